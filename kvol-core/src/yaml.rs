@@ -1,0 +1,3 @@
+//! The only module that writes YAML.
+//!
+//! PLACEHOLDER: filled in by the YAML work item.
