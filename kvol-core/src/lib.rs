@@ -9,9 +9,39 @@
 //! together with the macros.
 #![forbid(unsafe_code)]
 
+pub mod access;
+pub mod builder;
+pub mod legacy;
+pub mod meta;
 pub mod names;
+pub mod object;
+pub mod pod;
+pub mod pv;
+pub mod pvc;
 pub mod quantity;
+pub mod render;
+pub mod report;
+pub mod rules;
+pub mod selector;
+pub mod service;
+pub mod statefulset;
+pub mod storage_class;
+pub mod validate;
+pub mod version;
+pub mod volume;
 pub mod yaml;
 
+pub use access::{AccessMode, AccessModes, ReclaimPolicy, VolumeMode};
 pub use names::NameError;
+pub use object::{Document, Object};
+pub use pod::{Container, ContainerPort, Pod, PodSpec, PodTemplate, Protocol, VolumeMount};
+pub use pv::{PersistentVolume, PvSource, PvSpec};
+pub use pvc::{ClassRef, PersistentVolumeClaim, PvcSpec, PvcTemplate};
 pub use quantity::{Quantity, QuantityError};
+pub use report::{FieldError, FieldPath, Report, Warning};
+pub use service::Service;
+pub use statefulset::StatefulSet;
+pub use storage_class::StorageClass;
+pub use validate::{Checker, Valid, Validate};
+pub use version::KubeVersion;
+pub use volume::{Volume, VolumeSource};

@@ -1,0 +1,213 @@
+//! PersistentVolumes (cluster-scoped) and their sources.
+
+use crate::{
+    access::{AccessModes, ReclaimPolicy, VolumeMode},
+    legacy::LegacySource,
+    meta::{ClusterMeta, StringMap},
+    quantity::Quantity,
+    selector::VolumeNodeAffinity,
+    volume::{HostPath, Nfs},
+};
+use serde::{Serialize, Serializer, ser::SerializeMap};
+use std::collections::BTreeMap;
+
+/// A PersistentVolume (`v1/PersistentVolume`, cluster-scoped: it has no namespace).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersistentVolume {
+    /// Name (DNS-1123 subdomain), labels, annotations.
+    pub metadata: ClusterMeta,
+    /// Capacity, access modes, class and source.
+    pub spec: PvSpec,
+}
+
+impl Serialize for PersistentVolume {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(4))?;
+        m.serialize_entry("apiVersion", "v1")?;
+        m.serialize_entry("kind", "PersistentVolume")?;
+        m.serialize_entry("metadata", &self.metadata)?;
+        m.serialize_entry("spec", &self.spec)?;
+        m.end()
+    }
+}
+
+/// The spec of a PersistentVolume.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PvSpec {
+    /// Access modes the volume offers (at least one).
+    pub access_modes: AccessModes,
+    /// `capacity.storage`: the volume's size.
+    pub capacity: Quantity,
+    /// Pre-binding: the claim this volume is reserved for.
+    pub claim_ref: Option<ClaimRef>,
+    /// Mount options (not validated by the API server).
+    pub mount_options: Vec<String>,
+    /// Nodes the volume can be used from (required for `local`).
+    pub node_affinity: Option<VolumeNodeAffinity>,
+    /// What happens when the claim is released (default Retain).
+    pub reclaim_policy: Option<ReclaimPolicy>,
+    /// The class; claims bind only to PVs of their class (`None` and `""` mean no class).
+    pub storage_class_name: Option<String>,
+    /// Filesystem or Block (default Filesystem).
+    pub volume_mode: Option<VolumeMode>,
+    /// Where the data lives: exactly one source.
+    pub source: PvSource,
+}
+
+impl Serialize for PvSpec {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        let key = self.source.key();
+        let mut source_written = false;
+        // Fields in kubectl's (alphabetical) order, with the source slotted in by its key.
+        macro_rules! field {
+            ($name:literal, $present:expr, $value:expr) => {
+                if !source_written && key < $name {
+                    self.source.serialize_entry(&mut m)?;
+                    source_written = true;
+                }
+                if $present {
+                    m.serialize_entry($name, $value)?;
+                }
+            };
+        }
+        field!("accessModes", true, &self.access_modes);
+        field!("capacity", true, &Storage(&self.capacity));
+        field!("claimRef", self.claim_ref.is_some(), &self.claim_ref);
+        field!("mountOptions", !self.mount_options.is_empty(), &self.mount_options);
+        field!("nodeAffinity", self.node_affinity.is_some(), &self.node_affinity);
+        field!(
+            "persistentVolumeReclaimPolicy",
+            self.reclaim_policy.is_some(),
+            &self.reclaim_policy
+        );
+        field!("storageClassName", self.storage_class_name.is_some(), &self.storage_class_name);
+        field!("volumeMode", self.volume_mode.is_some(), &self.volume_mode);
+        if !source_written {
+            self.source.serialize_entry(&mut m)?;
+        }
+        m.end()
+    }
+}
+
+struct Storage<'a>(&'a Quantity);
+
+impl Serialize for Storage<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(1))?;
+        m.serialize_entry("storage", self.0)?;
+        m.end()
+    }
+}
+
+/// Pre-binding of a PV to a claim (`spec.claimRef`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClaimRef {
+    /// The claim's name.
+    pub name: String,
+    /// The claim's namespace.
+    pub namespace: String,
+}
+
+/// The source of a PersistentVolume: exactly one, by construction.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PvSource {
+    /// A path on one node (single-node testing only).
+    HostPath(HostPath),
+    /// A local disk of one node (needs node affinity).
+    Local(LocalVolume),
+    /// An NFS export.
+    Nfs(Nfs),
+    /// A volume managed by a CSI driver.
+    Csi(CsiPersistentVolume),
+    /// An iSCSI target.
+    Iscsi(IscsiVolume),
+    /// A removed or deprecated in-tree plugin (accepted with a warning).
+    Legacy(LegacySource),
+}
+
+impl PvSource {
+    /// The field name of this source in the API, e.g. `csi`.
+    pub fn key(&self) -> &'static str {
+        match self {
+            PvSource::HostPath(_) => "hostPath",
+            PvSource::Local(_) => "local",
+            PvSource::Nfs(_) => "nfs",
+            PvSource::Csi(_) => "csi",
+            PvSource::Iscsi(_) => "iscsi",
+            PvSource::Legacy(l) => l.plugin().key(),
+        }
+    }
+
+    fn serialize_entry<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
+        let key = self.key();
+        match self {
+            PvSource::HostPath(v) => m.serialize_entry(key, v),
+            PvSource::Local(v) => m.serialize_entry(key, v),
+            PvSource::Nfs(v) => m.serialize_entry(key, v),
+            PvSource::Csi(v) => m.serialize_entry(key, v),
+            PvSource::Iscsi(v) => m.serialize_entry(key, v),
+            PvSource::Legacy(v) => m.serialize_entry(key, v),
+        }
+    }
+}
+
+/// `local`: a disk, partition or directory of one node.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LocalVolume {
+    /// Filesystem type (block devices only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fs_type: Option<String>,
+    /// The path on the node.
+    pub path: String,
+}
+
+/// `csi`: a volume managed by a CSI driver.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CsiPersistentVolume {
+    /// The driver's name, e.g. `pd.csi.storage.gke.io`.
+    pub driver: String,
+    /// Filesystem type, e.g. `ext4`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fs_type: Option<String>,
+    /// A Secret for the driver's NodePublishVolume call.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub node_publish_secret_ref: Option<SecretReference>,
+    /// Mount read-only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_only: Option<bool>,
+    /// Driver-specific attributes.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub volume_attributes: StringMap,
+    /// The volume's ID at the driver.
+    pub volume_handle: String,
+}
+
+/// A reference to a Secret in any namespace.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SecretReference {
+    /// The Secret's name.
+    pub name: String,
+    /// The Secret's namespace.
+    pub namespace: String,
+}
+
+/// `iscsi`: an iSCSI target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IscsiVolume {
+    /// Filesystem type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fs_type: Option<String>,
+    /// The target's IQN (`iqn.…`, `eui.…` or `naa.…`).
+    pub iqn: String,
+    /// The LUN (0..=255).
+    pub lun: i32,
+    /// Mount read-only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub read_only: Option<bool>,
+    /// `host:port` of the target portal.
+    pub target_portal: String,
+}

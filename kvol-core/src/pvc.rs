@@ -1,0 +1,175 @@
+//! PersistentVolumeClaims and claim templates.
+
+use crate::{
+    access::{AccessModes, VolumeMode},
+    meta::{ObjectMeta, TemplateMeta},
+    quantity::Quantity,
+    selector::LabelSelector,
+};
+use serde::{Serialize, Serializer, ser::SerializeMap, ser::SerializeStruct};
+
+/// A PersistentVolumeClaim (`v1/PersistentVolumeClaim`, namespaced).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PersistentVolumeClaim {
+    /// Name (DNS-1123 subdomain), namespace, labels, annotations.
+    pub metadata: ObjectMeta,
+    /// What storage is asked for.
+    pub spec: PvcSpec,
+}
+
+impl Serialize for PersistentVolumeClaim {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("PersistentVolumeClaim", 4)?;
+        st.serialize_field("apiVersion", "v1")?;
+        st.serialize_field("kind", "PersistentVolumeClaim")?;
+        st.serialize_field("metadata", &self.metadata)?;
+        st.serialize_field("spec", &self.spec)?;
+        st.end()
+    }
+}
+
+/// A claim template (StatefulSet `volumeClaimTemplates[i]`, `ephemeral.volumeClaimTemplate`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PvcTemplate {
+    /// The template's name (StatefulSets: the volume name mounts refer to), labels, annotations.
+    pub metadata: TemplateMeta,
+    /// The claim's spec.
+    pub spec: PvcSpec,
+}
+
+/// The spec of a claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PvcSpec {
+    /// Access modes the volume must offer (at least one).
+    pub access_modes: AccessModes,
+    /// Populate the volume from a snapshot or another claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_source: Option<TypedLocalObjectReference>,
+    /// Populate the volume from any populator object, possibly in another namespace.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_source_ref: Option<TypedObjectReference>,
+    /// The storage request (and optional limit).
+    pub resources: StorageResources,
+    /// Only bind to PVs whose labels match.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub selector: Option<LabelSelector>,
+    /// Which StorageClass; unset, `""` and a name mean three different things.
+    #[serde(rename = "storageClassName", skip_serializing_if = "ClassRef::is_cluster_default")]
+    pub storage_class: ClassRef,
+    /// Filesystem or Block (default Filesystem).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volume_mode: Option<VolumeMode>,
+    /// Pre-bind to this PersistentVolume.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub volume_name: Option<String>,
+}
+
+impl PvcSpec {
+    /// A claim for `request` of storage with these access modes and the cluster's default class.
+    pub fn new(access_modes: AccessModes, request: Quantity) -> Self {
+        PvcSpec {
+            access_modes,
+            data_source: None,
+            data_source_ref: None,
+            resources: StorageResources { requests: request, limits: None },
+            selector: None,
+            storage_class: ClassRef::ClusterDefault,
+            volume_mode: None,
+            volume_name: None,
+        }
+    }
+}
+
+/// The `storageClassName` of a claim: three different meanings.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub enum ClassRef {
+    /// Unset: the cluster's default StorageClass is filled in at admission.
+    #[default]
+    ClusterDefault,
+    /// `""`: explicitly no class; binds only to PVs without a class, never provisions.
+    NoClass,
+    /// A named StorageClass.
+    Named(String),
+}
+
+impl ClassRef {
+    /// True for [`ClassRef::ClusterDefault`] (the field is omitted).
+    pub fn is_cluster_default(&self) -> bool {
+        matches!(self, ClassRef::ClusterDefault)
+    }
+    /// The class name the PV controller compares (`""` for unset and for no class).
+    pub fn effective(&self) -> &str {
+        match self {
+            ClassRef::Named(n) => n,
+            _ => "",
+        }
+    }
+}
+
+impl Serialize for ClassRef {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ClassRef::ClusterDefault => s.serialize_none(),
+            ClassRef::NoClass => s.serialize_str(""),
+            ClassRef::Named(n) => s.serialize_str(n),
+        }
+    }
+}
+
+/// The storage request and limit of a claim (`resources`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StorageResources {
+    /// `requests.storage`: the minimum size (must be > 0).
+    pub requests: Quantity,
+    /// `limits.storage`: the maximum size, if any.
+    pub limits: Option<Quantity>,
+}
+
+impl Serialize for StorageResources {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Storage<'a>(&'a Quantity);
+        impl Serialize for Storage<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut m = s.serialize_map(Some(1))?;
+                m.serialize_entry("storage", self.0)?;
+                m.end()
+            }
+        }
+        let mut st = s.serialize_struct("VolumeResourceRequirements", 2)?;
+        if let Some(limit) = &self.limits {
+            st.serialize_field("limits", &Storage(limit))?;
+        }
+        st.serialize_field("requests", &Storage(&self.requests))?;
+        st.end()
+    }
+}
+
+/// A typed reference to an object in the claim's namespace (`dataSource`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TypedLocalObjectReference {
+    /// API group; unset means the core group (then kind must be PersistentVolumeClaim).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_group: Option<String>,
+    /// The kind, e.g. `VolumeSnapshot`.
+    pub kind: String,
+    /// The object's name.
+    pub name: String,
+}
+
+/// A typed reference to a populator object (`dataSourceRef`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TypedObjectReference {
+    /// API group; unset means the core group.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_group: Option<String>,
+    /// The kind.
+    pub kind: String,
+    /// The object's name.
+    pub name: String,
+    /// The object's namespace (cross-namespace data sources).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub namespace: Option<String>,
+}

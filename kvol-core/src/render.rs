@@ -1,0 +1,110 @@
+//! Rendering validated objects as YAML (one or many documents) and JSON.
+
+use crate::{
+    object::{Document, Object},
+    pod::Pod,
+    pv::PersistentVolume,
+    pvc::PersistentVolumeClaim,
+    service::Service,
+    statefulset::StatefulSet,
+    storage_class::StorageClass,
+    validate::Valid,
+    yaml,
+};
+use std::io;
+
+/// Something that renders as one or more Kubernetes documents.
+pub trait ToDocuments {
+    /// Calls `f` with each document, in output order.
+    fn each_document<'a>(&'a self, f: &mut dyn FnMut(Document<'a>));
+}
+
+macro_rules! single_document {
+    ($($ty:ident),*) => {$(
+        impl ToDocuments for $ty {
+            fn each_document<'a>(&'a self, f: &mut dyn FnMut(Document<'a>)) {
+                f(Document::$ty(self));
+            }
+        }
+    )*};
+}
+single_document!(Pod, PersistentVolume, PersistentVolumeClaim, StorageClass, Service);
+
+impl ToDocuments for StatefulSet {
+    fn each_document<'a>(&'a self, f: &mut dyn FnMut(Document<'a>)) {
+        f(Document::Service(&self.service));
+        f(Document::StatefulSet(self));
+    }
+}
+
+impl ToDocuments for Object {
+    fn each_document<'a>(&'a self, f: &mut dyn FnMut(Document<'a>)) {
+        for d in self.documents() {
+            f(d);
+        }
+    }
+}
+
+impl<T: ToDocuments> ToDocuments for [T] {
+    fn each_document<'a>(&'a self, f: &mut dyn FnMut(Document<'a>)) {
+        for item in self {
+            item.each_document(f);
+        }
+    }
+}
+
+impl<T: ToDocuments> ToDocuments for Vec<T> {
+    fn each_document<'a>(&'a self, f: &mut dyn FnMut(Document<'a>)) {
+        self.as_slice().each_document(f);
+    }
+}
+
+/// Writes the documents as a YAML stream (`---` between documents) to `writer`.
+pub fn write_yaml<T: ToDocuments + ?Sized, W: io::Write>(value: &T, writer: W) -> io::Result<()> {
+    let mut out = yaml::DocumentWriter::new(writer);
+    let mut result = Ok(());
+    value.each_document(&mut |doc| {
+        if result.is_ok() {
+            result = out.write(&doc).map_err(io::Error::other);
+        }
+    });
+    result?;
+    out.finish().map_err(io::Error::other)
+}
+
+/// The documents as a YAML stream.
+pub fn to_yaml<T: ToDocuments + ?Sized>(value: &T) -> String {
+    let mut buf = Vec::new();
+    // Writing to memory cannot fail, and every kvol type serializes.
+    let _ = write_yaml(value, &mut buf);
+    String::from_utf8(buf).unwrap_or_default()
+}
+
+/// The documents as pretty JSON: one object, or a `v1` `List` when there are several (as
+/// `kubectl get -o json` prints them).
+pub fn to_json<T: ToDocuments + ?Sized>(value: &T) -> String {
+    let mut docs = Vec::new();
+    value.each_document(&mut |d| docs.push(serde_json::to_value(d).unwrap_or_default()));
+    let json = if docs.len() == 1 {
+        docs.pop().unwrap_or_default()
+    } else {
+        serde_json::json!({ "apiVersion": "v1", "kind": "List", "items": docs })
+    };
+    serde_json::to_string_pretty(&json).unwrap_or_default()
+}
+
+impl<T: ToDocuments> Valid<T> {
+    /// The YAML: one document, or several separated by `---` (a StatefulSet renders its
+    /// headless Service first).
+    pub fn to_yaml(&self) -> String {
+        to_yaml(&**self)
+    }
+    /// The JSON: one object, or a `List` of several.
+    pub fn to_json(&self) -> String {
+        to_json(&**self)
+    }
+    /// Streams the YAML to `writer`.
+    pub fn write_yaml<W: io::Write>(&self, writer: W) -> io::Result<()> {
+        write_yaml(&**self, writer)
+    }
+}

@@ -1,0 +1,214 @@
+//! Problems found by validation: errors (the API server would reject the object) and warnings
+//! (it would accept it, but something is probably wrong), each with its field path.
+
+use std::fmt;
+
+/// A field path such as `spec.volumeClaimTemplates[0].spec.resources.requests.storage`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct FieldPath(String);
+
+impl FieldPath {
+    /// The empty path (the object itself).
+    pub fn root() -> Self {
+        FieldPath(String::new())
+    }
+    /// `self.name`.
+    pub fn child(&self, name: &str) -> Self {
+        if self.0.is_empty() {
+            FieldPath(name.to_owned())
+        } else {
+            FieldPath(format!("{}.{name}", self.0))
+        }
+    }
+    /// `self[index]`.
+    pub fn index(&self, index: usize) -> Self {
+        FieldPath(format!("{}[{index}]", self.0))
+    }
+    /// `self[key]` (map entries, e.g. `metadata.labels[app]`).
+    pub fn key(&self, key: &str) -> Self {
+        FieldPath(format!("{}[{key}]", self.0))
+    }
+    /// The path as text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// The kind of an error, as apimachinery's `field.ErrorType` prints it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// `Required value`.
+    Required,
+    /// `Invalid value`.
+    Invalid,
+    /// `Unsupported value`.
+    NotSupported,
+    /// `Forbidden`.
+    Forbidden,
+    /// `Duplicate value`.
+    Duplicate,
+    /// `Not found`.
+    NotFound,
+    /// `Too long`.
+    TooLong,
+    /// `Too many`.
+    TooMany,
+}
+
+impl ErrorKind {
+    /// The API server's wording.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Required => "Required value",
+            ErrorKind::Invalid => "Invalid value",
+            ErrorKind::NotSupported => "Unsupported value",
+            ErrorKind::Forbidden => "Forbidden",
+            ErrorKind::Duplicate => "Duplicate value",
+            ErrorKind::NotFound => "Not found",
+            ErrorKind::TooLong => "Too long",
+            ErrorKind::TooMany => "Too many",
+        }
+    }
+}
+
+/// One validation error, printed like the API server: `path: Kind: "value": detail`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FieldError {
+    /// Where the problem is.
+    pub path: FieldPath,
+    /// What kind of problem.
+    pub kind: ErrorKind,
+    /// The bad value, already quoted the way the API server prints it (`"x"`, `80`).
+    pub value: Option<String>,
+    /// The explanation.
+    pub detail: String,
+}
+
+impl FieldError {
+    /// `Required value`.
+    pub fn required(path: FieldPath, detail: impl Into<String>) -> Self {
+        FieldError { path, kind: ErrorKind::Required, value: None, detail: detail.into() }
+    }
+    /// `Invalid value: "v": detail` for a string value.
+    pub fn invalid(path: FieldPath, value: &str, detail: impl Into<String>) -> Self {
+        FieldError { path, kind: ErrorKind::Invalid, value: Some(quote(value)), detail: detail.into() }
+    }
+    /// `Invalid value: 5: detail` for a number.
+    pub fn invalid_number(path: FieldPath, value: i64, detail: impl Into<String>) -> Self {
+        let value = Some(value.to_string());
+        FieldError { path, kind: ErrorKind::Invalid, value, detail: detail.into() }
+    }
+    /// `Unsupported value: "v": supported values: "a", "b"`.
+    pub fn not_supported(path: FieldPath, value: &str, supported: &[&str]) -> Self {
+        let list: Vec<String> = supported.iter().map(|s| quote(s)).collect();
+        let detail = format!("supported values: {}", list.join(", "));
+        FieldError { path, kind: ErrorKind::NotSupported, value: Some(quote(value)), detail }
+    }
+    /// `Forbidden: detail`.
+    pub fn forbidden(path: FieldPath, detail: impl Into<String>) -> Self {
+        FieldError { path, kind: ErrorKind::Forbidden, value: None, detail: detail.into() }
+    }
+    /// `Duplicate value: "v"`.
+    pub fn duplicate(path: FieldPath, value: &str) -> Self {
+        let value = Some(quote(value));
+        FieldError { path, kind: ErrorKind::Duplicate, value, detail: String::new() }
+    }
+    /// `Not found: "v"`.
+    pub fn not_found(path: FieldPath, value: &str) -> Self {
+        let value = Some(quote(value));
+        FieldError { path, kind: ErrorKind::NotFound, value, detail: String::new() }
+    }
+    /// `Too long: may not be more than N bytes`.
+    pub fn too_long(path: FieldPath, max: usize) -> Self {
+        let detail = format!("may not be more than {max} bytes");
+        FieldError { path, kind: ErrorKind::TooLong, value: None, detail }
+    }
+}
+
+/// Quotes a string the way Go's `%q` does for printable text.
+pub(crate) fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.kind.as_str())?;
+        if let Some(v) = &self.value {
+            write!(f, ": {v}")?;
+        }
+        if !self.detail.is_empty() {
+            write!(f, ": {}", self.detail)?;
+        }
+        Ok(())
+    }
+}
+
+/// A warning: the API server accepts the object, but it will not work as meant or uses
+/// something deprecated. The message says what to write instead.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Warning {
+    /// Where.
+    pub path: FieldPath,
+    /// What is wrong and what to do instead.
+    pub message: String,
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Everything validation found: every error and every warning, in document order.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Report {
+    /// What the API server would reject (or what cannot work across objects).
+    pub errors: Vec<FieldError>,
+    /// What it would accept but is probably wrong or deprecated.
+    pub warnings: Vec<Warning>,
+}
+
+impl Report {
+    /// True when there are no errors (warnings allowed).
+    pub fn is_ok(&self) -> bool {
+        self.errors.is_empty()
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.errors.len() {
+            0 => write!(f, "no errors")?,
+            1 => write!(f, "1 error: {}", self.errors[0])?,
+            n => {
+                write!(f, "{n} errors:")?;
+                for e in &self.errors {
+                    write!(f, "\n  - {e}")?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Report {}

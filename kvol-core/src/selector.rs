@@ -1,0 +1,145 @@
+//! Label selectors (claims, StatefulSets) and node selectors (PV node affinity, StorageClass
+//! topologies).
+
+use crate::meta::StringMap;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// A label selector: `matchLabels` and `matchExpressions`, both of which must hold.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LabelSelector {
+    /// Expressions that must all match.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub match_expressions: Vec<LabelSelectorRequirement>,
+    /// Labels that must all be present with these values.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub match_labels: StringMap,
+}
+
+impl LabelSelector {
+    /// A selector that matches exactly these labels.
+    pub fn labels(labels: StringMap) -> Self {
+        LabelSelector { match_labels: labels, match_expressions: Vec::new() }
+    }
+
+    /// True when the selector has neither labels nor expressions (it then matches everything
+    /// for a claim, and is rejected for a StatefulSet).
+    pub fn is_empty(&self) -> bool {
+        self.match_labels.is_empty() && self.match_expressions.is_empty()
+    }
+
+    /// True when `labels` satisfy the selector (apimachinery's `LabelSelectorAsSelector`).
+    pub fn matches(&self, labels: &StringMap) -> bool {
+        self.match_labels.iter().all(|(k, v)| labels.get(k) == Some(v))
+            && self.match_expressions.iter().all(|e| e.matches(labels))
+    }
+}
+
+/// One `matchExpressions` entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LabelSelectorRequirement {
+    /// The label key.
+    pub key: String,
+    /// How the key's value is compared.
+    pub operator: SelectorOperator,
+    /// The values (`In`/`NotIn` need at least one; `Exists`/`DoesNotExist` none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<String>,
+}
+
+impl LabelSelectorRequirement {
+    fn matches(&self, labels: &StringMap) -> bool {
+        let value = labels.get(&self.key);
+        match self.operator {
+            SelectorOperator::In => value.is_some_and(|v| self.values.contains(v)),
+            SelectorOperator::NotIn => value.is_none_or(|v| !self.values.contains(v)),
+            SelectorOperator::Exists => value.is_some(),
+            SelectorOperator::DoesNotExist => value.is_none(),
+        }
+    }
+}
+
+/// Operators of a label selector expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum SelectorOperator {
+    /// The value is one of `values`.
+    In,
+    /// The value is none of `values` (or the label is absent).
+    NotIn,
+    /// The label is present.
+    Exists,
+    /// The label is absent.
+    DoesNotExist,
+}
+
+/// Node affinity of a PersistentVolume: the nodes the volume can be reached from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VolumeNodeAffinity {
+    /// The nodes that can use the volume.
+    pub required: NodeSelector,
+}
+
+/// A node selector: the node must match at least one term.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NodeSelector {
+    /// Alternatives (ORed).
+    pub node_selector_terms: Vec<NodeSelectorTerm>,
+}
+
+/// One node selector term: all expressions must match (ANDed).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NodeSelectorTerm {
+    /// Requirements on node labels.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub match_expressions: Vec<NodeSelectorRequirement>,
+}
+
+/// A requirement on a node label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NodeSelectorRequirement {
+    /// The node label key, e.g. `kubernetes.io/hostname`.
+    pub key: String,
+    /// The comparison.
+    pub operator: NodeSelectorOperator,
+    /// The values (`In`/`NotIn`: at least one; `Gt`/`Lt`: exactly one integer; else none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<String>,
+}
+
+/// Operators of a node selector requirement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum NodeSelectorOperator {
+    /// The value is one of `values`.
+    In,
+    /// The value is none of `values`.
+    NotIn,
+    /// The label is present.
+    Exists,
+    /// The label is absent.
+    DoesNotExist,
+    /// The value, as an integer, is greater than the single value.
+    Gt,
+    /// The value, as an integer, is less than the single value.
+    Lt,
+}
+
+/// A StorageClass topology term (`allowedTopologies[i]`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TopologySelectorTerm {
+    /// Label requirements (ANDed).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub match_label_expressions: Vec<TopologyRequirement>,
+}
+
+/// A topology label requirement: the key must have one of the values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TopologyRequirement {
+    /// The topology key, e.g. `topology.kubernetes.io/zone`.
+    pub key: String,
+    /// Allowed values (at least one).
+    pub values: Vec<String>,
+}

@@ -1,0 +1,120 @@
+//! The validation framework: a [`Checker`] that collects every problem with its field path, the
+//! [`Validate`] trait each object implements (rules live in [`crate::rules`]), and [`Valid`], the
+//! proof that an object passed.
+
+use crate::{
+    report::{FieldError, FieldPath, Report, Warning},
+    version::KubeVersion,
+};
+use std::ops::Deref;
+
+/// Collects errors and warnings while an object is validated for a target release.
+#[derive(Debug, Default)]
+pub struct Checker {
+    target: KubeVersion,
+    report: Report,
+}
+
+impl Checker {
+    /// A checker for the given Kubernetes release.
+    pub fn new(target: KubeVersion) -> Self {
+        Checker { target, report: Report::default() }
+    }
+    /// The release being validated for.
+    pub fn target(&self) -> KubeVersion {
+        self.target
+    }
+    /// Records an error.
+    pub fn error(&mut self, error: FieldError) {
+        self.report.errors.push(error);
+    }
+    /// Records a warning.
+    pub fn warn(&mut self, path: FieldPath, message: impl Into<String>) {
+        self.report.warnings.push(Warning { path, message: message.into() });
+    }
+    /// Number of errors so far (to tell whether a sub-check added any).
+    pub fn error_count(&self) -> usize {
+        self.report.errors.len()
+    }
+    /// Everything found.
+    pub fn finish(self) -> Report {
+        self.report
+    }
+}
+
+/// An object (or a set of objects) that can be validated.
+pub trait Validate {
+    /// Checks `self`, whose field path is `path`, recording every problem in `checker`.
+    fn validate(&self, path: &FieldPath, checker: &mut Checker);
+
+    /// Validates for the default release and returns everything found.
+    fn check(&self) -> Report {
+        self.check_for(KubeVersion::DEFAULT)
+    }
+
+    /// Validates for `target` and returns everything found.
+    fn check_for(&self, target: KubeVersion) -> Report {
+        let mut checker = Checker::new(target);
+        self.validate(&FieldPath::root(), &mut checker);
+        checker.finish()
+    }
+}
+
+/// A value that passed validation, with the warnings found. Only `Valid` values render, so an
+/// invalid object can never be written out. It dereferences to the value, read-only.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Valid<T> {
+    value: T,
+    warnings: Vec<Warning>,
+    target: KubeVersion,
+}
+
+impl<T: Validate> Valid<T> {
+    /// Validates `value` for the default release.
+    pub fn new(value: T) -> Result<Self, Report> {
+        Self::new_for(value, KubeVersion::DEFAULT)
+    }
+
+    /// Validates `value` for `target`.
+    pub fn new_for(value: T, target: KubeVersion) -> Result<Self, Report> {
+        let report = value.check_for(target);
+        if report.is_ok() {
+            Ok(Valid { value, warnings: report.warnings, target })
+        } else {
+            Err(report)
+        }
+    }
+}
+
+impl<T> Valid<T> {
+    /// Wraps a value the `kvol` macros already validated at compile time with the same rules.
+    #[doc(hidden)]
+    pub fn __prevalidated(value: T, warnings: Vec<Warning>, target: KubeVersion) -> Self {
+        Valid { value, warnings, target }
+    }
+    /// The warnings found (deprecated plugins, risky settings).
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+    /// The release it was validated for.
+    pub fn target(&self) -> KubeVersion {
+        self.target
+    }
+    /// Gives the value back (to change it and validate again).
+    pub fn into_inner(self) -> T {
+        self.value
+    }
+}
+
+impl<T> Deref for Valid<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.value
+    }
+}
+
+impl<T> AsRef<T> for Valid<T> {
+    fn as_ref(&self) -> &T {
+        &self.value
+    }
+}
