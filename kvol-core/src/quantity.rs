@@ -120,7 +120,10 @@ impl Quantity {
     ///
     /// assert_eq!(Quantity::from_bytes(1_073_741_824).canonical(), "1Gi");
     /// assert_eq!(Quantity::from_bytes(1_536 * 1024 * 1024).canonical(), "1536Mi");
-    /// assert_eq!(Quantity::from_bytes(1_000).canonical(), "1000");
+    /// // As in apimachinery, a value below 1024 prints as DecimalSI, and a larger one that is
+    /// // no multiple of 1024 as bare digits.
+    /// assert_eq!(Quantity::from_bytes(1_000).canonical(), "1k");
+    /// assert_eq!(Quantity::from_bytes(3_000).canonical(), "3000");
     /// ```
     pub fn from_bytes(bytes: u64) -> Self {
         Self {
@@ -430,6 +433,24 @@ mod tests {
     }
 
     #[test]
+    fn very_long_inputs_are_exact_and_cheap() {
+        let ones = "1".repeat(100_000);
+        let zeros = "0".repeat(100_000);
+        assert_eq!(q(&format!("{ones}.{ones}Ki")), q("9223372036854775807"));
+        assert_eq!(q(&format!("1{zeros}")), q("1e100000"));
+        assert_eq!(canonical(&format!("1{zeros}")), "10e99999");
+        assert_eq!(canonical(&format!("0.{zeros}1")), "1n");
+        assert_eq!(canonical(&format!("-{ones}.5")), format!("-{ones}500m"));
+        assert!(q(&ones) < q(&format!("{ones}.{ones}")));
+        // Both round up to the same nano.
+        assert_eq!(q(&format!("{ones}.{ones}")), q(&format!("{ones}.{ones}1")));
+        assert_eq!(
+            canonical(&format!("{ones}.{ones}")),
+            format!("{ones}111111112n")
+        );
+    }
+
+    #[test]
     fn equality_ignores_the_spelling() {
         assert_eq!(q("1Gi"), q("1024Mi"));
         assert_eq!(q("1Gi"), q("1073741824"));
@@ -446,6 +467,17 @@ mod tests {
         };
         assert_eq!(hash(&q("1Gi")), hash(&q("1073741824")));
         assert_eq!(hash(&q("0.001k")), hash(&q("1e0")));
+    }
+
+    /// apimachinery prints a binary whole number that is no multiple of 1024 as bare digits,
+    /// which read back as decimal: the canonical string of that is different.
+    #[test]
+    fn binary_digits_read_back_as_decimal() {
+        assert_eq!(canonical("2.9296875Ki"), "3000");
+        assert_eq!(q("2.9296875Ki").format(), QuantityFormat::BinarySI);
+        assert_eq!(canonical("3000"), "3k");
+        assert_eq!(Quantity::from_bytes(3000).canonical(), "3000");
+        assert_eq!(q("2.9296875Ki"), q("3k"));
     }
 
     #[test]
