@@ -347,6 +347,83 @@ mod tests {
         s.parse::<Quantity>().expect_err(s).message
     }
 
+    /// Rows of apimachinery's TestQuantityParse (value and format) that the shared vectors omit.
+    #[test]
+    fn quantity_parse_rows_missing_from_the_vectors() {
+        use QuantityFormat::{BinarySI, DecimalExponent, DecimalSI};
+        let table = [
+            ("1Ki", "1024", BinarySI),
+            ("8Ki", "8192", BinarySI),
+            ("5Ti", "5497558138880", BinarySI),
+            ("0.05Gi", "53687091.2", BinarySI),
+            ("4u", "0.000004", DecimalSI),
+            ("8k", "8000", DecimalSI),
+            ("300T", "3e14", DecimalSI),
+            ("1E", "1e18", DecimalSI),
+            ("12E", "12e18", DecimalSI),
+            ("1.01E", "101e16", DecimalSI),
+            ("10.035M", "10035000", DecimalSI),
+            ("7.123456M", "7123456", DecimalSI),
+            ("1.G", "1e9", DecimalSI),
+            ("0.005", "5e-3", DecimalSI),
+            (".001", "1e-3", DecimalSI),
+            ("0.00500", "5e-3", DecimalSI),
+            ("0.0000000001", "1e-9", DecimalSI),
+            ("0.00000012354", "124e-9", DecimalSI),
+            ("1e3", "1000", DecimalExponent),
+            ("1E6", "1000000", DecimalExponent),
+            ("1E18", "1e18", DecimalExponent),
+            ("0.5e0", "0.5", DecimalExponent),
+            ("1.40e9", "14e8", DecimalExponent),
+            ("1.7E18", "17e17", DecimalExponent),
+            ("0.5e-9", "1e-9", DecimalExponent),
+        ];
+        for (input, value, format) in table {
+            assert_eq!(q(input), q(value), "{input}");
+            assert_eq!(q(input).format(), format, "{input}");
+            let negative = q(&format!("-{input}"));
+            assert!(
+                negative.is_negative() && negative.format() == format,
+                "-{input}"
+            );
+            assert_eq!(q(&format!("+{input}")), q(value), "+{input}");
+        }
+    }
+
+    /// apimachinery's TestQuantityString (master): `expect` keeps its own string when parsed,
+    /// `alternate` is recomputed to `expect`. The shared vectors predate the rows past `E`.
+    #[test]
+    fn quantity_string_table() {
+        let table = [
+            ("6Ki", ""),
+            ("1G", "1000000000"),
+            ("1080m", "1.08"),
+            ("300M", ""),
+            ("1E", ""),
+            ("1e21", "1000E"),
+            ("5e21", "5000E"),
+            ("1e24", "1000000E"),
+            ("1234567m", ""),
+            ("80e-3", ""),
+            ("1e3", ""),
+            ("1e-3", "0.001e0"),
+            ("1n", ""),
+            ("1u", ""),
+        ];
+        for (expect, alternate) in table {
+            assert_eq!(
+                q(expect).text.as_deref(),
+                Some(expect),
+                "{expect} keeps its string"
+            );
+            if !alternate.is_empty() {
+                assert_eq!(q(alternate).text, None, "{alternate}");
+                assert_eq!(canonical(alternate), expect, "{alternate}");
+                assert_eq!(canonical(&format!("-{alternate}")), format!("-{expect}"));
+            }
+        }
+    }
+
     #[test]
     fn binary_values_are_capped_at_i64_max() {
         assert_eq!(canonical("1Ei"), "1Ei");
