@@ -1,7 +1,7 @@
 //! `Quantity`: apimachinery's `resource.Quantity` (`1Gi`, `500m`, `1e3`), with exact arithmetic.
 //!
 //! Parsing and printing are ported from apimachinery `pkg/api/resource` so that kvol reads a
-//! quantity exactly as the API server does and writes the string the server would echo back:
+//! quantity exactly as the API server does and prints what its `String()` prints:
 //!
 //! - the value is an exact decimal, never a float; digits finer than nano (10⁻⁹) are rounded up
 //!   in magnitude (`0.0000000001` → `1n`, `-3.001n` → `-4n`);
@@ -10,6 +10,8 @@
 //! - the canonical string keeps the input's format (decimal SI, binary SI or `e` exponent), and
 //!   is the input itself when apimachinery's parser keeps it (`1E3` stays `1E3`, `+1Ki` stays
 //!   `+1Ki`, `100.035k` stays `100.035k`);
+//! - a `Ki`…`Ei` whole number that is no multiple of 1024 prints as bare digits (`3000`), which
+//!   read back as decimal SI (`3k`): the one case where a canonical string is not stable;
 //! - quantities compare by value: `1Gi == 1024Mi == 1073741824`, `1G < 1Gi`.
 
 mod canonical;
