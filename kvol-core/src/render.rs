@@ -28,7 +28,13 @@ macro_rules! single_document {
         }
     )*};
 }
-single_document!(Pod, PersistentVolume, PersistentVolumeClaim, StorageClass, Service);
+single_document!(
+    Pod,
+    PersistentVolume,
+    PersistentVolumeClaim,
+    StorageClass,
+    Service
+);
 
 impl ToDocuments for StatefulSet {
     fn each_document<'a>(&'a self, f: &mut dyn FnMut(Document<'a>)) {

@@ -16,7 +16,10 @@ pub struct Volume {
 impl Volume {
     /// A volume with this name and source.
     pub fn new(name: impl Into<String>, source: VolumeSource) -> Self {
-        Volume { name: name.into(), source }
+        Volume {
+            name: name.into(),
+            source,
+        }
     }
 }
 
@@ -310,8 +313,17 @@ impl Serialize for DownwardApiFile {
             st.serialize_field("mode", mode)?;
         }
         st.serialize_field("path", &self.path)?;
-        if let DownwardApiSource::Resource { container_name, resource, divisor } = &self.source {
-            let r = ResourceRef { container_name, divisor, resource };
+        if let DownwardApiSource::Resource {
+            container_name,
+            resource,
+            divisor,
+        } = &self.source
+        {
+            let r = ResourceRef {
+                container_name,
+                divisor,
+                resource,
+            };
             st.serialize_field("resourceFieldRef", &r)?;
         }
         st.end()

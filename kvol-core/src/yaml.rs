@@ -25,12 +25,17 @@ pub struct DocumentWriter<W: io::Write> {
 impl<W: io::Write> DocumentWriter<W> {
     /// Starts a stream.
     pub fn new(writer: W) -> Self {
-        DocumentWriter { writer, first: true }
+        DocumentWriter {
+            writer,
+            first: true,
+        }
     }
     /// Writes one document.
     pub fn write<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), YamlError> {
         if !self.first {
-            self.writer.write_all(b"---\n").map_err(|e| YamlError(e.to_string()))?;
+            self.writer
+                .write_all(b"---\n")
+                .map_err(|e| YamlError(e.to_string()))?;
         }
         self.first = false;
         let s = serde_json::to_string(value).map_err(|e| YamlError(e.to_string()))?;
