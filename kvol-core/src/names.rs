@@ -21,7 +21,9 @@ impl std::error::Error for NameError {}
 
 fn simple(s: &str, max: usize) -> Result<(), NameError> {
     if s.is_empty() || s.len() > max {
-        return Err(NameError { messages: vec![format!("must be no more than {max} characters")] });
+        return Err(NameError {
+            messages: vec![format!("must be no more than {max} characters")],
+        });
     }
     Ok(())
 }
