@@ -75,7 +75,7 @@ pub fn write_yaml<T: ToDocuments + ?Sized, W: io::Write>(value: &T, writer: W) -
         }
     });
     result?;
-    out.finish().map_err(io::Error::other)
+    out.flush().map_err(io::Error::other)
 }
 
 /// The documents as a YAML stream.
