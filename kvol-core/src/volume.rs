@@ -38,6 +38,10 @@ impl Serialize for Volume {
 
 /// The source of a pod volume. One variant per supported volume type.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "built once per volume and moved, never stored in bulk; boxing `Ephemeral` would change the model's public shape"
+)]
 pub enum VolumeSource {
     /// Scratch space that lives as long as the pod.
     EmptyDir(EmptyDir),
