@@ -13,7 +13,7 @@ use std::fmt;
 /// reports it as `Invalid value` at the field's path together with every validation error.
 ///
 /// ```
-/// use kvol_core::{Quantity, builder::IntoQuantity};
+/// use kvol_core::{IntoQuantity, Quantity};
 /// let q: Quantity = "1Gi".into_quantity().unwrap();
 /// assert_eq!(q.to_string(), "1Gi");
 /// ```
