@@ -25,7 +25,9 @@ Checks, for every document (the go-yaml reading is the reference):
               the same outcome as this script's cached validators (slow; for the self-test)
 "Same JSON value": objects compare by keys, arrays by position, numbers by value (80 == 80.0),
 and a bool is not a number. Values JSON cannot hold (an unquoted date read as a timestamp, NaN)
-differ from everything.
+differ from everything. Documents are numbered in each reader's order; a reader check is counted
+when the go-yaml reading or that reader has the document, schema checks when the YAML has it
+(a document Kubernetes cannot read fails them).
 
 Output: one FAIL line per failed check (file#document, kind/name, the path of the first
 differing value and both values, or the schema error); timings on stderr; then exactly one line
@@ -66,7 +68,7 @@ from ruamel.yaml import YAML  # noqa: E402
 from ruamel.yaml.constructor import SafeConstructor  # noqa: E402
 
 DEFAULT_K8S = "1.30,1.31,1.32,1.33,1.34,1.35,1.36,1.37"
-DECODER = Path(os.environ.get("KVOL_YAML2JSON") or CACHE / "bin" / "k8s-yaml2json")
+DECODER = CACHE / "bin" / "k8s-yaml2json"  # built by ci/decoder/build.sh
 ARGV_BUDGET = 100_000  # characters of file names per decoder invocation
 
 
@@ -74,6 +76,7 @@ def die(message):
     """Usage and setup errors: exit status 2."""
     sys.stderr.write("check_manifests.py: %s\n" % message)
     sys.exit(2)
+
 
 # ------------------------------------------------------------------------------------------
 # Readings as JSON values
@@ -286,11 +289,13 @@ def schema_contents(filename, desired_version):
     return data
 
 
+@functools.lru_cache(maxsize=None)
 def bundled_versions():
     """The Kubernetes minors kubernetes-validate has schemas for, as (major, minor), sorted."""
     return sorted({tuple(int(x) for x in kvu.major_minor(v).split(".")) for v in kvu.all_versions()})
 
 
+@functools.lru_cache(maxsize=None)
 def schema_dir_for(version):
     """kubernetes-validate's rule: the newest bundled schema not newer than the version."""
     mm = tuple(int(x) for x in version.split("."))
@@ -427,8 +432,8 @@ def check_file(task):
             record("schema@" + v, where, mine)
             if _opts["crosscheck"]:
                 theirs = kv_outcome(g, v)
-                record("crosscheck@" + v, where, mine != theirs and "this script: %s; kubernetes_validate: %s" % (
-                    mine or "valid", theirs or "valid"))
+                record("crosscheck@" + v, where, mine != theirs and (
+                    "this script: %s; kubernetes_validate: %s" % (mine or "valid", theirs or "valid")))
     return lines, counts[0], counts[1], n
 
 
@@ -445,7 +450,7 @@ def parse_versions(spec):
         m = re.fullmatch(r"(\d+)\.(\d+)", part)
         if not m or not have[0] <= (int(m[1]), int(m[2])) <= have[-1]:
             die("Kubernetes version %r: kubernetes-validate %s has schemas for %d.%d .. %d.%d"
-                        % ((part, kv.__version__) + have[0] + have[-1]))
+                % ((part, kv.__version__) + have[0] + have[-1]))
         if part not in out:
             out.append(part)
     return out
@@ -456,12 +461,15 @@ def main():
                                  formatter_class=argparse.RawDescriptionHelpFormatter,
                                  epilog=__doc__.split("\n\n", 2)[2])
     ap.add_argument("--k8s", default=DEFAULT_K8S, help="Kubernetes versions (default %(default)s)")
-    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                    help="worker processes (default: one per CPU)")
     ap.add_argument("--crosscheck", action="store_true",
                     help="also compare every schema verdict with kubernetes_validate.validate")
     ap.add_argument("dirs", nargs="+", metavar="DIR")
     a = ap.parse_args()
     versions = parse_versions(a.k8s)
+    if a.jobs < 1:
+        die("--jobs must be at least 1")
     if not DECODER.exists():
         die("no decoder at %s; run ci/stages.sh setup first" % DECODER)
     files = []

@@ -97,11 +97,15 @@ if ! grep -q '^FAIL crosscheck@' <<<"$out" && [ "$n" -gt 0 ]; then
 else bad "--crosscheck"; grep '^FAIL crosscheck@' <<<"$out"; fi
 
 # --- usage errors -----------------------------------------------------------------------------------
-"$check" --k8s 1.24 "$st/good" >/dev/null 2>&1
-[ $? -eq 2 ] && ok "an uncovered Kubernetes version is a usage error (exit 2)" || bad "--k8s 1.24 not refused"
 mkdir "$tmp/empty"
-"$check" "$tmp/empty" >/dev/null 2>&1
-[ $? -eq 2 ] && ok "a directory without *.yaml is a usage error (exit 2)" || bad "empty directory not refused"
+usage_error() {  # description args...
+  local what=$1 rc
+  shift
+  "$check" "$@" >/dev/null 2>&1; rc=$?
+  if [ $rc -eq 2 ]; then ok "$what is a usage error (exit 2)"; else bad "$what: exit $rc, wanted 2"; fi
+}
+usage_error "an uncovered Kubernetes version" --k8s 1.24 "$st/good"
+usage_error "a directory without *.yaml" "$tmp/empty"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -44,7 +44,7 @@ else
   trap 'rm -rf "$src"' EXIT
   cp "$here/main.go" "$src/"
   (cd "$src" && GO111MODULE=off GOPATH=/usr/share/gocode GOCACHE="$cache/gocache" \
-     GOFLAGS= GOPROXY=off CGO_ENABLED=0 go build -trimpath -o "$bin.tmp" .)
+     GOFLAGS='' GOPROXY=off CGO_ENABLED=0 go build -trimpath -o "$bin.tmp" .)
   mv "$bin.tmp" "$bin"
   echo "$stamp" > "$bin.stamp"
   echo "build.sh: built $bin ($(go version | cut -d' ' -f3), sigs.k8s.io/yaml" \
