@@ -37,6 +37,9 @@ impl Serialize for Volume {
 }
 
 /// The source of a pod volume. One variant per supported volume type.
+// `Ephemeral` embeds a whole claim spec (quantities included) and is much larger than the other
+// variants; a pod has few volumes, so the size does not matter and the variant stays unboxed.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq)]
 pub enum VolumeSource {
     /// Scratch space that lives as long as the pod.
