@@ -7,6 +7,7 @@
 //! |---|---|
 //! | PV `Recycle` reclaim policy | API server (`pkg/api/persistentvolume`) |
 //! | legacy in-tree PV plugins, by target release | kvol, from the removal table (§15) |
+//! | in-tree StorageClass provisioners (`kubernetes.io/gce-pd`, …), by target release | kvol |
 //! | beta storage-class annotation on PVs, PVCs, claim templates | API server |
 //! | fractional storage bytes in claims (and PV capacity) | API server (PV: kvol) |
 //! | deprecated node labels in node selectors, PV node affinity, allowed topologies | API server (`pkg/api/node`) |
@@ -219,26 +220,17 @@ fn env_redefinitions(checker: &mut Checker, c: &Container, path: &FieldPath) {
     }
 }
 
-/// Advice for a legacy plugin that has no CSI driver in kvol's table.
-fn no_csi_driver_advice(plugin: LegacyPlugin) -> &'static str {
+/// The Ceph CSI drivers' usual names, for the plugins kvol's table has no driver for.
+fn ceph_csi_driver(plugin: LegacyPlugin) -> Option<&'static str> {
     match plugin {
-        LegacyPlugin::Cephfs => {
-            r#"use the Ceph CSI driver instead (a `csi` source with driver "cephfs.csi.ceph.com")"#
-        }
-        LegacyPlugin::Rbd => {
-            r#"use the Ceph CSI driver instead (a `csi` source with driver "rbd.csi.ceph.com")"#
-        }
-        LegacyPlugin::Glusterfs => {
-            "GlusterFS has no maintained CSI driver: move the data to storage that has one and \
-             use a `csi` source"
-        }
-        _ => "use a `csi` source with this storage's CSI driver instead",
+        LegacyPlugin::Cephfs => Some("cephfs.csi.ceph.com"),
+        LegacyPlugin::Rbd => Some("rbd.csi.ceph.com"),
+        _ => None,
     }
 }
 
-/// The warning for a legacy in-tree plugin, depending on whether the target release still
-/// ships its in-tree driver.
-pub(crate) fn legacy_plugin_message(plugin: LegacyPlugin, target: KubeVersion) -> String {
+/// How far the in-tree plugin is from removal in the target release.
+fn plugin_history(plugin: LegacyPlugin, target: KubeVersion) -> (String, bool) {
     let life = plugin.lifecycle();
     let key = plugin.key();
     let removed = target.minor() >= life.removed_in;
@@ -255,7 +247,14 @@ pub(crate) fn legacy_plugin_message(plugin: LegacyPlugin, target: KubeVersion) -
             life.deprecated_in, life.removed_in
         )
     };
-    let instead = match (life.csi_driver, removed) {
+    (history, removed)
+}
+
+/// The warning for a PersistentVolume with a legacy in-tree source, depending on whether the
+/// target release still ships its in-tree driver.
+pub(crate) fn legacy_plugin_message(plugin: LegacyPlugin, target: KubeVersion) -> String {
+    let (history, removed) = plugin_history(plugin, target);
+    let instead = match (plugin.lifecycle().csi_driver, removed) {
         (Some(driver), true) => format!(
             "; the volume only works through CSI migration, with the {} CSI driver installed: use \
              a `csi` source with driver {} instead",
@@ -265,13 +264,66 @@ pub(crate) fn legacy_plugin_message(plugin: LegacyPlugin, target: KubeVersion) -
         (Some(driver), false) => {
             format!("; use a `csi` source with driver {} instead", quote(driver))
         }
-        (None, true) => format!(
-            "; pods can no longer mount it: {}",
-            no_csi_driver_advice(plugin)
-        ),
-        (None, false) => format!("; {}", no_csi_driver_advice(plugin)),
+        (None, removed) => {
+            let lost = if removed {
+                "pods can no longer mount it: "
+            } else {
+                ""
+            };
+            match ceph_csi_driver(plugin) {
+                Some(driver) => format!(
+                    "; {lost}use the Ceph CSI driver instead (a `csi` source with driver {})",
+                    quote(driver)
+                ),
+                None => format!(
+                    "; {lost}it has no maintained CSI driver: move the data to storage that has \
+                     one and use a `csi` source"
+                ),
+            }
+        }
     };
     history + &instead
+}
+
+/// The legacy plugin behind an in-tree provisioner name such as `kubernetes.io/gce-pd`.
+fn in_tree_provisioner(provisioner: &str) -> Option<LegacyPlugin> {
+    Some(match provisioner {
+        "kubernetes.io/gce-pd" => LegacyPlugin::GcePersistentDisk,
+        "kubernetes.io/aws-ebs" => LegacyPlugin::AwsElasticBlockStore,
+        "kubernetes.io/azure-disk" => LegacyPlugin::AzureDisk,
+        "kubernetes.io/azure-file" => LegacyPlugin::AzureFile,
+        "kubernetes.io/cinder" => LegacyPlugin::Cinder,
+        "kubernetes.io/glusterfs" => LegacyPlugin::Glusterfs,
+        "kubernetes.io/rbd" => LegacyPlugin::Rbd,
+        "kubernetes.io/vsphere-volume" => LegacyPlugin::VsphereVolume,
+        "kubernetes.io/portworx-volume" => LegacyPlugin::PortworxVolume,
+        _ => return None,
+    })
+}
+
+/// The warning for a StorageClass whose provisioner is an in-tree plugin's.
+pub(crate) fn in_tree_provisioner_message(
+    provisioner: &str,
+    plugin: LegacyPlugin,
+    target: KubeVersion,
+) -> String {
+    let (history, removed) = plugin_history(plugin, target);
+    let instead = match (
+        plugin.lifecycle().csi_driver.or(ceph_csi_driver(plugin)),
+        removed,
+    ) {
+        (Some(driver), true) => format!(
+            "; provisioning only works through CSI migration, with the {} CSI driver installed: \
+             write provisioner {} instead",
+            quote(driver),
+            quote(driver)
+        ),
+        (Some(driver), false) => format!("; write provisioner {} instead", quote(driver)),
+        (None, _) => "; it has no maintained CSI driver: use a provisioner of storage that has \
+                      one"
+        .to_owned(),
+    };
+    format!("{provisioner} is an in-tree provisioner: {history}{instead}")
 }
 
 /// Warnings of a PersistentVolume.
@@ -323,6 +375,10 @@ pub(crate) fn persistent_volume(checker: &mut Checker, pv: &PersistentVolume, pa
 
 /// Warnings of a StorageClass.
 pub(crate) fn storage_class(checker: &mut Checker, sc: &StorageClass, path: &FieldPath) {
+    if let Some(plugin) = in_tree_provisioner(&sc.provisioner) {
+        let msg = in_tree_provisioner_message(&sc.provisioner, plugin, checker.target());
+        checker.warn(path.child("provisioner"), msg);
+    }
     for (i, term) in sc.allowed_topologies.iter().enumerate() {
         for (j, req) in term.match_label_expressions.iter().enumerate() {
             if let Some(msg) = deprecated_node_label(&req.key) {
@@ -723,6 +779,26 @@ mod tests {
             warning(&r, "spec.containers[0].env[3]")
                 .message
                 .starts_with("hides previous definition of \"MODE\"")
+        );
+    }
+
+    #[test]
+    fn in_tree_provisioners() {
+        assert_no_warnings(&storage_class("s", "pd.csi.storage.gke.io").check());
+        let r = storage_class("s", "kubernetes.io/gce-pd").check_for(v(30));
+        assert_clean(&r);
+        assert_eq!(
+            warning(&r, "provisioner").message,
+            "kubernetes.io/gce-pd is an in-tree provisioner: the in-tree gcePersistentDisk plugin \
+             was deprecated in Kubernetes 1.17 and removed in 1.28 (target 1.30); provisioning only \
+             works through CSI migration, with the \"pd.csi.storage.gke.io\" CSI driver installed: \
+             write provisioner \"pd.csi.storage.gke.io\" instead"
+        );
+        let r = storage_class("s", "kubernetes.io/glusterfs").check();
+        assert!(
+            warning(&r, "provisioner")
+                .message
+                .ends_with("no maintained CSI driver: use a provisioner of storage that has one")
         );
     }
 
