@@ -399,7 +399,7 @@ mod tests {
         pod::Pod,
         report::ErrorKind,
         rules::test_support::{
-            assert_clean, assert_count, assert_has, assert_only, check, claim_template, container,
+            assert_clean, assert_count, assert_has, assert_only, check, claim_template,
             container_mounting, empty_dir, nfs as nfs_source, pod, pod_spec, q,
         },
         validate::Validate,
@@ -824,6 +824,5 @@ mod tests {
             crate::rules::pod::pod_spec(c, &spec, &ctx, &FieldPath::root().child("spec"))
         });
         assert_count(&r, 2);
-        let _ = container("unused");
     }
 }
