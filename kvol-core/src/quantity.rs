@@ -1,7 +1,7 @@
 //! `Quantity`: apimachinery's `resource.Quantity` (`1Gi`, `500m`, `1e3`), with exact arithmetic.
 //!
 //! Parsing and printing are ported from apimachinery `pkg/api/resource` so that kvol reads a
-//! quantity exactly as the API server does and writes the string the server would echo back:
+//! quantity exactly as the API server does and prints what its `String()` prints:
 //!
 //! - the value is an exact decimal, never a float; digits finer than nano (10⁻⁹) are rounded up
 //!   in magnitude (`0.0000000001` → `1n`, `-3.001n` → `-4n`);
@@ -10,6 +10,8 @@
 //! - the canonical string keeps the input's format (decimal SI, binary SI or `e` exponent), and
 //!   is the input itself when apimachinery's parser keeps it (`1E3` stays `1E3`, `+1Ki` stays
 //!   `+1Ki`, `100.035k` stays `100.035k`);
+//! - a `Ki`…`Ei` whole number that is no multiple of 1024 prints as bare digits (`3000`), which
+//!   read back as decimal SI (`3k`): the one case where a canonical string is not stable;
 //! - quantities compare by value: `1Gi == 1024Mi == 1073741824`, `1G < 1Gi`.
 
 mod canonical;
@@ -120,7 +122,10 @@ impl Quantity {
     ///
     /// assert_eq!(Quantity::from_bytes(1_073_741_824).canonical(), "1Gi");
     /// assert_eq!(Quantity::from_bytes(1_536 * 1024 * 1024).canonical(), "1536Mi");
-    /// assert_eq!(Quantity::from_bytes(1_000).canonical(), "1000");
+    /// // As in apimachinery, a value below 1024 prints as DecimalSI, and a larger one that is
+    /// // no multiple of 1024 as bare digits.
+    /// assert_eq!(Quantity::from_bytes(1_000).canonical(), "1k");
+    /// assert_eq!(Quantity::from_bytes(3_000).canonical(), "3000");
     /// ```
     pub fn from_bytes(bytes: u64) -> Self {
         Self {
@@ -344,6 +349,83 @@ mod tests {
         s.parse::<Quantity>().expect_err(s).message
     }
 
+    /// Rows of apimachinery's TestQuantityParse (value and format) that the shared vectors omit.
+    #[test]
+    fn quantity_parse_rows_missing_from_the_vectors() {
+        use QuantityFormat::{BinarySI, DecimalExponent, DecimalSI};
+        let table = [
+            ("1Ki", "1024", BinarySI),
+            ("8Ki", "8192", BinarySI),
+            ("5Ti", "5497558138880", BinarySI),
+            ("0.05Gi", "53687091.2", BinarySI),
+            ("4u", "0.000004", DecimalSI),
+            ("8k", "8000", DecimalSI),
+            ("300T", "3e14", DecimalSI),
+            ("1E", "1e18", DecimalSI),
+            ("12E", "12e18", DecimalSI),
+            ("1.01E", "101e16", DecimalSI),
+            ("10.035M", "10035000", DecimalSI),
+            ("7.123456M", "7123456", DecimalSI),
+            ("1.G", "1e9", DecimalSI),
+            ("0.005", "5e-3", DecimalSI),
+            (".001", "1e-3", DecimalSI),
+            ("0.00500", "5e-3", DecimalSI),
+            ("0.0000000001", "1e-9", DecimalSI),
+            ("0.00000012354", "124e-9", DecimalSI),
+            ("1e3", "1000", DecimalExponent),
+            ("1E6", "1000000", DecimalExponent),
+            ("1E18", "1e18", DecimalExponent),
+            ("0.5e0", "0.5", DecimalExponent),
+            ("1.40e9", "14e8", DecimalExponent),
+            ("1.7E18", "17e17", DecimalExponent),
+            ("0.5e-9", "1e-9", DecimalExponent),
+        ];
+        for (input, value, format) in table {
+            assert_eq!(q(input), q(value), "{input}");
+            assert_eq!(q(input).format(), format, "{input}");
+            let negative = q(&format!("-{input}"));
+            assert!(
+                negative.is_negative() && negative.format() == format,
+                "-{input}"
+            );
+            assert_eq!(q(&format!("+{input}")), q(value), "+{input}");
+        }
+    }
+
+    /// apimachinery's TestQuantityString (master): `expect` keeps its own string when parsed,
+    /// `alternate` is recomputed to `expect`. The shared vectors predate the rows past `E`.
+    #[test]
+    fn quantity_string_table() {
+        let table = [
+            ("6Ki", ""),
+            ("1G", "1000000000"),
+            ("1080m", "1.08"),
+            ("300M", ""),
+            ("1E", ""),
+            ("1e21", "1000E"),
+            ("5e21", "5000E"),
+            ("1e24", "1000000E"),
+            ("1234567m", ""),
+            ("80e-3", ""),
+            ("1e3", ""),
+            ("1e-3", "0.001e0"),
+            ("1n", ""),
+            ("1u", ""),
+        ];
+        for (expect, alternate) in table {
+            assert_eq!(
+                q(expect).text.as_deref(),
+                Some(expect),
+                "{expect} keeps its string"
+            );
+            if !alternate.is_empty() {
+                assert_eq!(q(alternate).text, None, "{alternate}");
+                assert_eq!(canonical(alternate), expect, "{alternate}");
+                assert_eq!(canonical(&format!("-{alternate}")), format!("-{expect}"));
+            }
+        }
+    }
+
     #[test]
     fn binary_values_are_capped_at_i64_max() {
         assert_eq!(canonical("1Ei"), "1Ei");
@@ -430,6 +512,24 @@ mod tests {
     }
 
     #[test]
+    fn very_long_inputs_are_exact_and_cheap() {
+        let ones = "1".repeat(100_000);
+        let zeros = "0".repeat(100_000);
+        assert_eq!(q(&format!("{ones}.{ones}Ki")), q("9223372036854775807"));
+        assert_eq!(q(&format!("1{zeros}")), q("1e100000"));
+        assert_eq!(canonical(&format!("1{zeros}")), "10e99999");
+        assert_eq!(canonical(&format!("0.{zeros}1")), "1n");
+        assert_eq!(canonical(&format!("-{ones}.5")), format!("-{ones}500m"));
+        assert!(q(&ones) < q(&format!("{ones}.{ones}")));
+        // Both round up to the same nano.
+        assert_eq!(q(&format!("{ones}.{ones}")), q(&format!("{ones}.{ones}1")));
+        assert_eq!(
+            canonical(&format!("{ones}.{ones}")),
+            format!("{ones}111111112n")
+        );
+    }
+
+    #[test]
     fn equality_ignores_the_spelling() {
         assert_eq!(q("1Gi"), q("1024Mi"));
         assert_eq!(q("1Gi"), q("1073741824"));
@@ -446,6 +546,17 @@ mod tests {
         };
         assert_eq!(hash(&q("1Gi")), hash(&q("1073741824")));
         assert_eq!(hash(&q("0.001k")), hash(&q("1e0")));
+    }
+
+    /// apimachinery prints a binary whole number that is no multiple of 1024 as bare digits,
+    /// which read back as decimal: the canonical string of that is different.
+    #[test]
+    fn binary_digits_read_back_as_decimal() {
+        assert_eq!(canonical("2.9296875Ki"), "3000");
+        assert_eq!(q("2.9296875Ki").format(), QuantityFormat::BinarySI);
+        assert_eq!(canonical("3000"), "3k");
+        assert_eq!(Quantity::from_bytes(3000).canonical(), "3000");
+        assert_eq!(q("2.9296875Ki"), q("3k"));
     }
 
     #[test]
