@@ -132,9 +132,10 @@ for t in "${targets[@]}"; do
     failed=1
     summary+=("$(printf '%-15s %12s executions  %7s s  %8s/s  CRASH (exit %d)' \
       "$t" "$execs" "$took" "$rate" "$rc")")
-    echo "---- $t: last lines of $log"
-    tail -n 40 "$log"
-    grep -h 'Test unit written to' "$log" | sed 's/^/run.sh: /' || true
+    # The panic message and the saved input (the full output is in the log).
+    echo "---- $t crashed (exit $rc); from $log:"
+    grep -m 1 -A 12 -E 'panicked at|ERROR: libFuzzer|==[0-9]+==ERROR' "$log" || tail -n 30 "$log"
+    grep -h -A 2 -E 'Test unit written to|Reproduce with' "$log" || true
   fi
 done
 
