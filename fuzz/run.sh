@@ -61,7 +61,11 @@ done
 # No nightly: the same checks as a bounded proptest run on the stable toolchain.
 if [ "${FUZZ_FALLBACK:-0}" = 1 ] || ! rustup toolchain list 2>/dev/null | grep -q '^nightly' ||
   ! cargo +nightly --version >/dev/null 2>&1; then
-  say "NO NIGHTLY TOOLCHAIN: libFuzzer needs nightly, so this is NOT a fuzzing run."
+  if [ "${FUZZ_FALLBACK:-0}" = 1 ]; then
+    say "FUZZ_FALLBACK=1: taking the no-nightly path, so this is NOT a fuzzing run."
+  else
+    say "NO NIGHTLY TOOLCHAIN: libFuzzer needs nightly, so this is NOT a fuzzing run."
+  fi
   say "Falling back to a time-bounded proptest run of the same checks (fuzz/tests/replay.rs):"
   say "random and mutated-seed inputs for ${seconds}s per target, without coverage guidance."
   log="$(mktemp)"
@@ -69,7 +73,8 @@ if [ "${FUZZ_FALLBACK:-0}" = 1 ] || ! rustup toolchain list 2>/dev/null | grep -
   start=$(date +%s.%N)
   filters=()
   for t in "${targets[@]}"; do filters+=("seeds_$t" "random_$t"); done
-  KVOL_FUZZ_SECONDS=$seconds cargo test --release --locked --manifest-path fuzz/Cargo.toml \
+  # Not --locked, like cargo fuzz: a new kvol-core dependency only adds to fuzz/Cargo.lock.
+  KVOL_FUZZ_SECONDS=$seconds cargo test --release --manifest-path fuzz/Cargo.toml \
     --no-default-features "${features[@]}" --test replay -- --exact "${filters[@]}" \
     --test-threads=1 --nocapture >"$log" 2>&1 || rc=$?
   echo
