@@ -15,6 +15,8 @@ pub mod legacy;
 pub mod meta;
 pub mod names;
 pub mod object;
+#[cfg(feature = "k8s-openapi")]
+pub mod openapi;
 pub mod pod;
 pub mod pv;
 pub mod pvc;
