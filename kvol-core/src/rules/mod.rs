@@ -3,8 +3,13 @@
 //! PLACEHOLDER: filled in by the validation work item.
 
 use crate::{
-    pod::Pod, pv::PersistentVolume, pvc::PersistentVolumeClaim, report::FieldPath,
-    service::Service, statefulset::StatefulSet, storage_class::StorageClass,
+    pod::Pod,
+    pv::PersistentVolume,
+    pvc::PersistentVolumeClaim,
+    report::FieldPath,
+    service::Service,
+    statefulset::StatefulSet,
+    storage_class::StorageClass,
     validate::{Checker, Validate},
 };
 
@@ -15,4 +20,11 @@ macro_rules! todo_rules {
         }
     )*};
 }
-todo_rules!(Pod, PersistentVolume, PersistentVolumeClaim, StorageClass, Service, StatefulSet);
+todo_rules!(
+    Pod,
+    PersistentVolume,
+    PersistentVolumeClaim,
+    StorageClass,
+    Service,
+    StatefulSet
+);
