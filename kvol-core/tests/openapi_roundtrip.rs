@@ -8,12 +8,13 @@
 //!
 //! The fixtures cover every pod volume source, every PV source (the legacy in-tree plugins
 //! too), claims with selectors, data sources and each `storageClassName` meaning, StatefulSets
-//! with every policy, and StorageClasses with topologies.
+//! with every policy, and StorageClasses with topologies, all written as struct literals; and
+//! every rendered document of the seed's six scenarios, made with the builders.
 #![cfg(feature = "k8s-openapi")]
 
 use k8s_openapi::api::{apps::v1 as apps, core::v1 as core, storage::v1 as storage};
 use kvol_core::{
-    AccessMode, AccessModes, ReclaimPolicy, Valid, VolumeMode,
+    AccessMode, AccessModes, Document, Object, ReclaimPolicy, Valid, VolumeMode,
     legacy::LegacySource,
     meta::{ClusterMeta, ObjectMeta, StringMap, TemplateMeta},
     pod::{
@@ -29,6 +30,7 @@ use kvol_core::{
         TypedLocalObjectReference, TypedObjectReference,
     },
     quantity::Quantity,
+    render::ToDocuments,
     selector::{
         LabelSelector, LabelSelectorRequirement, NodeSelector, NodeSelectorOperator,
         NodeSelectorRequirement, NodeSelectorTerm, SelectorOperator, TopologyRequirement,
@@ -1192,5 +1194,147 @@ fn valid_values_convert_like_the_values() {
     assert_eq!(
         <(core::Service, apps::StatefulSet)>::from(&valid),
         <(core::Service, apps::StatefulSet)>::from(&set)
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every rendered document of builder-made objects
+
+/// Runs the checks on one rendered document, with the k8s-openapi type of its kind.
+fn check_document(document: Document<'_>) {
+    match document {
+        Document::Pod(o) => _ = check::<_, core::Pod>(o),
+        Document::PersistentVolume(o) => _ = check::<_, core::PersistentVolume>(o),
+        Document::PersistentVolumeClaim(o) => _ = check::<_, core::PersistentVolumeClaim>(o),
+        Document::StorageClass(o) => _ = check::<_, storage::StorageClass>(o),
+        Document::Service(o) => _ = check::<_, core::Service>(o),
+        Document::StatefulSet(o) => _ = check_statefulset(o),
+    }
+}
+
+/// A built object, which must be valid.
+fn object<T: Into<Object>>(built: Result<Valid<T>, kvol_core::Report>) -> Object {
+    built.unwrap_or_else(|r| panic!("{r}")).into_inner().into()
+}
+
+/// The seed document's six scenarios (as in `seed_scenarios.rs`), made with the builders.
+fn seed_scenarios() -> Vec<Object> {
+    use kvol_core::{Container, PvcTemplate};
+    let httpd = |name: &str| Container::builder(name, "httpd").port(80);
+    let mongo = || Container::builder("mongodb", "mongo");
+    vec![
+        object(
+            Pod::builder("count")
+                .container(
+                    Container::builder("html-generator", "gasbugs/count")
+                        .mount("html", "/var/htdocs"),
+                )
+                .container(httpd("web-server").mount_read_only("html", "/usr/local/apache2/htdocs"))
+                .volume("html", VolumeSource::empty_dir())
+                .build(),
+        ),
+        object(
+            Pod::builder("hostpath-http")
+                .container(httpd("web-server").mount("html", "/usr/local/apache2/htdocs"))
+                .volume(
+                    "html",
+                    VolumeSource::host_path("/var/htdocs", HostPathType::Directory),
+                )
+                .build(),
+        ),
+        object(
+            Pod::builder("nfs-httpd")
+                .container(httpd("web").mount_read_only("nfs-volume", "/usr/local/apache2/htdocs"))
+                .volume(
+                    "nfs-volume",
+                    VolumeSource::nfs("10.0.2.5", "/home/nfs", false),
+                )
+                .build(),
+        ),
+        object(
+            PersistentVolumeClaim::builder("mongo-pvc")
+                .access_mode(AccessMode::ReadWriteOnce)
+                .request("1Gi")
+                .no_storage_class()
+                .build(),
+        ),
+        object(
+            PersistentVolume::builder("mongo-pv")
+                .capacity("1Gi")
+                .volume_mode(VolumeMode::Filesystem)
+                .access_mode(AccessMode::ReadWriteOnce)
+                .access_mode(AccessMode::ReadOnlyMany)
+                .reclaim_policy(ReclaimPolicy::Retain)
+                .no_storage_class()
+                .legacy(LegacySource::GcePersistentDisk {
+                    pd_name: "mongodb".into(),
+                    fs_type: Some("ext4".into()),
+                    partition: None,
+                    read_only: false,
+                })
+                .build(),
+        ),
+        object(
+            StorageClass::builder("storage-class", "kubernetes.io/gce-pd")
+                .parameter("type", "pd-ssd")
+                .build(),
+        ),
+        object(
+            PersistentVolumeClaim::builder("mongodb-pvc")
+                .access_mode(AccessMode::ReadWriteOnce)
+                .request("1Gi")
+                .storage_class("storage-class")
+                .build(),
+        ),
+        object(
+            Pod::builder("mongodb")
+                .container(mongo().mount("mongodb-data", "/data/db"))
+                .volume("mongodb-data", VolumeSource::claim("mongodb-pvc", false))
+                .build(),
+        ),
+        object(
+            StatefulSet::builder("web")
+                .service_name("nginx")
+                .label("app", "nginx")
+                .replicas(3)
+                .grace_period(10)
+                .container(
+                    Container::builder("nginx", "registry.k8s.io/nginx-slim:0.8")
+                        .named_port("web", 80)
+                        .mount("www", "/usr/share/nginx/html"),
+                )
+                .claim(
+                    PvcTemplate::builder("www")
+                        .access_mode(AccessMode::ReadWriteOnce)
+                        .storage_class("standard")
+                        .request("1Gi"),
+                )
+                .build(),
+        ),
+    ]
+}
+
+#[test]
+fn every_rendered_document_of_the_seed_scenarios() {
+    let objects = seed_scenarios();
+    let mut kinds = Vec::new();
+    objects.each_document(&mut |d: Document<'_>| {
+        kinds.push(d.kind());
+        check_document(d);
+    });
+    assert_eq!(
+        kinds,
+        [
+            "Pod",
+            "Pod",
+            "Pod",
+            "PersistentVolumeClaim",
+            "PersistentVolume",
+            "StorageClass",
+            "PersistentVolumeClaim",
+            "Pod",
+            "Service",
+            "StatefulSet"
+        ]
     );
 }
