@@ -4,14 +4,16 @@
 //! Each kvol object converts with [`From`], from a reference to the object or to its
 //! [`Valid`] wrapper:
 //!
-//! | kvol | k8s-openapi |
-//! |---|---|
-//! | [`Pod`] | [`api::core::v1::Pod`](k8s_openapi::api::core::v1::Pod) |
-//! | [`PersistentVolume`] | [`api::core::v1::PersistentVolume`](k8s_openapi::api::core::v1::PersistentVolume) |
-//! | [`PersistentVolumeClaim`] | [`api::core::v1::PersistentVolumeClaim`](k8s_openapi::api::core::v1::PersistentVolumeClaim) |
-//! | [`StorageClass`] | [`api::storage::v1::StorageClass`](k8s_openapi::api::storage::v1::StorageClass) |
-//! | [`Service`] | [`api::core::v1::Service`](k8s_openapi::api::core::v1::Service) |
-//! | [`StatefulSet`] | [`api::apps::v1::StatefulSet`](k8s_openapi::api::apps::v1::StatefulSet), or the pair `(Service, StatefulSet)` with its governing Service |
+//! - [`Pod`] → [`core::v1::Pod`](k8s_openapi::api::core::v1::Pod)
+//! - [`PersistentVolume`] →
+//!   [`core::v1::PersistentVolume`](k8s_openapi::api::core::v1::PersistentVolume)
+//! - [`PersistentVolumeClaim`] →
+//!   [`core::v1::PersistentVolumeClaim`](k8s_openapi::api::core::v1::PersistentVolumeClaim)
+//! - [`StorageClass`] →
+//!   [`storage::v1::StorageClass`](k8s_openapi::api::storage::v1::StorageClass)
+//! - [`Service`] → [`core::v1::Service`](k8s_openapi::api::core::v1::Service)
+//! - [`StatefulSet`] → [`apps::v1::StatefulSet`](k8s_openapi::api::apps::v1::StatefulSet), or
+//!   the pair `(core::v1::Service, apps::v1::StatefulSet)` with its governing Service
 //!
 //! The conversions are typed, field by field, and exact: the converted value serializes to the
 //! same JSON as kvol's own serialization (the `openapi_roundtrip` tests check this for every
@@ -31,17 +33,25 @@
 //! every version k8s-openapi 0.29 supports.
 //!
 //! ```
-//! use k8s_openapi::api::core::v1 as k8s;
-//! use kvol_core::{AccessMode, PersistentVolumeClaim, PvcSpec, meta::ObjectMeta};
+//! use k8s_openapi::api::{apps::v1 as apps, core::v1 as core};
+//! use kvol_core::{AccessMode, Container, PersistentVolumeClaim, PvcTemplate, StatefulSet};
 //!
-//! let claim = PersistentVolumeClaim {
-//!     metadata: ObjectMeta::named("data"),
-//!     spec: PvcSpec::new(AccessMode::ReadWriteOnce.into(), "1Gi".parse()?),
-//! };
-//! let converted = k8s::PersistentVolumeClaim::from(&claim);
+//! let claim = PersistentVolumeClaim::builder("data")
+//!     .access_mode(AccessMode::ReadWriteOnce)
+//!     .request("1Gi")
+//!     .build()?;
+//! let converted = core::PersistentVolumeClaim::from(&claim);
 //! assert_eq!(converted.metadata.name.as_deref(), Some("data"));
-//! assert_eq!(serde_json::to_value(&converted)?, serde_json::to_value(&claim)?);
-//! # Ok::<(), Box<dyn std::error::Error>>(())
+//!
+//! // A StatefulSet converts together with its headless Service, which is applied first.
+//! let web = StatefulSet::builder("web")
+//!     .container(Container::builder("nginx", "nginx").named_port("web", 80).mount("www", "/www"))
+//!     .claim(PvcTemplate::builder("www").access_mode(AccessMode::ReadWriteOnce).request("1Gi"))
+//!     .build()?;
+//! let (service, set) = <(core::Service, apps::StatefulSet)>::from(&web);
+//! assert_eq!(service.metadata.name.as_deref(), Some("web"));
+//! assert_eq!(set.metadata.name.as_deref(), Some("web"));
+//! # Ok::<(), kvol_core::Report>(())
 //! ```
 
 // Kubernetes releases add fields to some of these structs (`KeyToPath::user` in 1.37, for one),
