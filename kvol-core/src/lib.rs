@@ -32,6 +32,10 @@ pub mod volume;
 pub mod yaml;
 
 pub use access::{AccessMode, AccessModes, ReclaimPolicy, VolumeMode};
+pub use builder::{
+    ContainerBuilder, IntoQuantity, PodBuilder, PvBuilder, PvcBuilder, PvcTemplateBuilder,
+    QuantityInputError, SourceInput, StatefulSetBuilder, StorageClassBuilder,
+};
 pub use names::NameError;
 pub use object::{Document, Object};
 pub use pod::{Container, ContainerPort, Pod, PodSpec, PodTemplate, Protocol, VolumeMount};
