@@ -16,6 +16,7 @@ pub mod meta;
 pub mod names;
 pub mod object;
 pub mod pod;
+pub mod positive_quantity;
 pub mod pv;
 pub mod pvc;
 pub mod quantity;
@@ -39,6 +40,7 @@ pub use builder::{
 pub use names::NameError;
 pub use object::{Document, Object};
 pub use pod::{Container, ContainerPort, Pod, PodSpec, PodTemplate, Protocol, VolumeMount};
+pub use positive_quantity::PositiveQuantity;
 pub use pv::{PersistentVolume, PvSource, PvSpec};
 pub use pvc::{ClassRef, PersistentVolumeClaim, PvcSpec, PvcTemplate};
 pub use quantity::{Quantity, QuantityError};
