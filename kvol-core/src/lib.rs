@@ -10,8 +10,10 @@
 #![forbid(unsafe_code)]
 
 pub mod access;
+pub mod binding;
 pub mod builder;
 pub mod legacy;
+pub mod manifests;
 pub mod meta;
 pub mod names;
 pub mod object;
@@ -32,6 +34,7 @@ pub mod volume;
 pub mod yaml;
 
 pub use access::{AccessMode, AccessModes, ReclaimPolicy, VolumeMode};
+pub use manifests::Manifests;
 pub use names::NameError;
 pub use object::{Document, Object};
 pub use pod::{Container, ContainerPort, Pod, PodSpec, PodTemplate, Protocol, VolumeMount};
