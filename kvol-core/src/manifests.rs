@@ -1119,15 +1119,13 @@ impl<'a> Cross<'a> {
                 FieldError::invalid(volume_path(), volume_name, detail)
             }
             Outcome::Unbound(Unbound::VolumeTaken { volume }) => {
-                let holder = match (sim.bound_claim(volume), sim.volume(volume)) {
-                    (Some(other), _) => {
+                let claim_ref = sim.volume(volume).and_then(|pv| pv.spec.claim_ref.as_ref());
+                let holder = match (claim_ref, sim.bound_claim(volume)) {
+                    (Some(r), _) => format!("{}/{} by the volume's claimRef", r.namespace, r.name),
+                    (None, Some(other)) => {
                         let o = &sim.claims()[other];
                         format!("{}/{}, which is matched first", o.namespace, o.name)
                     }
-                    (None, Some(pv)) => match &pv.spec.claim_ref {
-                        Some(r) => format!("{}/{} by the volume's claimRef", r.namespace, r.name),
-                        None => "another claim".to_owned(),
-                    },
                     (None, None) => "another claim".to_owned(),
                 };
                 let detail = format!(
@@ -1195,7 +1193,7 @@ impl<'a> Cross<'a> {
                                     path,
                                     format!(
                                         "pre-bound both ways with claim {claim}, so the PV \
-                                         controller binds them without checking, but {}",
+                                         controller binds them without checking: {}",
                                         reasons.join(", ")
                                     ),
                                 );
