@@ -10,8 +10,10 @@
 #![forbid(unsafe_code)]
 
 pub mod access;
+pub mod binding;
 pub mod builder;
 pub mod legacy;
+pub mod manifests;
 pub mod meta;
 pub mod names;
 pub mod object;
@@ -37,6 +39,7 @@ pub use builder::{
     ContainerBuilder, IntoQuantity, PodBuilder, PvBuilder, PvcBuilder, PvcTemplateBuilder,
     QuantityInputError, SourceInput, StatefulSetBuilder, StorageClassBuilder,
 };
+pub use manifests::Manifests;
 pub use names::NameError;
 pub use object::{Document, Object};
 pub use pod::{Container, ContainerPort, Pod, PodSpec, PodTemplate, Protocol, VolumeMount};
