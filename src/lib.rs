@@ -37,6 +37,13 @@ pub mod __private {
         }
     }
 
+    /// A set the macro checked at compile time (each object and the cross-object rules): its
+    /// warnings are computed, it does not fail.
+    pub fn manifests(set: kvol_core::Manifests) -> kvol_core::Valid<kvol_core::Manifests> {
+        let warnings = kvol_core::Validate::check(&set).warnings;
+        kvol_core::Valid::__prevalidated(set, warnings, kvol_core::KubeVersion::DEFAULT)
+    }
+
     /// Conversions of interpolated `{expr}` values: each takes the type that carries the
     /// guarantee the macro would have checked on a literal.
     pub mod interp {

@@ -55,7 +55,7 @@ impl Guarantee {
 /// An interpolated `{expr}`.
 #[derive(Debug, Clone)]
 pub struct Interp {
-    /// The braces and the expression, as written.
+    /// The expression, as written (without its braces).
     pub tokens: TokenStream,
     /// Where it is.
     pub sp: Sp,
@@ -374,8 +374,6 @@ pub struct PodAst {
     pub meta: Meta,
     /// Containers, volumes, settings.
     pub body: PodBody,
-    /// The whole invocation (for "missing name").
-    pub sp: Option<Sp>,
 }
 
 /// `update: RollingUpdate { partition: N, max_unavailable: N | "N%" } | OnDelete`.
@@ -428,8 +426,6 @@ pub struct StatefulSetAst {
     pub ordinals_start: Option<Int>,
     /// `revision_history`.
     pub revision_history: Option<Int>,
-    /// The whole invocation.
-    pub sp: Option<Sp>,
 }
 
 /// A PV source.
@@ -533,8 +529,6 @@ pub struct PvAst {
     pub claim_ref: Option<(Str, Str)>,
     /// `source`.
     pub source: Option<PvSrc>,
-    /// The whole invocation.
-    pub sp: Option<Sp>,
 }
 
 /// `data_source: { kind: …, name: …, api_group: … }`.
@@ -573,8 +567,6 @@ pub struct PvcAst {
     pub data_source: Option<DataSource>,
     /// `data_source_ref`.
     pub data_source_ref: Option<DataSource>,
-    /// The whole invocation.
-    pub sp: Option<Sp>,
 }
 
 /// `storage_class! { … }`.
@@ -598,8 +590,6 @@ pub struct StorageClassAst {
     pub topology: Vec<(Str, Vec<Str>)>,
     /// `default: true`.
     pub default_class: Option<bool>,
-    /// The whole invocation.
-    pub sp: Option<Sp>,
 }
 
 /// One object of a `manifests!` block.
@@ -626,4 +616,8 @@ pub struct ManifestsAst {
     pub external_claims: Vec<Str>,
     /// `external_classes: [..]`: StorageClasses that exist outside the set.
     pub external_classes: Vec<Str>,
+    /// `namespace`: where objects without one are applied.
+    pub namespace: Option<Str>,
+    /// `default_class`: the cluster's default StorageClass.
+    pub default_class: Option<Str>,
 }

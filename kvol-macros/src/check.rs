@@ -615,7 +615,7 @@ fn meta_spans(cx: &mut Cx, meta: &Meta, base: &FieldPath, root: Sp) {
     reg_map(cx, &m.child("annotations"), &meta.annotations);
 }
 
-fn pod_report(cx: &mut Cx, ast: &PodAst, root: Sp) -> Report {
+fn pod_report(cx: &mut Cx, ast: &PodAst, root: Sp) -> Built {
     meta_spans(cx, &ast.meta, &FieldPath::root(), root);
     let name = ast
         .meta
@@ -667,17 +667,26 @@ fn pod_report(cx: &mut Cx, ast: &PodAst, root: Sp) -> Report {
     report(b.build())
 }
 
-fn report<T>(r: Result<kvol_core::Valid<T>, Report>) -> Report {
+/// A build result as a report, and the object when it built.
+type Built = (Report, Option<kvol_core::Object>);
+
+fn report<T: Into<kvol_core::Object>>(r: Result<kvol_core::Valid<T>, Report>) -> Built {
     match r {
-        Ok(v) => Report {
-            errors: Vec::new(),
-            warnings: v.warnings().to_vec(),
-        },
-        Err(r) => r,
+        Ok(v) => {
+            let warnings = v.warnings().to_vec();
+            (
+                Report {
+                    errors: Vec::new(),
+                    warnings,
+                },
+                Some(v.into_inner().into()),
+            )
+        }
+        Err(r) => (r, None),
     }
 }
 
-fn statefulset_report(cx: &mut Cx, ast: &StatefulSetAst, root: Sp) -> Report {
+fn statefulset_report(cx: &mut Cx, ast: &StatefulSetAst, root: Sp) -> Built {
     meta_spans(cx, &ast.meta, &FieldPath::root(), root);
     let name = ast
         .meta
@@ -855,7 +864,7 @@ fn update(cx: &mut Cx, u: &Update, path: &FieldPath) -> UpdateStrategy {
     }
 }
 
-fn pvc_report(cx: &mut Cx, ast: &PvcAst, root: Sp) -> Report {
+fn pvc_report(cx: &mut Cx, ast: &PvcAst, root: Sp) -> Built {
     meta_spans(cx, &ast.meta, &FieldPath::root(), root);
     let name = ast
         .meta
@@ -1134,7 +1143,7 @@ fn camel(s: &str) -> String {
     out
 }
 
-fn pv_report(cx: &mut Cx, ast: &PvAst, root: Sp) -> Report {
+fn pv_report(cx: &mut Cx, ast: &PvAst, root: Sp) -> Built {
     meta_spans(cx, &ast.meta, &FieldPath::root(), root);
     let name = ast
         .meta
@@ -1195,7 +1204,7 @@ fn pv_report(cx: &mut Cx, ast: &PvAst, root: Sp) -> Report {
     report(b.build())
 }
 
-fn storage_class_report(cx: &mut Cx, ast: &StorageClassAst, root: Sp) -> Report {
+fn storage_class_report(cx: &mut Cx, ast: &StorageClassAst, root: Sp) -> Built {
     meta_spans(cx, &ast.meta, &FieldPath::root(), root);
     let name = ast
         .meta
@@ -1275,7 +1284,7 @@ impl Target<'_> {
             Target::StorageClass(_) => "StorageClass",
         }
     }
-    fn run(&self, cx: &mut Cx, root: Sp) -> Report {
+    fn run(&self, cx: &mut Cx, root: Sp) -> Built {
         match self {
             Target::Pod(a) => pod_report(cx, a, root),
             Target::StatefulSet(a) => statefulset_report(cx, a, root),
@@ -1302,7 +1311,7 @@ pub fn check(ctxt: &Ctxt, target: Target, root: Sp, interps: usize) -> Vec<Warni
     let mut warnings: Option<Vec<(String, String, Sp)>> = None;
     for (n, pass) in passes.iter().enumerate() {
         let mut cx = Cx::new(*pass, target.kind());
-        let report = target.run(&mut cx, root);
+        let (report, _) = target.run(&mut cx, root);
         for e in &report.errors {
             let key = format!("{}|{:?}", e.path, e.kind);
             if reported.contains(&key) {
@@ -1432,32 +1441,114 @@ fn rule_note(kind: &str, path: &str) -> Option<String> {
 // ---------------------------------------------------------------------------------------------
 // manifests!
 
-/// Checks each object of a `manifests!` block, then the set (cross-object rules).
-pub fn check_manifests(ctxt: &Ctxt, ast: &ManifestsAst, root: Sp) -> Vec<WarningOut> {
-    let mut out = Vec::new();
-    for (item, sp) in &ast.objects {
-        let target = match item {
-            Item2::Pod(a) => Target::Pod(a),
-            Item2::Pv(a) => Target::Pv(a),
-            Item2::Pvc(a) => Target::Pvc(a),
-            Item2::StorageClass(a) => Target::StorageClass(a),
-            Item2::StatefulSet(a) => Target::StatefulSet(a),
-        };
-        let object_root = item_root(item).unwrap_or(*sp);
-        out.extend(check(ctxt, target, object_root, 0));
+fn target(item: &Item2) -> Target<'_> {
+    match item {
+        Item2::Pod(a) => Target::Pod(a),
+        Item2::Pv(a) => Target::Pv(a),
+        Item2::Pvc(a) => Target::Pvc(a),
+        Item2::StorageClass(a) => Target::StorageClass(a),
+        Item2::StatefulSet(a) => Target::StatefulSet(a),
     }
-    let _ = root;
-    out
 }
 
-fn item_root(item: &Item2) -> Option<Sp> {
+fn item_meta(item: &Item2) -> &Meta {
     match item {
-        Item2::Pod(a) => a.sp,
-        Item2::Pv(a) => a.sp,
-        Item2::Pvc(a) => a.sp,
-        Item2::StorageClass(a) => a.sp,
-        Item2::StatefulSet(a) => a.sp,
+        Item2::Pod(a) => &a.meta,
+        Item2::Pv(a) => &a.meta,
+        Item2::Pvc(a) => &a.meta,
+        Item2::StorageClass(a) => &a.meta,
+        Item2::StatefulSet(a) => &a.meta,
     }
+}
+
+/// Checks each object of a `manifests!` block with its own rules, then (when they all hold) the
+/// set with kvol-core's `Manifests` rules: mounts ↔ claims, claims ↔ classes, claims ↔ volumes.
+pub fn check_manifests(ctxt: &Ctxt, ast: &ManifestsAst, root: Sp) -> Vec<WarningOut> {
+    let mut warnings = Vec::new();
+    let mut built = Vec::new();
+    let mut ok = true;
+    for (item, kw) in &ast.objects {
+        let t = target(item);
+        let object_root = item_meta(item).name.as_ref().map_or(*kw, Val::sp);
+        let mut cx = Cx::new(Pass::Min, t.kind());
+        let (report, object) = t.run(&mut cx, object_root);
+        for e in &report.errors {
+            ctxt.push(map_error(&cx, e, object_root, false));
+        }
+        for w in &report.warnings {
+            let sp = cx
+                .spans
+                .find(w.path.as_str())
+                .map_or(object_root, |(sp, _)| sp);
+            warnings.push(WarningOut {
+                kind: WarningKind::classify(w.path.as_str(), &w.message),
+                sp,
+            });
+        }
+        ok &= object.is_some();
+        built.push((cx, object, object_root));
+    }
+    if !ok {
+        return warnings;
+    }
+    let mut set = kvol_core::Manifests::new();
+    if let Some(ns) = &ast.namespace {
+        set = set.namespace(ns.value.clone());
+    }
+    for c in &ast.external_claims {
+        set = set.external_claim(c.value.clone());
+    }
+    for c in &ast.external_classes {
+        set = set.external_storage_class(c.value.clone());
+    }
+    if let Some(d) = &ast.default_class {
+        set = set.cluster_default_class(d.value.clone());
+    }
+    for (_, object, _) in &built {
+        if let Some(o) = object {
+            set = set.with(o.clone());
+        }
+    }
+    let report = kvol_core::Validate::check(&set);
+    for e in &report.errors {
+        match object_index(e.path.as_str()) {
+            Some((i, rest)) if i < built.len() => {
+                let (cx, _, object_root) = &built[i];
+                let mut e = e.clone();
+                e.path = FieldPath::root().child(rest);
+                ctxt.push(map_error(cx, &e, *object_root, false));
+            }
+            _ => {
+                let sp = ast.namespace.as_ref().map_or(root, |n| n.sp);
+                ctxt.error(sp, format!("{e}"));
+            }
+        }
+    }
+    for w in &report.warnings {
+        if let Some((i, rest)) = object_index(w.path.as_str())
+            && let Some((cx, _, object_root)) = built.get(i)
+        {
+            let sp = cx.spans.find(rest).map_or(*object_root, |(sp, _)| sp);
+            warnings.push(WarningOut {
+                kind: WarningKind::classify(rest, &w.message),
+                sp,
+            });
+        }
+    }
+    warnings
+}
+
+/// `objects[3](Kind ns/name).spec.x` → `(3, "spec.x")`.
+fn object_index(path: &str) -> Option<(usize, &str)> {
+    let rest = path.strip_prefix("objects[")?;
+    let close = rest.find(']')?;
+    let index = rest[..close].parse().ok()?;
+    let after = &rest[close + 1..];
+    let after = match after.strip_prefix('(') {
+        Some(a) => &a[a.find(')')? + 1..],
+        None => after,
+    };
+    Some((index, after.strip_prefix('.').unwrap_or(after)))
 }
 
 /// The expansion of a `manifests!` block.
@@ -1466,6 +1557,24 @@ pub fn expand_manifests(
     ast: &ManifestsAst,
 ) -> proc_macro2::TokenStream {
     let objects: Vec<_> = ast.objects.iter().map(|(item, _)| g.object(item)).collect();
-    let krate = g.krate();
-    quote::quote!(#krate::__private::manifests([#(#krate::__private::kvol_core::Object::from(#objects.into_inner())),*]))
+    let krate = g.krate().clone();
+    let k = quote::quote!(#krate::__private::kvol_core);
+    let mut calls = Vec::new();
+    if let Some(ns) = &ast.namespace {
+        let v = &ns.value;
+        calls.push(quote::quote!(.namespace(#v)));
+    }
+    for c in &ast.external_claims {
+        let v = &c.value;
+        calls.push(quote::quote!(.external_claim(#v)));
+    }
+    for c in &ast.external_classes {
+        let v = &c.value;
+        calls.push(quote::quote!(.external_storage_class(#v)));
+    }
+    if let Some(d) = &ast.default_class {
+        let v = &d.value;
+        calls.push(quote::quote!(.cluster_default_class(#v)));
+    }
+    quote::quote!(#krate::__private::manifests(#k::Manifests::new() #(#calls)* #(.with(#objects))*))
 }

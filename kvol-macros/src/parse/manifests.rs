@@ -13,6 +13,8 @@ pub const KEYS: &[&str] = &[
     "statefulset",
     "external_claims",
     "external_classes",
+    "namespace",
+    "default_class",
 ];
 
 /// Parses `manifests! { … }`.
@@ -25,6 +27,18 @@ pub fn parse(p: &P, input: TokenStream) -> ManifestsAst {
         };
         if !KEYS.contains(&e.key.as_str()) {
             unknown_key(p, &e, "manifests!", KEYS);
+            continue;
+        }
+        if e.key == "namespace" || e.key == "default_class" {
+            if super::colon(p, &mut e) {
+                let v = value::literal_name(p, &mut e.rest, "a name");
+                if e.key == "namespace" {
+                    ast.namespace = v;
+                } else {
+                    ast.default_class = v;
+                }
+                e.rest.finish(p, "the name");
+            }
             continue;
         }
         if e.key.starts_with("external_") {

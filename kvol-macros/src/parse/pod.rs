@@ -43,10 +43,7 @@ pub const CONTAINER_KEYS: &[&str] = &["image", "port", "mount", "command", "args
 /// Parses `pod! { … }`.
 pub fn parse(p: &P, input: TokenStream) -> PodAst {
     let tokens = super::flatten(input);
-    let mut ast = PodAst {
-        sp: super::sp_of(&tokens),
-        ..Default::default()
-    };
+    let mut ast = PodAst::default();
     let mut seen = Seen::default();
     for toks in super::split_commas(tokens) {
         let Some(mut e) = entry(p, &toks) else {

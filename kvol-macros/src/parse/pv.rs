@@ -146,10 +146,7 @@ pub const LEGACY: &[(&str, LegacyPlugin, &[(&str, bool)])] = &[
 /// Parses `pv! { … }`.
 pub fn parse(p: &P, input: TokenStream) -> PvAst {
     let tokens = super::flatten(input);
-    let mut ast = PvAst {
-        sp: super::sp_of(&tokens),
-        ..Default::default()
-    };
+    let mut ast = PvAst::default();
     let mut seen = Seen::default();
     for toks in super::split_commas(tokens) {
         let Some(mut e) = entry(p, &toks) else {

@@ -24,10 +24,7 @@ pub const KEYS: &[&str] = &[
 /// Parses `pvc! { … }`.
 pub fn parse(p: &P, input: TokenStream) -> PvcAst {
     let tokens = super::flatten(input);
-    let mut ast = PvcAst {
-        sp: super::sp_of(&tokens),
-        ..Default::default()
-    };
+    let mut ast = PvcAst::default();
     let mut seen = Seen::default();
     for toks in super::split_commas(tokens) {
         let Some(mut e) = entry(p, &toks) else {

@@ -39,10 +39,7 @@ pub const KEYS: &[&str] = &[
 /// Parses `statefulset! { … }`.
 pub fn parse(p: &P, input: TokenStream) -> StatefulSetAst {
     let tokens = super::flatten(input);
-    let mut ast = StatefulSetAst {
-        sp: super::sp_of(&tokens),
-        ..Default::default()
-    };
+    let mut ast = StatefulSetAst::default();
     let mut seen = Seen::default();
     for toks in super::split_commas(tokens) {
         let Some(mut e) = entry(p, &toks) else {

@@ -23,10 +23,7 @@ pub const KEYS: &[&str] = &[
 /// Parses `storage_class! { … }`.
 pub fn parse(p: &P, input: TokenStream) -> StorageClassAst {
     let tokens = super::flatten(input);
-    let mut ast = StorageClassAst {
-        sp: super::sp_of(&tokens),
-        ..Default::default()
-    };
+    let mut ast = StorageClassAst::default();
     let mut seen = Seen::default();
     for toks in super::split_commas(tokens) {
         let Some(mut e) = entry(p, &toks) else {

@@ -29,7 +29,8 @@ pub fn interp(p: &P, c: &mut Cursor, guarantee: Guarantee) -> Option<Interp> {
              (`pod!`, `pvc!`, …) and check the set at run time with `kvol::Manifests`",
         );
     }
-    let tokens: TokenStream = std::iter::once(TokenTree::Group(g.clone())).collect();
+    // The expression alone (no braces, which would draw `unused_braces` in the expansion).
+    let tokens: TokenStream = g.stream();
     Some(Interp {
         tokens,
         sp,
