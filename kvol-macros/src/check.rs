@@ -14,6 +14,7 @@ use crate::{
     warnings::WarningKind,
 };
 use kvol_core::{
+    report::ErrorKind,
     AccessModes, Container as CoreContainer, FieldPath, PersistentVolume, PersistentVolumeClaim,
     Pod, PvcTemplate, Report, StatefulSet, StorageClass, VolumeSource,
     builder::{ContainerBuilder, PvcTemplateBuilder, SourceInput},
@@ -1369,7 +1370,8 @@ fn map_error(cx: &Cx, e: &kvol_core::FieldError, root: Sp, later_pass: bool) -> 
     if !e.detail.is_empty() {
         msg.push_str(&format!(": {}", e.detail));
     }
-    if let Some(note) = rule_note(cx.kind, path) {
+    let format_error = matches!(e.kind, ErrorKind::Invalid | ErrorKind::TooLong);
+    if let Some(note) = rule_note(cx.kind, path).filter(|_| format_error) {
         msg.push_str(&format!("\nnote: {note}"));
     }
     let interp = cx.spans.interps.iter().find(|(isp, _, _)| same(*isp, sp));

@@ -204,7 +204,7 @@ impl<'k> Gen<'k> {
         match s {
             Some(s) => {
                 let v = &s.value;
-                quote!(::core::option::Option::Some(::std::string::String::from(#v)))
+                quote!(::core::option::Option::Some(<::std::string::String as ::core::convert::From<&str>>::from(#v)))
             }
             None => quote!(::core::option::Option::None),
         }
@@ -238,7 +238,7 @@ impl<'k> Gen<'k> {
     fn string_map(&mut self, entries: &[MapEntry]) -> TokenStream {
         let pairs = self.map(entries);
         let inserts = pairs.iter().map(|(k, v)| {
-            quote!(__m.insert(::std::string::String::from(#k), ::std::string::String::from(#v));)
+            quote!(__m.insert(<::std::string::String as ::core::convert::From<&str>>::from(#k), <::std::string::String as ::core::convert::From<&str>>::from(#v));)
         });
         quote!({
             let mut __m = ::std::collections::BTreeMap::new();
@@ -274,7 +274,7 @@ impl<'k> Gen<'k> {
             let name = match &p.name {
                 Some(n) => {
                     let v = &n.value;
-                    quote!(::core::option::Option::Some(::std::string::String::from(#v)))
+                    quote!(::core::option::Option::Some(<::std::string::String as ::core::convert::From<&str>>::from(#v)))
                 }
                 None => quote!(::core::option::Option::None),
             };
@@ -285,8 +285,8 @@ impl<'k> Gen<'k> {
             let (path, name, ro) = (&m.path.value, &m.volume.value, m.read_only);
             let sub = Self::opt_str(&m.sub_path);
             calls.push(quote!(.mount_with(#k::pod::VolumeMount {
-                mount_path: ::std::string::String::from(#path),
-                name: ::std::string::String::from(#name),
+                mount_path: <::std::string::String as ::core::convert::From<&str>>::from(#path),
+                name: <::std::string::String as ::core::convert::From<&str>>::from(#name),
                 read_only: #ro,
                 sub_path: #sub,
             })));
@@ -380,9 +380,9 @@ impl<'k> Gen<'k> {
                     let (key, path) = (&it.key.value, &it.path.value);
                     let mode = self.mode(&it.mode);
                     items.push(quote!(#k::volume::KeyToPath {
-                        key: ::std::string::String::from(#key),
+                        key: <::std::string::String as ::core::convert::From<&str>>::from(#key),
                         mode: #mode,
-                        path: ::std::string::String::from(#path),
+                        path: <::std::string::String as ::core::convert::From<&str>>::from(#path),
                     }));
                 }
                 let optional = Self::opt_bool(opts.optional);
@@ -392,13 +392,13 @@ impl<'k> Gen<'k> {
                         default_mode: #default_mode,
                         items: ::std::vec![#(#items),*],
                         optional: #optional,
-                        secret_name: ::std::string::String::from(#name),
+                        secret_name: <::std::string::String as ::core::convert::From<&str>>::from(#name),
                     }))
                 } else {
                     quote!(#k::VolumeSource::ConfigMap(#k::volume::ConfigMapVolume {
                         default_mode: #default_mode,
                         items: ::std::vec![#(#items),*],
-                        name: ::std::string::String::from(#name),
+                        name: <::std::string::String as ::core::convert::From<&str>>::from(#name),
                         optional: #optional,
                     }))
                 }
@@ -415,7 +415,7 @@ impl<'k> Gen<'k> {
                     let source = match &it.source {
                         DownwardSrc::Field(f) => {
                             let f = &f.value;
-                            quote!(#k::volume::DownwardApiSource::Field(::std::string::String::from(#f)))
+                            quote!(#k::volume::DownwardApiSource::Field(<::std::string::String as ::core::convert::From<&str>>::from(#f)))
                         }
                         DownwardSrc::Resource {
                             container,
@@ -431,14 +431,14 @@ impl<'k> Gen<'k> {
                                 None => quote!(::core::option::Option::None),
                             };
                             quote!(#k::volume::DownwardApiSource::Resource {
-                                container_name: ::std::string::String::from(#c),
-                                resource: ::std::string::String::from(#r),
+                                container_name: <::std::string::String as ::core::convert::From<&str>>::from(#c),
+                                resource: <::std::string::String as ::core::convert::From<&str>>::from(#r),
                                 divisor: #d,
                             })
                         }
                     };
                     files.push(quote!(#k::volume::DownwardApiFile {
-                        path: ::std::string::String::from(#path),
+                        path: <::std::string::String as ::core::convert::From<&str>>::from(#path),
                         mode: #mode,
                         source: #source,
                     }));
@@ -462,12 +462,12 @@ impl<'k> Gen<'k> {
                 let secret = match secret {
                     Some(s) => {
                         let s = &s.value;
-                        quote!(::core::option::Option::Some(#k::volume::LocalObjectReference { name: ::std::string::String::from(#s) }))
+                        quote!(::core::option::Option::Some(#k::volume::LocalObjectReference { name: <::std::string::String as ::core::convert::From<&str>>::from(#s) }))
                     }
                     None => quote!(::core::option::Option::None),
                 };
                 quote!(#k::VolumeSource::Csi(#k::volume::CsiVolume {
-                    driver: ::std::string::String::from(#driver),
+                    driver: <::std::string::String as ::core::convert::From<&str>>::from(#driver),
                     fs_type: #fs,
                     node_publish_secret_ref: #secret,
                     read_only: #ro,
@@ -684,8 +684,8 @@ impl<'k> Gen<'k> {
             let group = Self::opt_str(&d.api_group);
             calls.push(quote!(.data_source(#k::pvc::TypedLocalObjectReference {
                 api_group: #group,
-                kind: ::std::string::String::from(#kind),
-                name: ::std::string::String::from(#name),
+                kind: <::std::string::String as ::core::convert::From<&str>>::from(#kind),
+                name: <::std::string::String as ::core::convert::From<&str>>::from(#name),
             })));
         }
         if let Some(d) = &ast.data_source_ref {
@@ -694,8 +694,8 @@ impl<'k> Gen<'k> {
             let ns = Self::opt_str(&d.namespace);
             calls.push(quote!(.data_source_ref(#k::pvc::TypedObjectReference {
                 api_group: #group,
-                kind: ::std::string::String::from(#kind),
-                name: ::std::string::String::from(#name),
+                kind: <::std::string::String as ::core::convert::From<&str>>::from(#kind),
+                name: <::std::string::String as ::core::convert::From<&str>>::from(#name),
                 namespace: #ns,
             })));
         }
@@ -769,7 +769,7 @@ impl<'k> Gen<'k> {
             PvSrc::Local { path, fs_type } => {
                 let path = &path.value;
                 let fs = Self::opt_str(fs_type);
-                quote!(#k::PvSource::Local(#k::pv::LocalVolume { fs_type: #fs, path: ::std::string::String::from(#path) }))
+                quote!(#k::PvSource::Local(#k::pv::LocalVolume { fs_type: #fs, path: <::std::string::String as ::core::convert::From<&str>>::from(#path) }))
             }
             PvSrc::Nfs {
                 server,
@@ -778,9 +778,9 @@ impl<'k> Gen<'k> {
             } => {
                 let (s, p) = (&server.value, &path.value);
                 quote!(#k::PvSource::Nfs(#k::volume::Nfs {
-                    path: ::std::string::String::from(#p),
+                    path: <::std::string::String as ::core::convert::From<&str>>::from(#p),
                     read_only: #read_only,
-                    server: ::std::string::String::from(#s),
+                    server: <::std::string::String as ::core::convert::From<&str>>::from(#s),
                 }))
             }
             PvSrc::Csi {
@@ -795,12 +795,12 @@ impl<'k> Gen<'k> {
                 let ro = Self::opt_bool(*read_only);
                 let attrs = self.string_map(attributes);
                 quote!(#k::PvSource::Csi(#k::pv::CsiPersistentVolume {
-                    driver: ::std::string::String::from(#d),
+                    driver: <::std::string::String as ::core::convert::From<&str>>::from(#d),
                     fs_type: #fs,
                     node_publish_secret_ref: ::core::option::Option::None,
                     read_only: #ro,
                     volume_attributes: #attrs,
-                    volume_handle: ::std::string::String::from(#h),
+                    volume_handle: <::std::string::String as ::core::convert::From<&str>>::from(#h),
                 }))
             }
             PvSrc::Iscsi {
@@ -816,10 +816,10 @@ impl<'k> Gen<'k> {
                 let ro = Self::opt_bool(*read_only);
                 quote!(#k::PvSource::Iscsi(#k::pv::IscsiVolume {
                     fs_type: #fs,
-                    iqn: ::std::string::String::from(#q),
+                    iqn: <::std::string::String as ::core::convert::From<&str>>::from(#q),
                     lun: #lun,
                     read_only: #ro,
-                    target_portal: ::std::string::String::from(#t),
+                    target_portal: <::std::string::String as ::core::convert::From<&str>>::from(#t),
                 }))
             }
             PvSrc::Legacy { plugin, fields, .. } => {
@@ -960,16 +960,16 @@ fn host_path_type(k: &TokenStream, t: HostPathType) -> TokenStream {
 
 fn legacy(k: &TokenStream, s: &kvol_core::legacy::LegacySource) -> TokenStream {
     use kvol_core::legacy::LegacySource as L;
-    let s_ = |v: &String| quote!(::std::string::String::from(#v));
+    let s_ = |v: &String| quote!(<::std::string::String as ::core::convert::From<&str>>::from(#v));
     let o = |v: &Option<String>| match v {
-        Some(v) => quote!(::core::option::Option::Some(::std::string::String::from(#v))),
+        Some(v) => quote!(::core::option::Option::Some(<::std::string::String as ::core::convert::From<&str>>::from(#v))),
         None => quote!(::core::option::Option::None),
     };
     let oi = |v: &Option<i32>| match v {
         Some(v) => quote!(::core::option::Option::Some(#v)),
         None => quote!(::core::option::Option::None),
     };
-    let l = |v: &Vec<String>| quote!(::std::vec![#(::std::string::String::from(#v)),*]);
+    let l = |v: &Vec<String>| quote!(::std::vec![#(<::std::string::String as ::core::convert::From<&str>>::from(#v)),*]);
     let p = quote!(#k::legacy::LegacySource);
     match s {
         L::GcePersistentDisk {
