@@ -163,13 +163,7 @@ pub(crate) fn prechecked<T: Validate>(value: T, target: KubeVersion) -> Valid<T>
 /// The quantity `0`: the stand-in for a required size that is missing or did not parse (the
 /// builder reports it, so `build()` never returns a value holding the stand-in).
 fn zero() -> Quantity {
-    // "0" is the first row of apimachinery's quantity vectors (shared/vectors/quantity.tsv):
-    // every implementation of the grammar accepts it (the `zero_parses` test checks), so the
-    // error arm is never taken. Once `Quantity` has an infallible constructor, use it here.
-    match "0".parse() {
-        Ok(q) => q,
-        Err(_) => unreachable!("the quantity grammar accepts \"0\""),
-    }
+    Quantity::from_bytes(0)
 }
 
 /// Inserts `key: value` into labels, annotations or a selector.
