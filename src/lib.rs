@@ -152,6 +152,20 @@ pub mod __private {
         )]
         pub fn node_label_is_deprecated() {}
         #[deprecated(
+            note = "this provisioner belongs to a removed in-tree volume plugin: name the CSI driver instead, e.g. `provisioner: \"pd.csi.storage.gke.io\"` for kubernetes.io/gce-pd, `\"ebs.csi.aws.com\"` for kubernetes.io/aws-ebs, `\"disk.csi.azure.com\"` for kubernetes.io/azure-disk"
+        )]
+        pub fn in_tree_provisioner_is_deprecated() {}
+        #[deprecated(
+            note = "a StatefulSet name longer than 52 characters makes its pods' controller-revision-hash label longer than 63 characters, so no pod can be created: use at most 52 characters"
+        )]
+        pub fn statefulset_name_is_too_long_for_its_pods() {}
+        #[deprecated(note = "this container port is defined twice: remove one of the `port:` entries")]
+        pub fn container_port_is_defined_twice() {}
+        #[deprecated(
+            note = "`max_unavailable` needs the MaxUnavailableStatefulSet feature gate on the target Kubernetes release (without it pods are replaced one at a time): remove it or enable the gate"
+        )]
+        pub fn max_unavailable_needs_a_feature_gate() {}
+        #[deprecated(
             note = "kvol-core warns about this field: read the value's `.warnings()` for the details"
         )]
         pub fn kubernetes_would_warn_about_this() {}

@@ -189,6 +189,9 @@ fn modes(m: &Modes) -> AccessModes {
 
 fn reg_modes(cx: &mut Cx, path: &FieldPath, m: &Modes) {
     cx.reg(path, m.sp);
+    if let Some(w) = m.items.iter().find(|w| w.value == kvol_core::AccessMode::ReadWriteOncePod) {
+        cx.spans.entries.push((format!("{}#RWOP", path.as_str()), w.sp));
+    }
     for (i, mode) in modes(m).iter().enumerate() {
         if let Some(w) = m.items.iter().find(|w| w.value == mode) {
             cx.reg(&path.index(i), w.sp);
@@ -699,6 +702,8 @@ fn statefulset_report(cx: &mut Cx, ast: &StatefulSetAst, root: Sp) -> Built {
     // Labels are the pods' labels, the selector and the Service's selector.
     for p in [
         spec.child("template").child("metadata").child("labels"),
+        spec.child("template").child("labels"),
+        FieldPath::root().child("service").child("metadata").child("labels"),
         spec.child("selector").child("matchLabels"),
         FieldPath::root()
             .child("service")
@@ -1301,67 +1306,79 @@ pub fn check(ctxt: &Ctxt, target: Target, root: Sp, interps: usize) -> Vec<Warni
     let passes: &[Pass] = if interps == 0 {
         &[Pass::Min]
     } else {
-        &[
-            Pass::Min,
-            Pass::Max,
-            Pass::Alternate(true),
-            Pass::Alternate(false),
-        ]
+        &[Pass::Min, Pass::Max, Pass::Alternate(true), Pass::Alternate(false)]
     };
-    let mut reported: Vec<String> = Vec::new();
-    let mut warnings: Option<Vec<(String, String, Sp)>> = None;
-    for (n, pass) in passes.iter().enumerate() {
-        let mut cx = Cx::new(*pass, target.kind());
-        let (report, _) = target.run(&mut cx, root);
+    let runs: Vec<(Cx, Report)> = passes
+        .iter()
+        .map(|pass| {
+            let mut cx = Cx::new(*pass, target.kind());
+            let (report, _) = target.run(&mut cx, root);
+            (cx, report)
+        })
+        .collect();
+    // An error found identically in every pass comes from what the user wrote literally; one
+    // that differs between passes comes from the placeholders of interpolated values.
+    let full = |e: &kvol_core::FieldError| e.to_string();
+    let mut out = Reported::default();
+    for (cx, report) in &runs {
         for e in &report.errors {
-            let key = format!("{}|{:?}", e.path, e.kind);
-            if reported.contains(&key) {
-                continue;
-            }
-            reported.push(key);
-            ctxt.push(map_error(&cx, e, root, n > 0));
+            let everywhere =
+                runs.iter().all(|(_, r)| r.errors.iter().any(|o| full(o) == full(e)));
+            out.push(ctxt, cx, e, root, !everywhere);
         }
-        let mine: Vec<(String, String, Sp)> = report
-            .warnings
-            .iter()
-            .map(|w| {
+    }
+    // A warning is emitted only when every pass has it (it holds for every value of the types).
+    let mut warnings = Vec::new();
+    if let Some((cx, first)) = runs.first() {
+        for w in &first.warnings {
+            if runs.iter().all(|(_, r)| r.warnings.iter().any(|o| o.path == w.path)) {
                 let sp = cx.spans.find(w.path.as_str()).map_or(root, |(sp, _)| sp);
-                (w.path.as_str().to_owned(), w.message.clone(), sp)
-            })
-            .collect();
-        // A warning is emitted only when it holds for every pass (every value of the types).
-        warnings = Some(match warnings {
-            None => mine,
-            Some(prev) => prev
-                .into_iter()
-                .filter(|(p, _, _)| mine.iter().any(|m| &m.0 == p))
-                .collect(),
-        });
+                let kind = WarningKind::classify(w.path.as_str(), &w.message);
+                warnings.push(WarningOut { kind, sp });
+            }
+        }
     }
     warnings
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(path, message, sp)| WarningOut {
-            kind: WarningKind::classify(&path, &message),
-            sp,
-        })
-        .collect()
+}
+
+/// The errors already reported, to report each problem once: kvol-core may report one mistake
+/// at several fields (a label is the selector, the template's labels and the Service's).
+#[derive(Default)]
+struct Reported(Vec<(String, String, bool)>);
+
+impl Reported {
+    fn push(&mut self, ctxt: &Ctxt, cx: &Cx, e: &kvol_core::FieldError, root: Sp, from_placeholder: bool) {
+        let what = format!("{:?}|{:?}|{}", e.kind, e.value, e.detail);
+        let (sp, exact) = locate(cx, e, root);
+        let at = format!("{:?}{:?}", sp.start, sp.end);
+        let seen = self.0.iter().any(|(w, a, _)| w == &what && (a == &at || !exact));
+        let seen_path = self.0.iter().any(|(w, _, _)| w == &format!("{}|{what}", e.path));
+        if seen || seen_path {
+            return;
+        }
+        self.0.push((what.clone(), at, exact));
+        self.0.push((format!("{}|{what}", e.path), String::new(), exact));
+        ctxt.push(map_error(cx, e, root, from_placeholder));
+    }
+}
+
+/// The span of the token behind an error's field, and whether the path matched exactly.
+fn locate(cx: &Cx, e: &kvol_core::FieldError, root: Sp) -> (Sp, bool) {
+    let path = e.path.as_str();
+    // `RWOP` combined with another mode: point at RWOP itself.
+    if path.ends_with("accessModes")
+        && e.detail.contains("ReadWriteOncePod")
+        && let Some((sp, true)) = cx.spans.find(&format!("{path}#RWOP"))
+    {
+        return (sp, true);
+    }
+    cx.spans.find(path).unwrap_or((root, false))
 }
 
 /// A kvol-core error as a compile error at the span of the token behind its path.
-fn map_error(cx: &Cx, e: &kvol_core::FieldError, root: Sp, later_pass: bool) -> syn::Error {
+fn map_error(cx: &Cx, e: &kvol_core::FieldError, root: Sp, from_placeholder: bool) -> syn::Error {
     let path = e.path.as_str();
-    let (mut sp, _exact) = cx.spans.find(path).unwrap_or((root, false));
-    // `RWOP` combined with another mode: point at RWOP itself.
-    if path.ends_with("accessModes") && e.detail.contains("ReadWriteOncePod") {
-        if let Some(s) = cx
-            .spans
-            .find(&format!("{path}[3]"))
-            .filter(|(_, exact)| *exact)
-        {
-            sp = s.0;
-        }
-    }
+    let (sp, _) = locate(cx, e, root);
     let mut msg = String::new();
     msg.push_str(e.kind.as_str());
     if let Some(v) = &e.value {
@@ -1374,17 +1391,22 @@ fn map_error(cx: &Cx, e: &kvol_core::FieldError, root: Sp, later_pass: bool) -> 
     if let Some(note) = rule_note(cx.kind, path).filter(|_| format_error) {
         msg.push_str(&format!("\nnote: {note}"));
     }
+    if e.kind == ErrorKind::Required
+        && let Some(help) = required_help(path)
+    {
+        msg.push_str(&format!("\nhelp: {help}"));
+    }
     let interp = cx.spans.interps.iter().find(|(isp, _, _)| same(*isp, sp));
-    if let Some((_, placeholder, g)) = interp {
+    if let Some((_, placeholder, g)) = interp.filter(|_| from_placeholder) {
         msg.push_str(&format!(
             "\nnote: kvol cannot guarantee this for every value of `{}` (tried `{placeholder}`)\n\
              help: write the value literally, or build the object with the builder API and \
              handle the `Result` of `build()`",
             g.type_name()
         ));
-    } else if later_pass {
+    } else if from_placeholder {
         msg.push_str(
-            "\nnote: this holds for some values of the interpolated `{…}` expressions: kvol \
+            "\nnote: this happens for some values of the interpolated `{…}` expressions: kvol \
              cannot guarantee the object is valid for every value of their types\nhelp: write \
              these values literally, or build the object with the builder API and handle the \
              `Result` of `build()`",
@@ -1394,6 +1416,25 @@ fn map_error(cx: &Cx, e: &kvol_core::FieldError, root: Sp, later_pass: bool) -> 
         msg.push_str(&format!("\nnote: field `{path}` of the {}", cx.kind));
     }
     sp.error(msg)
+}
+
+/// What to add for a required field that is missing.
+fn required_help(path: &str) -> Option<&'static str> {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    Some(match last {
+        "name" if path == "metadata.name" => "add `name: NAME`",
+        "image" => "add `image: \"IMAGE\"` to the container",
+        "accessModes" => "add `access: RWO` (or ROX, RWX, RWOP)",
+        "resources[storage]" | "requests[storage]" | "resources" => "add `request: 1Gi`",
+        "capacity" => "add `capacity: 1Gi`",
+        "provisioner" => "add `provisioner: \"DRIVER\"`",
+        "containers" => {
+            "add `image: \"IMAGE\"` (one container named like the object) or a \
+             `container NAME { image: \"IMAGE\" }`"
+        }
+        "spec" => "add `source: …` (host_path, local, nfs, csi, iscsi)",
+        _ => return None,
+    })
 }
 
 fn same(a: Sp, b: Sp) -> bool {
@@ -1412,7 +1453,7 @@ fn rule_note(kind: &str, path: &str) -> Option<String> {
             k => format!("a {k} name must be {subdomain}"),
         });
     }
-    if path == "spec.serviceName" || path.starts_with("service.metadata") {
+    if path == "spec.serviceName" || path == "service.metadata.name" {
         return Some(
             "a Service name must be a DNS-1035 label: at most 63 characters of a-z, 0-9 and \
              '-', starting with a letter and ending with a letter or digit"

@@ -70,7 +70,11 @@ pub enum Parsed {
 /// warnings to emit. This is the entry point unit tests and the property test drive.
 pub fn parse_and_check(kind: Kind, body: TokenStream, cx: &Ctxt) -> (Parsed, Vec<WarningOut>) {
     let p = P::new(cx);
-    let root = parse::sp_of(&parse::flatten(body.clone())).unwrap_or(Sp::one(Span::call_site()));
+    // Problems without a token of their own (a missing `name`) point at the first token.
+    let root = parse::flatten(body.clone())
+        .first()
+        .map_or(Sp::one(Span::call_site()), |t| Sp::one(t.span()));
+
     let parsed = match kind {
         Kind::Pod => Parsed::Pod(parse::pod::parse(&p, body)),
         Kind::StatefulSet => Parsed::StatefulSet(Box::new(parse::statefulset::parse(&p, body))),

@@ -23,6 +23,14 @@ pub enum WarningKind {
     FractionalBytes,
     /// A deprecated node label.
     DeprecatedNodeLabel,
+    /// A StorageClass provisioner of a removed in-tree plugin.
+    InTreeProvisioner,
+    /// A StatefulSet name too long for its pods' labels.
+    LongStatefulSetName,
+    /// The same container port twice.
+    DuplicatePort,
+    /// `maxUnavailable` before the feature is on by default.
+    MaxUnavailableFeatureGate,
     /// Anything else kvol-core warns about.
     Other,
 }
@@ -51,9 +59,17 @@ impl WarningKind {
             return WarningKind::Legacy(*p);
         }
         let lower = message.to_ascii_lowercase();
-        if path.ends_with("persistentVolumeReclaimPolicy") || lower.contains("recycle") {
+        if path.ends_with("provisioner") {
+            WarningKind::InTreeProvisioner
+        } else if lower.contains("controller-revision-hash") {
+            WarningKind::LongStatefulSetName
+        } else if lower.contains("duplicate port") {
+            WarningKind::DuplicatePort
+        } else if path.ends_with("maxUnavailable") {
+            WarningKind::MaxUnavailableFeatureGate
+        } else if path.ends_with("persistentVolumeReclaimPolicy") || lower.contains("recycle") {
             WarningKind::Recycle
-        } else if path.ends_with("terminationGracePeriodSeconds") {
+        } else if path.ends_with("terminationGracePeriodSeconds") && !lower.contains("negative") {
             WarningKind::GraceZero
         } else if path.contains("hostPath") {
             WarningKind::HostPathWithoutType
@@ -90,6 +106,10 @@ impl WarningKind {
             WarningKind::HostPathWithoutType => "host_path_without_type_is_not_checked",
             WarningKind::FractionalBytes => "storage_size_has_fractional_bytes",
             WarningKind::DeprecatedNodeLabel => "node_label_is_deprecated",
+            WarningKind::InTreeProvisioner => "in_tree_provisioner_is_deprecated",
+            WarningKind::LongStatefulSetName => "statefulset_name_is_too_long_for_its_pods",
+            WarningKind::DuplicatePort => "container_port_is_defined_twice",
+            WarningKind::MaxUnavailableFeatureGate => "max_unavailable_needs_a_feature_gate",
             WarningKind::Other => "kubernetes_would_warn_about_this",
         }
     }
