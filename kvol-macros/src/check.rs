@@ -1351,13 +1351,20 @@ impl Reported {
         let what = format!("{:?}|{:?}|{}", e.kind, e.value, e.detail);
         let (sp, exact) = locate(cx, e, root);
         let at = format!("{:?}{:?}", sp.start, sp.end);
-        let seen = self.0.iter().any(|(w, a, _)| w == &what && (a == &at || !exact));
-        let seen_path = self.0.iter().any(|(w, _, _)| w == &format!("{}|{what}", e.path));
-        if seen || seen_path {
+        // The same problem at the same token (or mapped only approximately) is one problem; so
+        // is one bad value reported under two rules at one token (a Pod name that also names
+        // its compact container), and a placeholder problem found again in another pass.
+        let value = format!("{:?}", e.value);
+        let seen = self.0.iter().any(|(w, a, _)| w == &what && (a == &at || !exact))
+            || (e.value.is_some() && self.0.iter().any(|(w, a, _)| w == &value && a == &at))
+            || (from_placeholder
+                && self.0.iter().any(|(w, _, _)| w == &format!("path|{}", e.path)));
+        if seen {
             return;
         }
-        self.0.push((what.clone(), at, exact));
-        self.0.push((format!("{}|{what}", e.path), String::new(), exact));
+        self.0.push((what.clone(), at.clone(), exact));
+        self.0.push((value, at, exact));
+        self.0.push((format!("path|{}", e.path), String::new(), exact));
         ctxt.push(map_error(cx, e, root, from_placeholder));
     }
 }

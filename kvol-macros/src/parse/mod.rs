@@ -202,6 +202,10 @@ impl<'a> Cursor<'a> {
             _ => None,
         }
     }
+    /// Skips the rest of the entry (after an error that makes it unreadable).
+    pub fn skip_rest(&mut self) {
+        self.pos = self.toks.len();
+    }
     /// Reports tokens left over after a complete value.
     pub fn finish(&self, p: &P, after: &str) {
         if let Some(t) = self.peek() {
@@ -291,10 +295,12 @@ pub fn colon(p: &P, e: &mut Entry) -> bool {
 
 /// Reports an unknown key with a suggestion.
 pub fn unknown_key(p: &P, e: &Entry, what: &str, keys: &[&str]) {
-    p.cx.error(
-        e.key_sp,
-        suggest::unknown(&format!("key for {what}"), &e.key, keys),
-    );
+    let mut msg = format!("unknown key `{}` in {what}", e.key);
+    if let Some(c) = suggest::closest(&e.key, keys) {
+        msg.push_str(&format!(": did you mean `{c}`?"));
+    }
+    msg.push_str(&format!("\nhelp: expected {}", suggest::one_of(keys)));
+    p.cx.error(e.key_sp, msg);
 }
 
 /// Tracks keys already seen, to report duplicates.

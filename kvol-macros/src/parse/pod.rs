@@ -535,6 +535,7 @@ fn volume_source(p: &P, c: &mut Cursor) -> Option<VolSrc> {
         }
         _ => {
             p.cx.error(kw_sp, suggest::unknown("volume source", &kw, SOURCES));
+            c.skip_rest();
             None
         }
     }

@@ -317,6 +317,7 @@ fn source(p: &P, c: &mut Cursor) -> Option<PvSrc> {
             Some((_, plugin, spec)) => legacy(p, c, kw_sp, *plugin, spec),
             None => {
                 p.cx.error(kw_sp, suggest::unknown("volume source", &kw, SOURCES));
+                c.skip_rest();
                 None
             }
         },

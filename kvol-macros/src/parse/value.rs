@@ -392,6 +392,7 @@ pub fn word<T: Copy>(p: &P, c: &mut Cursor, what: &str, table: &[(&str, T)]) -> 
                 Some((_, v)) => Some(Word { value: *v, sp }),
                 None => {
                     p.cx.error(sp, suggest::unknown(what, &text, &names));
+                    c.skip_rest();
                     None
                 }
             }
