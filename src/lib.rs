@@ -159,7 +159,9 @@ pub mod __private {
             note = "a StatefulSet name longer than 52 characters makes its pods' controller-revision-hash label longer than 63 characters, so no pod can be created: use at most 52 characters"
         )]
         pub fn statefulset_name_is_too_long_for_its_pods() {}
-        #[deprecated(note = "this container port is defined twice: remove one of the `port:` entries")]
+        #[deprecated(
+            note = "this container port is defined twice: remove one of the `port:` entries"
+        )]
         pub fn container_port_is_defined_twice() {}
         #[deprecated(
             note = "`max_unavailable` needs the MaxUnavailableStatefulSet feature gate on the target Kubernetes release (without it pods are replaced one at a time): remove it or enable the gate"

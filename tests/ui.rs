@@ -8,11 +8,12 @@ const BLESSED: &str = "rustc 1.95.";
 
 #[test]
 fn ui() {
-    let version = std::process::Command::new(std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into()))
-        .arg("--version")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-        .unwrap_or_default();
+    let version =
+        std::process::Command::new(std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into()))
+            .arg("--version")
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default();
     if !version.starts_with(BLESSED) {
         eprintln!("skipping ui tests: blessed with {BLESSED}x, running {version}");
         return;

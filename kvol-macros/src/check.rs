@@ -14,7 +14,6 @@ use crate::{
     warnings::WarningKind,
 };
 use kvol_core::{
-    report::ErrorKind,
     AccessModes, Container as CoreContainer, FieldPath, PersistentVolume, PersistentVolumeClaim,
     Pod, PvcTemplate, Report, StatefulSet, StorageClass, VolumeSource,
     builder::{ContainerBuilder, PvcTemplateBuilder, SourceInput},
@@ -22,6 +21,7 @@ use kvol_core::{
     pod::{ContainerPort, Protocol, VolumeMount},
     pv::PvSource,
     pvc::{TypedLocalObjectReference, TypedObjectReference},
+    report::ErrorKind,
     statefulset::{IntOrPercent, RetentionAction, RetentionPolicy, UpdateStrategy},
     volume::{
         ConfigMapVolume, CsiVolume, DownwardApiFile, DownwardApiSource, EmptyDir, FileMode,
@@ -189,8 +189,14 @@ fn modes(m: &Modes) -> AccessModes {
 
 fn reg_modes(cx: &mut Cx, path: &FieldPath, m: &Modes) {
     cx.reg(path, m.sp);
-    if let Some(w) = m.items.iter().find(|w| w.value == kvol_core::AccessMode::ReadWriteOncePod) {
-        cx.spans.entries.push((format!("{}#RWOP", path.as_str()), w.sp));
+    if let Some(w) = m
+        .items
+        .iter()
+        .find(|w| w.value == kvol_core::AccessMode::ReadWriteOncePod)
+    {
+        cx.spans
+            .entries
+            .push((format!("{}#RWOP", path.as_str()), w.sp));
     }
     for (i, mode) in modes(m).iter().enumerate() {
         if let Some(w) = m.items.iter().find(|w| w.value == mode) {
@@ -703,7 +709,10 @@ fn statefulset_report(cx: &mut Cx, ast: &StatefulSetAst, root: Sp) -> Built {
     for p in [
         spec.child("template").child("metadata").child("labels"),
         spec.child("template").child("labels"),
-        FieldPath::root().child("service").child("metadata").child("labels"),
+        FieldPath::root()
+            .child("service")
+            .child("metadata")
+            .child("labels"),
         spec.child("selector").child("matchLabels"),
         FieldPath::root()
             .child("service")
@@ -1306,7 +1315,12 @@ pub fn check(ctxt: &Ctxt, target: Target, root: Sp, interps: usize) -> Vec<Warni
     let passes: &[Pass] = if interps == 0 {
         &[Pass::Min]
     } else {
-        &[Pass::Min, Pass::Max, Pass::Alternate(true), Pass::Alternate(false)]
+        &[
+            Pass::Min,
+            Pass::Max,
+            Pass::Alternate(true),
+            Pass::Alternate(false),
+        ]
     };
     let runs: Vec<(Cx, Report)> = passes
         .iter()
@@ -1322,8 +1336,9 @@ pub fn check(ctxt: &Ctxt, target: Target, root: Sp, interps: usize) -> Vec<Warni
     let mut out = Reported::default();
     for (cx, report) in &runs {
         for e in &report.errors {
-            let everywhere =
-                runs.iter().all(|(_, r)| r.errors.iter().any(|o| full(o) == full(e)));
+            let everywhere = runs
+                .iter()
+                .all(|(_, r)| r.errors.iter().any(|o| full(o) == full(e)));
             out.push(ctxt, cx, e, root, !everywhere);
         }
     }
@@ -1331,7 +1346,10 @@ pub fn check(ctxt: &Ctxt, target: Target, root: Sp, interps: usize) -> Vec<Warni
     let mut warnings = Vec::new();
     if let Some((cx, first)) = runs.first() {
         for w in &first.warnings {
-            if runs.iter().all(|(_, r)| r.warnings.iter().any(|o| o.path == w.path)) {
+            if runs
+                .iter()
+                .all(|(_, r)| r.warnings.iter().any(|o| o.path == w.path))
+            {
                 let sp = cx.spans.find(w.path.as_str()).map_or(root, |(sp, _)| sp);
                 let kind = WarningKind::classify(w.path.as_str(), &w.message);
                 warnings.push(WarningOut { kind, sp });
@@ -1347,7 +1365,14 @@ pub fn check(ctxt: &Ctxt, target: Target, root: Sp, interps: usize) -> Vec<Warni
 struct Reported(Vec<(String, String, bool)>);
 
 impl Reported {
-    fn push(&mut self, ctxt: &Ctxt, cx: &Cx, e: &kvol_core::FieldError, root: Sp, from_placeholder: bool) {
+    fn push(
+        &mut self,
+        ctxt: &Ctxt,
+        cx: &Cx,
+        e: &kvol_core::FieldError,
+        root: Sp,
+        from_placeholder: bool,
+    ) {
         let what = format!("{:?}|{:?}|{}", e.kind, e.value, e.detail);
         let (sp, exact) = locate(cx, e, root);
         let at = format!("{:?}{:?}", sp.start, sp.end);
@@ -1355,16 +1380,23 @@ impl Reported {
         // is one bad value reported under two rules at one token (a Pod name that also names
         // its compact container), and a placeholder problem found again in another pass.
         let value = format!("{:?}", e.value);
-        let seen = self.0.iter().any(|(w, a, _)| w == &what && (a == &at || !exact))
+        let seen = self
+            .0
+            .iter()
+            .any(|(w, a, _)| w == &what && (a == &at || !exact))
             || (e.value.is_some() && self.0.iter().any(|(w, a, _)| w == &value && a == &at))
             || (from_placeholder
-                && self.0.iter().any(|(w, _, _)| w == &format!("path|{}", e.path)));
+                && self
+                    .0
+                    .iter()
+                    .any(|(w, _, _)| w == &format!("path|{}", e.path)));
         if seen {
             return;
         }
         self.0.push((what.clone(), at.clone(), exact));
         self.0.push((value, at, exact));
-        self.0.push((format!("path|{}", e.path), String::new(), exact));
+        self.0
+            .push((format!("path|{}", e.path), String::new(), exact));
         ctxt.push(map_error(cx, e, root, from_placeholder));
     }
 }

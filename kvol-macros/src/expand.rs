@@ -966,14 +966,18 @@ fn legacy(k: &TokenStream, s: &kvol_core::legacy::LegacySource) -> TokenStream {
     use kvol_core::legacy::LegacySource as L;
     let s_ = |v: &String| quote!(<::std::string::String as ::core::convert::From<&str>>::from(#v));
     let o = |v: &Option<String>| match v {
-        Some(v) => quote!(::core::option::Option::Some(<::std::string::String as ::core::convert::From<&str>>::from(#v))),
+        Some(v) => {
+            quote!(::core::option::Option::Some(<::std::string::String as ::core::convert::From<&str>>::from(#v)))
+        }
         None => quote!(::core::option::Option::None),
     };
     let oi = |v: &Option<i32>| match v {
         Some(v) => quote!(::core::option::Option::Some(#v)),
         None => quote!(::core::option::Option::None),
     };
-    let l = |v: &Vec<String>| quote!(::std::vec![#(<::std::string::String as ::core::convert::From<&str>>::from(#v)),*]);
+    let l = |v: &Vec<String>| {
+        quote!(::std::vec![#(<::std::string::String as ::core::convert::From<&str>>::from(#v)),*])
+    };
     let p = quote!(#k::legacy::LegacySource);
     match s {
         L::GcePersistentDisk {
