@@ -5,14 +5,16 @@
 //!
 //! Three ways in, one set of rules: the macros ([`statefulset!`], [`pod!`], [`pvc!`], [`pv!`],
 //! [`storage_class!`], [`manifests!`]) check their input at compile time with the same
-//! kvol-core rules the builders ([`Pod::builder`], …) run at run time.
+//! kvol-core rules the builders ([`Pod::builder`], …) run at run time. The macro syntax is
+//! described in [`macros`].
 #![forbid(unsafe_code)]
 
 extern crate self as kvol;
 
 pub use kvol_core::*;
 
-mod macros;
+/// The macro syntax, shared by all macros.
+pub mod macros;
 
 /// What the macro expansions use. Not public API: it may change in any release.
 #[doc(hidden)]

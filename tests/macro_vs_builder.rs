@@ -221,6 +221,7 @@ fn s04_mongodb_static_pv() {
 /// Seed scenario 5: dynamic provisioning through a StorageClass.
 #[test]
 fn s05_dynamic_storageclass() {
+    #[allow(deprecated)] // the seed's in-tree provisioner: kvol warns, the scenario keeps it
     let set = kvol::manifests! {
         storage_class {
             name: storage-class,

@@ -399,6 +399,9 @@ pub enum MaxUnavailable {
     Percent(i64),
 }
 
+/// `retention: { deleted: …, scaled: … }`: either may be left out.
+pub type Retention = (Option<Word<RetentionAction>>, Option<Word<RetentionAction>>);
+
 /// `statefulset! { … }`.
 #[derive(Debug, Clone, Default)]
 pub struct StatefulSetAst {
@@ -417,7 +420,7 @@ pub struct StatefulSetAst {
     /// `pod_management`.
     pub pod_management: Option<Word<PodManagementPolicy>>,
     /// `retention`.
-    pub retention: Option<(Option<Word<RetentionAction>>, Option<Word<RetentionAction>>)>,
+    pub retention: Option<Retention>,
     /// `publish_not_ready`.
     pub publish_not_ready: Option<bool>,
     /// `min_ready`.

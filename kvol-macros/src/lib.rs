@@ -2,7 +2,7 @@
 //! path in; this crate is an implementation detail.
 //!
 //! Each entry point is a thin shim: the work happens on `proc_macro2` token streams in
-//! [`parse`] → [`ast`] → [`check`] (kvol-core's rules) → [`expand`], so ordinary unit tests can
+//! `parse` → `ast` → `check` (kvol-core's rules) → `expand`, so ordinary unit tests can
 //! drive it.
 
 mod ast;

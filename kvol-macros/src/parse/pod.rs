@@ -94,11 +94,7 @@ pub fn meta_entry(
                 } else {
                     "annotations"
                 };
-                let value_g = if e.key == "labels" {
-                    Guarantee::LabelValue
-                } else {
-                    Guarantee::LabelValue
-                };
+                let value_g = Guarantee::LabelValue;
                 let m = value::map(p, &mut e.rest, what, Guarantee::QualifiedName, value_g);
                 if let Some(m) = m {
                     if e.key == "labels" {

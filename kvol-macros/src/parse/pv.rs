@@ -58,7 +58,11 @@ pub const SOURCES: &[&str] = &[
 ];
 
 /// Legacy plugins: keyword, plugin, fields (name, required).
-pub const LEGACY: &[(&str, LegacyPlugin, &[(&str, bool)])] = &[
+/// A legacy source's keyword, plugin and fields (name, required).
+type LegacySpec = (&'static str, LegacyPlugin, &'static [(&'static str, bool)]);
+
+/// Legacy plugins.
+pub const LEGACY: &[LegacySpec] = &[
     (
         "gce_pd",
         LegacyPlugin::GcePersistentDisk,

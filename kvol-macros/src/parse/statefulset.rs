@@ -151,10 +151,7 @@ const ACTIONS: [(&str, RetentionAction); 2] = [
     ("Delete", RetentionAction::Delete),
 ];
 
-type Retention = (
-    Option<crate::ast::Word<RetentionAction>>,
-    Option<crate::ast::Word<RetentionAction>>,
-);
+use crate::ast::Retention;
 
 /// `{ deleted: Retain, scaled: Delete }`.
 fn retention(p: &P, e: &mut Entry) -> Option<Retention> {

@@ -1,4 +1,6 @@
 fn main() {
+    // kubernetes.io/gce-pd is the seed's provisioner; kvol warns that it is in-tree.
+    #[allow(deprecated)]
     let set = kvol::manifests! {
         storage_class {
             name: storage-class,
