@@ -1,7 +1,7 @@
 //! Compile-time warnings on stable Rust: the expansion calls a `#[deprecated]` function of
 //! `kvol::__private::warnings` with the user's span, so rustc prints
-//! "use of deprecated function `…::recycle_reclaim_policy_is_deprecated`: <what to write
-//! instead>" under the user's token. One function per kind of warning kvol-core reports.
+//! "use of deprecated function `…::recycle_reclaim_policy_is_deprecated: WHAT TO WRITE
+//! INSTEAD`" under the user's token. One function per kind of warning kvol-core reports.
 
 use crate::check::WarningOut;
 use kvol_core::legacy::LegacyPlugin;
