@@ -1593,9 +1593,8 @@ pub fn check_manifests(ctxt: &Ctxt, ast: &ManifestsAst, root: Sp) -> Vec<Warning
     }
     let report = kvol_core::Validate::check(&set);
     for e in &report.errors {
-        match object_index(e.path.as_str()) {
-            Some((i, rest)) if i < built.len() => {
-                let (cx, _, object_root) = &built[i];
+        match object_index(e.path.as_str()).and_then(|(i, rest)| Some((built.get(i)?, rest))) {
+            Some(((cx, _, object_root), rest)) => {
                 let mut e = e.clone();
                 e.path = FieldPath::root().child(rest);
                 ctxt.push(map_error(cx, &e, *object_root, false));
