@@ -15,6 +15,8 @@ pub mod legacy;
 pub mod meta;
 pub mod names;
 pub mod object;
+#[cfg(feature = "build-script")]
+pub mod output;
 pub mod pod;
 pub mod pv;
 pub mod pvc;
