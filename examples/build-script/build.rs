@@ -8,8 +8,7 @@
 //! StatefulSet will be recreated (`kubectl delete statefulset web --cascade=orphan`).
 
 use kvol::{
-    AccessMode, Container, Object, PvcTemplate, StatefulSet, StorageClass, Valid,
-    output::OutputDir,
+    AccessMode, Container, Object, PvcTemplate, StatefulSet, StorageClass, Valid, output::OutputDir,
 };
 use std::{env, error::Error, path::PathBuf, process::ExitCode};
 

@@ -221,12 +221,12 @@ impl OutputDir {
     /// use kvol_core::{output::OutputDir, Object, StorageClass, Valid};
     ///
     /// let dir = std::env::temp_dir().join(format!("kvol-doc-write-{}", std::process::id()));
-    /// let class = |name: &str| -> Object {
-    ///     StorageClass::builder(name, "ebs.csi.aws.com").build().unwrap().into_inner().into()
-    /// };
-    /// OutputDir::new(&dir).write(&Valid::new(vec![class("fast"), class("slow")])?)?;
+    /// let class = |name| StorageClass::builder(name, "ebs.csi.aws.com").build();
+    /// let fast: Object = class("fast")?.into_inner().into();
+    /// let slow: Object = class("slow")?.into_inner().into();
+    /// OutputDir::new(&dir).write(&Valid::new(vec![fast.clone(), slow])?)?;
     /// // "slow" left the set: its file goes.
-    /// let summary = OutputDir::new(&dir).write(&Valid::new(vec![class("fast")])?)?;
+    /// let summary = OutputDir::new(&dir).write(&Valid::new(vec![fast])?)?;
     /// assert_eq!(summary.removed(), ["storageclass-slow.yaml"]);
     /// assert_eq!(summary.written(), ["kustomization.yaml"]);
     /// assert_eq!(summary.unchanged(), ["storageclass-fast.yaml"]);
@@ -315,7 +315,7 @@ impl WriteSummary {
     ///
     /// ```
     /// # use kvol_core::{output::write_dir, StorageClass};
-    /// # let dir = std::env::temp_dir().join(format!("kvol-doc-sum-written-{}", std::process::id()));
+    /// # let dir = std::env::temp_dir().join(format!("kvol-doc-written-{}", std::process::id()));
     /// # let class = StorageClass::builder("fast", "ebs.csi.aws.com").build()?;
     /// assert_eq!(write_dir(&dir, &class)?.written().len(), 2);
     /// assert!(write_dir(&dir, &class)?.written().is_empty());
@@ -353,7 +353,7 @@ impl WriteSummary {
     ///
     /// ```
     /// # use kvol_core::{output::write_dir, StorageClass};
-    /// # let dir = std::env::temp_dir().join(format!("kvol-doc-sum-removed-{}", std::process::id()));
+    /// # let dir = std::env::temp_dir().join(format!("kvol-doc-removed-{}", std::process::id()));
     /// # let class = StorageClass::builder("fast", "ebs.csi.aws.com").build()?;
     /// assert!(write_dir(&dir, &class)?.removed().is_empty());
     /// # std::fs::remove_dir_all(&dir).ok();
@@ -367,7 +367,7 @@ impl WriteSummary {
     ///
     /// ```
     /// # use kvol_core::{output::write_dir, StorageClass};
-    /// # let dir = std::env::temp_dir().join(format!("kvol-doc-sum-changed-{}", std::process::id()));
+    /// # let dir = std::env::temp_dir().join(format!("kvol-doc-changed-{}", std::process::id()));
     /// # let class = StorageClass::builder("fast", "ebs.csi.aws.com").build()?;
     /// assert!(write_dir(&dir, &class)?.changed());
     /// assert!(!write_dir(&dir, &class)?.changed());
