@@ -743,3 +743,19 @@ fn unwritable_folder_fails_before_any_change() {
     );
     assert_eq!(snapshot(&dir), before);
 }
+
+#[test]
+fn another_kustomization_file_stops_the_write() {
+    let dir = TempDir::new("other-kustomization");
+    fs::create_dir_all(&dir).unwrap();
+    fs::write(dir.join("kustomization.yml"), "resources: []\n").unwrap();
+    let err = write_dir(&dir, &seed("1Gi")).unwrap_err();
+    assert!(
+        err.to_string().ends_with(&format!(
+            "{}: kustomize refuses a folder with both kustomization.yml and kustomization.yaml",
+            dir.join("kustomization.yml").display()
+        )),
+        "{err}"
+    );
+    assert_eq!(names(&dir), ["kustomization.yml"]);
+}

@@ -52,7 +52,9 @@ pub enum OutputError {
         message: String,
     },
     /// Files that kvol would replace but did not write: they do not start with
-    /// [`GENERATED_HEADER`](super::GENERATED_HEADER), or are folders or symbolic links.
+    /// [`GENERATED_HEADER`](super::GENERATED_HEADER), or are folders or symbolic links. Also a
+    /// `kustomization.yml` or `Kustomization` of the user's, which kustomize would not accept
+    /// next to kvol's `kustomization.yaml`.
     NotOwned {
         /// Each file, with what is wrong with it.
         files: Vec<(PathBuf, String)>,

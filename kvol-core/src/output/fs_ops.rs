@@ -1,7 +1,7 @@
 //! The disk half of a write: reading what the folder holds, then atomic replacements.
 
 use super::{
-    GENERATED_HEADER, OWNED_LIST, OutputError, WriteSummary,
+    GENERATED_HEADER, KUSTOMIZATION, OWNED_LIST, OutputError, WriteSummary,
     plan::{File, Plan},
 };
 use std::{
@@ -13,6 +13,9 @@ use std::{
 
 /// The suffix of kvol's temporary files (`.<name>.<pid>.kvol-tmp`).
 const TMP_SUFFIX: &str = ".kvol-tmp";
+
+/// The other names kustomize reads a kustomization from.
+const OTHER_KUSTOMIZATIONS: [&str; 2] = ["kustomization.yml", "Kustomization"];
 
 /// The first line of `.kvol-owned`.
 const OWNED_LIST_HEADER: &str = "# files kvol wrote into this folder; kvol deletes them when \
@@ -163,6 +166,21 @@ impl Folder {
                 Err(Err(e)) => return Err(e),
             }
         }
+        let entries = fs::read_dir(dir).map_err(|e| io_error(dir.to_owned(), "list", e))?;
+        for entry in entries {
+            let entry = entry.map_err(|e| io_error(dir.to_owned(), "list", e))?;
+            let Some(name) = entry.file_name().to_str().map(str::to_owned) else {
+                continue;
+            };
+            if name.starts_with('.') && name.ends_with(TMP_SUFFIX) {
+                folder.leftovers.push(name);
+            } else if OTHER_KUSTOMIZATIONS.contains(&name.as_str()) {
+                let why =
+                    format!("kustomize refuses a folder with both {name} and {KUSTOMIZATION}");
+                foreign.push((entry.path(), why));
+            }
+        }
+        folder.leftovers.sort();
         if !foreign.is_empty() {
             return Err(OutputError::NotOwned { files: foreign });
         }
@@ -184,17 +202,6 @@ impl Folder {
             }
         }
 
-        let entries = fs::read_dir(dir).map_err(|e| io_error(dir.to_owned(), "list", e))?;
-        for entry in entries {
-            let entry = entry.map_err(|e| io_error(dir.to_owned(), "list", e))?;
-            if let Some(name) = entry.file_name().to_str()
-                && name.starts_with('.')
-                && name.ends_with(TMP_SUFFIX)
-            {
-                folder.leftovers.push(name.to_owned());
-            }
-        }
-        folder.leftovers.sort();
         Ok(folder)
     }
 }
