@@ -8,11 +8,13 @@
 //! StatefulSet will be recreated (`kubectl delete statefulset web --cascade=orphan`).
 
 use kvol::{
-    AccessMode, Container, Object, PvcTemplate, StatefulSet, StorageClass, Valid, output::OutputDir,
+    AccessMode, Container, Manifests, PvcTemplate, StatefulSet, StorageClass, Valid,
+    output::OutputDir,
 };
 use std::{env, error::Error, path::PathBuf, process::ExitCode};
 
-fn manifests() -> Result<Valid<Vec<Object>>, kvol::Report> {
+/// The set, validated as a whole (the claim template's class is the set's StorageClass).
+fn manifests() -> Result<Valid<Manifests>, kvol::Report> {
     let standard = StorageClass::builder("standard", "pd.csi.storage.gke.io")
         .parameter("type", "pd-balanced")
         .allow_expansion(true)
@@ -34,7 +36,7 @@ fn manifests() -> Result<Valid<Vec<Object>>, kvol::Report> {
                 .request("1Gi"),
         )
         .build()?;
-    Valid::new(vec![standard.into_inner().into(), web.into_inner().into()])
+    Valid::new(Manifests::new().with(standard).with(web))
 }
 
 fn run() -> Result<(), Box<dyn Error>> {

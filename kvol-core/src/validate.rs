@@ -134,8 +134,8 @@ impl<T> AsRef<T> for Valid<T> {
 }
 
 /// A list validates each element alone, at `[0]`, `[1]`, … below its path. It runs no
-/// cross-object checks (a StatefulSet ↔ its claims, a claim ↔ its class): a set type that
-/// validates across objects does those.
+/// cross-object checks (a claim ↔ its class, a pod's claimName ↔ a claim): [`crate::Manifests`]
+/// does those.
 ///
 /// ```
 /// use kvol_core::{Object, StorageClass, Valid};

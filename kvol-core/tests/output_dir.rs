@@ -6,8 +6,8 @@
 //! not rewritten at all.
 
 use kvol_core::{
-    AccessMode, Container, KubeVersion, Object, PersistentVolumeClaim, PvcTemplate, StatefulSet,
-    StorageClass, Valid,
+    AccessMode, Container, KubeVersion, Manifests, Object, PersistentVolumeClaim, PvcTemplate,
+    StatefulSet, StorageClass, Valid,
     output::{GENERATED_HEADER, ImmutableChange, OWNED_LIST, OutputDir, OutputError, write_dir},
     statefulset::PodManagementPolicy,
 };
@@ -758,4 +758,39 @@ fn another_kustomization_file_stops_the_write() {
         "{err}"
     );
     assert_eq!(names(&dir), ["kustomization.yml"]);
+}
+
+#[test]
+fn manifests_sets_write_the_same_files() {
+    let (a, b) = (TempDir::new("manifests-a"), TempDir::new("manifests-b"));
+    let manifests = Valid::new(Manifests::new().with(class("standard")).with(web("1Gi"))).unwrap();
+    write_dir(&a, &manifests).unwrap();
+    write_dir(&b, &seed("1Gi")).unwrap();
+    let content = |d: &Path| -> Vec<(String, Vec<u8>)> {
+        snapshot(d).into_iter().map(|(k, v)| (k, v.bytes)).collect()
+    };
+    assert_eq!(content(&a), content(&b));
+}
+
+/// An invalid set never reaches the folder: only `Valid` values can be written, and a build
+/// script that stops at the validation error leaves the previous output as it was.
+#[test]
+fn invalid_set_leaves_the_previous_folder() {
+    let dir = TempDir::new("invalid");
+    let good = Valid::new(Manifests::new().with(class("standard")).with(web("1Gi"))).unwrap();
+    write_dir(&dir, &good).unwrap();
+    age(&dir);
+    let before = snapshot(&dir);
+    // The claim template names a class that is neither in the set nor declared external.
+    let build = || -> Result<(), Box<dyn std::error::Error>> {
+        let set = Valid::new(Manifests::new().with(web("1Gi")))?;
+        write_dir(&dir, &set)?;
+        Ok(())
+    };
+    let err = build().unwrap_err().to_string();
+    assert!(
+        err.contains("storageClassName") && err.contains("\"standard\""),
+        "{err}"
+    );
+    assert_eq!(snapshot(&dir), before);
 }
