@@ -58,7 +58,8 @@
 //! memory, naming, reading the folder, the ownership checks and the StatefulSet guard. Only then
 //! are files written, each one atomically: into a temporary `.<name>.<pid>.kvol-tmp` in the same
 //! folder, `fsync`ed, then renamed over the target (a rename within one folder replaces the file
-//! in one step on POSIX systems and on Windows). Files whose content is unchanged are not written
+//! in one step on POSIX file systems; on Windows `std::fs::rename` replaces it with
+//! `MoveFileExW`, atomic in practice on NTFS but not documented as such). Files whose content is unchanged are not written
 //! at all, so their modification time stays and cargo sees nothing new.
 //!
 //! The order is: `.kvol-owned` grows to old ∪ new names, the changed documents are replaced,
