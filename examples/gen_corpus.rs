@@ -6,8 +6,9 @@
 //!
 //! Set `i` (0-based) becomes `DIR/set-0000i.yaml` (a YAML stream, kvol's rendering) and
 //! `DIR/set-0000i.yaml.json` (a JSON array with kvol's own serde_json serialization of each
-//! document). Every set is built through the builder API and must pass `build()`: a rejected
-//! set is a generator bug or a kvol bug, reported with kvol's errors (exit status 1). The output
+//! document). Every object is built through the builder API and must pass `build()`, and every
+//! set must pass as a whole (`Manifests`, with the simulated PV binding): a rejected set is a
+//! generator bug or a kvol bug, reported with kvol's errors (exit status 1). The output
 //! depends only on the seed (and a set only on its seed and index). A summary of what the sets
 //! contain is printed at the end.
 

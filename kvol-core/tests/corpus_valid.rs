@@ -1,5 +1,6 @@
-//! The valid-corpus generator (`tests/corpus/`): every generated set passes `build()`, the
-//! output is byte-for-byte deterministic for a seed, and the sets contain every object kind,
+//! The valid-corpus generator (`tests/corpus/`): every generated object passes `build()` and
+//! every set passes as a whole (`Manifests`), the output is byte-for-byte deterministic for a
+//! seed, and the sets contain every object kind,
 //! every pod volume source, every PersistentVolume source, every hostPath type and every
 //! access-mode combination.
 //!
@@ -98,6 +99,28 @@ fn every_generated_set_builds_and_covers_every_kind_and_source() {
         "portworxVolume",
     ] {
         assert!(stats.get(&format!("pv/legacy:{plugin}")) > 0, "{plugin}");
+    }
+    for op in ["In", "NotIn", "Exists", "DoesNotExist"] {
+        assert!(
+            stats.get(&format!("selector-operator/{op}")) > 0,
+            "selector {op}"
+        );
+        assert!(
+            stats.get(&format!("node-selector-operator/{op}")) > 0,
+            "node {op}"
+        );
+    }
+    for op in ["Gt", "Lt"] {
+        assert!(
+            stats.get(&format!("node-selector-operator/{op}")) > 0,
+            "node {op}"
+        );
+    }
+    for class in ["named", "(unset: default)"] {
+        assert!(
+            stats.get(&format!("claim-class/{class}")) > 0,
+            "claim class {class}"
+        );
     }
     for modes in corpus::set::access_mode_combos() {
         assert!(stats.get(&format!("access-modes/{modes}")) > 0, "{modes}");

@@ -1,5 +1,7 @@
 //! The valid-corpus generator (issue 5, item 3): random but valid manifest sets, built through
-//! kvol's builder API from proptest strategies, deterministic for a seed.
+//! kvol's builder API from proptest strategies, deterministic for a seed. Every object passes
+//! `build()` and every set passes as a whole (`Manifests`: claims name existing claims and
+//! classes, and the simulated PV controller binds every claim that cannot be provisioned).
 //!
 //! Used by `kvol-core/tests/corpus_valid.rs` (every generated set builds, output is
 //! deterministic, every object kind and source appears) and by the root package's

@@ -8,9 +8,10 @@
 
 use super::strategies as st;
 use kvol_core::{
-    AccessMode, AccessModes, ClassRef, Container, ContainerPort, KubeVersion, Object,
+    AccessMode, AccessModes, ClassRef, Container, ContainerPort, KubeVersion, Manifests, Object,
     PersistentVolume, PersistentVolumeClaim, Pod, Protocol, PvcTemplate, Quantity, ReclaimPolicy,
-    Report, SourceInput, StatefulSet, StorageClass, VolumeMode, VolumeMount, VolumeSource,
+    Report, SourceInput, StatefulSet, StorageClass, Validate, VolumeMode, VolumeMount,
+    VolumeSource,
     builder::{ContainerBuilder, PvcBuilder, PvcTemplateBuilder},
     legacy::LegacySource,
     pod::RestartPolicy,
@@ -292,7 +293,8 @@ pub const PV_SOURCES: usize = 8 + 4 + 3 + 10;
 struct PodContext {
     claims: Vec<String>,
     containers: Vec<String>,
-    classes: Vec<String>,
+    /// Classes that provision claims dynamically (for ephemeral volumes).
+    classes: Vec<ClassRef>,
 }
 
 fn empty_dir(g: &mut Gen, variant: usize) -> SourceInput {
@@ -470,48 +472,76 @@ fn volume_mode(g: &mut Gen) -> Option<VolumeMode> {
     g.pick(&[None, Some(VolumeMode::Filesystem), Some(VolumeMode::Block)])
 }
 
-/// A label selector with `matchLabels` and every `matchExpressions` operator.
-fn label_selector(g: &mut Gen) -> LabelSelector {
-    let match_labels = g.labels(2);
-    let n = g.upto(2);
-    let match_expressions = (0..n)
-        .map(|_| {
-            let operator = g.pick(&[
-                SelectorOperator::In,
-                SelectorOperator::NotIn,
-                SelectorOperator::Exists,
-                SelectorOperator::DoesNotExist,
-            ]);
-            let values = match operator {
-                SelectorOperator::In | SelectorOperator::NotIn => {
-                    let k = 1 + g.upto(2);
-                    (0..k).map(|_| g.draw(st::label_value())).collect()
-                }
-                _ => Vec::new(),
-            };
-            LabelSelectorRequirement {
-                key: g.draw(st::qualified_name()),
-                operator,
-                values,
+/// A label selector that `labels` satisfy, with `matchLabels` and every `matchExpressions`
+/// operator: `In` a value it has, `NotIn` values it does not have, `Exists` a key it has,
+/// `DoesNotExist` a key it lacks.
+fn matching_selector(g: &mut Gen, labels: &BTreeMap<String, String>) -> LabelSelector {
+    let pairs: Vec<(String, String)> = labels.clone().into_iter().collect();
+    let mut match_labels = BTreeMap::new();
+    let mut match_expressions = Vec::new();
+    for _ in 0..1 + g.upto(2) {
+        let operator = g.pick(&[
+            None,
+            Some(SelectorOperator::In),
+            Some(SelectorOperator::NotIn),
+            Some(SelectorOperator::Exists),
+            Some(SelectorOperator::DoesNotExist),
+        ]);
+        let present = (!pairs.is_empty()).then(|| g.pick(&pairs));
+        let absent = |g: &mut Gen| loop {
+            let key = g.draw(st::qualified_name());
+            if !labels.contains_key(&key) {
+                break key;
             }
-        })
-        .collect();
+        };
+        let other_value = |g: &mut Gen, not: &str| loop {
+            let v = g.draw(st::label_value());
+            if v != not {
+                break v;
+            }
+        };
+        use SelectorOperator::{DoesNotExist, Exists, In, NotIn};
+        let (key, operator, values) = match (operator, present) {
+            (None, Some((k, v))) => {
+                match_labels.insert(k, v);
+                continue;
+            }
+            (Some(In), Some((k, v))) => {
+                let other = other_value(g, &v);
+                (k, In, vec![other, v])
+            }
+            (Some(NotIn), Some((k, v))) => (k, NotIn, vec![other_value(g, &v)]),
+            (Some(NotIn), None) => (absent(g), NotIn, vec![g.draw(st::label_value())]),
+            (Some(Exists), Some((k, _))) => (k, Exists, Vec::new()),
+            _ => (absent(g), DoesNotExist, Vec::new()),
+        };
+        g.stats.bump(format!("selector-operator/{operator:?}"));
+        match_expressions.push(LabelSelectorRequirement {
+            key,
+            operator,
+            values,
+        });
+    }
     LabelSelector {
         match_expressions,
         match_labels,
     }
 }
 
-/// A claim of any shape (dynamic, static, with data sources).
-fn random_claim(g: &mut Gen, class_names: &[String]) -> ClaimPlan {
+/// A claim that the cluster provisions dynamically (StatefulSet templates, ephemeral volumes,
+/// the second claim): a class from `classes` (each provisions, `ClusterDefault` only when the
+/// set has or declares a default class), no selector and no `volumeName`; data sources of every
+/// shape.
+fn random_claim(g: &mut Gen, classes: &[ClassRef]) -> ClaimPlan {
     let modes = g.access_modes();
     let request = g.positive_quantity();
     let limit = g.chance(0.3).then(|| request.clone());
-    let class = match g.upto(3) {
-        0 => ClassRef::ClusterDefault,
-        1 => ClassRef::NoClass,
-        _ => ClassRef::Named(g.pick(class_names)),
-    };
+    let class = g.pick(classes);
+    g.stats.bump(match class {
+        ClassRef::ClusterDefault => "claim-class/(unset: default)",
+        ClassRef::NoClass => "claim-class/\"\"",
+        ClassRef::Named(_) => "claim-class/named",
+    });
     let (data_source, data_source_ref) = match g.upto(5) {
         0 => (
             Some(TypedLocalObjectReference {
@@ -563,7 +593,7 @@ fn random_claim(g: &mut Gen, class_names: &[String]) -> ClaimPlan {
         class,
         volume_mode: volume_mode(g),
         volume_name: None,
-        selector: g.chance(0.3).then(|| label_selector(g)),
+        selector: None,
         data_source,
         data_source_ref,
         labels: g.labels(2),
@@ -571,8 +601,8 @@ fn random_claim(g: &mut Gen, class_names: &[String]) -> ClaimPlan {
     }
 }
 
-fn claim_template(g: &mut Gen, name: String, class_names: &[String]) -> PvcTemplateBuilder {
-    let plan = random_claim(g, class_names);
+fn claim_template(g: &mut Gen, name: String, classes: &[ClassRef]) -> PvcTemplateBuilder {
+    let plan = random_claim(g, classes);
     apply_claim!(PvcTemplate::builder(name), plan)
 }
 
@@ -922,10 +952,60 @@ fn pv_source(g: &mut Gen, variant: usize) -> PvSource {
     }
 }
 
-/// A whole set. `Err` when kvol rejected something the generator meant to be valid.
+/// What a set relies on outside itself, declared on its [`Manifests`].
+#[derive(Debug, Clone, Default)]
+struct Outside {
+    /// StorageClasses that exist in the cluster (they provision and bind immediately).
+    classes: Vec<String>,
+    /// The cluster's default class: named, assumed, or none.
+    default_class: Option<Option<String>>,
+}
+
+/// A whole set. `Err` when kvol rejected something the generator meant to be valid: one object
+/// on its own (`build()`), or the set as a whole (`Manifests`: claims name existing claims and
+/// classes, the PV controller's simulated binding succeeds, …).
 pub fn generate(seed: u64, index: u64) -> (Result<Vec<Object>, SetError>, Stats) {
     let mut g = Gen::for_set(seed, index);
-    let result = build_set(&mut g, index);
+    let result = build_set(&mut g, index).and_then(|(objects, outside, target, namespace)| {
+        let mut set = Manifests::new();
+        if let Some(ns) = namespace {
+            set = set.namespace(ns);
+        }
+        for class in outside.classes {
+            set = set.external_storage_class(class);
+        }
+        set = match outside.default_class {
+            Some(Some(name)) => set.cluster_default_class(name),
+            Some(None) => set.assume_default_class(),
+            None => set,
+        };
+        for o in &objects {
+            set.push(o.clone());
+        }
+        let report = set.check_for(target);
+        for w in &report.warnings {
+            // `objects[i](Kind ns/name).path`: count by the path inside the object.
+            let path = w.path.as_str();
+            let inner = path.split_once(").").map_or(path, |(_, p)| p);
+            let field: String = inner
+                .split(['.', '['])
+                .filter(|s| !s.is_empty() && !s.ends_with(']'))
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(".");
+            g.stats.bump(format!("warning/{field}"));
+        }
+        if report.is_ok() {
+            Ok(objects)
+        } else {
+            Err(SetError {
+                index,
+                kind: "Manifests",
+                name: format!("set-{index:05}"),
+                report,
+            })
+        }
+    });
     if let Ok(objects) = &result {
         for o in objects {
             for d in o.documents() {
@@ -946,7 +1026,10 @@ fn rejected(index: u64, kind: &'static str, name: &str) -> impl FnOnce(Report) -
     }
 }
 
-fn build_set(g: &mut Gen, index: u64) -> Result<Vec<Object>, SetError> {
+/// The objects of a set, what it relies on outside itself, its target release and namespace.
+type Built = (Vec<Object>, Outside, KubeVersion, Option<String>);
+
+fn build_set(g: &mut Gen, index: u64) -> Result<Built, SetError> {
     let i = index as usize;
     let targets: Vec<KubeVersion> = KubeVersion::all().collect();
     let target = g.pick(&targets);
@@ -968,6 +1051,7 @@ fn build_set(g: &mut Gen, index: u64) -> Result<Vec<Object>, SetError> {
             .to_owned(),
         _ => g.draw(st::qualified_name()),
     };
+    let provisions = provisioner != "kubernetes.io/no-provisioner";
     let mut sc = StorageClass::builder(sc_name.clone(), provisioner).target(target);
     let params = if i % 97 == 5 { 512 } else { g.upto(5) };
     if params == 512 {
@@ -1022,7 +1106,8 @@ fn build_set(g: &mut Gen, index: u64) -> Result<Vec<Object>, SetError> {
             match_label_expressions,
         });
     }
-    if g.chance(0.3) {
+    let sc_is_default = g.chance(0.3);
+    if sc_is_default {
         sc = sc.default_class();
     }
     for (k, v) in g.labels(2) {
@@ -1035,7 +1120,26 @@ fn build_set(g: &mut Gen, index: u64) -> Result<Vec<Object>, SetError> {
         .build()
         .map_err(rejected(index, "StorageClass", &sc_name))?;
     objects.push(sc.into_inner().into());
-    let class_names = vec![sc_name.clone(), g.subdomain(253)];
+    // Classes dynamic claims may use: the set's class if it provisions, a class declared to
+    // exist in the cluster, and no class at all when there is a default class that provisions.
+    let external = g.subdomain(253);
+    let mut outside = Outside {
+        classes: vec![external.clone()],
+        default_class: None,
+    };
+    let mut class_names = vec![ClassRef::Named(external.clone())];
+    if provisions {
+        class_names.push(ClassRef::Named(sc_name.clone()));
+    }
+    let default_provisions = if sc_is_default {
+        provisions
+    } else {
+        outside.default_class = g.pick(&[None, Some(None), Some(Some(external))]);
+        outside.default_class.is_some()
+    };
+    if default_provisions {
+        class_names.push(ClassRef::ClusterDefault);
+    }
 
     // Two PersistentVolumes: the featured source, and a random one.
     let pvc0_name = g.subdomain(253);
@@ -1095,7 +1199,8 @@ fn build_set(g: &mut Gen, index: u64) -> Result<Vec<Object>, SetError> {
                 pv.node_affinity(node_affinity(g))
             };
         }
-        if k == 0 && g.chance(0.3) {
+        if k == 0 {
+            // Reserved for claim 0, so that no dynamic claim of the set takes it first.
             pv = pv.claim_ref(claim_ns.clone(), pvc0_name.clone());
         }
         for (key, v) in &labels {
@@ -1124,10 +1229,7 @@ fn build_set(g: &mut Gen, index: u64) -> Result<Vec<Object>, SetError> {
     } else {
         request
     };
-    let selector = (!pv0_labels.is_empty() && g.chance(0.5)).then(|| {
-        let (k, v) = pv0_labels.iter().next().expect("a label");
-        LabelSelector::labels(BTreeMap::from([(k.clone(), v.clone())]))
-    });
+    let selector = g.chance(0.5).then(|| matching_selector(g, &pv0_labels));
     let plan0 = ClaimPlan {
         modes: g.pick(&sub_modes),
         request,
@@ -1346,5 +1448,5 @@ fn build_set(g: &mut Gen, index: u64) -> Result<Vec<Object>, SetError> {
         .build()
         .map_err(rejected(index, "StatefulSet", &sts_name))?;
     objects.push(sts.into_inner().into());
-    Ok(objects)
+    Ok((objects, outside, target, namespace))
 }
