@@ -9,8 +9,10 @@
 //! document). Every object is built through the builder API and must pass `build()`, and every
 //! set must pass as a whole (`Manifests`, with the simulated PV binding): a rejected set is a
 //! generator bug or a kvol bug, reported with kvol's errors (exit status 1). The output
-//! depends only on the seed (and a set only on its seed and index). A summary of what the sets
-//! contain is printed at the end.
+//! depends only on the seed (and a set only on its seed and index). One summary line is printed
+//! at the end; `--stats` adds counters of what the sets contain (object kinds, volume and
+//! PersistentVolume sources, access modes, quantity suffixes, names at their length limits,
+//! warnings).
 
 #[path = "../kvol-core/tests/corpus/mod.rs"]
 mod corpus;
@@ -21,14 +23,17 @@ struct Args {
     out: PathBuf,
     sets: u64,
     seed: u64,
+    stats: bool,
 }
 
-const USAGE: &str = "usage: gen_corpus --out DIR [--sets N (default 2000)] [--seed S (default 1)]";
+const USAGE: &str =
+    "usage: gen_corpus --out DIR [--sets N (default 2000)] [--seed S (default 1)] [--stats]";
 
 fn parse_args() -> Result<Args, String> {
     let mut out = None;
     let mut sets = 2000;
     let mut seed = 1;
+    let mut stats = false;
     let mut args = std::env::args().skip(1);
     while let Some(flag) = args.next() {
         let mut value = || args.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -36,12 +41,18 @@ fn parse_args() -> Result<Args, String> {
             "--out" => out = Some(PathBuf::from(value()?)),
             "--sets" => sets = value()?.parse().map_err(|e| format!("--sets: {e}"))?,
             "--seed" => seed = value()?.parse().map_err(|e| format!("--seed: {e}"))?,
+            "--stats" => stats = true,
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument {other:?}")),
         }
     }
     let out = out.ok_or("--out DIR is required")?;
-    Ok(Args { out, sets, seed })
+    Ok(Args {
+        out,
+        sets,
+        seed,
+        stats,
+    })
 }
 
 fn main() -> ExitCode {
@@ -122,8 +133,10 @@ fn main() -> ExitCode {
         args.out.display(),
         args.seed
     );
-    for (key, count) in &stats.counts {
-        println!("  {key}: {count}");
+    if args.stats {
+        for (key, count) in &stats.counts {
+            println!("  {key}: {count}");
+        }
     }
     if failures > 0 {
         ExitCode::FAILURE
