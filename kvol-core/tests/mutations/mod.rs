@@ -1783,6 +1783,22 @@ fn legacy_and_iscsi(rows: &mut Vec<Row>) {
             },
         ),
     ];
+    rows.push(model(
+        "5/azureDisk-diskURI-format",
+        pv_legacy("azureDisk"),
+        "spec.azureDisk.diskURI",
+        NOT_SUPPORTED,
+        |p| {
+            if let LegacySource::AzureDisk { disk_uri, .. } = legacy_of(p) {
+                *disk_uri = "my-disk".into();
+            }
+        },
+        |p| {
+            if let LegacySource::AzureDisk { disk_uri, .. } = legacy_of(p) {
+                *disk_uri = "https://acct.blob.core.windows.net/vhds/d.vhd".into();
+            }
+        },
+    ));
     for (plugin, path, set) in partitions {
         let (max_id, min_id) = if plugin == "gcePersistentDisk" {
             (
