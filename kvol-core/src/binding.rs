@@ -77,6 +77,7 @@ use crate::{
 use std::{
     collections::{BTreeSet, HashMap},
     fmt,
+    hash::{BuildHasherDefault, Hasher},
 };
 
 /// The deprecated annotation that, when present, overrides `storageClassName` for the PV
@@ -298,8 +299,12 @@ struct Vol<'a> {
 pub struct Simulation<'a> {
     volumes: Vec<Vol<'a>>,
     claims: Vec<ClaimInput<'a>>,
+    /// Per claim: the rank of the smallest capacity that covers its request.
+    min_rank: Vec<u32>,
     outcomes: Vec<Outcome>,
     bound_claim: Vec<Option<usize>>,
+    /// Every PV of each class, in set order (for explanations).
+    by_class: FxMap<&'a str, Vec<u32>>,
 }
 
 /// The controller's PV index, plus the bookkeeping of the simulation.
@@ -307,11 +312,11 @@ struct Index<'a> {
     /// Distinct capacities, ascending.
     capacities: Vec<&'a Quantity>,
     /// Unreserved, not yet bound PVs: `(rank, index)` per group.
-    groups: HashMap<GroupKey<'a>, BTreeSet<(u32, u32)>>,
+    groups: FxMap<GroupKey<'a>, BTreeSet<(u32, u32)>>,
     /// PVs whose `claimRef` names `(namespace, name)`, in set order.
-    reserved: HashMap<(&'a str, &'a str), Vec<u32>>,
+    reserved: FxMap<(&'a str, &'a str), Vec<u32>>,
     /// The first PV of each name.
-    by_name: HashMap<&'a str, u32>,
+    by_name: FxMap<&'a str, u32>,
 }
 
 fn volume_mode(mode: Option<VolumeMode>) -> VolumeMode {
@@ -325,17 +330,32 @@ impl<'a> Simulation<'a> {
         I: IntoIterator<Item = &'a PersistentVolume>,
     {
         let pvs: Vec<&'a PersistentVolume> = volumes.into_iter().collect();
-        let mut capacities: Vec<&'a Quantity> = pvs.iter().map(|pv| &pv.spec.capacity).collect();
-        capacities.sort_unstable();
-        capacities.dedup_by(|a, b| *a == *b);
+        // Dense capacity ranks: one sort, then equal neighbours share a rank.
+        let mut order: Vec<u32> = (0..pvs.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| {
+            pvs[a as usize]
+                .spec
+                .capacity
+                .cmp(&pvs[b as usize].spec.capacity)
+        });
+        let mut capacities: Vec<&'a Quantity> = Vec::new();
+        let mut ranks = vec![0u32; pvs.len()];
+        for &i in &order {
+            let capacity = &pvs[i as usize].spec.capacity;
+            if capacities.last().is_none_or(|last| *last != capacity) {
+                capacities.push(capacity);
+            }
+            ranks[i as usize] = capacities.len() as u32 - 1;
+        }
         let volumes: Vec<Vol<'a>> = pvs
             .iter()
-            .map(|pv| Vol {
+            .zip(ranks)
+            .map(|(pv, rank)| Vol {
                 pv,
                 class: volume_class(pv),
                 mode: volume_mode(pv.spec.volume_mode),
                 modes: pv.spec.access_modes,
-                rank: rank_of(&capacities, &pv.spec.capacity),
+                rank,
                 claim_ref: pv
                     .spec
                     .claim_ref
@@ -345,12 +365,14 @@ impl<'a> Simulation<'a> {
             .collect();
         let mut index = Index {
             capacities,
-            groups: HashMap::new(),
-            reserved: HashMap::new(),
-            by_name: HashMap::with_capacity(volumes.len()),
+            groups: FxMap::default(),
+            reserved: FxMap::default(),
+            by_name: FxMap::with_capacity_and_hasher(volumes.len(), Default::default()),
         };
+        let mut by_class: FxMap<&'a str, Vec<u32>> = FxMap::default();
         for (i, v) in volumes.iter().enumerate() {
             let i = i as u32;
+            by_class.entry(v.class).or_default().push(i);
             index
                 .by_name
                 .entry(v.pv.metadata.name.as_str())
@@ -363,11 +385,17 @@ impl<'a> Simulation<'a> {
                 }
             }
         }
+        let min_rank = claims
+            .iter()
+            .map(|c| rank_of(&index.capacities, &c.spec.resources.requests))
+            .collect();
         let mut sim = Simulation {
             bound_claim: vec![None; volumes.len()],
             outcomes: vec![Outcome::Unbound(Unbound::NoMatch); claims.len()],
+            min_rank,
             volumes,
             claims,
+            by_class,
         };
         // The controller: immediate claims, then pre-bound PVs of delayed ones.
         for c in 0..sim.claims.len() {
@@ -446,8 +474,7 @@ impl<'a> Simulation<'a> {
         let claim = self.claims[c];
         let want = claim.spec.access_modes.bits();
         let mode = volume_mode(claim.spec.volume_mode);
-        let request = &claim.spec.resources.requests;
-        let min_rank = index.capacities.partition_point(|q| *q < request) as u32;
+        let min_rank = self.min_rank[c];
         let class = match claim.class {
             ClaimClass::Named(name) => Some(name),
             ClaimClass::UnknownDefault => None,
@@ -595,7 +622,9 @@ impl<'a> Simulation<'a> {
                 }
             }
         }
-        self.common_refusals(c, v, !own, f);
+        // `FindMatchingVolume` compares exact values (`Cmp`): the capacity ranks do the same.
+        let too_small = v.rank < self.min_rank[claim];
+        self.common_refusals(c, v, too_small, !own, f);
         if !own
             && let Some(selector) = &c.spec.selector
             && !selector.matches(&v.pv.metadata.labels)
@@ -609,25 +638,24 @@ impl<'a> Simulation<'a> {
     pub fn satisfy_refusals(&self, claim: usize, volume: usize) -> Vec<Refusal<'a>> {
         let mut out = Vec::new();
         if let (Some(c), Some(v)) = (self.claims.get(claim), self.volumes.get(volume)) {
+            let too_small = value_less(&v.pv.spec.capacity, &c.spec.resources.requests);
             let class_ok = match c.class {
                 ClaimClass::Named(name) => name == v.class,
                 // The default class's name is unknown: only a class-less PV surely differs.
                 ClaimClass::UnknownDefault => !v.class.is_empty(),
             };
+            self.common_refusals(c, v, too_small, false, &mut |r| out.push(r));
             if !class_ok {
-                out.push(Refusal::StorageClass {
-                    volume: v.class,
-                    claim: c.class,
-                });
+                // The controller's order: capacity, class, volume mode, access modes.
+                let at = usize::from(too_small);
+                out.insert(
+                    at,
+                    Refusal::StorageClass {
+                        volume: v.class,
+                        claim: c.class,
+                    },
+                );
             }
-            self.common_refusals(c, v, false, &mut |r| out.push(r));
-            // Keep the controller's order: capacity, class, mode, access modes.
-            out.sort_by_key(|r| match r {
-                Refusal::TooSmall { .. } => 0,
-                Refusal::StorageClass { .. } => 1,
-                Refusal::VolumeMode { .. } => 2,
-                _ => 3,
-            });
         }
         out
     }
@@ -636,11 +664,12 @@ impl<'a> Simulation<'a> {
         &self,
         c: &ClaimInput<'a>,
         v: &Vol<'a>,
+        too_small: bool,
         check_class: bool,
         out: &mut dyn FnMut(Refusal<'a>),
     ) {
-        let requested = &c.spec.resources.requests;
-        if v.pv.spec.capacity < *requested {
+        if too_small {
+            let requested = &c.spec.resources.requests;
             out(Refusal::TooSmall {
                 requested,
                 capacity: &v.pv.spec.capacity,
@@ -673,31 +702,53 @@ impl<'a> Simulation<'a> {
         }
     }
 
-    /// Every PV's reasons for refusing claim `claim`, closest candidates first (fewest
-    /// reasons, then set order), at most `limit` of them, then `… and N more`:
+    /// The PersistentVolumes that refuse claim `claim` and why, closest candidates first
+    /// (fewest reasons, then set order), at most `limit` of them, then `… and N more`:
     /// `mongo-pv: requested 2Gi but capacity is 1Gi; pv3: access modes RWO do not include ROX`.
+    ///
+    /// PVs of the claim's class are examined first, then the others, and at most
+    /// [`EXPLAIN_SCAN`] of them (the examination stops early once `limit` PVs with a single
+    /// reason are found), so explaining a claim costs the same in a set of any size. PVs not
+    /// examined are counted in `N more`: every PV refuses a claim that binds none.
     pub fn explain(&self, claim: usize, limit: usize) -> String {
         if self.volumes.is_empty() {
             return "the set has no PersistentVolumes".to_owned();
         }
+        let same_class: &[u32] = match self.claims.get(claim).map(|c| c.class) {
+            Some(ClaimClass::Named(name)) => self.by_class.get(name).map_or(&[], Vec::as_slice),
+            _ => &[],
+        };
+        let class_of_claim = self.claims.get(claim).map(|c| c.class);
+        let others = (0..self.volumes.len() as u32).filter(|&v| {
+            !matches!(class_of_claim, Some(ClaimClass::Named(n)) if n == self.volumes[v as usize].class)
+        });
         // Count reasons first (cheap), then describe only the PVs that are shown.
         let mut buckets: [Vec<usize>; 8] = Default::default();
-        let mut total = 0usize;
-        for v in 0..self.volumes.len() {
+        let mut accepting = 0usize;
+        for v in same_class.iter().copied().chain(others).take(EXPLAIN_SCAN) {
+            let v = v as usize;
             let n = self.refusal_count(claim, v);
-            if n > 0 {
-                total += 1;
-                let bucket = &mut buckets[n.min(7)];
-                if bucket.len() < limit {
-                    bucket.push(v);
-                }
+            if n == 0 {
+                accepting += 1;
+                continue;
+            }
+            let bucket = &mut buckets[n.min(7)];
+            if bucket.len() < limit {
+                bucket.push(v);
+            }
+            if buckets[1].len() >= limit {
+                break;
             }
         }
-        // Buckets hold set order, so this is ordered by (reasons, set order).
-        let shown: Vec<usize> = buckets.iter().flatten().copied().take(limit).collect();
+        let mut shown: Vec<(usize, usize)> = Vec::with_capacity(limit);
+        for (n, bucket) in buckets.iter().enumerate() {
+            shown.extend(bucket.iter().map(|&v| (n, v)));
+        }
+        shown.sort_unstable();
+        shown.truncate(limit);
         let mut parts: Vec<String> = shown
             .iter()
-            .map(|&v| {
+            .map(|&(_, v)| {
                 let reasons: Vec<String> = self
                     .refusals(claim, v)
                     .iter()
@@ -710,12 +761,72 @@ impl<'a> Simulation<'a> {
                 )
             })
             .collect();
-        if total > shown.len() {
-            parts.push(format!("… and {} more", total - shown.len()));
+        let more = self.volumes.len().saturating_sub(shown.len() + accepting);
+        if more > 0 {
+            parts.push(format!("… and {more} more"));
         }
         parts.join("; ")
     }
 }
+
+/// How many PersistentVolumes [`Simulation::explain`] examines at most for one claim.
+pub const EXPLAIN_SCAN: usize = 1024;
+
+/// `a.Value() < b.Value()`: sizes compared as whole units rounded up, as
+/// `checkVolumeSatisfyClaim` does.
+fn value_less(a: &Quantity, b: &Quantity) -> bool {
+    a < b
+}
+
+/// FxHash (rustc's hasher): the index keys are short strings, and the input is a user's own
+/// manifests, so there is nothing to gain from SipHash's flooding resistance.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// A `HashMap` with [`FxHasher`].
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 fn rank_of(capacities: &[&Quantity], q: &Quantity) -> u32 {
     capacities.partition_point(|c| *c < q) as u32
