@@ -33,15 +33,15 @@
 
 use crate::{
     binding::{
-        self, BETA_STORAGE_CLASS_ANNOTATION, BindReason, ClaimClass, ClaimInput, NO_PROVISIONER,
-        Outcome, Refusal, Simulation, Unbound,
+        self, BETA_STORAGE_CLASS_ANNOTATION, BindReason, ClaimClass, ClaimInput, FxMap,
+        NO_PROVISIONER, Outcome, Refusal, Simulation, Unbound,
     },
     meta::StringMap,
     names,
     object::{Document, Object},
     pod::PodSpec,
     pv::PersistentVolume,
-    pvc::{ClassRef, PvcSpec},
+    pvc::{ClassRef, PvcSpec, PvcTemplate},
     render::ToDocuments,
     report::{ErrorKind, FieldError, FieldPath, quote},
     service::Service,
@@ -51,7 +51,7 @@ use crate::{
 };
 use std::{
     borrow::Cow,
-    collections::{BTreeSet, HashMap, HashSet},
+    collections::{BTreeSet, HashMap},
 };
 
 /// How many PersistentVolumes a binding error lists before `… and N more`.
@@ -428,14 +428,31 @@ enum Naming<'a> {
     },
 }
 
+/// Where a claim (template) sits in its object; paths are only built for reports.
+#[derive(Clone, Copy)]
+enum Loc {
+    /// The object is the claim.
+    Object,
+    /// `spec.volumeClaimTemplates[t]` of a StatefulSet.
+    Template(usize),
+    /// `spec.volumes[k].ephemeral.volumeClaimTemplate` of a Pod.
+    PodEphemeral(usize),
+    /// `spec.template.spec.volumes[k].ephemeral.volumeClaimTemplate` of a StatefulSet.
+    SetEphemeral(usize),
+}
+
 /// A claim, or a template of claims, found in the set.
 struct Unit<'a> {
-    path: FieldPath,
+    /// The object it comes from.
+    obj: usize,
+    /// Where in that object.
+    loc: Loc,
     namespace: &'a str,
     spec: &'a PvcSpec,
     naming: Naming<'a>,
     class: ClaimClass<'a>,
-    class_path: FieldPath,
+    /// The class comes from the beta annotation rather than `storageClassName`.
+    class_annotated: bool,
     delay: bool,
     no_provision: Option<NoProvision<'a>>,
     problem: Option<ClassProblem<'a>>,
@@ -481,13 +498,13 @@ impl Unit<'_> {
 struct Cross<'a> {
     m: &'a Manifests,
     paths: Vec<FieldPath>,
-    classes: HashMap<&'a str, &'a StorageClass>,
+    classes: FxMap<&'a str, &'a StorageClass>,
     default: Option<(&'a StorageClass, usize)>,
 }
 
 impl<'a> Cross<'a> {
     fn new(m: &'a Manifests, paths: Vec<FieldPath>) -> Self {
-        let mut classes = HashMap::new();
+        let mut classes = FxMap::default();
         let mut default = None;
         for (i, object) in m.objects.iter().enumerate() {
             if let Object::StorageClass(sc) = object {
@@ -578,7 +595,7 @@ impl<'a> Cross<'a> {
 
     fn check_duplicates(&self, checker: &mut Checker) {
         type Key<'k> = (&'static str, Option<&'k str>, &'k str);
-        let mut seen: HashMap<Key<'a>, (usize, bool)> = HashMap::new();
+        let mut seen: FxMap<Key<'a>, (usize, bool)> = FxMap::default();
         for (i, object) in self.m.objects.iter().enumerate() {
             for document in object.documents() {
                 let embedded = matches!(
@@ -651,17 +668,39 @@ impl<'a> Cross<'a> {
         }
     }
 
+    fn unit_path(&self, unit: &Unit<'a>) -> FieldPath {
+        let object = &self.paths[unit.obj];
+        match unit.loc {
+            Loc::Object => object.clone(),
+            Loc::Template(t) => object.child("spec").child("volumeClaimTemplates").index(t),
+            Loc::PodEphemeral(k) => ephemeral_path(&object.child("spec"), k),
+            Loc::SetEphemeral(k) => {
+                ephemeral_path(&object.child("spec").child("template").child("spec"), k)
+            }
+        }
+    }
+
+    fn class_path(&self, unit: &Unit<'a>) -> FieldPath {
+        let path = self.unit_path(unit);
+        if unit.class_annotated {
+            path.child("metadata")
+                .child("annotations")
+                .key(BETA_STORAGE_CLASS_ANNOTATION)
+        } else {
+            path.child("spec").child("storageClassName")
+        }
+    }
+
     /// Every claim and claim template of the set, in set order, with its class resolved.
     fn collect_units(&self) -> Vec<Unit<'a>> {
         let mut units = Vec::new();
         for (i, object) in self.m.objects.iter().enumerate() {
-            let path = &self.paths[i];
             match object {
                 Object::PersistentVolumeClaim(pvc) => {
                     let namespace = self.ns(&pvc.metadata.namespace);
                     let naming = Naming::Single(Cow::Borrowed(pvc.metadata.name.as_str()));
                     let unit = self.unit(
-                        path.clone(),
+                        (i, Loc::Object),
                         namespace,
                         &pvc.spec,
                         &pvc.metadata.annotations,
@@ -671,15 +710,13 @@ impl<'a> Cross<'a> {
                 }
                 Object::Pod(pod) => {
                     let namespace = self.ns(&pod.metadata.namespace);
-                    let spec_path = path.child("spec");
                     for (k, volume) in pod.spec.volumes.iter().enumerate() {
                         if let VolumeSource::Ephemeral(e) = &volume.source {
                             let t = &e.volume_claim_template;
                             let name = format!("{}-{}", pod.metadata.name, volume.name);
-                            let p = ephemeral_path(&spec_path, k);
                             let naming = Naming::Single(Cow::Owned(name));
                             units.push(self.unit(
-                                p,
+                                (i, Loc::PodEphemeral(k)),
                                 namespace,
                                 &t.spec,
                                 &t.metadata.annotations,
@@ -693,7 +730,6 @@ impl<'a> Cross<'a> {
                     let replicas = u64::try_from(sts.spec.replicas.unwrap_or(1)).unwrap_or(0);
                     let start = u64::try_from(sts.spec.ordinals_start.unwrap_or(0)).unwrap_or(0);
                     let set = sts.metadata.name.as_str();
-                    let spec_path = path.child("spec");
                     for (t, template) in sts.spec.volume_claim_templates.iter().enumerate() {
                         let Some(name) = &template.metadata.name else {
                             continue;
@@ -705,11 +741,10 @@ impl<'a> Cross<'a> {
                             replicas,
                             set,
                         };
-                        let p = spec_path.child("volumeClaimTemplates").index(t);
+                        let at = (i, Loc::Template(t));
                         let annotations = &template.metadata.annotations;
-                        units.push(self.unit(p, namespace, &template.spec, annotations, naming));
+                        units.push(self.unit(at, namespace, &template.spec, annotations, naming));
                     }
-                    let template_spec = spec_path.child("template").child("spec");
                     for (k, volume) in sts.spec.template.spec.volumes.iter().enumerate() {
                         if let VolumeSource::Ephemeral(e) = &volume.source {
                             let t = &e.volume_claim_template;
@@ -720,9 +755,8 @@ impl<'a> Cross<'a> {
                                 replicas,
                                 set,
                             };
-                            let p = ephemeral_path(&template_spec, k);
                             units.push(self.unit(
-                                p,
+                                (i, Loc::SetEphemeral(k)),
                                 namespace,
                                 &t.spec,
                                 &t.metadata.annotations,
@@ -740,23 +774,19 @@ impl<'a> Cross<'a> {
     /// Resolves a claim's class the way admission and the PV controller do.
     fn unit(
         &self,
-        path: FieldPath,
+        (obj, loc): (usize, Loc),
         namespace: &'a str,
         spec: &'a PvcSpec,
         annotations: &'a StringMap,
         naming: Naming<'a>,
     ) -> Unit<'a> {
-        let spec_path = path.child("spec");
-        let mut class_path = spec_path.child("storageClassName");
+        let mut class_annotated = false;
         let mut problem = None;
         let mut delay = false;
         let mut class_no_provision = None;
         let named: Option<&'a str> = if let Some(a) = annotations.get(BETA_STORAGE_CLASS_ANNOTATION)
         {
-            class_path = path
-                .child("metadata")
-                .child("annotations")
-                .key(BETA_STORAGE_CLASS_ANNOTATION);
+            class_annotated = true;
             Some(a.as_str())
         } else {
             match &spec.storage_class {
@@ -808,12 +838,13 @@ impl<'a> Cross<'a> {
             None
         };
         Unit {
-            path,
+            obj,
+            loc,
             namespace,
             spec,
             naming,
             class,
-            class_path,
+            class_annotated,
             delay,
             no_provision,
             problem,
@@ -823,28 +854,17 @@ impl<'a> Cross<'a> {
     fn check_claim_references(&self, claims: &ClaimIndex<'_, 'a>, checker: &mut Checker) {
         let mut suggestions = Suggestions::default();
         for (i, object) in self.m.objects.iter().enumerate() {
-            let (namespace, spec, spec_path, templates): (_, &PodSpec, _, Vec<&str>) = match object
-            {
-                Object::Pod(pod) => (
-                    self.ns(&pod.metadata.namespace),
-                    &pod.spec,
-                    self.paths[i].child("spec"),
-                    vec![],
-                ),
-                Object::StatefulSet(sts) => {
-                    let names = (sts.spec.volume_claim_templates.iter())
-                        .filter_map(|t| t.metadata.name.as_deref())
-                        .collect();
-                    let p = self.paths[i].child("spec").child("template").child("spec");
-                    (
+            let (namespace, spec, templates, in_template): (_, &PodSpec, &[PvcTemplate], _) =
+                match object {
+                    Object::Pod(pod) => (self.ns(&pod.metadata.namespace), &pod.spec, &[], false),
+                    Object::StatefulSet(sts) => (
                         self.ns(&sts.metadata.namespace),
                         &sts.spec.template.spec,
-                        p,
-                        names,
-                    )
-                }
-                _ => continue,
-            };
+                        &sts.spec.volume_claim_templates,
+                        true,
+                    ),
+                    _ => continue,
+                };
             for (k, volume) in spec.volumes.iter().enumerate() {
                 let VolumeSource::PersistentVolumeClaim(source) = &volume.source else {
                     continue;
@@ -852,12 +872,21 @@ impl<'a> Cross<'a> {
                 let name = source.claim_name.as_str();
                 // Empty names are the pod rules' business; a claim template of the same name
                 // replaces the volume in every pod.
-                if name.is_empty() || templates.contains(&volume.name.as_str()) {
+                let replaced = || {
+                    templates
+                        .iter()
+                        .any(|t| t.metadata.name.as_ref() == Some(&volume.name))
+                };
+                if name.is_empty() || replaced() {
                     continue;
                 }
                 if claims.exists(namespace, name) {
                     continue;
                 }
+                let spec_path = match in_template {
+                    true => self.paths[i].child("spec").child("template").child("spec"),
+                    false => self.paths[i].child("spec"),
+                };
                 let path = spec_path
                     .child("volumes")
                     .index(k)
@@ -903,7 +932,7 @@ impl<'a> Cross<'a> {
                 _ => None,
             })
             .collect();
-        let mut per_class: HashMap<&str, u64> = HashMap::new();
+        let mut per_class: FxMap<&str, u64> = FxMap::default();
         for (_, pv) in &volumes {
             *per_class.entry(binding::volume_class(pv)).or_default() += 1;
         }
@@ -1003,7 +1032,7 @@ impl<'a> Cross<'a> {
             match unit.problem {
                 Some(ClassProblem::NoDefault) => {
                     checker.error(FieldError::required(
-                        unit.class_path.clone(),
+                        self.class_path(unit),
                         no_default_detail(),
                     ));
                 }
@@ -1022,7 +1051,7 @@ impl<'a> Cross<'a> {
                     if let Some(s) = suggest(name, candidates) {
                         detail.push_str(&format!("; did you mean {}?", quote(s)));
                     }
-                    let path = unit.class_path.clone();
+                    let path = self.class_path(unit);
                     let value = Some(quote(name));
                     checker.error(FieldError {
                         path,
@@ -1080,7 +1109,7 @@ impl<'a> Cross<'a> {
         prefix: &str,
         note: &str,
     ) -> FieldError {
-        let volume_path = || unit.path.child("spec").child("volumeName");
+        let volume_path = || self.unit_path(unit).child("spec").child("volumeName");
         let volume_name = unit.spec.volume_name.as_deref().unwrap_or_default();
         let pv_name = |v: usize| {
             sim.volume(v)
@@ -1135,7 +1164,7 @@ impl<'a> Cross<'a> {
                 FieldError::invalid(volume_path(), volume_name, detail)
             }
             Outcome::Unbound(Unbound::NoMatch) | Outcome::Bound { .. } => FieldError {
-                path: unit.path.clone(),
+                path: self.unit_path(unit),
                 kind: ErrorKind::NotFound,
                 value: None,
                 detail: format!(
@@ -1155,7 +1184,8 @@ impl<'a> Cross<'a> {
         checker: &mut Checker,
     ) {
         // The first simulated claim of each (namespace, name).
-        let mut instance_of: HashMap<(&str, &str), usize> = HashMap::with_capacity(names.len());
+        let mut instance_of: FxMap<(&str, &str), usize> =
+            FxMap::with_capacity_and_hasher(names.len(), Default::default());
         for (c, input) in sim.claims().iter().enumerate() {
             instance_of
                 .entry((input.namespace, input.name))
@@ -1343,13 +1373,13 @@ struct ClaimIndex<'u, 'a> {
     cross: &'u Cross<'a>,
     units: &'u [Unit<'a>],
     /// Single claims by (namespace, name).
-    single: HashSet<(&'u str, &'u str)>,
+    single: FxMap<(&'u str, &'u str), ()>,
     /// Per-replica units by (namespace, name prefix up to the ordinal).
-    templates: HashMap<(&'a str, &'u str), Vec<usize>>,
+    templates: FxMap<(&'a str, &'u str), Vec<usize>>,
     /// Per-replica units whose names go on after the ordinal (ephemeral volumes), by namespace.
-    suffixed: HashMap<&'a str, Vec<usize>>,
+    suffixed: FxMap<&'a str, Vec<usize>>,
     /// Namespaces of PersistentVolumeClaim objects, by name.
-    by_name: HashMap<&'u str, Vec<&'a str>>,
+    by_name: FxMap<&'u str, Vec<&'a str>>,
 }
 
 impl<'u, 'a> ClaimIndex<'u, 'a> {
@@ -1357,15 +1387,15 @@ impl<'u, 'a> ClaimIndex<'u, 'a> {
         let mut index = ClaimIndex {
             cross,
             units,
-            single: HashSet::with_capacity(units.len()),
-            templates: HashMap::new(),
-            suffixed: HashMap::new(),
-            by_name: HashMap::new(),
+            single: FxMap::with_capacity_and_hasher(units.len(), Default::default()),
+            templates: FxMap::default(),
+            suffixed: FxMap::default(),
+            by_name: FxMap::default(),
         };
         for (u, unit) in units.iter().enumerate() {
             match &unit.naming {
                 Naming::Single(name) => {
-                    index.single.insert((unit.namespace, name));
+                    index.single.insert((unit.namespace, name), ());
                     index.by_name.entry(name).or_default().push(unit.namespace);
                 }
                 Naming::PerReplica { prefix, suffix, .. } if suffix.is_empty() => {
@@ -1401,7 +1431,7 @@ impl<'u, 'a> ClaimIndex<'u, 'a> {
     }
 
     fn exists(&self, namespace: &str, name: &str) -> bool {
-        self.single.contains(&(namespace, name))
+        self.single.contains_key(&(namespace, name))
             || self.per_replica_unit(namespace, name).is_some()
             || self.cross.external_claim(namespace, name)
     }
