@@ -64,7 +64,7 @@
 //! };
 //! let sim = Simulation::run(&volumes, vec![claim]);
 //! // The smallest PV that fits wins.
-//! assert!(matches!(sim.outcome(0), Outcome::Bound { volume: 1, .. }));
+//! assert!(matches!(sim.outcome(0), Some(Outcome::Bound { volume: 1, .. })));
 //! ```
 
 use crate::{
@@ -546,14 +546,10 @@ impl<'a> Simulation<'a> {
         }
     }
 
-    /// What became of claim `claim` (an index into the claims given to [`Simulation::run`]).
-    ///
-    /// # Panics
-    ///
-    /// Never for an index below the number of claims; an index out of range panics like a
-    /// slice index.
-    pub fn outcome(&self, claim: usize) -> Outcome {
-        self.outcomes[claim]
+    /// What became of claim `claim` (an index into the claims given to [`Simulation::run`]);
+    /// `None` past the end.
+    pub fn outcome(&self, claim: usize) -> Option<Outcome> {
+        self.outcomes.get(claim).copied()
     }
 
     /// Every claim's outcome, in input order.

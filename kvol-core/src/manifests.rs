@@ -1022,7 +1022,7 @@ impl<'a> Cross<'a> {
             let unbound: Vec<usize> = mine
                 .iter()
                 .copied()
-                .filter(|&c| matches!(sim.outcome(c), Outcome::Unbound(_)))
+                .filter(|&c| matches!(outcome_of(&sim, c), Outcome::Unbound(_)))
                 .collect();
             let total = match unit.naming {
                 Naming::Single(_) => 1,
@@ -1116,7 +1116,7 @@ impl<'a> Cross<'a> {
                 .map(|pv| pv.metadata.name.as_str())
                 .unwrap_or_default()
         };
-        match sim.outcome(c) {
+        match outcome_of(sim, c) {
             Outcome::Unbound(Unbound::VolumeNotFound) => {
                 let mut detail = format!(
                     "{prefix}no PersistentVolume of that name in this set (the claim stays Pending \
@@ -1208,7 +1208,7 @@ impl<'a> Cross<'a> {
                              this volume"
                         ),
                     ),
-                    Some(&c) => match sim.outcome(c) {
+                    Some(&c) => match outcome_of(sim, c) {
                         Outcome::Bound {
                             volume,
                             by: BindReason::MutualPreBinding,
@@ -1271,7 +1271,7 @@ impl<'a> Cross<'a> {
             if let Some(c) = sim.bound_claim(v) {
                 let input = &sim.claims()[c];
                 let by_match = matches!(
-                    sim.outcome(c),
+                    outcome_of(sim, c),
                     Outcome::Bound {
                         by: BindReason::BestMatch,
                         ..
@@ -1309,6 +1309,12 @@ impl<'a> Cross<'a> {
             );
         }
     }
+}
+
+/// A claim's outcome (every index used here is in range).
+fn outcome_of(sim: &Simulation<'_>, claim: usize) -> Outcome {
+    sim.outcome(claim)
+        .unwrap_or(Outcome::Unbound(Unbound::NoMatch))
 }
 
 fn ephemeral_path(spec_path: &FieldPath, k: usize) -> FieldPath {

@@ -258,7 +258,7 @@ fn simulate<'a>(
 }
 
 fn bound_to(sim: &Simulation<'_>, claim: usize) -> Option<(String, BindReason)> {
-    match sim.outcome(claim) {
+    match sim.outcome(claim)? {
         Outcome::Bound { volume, by } => Some((sim.volume(volume)?.metadata.name.clone(), by)),
         Outcome::Unbound(_) => None,
     }
@@ -299,7 +299,7 @@ fn equal_sizes_bind_in_set_order_and_each_volume_binds_once() {
     let sim = simulate(&volumes, &claims);
     assert_eq!(bound_to(&sim, 0).unwrap().0, "a");
     assert_eq!(bound_to(&sim, 1).unwrap().0, "b");
-    assert_eq!(sim.outcome(2), Outcome::Unbound(Unbound::NoMatch));
+    assert_eq!(sim.outcome(2).unwrap(), Outcome::Unbound(Unbound::NoMatch));
     assert_eq!(
         sim.explain(2, 20),
         "a: already bound to default/first; b: already bound to default/second"
@@ -320,7 +320,7 @@ fn access_modes_are_a_subset_relation() {
     let volumes = [pv("rwo", "1Gi", &[RWO], None)];
     let claims = [("c", spec("1Gi", &[RWO, RWX], no_class()), EMPTY, false)];
     let sim = simulate(&volumes, &claims);
-    assert_eq!(sim.outcome(0), Outcome::Unbound(Unbound::NoMatch));
+    assert_eq!(sim.outcome(0).unwrap(), Outcome::Unbound(Unbound::NoMatch));
     assert_eq!(
         sim.refusals(0, 0),
         [Refusal::AccessModes {
@@ -502,7 +502,7 @@ fn volume_name_pre_binding_checks_the_volume_but_not_the_selector() {
     let claims = [("c", s, EMPTY, false)];
     let sim = simulate(&volumes, &claims);
     assert_eq!(
-        sim.outcome(0),
+        sim.outcome(0).unwrap(),
         Outcome::Unbound(Unbound::VolumeMismatch { volume: 0 })
     );
     let reasons: Vec<String> = sim
@@ -532,7 +532,7 @@ fn volume_name_pre_binding_to_a_reserved_or_taken_volume() {
     let claims = [("c", s.clone(), EMPTY, false)];
     let sim = simulate(&volumes, &claims);
     assert_eq!(
-        sim.outcome(0),
+        sim.outcome(0).unwrap(),
         Outcome::Unbound(Unbound::VolumeTaken { volume: 0 })
     );
 
@@ -559,7 +559,7 @@ fn volume_name_pre_binding_to_a_reserved_or_taken_volume() {
     let sim = simulate(&volumes, &claims);
     assert_eq!(bound_to(&sim, 0).unwrap().0, "only");
     assert_eq!(
-        sim.outcome(1),
+        sim.outcome(1).unwrap(),
         Outcome::Unbound(Unbound::VolumeTaken { volume: 0 })
     );
 }
@@ -571,7 +571,7 @@ fn volume_name_that_does_not_exist() {
     s.volume_name = Some("b".into());
     let claims = [("c", s, EMPTY, false)];
     assert_eq!(
-        simulate(&volumes, &claims).outcome(0),
+        simulate(&volumes, &claims).outcome(0).unwrap(),
         Outcome::Unbound(Unbound::VolumeNotFound)
     );
 }
@@ -595,7 +595,7 @@ fn wait_for_first_consumer_claims_bind_after_immediate_ones() {
         ),
     ];
     let sim = simulate(&volumes, &claims);
-    assert_eq!(sim.outcome(0), Outcome::Unbound(Unbound::NoMatch));
+    assert_eq!(sim.outcome(0).unwrap(), Outcome::Unbound(Unbound::NoMatch));
     assert_eq!(
         bound_to(&sim, 1),
         Some(("only".into(), BindReason::BestMatch))
@@ -632,7 +632,7 @@ fn unknown_default_class_matches_no_volume_by_class() {
         false,
     )];
     let sim = simulate(&volumes, &claims);
-    assert_eq!(sim.outcome(0), Outcome::Unbound(Unbound::NoMatch));
+    assert_eq!(sim.outcome(0).unwrap(), Outcome::Unbound(Unbound::NoMatch));
     assert_eq!(
         sim.explain(0, 20),
         "a: storageClassName \"standard\" is not known to be the cluster's default class; \
