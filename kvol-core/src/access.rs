@@ -47,7 +47,9 @@ impl AccessMode {
 
     /// Parses the API spelling or the abbreviation (`RWO`, `ReadWriteOnce`).
     pub fn parse(s: &str) -> Option<AccessMode> {
-        AccessMode::ALL.into_iter().find(|m| m.as_str() == s || m.abbreviation() == s)
+        AccessMode::ALL
+            .into_iter()
+            .find(|m| m.as_str() == s || m.abbreviation() == s)
     }
 
     fn bit(self) -> u8 {
@@ -98,7 +100,9 @@ impl AccessModes {
     }
     /// The modes, in kvol's fixed order.
     pub fn iter(self) -> impl Iterator<Item = AccessMode> {
-        AccessMode::ALL.into_iter().filter(move |m| self.contains(*m))
+        AccessMode::ALL
+            .into_iter()
+            .filter(move |m| self.contains(*m))
     }
     /// The raw bit set (one bit per mode), e.g. for indexing.
     pub fn bits(self) -> u8 {

@@ -70,7 +70,11 @@ impl LegacyPlugin {
             LegacyPlugin::Rbd => (28, 31, None),
             LegacyPlugin::VsphereVolume => (26, 30, Some("csi.vsphere.vmware.com")),
         };
-        PluginLifecycle { deprecated_in, removed_in, csi_driver }
+        PluginLifecycle {
+            deprecated_in,
+            removed_in,
+            csi_driver,
+        }
     }
 }
 
@@ -213,55 +217,98 @@ impl Serialize for LegacySource {
             };
         }
         match self {
-            LegacySource::GcePersistentDisk { pd_name, fs_type, partition, read_only } => {
+            LegacySource::GcePersistentDisk {
+                pd_name,
+                fs_type,
+                partition,
+                read_only,
+            } => {
                 opt!("fsType", fs_type);
                 opt!("partition", partition);
                 m.serialize_entry("pdName", pd_name)?;
                 flag!("readOnly", read_only);
             }
-            LegacySource::AwsElasticBlockStore { volume_id, fs_type, partition, read_only } => {
+            LegacySource::AwsElasticBlockStore {
+                volume_id,
+                fs_type,
+                partition,
+                read_only,
+            } => {
                 opt!("fsType", fs_type);
                 opt!("partition", partition);
                 flag!("readOnly", read_only);
                 m.serialize_entry("volumeID", volume_id)?;
             }
-            LegacySource::AzureDisk { disk_name, disk_uri, fs_type, read_only } => {
+            LegacySource::AzureDisk {
+                disk_name,
+                disk_uri,
+                fs_type,
+                read_only,
+            } => {
                 m.serialize_entry("diskName", disk_name)?;
                 m.serialize_entry("diskURI", disk_uri)?;
                 opt!("fsType", fs_type);
                 flag!("readOnly", read_only);
             }
-            LegacySource::AzureFile { secret_name, share_name, read_only } => {
+            LegacySource::AzureFile {
+                secret_name,
+                share_name,
+                read_only,
+            } => {
                 flag!("readOnly", read_only);
                 m.serialize_entry("secretName", secret_name)?;
                 m.serialize_entry("shareName", share_name)?;
             }
-            LegacySource::Cephfs { monitors, path, read_only } => {
+            LegacySource::Cephfs {
+                monitors,
+                path,
+                read_only,
+            } => {
                 m.serialize_entry("monitors", monitors)?;
                 opt!("path", path);
                 flag!("readOnly", read_only);
             }
-            LegacySource::Cinder { volume_id, fs_type, read_only } => {
+            LegacySource::Cinder {
+                volume_id,
+                fs_type,
+                read_only,
+            } => {
                 opt!("fsType", fs_type);
                 flag!("readOnly", read_only);
                 m.serialize_entry("volumeID", volume_id)?;
             }
-            LegacySource::Glusterfs { endpoints, path, read_only } => {
+            LegacySource::Glusterfs {
+                endpoints,
+                path,
+                read_only,
+            } => {
                 m.serialize_entry("endpoints", endpoints)?;
                 m.serialize_entry("path", path)?;
                 flag!("readOnly", read_only);
             }
-            LegacySource::Rbd { monitors, image, fs_type, read_only } => {
+            LegacySource::Rbd {
+                monitors,
+                image,
+                fs_type,
+                read_only,
+            } => {
                 opt!("fsType", fs_type);
                 m.serialize_entry("image", image)?;
                 m.serialize_entry("monitors", monitors)?;
                 flag!("readOnly", read_only);
             }
-            LegacySource::VsphereVolume { volume_path, fs_type } => {
+            LegacySource::VsphereVolume {
+                volume_path,
+                fs_type,
+            } => {
                 opt!("fsType", fs_type);
                 m.serialize_entry("volumePath", volume_path)?;
             }
-            LegacySource::PortworxVolume { volume_id, fs_type, read_only } => {
+            LegacySource::PortworxVolume {
+                volume_id,
+                fs_type,
+                read_only,
+            } => {
                 opt!("fsType", fs_type);
                 flag!("readOnly", read_only);
                 m.serialize_entry("volumeID", volume_id)?;

@@ -17,6 +17,8 @@ pub mod manifests;
 pub mod meta;
 pub mod names;
 pub mod object;
+#[cfg(feature = "k8s-openapi")]
+pub mod openapi;
 pub mod pod;
 pub mod pv;
 pub mod pvc;
@@ -34,6 +36,10 @@ pub mod volume;
 pub mod yaml;
 
 pub use access::{AccessMode, AccessModes, ReclaimPolicy, VolumeMode};
+pub use builder::{
+    ContainerBuilder, IntoQuantity, PodBuilder, PvBuilder, PvcBuilder, PvcTemplateBuilder,
+    QuantityInputError, SourceInput, StatefulSetBuilder, StorageClassBuilder,
+};
 pub use manifests::Manifests;
 pub use names::NameError;
 pub use object::{Document, Object};

@@ -28,7 +28,10 @@ pub struct ObjectMeta {
 impl ObjectMeta {
     /// Metadata with just a name.
     pub fn named(name: impl Into<String>) -> Self {
-        ObjectMeta { name: name.into(), ..Default::default() }
+        ObjectMeta {
+            name: name.into(),
+            ..Default::default()
+        }
     }
 }
 
@@ -49,7 +52,10 @@ pub struct ClusterMeta {
 impl ClusterMeta {
     /// Metadata with just a name.
     pub fn named(name: impl Into<String>) -> Self {
-        ClusterMeta { name: name.into(), ..Default::default() }
+        ClusterMeta {
+            name: name.into(),
+            ..Default::default()
+        }
     }
 }
 

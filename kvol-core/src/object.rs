@@ -56,7 +56,10 @@ impl Object {
             Object::PersistentVolumeClaim(o) => (Document::PersistentVolumeClaim(o), None),
             Object::StorageClass(o) => (Document::StorageClass(o), None),
             Object::Service(o) => (Document::Service(o), None),
-            Object::StatefulSet(o) => (Document::Service(&o.service), Some(Document::StatefulSet(o))),
+            Object::StatefulSet(o) => (
+                Document::Service(&o.service),
+                Some(Document::StatefulSet(o)),
+            ),
         };
         std::iter::once(first).chain(second)
     }

@@ -101,7 +101,11 @@ pub struct Container {
 impl Container {
     /// A container with a name and an image.
     pub fn new(name: impl Into<String>, image: impl Into<String>) -> Self {
-        Container { name: name.into(), image: image.into(), ..Default::default() }
+        Container {
+            name: name.into(),
+            image: image.into(),
+            ..Default::default()
+        }
     }
 }
 
@@ -158,6 +162,11 @@ pub struct VolumeMount {
 impl VolumeMount {
     /// A read-write mount of volume `name` at `mount_path`.
     pub fn new(name: impl Into<String>, mount_path: impl Into<String>) -> Self {
-        VolumeMount { name: name.into(), mount_path: mount_path.into(), read_only: false, sub_path: None }
+        VolumeMount {
+            name: name.into(),
+            mount_path: mount_path.into(),
+            read_only: false,
+            sub_path: None,
+        }
     }
 }

@@ -74,14 +74,26 @@ impl Serialize for PvSpec {
         field!("accessModes", true, &self.access_modes);
         field!("capacity", true, &Storage(&self.capacity));
         field!("claimRef", self.claim_ref.is_some(), &self.claim_ref);
-        field!("mountOptions", !self.mount_options.is_empty(), &self.mount_options);
-        field!("nodeAffinity", self.node_affinity.is_some(), &self.node_affinity);
+        field!(
+            "mountOptions",
+            !self.mount_options.is_empty(),
+            &self.mount_options
+        );
+        field!(
+            "nodeAffinity",
+            self.node_affinity.is_some(),
+            &self.node_affinity
+        );
         field!(
             "persistentVolumeReclaimPolicy",
             self.reclaim_policy.is_some(),
             &self.reclaim_policy
         );
-        field!("storageClassName", self.storage_class_name.is_some(), &self.storage_class_name);
+        field!(
+            "storageClassName",
+            self.storage_class_name.is_some(),
+            &self.storage_class_name
+        );
         field!("volumeMode", self.volume_mode.is_some(), &self.volume_mode);
         if !source_written {
             self.source.serialize_entry(&mut m)?;

@@ -55,7 +55,10 @@ pub struct PvcSpec {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub selector: Option<LabelSelector>,
     /// Which StorageClass; unset, `""` and a name mean three different things.
-    #[serde(rename = "storageClassName", skip_serializing_if = "ClassRef::is_cluster_default")]
+    #[serde(
+        rename = "storageClassName",
+        skip_serializing_if = "ClassRef::is_cluster_default"
+    )]
     pub storage_class: ClassRef,
     /// Filesystem or Block (default Filesystem).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -72,7 +75,10 @@ impl PvcSpec {
             access_modes,
             data_source: None,
             data_source_ref: None,
-            resources: StorageResources { requests: request, limits: None },
+            resources: StorageResources {
+                requests: request,
+                limits: None,
+            },
             selector: None,
             storage_class: ClassRef::ClusterDefault,
             volume_mode: None,

@@ -28,7 +28,13 @@ macro_rules! single_document {
         }
     )*};
 }
-single_document!(Pod, PersistentVolume, PersistentVolumeClaim, StorageClass, Service);
+single_document!(
+    Pod,
+    PersistentVolume,
+    PersistentVolumeClaim,
+    StorageClass,
+    Service
+);
 
 impl ToDocuments for StatefulSet {
     fn each_document<'a>(&'a self, f: &mut dyn FnMut(Document<'a>)) {
@@ -69,7 +75,7 @@ pub fn write_yaml<T: ToDocuments + ?Sized, W: io::Write>(value: &T, writer: W) -
         }
     });
     result?;
-    out.finish().map_err(io::Error::other)
+    out.flush().map_err(io::Error::other)
 }
 
 /// The documents as a YAML stream.

@@ -93,41 +93,81 @@ pub struct FieldError {
 impl FieldError {
     /// `Required value`.
     pub fn required(path: FieldPath, detail: impl Into<String>) -> Self {
-        FieldError { path, kind: ErrorKind::Required, value: None, detail: detail.into() }
+        FieldError {
+            path,
+            kind: ErrorKind::Required,
+            value: None,
+            detail: detail.into(),
+        }
     }
     /// `Invalid value: "v": detail` for a string value.
     pub fn invalid(path: FieldPath, value: &str, detail: impl Into<String>) -> Self {
-        FieldError { path, kind: ErrorKind::Invalid, value: Some(quote(value)), detail: detail.into() }
+        FieldError {
+            path,
+            kind: ErrorKind::Invalid,
+            value: Some(quote(value)),
+            detail: detail.into(),
+        }
     }
     /// `Invalid value: 5: detail` for a number.
     pub fn invalid_number(path: FieldPath, value: i64, detail: impl Into<String>) -> Self {
         let value = Some(value.to_string());
-        FieldError { path, kind: ErrorKind::Invalid, value, detail: detail.into() }
+        FieldError {
+            path,
+            kind: ErrorKind::Invalid,
+            value,
+            detail: detail.into(),
+        }
     }
     /// `Unsupported value: "v": supported values: "a", "b"`.
     pub fn not_supported(path: FieldPath, value: &str, supported: &[&str]) -> Self {
         let list: Vec<String> = supported.iter().map(|s| quote(s)).collect();
         let detail = format!("supported values: {}", list.join(", "));
-        FieldError { path, kind: ErrorKind::NotSupported, value: Some(quote(value)), detail }
+        FieldError {
+            path,
+            kind: ErrorKind::NotSupported,
+            value: Some(quote(value)),
+            detail,
+        }
     }
     /// `Forbidden: detail`.
     pub fn forbidden(path: FieldPath, detail: impl Into<String>) -> Self {
-        FieldError { path, kind: ErrorKind::Forbidden, value: None, detail: detail.into() }
+        FieldError {
+            path,
+            kind: ErrorKind::Forbidden,
+            value: None,
+            detail: detail.into(),
+        }
     }
     /// `Duplicate value: "v"`.
     pub fn duplicate(path: FieldPath, value: &str) -> Self {
         let value = Some(quote(value));
-        FieldError { path, kind: ErrorKind::Duplicate, value, detail: String::new() }
+        FieldError {
+            path,
+            kind: ErrorKind::Duplicate,
+            value,
+            detail: String::new(),
+        }
     }
     /// `Not found: "v"`.
     pub fn not_found(path: FieldPath, value: &str) -> Self {
         let value = Some(quote(value));
-        FieldError { path, kind: ErrorKind::NotFound, value, detail: String::new() }
+        FieldError {
+            path,
+            kind: ErrorKind::NotFound,
+            value,
+            detail: String::new(),
+        }
     }
     /// `Too long: may not be more than N bytes`.
     pub fn too_long(path: FieldPath, max: usize) -> Self {
         let detail = format!("may not be more than {max} bytes");
-        FieldError { path, kind: ErrorKind::TooLong, value: None, detail }
+        FieldError {
+            path,
+            kind: ErrorKind::TooLong,
+            value: None,
+            detail,
+        }
     }
 }
 

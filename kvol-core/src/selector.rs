@@ -20,7 +20,10 @@ pub struct LabelSelector {
 impl LabelSelector {
     /// A selector that matches exactly these labels.
     pub fn labels(labels: StringMap) -> Self {
-        LabelSelector { match_labels: labels, match_expressions: Vec::new() }
+        LabelSelector {
+            match_labels: labels,
+            match_expressions: Vec::new(),
+        }
     }
 
     /// True when the selector has neither labels nor expressions (it then matches everything
@@ -31,7 +34,9 @@ impl LabelSelector {
 
     /// True when `labels` satisfy the selector (apimachinery's `LabelSelectorAsSelector`).
     pub fn matches(&self, labels: &StringMap) -> bool {
-        self.match_labels.iter().all(|(k, v)| labels.get(k) == Some(v))
+        self.match_labels
+            .iter()
+            .all(|(k, v)| labels.get(k) == Some(v))
             && self.match_expressions.iter().all(|e| e.matches(labels))
     }
 }

@@ -1,8 +1,7 @@
 //! StatefulSets, which kvol always pairs with their headless Service.
 
 use crate::{
-    meta::ObjectMeta, pod::PodTemplate, pvc::PvcTemplate, selector::LabelSelector,
-    service::Service,
+    meta::ObjectMeta, pod::PodTemplate, pvc::PvcTemplate, selector::LabelSelector, service::Service,
 };
 use serde::{Serialize, Serializer, ser::SerializeMap};
 
@@ -93,7 +92,10 @@ impl Serialize for UpdateStrategy {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
         match self {
-            UpdateStrategy::RollingUpdate { partition, max_unavailable } => {
+            UpdateStrategy::RollingUpdate {
+                partition,
+                max_unavailable,
+            } => {
                 if partition.is_some() || max_unavailable.is_some() {
                     struct Rolling<'a>(&'a Option<i32>, &'a Option<IntOrPercent>);
                     impl Serialize for Rolling<'_> {

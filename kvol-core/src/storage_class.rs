@@ -34,7 +34,10 @@ pub struct StorageClass {
 impl StorageClass {
     /// True when the class carries the default-class annotation set to `"true"`.
     pub fn is_default(&self) -> bool {
-        self.metadata.annotations.get(DEFAULT_CLASS_ANNOTATION).is_some_and(|v| v == "true")
+        self.metadata
+            .annotations
+            .get(DEFAULT_CLASS_ANNOTATION)
+            .is_some_and(|v| v == "true")
     }
 }
 

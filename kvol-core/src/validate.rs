@@ -18,7 +18,10 @@ pub struct Checker {
 impl Checker {
     /// A checker for the given Kubernetes release.
     pub fn new(target: KubeVersion) -> Self {
-        Checker { target, report: Report::default() }
+        Checker {
+            target,
+            report: Report::default(),
+        }
     }
     /// The release being validated for.
     pub fn target(&self) -> KubeVersion {
@@ -30,7 +33,10 @@ impl Checker {
     }
     /// Records a warning.
     pub fn warn(&mut self, path: FieldPath, message: impl Into<String>) {
-        self.report.warnings.push(Warning { path, message: message.into() });
+        self.report.warnings.push(Warning {
+            path,
+            message: message.into(),
+        });
     }
     /// Number of errors so far (to tell whether a sub-check added any).
     pub fn error_count(&self) -> usize {
@@ -79,7 +85,11 @@ impl<T: Validate> Valid<T> {
     pub fn new_for(value: T, target: KubeVersion) -> Result<Self, Report> {
         let report = value.check_for(target);
         if report.is_ok() {
-            Ok(Valid { value, warnings: report.warnings, target })
+            Ok(Valid {
+                value,
+                warnings: report.warnings,
+                target,
+            })
         } else {
             Err(report)
         }
@@ -90,7 +100,11 @@ impl<T> Valid<T> {
     /// Wraps a value the `kvol` macros already validated at compile time with the same rules.
     #[doc(hidden)]
     pub fn __prevalidated(value: T, warnings: Vec<Warning>, target: KubeVersion) -> Self {
-        Valid { value, warnings, target }
+        Valid {
+            value,
+            warnings,
+            target,
+        }
     }
     /// The warnings found (deprecated plugins, risky settings).
     pub fn warnings(&self) -> &[Warning] {

@@ -16,7 +16,10 @@ pub struct Volume {
 impl Volume {
     /// A volume with this name and source.
     pub fn new(name: impl Into<String>, source: VolumeSource) -> Self {
-        Volume { name: name.into(), source }
+        Volume {
+            name: name.into(),
+            source,
+        }
     }
 }
 
@@ -38,6 +41,10 @@ impl Serialize for Volume {
 
 /// The source of a pod volume. One variant per supported volume type.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "built once per volume and moved, never stored in bulk; boxing `Ephemeral` would change the model's public shape"
+)]
 pub enum VolumeSource {
     /// Scratch space that lives as long as the pod.
     EmptyDir(EmptyDir),
@@ -310,8 +317,17 @@ impl Serialize for DownwardApiFile {
             st.serialize_field("mode", mode)?;
         }
         st.serialize_field("path", &self.path)?;
-        if let DownwardApiSource::Resource { container_name, resource, divisor } = &self.source {
-            let r = ResourceRef { container_name, divisor, resource };
+        if let DownwardApiSource::Resource {
+            container_name,
+            resource,
+            divisor,
+        } = &self.source
+        {
+            let r = ResourceRef {
+                container_name,
+                divisor,
+                resource,
+            };
             st.serialize_field("resourceFieldRef", &r)?;
         }
         st.end()
@@ -351,4 +367,171 @@ pub struct LocalObjectReference {
 pub struct EphemeralVolume {
     /// The claim to create (its name will be `<pod>-<volume>`).
     pub volume_claim_template: PvcTemplate,
+}
+
+/// Constructors for the common sources; the variants stay available for full control.
+impl VolumeSource {
+    /// `emptyDir: {}`: scratch space on the node's disk, as long as the pod lives.
+    ///
+    /// ```
+    /// use kvol_core::{Pod, Container, VolumeSource};
+    /// let pod = Pod::builder("scratch")
+    ///     .container(Container::builder("app", "busybox").mount("tmp", "/tmp"))
+    ///     .volume("tmp", VolumeSource::empty_dir())
+    ///     .build()?;
+    /// # Ok::<(), kvol_core::Report>(())
+    /// ```
+    pub fn empty_dir() -> VolumeSource {
+        VolumeSource::EmptyDir(EmptyDir::default())
+    }
+
+    /// `emptyDir: {medium: Memory}`: a tmpfs, counted against the container's memory limit.
+    pub fn empty_dir_memory() -> VolumeSource {
+        VolumeSource::EmptyDir(EmptyDir {
+            medium: Some(StorageMedium::Memory),
+            size_limit: None,
+        })
+    }
+
+    /// `emptyDir: {sizeLimit: size}` on the node's disk.
+    ///
+    /// Text that is not a quantity gives an error whose path is relative to the volume
+    /// (`emptyDir.sizeLimit`); pass the result straight to a builder's `.volume(name, ..)`,
+    /// which reports it at `spec.volumes[i].emptyDir.sizeLimit`.
+    ///
+    /// ```
+    /// use kvol_core::{Pod, Container, VolumeSource};
+    /// let pod = Pod::builder("cache")
+    ///     .container(Container::builder("app", "busybox").mount("cache", "/cache"))
+    ///     .volume("cache", VolumeSource::empty_dir_sized("500Mi"))
+    ///     .build()?;
+    /// # Ok::<(), kvol_core::Report>(())
+    /// ```
+    pub fn empty_dir_sized(
+        size: impl crate::builder::IntoQuantity,
+    ) -> Result<VolumeSource, crate::report::FieldError> {
+        let path = crate::report::FieldPath::root()
+            .child("emptyDir")
+            .child("sizeLimit");
+        match size.into_quantity() {
+            Ok(q) => Ok(VolumeSource::EmptyDir(EmptyDir {
+                medium: None,
+                size_limit: Some(q),
+            })),
+            Err(e) => Err(e.into_field_error(path)),
+        }
+    }
+
+    /// `hostPath`: `path` on the node; `kind` is a [`HostPathType`] or `None` (no check, which
+    /// kvol warns about).
+    pub fn host_path(
+        path: impl Into<String>,
+        kind: impl Into<Option<HostPathType>>,
+    ) -> VolumeSource {
+        VolumeSource::HostPath(HostPath {
+            path: path.into(),
+            kind: kind.into(),
+        })
+    }
+
+    /// `nfs`: the export `path` of `server`.
+    pub fn nfs(
+        server: impl Into<String>,
+        path: impl Into<String>,
+        read_only: bool,
+    ) -> VolumeSource {
+        VolumeSource::Nfs(Nfs {
+            path: path.into(),
+            read_only,
+            server: server.into(),
+        })
+    }
+
+    /// `persistentVolumeClaim`: the claim `claim_name` of the pod's namespace.
+    pub fn claim(claim_name: impl Into<String>, read_only: bool) -> VolumeSource {
+        VolumeSource::PersistentVolumeClaim(ClaimVolume {
+            claim_name: claim_name.into(),
+            read_only,
+        })
+    }
+
+    /// `configMap`: every key of the ConfigMap `name` as a file.
+    pub fn config_map(name: impl Into<String>) -> VolumeSource {
+        VolumeSource::ConfigMap(ConfigMapVolume {
+            default_mode: None,
+            items: Vec::new(),
+            name: name.into(),
+            optional: None,
+        })
+    }
+
+    /// `secret`: every key of the Secret `secret_name` as a file.
+    pub fn secret(secret_name: impl Into<String>) -> VolumeSource {
+        VolumeSource::Secret(SecretVolume {
+            default_mode: None,
+            items: Vec::new(),
+            optional: None,
+            secret_name: secret_name.into(),
+        })
+    }
+
+    /// `downwardAPI`: pod fields as the files `items`.
+    pub fn downward_api(items: impl IntoIterator<Item = DownwardApiFile>) -> VolumeSource {
+        VolumeSource::DownwardApi(DownwardApiVolume {
+            default_mode: None,
+            items: items.into_iter().collect(),
+        })
+    }
+
+    /// `csi`: an inline volume of the CSI driver `driver`.
+    pub fn csi(driver: impl Into<String>) -> VolumeSource {
+        VolumeSource::Csi(CsiVolume {
+            driver: driver.into(),
+            fs_type: None,
+            node_publish_secret_ref: None,
+            read_only: None,
+            volume_attributes: StringMap::new(),
+        })
+    }
+
+    /// `ephemeral`: a claim created from `template` with the pod and deleted with it. The
+    /// claim is named `<pod>-<volume>`, so a name in the template is dropped (the API server
+    /// forbids one).
+    pub fn ephemeral(mut template: PvcTemplate) -> VolumeSource {
+        template.metadata.name = None;
+        VolumeSource::Ephemeral(EphemeralVolume {
+            volume_claim_template: template,
+        })
+    }
+
+    /// `ephemeral` from a claim template builder ([`PvcTemplate::builder`]). Conversion errors
+    /// (a size that is missing or does not parse) have paths relative to the volume
+    /// (`ephemeral.volumeClaimTemplate.spec.resources.requests[storage]`); pass the result
+    /// straight to a builder's `.volume(name, ..)`, which reports them at `spec.volumes[i]…`.
+    ///
+    /// ```
+    /// use kvol_core::{AccessMode, Container, Pod, PvcTemplate, VolumeSource};
+    /// let scratch = PvcTemplate::builder("scratch")
+    ///     .access_mode(AccessMode::ReadWriteOnce)
+    ///     .request("10Gi");
+    /// let pod = Pod::builder("job")
+    ///     .container(Container::builder("job", "busybox").mount("scratch", "/scratch"))
+    ///     .volume("scratch", VolumeSource::ephemeral_claim(scratch))
+    ///     .build()?;
+    /// # Ok::<(), kvol_core::Report>(())
+    /// ```
+    pub fn ephemeral_claim(
+        template: crate::builder::PvcTemplateBuilder,
+    ) -> Result<VolumeSource, Vec<crate::report::FieldError>> {
+        let base = crate::report::FieldPath::root()
+            .child("ephemeral")
+            .child("volumeClaimTemplate");
+        let mut problems = crate::builder::Problems::default();
+        let template = template.assemble(&base, &mut problems);
+        if problems.is_empty() {
+            Ok(VolumeSource::ephemeral(template))
+        } else {
+            Err(problems.into_errors())
+        }
+    }
 }

@@ -1,0 +1,315 @@
+//! [`PodBuilder`] and [`ContainerBuilder`].
+
+use super::{Problems, put};
+use crate::{
+    meta::ObjectMeta,
+    pod::{Container, ContainerPort, EnvVar, Pod, PodSpec, Protocol, RestartPolicy, VolumeMount},
+    report::{FieldError, FieldPath, Report},
+    validate::Valid,
+    version::KubeVersion,
+    volume::{Volume, VolumeSource},
+};
+
+/// A volume source as the builders' `.volume(name, source)` takes it: a [`VolumeSource`], or the
+/// result of a constructor that converts input and can fail, such as
+/// [`VolumeSource::empty_dir_sized`]. Failures are reported by `build()` at the volume's path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourceInput {
+    source: VolumeSource,
+    /// Conversion errors, with paths relative to the volume (`emptyDir.sizeLimit`).
+    errors: Vec<FieldError>,
+}
+
+impl From<VolumeSource> for SourceInput {
+    fn from(source: VolumeSource) -> Self {
+        SourceInput {
+            source,
+            errors: Vec::new(),
+        }
+    }
+}
+
+impl From<Result<VolumeSource, FieldError>> for SourceInput {
+    fn from(result: Result<VolumeSource, FieldError>) -> Self {
+        match result {
+            Ok(source) => source.into(),
+            Err(e) => SourceInput::failed(vec![e]),
+        }
+    }
+}
+
+impl From<Result<VolumeSource, Vec<FieldError>>> for SourceInput {
+    /// An `Err` carries at least one error (as the constructors' do).
+    fn from(result: Result<VolumeSource, Vec<FieldError>>) -> Self {
+        match result {
+            Ok(source) => source.into(),
+            Err(errors) => SourceInput::failed(errors),
+        }
+    }
+}
+
+impl SourceInput {
+    /// Only conversion errors: the volume holds the harmless stand-in `emptyDir: {}`, which
+    /// `build()` never returns because it reports the errors.
+    fn failed(errors: Vec<FieldError>) -> Self {
+        SourceInput {
+            source: VolumeSource::empty_dir(),
+            errors,
+        }
+    }
+}
+
+/// Assembles `volumes` (name, source) into the list at `base` (`spec.volumes`).
+pub(crate) fn assemble_volumes(
+    volumes: Vec<(String, SourceInput)>,
+    base: &FieldPath,
+    problems: &mut Problems,
+) -> Vec<Volume> {
+    let mut out = Vec::with_capacity(volumes.len());
+    for (i, (name, input)) in volumes.into_iter().enumerate() {
+        problems.relative(&base.index(i), &input.errors);
+        out.push(Volume::new(name, input.source));
+    }
+    out
+}
+
+impl Pod {
+    /// Starts a Pod named `name` (a DNS-1123 subdomain, checked by `build()`).
+    ///
+    /// ```
+    /// use kvol_core::{Container, Pod, VolumeSource};
+    ///
+    /// // The seed's "count" pod: two containers share an emptyDir.
+    /// let pod = Pod::builder("count")
+    ///     .container(Container::builder("html-generator", "gasbugs/count").mount("html", "/var/htdocs"))
+    ///     .container(
+    ///         Container::builder("web-server", "httpd")
+    ///             .port(80)
+    ///             .mount_read_only("html", "/usr/local/apache2/htdocs"),
+    ///     )
+    ///     .volume("html", VolumeSource::empty_dir())
+    ///     .build()?;
+    /// assert_eq!(pod.spec.containers.len(), 2);
+    /// assert_eq!(pod.spec.volumes[0].name, "html");
+    /// # Ok::<(), kvol_core::Report>(())
+    /// ```
+    pub fn builder(name: impl Into<String>) -> PodBuilder {
+        PodBuilder {
+            metadata: ObjectMeta::named(name),
+            spec: PodSpec::default(),
+            volumes: Vec::new(),
+            target: KubeVersion::DEFAULT,
+        }
+    }
+}
+
+/// Builds a [`Pod`]; start with [`Pod::builder`].
+#[derive(Debug, Clone)]
+#[must_use = "a builder does nothing until `.build()` is called"]
+pub struct PodBuilder {
+    metadata: ObjectMeta,
+    /// Everything but the volumes, which are assembled at build time.
+    spec: PodSpec,
+    volumes: Vec<(String, SourceInput)>,
+    target: KubeVersion,
+}
+
+impl PodBuilder {
+    /// Sets the namespace (unset: the namespace of the request that creates the pod).
+    pub fn namespace(mut self, namespace: impl Into<String>) -> Self {
+        self.metadata.namespace = Some(namespace.into());
+        self
+    }
+    /// Adds a label.
+    pub fn label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        put(&mut self.metadata.labels, key, value);
+        self
+    }
+    /// Adds an annotation.
+    pub fn annotation(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        put(&mut self.metadata.annotations, key, value);
+        self
+    }
+    /// Adds a container (a [`ContainerBuilder`] from [`Container::builder`], or a [`Container`]).
+    pub fn container(mut self, container: impl Into<Container>) -> Self {
+        self.spec.containers.push(container.into());
+        self
+    }
+    /// Adds an init container, which runs to completion before the containers start.
+    pub fn init_container(mut self, container: impl Into<Container>) -> Self {
+        self.spec.init_containers.push(container.into());
+        self
+    }
+    /// Adds a volume named `name` (mounts refer to it by this name).
+    ///
+    /// `source` is a [`VolumeSource`] (see its constructors) or the `Result` of a constructor
+    /// that converts input, such as [`VolumeSource::empty_dir_sized`]; a failed conversion is
+    /// reported by `build()` at `spec.volumes[i]…`.
+    pub fn volume(mut self, name: impl Into<String>, source: impl Into<SourceInput>) -> Self {
+        self.volumes.push((name.into(), source.into()));
+        self
+    }
+    /// Sets the restart policy (unset: `Always`).
+    pub fn restart_policy(mut self, policy: RestartPolicy) -> Self {
+        self.spec.restart_policy = Some(policy);
+        self
+    }
+    /// Sets `terminationGracePeriodSeconds` (unset: 30).
+    pub fn grace_period(mut self, seconds: i64) -> Self {
+        self.spec.termination_grace_period_seconds = Some(seconds);
+        self
+    }
+    /// Sets the service account the pod runs as.
+    pub fn service_account(mut self, name: impl Into<String>) -> Self {
+        self.spec.service_account_name = Some(name.into());
+        self
+    }
+    /// Requires a node label (`nodeSelector`).
+    pub fn node_selector(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        put(&mut self.spec.node_selector, key, value);
+        self
+    }
+    /// Validates for this Kubernetes release instead of [`KubeVersion::DEFAULT`].
+    pub fn target(mut self, target: KubeVersion) -> Self {
+        self.target = target;
+        self
+    }
+
+    fn assemble(self) -> (Pod, Problems, KubeVersion) {
+        let mut problems = Problems::default();
+        let base = FieldPath::root().child("spec").child("volumes");
+        let mut spec = self.spec;
+        spec.volumes = assemble_volumes(self.volumes, &base, &mut problems);
+        (
+            Pod {
+                metadata: self.metadata,
+                spec,
+            },
+            problems,
+            self.target,
+        )
+    }
+
+    /// Builds and validates the Pod: every conversion and validation error at once.
+    pub fn build(self) -> Result<Valid<Pod>, Report> {
+        let (pod, problems, target) = self.assemble();
+        problems.finish(pod, target)
+    }
+
+    /// Builds without failing, with the warnings of the target release. For the `kvol` macros,
+    /// whose input was checked at compile time with the same rules; use [`build`](Self::build).
+    #[doc(hidden)]
+    pub fn __build_prechecked(self) -> Valid<Pod> {
+        let (pod, _, target) = self.assemble();
+        super::prechecked(pod, target)
+    }
+}
+
+impl Container {
+    /// Starts a container named `name` (a DNS-1123 label, unique in the pod) running `image`.
+    ///
+    /// ```
+    /// use kvol_core::Container;
+    ///
+    /// let c: Container = Container::builder("web", "nginx:1.27")
+    ///     .named_port("http", 80)
+    ///     .mount_read_only("config", "/etc/nginx/conf.d")
+    ///     .into();
+    /// assert_eq!(c.ports[0].name.as_deref(), Some("http"));
+    /// assert!(c.volume_mounts[0].read_only);
+    /// ```
+    pub fn builder(name: impl Into<String>, image: impl Into<String>) -> ContainerBuilder {
+        ContainerBuilder {
+            container: Container::new(name, image),
+        }
+    }
+}
+
+/// Builds a [`Container`]; start with [`Container::builder`] and hand it to a pod or
+/// StatefulSet builder's `.container(..)` (or convert it with `.into()`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[must_use = "a container builder does nothing until it is added to a pod"]
+pub struct ContainerBuilder {
+    container: Container,
+}
+
+impl ContainerBuilder {
+    /// Adds an unnamed TCP port.
+    pub fn port(self, container_port: i32) -> Self {
+        self.port_with(ContainerPort {
+            container_port,
+            name: None,
+            protocol: Protocol::TCP,
+        })
+    }
+    /// Adds a named TCP port; a StatefulSet exposes named ports on its headless Service.
+    pub fn named_port(self, name: impl Into<String>, container_port: i32) -> Self {
+        let name = Some(name.into());
+        self.port_with(ContainerPort {
+            container_port,
+            name,
+            protocol: Protocol::TCP,
+        })
+    }
+    /// Adds a port with full control (protocol).
+    pub fn port_with(mut self, port: ContainerPort) -> Self {
+        self.container.ports.push(port);
+        self
+    }
+    /// Mounts volume (or claim template) `volume_name` read-write at `mount_path`.
+    pub fn mount(self, volume_name: impl Into<String>, mount_path: impl Into<String>) -> Self {
+        self.mount_with(VolumeMount::new(volume_name, mount_path))
+    }
+    /// Mounts volume (or claim template) `volume_name` read-only at `mount_path`.
+    pub fn mount_read_only(
+        self,
+        volume_name: impl Into<String>,
+        mount_path: impl Into<String>,
+    ) -> Self {
+        self.mount_with(VolumeMount {
+            read_only: true,
+            ..VolumeMount::new(volume_name, mount_path)
+        })
+    }
+    /// Adds a mount with full control (`subPath`, …).
+    pub fn mount_with(mut self, mount: VolumeMount) -> Self {
+        self.container.volume_mounts.push(mount);
+        self
+    }
+    /// Sets the entrypoint (replaces the image's `ENTRYPOINT`).
+    pub fn command<I, S>(mut self, command: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.container.command = command.into_iter().map(Into::into).collect();
+        self
+    }
+    /// Sets the entrypoint's arguments (replaces the image's `CMD`).
+    pub fn args<I, S>(mut self, args: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.container.args = args.into_iter().map(Into::into).collect();
+        self
+    }
+    /// Adds an environment variable with a literal value.
+    pub fn env(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.container.env.push(EnvVar {
+            name: name.into(),
+            value: value.into(),
+        });
+        self
+    }
+    /// The container (validated as part of the pod or StatefulSet it is added to).
+    pub fn into_container(self) -> Container {
+        self.container
+    }
+}
+
+impl From<ContainerBuilder> for Container {
+    fn from(b: ContainerBuilder) -> Container {
+        b.container
+    }
+}
