@@ -13,7 +13,10 @@ use kvol_core::pv::{ClaimRef, LocalVolume, PersistentVolume, PvSource, PvSpec};
 use kvol_core::pvc::{ClassRef, PersistentVolumeClaim, PvcSpec, PvcTemplate};
 use kvol_core::render::ToDocuments;
 use kvol_core::report::{ErrorKind, Report};
-use kvol_core::selector::LabelSelector;
+use kvol_core::selector::{
+    LabelSelector, NodeSelector, NodeSelectorOperator, NodeSelectorRequirement, NodeSelectorTerm,
+    VolumeNodeAffinity,
+};
 use kvol_core::service::{Service, ServicePort, ServiceSpec};
 use kvol_core::statefulset::{StatefulSet, StatefulSetSpec};
 use kvol_core::storage_class::{DEFAULT_CLASS_ANNOTATION, StorageClass, VolumeBindingMode};
@@ -73,6 +76,19 @@ fn local(mut volume: PersistentVolume) -> PersistentVolume {
     volume.spec.source = PvSource::Local(LocalVolume {
         fs_type: None,
         path: "/mnt/disks/a".into(),
+    });
+    let on_node = NodeSelectorRequirement {
+        key: "kubernetes.io/hostname".into(),
+        operator: NodeSelectorOperator::In,
+        values: vec!["node-1".into()],
+    };
+    let term = NodeSelectorTerm {
+        match_expressions: vec![on_node],
+    };
+    volume.spec.node_affinity = Some(VolumeNodeAffinity {
+        required: NodeSelector {
+            node_selector_terms: vec![term],
+        },
     });
     volume
 }
@@ -193,6 +209,14 @@ fn template(name: &str, spec: PvcSpec) -> PvcTemplate {
             name: Some(name.into()),
             ..Default::default()
         },
+        spec,
+    }
+}
+
+/// An ephemeral volume's claim template: only labels and annotations in its metadata.
+fn ephemeral(spec: PvcSpec) -> PvcTemplate {
+    PvcTemplate {
+        metadata: TemplateMeta::default(),
         spec,
     }
 }
@@ -833,7 +857,7 @@ fn a_claim_in_another_namespace_does_not_count() {
 #[test]
 fn external_and_generated_claims_count() {
     let ephemeral = EphemeralVolume {
-        volume_claim_template: template("scratch", spec("1Gi", &[RWO], named("fast"))),
+        volume_claim_template: ephemeral(spec("1Gi", &[RWO], named("fast"))),
     };
     let mut user = pod("user", &["shared", "www-web-2", "other-scratch"]);
     user.metadata.namespace = Some("apps".into());
@@ -849,6 +873,7 @@ fn external_and_generated_claims_count() {
         vec![template("www", spec("1Gi", &[RWO], named("fast")))],
     );
     sts.metadata.namespace = Some("apps".into());
+    sts.service.metadata.namespace = Some("apps".into());
     let set = Manifests::new()
         .namespace("apps")
         .external_claim("shared")
@@ -877,6 +902,7 @@ fn external_and_generated_claims_count() {
 
 #[test]
 fn a_statefulset_template_volume_replaced_by_a_claim_template_is_not_checked() {
+    // The rules reject a pod volume named like a claim template; its claim is not looked up.
     let mut sts = statefulset(
         "web",
         1,
@@ -886,24 +912,30 @@ fn a_statefulset_template_volume_replaced_by_a_claim_template_is_not_checked() {
         claim_name: "nowhere".into(),
         read_only: false,
     };
-    sts.spec.template.spec.volumes.push(Volume::new(
-        "www",
-        VolumeSource::PersistentVolumeClaim(source.clone()),
-    ));
-    let set = Manifests::new()
+    for name in ["www", "other"] {
+        let volume = VolumeSource::PersistentVolumeClaim(source.clone());
+        sts.spec
+            .template
+            .spec
+            .volumes
+            .push(Volume::new(name, volume));
+    }
+    let report = Manifests::new()
         .external_storage_class("fast")
-        .with(sts.clone());
-    assert_clean(&set.check());
-    sts.spec.template.spec.volumes.push(Volume::new(
-        "other",
-        VolumeSource::PersistentVolumeClaim(source),
-    ));
-    let report = set.with(sts).check();
-    assert!(
-        errors(&report).iter().any(|e| e.starts_with(
-            "objects[1](StatefulSet default/web).spec.template.spec.volumes[1].persistentVolumeClaim\
-             .claimName: Not found: \"nowhere\""
-        )),
+        .with(sts)
+        .check();
+    let not_found: Vec<String> = errors(&report)
+        .into_iter()
+        .filter(|e| e.contains("Not found: \"nowhere\""))
+        .collect();
+    assert_eq!(
+        not_found,
+        [
+            "objects[0](StatefulSet default/web).spec.template.spec.volumes[1].persistentVolumeClaim\
+             .claimName: Not found: \"nowhere\": no PersistentVolumeClaim of that name in \
+             namespace \"default\" in this set, and none declared external \
+             (Manifests::external_claim)"
+        ],
         "{report}"
     );
 }
@@ -1207,7 +1239,7 @@ fn huge_replica_counts_are_bounded_by_the_volumes() {
 #[test]
 fn ephemeral_volumes_need_their_class_too() {
     let ephemeral = EphemeralVolume {
-        volume_claim_template: template("x", spec("1Gi", &[RWO], no_class())),
+        volume_claim_template: ephemeral(spec("1Gi", &[RWO], no_class())),
     };
     let mut p = pod("p", &[]);
     p.spec
