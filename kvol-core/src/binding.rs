@@ -309,8 +309,8 @@ pub struct Simulation<'a> {
 
 /// The controller's PV index, plus the bookkeeping of the simulation.
 struct Index<'a> {
-    /// Distinct capacities, ascending.
-    capacities: Vec<&'a Quantity>,
+    /// Distinct capacities (in thousandths), ascending.
+    capacities: Vec<i128>,
     /// Unreserved, not yet bound PVs: `(rank, index)` per group.
     groups: FxMap<GroupKey<'a>, BTreeSet<(u32, u32)>>,
     /// PVs whose `claimRef` names `(namespace, name)`, in set order.
@@ -331,18 +331,14 @@ impl<'a> Simulation<'a> {
     {
         let pvs: Vec<&'a PersistentVolume> = volumes.into_iter().collect();
         // Dense capacity ranks: one sort, then equal neighbours share a rank.
+        let sizes: Vec<i128> = pvs.iter().map(|pv| size(&pv.spec.capacity)).collect();
         let mut order: Vec<u32> = (0..pvs.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| {
-            pvs[a as usize]
-                .spec
-                .capacity
-                .cmp(&pvs[b as usize].spec.capacity)
-        });
-        let mut capacities: Vec<&'a Quantity> = Vec::new();
+        order.sort_unstable_by_key(|&i| sizes[i as usize]);
+        let mut capacities: Vec<i128> = Vec::new();
         let mut ranks = vec![0u32; pvs.len()];
         for &i in &order {
-            let capacity = &pvs[i as usize].spec.capacity;
-            if capacities.last().is_none_or(|last| *last != capacity) {
+            let capacity = sizes[i as usize];
+            if capacities.last() != Some(&capacity) {
                 capacities.push(capacity);
             }
             ranks[i as usize] = capacities.len() as u32 - 1;
@@ -387,7 +383,10 @@ impl<'a> Simulation<'a> {
         }
         let min_rank = claims
             .iter()
-            .map(|c| rank_of(&index.capacities, &c.spec.resources.requests))
+            .map(|c| {
+                let request = size(&c.spec.resources.requests);
+                index.capacities.partition_point(|&q| q < request) as u32
+            })
             .collect();
         let mut sim = Simulation {
             bound_claim: vec![None; volumes.len()],
@@ -618,7 +617,7 @@ impl<'a> Simulation<'a> {
                 }
             }
         }
-        // `FindMatchingVolume` compares exact values (`Cmp`): the capacity ranks do the same.
+        // `FindMatchingVolume` compares the values (`Cmp`): the capacity ranks do the same.
         let too_small = v.rank < self.min_rank[claim];
         self.common_refusals(c, v, too_small, !own, f);
         if !own
@@ -771,7 +770,14 @@ pub const EXPLAIN_SCAN: usize = 1024;
 /// `a.Value() < b.Value()`: sizes compared as whole units rounded up, as
 /// `checkVolumeSatisfyClaim` does.
 fn value_less(a: &Quantity, b: &Quantity) -> bool {
-    a < b
+    a.value_ceil() < b.value_ceil()
+}
+
+/// The size the PV controller compares: the API server rounds every `ResourceList` value up to
+/// thousandths before storing it (`SetDefaults_ResourceList`), so comparing the values in
+/// thousandths, rounded up, is comparing what the controller sees.
+fn size(q: &Quantity) -> i128 {
+    q.milli_value_ceil()
 }
 
 /// FxHash (rustc's hasher): the index keys are short strings, and the input is a user's own
@@ -823,7 +829,3 @@ impl Hasher for FxHasher {
 
 /// A `HashMap` with [`FxHasher`].
 pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
-fn rank_of(capacities: &[&Quantity], q: &Quantity) -> u32 {
-    capacities.partition_point(|c| *c < q) as u32
-}

@@ -279,10 +279,21 @@ impl Manifests {
     }
 
     fn object_path_under(&self, base: &FieldPath, index: usize, object: &Object) -> FieldPath {
-        let segment = match self.namespace_of(object) {
-            Some(ns) => format!("objects[{index}]({} {ns}/{})", object.kind(), object.name()),
-            None => format!("objects[{index}]({} {})", object.kind(), object.name()),
-        };
+        let (kind, name) = (object.kind(), object.name());
+        let namespace = self.namespace_of(object);
+        let len = 32 + kind.len() + name.len() + namespace.map_or(0, str::len);
+        let mut segment = String::with_capacity(len);
+        segment.push_str("objects[");
+        segment.push_str(&index.to_string());
+        segment.push_str("](");
+        segment.push_str(kind);
+        segment.push(' ');
+        if let Some(ns) = namespace {
+            segment.push_str(ns);
+            segment.push('/');
+        }
+        segment.push_str(name);
+        segment.push(')');
         base.child(&segment)
     }
 }
@@ -595,7 +606,8 @@ impl<'a> Cross<'a> {
 
     fn check_duplicates(&self, checker: &mut Checker) {
         type Key<'k> = (&'static str, Option<&'k str>, &'k str);
-        let mut seen: FxMap<Key<'a>, (usize, bool)> = FxMap::default();
+        let mut seen: FxMap<Key<'a>, (usize, bool)> =
+            FxMap::with_capacity_and_hasher(self.m.objects.len(), Default::default());
         for (i, object) in self.m.objects.iter().enumerate() {
             for document in object.documents() {
                 let embedded = matches!(
@@ -1396,7 +1408,7 @@ impl<'u, 'a> ClaimIndex<'u, 'a> {
             single: FxMap::with_capacity_and_hasher(units.len(), Default::default()),
             templates: FxMap::default(),
             suffixed: FxMap::default(),
-            by_name: FxMap::default(),
+            by_name: FxMap::with_capacity_and_hasher(units.len(), Default::default()),
         };
         for (u, unit) in units.iter().enumerate() {
             match &unit.naming {

@@ -1334,3 +1334,31 @@ fn local_volumes_bound_immediately_draw_one_warning_per_class() {
          kubernetes.io/no-provisioner and volumeBindingMode: WaitForFirstConsumer"
     );
 }
+
+#[test]
+fn sizes_are_compared_as_the_api_server_stores_them() {
+    // Capacity and request are rounded up to thousandths when stored: 999999n is 1m.
+    let volumes = [pv("almost", "999999n", &[RWO], None)];
+    let claims = [("c", spec("1m", &[RWO], no_class()), EMPTY, false)];
+    assert_eq!(
+        bound_to(&simulate(&volumes, &claims), 0).unwrap().0,
+        "almost"
+    );
+
+    // The best match compares exact (stored) values; `volumeName` compares whole units
+    // (`Value()`), so 1500m satisfies a request of 1800m there.
+    let volumes = [pv("fraction", "1500m", &[RWO], None)];
+    let claims = [("c", spec("1800m", &[RWO], no_class()), EMPTY, false)];
+    let sim = simulate(&volumes, &claims);
+    assert_eq!(
+        sim.explain(0, 20),
+        "fraction: requested 1800m but capacity is 1500m"
+    );
+    let mut named = spec("1800m", &[RWO], no_class());
+    named.volume_name = Some("fraction".into());
+    let claims = [("c", named, EMPTY, false)];
+    assert_eq!(
+        bound_to(&simulate(&volumes, &claims), 0),
+        Some(("fraction".into(), BindReason::VolumeName))
+    );
+}
