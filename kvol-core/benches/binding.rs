@@ -196,7 +196,7 @@ fn cpu_time() -> Option<Duration> {
 
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
-    times[times.len() / 2]
+    times.get(times.len() / 2).copied().unwrap_or_default()
 }
 
 fn main() {
@@ -216,7 +216,12 @@ fn main() {
     let mut previous: Option<(usize, Duration)> = None;
     for n in sizes {
         let set = build(n, 0x5eed_0000 + n as u64);
-        let runs = (2_000_000 / n.max(1)).clamp(3, 21);
+        // KVOL_BENCH_RUNS fixes the count (e.g. 0 to measure only building the set, for
+        // instruction counts with `perf stat`).
+        let runs = std::env::var("KVOL_BENCH_RUNS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or((2_000_000 / n.max(1)).clamp(3, 21));
         let mut times = Vec::with_capacity(runs);
         let mut cpu_times = Vec::with_capacity(runs);
         let mut report = None;
