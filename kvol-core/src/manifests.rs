@@ -51,6 +51,7 @@ use crate::{
 };
 use std::{
     borrow::Cow,
+    cell::OnceCell,
     collections::{BTreeSet, HashMap},
 };
 
@@ -509,6 +510,8 @@ impl Unit<'_> {
 struct Cross<'a> {
     m: &'a Manifests,
     paths: Vec<FieldPath>,
+    /// Declared external claims, `(namespace, name)`.
+    externals: FxMap<(&'a str, &'a str), ()>,
     classes: FxMap<&'a str, &'a StorageClass>,
     default: Option<(&'a StorageClass, usize)>,
 }
@@ -526,9 +529,15 @@ impl<'a> Cross<'a> {
                 }
             }
         }
+        let externals = m
+            .external_claims
+            .iter()
+            .map(|(ns, name)| ((ns.as_deref().unwrap_or(&m.namespace), name.as_str()), ()))
+            .collect();
         Cross {
             m,
             paths,
+            externals,
             classes,
             default,
         }
@@ -551,10 +560,7 @@ impl<'a> Cross<'a> {
     }
 
     fn external_claim(&self, namespace: &str, name: &str) -> bool {
-        self.m
-            .external_claims
-            .iter()
-            .any(|(ns, n)| n == name && ns.as_deref().unwrap_or(&self.m.namespace) == namespace)
+        self.externals.contains_key(&(namespace, name))
     }
 
     fn check(&self, checker: &mut Checker) {
@@ -1025,12 +1031,11 @@ impl<'a> Cross<'a> {
             .collect();
         let sim = Simulation::run(volumes.iter().map(|(_, pv)| *pv), inputs);
 
+        let per_unit = PerUnit::new(units.len(), &instances);
+
         // Errors, per claim or template.
-        let mut per_unit: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
-        for (c, &(u, _)) in instances.iter().enumerate() {
-            per_unit[u].push(c);
-        }
-        for (unit, mine) in units.iter().zip(&per_unit) {
+        for (u, unit) in units.iter().enumerate() {
+            let mine = per_unit.of(u);
             let unbound: Vec<usize> = mine
                 .iter()
                 .copied()
@@ -1110,7 +1115,15 @@ impl<'a> Cross<'a> {
             checker.error(self.binding_error(unit, &sim, c, &prefix, &note));
         }
 
-        self.volume_warnings(&volumes, &sim, claims, &names, checker);
+        let instance_of = |namespace: &str, name: &str| {
+            let (u, ordinal) = claims.unit_of(namespace, name)?;
+            let mine = per_unit.of(u);
+            let at = mine
+                .binary_search_by_key(&ordinal, |&c| instances[c].1)
+                .ok()?;
+            mine.get(at).copied()
+        };
+        self.volume_warnings(&volumes, &sim, claims, &instance_of, checker);
     }
 
     fn binding_error(
@@ -1192,17 +1205,9 @@ impl<'a> Cross<'a> {
         volumes: &[(usize, &'a PersistentVolume)],
         sim: &Simulation<'_>,
         claims: &ClaimIndex<'_, 'a>,
-        names: &[Cow<'_, str>],
+        instance_of: &dyn Fn(&str, &str) -> Option<usize>,
         checker: &mut Checker,
     ) {
-        // The first simulated claim of each (namespace, name).
-        let mut instance_of: FxMap<(&str, &str), usize> =
-            FxMap::with_capacity_and_hasher(names.len(), Default::default());
-        for (c, input) in sim.claims().iter().enumerate() {
-            instance_of
-                .entry((input.namespace, input.name))
-                .or_insert(c);
-        }
         // Local volumes bound immediately, per claim class: (first volume, count).
         let mut immediate_local: Vec<(String, usize, usize)> = Vec::new();
         for (v, (i, pv)) in volumes.iter().enumerate() {
@@ -1210,7 +1215,7 @@ impl<'a> Cross<'a> {
             if let Some(r) = &pv.spec.claim_ref {
                 let path = pv_path.child("claimRef");
                 let claim = format!("{}/{}", r.namespace, r.name);
-                match instance_of.get(&(r.namespace.as_str(), r.name.as_str())) {
+                match instance_of(&r.namespace, &r.name) {
                     None if claims.exists(&r.namespace, &r.name) => {}
                     None => checker.warn(
                         path,
@@ -1220,7 +1225,7 @@ impl<'a> Cross<'a> {
                              this volume"
                         ),
                     ),
-                    Some(&c) => match outcome_of(sim, c) {
+                    Some(c) => match outcome_of(sim, c) {
                         Outcome::Bound {
                             volume,
                             by: BindReason::MutualPreBinding,
@@ -1323,6 +1328,38 @@ impl<'a> Cross<'a> {
     }
 }
 
+/// The simulated claims of each unit, in ordinal order (one allocation for all units).
+struct PerUnit {
+    offsets: Vec<usize>,
+    claims: Vec<usize>,
+}
+
+impl PerUnit {
+    fn new(units: usize, instances: &[(usize, u64)]) -> Self {
+        let mut offsets = vec![0usize; units + 1];
+        for &(u, _) in instances {
+            offsets[u + 1] += 1;
+        }
+        for u in 0..units {
+            offsets[u + 1] += offsets[u];
+        }
+        let mut next = offsets.clone();
+        let mut claims = vec![0usize; instances.len()];
+        for (c, &(u, _)) in instances.iter().enumerate() {
+            claims[next[u]] = c;
+            next[u] += 1;
+        }
+        PerUnit { offsets, claims }
+    }
+
+    fn of(&self, unit: usize) -> &[usize] {
+        match (self.offsets.get(unit), self.offsets.get(unit + 1)) {
+            (Some(&start), Some(&end)) => self.claims.get(start..end).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+}
+
 /// A claim's outcome (every index used here is in range).
 fn outcome_of(sim: &Simulation<'_>, claim: usize) -> Outcome {
     sim.outcome(claim)
@@ -1390,14 +1427,14 @@ fn service_differences(a: &Service, b: &Service) -> Vec<&'static str> {
 struct ClaimIndex<'u, 'a> {
     cross: &'u Cross<'a>,
     units: &'u [Unit<'a>],
-    /// Single claims by (namespace, name).
-    single: FxMap<(&'u str, &'u str), ()>,
+    /// Single claims by (namespace, name): the first unit.
+    single: FxMap<(&'u str, &'u str), usize>,
     /// Per-replica units by (namespace, name prefix up to the ordinal).
     templates: FxMap<(&'a str, &'u str), Vec<usize>>,
     /// Per-replica units whose names go on after the ordinal (ephemeral volumes), by namespace.
     suffixed: FxMap<&'a str, Vec<usize>>,
-    /// Namespaces of PersistentVolumeClaim objects, by name.
-    by_name: FxMap<&'u str, Vec<&'a str>>,
+    /// Namespaces of single claims, by name (built on the first miss).
+    by_name: OnceCell<FxMap<&'u str, Vec<&'a str>>>,
 }
 
 impl<'u, 'a> ClaimIndex<'u, 'a> {
@@ -1408,13 +1445,12 @@ impl<'u, 'a> ClaimIndex<'u, 'a> {
             single: FxMap::with_capacity_and_hasher(units.len(), Default::default()),
             templates: FxMap::default(),
             suffixed: FxMap::default(),
-            by_name: FxMap::with_capacity_and_hasher(units.len(), Default::default()),
+            by_name: OnceCell::new(),
         };
         for (u, unit) in units.iter().enumerate() {
             match &unit.naming {
                 Naming::Single(name) => {
-                    index.single.insert((unit.namespace, name), ());
-                    index.by_name.entry(name).or_default().push(unit.namespace);
+                    index.single.entry((unit.namespace, name)).or_insert(u);
                 }
                 Naming::PerReplica { prefix, suffix, .. } if suffix.is_empty() => {
                     let head = prefix.strip_suffix('-').unwrap_or(prefix);
@@ -1448,15 +1484,30 @@ impl<'u, 'a> ClaimIndex<'u, 'a> {
             .find_map(|&u| self.units[u].ordinal_of(name).map(|o| (u, o)))
     }
 
-    fn exists(&self, namespace: &str, name: &str) -> bool {
-        self.single.contains_key(&(namespace, name))
-            || self.per_replica_unit(namespace, name).is_some()
-            || self.cross.external_claim(namespace, name)
+    /// The unit that creates claim `namespace/name`, with the ordinal (0 for single claims).
+    fn unit_of(&self, namespace: &str, name: &str) -> Option<(usize, u64)> {
+        match self.single.get(&(namespace, name)) {
+            Some(&u) => Some((u, 0)),
+            None => self.per_replica_unit(namespace, name),
+        }
     }
 
-    /// Other namespaces with a PersistentVolumeClaim (or ephemeral claim) of this name.
+    fn exists(&self, namespace: &str, name: &str) -> bool {
+        self.unit_of(namespace, name).is_some() || self.cross.external_claim(namespace, name)
+    }
+
+    /// The namespaces with a PersistentVolumeClaim (or ephemeral claim) of this name.
     fn namespaces_of(&self, name: &str) -> Vec<&'a str> {
-        let mut out: Vec<&'a str> = self.by_name.get(name).cloned().unwrap_or_default();
+        let by_name = self.by_name.get_or_init(|| {
+            let mut map: FxMap<&'u str, Vec<&'a str>> = FxMap::default();
+            for unit in self.units {
+                if let Naming::Single(n) = &unit.naming {
+                    map.entry(n).or_default().push(unit.namespace);
+                }
+            }
+            map
+        });
+        let mut out: Vec<&'a str> = by_name.get(name).cloned().unwrap_or_default();
         out.sort_unstable();
         out.dedup();
         out
