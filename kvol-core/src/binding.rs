@@ -21,6 +21,12 @@
 //! Each PV binds one claim: claims are matched in the order given (the order `kubectl apply`
 //! creates them), and a bound PV is gone for the claims after it.
 //!
+//! Sizes are compared as the API server stores them: every capacity and request is rounded up
+//! to thousandths (`SetDefaults_ResourceList`), so `999999n` fills a request of `1m`; the
+//! `volumeName` check compares whole units rounded up (`Value()`), as the controller does.
+//! Not simulated: node affinity (no nodes are known), PV phases and deletion timestamps (fresh
+//! manifests have neither) and VolumeAttributesClasses (kvol does not model them).
+//!
 //! PVs are indexed the way the controller indexes them — by class, volume mode and access-mode
 //! set, each group ordered by capacity — so a claim costs a few binary searches; a selector adds
 //! a scan of the group above the requested size. Whole-set explanations ([`Simulation::explain`])
