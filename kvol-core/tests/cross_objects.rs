@@ -1362,3 +1362,42 @@ fn sizes_are_compared_as_the_api_server_stores_them() {
         Some(("fraction".into(), BindReason::VolumeName))
     );
 }
+
+#[test]
+fn statefulset_ephemeral_volumes_make_one_claim_per_pod() {
+    let mut sts = statefulset("web", 2, vec![]);
+    let scratch = EphemeralVolume {
+        volume_claim_template: ephemeral(spec("1Gi", &[RWO], no_class())),
+    };
+    sts.spec
+        .template
+        .spec
+        .volumes
+        .push(Volume::new("scratch", VolumeSource::Ephemeral(scratch)));
+    // web-0-scratch binds any class-less volume; web-1-scratch has one reserved for it.
+    let set = Manifests::new()
+        .with(sts)
+        .with(pv("any", "1Gi", &[RWO], None))
+        .with(reserved(
+            pv("kept", "1Gi", &[RWO], None),
+            "default",
+            "web-1-scratch",
+        ));
+    assert_clean(&set.check());
+
+    let report = set
+        .with(reserved(
+            pv("stale", "1Gi", &[RWO], None),
+            "default",
+            "web-2-scratch",
+        ))
+        .check();
+    assert_eq!(
+        warnings(&report),
+        [
+            "objects[3](PersistentVolume stale).spec.claimRef: reserved for claim \
+          default/web-2-scratch, which is neither in this set nor declared external \
+          (Manifests::external_claim_in): no other claim can bind this volume"
+        ]
+    );
+}
