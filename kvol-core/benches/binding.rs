@@ -1,14 +1,16 @@
-//! Validation time of large sets of PersistentVolumes and claims (the cross-object checks and
-//! the PV controller simulation dominate).
+//! Validation time of large sets of PersistentVolumes and claims.
 //!
-//! `cargo bench -p kvol-core --bench binding [-- N...]` prints the median wall-clock and CPU
-//! time (this thread's, from Linux `schedstat`; ratios use it) of
-//! `Manifests::check` for sets of N PVs + N PVCs (default 1,000, 10,000 and 100,000): varied
-//! classes (static and dynamic), access-mode sets, volume modes and sizes, some selectors,
-//! `claimRef` and `volumeName` pre-bindings, pods mounting the claims, and a few claims that
-//! cannot bind (so explanations are part of the cost). No dependencies: wall-clock medians.
+//! `cargo bench -p kvol-core --bench binding [-- N...]` builds sets of N PVs + N PVCs (default
+//! 1,000, 10,000 and 100,000) — varied classes (static and dynamic), access-mode sets, volume
+//! modes and sizes, some selectors, `claimRef` and `volumeName` pre-bindings, pods mounting a
+//! tenth of the claims, and a few claims that cannot bind (so explanations are part of the
+//! cost) — and prints the median wall-clock and CPU time (this thread's, from Linux
+//! `schedstat`, so a busy machine skews it less; the ratios use it) of `Manifests::check`
+//! (every object's rules, the cross-object checks and the binding simulation), and the CPU time
+//! of `binding::Simulation::run` alone. No dependencies.
 
 use kvol_core::access::{AccessMode, AccessModes, VolumeMode};
+use kvol_core::binding::{ClaimClass, ClaimInput, Simulation};
 use kvol_core::meta::{ClusterMeta, ObjectMeta, StringMap};
 use kvol_core::pod::{Container, Pod, PodSpec};
 use kvol_core::pv::{ClaimRef, PersistentVolume, PvSource, PvSpec};
@@ -16,7 +18,7 @@ use kvol_core::pvc::{ClassRef, PersistentVolumeClaim, PvcSpec};
 use kvol_core::selector::LabelSelector;
 use kvol_core::storage_class::{StorageClass, VolumeBindingMode};
 use kvol_core::volume::{ClaimVolume, Nfs, Volume, VolumeSource};
-use kvol_core::{Manifests, Validate};
+use kvol_core::{Manifests, Object, Validate};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -199,6 +201,56 @@ fn median(mut times: Vec<Duration>) -> Duration {
     times.get(times.len() / 2).copied().unwrap_or_default()
 }
 
+/// Median wall-clock and CPU time of one call of `f` over `samples` samples, and its last
+/// result. Each sample repeats `f` until it has run for 50 ms at least (the kernel's CPU time
+/// accounting is coarse), and is divided by the repetitions.
+fn measure<T>(samples: usize, mut f: impl FnMut() -> T) -> (Duration, Duration, Option<T>) {
+    let start = Instant::now();
+    let mut last = Some(black_box(f()));
+    let once = start.elapsed().max(Duration::from_micros(1));
+    let repeat = (Duration::from_millis(50).as_nanos() / once.as_nanos()).clamp(1, 10_000) as u32;
+    let mut times = Vec::with_capacity(samples);
+    let mut cpu_times = Vec::with_capacity(samples);
+    for _ in 0..samples {
+        let cpu = cpu_time();
+        let start = Instant::now();
+        for _ in 0..repeat {
+            last = Some(black_box(f()));
+        }
+        times.push(start.elapsed() / repeat);
+        if let (Some(before), Some(after)) = (cpu, cpu_time()) {
+            cpu_times.push(after.saturating_sub(before) / repeat);
+        }
+    }
+    let wall = median(times);
+    let cpu = if cpu_times.is_empty() {
+        wall
+    } else {
+        median(cpu_times)
+    };
+    (wall, cpu, last)
+}
+
+/// The claims of the set as the PV controller sees them (class resolved as the set does).
+fn claim_inputs(set: &Manifests) -> Vec<ClaimInput<'_>> {
+    set.iter()
+        .filter_map(|o| match o {
+            Object::PersistentVolumeClaim(c) => Some(ClaimInput {
+                namespace: "default",
+                name: &c.metadata.name,
+                spec: &c.spec,
+                class: ClaimClass::Named(c.spec.storage_class.effective()),
+                delay_binding: c.spec.storage_class.effective() == "local-storage",
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
 fn main() {
     let sizes: Vec<usize> = std::env::args()
         .skip(1)
@@ -210,54 +262,54 @@ fn main() {
         sizes
     };
     println!(
-        "{:>9} {:>12} {:>12} {:>6} {:>8} {:>9}",
-        "n", "wall", "cpu", "runs", "errors", "warnings"
+        "{:>9} {:>12} {:>12} {:>7} {:>8} {:>9} {:>14} {:>14}",
+        "n",
+        "check wall",
+        "check cpu",
+        "samples",
+        "errors",
+        "warnings",
+        "simulation cpu",
+        "scaling (cpu)"
     );
-    let mut previous: Option<(usize, Duration)> = None;
+    let mut previous: Option<(usize, Duration, Duration)> = None;
     for n in sizes {
         let set = build(n, 0x5eed_0000 + n as u64);
-        // KVOL_BENCH_RUNS fixes the count (e.g. 0 to measure only building the set, for
-        // instruction counts with `perf stat`).
+        // KVOL_BENCH_RUNS sets the number of samples (e.g. 0 under callgrind: one call).
         let runs = std::env::var("KVOL_BENCH_RUNS")
             .ok()
             .and_then(|r| r.parse().ok())
-            .unwrap_or((2_000_000 / n.max(1)).clamp(3, 21));
-        let mut times = Vec::with_capacity(runs);
-        let mut cpu_times = Vec::with_capacity(runs);
-        let mut report = None;
-        for _ in 0..runs {
-            let cpu = cpu_time();
-            let start = Instant::now();
-            let r = black_box(&set).check();
-            times.push(start.elapsed());
-            if let (Some(before), Some(after)) = (cpu, cpu_time()) {
-                cpu_times.push(after.saturating_sub(before));
-            }
-            report = Some(r);
-        }
-        let wall = median(times);
-        let t = if cpu_times.is_empty() {
-            wall
-        } else {
-            median(cpu_times)
-        };
+            .unwrap_or(if n >= 100_000 { 5 } else { 11 });
+        let (wall, cpu, report) = measure(runs, || black_box(&set).check());
         let (errors, warnings) = report
             .map(|r| (r.errors.len(), r.warnings.len()))
             .unwrap_or_default();
+        let volumes: Vec<&PersistentVolume> = set
+            .iter()
+            .filter_map(|o| match o {
+                Object::PersistentVolume(pv) => Some(pv),
+                _ => None,
+            })
+            .collect();
+        let (_, sim, _) = measure(runs, || {
+            let bound = Simulation::run(volumes.iter().copied(), claim_inputs(&set));
+            bound.outcomes().len()
+        });
         print!(
-            "{n:>9} {:>9.2} ms {:>9.2} ms {runs:>6} {errors:>8} {warnings:>9}",
-            wall.as_secs_f64() * 1e3,
-            t.as_secs_f64() * 1e3
+            "{n:>9} {:>9.2} ms {:>9.2} ms {runs:>7} {errors:>8} {warnings:>9} {:>11.2} ms",
+            ms(wall),
+            ms(cpu),
+            ms(sim)
         );
-        if let Some((pn, pt)) = previous {
-            let ratio = t.as_secs_f64() / pt.as_secs_f64();
+        if let Some((pn, pcpu, psim)) = previous {
             print!(
-                "   ×{:.1} cpu for ×{:.0} objects",
-                ratio,
+                "   ×{:.1} check, ×{:.1} simulation for ×{:.0} objects",
+                cpu.as_secs_f64() / pcpu.as_secs_f64(),
+                sim.as_secs_f64() / psim.as_secs_f64(),
                 n as f64 / pn as f64
             );
         }
         println!();
-        previous = Some((n, t));
+        previous = Some((n, cpu, sim));
     }
 }
