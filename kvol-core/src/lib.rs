@@ -19,7 +19,10 @@ pub mod names;
 pub mod object;
 #[cfg(feature = "k8s-openapi")]
 pub mod openapi;
+#[cfg(feature = "build-script")]
+pub mod output;
 pub mod pod;
+pub mod positive_quantity;
 pub mod pv;
 pub mod pvc;
 pub mod quantity;
@@ -44,6 +47,7 @@ pub use manifests::Manifests;
 pub use names::NameError;
 pub use object::{Document, Object};
 pub use pod::{Container, ContainerPort, Pod, PodSpec, PodTemplate, Protocol, VolumeMount};
+pub use positive_quantity::PositiveQuantity;
 pub use pv::{PersistentVolume, PvSource, PvSpec};
 pub use pvc::{ClassRef, PersistentVolumeClaim, PvcSpec, PvcTemplate};
 pub use quantity::{Quantity, QuantityError};
