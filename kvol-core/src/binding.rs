@@ -285,14 +285,24 @@ impl fmt::Display for Refusal<'_> {
 /// Access-mode sets ordered as `allPossibleMatchingAccessModes` searches them: fewest modes first.
 const MASKS: [u8; 16] = [0, 1, 2, 4, 8, 3, 5, 6, 9, 10, 12, 7, 11, 13, 14, 15];
 
-/// `(class, volume mode, access-mode bits)`: one ordered group of the index.
-type GroupKey<'a> = (&'a str, VolumeMode, u8);
+/// The groups of one class: by volume mode and access-mode bits (`mode * 16 + bits`).
+type ClassGroups = [BTreeSet<(u32, u32)>; 32];
+
+fn group_slot(mode: VolumeMode, bits: u8) -> usize {
+    let mode = match mode {
+        VolumeMode::Filesystem => 0,
+        VolumeMode::Block => 16,
+    };
+    mode + usize::from(bits & 15)
+}
 
 /// One PV, with what the controller compares precomputed.
 #[derive(Debug)]
 struct Vol<'a> {
     pv: &'a PersistentVolume,
     class: &'a str,
+    /// The class, interned (an index into `Simulation::by_class`).
+    class_id: u32,
     mode: VolumeMode,
     modes: AccessModes,
     /// Position of its capacity among the distinct capacities of the set.
@@ -307,18 +317,20 @@ pub struct Simulation<'a> {
     claims: Vec<ClaimInput<'a>>,
     /// Per claim: the rank of the smallest capacity that covers its request.
     min_rank: Vec<u32>,
+    /// Per claim: its class, interned (`None`: no PV has it, or it is unknown).
+    claim_class: Vec<Option<u32>>,
     outcomes: Vec<Outcome>,
     bound_claim: Vec<Option<usize>>,
-    /// Every PV of each class, in set order (for explanations).
-    by_class: FxMap<&'a str, Vec<u32>>,
+    /// Every PV of each class (by class id), in set order (for explanations).
+    by_class: Vec<Vec<u32>>,
 }
 
 /// The controller's PV index, plus the bookkeeping of the simulation.
 struct Index<'a> {
     /// Distinct capacities (in thousandths), ascending.
     capacities: Vec<i128>,
-    /// Unreserved, not yet bound PVs: `(rank, index)` per group.
-    groups: FxMap<GroupKey<'a>, BTreeSet<(u32, u32)>>,
+    /// Unreserved, not yet bound PVs: `(rank, index)` per group, by class id.
+    groups: Vec<ClassGroups>,
     /// PVs whose `claimRef` names `(namespace, name)`, in set order.
     reserved: FxMap<(&'a str, &'a str), Vec<u32>>,
     /// The first PV of each name.
@@ -349,12 +361,17 @@ impl<'a> Simulation<'a> {
             }
             ranks[i as usize] = capacities.len() as u32 - 1;
         }
+        let mut class_ids: FxMap<&'a str, u32> = FxMap::default();
         let volumes: Vec<Vol<'a>> = pvs
             .iter()
             .zip(ranks)
             .map(|(pv, rank)| Vol {
                 pv,
                 class: volume_class(pv),
+                class_id: {
+                    let next = class_ids.len() as u32;
+                    *class_ids.entry(volume_class(pv)).or_insert(next)
+                },
                 mode: volume_mode(pv.spec.volume_mode),
                 modes: pv.spec.access_modes,
                 rank,
@@ -367,14 +384,14 @@ impl<'a> Simulation<'a> {
             .collect();
         let mut index = Index {
             capacities,
-            groups: FxMap::default(),
+            groups: (0..class_ids.len()).map(|_| Default::default()).collect(),
             reserved: FxMap::default(),
             by_name: FxMap::with_capacity_and_hasher(volumes.len(), Default::default()),
         };
-        let mut by_class: FxMap<&'a str, Vec<u32>> = FxMap::default();
+        let mut by_class: Vec<Vec<u32>> = vec![Vec::new(); class_ids.len()];
         for (i, v) in volumes.iter().enumerate() {
             let i = i as u32;
-            by_class.entry(v.class).or_default().push(i);
+            by_class[v.class_id as usize].push(i);
             index
                 .by_name
                 .entry(v.pv.metadata.name.as_str())
@@ -382,8 +399,8 @@ impl<'a> Simulation<'a> {
             match v.claim_ref {
                 Some(key) => index.reserved.entry(key).or_default().push(i),
                 None => {
-                    let key = (v.class, v.mode, v.modes.bits());
-                    index.groups.entry(key).or_default().insert((v.rank, i));
+                    let slot = group_slot(v.mode, v.modes.bits());
+                    index.groups[v.class_id as usize][slot].insert((v.rank, i));
                 }
             }
         }
@@ -394,10 +411,18 @@ impl<'a> Simulation<'a> {
                 index.capacities.partition_point(|&q| q < request) as u32
             })
             .collect();
+        let claim_class = claims
+            .iter()
+            .map(|c| match c.class {
+                ClaimClass::Named(name) => class_ids.get(name).copied(),
+                ClaimClass::UnknownDefault => None,
+            })
+            .collect();
         let mut sim = Simulation {
             bound_claim: vec![None; volumes.len()],
             outcomes: vec![Outcome::Unbound(Unbound::NoMatch); claims.len()],
             min_rank,
+            claim_class,
             volumes,
             claims,
             by_class,
@@ -480,11 +505,8 @@ impl<'a> Simulation<'a> {
         let want = claim.spec.access_modes.bits();
         let mode = volume_mode(claim.spec.volume_mode);
         let min_rank = self.min_rank[c];
-        let class = match claim.class {
-            ClaimClass::Named(name) => Some(name),
-            ClaimClass::UnknownDefault => None,
-        };
-        let reserved = if scheduler {
+        let groups = self.claim_class[c].and_then(|id| index.groups.get(id as usize));
+        let reserved = if scheduler || index.reserved.is_empty() {
             None
         } else {
             index.reserved.get(&(claim.namespace, claim.name))
@@ -519,8 +541,7 @@ impl<'a> Simulation<'a> {
             if claim.delay_binding && !scheduler {
                 continue;
             }
-            let Some(class) = class else { continue };
-            let Some(group) = index.groups.get(&(class, mode, mask)) else {
+            let Some(group) = groups.map(|g| &g[group_slot(mode, mask)]) else {
                 continue;
             };
             let found = match &claim.spec.selector {
@@ -543,11 +564,9 @@ impl<'a> Simulation<'a> {
         self.bound_claim[v] = Some(c);
         let vol = &self.volumes[v];
         if vol.claim_ref.is_none()
-            && let Some(group) = index
-                .groups
-                .get_mut(&(vol.class, vol.mode, vol.modes.bits()))
+            && let Some(groups) = index.groups.get_mut(vol.class_id as usize)
         {
-            group.remove(&(vol.rank, v as u32));
+            groups[group_slot(vol.mode, vol.modes.bits())].remove(&(vol.rank, v as u32));
         }
     }
 
@@ -616,7 +635,7 @@ impl<'a> Simulation<'a> {
                 .is_some_and(|s| !s.matches(&v.pv.metadata.labels));
         usize::from(taken)
             + usize::from(v.rank < self.min_rank[claim])
-            + usize::from(!own && !c.class.matches(v.class))
+            + usize::from(!own && self.claim_class[claim] != Some(v.class_id))
             + usize::from(v.mode != volume_mode(c.spec.volume_mode))
             + usize::from(!v.modes.contains_all(c.spec.access_modes))
             + usize::from(selector)
@@ -733,14 +752,12 @@ impl<'a> Simulation<'a> {
         if self.volumes.is_empty() {
             return "the set has no PersistentVolumes".to_owned();
         }
-        let same_class: &[u32] = match self.claims.get(claim).map(|c| c.class) {
-            Some(ClaimClass::Named(name)) => self.by_class.get(name).map_or(&[], Vec::as_slice),
-            _ => &[],
-        };
-        let class_of_claim = self.claims.get(claim).map(|c| c.class);
-        let others = (0..self.volumes.len() as u32).filter(|&v| {
-            !matches!(class_of_claim, Some(ClaimClass::Named(n)) if n == self.volumes[v as usize].class)
-        });
+        let class_id = self.claim_class.get(claim).copied().flatten();
+        let same_class: &[u32] = class_id
+            .and_then(|id| self.by_class.get(id as usize))
+            .map_or(&[], Vec::as_slice);
+        let others = (0..self.volumes.len() as u32)
+            .filter(|&v| class_id != Some(self.volumes[v as usize].class_id));
         // Count reasons first (cheap), then describe only the PVs that are shown.
         let mut buckets: [Vec<usize>; 8] = Default::default();
         let mut accepting = 0usize;
