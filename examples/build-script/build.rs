@@ -1,5 +1,5 @@
-//! Builds the seed's `web` StatefulSet (with its headless Service) and the `standard`
-//! StorageClass with kvol's builders, and writes them into `$OUT_DIR/manifests`: one file per
+//! Builds the seed's `web` StatefulSet (with its headless Service, written with the DSL) and the
+//! `standard` StorageClass (with a builder), and writes them into `$OUT_DIR/manifests`: one file per
 //! document and a `kustomization.yaml`.
 //!
 //! kvol leaves files whose content did not change untouched, so rebuilding never rewrites them,
@@ -7,35 +7,29 @@
 //! template, another selector, …) unless `KVOL_ALLOW_IMMUTABLE_CHANGES=1` says that the
 //! StatefulSet will be recreated (`kubectl delete statefulset web --cascade=orphan`).
 
-use kvol::{
-    AccessMode, Container, Manifests, PvcTemplate, StatefulSet, StorageClass, Valid,
-    output::OutputDir,
-};
+// kvol is a build-dependency under another name here (see Cargo.toml): the macros still work.
+use manifests_kit::{Manifests, StorageClass, Valid, output::OutputDir};
 use std::{env, error::Error, path::PathBuf, process::ExitCode};
 
 /// The set, validated as a whole (the claim template's class is the set's StorageClass).
-fn manifests() -> Result<Valid<Manifests>, kvol::Report> {
+fn manifests() -> Result<Valid<Manifests>, manifests_kit::Report> {
     let standard = StorageClass::builder("standard", "pd.csi.storage.gke.io")
         .parameter("type", "pd-balanced")
         .allow_expansion(true)
         .build()?;
-    let web = StatefulSet::builder("web")
-        .service_name("nginx")
-        .label("app", "nginx")
-        .replicas(3)
-        .grace_period(10)
-        .container(
-            Container::builder("nginx", "registry.k8s.io/nginx-slim:0.8")
-                .named_port("web", 80)
-                .mount("www", "/usr/share/nginx/html"),
-        )
-        .claim(
-            PvcTemplate::builder("www")
-                .access_mode(AccessMode::ReadWriteOnce)
-                .storage_class("standard")
-                .request("1Gi"),
-        )
-        .build()?;
+    let web = manifests_kit::statefulset! {
+        name: web,
+        service: nginx,
+        labels: { app: nginx },
+        replicas: 3,
+        grace: 10s,
+        container nginx {
+            image: "registry.k8s.io/nginx-slim:0.8",
+            port: web 80,
+            mount: www => "/usr/share/nginx/html",
+        },
+        claim: www 1Gi RWO "standard",
+    };
     Valid::new(Manifests::new().with(standard).with(web))
 }
 
