@@ -494,8 +494,11 @@ impl VolumeSource {
         })
     }
 
-    /// `ephemeral`: a claim created from `template` with the pod and deleted with it.
-    pub fn ephemeral(template: PvcTemplate) -> VolumeSource {
+    /// `ephemeral`: a claim created from `template` with the pod and deleted with it. The
+    /// claim is named `<pod>-<volume>`, so a name in the template is dropped (the API server
+    /// forbids one).
+    pub fn ephemeral(mut template: PvcTemplate) -> VolumeSource {
+        template.metadata.name = None;
         VolumeSource::Ephemeral(EphemeralVolume {
             volume_claim_template: template,
         })

@@ -315,7 +315,7 @@ fn volume_source_constructors() {
     assert_eq!(
         json(from_builder),
         serde_json::json!({"ephemeral": {"volumeClaimTemplate": {
-            "metadata": {"name": "t"},
+            "metadata": {},
             "spec": {"accessModes": ["ReadWriteOnce"], "resources": {"requests": {"storage": "1Gi"}}}
         }}, "name": "v"})
     );
@@ -607,7 +607,11 @@ fn pv_source_helpers() {
     );
     // The last source wins: a PV has exactly one.
     assert_eq!(
-        source(pv().nfs("srv", "/e").local("/d")),
+        source(
+            pv().nfs("srv", "/e")
+                .local("/d")
+                .node_affinity_hostname(["node-1"])
+        ),
         PvSource::local("/d")
     );
 }
@@ -645,6 +649,7 @@ fn pv_missing_capacity_and_source_are_reported() {
     );
     let report = PersistentVolume::builder("v")
         .capacity(NotAQuantity("huge"))
+        .access_mode(AccessMode::ReadWriteOnce)
         .nfs("s", "/p")
         .build()
         .unwrap_err();
@@ -729,6 +734,7 @@ fn storage_class_topology_terms_are_alternatives() {
 fn statefulset_defaults() {
     let set = StatefulSet::builder("db")
         .container(web_container())
+        .volume("data", VolumeSource::empty_dir())
         .build()
         .unwrap();
     let app = labels(&[("app", "db")]);
@@ -769,6 +775,7 @@ fn statefulset_labels_replace_the_default() {
         .label("app", "postgres")
         .label("tier", "data")
         .container(web_container())
+        .volume("data", VolumeSource::empty_dir())
         .build()
         .unwrap();
     let expected = labels(&[("app", "postgres"), ("tier", "data")]);
@@ -911,6 +918,7 @@ fn statefulset_conversion_errors_have_their_field_paths() {
         .container(web_container())
         .volume("ok", VolumeSource::empty_dir())
         .volume("cache", VolumeSource::empty_dir_sized(NotAQuantity("x")))
+        .volume("data", VolumeSource::empty_dir())
         .claim(
             PvcTemplate::builder("a")
                 .access_mode(AccessMode::ReadWriteOnce)

@@ -1,6 +1,60 @@
 //! The API server's validation rules for each object (k8s-rules.md), as [`Validate`] impls.
 //!
-//! PLACEHOLDER: filled in by the validation work item.
+//! Field paths and messages mirror the API server's, including its path quirks
+//! (`spec.resources[storage]` for a claim's request, `volumeMounts.subPath` without an index,
+//! `spec.template.labels` for a StatefulSet's template labels, …); checks that only kvol makes
+//! use natural paths. Every problem is reported: validation never stops at the first error.
+//! Rules that the API server applies only on update (immutability, k8s-rules §13) are not
+//! applied: kvol writes fresh manifests.
+//!
+//! One concept per module:
+//!
+//! | module | rules |
+//! |---|---|
+//! | `meta` | names in their object's format, namespaces, labels, annotations (§2, §4) |
+//! | `pod` | pod specs: containers, ports, environment, mounts (§6) |
+//! | `volume` | pod volume sources, file modes, item paths, the mount cascade (§5) |
+//! | `claim` | claim specs of PVCs, claim templates and ephemeral volumes (§8) |
+//! | `pv` | PersistentVolumes (§7) |
+//! | `storage_class` | StorageClasses (§9) |
+//! | `service` | headless Services (§10) |
+//! | `statefulset` | StatefulSets and their Service (§11) |
+//! | `selector` | label selectors, node selectors, topology terms |
+//! | `warnings` | every warning (§14, §15) |
+//!
+//! ```
+//! use kvol_core::{Validate, meta::ObjectMeta, pvc::{PersistentVolumeClaim, PvcSpec}};
+//! use kvol_core::access::{AccessMode, AccessModes};
+//!
+//! let claim = PersistentVolumeClaim {
+//!     metadata: ObjectMeta::named("Data"),
+//!     spec: PvcSpec::new(AccessModes::from(AccessMode::ReadWriteOnce), "0".parse()?),
+//! };
+//! let report = claim.check();
+//! assert_eq!(report.errors.len(), 2);
+//! assert_eq!(
+//!     report.errors[1].to_string(),
+//!     "spec.resources[storage]: Invalid value: \"0\": must be greater than zero",
+//! );
+//! # Ok::<(), kvol_core::QuantityError>(())
+//! ```
+
+mod claim;
+mod common;
+mod meta;
+mod pod;
+mod pv;
+mod selector;
+mod service;
+mod statefulset;
+mod storage_class;
+mod volume;
+mod warnings;
+
+#[cfg(test)]
+pub(crate) mod test_support;
+#[cfg(test)]
+mod tests;
 
 use crate::{
     pod::Pod,
@@ -13,18 +67,44 @@ use crate::{
     validate::{Checker, Validate},
 };
 
-macro_rules! todo_rules {
-    ($($ty:ty),*) => {$(
-        impl Validate for $ty {
-            fn validate(&self, _path: &FieldPath, _checker: &mut Checker) {}
-        }
-    )*};
+impl Validate for Pod {
+    /// A Pod: metadata (name a DNS-1123 subdomain), volumes, containers and mounts.
+    fn validate(&self, path: &FieldPath, checker: &mut Checker) {
+        pod::validate_pod(checker, self, path);
+    }
 }
-todo_rules!(
-    Pod,
-    PersistentVolume,
-    PersistentVolumeClaim,
-    StorageClass,
-    Service,
-    StatefulSet
-);
+
+impl Validate for PersistentVolume {
+    /// A PersistentVolume: capacity, access modes, node affinity, its source, reclaim policy.
+    fn validate(&self, path: &FieldPath, checker: &mut Checker) {
+        pv::validate_pv(checker, self, path);
+    }
+}
+
+impl Validate for PersistentVolumeClaim {
+    /// A PersistentVolumeClaim: access modes, storage request, class, selector, data sources.
+    fn validate(&self, path: &FieldPath, checker: &mut Checker) {
+        claim::validate_pvc(checker, self, path);
+    }
+}
+
+impl Validate for StorageClass {
+    /// A StorageClass: provisioner, parameters, reclaim policy, allowed topologies.
+    fn validate(&self, path: &FieldPath, checker: &mut Checker) {
+        storage_class::validate_storage_class(checker, self, path);
+    }
+}
+
+impl Validate for Service {
+    /// A headless Service: name (DNS-1035 label), ports, selector.
+    fn validate(&self, path: &FieldPath, checker: &mut Checker) {
+        service::validate_service(checker, self, path);
+    }
+}
+
+impl Validate for StatefulSet {
+    /// A StatefulSet with its headless Service (whose problems are reported under `service.`).
+    fn validate(&self, path: &FieldPath, checker: &mut Checker) {
+        statefulset::validate_statefulset(checker, self, path);
+    }
+}

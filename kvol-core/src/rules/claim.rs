@@ -1,0 +1,374 @@
+//! Claims (k8s-rules §8, `ValidatePersistentVolumeClaimSpec`): the spec rules shared by
+//! PersistentVolumeClaims, StatefulSet `volumeClaimTemplates` and `ephemeral` volume templates,
+//! plus the access-mode rules shared with PersistentVolumes.
+
+use super::{
+    common::{NOT_POSITIVE, invalid_each, invalid_raw},
+    meta::{self, NameFormat},
+    selector, warnings,
+};
+use crate::{
+    access::{AccessMode, AccessModes},
+    names,
+    pvc::{
+        ClassRef, PersistentVolumeClaim, PvcSpec, PvcTemplate, TypedLocalObjectReference,
+        TypedObjectReference,
+    },
+    report::{FieldError, FieldPath},
+    validate::Checker,
+};
+
+/// A whole PersistentVolumeClaim: metadata (name a DNS-1123 subdomain) and spec.
+pub(crate) fn validate_pvc(checker: &mut Checker, pvc: &PersistentVolumeClaim, path: &FieldPath) {
+    let meta_path = path.child("metadata");
+    meta::object_meta(checker, &pvc.metadata, NameFormat::Subdomain, &meta_path);
+    claim_spec(checker, &pvc.spec, &path.child("spec"));
+    warnings::beta_storage_class_annotation(checker, &pvc.metadata.annotations, &meta_path);
+}
+
+/// An `ephemeral.volumeClaimTemplate` (`ValidatePersistentVolumeClaimTemplate`): only labels
+/// and annotations may be set in its metadata.
+pub(crate) fn ephemeral_template(checker: &mut Checker, template: &PvcTemplate, path: &FieldPath) {
+    let meta_path = path.child("metadata");
+    // `ValidateTemplateObjectMeta`: annotations, then labels, then no other field.
+    meta::annotations(
+        checker,
+        &template.metadata.annotations,
+        &meta_path.child("annotations"),
+    );
+    meta::labels(
+        checker,
+        &template.metadata.labels,
+        &meta_path.child("labels"),
+    );
+    if template.metadata.name.is_some() {
+        checker.error(FieldError::forbidden(
+            meta_path.child("name"),
+            "cannot be set",
+        ));
+    }
+    claim_spec(checker, &template.spec, &path.child("spec"));
+}
+
+/// Access modes of a claim or a volume: each supported (by construction), and
+/// `ReadWriteOncePod` alone.
+pub(crate) fn read_write_once_pod_alone(
+    checker: &mut Checker,
+    modes: AccessModes,
+    path: FieldPath,
+) {
+    if modes.contains(AccessMode::ReadWriteOncePod) && modes.len() > 1 {
+        checker.error(FieldError::forbidden(
+            path,
+            "may not use ReadWriteOncePod with other access modes",
+        ));
+    }
+}
+
+/// `ValidatePersistentVolumeClaimSpec` (and its warnings), for `spec` at `path`.
+pub(crate) fn claim_spec(checker: &mut Checker, spec: &PvcSpec, path: &FieldPath) {
+    if spec.access_modes.is_empty() {
+        checker.error(FieldError::required(
+            path.child("accessModes"),
+            "at least 1 access mode is required",
+        ));
+    }
+    if let Some(sel) = &spec.selector {
+        selector::label_selector(checker, sel, &path.child("selector"));
+    }
+    read_write_once_pod_alone(checker, spec.access_modes, path.child("accessModes"));
+
+    // The request as the API server sees it: rounded up to milli units by defaulting.
+    // Path quirk: `spec.resources[storage]`, without `requests`.
+    let request = spec.resources.requests.round_up_milli();
+    if !request.is_positive() {
+        checker.error(FieldError::invalid(
+            path.child("resources").key("storage"),
+            &request.canonical(),
+            NOT_POSITIVE,
+        ));
+    }
+
+    if let ClassRef::Named(class) = &spec.storage_class
+        && !class.is_empty()
+    {
+        let p = path.child("storageClassName");
+        invalid_each(checker, &p, class, names::dns1123_subdomain(class));
+    }
+
+    if let Some(ds) = &spec.data_source {
+        data_source(checker, ds, &path.child("dataSource"));
+    }
+    if let Some(dsr) = &spec.data_source_ref {
+        data_source_ref(checker, dsr, &path.child("dataSourceRef"));
+    }
+    let ref_namespace = spec
+        .data_source_ref
+        .as_ref()
+        .and_then(|r| r.namespace.as_deref());
+    let spec_data_source = path.child("dataSource").to_string();
+    match (&spec.data_source, &spec.data_source_ref) {
+        (Some(_), Some(_)) if ref_namespace.is_some_and(|ns| !ns.is_empty()) => {
+            checker.error(invalid_raw(
+                path.clone(),
+                spec_data_source,
+                "may not be specified when dataSourceRef.namespace is specified",
+            ));
+        }
+        (Some(ds), Some(dsr)) if !data_source_matches(ds, dsr) => {
+            checker.error(invalid_raw(
+                path.clone(),
+                spec_data_source,
+                "must match dataSourceRef",
+            ));
+        }
+        _ => {}
+    }
+
+    warnings::claim_spec(checker, spec, path);
+}
+
+/// `validateDataSource` and the common part of `validateDataSourceRef`.
+fn reference(
+    checker: &mut Checker,
+    api_group: Option<&str>,
+    kind: &str,
+    name: &str,
+    path: &FieldPath,
+) {
+    if name.is_empty() {
+        checker.error(FieldError::required(path.child("name"), ""));
+    }
+    if kind.is_empty() {
+        checker.error(FieldError::required(path.child("kind"), ""));
+    }
+    let group = api_group.unwrap_or("");
+    if group.is_empty() && kind != "PersistentVolumeClaim" {
+        checker.error(FieldError::invalid(
+            path.clone(),
+            kind,
+            "must be 'PersistentVolumeClaim' when referencing the default apiGroup",
+        ));
+    }
+    if !group.is_empty() {
+        invalid_each(
+            checker,
+            &path.child("apiGroup"),
+            group,
+            names::dns1123_subdomain(group),
+        );
+    }
+}
+
+fn data_source(checker: &mut Checker, ds: &TypedLocalObjectReference, path: &FieldPath) {
+    reference(checker, ds.api_group.as_deref(), &ds.kind, &ds.name, path);
+}
+
+fn data_source_ref(checker: &mut Checker, dsr: &TypedObjectReference, path: &FieldPath) {
+    reference(
+        checker,
+        dsr.api_group.as_deref(),
+        &dsr.kind,
+        &dsr.name,
+        path,
+    );
+    if let Some(ns) = dsr.namespace.as_deref().filter(|ns| !ns.is_empty()) {
+        invalid_each(
+            checker,
+            &path.child("namespace"),
+            ns,
+            names::dns1123_label(ns),
+        );
+    }
+}
+
+/// `isDataSourceEqualDataSourceRef`: same API group (unset and `""` differ), kind and name.
+fn data_source_matches(ds: &TypedLocalObjectReference, dsr: &TypedObjectReference) -> bool {
+    ds.api_group == dsr.api_group && ds.kind == dsr.kind && ds.name == dsr.name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        report::ErrorKind,
+        rules::test_support::{
+            assert_clean, assert_has, assert_only, check, claim_spec as spec, pvc, q, warning,
+        },
+        selector::LabelSelector,
+        validate::Validate,
+    };
+
+    fn run(s: &PvcSpec) -> crate::Report {
+        check(|c| claim_spec(c, s, &FieldPath::root().child("spec")))
+    }
+
+    #[test]
+    fn a_plain_claim_is_valid() {
+        assert_clean(&pvc("data", "1Gi").check());
+    }
+
+    #[test]
+    fn access_modes_required() {
+        let mut s = spec("1Gi");
+        s.access_modes = AccessModes::EMPTY;
+        let r = run(&s);
+        assert_only(&r, "spec.accessModes", ErrorKind::Required);
+        assert_eq!(
+            r.errors[0].to_string(),
+            "spec.accessModes: Required value: at least 1 access mode is required"
+        );
+    }
+
+    #[test]
+    fn read_write_once_pod_is_exclusive() {
+        let mut s = spec("1Gi");
+        s.access_modes = AccessModes::from(AccessMode::ReadWriteOncePod);
+        assert_clean(&run(&s));
+        s.access_modes.insert(AccessMode::ReadOnlyMany);
+        let r = run(&s);
+        assert_only(&r, "spec.accessModes", ErrorKind::Forbidden);
+        assert_eq!(
+            r.errors[0].detail,
+            "may not use ReadWriteOncePod with other access modes"
+        );
+    }
+
+    #[test]
+    fn storage_request_must_be_positive() {
+        assert_clean(&run(&spec("1")));
+        // 1n is rounded up to 1m by defaulting: still positive.
+        assert_clean(&run(&spec("1n")));
+        let r = run(&spec("0"));
+        assert_only(&r, "spec.resources[storage]", ErrorKind::Invalid);
+        assert_eq!(
+            r.errors[0].to_string(),
+            "spec.resources[storage]: Invalid value: \"0\": must be greater than zero"
+        );
+        let r = run(&spec("-1Gi"));
+        assert_only(&r, "spec.resources[storage]", ErrorKind::Invalid);
+    }
+
+    #[test]
+    fn fractional_storage_is_a_warning_with_the_defaulted_value() {
+        let mut s = spec("1.5");
+        s.resources.limits = Some(q("2500m"));
+        let r = run(&s);
+        assert_clean(&r);
+        let w = warning(&r, "spec.resources.requests[storage]");
+        assert!(
+            w.message
+                .starts_with("fractional byte value \"1500m\" is invalid, must be an integer"),
+            "{}",
+            w.message
+        );
+        warning(&r, "spec.resources.limits[storage]");
+        assert!(run(&spec("1Gi")).warnings.is_empty());
+    }
+
+    #[test]
+    fn storage_class_names() {
+        let mut s = spec("1Gi");
+        s.storage_class = ClassRef::NoClass;
+        assert_clean(&run(&s));
+        s.storage_class = ClassRef::Named("fast.ssd".into());
+        assert_clean(&run(&s));
+        s.storage_class = ClassRef::Named("Fast".into());
+        assert_only(&run(&s), "spec.storageClassName", ErrorKind::Invalid);
+    }
+
+    #[test]
+    fn selector_is_validated() {
+        let mut s = spec("1Gi");
+        let mut sel = LabelSelector::default();
+        sel.match_labels
+            .insert("release".into(), "bad value".into());
+        s.selector = Some(sel);
+        assert_only(&run(&s), "spec.selector.matchLabels", ErrorKind::Invalid);
+    }
+
+    fn snapshot(group: Option<&str>, kind: &str, name: &str) -> TypedLocalObjectReference {
+        TypedLocalObjectReference {
+            api_group: group.map(Into::into),
+            kind: kind.into(),
+            name: name.into(),
+        }
+    }
+
+    #[test]
+    fn data_source_rules() {
+        let mut s = spec("1Gi");
+        s.data_source = Some(snapshot(
+            Some("snapshot.storage.k8s.io"),
+            "VolumeSnapshot",
+            "snap",
+        ));
+        assert_clean(&run(&s));
+        s.data_source = Some(snapshot(None, "PersistentVolumeClaim", "src"));
+        assert_clean(&run(&s));
+        s.data_source = Some(snapshot(None, "VolumeSnapshot", ""));
+        let r = run(&s);
+        assert_has(&r, "spec.dataSource.name", ErrorKind::Required);
+        assert_has(&r, "spec.dataSource", ErrorKind::Invalid);
+        s.data_source = Some(snapshot(Some("Bad_Group"), "X", "x"));
+        assert_only(&run(&s), "spec.dataSource.apiGroup", ErrorKind::Invalid);
+    }
+
+    #[test]
+    fn data_source_and_ref_must_agree() {
+        let mut s = spec("1Gi");
+        s.data_source = Some(snapshot(None, "PersistentVolumeClaim", "a"));
+        let mut dsr = TypedObjectReference {
+            api_group: None,
+            kind: "PersistentVolumeClaim".into(),
+            name: "a".into(),
+            namespace: None,
+        };
+        s.data_source_ref = Some(dsr.clone());
+        assert_clean(&run(&s));
+        dsr.name = "b".into();
+        s.data_source_ref = Some(dsr.clone());
+        let r = run(&s);
+        assert_only(&r, "spec", ErrorKind::Invalid);
+        assert_eq!(
+            r.errors[0].to_string(),
+            "spec: Invalid value: spec.dataSource: must match dataSourceRef"
+        );
+        dsr.name = "a".into();
+        dsr.namespace = Some("other".into());
+        s.data_source_ref = Some(dsr.clone());
+        let r = run(&s);
+        assert_only(&r, "spec", ErrorKind::Invalid);
+        assert_eq!(
+            r.errors[0].detail,
+            "may not be specified when dataSourceRef.namespace is specified"
+        );
+        dsr.namespace = Some("Other".into());
+        s.data_source = None;
+        s.data_source_ref = Some(dsr);
+        assert_only(&run(&s), "spec.dataSourceRef.namespace", ErrorKind::Invalid);
+    }
+
+    #[test]
+    fn pvc_name_is_a_subdomain() {
+        assert_clean(&pvc(&"a".repeat(253), "1Gi").check());
+        assert_only(
+            &pvc(&"a".repeat(254), "1Gi").check(),
+            "metadata.name",
+            ErrorKind::Invalid,
+        );
+    }
+
+    #[test]
+    fn ephemeral_template_metadata_is_labels_and_annotations_only() {
+        let mut t = crate::rules::test_support::claim_template("x", "1Gi");
+        let r = check(|c| ephemeral_template(c, &t, &FieldPath::root().child("t")));
+        assert_only(&r, "t.metadata.name", ErrorKind::Forbidden);
+        assert_eq!(r.errors[0].detail, "cannot be set");
+        t.metadata.name = None;
+        t.metadata.labels.insert("a".into(), "b".into());
+        assert_clean(&check(|c| {
+            ephemeral_template(c, &t, &FieldPath::root().child("t"))
+        }));
+    }
+}

@@ -1,0 +1,299 @@
+//! Object metadata (k8s-rules §4, apimachinery `ValidateObjectMetaAccessor`): the name in the
+//! format of its object, the namespace, label keys and values, annotation keys and the 256 KiB
+//! annotation total; and the labels/annotations-only metadata of embedded templates.
+
+use super::common::{SIZE_LIMIT_256K, invalid_each};
+use crate::{
+    meta::{ClusterMeta, ObjectMeta, StringMap, TemplateMeta},
+    names::{self, NameError},
+    report::{FieldError, FieldPath},
+    validate::Checker,
+};
+
+/// The name format of an object kind (k8s-rules §2, "Name functions used by objects").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum NameFormat {
+    /// `NameIsDNSSubdomain`: Pods, PVs, PVCs, StorageClasses.
+    Subdomain,
+    /// `NameIsDNSLabel`: StatefulSets (and namespaces).
+    Label,
+    /// `NameIsDNS1035Label`: Services.
+    Dns1035,
+}
+
+impl NameFormat {
+    /// Runs the check of this format.
+    pub(crate) fn check(self, name: &str) -> Result<(), NameError> {
+        match self {
+            NameFormat::Subdomain => names::dns1123_subdomain(name),
+            NameFormat::Label => names::dns1123_label(name),
+            NameFormat::Dns1035 => names::dns1035_label(name),
+        }
+    }
+}
+
+/// `metadata.name`: required, then the object's format.
+fn name(checker: &mut Checker, name: &str, format: NameFormat, path: &FieldPath) {
+    let path = path.child("name");
+    if name.is_empty() {
+        checker.error(FieldError::required(
+            path,
+            "name or generateName is required",
+        ));
+    } else {
+        invalid_each(checker, &path, name, format.check(name));
+    }
+}
+
+/// Metadata of a namespaced object. An unset (or empty) namespace is filled in from the
+/// request by the API server, so only a set one is checked (DNS-1123 label).
+pub(crate) fn object_meta(
+    checker: &mut Checker,
+    meta: &ObjectMeta,
+    format: NameFormat,
+    path: &FieldPath,
+) {
+    name(checker, &meta.name, format, path);
+    if let Some(ns) = meta.namespace.as_deref().filter(|ns| !ns.is_empty()) {
+        invalid_each(
+            checker,
+            &path.child("namespace"),
+            ns,
+            names::dns1123_label(ns),
+        );
+    }
+    labels(checker, &meta.labels, &path.child("labels"));
+    annotations(checker, &meta.annotations, &path.child("annotations"));
+}
+
+/// Metadata of a cluster-scoped object (no namespace by construction).
+pub(crate) fn cluster_meta(
+    checker: &mut Checker,
+    meta: &ClusterMeta,
+    format: NameFormat,
+    path: &FieldPath,
+) {
+    name(checker, &meta.name, format, path);
+    labels(checker, &meta.labels, &path.child("labels"));
+    annotations(checker, &meta.annotations, &path.child("annotations"));
+}
+
+/// `ValidateLabels`: keys are qualified names, values label values. Like the API server, the
+/// error path is the map itself (`metadata.labels`) and the bad key or value is the value.
+pub(crate) fn labels(checker: &mut Checker, map: &StringMap, path: &FieldPath) {
+    for (key, value) in map {
+        invalid_each(checker, path, key, names::qualified_name(key));
+        invalid_each(checker, path, value, names::label_value(value));
+    }
+}
+
+/// `ValidateAnnotations`: keys are qualified names once lower-cased; keys and values together
+/// at most 256 KiB.
+pub(crate) fn annotations(checker: &mut Checker, map: &StringMap, path: &FieldPath) {
+    let mut total = 0usize;
+    for (key, value) in map {
+        invalid_each(
+            checker,
+            path,
+            key,
+            names::qualified_name(&key.to_lowercase()),
+        );
+        total = total.saturating_add(key.len()).saturating_add(value.len());
+    }
+    if total > SIZE_LIMIT_256K {
+        checker.error(FieldError::too_long(path.clone(), SIZE_LIMIT_256K));
+    }
+}
+
+/// Labels then annotations of an embedded template's metadata (`spec.template`,
+/// `volumeClaimTemplates[i]`), at the given paths.
+pub(crate) fn template_labels_annotations(
+    checker: &mut Checker,
+    meta: &TemplateMeta,
+    labels_path: &FieldPath,
+    annotations_path: &FieldPath,
+) {
+    labels(checker, &meta.labels, labels_path);
+    annotations(checker, &meta.annotations, annotations_path);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        report::ErrorKind,
+        rules::test_support::{assert_clean, assert_has, assert_only, check},
+    };
+
+    fn meta(name: &str) -> ObjectMeta {
+        ObjectMeta::named(name)
+    }
+
+    #[test]
+    fn subdomain_names_up_to_253() {
+        let ok = format!("{}.{}", "a".repeat(126), "b".repeat(126));
+        assert_eq!(ok.len(), 253);
+        assert_clean(&check(|c| {
+            object_meta(
+                c,
+                &meta(&ok),
+                NameFormat::Subdomain,
+                &FieldPath::root().child("metadata"),
+            )
+        }));
+        let bad = format!("{ok}c");
+        let r = check(|c| {
+            object_meta(
+                c,
+                &meta(&bad),
+                NameFormat::Subdomain,
+                &FieldPath::root().child("metadata"),
+            )
+        });
+        assert_only(&r, "metadata.name", ErrorKind::Invalid);
+        assert_eq!(r.errors[0].detail, "must be no more than 253 characters");
+    }
+
+    #[test]
+    fn label_names_up_to_63() {
+        let path = FieldPath::root().child("metadata");
+        assert_clean(&check(|c| {
+            object_meta(c, &meta(&"a".repeat(63)), NameFormat::Label, &path)
+        }));
+        let r = check(|c| object_meta(c, &meta(&"a".repeat(64)), NameFormat::Label, &path));
+        assert_only(&r, "metadata.name", ErrorKind::Invalid);
+        let r = check(|c| object_meta(c, &meta("a.b"), NameFormat::Label, &path));
+        assert_eq!(r.errors[0].detail, "must not contain dots");
+    }
+
+    #[test]
+    fn dns1035_names_start_with_a_letter() {
+        let path = FieldPath::root().child("metadata");
+        assert_clean(&check(|c| {
+            object_meta(c, &meta("a0"), NameFormat::Dns1035, &path)
+        }));
+        let r = check(|c| object_meta(c, &meta("0a"), NameFormat::Dns1035, &path));
+        assert_only(&r, "metadata.name", ErrorKind::Invalid);
+        assert!(
+            r.errors[0].detail.starts_with("a DNS-1035 label"),
+            "{}",
+            r.errors[0].detail
+        );
+    }
+
+    #[test]
+    fn empty_name_is_required() {
+        let r = check(|c| {
+            object_meta(
+                c,
+                &meta(""),
+                NameFormat::Subdomain,
+                &FieldPath::root().child("metadata"),
+            )
+        });
+        assert_only(&r, "metadata.name", ErrorKind::Required);
+        assert_eq!(
+            r.errors[0].to_string(),
+            "metadata.name: Required value: name or generateName is required"
+        );
+    }
+
+    #[test]
+    fn namespace_is_a_label() {
+        let path = FieldPath::root().child("metadata");
+        let mut m = meta("x");
+        m.namespace = Some("a".repeat(63));
+        assert_clean(&check(|c| object_meta(c, &m, NameFormat::Subdomain, &path)));
+        m.namespace = Some("".into());
+        assert_clean(&check(|c| object_meta(c, &m, NameFormat::Subdomain, &path)));
+        m.namespace = Some("a".repeat(64));
+        assert_only(
+            &check(|c| object_meta(c, &m, NameFormat::Subdomain, &path)),
+            "metadata.namespace",
+            ErrorKind::Invalid,
+        );
+        m.namespace = Some("Prod".into());
+        assert_only(
+            &check(|c| object_meta(c, &m, NameFormat::Subdomain, &path)),
+            "metadata.namespace",
+            ErrorKind::Invalid,
+        );
+    }
+
+    #[test]
+    fn label_keys_and_values() {
+        let path = FieldPath::root().child("metadata").child("labels");
+        let mut m = StringMap::new();
+        m.insert(format!("example.com/{}", "k".repeat(63)), "v".repeat(63));
+        assert_clean(&check(|c| labels(c, &m, &path)));
+        m.clear();
+        m.insert("k".repeat(64), "ok".into());
+        let r = check(|c| labels(c, &m, &path));
+        assert_only(&r, "metadata.labels", ErrorKind::Invalid);
+        assert_eq!(
+            r.errors[0].detail,
+            "name part must be no more than 63 bytes"
+        );
+        m.clear();
+        m.insert("app".into(), "v".repeat(64));
+        let r = check(|c| labels(c, &m, &path));
+        assert_only(&r, "metadata.labels", ErrorKind::Invalid);
+        assert_eq!(
+            r.errors[0].value.as_deref(),
+            Some(format!("\"{}\"", "v".repeat(64)).as_str())
+        );
+        // YAML-1.1-ambiguous values are fine: kvol quotes them.
+        m.clear();
+        m.insert("enabled".into(), "yes".into());
+        let r = check(|c| labels(c, &m, &path));
+        assert_clean(&r);
+        assert!(r.warnings.is_empty());
+    }
+
+    #[test]
+    fn annotation_keys_are_lower_cased_and_total_is_capped() {
+        let path = FieldPath::root().child("metadata").child("annotations");
+        let mut m = StringMap::new();
+        m.insert("Example.COM/Key".into(), "anything: goes\n".into());
+        assert_clean(&check(|c| annotations(c, &m, &path)));
+        m.insert("a/b/c".into(), String::new());
+        assert_only(
+            &check(|c| annotations(c, &m, &path)),
+            "metadata.annotations",
+            ErrorKind::Invalid,
+        );
+
+        // Keys + values: exactly 256 KiB passes, one byte more is too long.
+        let mut m = StringMap::new();
+        m.insert("k".into(), "v".repeat(SIZE_LIMIT_256K - 1));
+        assert_clean(&check(|c| annotations(c, &m, &path)));
+        m.insert("k".into(), "v".repeat(SIZE_LIMIT_256K));
+        let r = check(|c| annotations(c, &m, &path));
+        assert_only(&r, "metadata.annotations", ErrorKind::TooLong);
+        assert_eq!(
+            r.errors[0].to_string(),
+            "metadata.annotations: Too long: may not be more than 262144 bytes"
+        );
+    }
+
+    #[test]
+    fn every_mistake_of_a_metadata_is_reported() {
+        let mut m = meta("Bad_Name");
+        m.namespace = Some("Bad".into());
+        m.labels.insert("bad key!".into(), "bad value!".into());
+        m.annotations.insert("/".into(), String::new());
+        let r = check(|c| {
+            object_meta(
+                c,
+                &m,
+                NameFormat::Subdomain,
+                &FieldPath::root().child("metadata"),
+            )
+        });
+        assert_has(&r, "metadata.name", ErrorKind::Invalid);
+        assert_has(&r, "metadata.namespace", ErrorKind::Invalid);
+        assert_has(&r, "metadata.labels", ErrorKind::Invalid);
+        assert_has(&r, "metadata.annotations", ErrorKind::Invalid);
+        assert!(r.errors.len() >= 5, "{r}");
+    }
+}

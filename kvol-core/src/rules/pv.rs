@@ -1,0 +1,751 @@
+//! PersistentVolumes (k8s-rules §7, `ValidatePersistentVolumeSpec` and
+//! `pkg/volume/validation`): access modes (RWOP alone), capacity, node affinity (required for
+//! `local`), the sources' required fields (hostPath, local, nfs, csi, iscsi and the legacy
+//! in-tree plugins), the hostPath `/` + Recycle ban, the class name and the mount-options
+//! annotation.
+
+use super::{
+    claim,
+    common::{NOT_POSITIVE, cleans_to_root, invalid_each, no_backsteps},
+    meta::{self, NameFormat},
+    selector, volume, warnings,
+};
+use crate::{
+    access::{AccessModes, ReclaimPolicy},
+    legacy::LegacySource,
+    names,
+    pv::{
+        CsiPersistentVolume, IscsiVolume, LocalVolume, PersistentVolume, PvSource, SecretReference,
+    },
+    quantity::Quantity,
+    report::{FieldError, FieldPath},
+    validate::Checker,
+};
+
+/// The deprecated annotation that carries mount options.
+const MOUNT_OPTIONS_ANNOTATION: &str = "volume.beta.kubernetes.io/mount-options";
+
+/// A whole PersistentVolume: metadata (name a DNS-1123 subdomain, no namespace) and spec.
+pub(crate) fn validate_pv(checker: &mut Checker, pv: &PersistentVolume, path: &FieldPath) {
+    let meta_path = path.child("metadata");
+    meta::cluster_meta(checker, &pv.metadata, NameFormat::Subdomain, &meta_path);
+    let spec = &pv.spec;
+    let spec_path = path.child("spec");
+
+    access_modes(checker, spec.access_modes, &spec_path);
+    capacity(
+        checker,
+        &spec.capacity,
+        &spec_path.child("capacity").key("storage"),
+    );
+    if let Some(affinity) = &spec.node_affinity {
+        selector::node_selector(
+            checker,
+            &affinity.required,
+            &spec_path.child("nodeAffinity").child("required"),
+        );
+    }
+
+    match &spec.source {
+        PvSource::HostPath(h) => volume::host_path(checker, h, &spec_path.child("hostPath")),
+        PvSource::Local(l) => {
+            local(checker, l, &spec_path.child("local"));
+            if spec.node_affinity.is_none() {
+                checker.error(FieldError::required(
+                    spec_path.child("nodeAffinity"),
+                    "Local volume requires node affinity",
+                ));
+            }
+        }
+        PvSource::Nfs(n) => volume::nfs(checker, n, &spec_path.child("nfs")),
+        PvSource::Csi(c) => csi(checker, c, &spec_path.child("csi")),
+        PvSource::Iscsi(i) => iscsi(checker, i, &spec_path.child("iscsi")),
+        PvSource::Legacy(l) => legacy(checker, l, &spec_path),
+    }
+
+    if let PvSource::HostPath(h) = &spec.source
+        && spec.reclaim_policy == Some(ReclaimPolicy::Recycle)
+        && cleans_to_root(&h.path)
+    {
+        checker.error(FieldError::forbidden(
+            spec_path.child("persistentVolumeReclaimPolicy"),
+            "may not be 'recycle' for a hostPath mount of '/'",
+        ));
+    }
+
+    if let Some(class) = spec.storage_class_name.as_deref().filter(|c| !c.is_empty()) {
+        invalid_each(
+            checker,
+            &spec_path.child("storageClassName"),
+            class,
+            names::dns1123_subdomain(class),
+        );
+    }
+
+    // claimRef is not validated by the API server (pre-binding); kvol requires what binding
+    // compares, since a reference without a name or namespace can never match a claim.
+    if let Some(claim_ref) = &spec.claim_ref {
+        let p = spec_path.child("claimRef");
+        if claim_ref.name.is_empty() {
+            checker.error(FieldError::required(
+                p.child("name"),
+                "a pre-bound volume names its claim",
+            ));
+        }
+        if claim_ref.namespace.is_empty() {
+            checker.error(FieldError::required(
+                p.child("namespace"),
+                "a pre-bound volume names its claim's namespace",
+            ));
+        }
+    }
+
+    // pkg/volume/validation: checkMountOption (path built with Child("annotations", key)).
+    if pv
+        .metadata
+        .annotations
+        .contains_key(MOUNT_OPTIONS_ANNOTATION)
+        && !supports_mount_options(&spec.source)
+    {
+        checker.error(FieldError::forbidden(
+            meta_path
+                .child("annotations")
+                .child(MOUNT_OPTIONS_ANNOTATION),
+            "may not specify mount options for this volume type",
+        ));
+    }
+
+    warnings::persistent_volume(checker, pv, path);
+}
+
+/// `accessModes` required and `ReadWriteOncePod` alone.
+fn access_modes(checker: &mut Checker, modes: AccessModes, spec_path: &FieldPath) {
+    let p = spec_path.child("accessModes");
+    if modes.is_empty() {
+        checker.error(FieldError::required(p.clone(), ""));
+    }
+    claim::read_write_once_pod_alone(checker, modes, p);
+}
+
+/// `capacity[storage]` (rounded up to milli units by defaulting): `validateBasicResource` then
+/// `ValidatePositiveQuantityValue`.
+fn capacity(checker: &mut Checker, capacity: &Quantity, path: &FieldPath) {
+    let q = capacity.round_up_milli();
+    let value = q.value_ceil();
+    if value < 0 {
+        let printed = i64::try_from(value).unwrap_or(i64::MIN);
+        checker.error(FieldError::invalid_number(
+            path.clone(),
+            printed,
+            "must be a valid resource quantity",
+        ));
+    }
+    if !q.is_positive() {
+        checker.error(FieldError::invalid(
+            path.clone(),
+            &q.canonical(),
+            NOT_POSITIVE,
+        ));
+    }
+}
+
+/// `validateLocalVolumeSource`: a path without `..` elements.
+fn local(checker: &mut Checker, l: &LocalVolume, path: &FieldPath) {
+    if l.path.is_empty() {
+        checker.error(FieldError::required(path.child("path"), ""));
+        return;
+    }
+    no_backsteps(checker, &path.child("path"), &l.path);
+}
+
+/// `validateCSIPersistentVolumeSource`.
+fn csi(checker: &mut Checker, c: &CsiPersistentVolume, path: &FieldPath) {
+    volume::csi_driver_name(checker, &c.driver, &path.child("driver"));
+    if c.volume_handle.is_empty() {
+        checker.error(FieldError::required(path.child("volumeHandle"), ""));
+    }
+    if let Some(secret) = &c.node_publish_secret_ref {
+        secret_reference(checker, secret, &path.child("nodePublishSecretRef"));
+    }
+}
+
+/// `validatePVSecretReference`: name a DNS-1123 subdomain, namespace a label, both required.
+fn secret_reference(checker: &mut Checker, secret: &SecretReference, path: &FieldPath) {
+    let name = path.child("name");
+    if secret.name.is_empty() {
+        checker.error(FieldError::required(name, ""));
+    } else {
+        invalid_each(
+            checker,
+            &name,
+            &secret.name,
+            names::dns1123_subdomain(&secret.name),
+        );
+    }
+    let ns = path.child("namespace");
+    if secret.namespace.is_empty() {
+        checker.error(FieldError::required(ns, ""));
+    } else {
+        invalid_each(
+            checker,
+            &ns,
+            &secret.namespace,
+            names::dns1123_label(&secret.namespace),
+        );
+    }
+}
+
+/// `validateISCSIPersistentVolumeSource`: target portal and IQN required, the IQN's format, the
+/// LUN in 0..=255.
+fn iscsi(checker: &mut Checker, i: &IscsiVolume, path: &FieldPath) {
+    if i.target_portal.is_empty() {
+        checker.error(FieldError::required(path.child("targetPortal"), ""));
+    }
+    let iqn = path.child("iqn");
+    if i.iqn.is_empty() {
+        checker.error(FieldError::required(iqn, ""));
+    } else if !iscsi_name_is_valid(&i.iqn) {
+        // The PersistentVolume variant says only "must be valid format", also for a wrong prefix.
+        checker.error(FieldError::invalid(iqn, &i.iqn, "must be valid format"));
+    }
+    if !(0..=255).contains(&i.lun) {
+        checker.error(FieldError::invalid_number(
+            path.child("lun"),
+            i64::from(i.lun),
+            "must be between 0 and 255, inclusive",
+        ));
+    }
+}
+
+/// The IQN rules: prefix `iqn`, `eui` or `naa`, and the matching regular expression
+/// (`iqn\.\d{4}-\d{2}\.([[:alnum:]-.]+)(:[^,;*&$|\s]+)$` — not anchored at the start —,
+/// `^eui.[[:alnum:]]{16}$`, `^naa.[[:alnum:]]{32}$`).
+pub(crate) fn iscsi_name_is_valid(name: &str) -> bool {
+    if name.starts_with("iqn") {
+        (0..name.len()).any(|start| name.get(start..).is_some_and(iqn_tail_matches))
+    } else if let Some(rest) = name.strip_prefix("eui") {
+        any_char_then_alnum(rest, 16)
+    } else if let Some(rest) = name.strip_prefix("naa") {
+        any_char_then_alnum(rest, 32)
+    } else {
+        false
+    }
+}
+
+/// `iqn\.\d{4}-\d{2}\.([[:alnum:]-.]+)(:[^,;*&$|\s]+)$` anchored at the start of `s`.
+fn iqn_tail_matches(s: &str) -> bool {
+    let b = s.as_bytes();
+    let date_ok = b.len() > 12
+        && b.starts_with(b"iqn.")
+        && b[4..8].iter().all(u8::is_ascii_digit)
+        && b[8] == b'-'
+        && b[9..11].iter().all(u8::is_ascii_digit)
+        && b[11] == b'.';
+    if !date_ok {
+        return false;
+    }
+    let rest = &s[12..];
+    // The naming authority cannot contain ':', so the separator is the first ':'.
+    let Some((authority, unique)) = rest.split_once(':') else {
+        return false;
+    };
+    !authority.is_empty()
+        && authority
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'.')
+        && !unique.is_empty()
+        && unique.chars().all(|c| {
+            !matches!(
+                c,
+                ',' | ';' | '*' | '&' | '$' | '|' | '\t' | '\n' | '\x0c' | '\r' | ' '
+            )
+        })
+}
+
+/// `.[[:alnum:]]{n}$`: one character (not a newline), then exactly `n` ASCII letters or digits.
+fn any_char_then_alnum(rest: &str, n: usize) -> bool {
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some(c) if c != '\n' => {
+            let tail = chars.as_str();
+            tail.len() == n && tail.bytes().all(|c| c.is_ascii_alphanumeric())
+        }
+        _ => false,
+    }
+}
+
+fn required_if_empty(checker: &mut Checker, value: &str, path: FieldPath) {
+    if value.is_empty() {
+        checker.error(FieldError::required(path, ""));
+    }
+}
+
+/// `validateGCEPersistentDiskVolumeSource` / `validateAWSElasticBlockStoreVolumeSource`
+/// partition rule (0 is accepted despite the message).
+fn partition(checker: &mut Checker, partition: Option<i32>, path: FieldPath) {
+    if let Some(p) = partition.filter(|p| !(0..=255).contains(p)) {
+        checker.error(FieldError::invalid_number(
+            path,
+            i64::from(p),
+            "must be between 1 and 255, inclusive",
+        ));
+    }
+}
+
+/// The required fields of the legacy in-tree sources (their PersistentVolume variants).
+fn legacy(checker: &mut Checker, source: &LegacySource, spec_path: &FieldPath) {
+    match source {
+        LegacySource::GcePersistentDisk {
+            pd_name,
+            partition: part,
+            ..
+        } => {
+            // Path quirk: `persistentDisk`, not `gcePersistentDisk`.
+            let p = spec_path.child("persistentDisk");
+            required_if_empty(checker, pd_name, p.child("pdName"));
+            partition(checker, *part, p.child("partition"));
+        }
+        LegacySource::AwsElasticBlockStore {
+            volume_id,
+            partition: part,
+            ..
+        } => {
+            let p = spec_path.child("awsElasticBlockStore");
+            required_if_empty(checker, volume_id, p.child("volumeID"));
+            partition(checker, *part, p.child("partition"));
+        }
+        LegacySource::AzureDisk {
+            disk_name,
+            disk_uri,
+            ..
+        } => {
+            let p = spec_path.child("azureDisk");
+            required_if_empty(checker, disk_name, p.child("diskName"));
+            required_if_empty(checker, disk_uri, p.child("diskURI"));
+        }
+        LegacySource::AzureFile {
+            secret_name,
+            share_name,
+            ..
+        } => {
+            let p = spec_path.child("azureFile");
+            required_if_empty(checker, secret_name, p.child("secretName"));
+            required_if_empty(checker, share_name, p.child("shareName"));
+        }
+        LegacySource::Cephfs { monitors, .. } => {
+            if monitors.is_empty() {
+                checker.error(FieldError::required(
+                    spec_path.child("cephfs").child("monitors"),
+                    "",
+                ));
+            }
+        }
+        LegacySource::Cinder { volume_id, .. } => {
+            required_if_empty(
+                checker,
+                volume_id,
+                spec_path.child("cinder").child("volumeID"),
+            );
+        }
+        LegacySource::Glusterfs {
+            endpoints, path, ..
+        } => {
+            let p = spec_path.child("glusterfs");
+            required_if_empty(checker, endpoints, p.child("endpoints"));
+            required_if_empty(checker, path, p.child("path"));
+        }
+        LegacySource::Rbd {
+            monitors, image, ..
+        } => {
+            let p = spec_path.child("rbd");
+            if monitors.is_empty() {
+                checker.error(FieldError::required(p.child("monitors"), ""));
+            }
+            required_if_empty(checker, image, p.child("image"));
+        }
+        LegacySource::VsphereVolume { volume_path, .. } => {
+            required_if_empty(
+                checker,
+                volume_path,
+                spec_path.child("vsphereVolume").child("volumePath"),
+            );
+        }
+        LegacySource::PortworxVolume { volume_id, .. } => {
+            required_if_empty(
+                checker,
+                volume_id,
+                spec_path.child("portworxVolume").child("volumeID"),
+            );
+        }
+    }
+}
+
+/// The sources for which the mount-options annotation is allowed (`checkMountOption`).
+fn supports_mount_options(source: &PvSource) -> bool {
+    match source {
+        PvSource::Nfs(_) | PvSource::Iscsi(_) => true,
+        PvSource::HostPath(_) | PvSource::Local(_) | PvSource::Csi(_) => false,
+        PvSource::Legacy(l) => !matches!(l, LegacySource::PortworxVolume { .. }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        access::AccessMode,
+        pv::ClaimRef,
+        report::ErrorKind,
+        rules::test_support::{assert_clean, assert_count, assert_has, assert_only, nfs, pv},
+        selector::{
+            NodeSelector, NodeSelectorOperator, NodeSelectorRequirement, NodeSelectorTerm,
+            VolumeNodeAffinity,
+        },
+        validate::Validate,
+        volume::{HostPath, HostPathType},
+    };
+
+    fn nfs_pv(size: &str) -> PersistentVolume {
+        pv(
+            "pv0",
+            size,
+            PvSource::Nfs(nfs("nfs.example.com", "/exports")),
+        )
+    }
+
+    fn hostname_affinity() -> VolumeNodeAffinity {
+        VolumeNodeAffinity {
+            required: NodeSelector {
+                node_selector_terms: vec![NodeSelectorTerm {
+                    match_expressions: vec![NodeSelectorRequirement {
+                        key: "kubernetes.io/hostname".into(),
+                        operator: NodeSelectorOperator::In,
+                        values: vec!["node-1".into()],
+                    }],
+                }],
+            },
+        }
+    }
+
+    #[test]
+    fn a_plain_volume_is_valid() {
+        assert_clean(&nfs_pv("10Gi").check());
+    }
+
+    #[test]
+    fn name_is_a_subdomain() {
+        let mut p = nfs_pv("1Gi");
+        p.metadata.name = "a".repeat(253);
+        assert_clean(&p.check());
+        p.metadata.name = "a".repeat(254);
+        assert_only(&p.check(), "metadata.name", ErrorKind::Invalid);
+    }
+
+    #[test]
+    fn access_modes() {
+        let mut p = nfs_pv("1Gi");
+        p.spec.access_modes = AccessModes::EMPTY;
+        assert_only(&p.check(), "spec.accessModes", ErrorKind::Required);
+        p.spec.access_modes = AccessModes::from_iter([
+            AccessMode::ReadWriteOnce,
+            AccessMode::ReadOnlyMany,
+            AccessMode::ReadWriteMany,
+        ]);
+        assert_clean(&p.check());
+        p.spec.access_modes =
+            AccessModes::from_iter([AccessMode::ReadWriteOncePod, AccessMode::ReadWriteOnce]);
+        assert_only(&p.check(), "spec.accessModes", ErrorKind::Forbidden);
+    }
+
+    #[test]
+    fn capacity_must_be_positive() {
+        assert_clean(&nfs_pv("1").check());
+        let r = nfs_pv("0").check();
+        assert_only(&r, "spec.capacity[storage]", ErrorKind::Invalid);
+        assert_eq!(
+            r.errors[0].to_string(),
+            "spec.capacity[storage]: Invalid value: \"0\": must be greater than zero"
+        );
+        let r = nfs_pv("-1Gi").check();
+        assert_count(&r, 2);
+        assert_eq!(
+            r.errors[0].to_string(),
+            "spec.capacity[storage]: Invalid value: -1073741824: must be a valid resource quantity"
+        );
+        assert_eq!(r.errors[1].detail, NOT_POSITIVE);
+    }
+
+    #[test]
+    fn local_requires_node_affinity() {
+        let mut p = pv(
+            "local-pv",
+            "100Gi",
+            PvSource::Local(LocalVolume {
+                fs_type: None,
+                path: "/mnt/disks/ssd1".into(),
+            }),
+        );
+        let r = p.check();
+        assert_only(&r, "spec.nodeAffinity", ErrorKind::Required);
+        assert_eq!(r.errors[0].detail, "Local volume requires node affinity");
+        p.spec.node_affinity = Some(hostname_affinity());
+        assert_clean(&p.check());
+        p.spec.node_affinity = Some(VolumeNodeAffinity {
+            required: NodeSelector::default(),
+        });
+        assert_only(
+            &p.check(),
+            "spec.nodeAffinity.required.nodeSelectorTerms",
+            ErrorKind::Required,
+        );
+        p.spec.source = PvSource::Local(LocalVolume {
+            fs_type: None,
+            path: String::new(),
+        });
+        p.spec.node_affinity = Some(hostname_affinity());
+        assert_only(&p.check(), "spec.local.path", ErrorKind::Required);
+    }
+
+    #[test]
+    fn node_affinity_requirements() {
+        let mut p = nfs_pv("1Gi");
+        let mut a = hostname_affinity();
+        a.required.node_selector_terms[0].match_expressions[0].key = "Bad/Key/x".into();
+        p.spec.node_affinity = Some(a);
+        assert_only(
+            &p.check(),
+            "spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].key",
+            ErrorKind::Invalid,
+        );
+    }
+
+    fn host_path_pv(path: &str, policy: ReclaimPolicy) -> PersistentVolume {
+        let mut p = pv(
+            "hp",
+            "1Gi",
+            PvSource::HostPath(HostPath {
+                path: path.into(),
+                kind: Some(HostPathType::Directory),
+            }),
+        );
+        p.spec.reclaim_policy = Some(policy);
+        p
+    }
+
+    #[test]
+    fn host_path_root_cannot_be_recycled() {
+        assert_clean(&host_path_pv("/", ReclaimPolicy::Retain).check());
+        assert_clean(&host_path_pv("/data", ReclaimPolicy::Recycle).check());
+        for root in ["/", "//", "/tmp/.."] {
+            let r = host_path_pv(root, ReclaimPolicy::Recycle).check();
+            assert_has(
+                &r,
+                "spec.persistentVolumeReclaimPolicy",
+                ErrorKind::Forbidden,
+            );
+        }
+    }
+
+    #[test]
+    fn storage_class_name() {
+        let mut p = nfs_pv("1Gi");
+        p.spec.storage_class_name = Some(String::new());
+        assert_clean(&p.check());
+        p.spec.storage_class_name = Some("slow".into());
+        assert_clean(&p.check());
+        p.spec.storage_class_name = Some("Slow".into());
+        assert_only(&p.check(), "spec.storageClassName", ErrorKind::Invalid);
+    }
+
+    fn csi_pv(driver: &str, handle: &str, secret: Option<(&str, &str)>) -> PersistentVolume {
+        pv(
+            "c",
+            "1Gi",
+            PvSource::Csi(CsiPersistentVolume {
+                driver: driver.into(),
+                fs_type: None,
+                node_publish_secret_ref: secret.map(|(n, ns)| SecretReference {
+                    name: n.into(),
+                    namespace: ns.into(),
+                }),
+                read_only: None,
+                volume_attributes: Default::default(),
+                volume_handle: handle.into(),
+            }),
+        )
+    }
+
+    #[test]
+    fn csi_source() {
+        assert_clean(
+            &csi_pv(
+                "pd.csi.storage.gke.io",
+                "projects/p/disks/d",
+                Some(("s", "kube-system")),
+            )
+            .check(),
+        );
+        assert_only(
+            &csi_pv("pd.csi.storage.gke.io", "", None).check(),
+            "spec.csi.volumeHandle",
+            ErrorKind::Required,
+        );
+        assert_only(
+            &csi_pv(&"d".repeat(64), "h", None).check(),
+            "spec.csi.driver",
+            ErrorKind::TooLong,
+        );
+        let r = csi_pv("d.io", "h", Some(("", "Bad"))).check();
+        assert_count(&r, 2);
+        assert_has(
+            &r,
+            "spec.csi.nodePublishSecretRef.name",
+            ErrorKind::Required,
+        );
+        assert_has(
+            &r,
+            "spec.csi.nodePublishSecretRef.namespace",
+            ErrorKind::Invalid,
+        );
+    }
+
+    fn iscsi_pv(iqn: &str, lun: i32) -> PersistentVolume {
+        pv(
+            "i",
+            "1Gi",
+            PvSource::Iscsi(IscsiVolume {
+                fs_type: None,
+                iqn: iqn.into(),
+                lun,
+                read_only: None,
+                target_portal: "10.0.0.1:3260".into(),
+            }),
+        )
+    }
+
+    #[test]
+    fn iscsi_lun_range() {
+        let iqn = "iqn.2001-04.com.example:storage.disk1";
+        assert_clean(&iscsi_pv(iqn, 0).check());
+        assert_clean(&iscsi_pv(iqn, 255).check());
+        let r = iscsi_pv(iqn, 256).check();
+        assert_only(&r, "spec.iscsi.lun", ErrorKind::Invalid);
+        assert_eq!(
+            r.errors[0].to_string(),
+            "spec.iscsi.lun: Invalid value: 256: must be between 0 and 255, inclusive"
+        );
+        assert_only(
+            &iscsi_pv(iqn, -1).check(),
+            "spec.iscsi.lun",
+            ErrorKind::Invalid,
+        );
+    }
+
+    #[test]
+    fn iscsi_iqn_format() {
+        for ok in [
+            "iqn.2001-04.com.example:storage.disk1",
+            "iqn.2001-04.com.example:a:b",
+            "iqnjunk-iqn.2001-04.com.example:a",
+            "eui.02004567A425678D",
+            "naa.52004567BA64678D52004567BA64678D",
+        ] {
+            assert!(iscsi_name_is_valid(ok), "{ok}");
+        }
+        for bad in [
+            "iqn.2001-04.com.example",
+            "iqn.2001-04.com.example:",
+            "iqn.2001-4.com.example:a",
+            "iqn.2001-04.:a",
+            "iqn.2001-04.com.example:a b",
+            "eui.02004567A425678",
+            "naa.52004567BA64678D52004567BA64678D0",
+            "abc.2001-04.com.example:a",
+        ] {
+            assert!(!iscsi_name_is_valid(bad), "{bad}");
+        }
+        let r = iscsi_pv("abc", 0).check();
+        assert_only(&r, "spec.iscsi.iqn", ErrorKind::Invalid);
+        assert_eq!(r.errors[0].detail, "must be valid format");
+        assert_only(
+            &iscsi_pv("", 0).check(),
+            "spec.iscsi.iqn",
+            ErrorKind::Required,
+        );
+    }
+
+    #[test]
+    fn legacy_sources_required_fields() {
+        let gce = LegacySource::GcePersistentDisk {
+            pd_name: String::new(),
+            fs_type: None,
+            partition: Some(256),
+            read_only: false,
+        };
+        let r = pv("g", "1Gi", PvSource::Legacy(gce)).check();
+        assert_count(&r, 2);
+        assert_has(&r, "spec.persistentDisk.pdName", ErrorKind::Required);
+        assert_has(&r, "spec.persistentDisk.partition", ErrorKind::Invalid);
+        let ebs = LegacySource::AwsElasticBlockStore {
+            volume_id: "vol-1".into(),
+            fs_type: None,
+            partition: Some(0),
+            read_only: false,
+        };
+        assert_clean(&pv("e", "1Gi", PvSource::Legacy(ebs)).check());
+        let rbd = LegacySource::Rbd {
+            monitors: vec![],
+            image: String::new(),
+            fs_type: None,
+            read_only: false,
+        };
+        let r = pv("r", "1Gi", PvSource::Legacy(rbd)).check();
+        assert_count(&r, 2);
+        assert_has(&r, "spec.rbd.monitors", ErrorKind::Required);
+        assert_has(&r, "spec.rbd.image", ErrorKind::Required);
+        let g = LegacySource::Glusterfs {
+            endpoints: String::new(),
+            path: "vol".into(),
+            read_only: false,
+        };
+        assert_only(
+            &pv("gl", "1Gi", PvSource::Legacy(g)).check(),
+            "spec.glusterfs.endpoints",
+            ErrorKind::Required,
+        );
+    }
+
+    #[test]
+    fn mount_options_annotation() {
+        let mut p = nfs_pv("1Gi");
+        p.metadata
+            .annotations
+            .insert(MOUNT_OPTIONS_ANNOTATION.into(), "hard".into());
+        assert_clean(&p.check());
+        let mut p = csi_pv("d.io", "h", None);
+        p.metadata
+            .annotations
+            .insert(MOUNT_OPTIONS_ANNOTATION.into(), "hard".into());
+        let r = p.check();
+        assert_only(
+            &r,
+            "metadata.annotations.volume.beta.kubernetes.io/mount-options",
+            ErrorKind::Forbidden,
+        );
+    }
+
+    #[test]
+    fn claim_ref_names_a_claim() {
+        let mut p = nfs_pv("1Gi");
+        p.spec.claim_ref = Some(ClaimRef {
+            name: "data".into(),
+            namespace: "default".into(),
+        });
+        assert_clean(&p.check());
+        p.spec.claim_ref = Some(ClaimRef {
+            name: String::new(),
+            namespace: String::new(),
+        });
+        assert_count(&p.check(), 2);
+    }
+}

@@ -1,0 +1,344 @@
+//! Selectors: label selectors (claims, StatefulSets; apimachinery `ValidateLabelSelector`),
+//! node selectors (PV node affinity; `ValidateNodeSelector`, k8s-rules §7) and StorageClass
+//! topology terms (`ValidateTopologySelectorTerm` + `validateAllowedTopologies`, §9).
+
+use super::{
+    common::{invalid_each, invalid_raw},
+    meta,
+};
+use crate::{
+    names,
+    report::{FieldError, FieldPath},
+    selector::{
+        LabelSelector, LabelSelectorRequirement, NodeSelector, NodeSelectorOperator,
+        NodeSelectorRequirement, SelectorOperator, TopologySelectorTerm,
+    },
+    validate::Checker,
+};
+use std::collections::{BTreeMap, BTreeSet};
+
+const IN_NOT_IN: &str = "must be specified when `operator` is 'In' or 'NotIn'";
+const EXISTS: &str = "may not be specified when `operator` is 'Exists' or 'DoesNotExist'";
+
+/// `ValidateLabelSelector` with label values checked (the strict mode used on create).
+pub(crate) fn label_selector(checker: &mut Checker, selector: &LabelSelector, path: &FieldPath) {
+    meta::labels(checker, &selector.match_labels, &path.child("matchLabels"));
+    for (i, req) in selector.match_expressions.iter().enumerate() {
+        label_requirement(checker, req, &path.child("matchExpressions").index(i));
+    }
+}
+
+fn label_requirement(checker: &mut Checker, req: &LabelSelectorRequirement, path: &FieldPath) {
+    match req.operator {
+        SelectorOperator::In | SelectorOperator::NotIn if req.values.is_empty() => {
+            checker.error(FieldError::required(path.child("values"), IN_NOT_IN));
+        }
+        SelectorOperator::Exists | SelectorOperator::DoesNotExist if !req.values.is_empty() => {
+            checker.error(FieldError::forbidden(path.child("values"), EXISTS));
+        }
+        _ => {}
+    }
+    invalid_each(
+        checker,
+        &path.child("key"),
+        &req.key,
+        names::qualified_name(&req.key),
+    );
+    label_values(checker, &req.values, &path.child("values"));
+}
+
+fn label_values(checker: &mut Checker, values: &[String], path: &FieldPath) {
+    for (i, value) in values.iter().enumerate() {
+        invalid_each(checker, &path.index(i), value, names::label_value(value));
+    }
+}
+
+/// `ValidateNodeSelector` (the `required` part of a PV's node affinity).
+pub(crate) fn node_selector(checker: &mut Checker, selector: &NodeSelector, path: &FieldPath) {
+    let terms = path.child("nodeSelectorTerms");
+    if selector.node_selector_terms.is_empty() {
+        checker.error(FieldError::required(
+            terms,
+            "must have at least one node selector term",
+        ));
+        return;
+    }
+    for (i, term) in selector.node_selector_terms.iter().enumerate() {
+        let exprs = terms.index(i).child("matchExpressions");
+        for (j, req) in term.match_expressions.iter().enumerate() {
+            node_requirement(checker, req, &exprs.index(j));
+        }
+    }
+}
+
+/// `ValidateNodeSelectorRequirement`; in addition (kvol), `Gt`/`Lt` values must be integers,
+/// or the requirement can never match a node.
+fn node_requirement(checker: &mut Checker, req: &NodeSelectorRequirement, path: &FieldPath) {
+    let values = path.child("values");
+    match req.operator {
+        NodeSelectorOperator::In | NodeSelectorOperator::NotIn if req.values.is_empty() => {
+            checker.error(FieldError::required(values.clone(), IN_NOT_IN));
+        }
+        NodeSelectorOperator::Exists | NodeSelectorOperator::DoesNotExist
+            if !req.values.is_empty() =>
+        {
+            checker.error(FieldError::forbidden(values.clone(), EXISTS));
+        }
+        NodeSelectorOperator::Gt | NodeSelectorOperator::Lt if req.values.len() != 1 => {
+            checker.error(FieldError::required(
+                values.clone(),
+                "must be specified single value when `operator` is 'Lt' or 'Gt'",
+            ));
+        }
+        _ => {}
+    }
+    invalid_each(
+        checker,
+        &path.child("key"),
+        &req.key,
+        names::qualified_name(&req.key),
+    );
+    label_values(checker, &req.values, &values);
+    if matches!(
+        req.operator,
+        NodeSelectorOperator::Gt | NodeSelectorOperator::Lt
+    ) {
+        for (i, value) in req.values.iter().enumerate() {
+            if value.parse::<i64>().is_err() {
+                checker.error(FieldError::invalid(
+                    values.index(i),
+                    value,
+                    "must be an integer when `operator` is 'Lt' or 'Gt'",
+                ));
+            }
+        }
+    }
+}
+
+/// `validateAllowedTopologies` of a StorageClass, including its quirk: the list of seen terms
+/// starts with one empty entry per term, so a term without expressions is reported as a
+/// duplicate once per term (`Duplicate value: ""` on `matchLabelExpressions`).
+pub(crate) fn allowed_topologies(
+    checker: &mut Checker,
+    terms: &[TopologySelectorTerm],
+    path: &FieldPath,
+) {
+    let mut seen: Vec<BTreeMap<&str, BTreeSet<&str>>> = vec![BTreeMap::new(); terms.len()];
+    for (i, term) in terms.iter().enumerate() {
+        let term_path = path.index(i);
+        let exprs_path = term_path.child("matchLabelExpressions");
+        let mut expr_map: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for (j, req) in term.match_label_expressions.iter().enumerate() {
+            let req_path = exprs_path.index(j);
+            let values_path = req_path.child("values");
+            if req.values.is_empty() {
+                checker.error(FieldError::required(values_path.clone(), ""));
+            }
+            let mut values = BTreeSet::new();
+            for (k, value) in req.values.iter().enumerate() {
+                if !values.insert(value.as_str()) {
+                    checker.error(FieldError::duplicate(values_path.index(k), value));
+                }
+            }
+            let key_path = req_path.child("key");
+            invalid_each(
+                checker,
+                &key_path,
+                &req.key,
+                names::qualified_name(&req.key),
+            );
+            if expr_map.insert(req.key.as_str(), values).is_some() {
+                checker.error(FieldError::duplicate(key_path, &req.key));
+            }
+        }
+        for earlier in &seen {
+            if *earlier == expr_map {
+                checker.error(FieldError::duplicate(exprs_path.clone(), ""));
+            }
+        }
+        seen.push(expr_map);
+    }
+}
+
+/// The `Invalid value: {...}: empty selector is invalid for statefulset` error (value: the
+/// selector as JSON).
+pub(crate) fn empty_selector(path: FieldPath) -> FieldError {
+    invalid_raw(
+        path,
+        "{}".to_owned(),
+        "empty selector is invalid for statefulset",
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        report::ErrorKind,
+        rules::test_support::{assert_clean, assert_count, assert_only, check},
+        selector::{NodeSelectorTerm, TopologyRequirement},
+    };
+
+    fn root() -> FieldPath {
+        FieldPath::root().child("sel")
+    }
+
+    fn expr(key: &str, operator: SelectorOperator, values: &[&str]) -> LabelSelector {
+        LabelSelector {
+            match_labels: Default::default(),
+            match_expressions: vec![LabelSelectorRequirement {
+                key: key.into(),
+                operator,
+                values: values.iter().map(|v| v.to_string()).collect(),
+            }],
+        }
+    }
+
+    #[test]
+    fn label_selector_operators() {
+        let ok = expr("app", SelectorOperator::In, &["web"]);
+        assert_clean(&check(|c| label_selector(c, &ok, &root())));
+        let r = check(|c| label_selector(c, &expr("app", SelectorOperator::NotIn, &[]), &root()));
+        assert_only(&r, "sel.matchExpressions[0].values", ErrorKind::Required);
+        assert_eq!(r.errors[0].detail, IN_NOT_IN);
+        assert_clean(&check(|c| {
+            label_selector(c, &expr("app", SelectorOperator::Exists, &[]), &root())
+        }));
+        let r = check(|c| {
+            label_selector(
+                c,
+                &expr("app", SelectorOperator::DoesNotExist, &["x"]),
+                &root(),
+            )
+        });
+        assert_only(&r, "sel.matchExpressions[0].values", ErrorKind::Forbidden);
+    }
+
+    #[test]
+    fn label_selector_keys_and_values() {
+        let r =
+            check(|c| label_selector(c, &expr("a/b/c", SelectorOperator::In, &["-x"]), &root()));
+        assert_count(&r, 2);
+        assert_eq!(r.errors[0].path.as_str(), "sel.matchExpressions[0].key");
+        assert_eq!(
+            r.errors[1].path.as_str(),
+            "sel.matchExpressions[0].values[0]"
+        );
+        let mut sel = LabelSelector::default();
+        sel.match_labels.insert("app".into(), "a".repeat(64));
+        assert_only(
+            &check(|c| label_selector(c, &sel, &root())),
+            "sel.matchLabels",
+            ErrorKind::Invalid,
+        );
+    }
+
+    fn node(operator: NodeSelectorOperator, values: &[&str]) -> NodeSelector {
+        NodeSelector {
+            node_selector_terms: vec![NodeSelectorTerm {
+                match_expressions: vec![NodeSelectorRequirement {
+                    key: "kubernetes.io/hostname".into(),
+                    operator,
+                    values: values.iter().map(|v| v.to_string()).collect(),
+                }],
+            }],
+        }
+    }
+
+    #[test]
+    fn node_selector_terms_required() {
+        let r = check(|c| node_selector(c, &NodeSelector::default(), &root()));
+        assert_only(&r, "sel.nodeSelectorTerms", ErrorKind::Required);
+        assert_eq!(
+            r.errors[0].detail,
+            "must have at least one node selector term"
+        );
+    }
+
+    #[test]
+    fn node_selector_operators() {
+        let p = "sel.nodeSelectorTerms[0].matchExpressions[0].values";
+        assert_clean(&check(|c| {
+            node_selector(c, &node(NodeSelectorOperator::In, &["n1"]), &root())
+        }));
+        assert_only(
+            &check(|c| node_selector(c, &node(NodeSelectorOperator::In, &[]), &root())),
+            p,
+            ErrorKind::Required,
+        );
+        assert_only(
+            &check(|c| node_selector(c, &node(NodeSelectorOperator::Exists, &["x"]), &root())),
+            p,
+            ErrorKind::Forbidden,
+        );
+        assert_clean(&check(|c| {
+            node_selector(c, &node(NodeSelectorOperator::Gt, &["3"]), &root())
+        }));
+        let r = check(|c| node_selector(c, &node(NodeSelectorOperator::Lt, &["1", "2"]), &root()));
+        assert_only(&r, p, ErrorKind::Required);
+        let r = check(|c| node_selector(c, &node(NodeSelectorOperator::Gt, &["three"]), &root()));
+        assert_only(&r, &format!("{p}[0]"), ErrorKind::Invalid);
+        let r =
+            check(|c| node_selector(c, &node(NodeSelectorOperator::In, &["bad value"]), &root()));
+        assert_only(&r, &format!("{p}[0]"), ErrorKind::Invalid);
+    }
+
+    fn topo(exprs: &[(&str, &[&str])]) -> TopologySelectorTerm {
+        TopologySelectorTerm {
+            match_label_expressions: exprs
+                .iter()
+                .map(|(k, vs)| TopologyRequirement {
+                    key: k.to_string(),
+                    values: vs.iter().map(|v| v.to_string()).collect(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn topology_terms() {
+        let zone = "topology.kubernetes.io/zone";
+        let ok = [topo(&[(zone, &["a", "b"])]), topo(&[(zone, &["c"])])];
+        assert_clean(&check(|c| allowed_topologies(c, &ok, &root())));
+
+        let r = check(|c| allowed_topologies(c, &[topo(&[(zone, &[])])], &root()));
+        assert_only(
+            &r,
+            "sel[0].matchLabelExpressions[0].values",
+            ErrorKind::Required,
+        );
+
+        let r = check(|c| allowed_topologies(c, &[topo(&[(zone, &["a", "a"])])], &root()));
+        assert_only(
+            &r,
+            "sel[0].matchLabelExpressions[0].values[1]",
+            ErrorKind::Duplicate,
+        );
+
+        let r =
+            check(|c| allowed_topologies(c, &[topo(&[(zone, &["a"]), (zone, &["b"])])], &root()));
+        assert_only(
+            &r,
+            "sel[0].matchLabelExpressions[1].key",
+            ErrorKind::Duplicate,
+        );
+
+        // Identical terms, even with values in another order.
+        let dup = [topo(&[(zone, &["a", "b"])]), topo(&[(zone, &["b", "a"])])];
+        let r = check(|c| allowed_topologies(c, &dup, &root()));
+        assert_only(&r, "sel[1].matchLabelExpressions", ErrorKind::Duplicate);
+    }
+
+    #[test]
+    fn empty_topology_term_is_a_duplicate_per_term() {
+        let r = check(|c| allowed_topologies(c, &[TopologySelectorTerm::default()], &root()));
+        assert_only(&r, "sel[0].matchLabelExpressions", ErrorKind::Duplicate);
+        assert_eq!(
+            r.errors[0].to_string(),
+            "sel[0].matchLabelExpressions: Duplicate value: \"\""
+        );
+        let two = [topo(&[("k", &["v"])]), TopologySelectorTerm::default()];
+        let r = check(|c| allowed_topologies(c, &two, &root()));
+        assert_count(&r, 2);
+    }
+}

@@ -1,0 +1,202 @@
+//! Headless Services (k8s-rules §10, `ValidateService`): the name is a DNS-1035 label; port
+//! names are DNS-1123 labels, required when there are several ports, unique; port numbers in
+//! 1..=65535; no two ports with the same protocol and number; named target ports are IANA
+//! service names; the selector is a label map.
+
+use super::{
+    common::{duplicate_raw, invalid_each},
+    meta::{self, NameFormat},
+};
+use crate::{
+    names,
+    report::{FieldError, FieldPath},
+    service::{Service, ServicePort, TargetPort},
+    validate::Checker,
+};
+use std::collections::BTreeSet;
+
+/// A whole (headless) Service.
+pub(crate) fn validate_service(checker: &mut Checker, svc: &Service, path: &FieldPath) {
+    meta::object_meta(
+        checker,
+        &svc.metadata,
+        NameFormat::Dns1035,
+        &path.child("metadata"),
+    );
+    let spec = path.child("spec");
+    let ports_path = spec.child("ports");
+    let require_names = svc.spec.ports.len() > 1;
+    let mut port_names = BTreeSet::new();
+    for (i, port) in svc.spec.ports.iter().enumerate() {
+        service_port(
+            checker,
+            port,
+            require_names,
+            &mut port_names,
+            &ports_path.index(i),
+        );
+    }
+    let mut seen = BTreeSet::new();
+    for (i, port) in svc.spec.ports.iter().enumerate() {
+        let protocol = protocol_name(port);
+        if !seen.insert((protocol, port.port)) {
+            let value = format!("{{\"protocol\":\"{protocol}\",\"port\":{}}}", port.port);
+            checker.error(duplicate_raw(ports_path.index(i), value));
+        }
+    }
+    meta::labels(checker, &svc.spec.selector, &spec.child("selector"));
+}
+
+fn protocol_name(port: &ServicePort) -> &'static str {
+    match port.protocol {
+        crate::pod::Protocol::TCP => "TCP",
+        crate::pod::Protocol::UDP => "UDP",
+        crate::pod::Protocol::SCTP => "SCTP",
+    }
+}
+
+/// `validateServicePort`. An unset (or `0` / `""`) target port is defaulted to the port.
+fn service_port<'a>(
+    checker: &mut Checker,
+    port: &'a ServicePort,
+    require_name: bool,
+    seen: &mut BTreeSet<&'a str>,
+    path: &FieldPath,
+) {
+    let name_path = path.child("name");
+    match port.name.as_deref().filter(|n| !n.is_empty()) {
+        None if require_name => checker.error(FieldError::required(name_path, "")),
+        None => {}
+        Some(name) => {
+            invalid_each(checker, &name_path, name, names::dns1123_label(name));
+            if !seen.insert(name) {
+                checker.error(FieldError::duplicate(name_path, name));
+            }
+        }
+    }
+    port_number(checker, port.port, path.child("port"));
+    let target = path.child("targetPort");
+    match &port.target_port {
+        Some(TargetPort::Name(name)) if !name.is_empty() => {
+            invalid_each(checker, &target, name, names::port_name(name));
+        }
+        Some(TargetPort::Number(n)) if *n != 0 => port_number(checker, *n, target),
+        _ => port_number(checker, port.port, target),
+    }
+}
+
+fn port_number(checker: &mut Checker, n: i32, path: FieldPath) {
+    if let Err(e) = names::port_number(i64::from(n)) {
+        for msg in e.messages {
+            checker.error(FieldError::invalid_number(path.clone(), i64::from(n), msg));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        pod::Protocol,
+        report::ErrorKind,
+        rules::test_support::{assert_clean, assert_count, assert_has, assert_only, service},
+        validate::Validate,
+    };
+
+    fn port(name: Option<&str>, number: i32) -> ServicePort {
+        ServicePort {
+            name: name.map(Into::into),
+            port: number,
+            protocol: Protocol::TCP,
+            target_port: None,
+        }
+    }
+
+    #[test]
+    fn a_headless_service_is_valid() {
+        assert_clean(&service("nginx").check());
+        let mut s = service("nginx");
+        s.spec.ports.clear();
+        assert_clean(&s.check());
+    }
+
+    #[test]
+    fn name_is_a_dns1035_label() {
+        assert_clean(&service(&format!("a{}", "0".repeat(62))).check());
+        let mut long = service("web");
+        long.metadata.name = "a".repeat(64);
+        assert_only(&long.check(), "metadata.name", ErrorKind::Invalid);
+        assert_only(
+            &service("1web").check(),
+            "metadata.name",
+            ErrorKind::Invalid,
+        );
+    }
+
+    #[test]
+    fn port_names_are_labels_required_with_several_ports() {
+        let mut s = service("web");
+        s.spec.ports = vec![port(None, 80)];
+        assert_clean(&s.check());
+        s.spec.ports = vec![port(Some("web"), 80), port(None, 443)];
+        assert_only(&s.check(), "spec.ports[1].name", ErrorKind::Required);
+        // Service port names are DNS-1123 labels: 63 characters pass, 64 fail.
+        s.spec.ports = vec![port(Some(&"p".repeat(63)), 80)];
+        assert_clean(&s.check());
+        s.spec.ports = vec![port(Some(&"p".repeat(64)), 80)];
+        assert_only(&s.check(), "spec.ports[0].name", ErrorKind::Invalid);
+        s.spec.ports = vec![port(Some("web"), 80), port(Some("web"), 81)];
+        assert_only(&s.check(), "spec.ports[1].name", ErrorKind::Duplicate);
+    }
+
+    #[test]
+    fn port_numbers_and_defaulted_target_ports() {
+        let mut s = service("web");
+        s.spec.ports = vec![port(None, 65535)];
+        assert_clean(&s.check());
+        s.spec.ports = vec![port(None, 0)];
+        let r = s.check();
+        // The target port is defaulted to the (invalid) port, so both are reported.
+        assert_count(&r, 2);
+        assert_has(&r, "spec.ports[0].port", ErrorKind::Invalid);
+        assert_has(&r, "spec.ports[0].targetPort", ErrorKind::Invalid);
+        s.spec.ports = vec![ServicePort {
+            target_port: Some(TargetPort::Number(70000)),
+            ..port(None, 80)
+        }];
+        assert_only(&s.check(), "spec.ports[0].targetPort", ErrorKind::Invalid);
+        s.spec.ports = vec![ServicePort {
+            target_port: Some(TargetPort::Name("http-alt".into())),
+            ..port(None, 80)
+        }];
+        assert_clean(&s.check());
+        s.spec.ports = vec![ServicePort {
+            target_port: Some(TargetPort::Name("http--alt".into())),
+            ..port(None, 80)
+        }];
+        assert_only(&s.check(), "spec.ports[0].targetPort", ErrorKind::Invalid);
+    }
+
+    #[test]
+    fn duplicate_protocol_and_port() {
+        let mut s = service("web");
+        let mut udp = port(Some("dns-udp"), 53);
+        udp.protocol = Protocol::UDP;
+        s.spec.ports = vec![port(Some("dns"), 53), udp];
+        assert_clean(&s.check());
+        s.spec.ports = vec![port(Some("a"), 53), port(Some("b"), 53)];
+        let r = s.check();
+        assert_only(&r, "spec.ports[1]", ErrorKind::Duplicate);
+        assert_eq!(
+            r.errors[0].to_string(),
+            "spec.ports[1]: Duplicate value: {\"protocol\":\"TCP\",\"port\":53}"
+        );
+    }
+
+    #[test]
+    fn selector_is_a_label_map() {
+        let mut s = service("web");
+        s.spec.selector.insert("app".into(), "bad value".into());
+        assert_only(&s.check(), "spec.selector", ErrorKind::Invalid);
+    }
+}

@@ -1,0 +1,617 @@
+//! StatefulSets (k8s-rules §11, `ValidateStatefulSet`) and their headless Service.
+//!
+//! The API server's rules: name a DNS-1123 label; update strategy (partition ≥ 0,
+//! `maxUnavailable` not 0 and at most 100%); replicas, `minReadySeconds` and `ordinals.start`
+//! ≥ 0; a non-empty selector that matches the template's labels; `restartPolicy: Always`.
+//!
+//! Applied as well, following k8s-rules §11.0 (Kubernetes ≥ 1.34 does it on create, and the
+//! controller fails without it): the template is validated as a pod spec in which the claim
+//! templates count as volumes, and each `volumeClaimTemplates[i]` as a claim whose name is a
+//! DNS-1123 label. kvol adds: `serviceName` is a DNS-1123 label (it becomes every pod's
+//! `subdomain`), a pod volume may not share a claim template's name (the template would
+//! silently replace it), `revisionHistoryLimit` ≥ 0, and the embedded Service is valid and
+//! consistent with the set (same name as `serviceName`, same namespace, selector equal to the
+//! template's labels, named target ports that exist in the pods).
+
+use super::{
+    claim,
+    common::{NEGATIVE, invalid_each, invalid_raw, json_map, nonnegative},
+    meta::{self, NameFormat},
+    pod::{self, SpecContext},
+    selector, service, warnings,
+};
+use crate::{
+    names,
+    pod::RestartPolicy,
+    report::{FieldError, FieldPath, quote},
+    service::TargetPort,
+    statefulset::{IntOrPercent, StatefulSet, StatefulSetSpec, UpdateStrategy},
+    validate::Checker,
+};
+use std::collections::BTreeSet;
+
+/// A whole StatefulSet with its Service (Service errors are under `service.`).
+pub(crate) fn validate_statefulset(checker: &mut Checker, sts: &StatefulSet, path: &FieldPath) {
+    meta::object_meta(
+        checker,
+        &sts.metadata,
+        NameFormat::Label,
+        &path.child("metadata"),
+    );
+    let spec = &sts.spec;
+    let sp = path.child("spec");
+
+    update_strategy(checker, spec, &sp.child("updateStrategy"));
+    nonnegative(
+        checker,
+        sp.child("replicas"),
+        spec.replicas.map_or(0, i64::from),
+    );
+    nonnegative(
+        checker,
+        sp.child("minReadySeconds"),
+        spec.min_ready_seconds.map_or(0, i64::from),
+    );
+    if let Some(start) = spec.ordinals_start {
+        // Path as the API server prints it: `Child("ordinals.start")`.
+        nonnegative(checker, sp.child("ordinals.start"), i64::from(start));
+    }
+    if let Some(limit) = spec.revision_history_limit {
+        nonnegative(checker, sp.child("revisionHistoryLimit"), i64::from(limit));
+    }
+    service_name(checker, &spec.service_name, &sp.child("serviceName"));
+
+    let sel_path = sp.child("selector");
+    let before = checker.error_count();
+    selector::label_selector(checker, &spec.selector, &sel_path);
+    // The API server cannot even build an invalid selector, and then skips the match check.
+    let selector_ok = checker.error_count() == before;
+    if spec.selector.is_empty() {
+        checker.error(selector::empty_selector(sel_path));
+    }
+
+    let tp = sp.child("template");
+    let labels = &spec.template.metadata.labels;
+    if selector_ok && !spec.selector.is_empty() && !spec.selector.matches(labels) {
+        checker.error(invalid_raw(
+            tp.child("metadata").child("labels"),
+            json_map(labels),
+            "`selector` does not match template `labels`",
+        ));
+    }
+    // Path quirk: `spec.template.labels` / `spec.template.annotations`, without `metadata`.
+    meta::template_labels_annotations(
+        checker,
+        &spec.template.metadata,
+        &tp.child("labels"),
+        &tp.child("annotations"),
+    );
+
+    let claim_names = claim_templates(checker, spec, &sp.child("volumeClaimTemplates"));
+    let spec_path = tp.child("spec");
+    pod::pod_spec(
+        checker,
+        &spec.template.spec,
+        &SpecContext::template(&claim_names),
+        &spec_path,
+    );
+    if let Some(policy) = spec
+        .template
+        .spec
+        .restart_policy
+        .filter(|p| *p != RestartPolicy::Always)
+    {
+        let value = match policy {
+            RestartPolicy::OnFailure => "OnFailure",
+            RestartPolicy::Never => "Never",
+            RestartPolicy::Always => "Always",
+        };
+        checker.error(FieldError::not_supported(
+            spec_path.child("restartPolicy"),
+            value,
+            &["Always"],
+        ));
+    }
+    shadowed_volumes(checker, spec, &spec_path.child("volumes"));
+
+    governing_service(checker, sts, &path.child("service"));
+    warnings::statefulset(checker, sts, path);
+}
+
+/// `spec.updateStrategy.rollingUpdate`: partition ≥ 0; `maxUnavailable` a non-negative count or
+/// a percentage, not 0, at most 100%.
+fn update_strategy(checker: &mut Checker, spec: &StatefulSetSpec, path: &FieldPath) {
+    let Some(UpdateStrategy::RollingUpdate {
+        partition,
+        max_unavailable,
+    }) = &spec.update_strategy
+    else {
+        return;
+    };
+    let ru = path.child("rollingUpdate");
+    if let Some(p) = partition {
+        nonnegative(checker, ru.child("partition"), i64::from(*p));
+    }
+    let mp = ru.child("maxUnavailable");
+    match max_unavailable {
+        Some(IntOrPercent::Int(n)) => {
+            if *n < 0 {
+                checker.error(FieldError::invalid_number(
+                    mp.clone(),
+                    i64::from(*n),
+                    NEGATIVE,
+                ));
+            }
+            if *n == 0 {
+                checker.error(FieldError::invalid_number(mp, 0, "cannot be 0"));
+            }
+        }
+        Some(IntOrPercent::Percent(p)) => {
+            let text = format!("{p}%");
+            if *p == 0 {
+                checker.error(FieldError::invalid(mp.clone(), &text, "cannot be 0"));
+            }
+            if *p > 100 {
+                checker.error(FieldError::invalid(
+                    mp,
+                    &text,
+                    "must not be greater than 100%",
+                ));
+            }
+        }
+        None => {}
+    }
+}
+
+/// `spec.serviceName` becomes every pod's `subdomain`, which must be a DNS-1123 label.
+fn service_name(checker: &mut Checker, name: &str, path: &FieldPath) {
+    if name.is_empty() {
+        checker.error(FieldError::required(
+            path.clone(),
+            "the governing headless Service's name gives the pods their DNS names",
+        ));
+    } else {
+        invalid_each(checker, path, name, names::dns1123_label(name));
+    }
+}
+
+/// `volumeClaimTemplates[i]`: each a claim named by a DNS-1123 label (unique). Returns the
+/// names that mounts may use (those whose name passed, like pod volumes).
+fn claim_templates(checker: &mut Checker, spec: &StatefulSetSpec, path: &FieldPath) -> Vec<String> {
+    let mut valid = Vec::new();
+    let mut seen = BTreeSet::new();
+    for (i, t) in spec.volume_claim_templates.iter().enumerate() {
+        let idx = path.index(i);
+        let meta_path = idx.child("metadata");
+        let name_path = meta_path.child("name");
+        let before = checker.error_count();
+        let name = t.metadata.name.as_deref().unwrap_or("");
+        if name.is_empty() {
+            checker.error(FieldError::required(
+                name_path,
+                "a claim template's name is the volume name mounts use",
+            ));
+        } else {
+            invalid_each(checker, &name_path, name, names::dns1123_label(name));
+            if !seen.insert(name) {
+                checker.error(FieldError::duplicate(name_path, name));
+            }
+        }
+        if checker.error_count() == before {
+            valid.push(name.to_owned());
+        }
+        meta::template_labels_annotations(
+            checker,
+            &t.metadata,
+            &meta_path.child("labels"),
+            &meta_path.child("annotations"),
+        );
+        claim::claim_spec(checker, &t.spec, &idx.child("spec"));
+        warnings::beta_storage_class_annotation(checker, &t.metadata.annotations, &meta_path);
+    }
+    valid
+}
+
+/// kvol: a pod volume named like a claim template would be replaced by the template's claim.
+fn shadowed_volumes(checker: &mut Checker, spec: &StatefulSetSpec, path: &FieldPath) {
+    let templates: BTreeSet<&str> = spec
+        .volume_claim_templates
+        .iter()
+        .filter_map(|t| t.metadata.name.as_deref())
+        .collect();
+    for (i, vol) in spec.template.spec.volumes.iter().enumerate() {
+        if !vol.name.is_empty() && templates.contains(vol.name.as_str()) {
+            checker.error(FieldError::invalid(
+                path.index(i).child("name"),
+                &vol.name,
+                "must not be the name of a volumeClaimTemplate (the claim template would replace \
+                 this volume); rename the volume or the claim template",
+            ));
+        }
+    }
+}
+
+/// The embedded Service: valid on its own, and governing this set.
+fn governing_service(checker: &mut Checker, sts: &StatefulSet, path: &FieldPath) {
+    let svc = &sts.service;
+    service::validate_service(checker, svc, path);
+    let meta_path = path.child("metadata");
+    if svc.metadata.name != sts.spec.service_name {
+        checker.error(FieldError::invalid(
+            meta_path.child("name"),
+            &svc.metadata.name,
+            format!(
+                "must equal the StatefulSet's spec.serviceName {}",
+                quote(&sts.spec.service_name)
+            ),
+        ));
+    }
+    let ns = |n: &Option<String>| n.clone().filter(|s| !s.is_empty());
+    let (svc_ns, sts_ns) = (ns(&svc.metadata.namespace), ns(&sts.metadata.namespace));
+    if svc_ns != sts_ns {
+        let detail = match &sts_ns {
+            Some(n) => format!("must equal the StatefulSet's namespace {}", quote(n)),
+            None => "must be unset, like the StatefulSet's namespace".to_owned(),
+        };
+        checker.error(FieldError::invalid(
+            meta_path.child("namespace"),
+            svc_ns.as_deref().unwrap_or(""),
+            detail,
+        ));
+    }
+    let labels = &sts.spec.template.metadata.labels;
+    if &svc.spec.selector != labels {
+        checker.error(invalid_raw(
+            path.child("spec").child("selector"),
+            json_map(&svc.spec.selector),
+            format!("must equal the pod template's labels {}", json_map(labels)),
+        ));
+    }
+    let container_ports: BTreeSet<&str> = sts
+        .spec
+        .template
+        .spec
+        .containers
+        .iter()
+        .flat_map(|c| c.ports.iter().filter_map(|p| p.name.as_deref()))
+        .collect();
+    for (i, port) in svc.spec.ports.iter().enumerate() {
+        if let Some(TargetPort::Name(name)) = &port.target_port
+            && !name.is_empty()
+            && !container_ports.contains(name.as_str())
+        {
+            let target = path
+                .child("spec")
+                .child("ports")
+                .index(i)
+                .child("targetPort");
+            checker.error(FieldError::not_found(target, name));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        pod::Protocol,
+        report::ErrorKind,
+        rules::test_support::{
+            assert_clean, assert_count, assert_has, assert_only, container, empty_dir, map,
+            statefulset,
+        },
+        selector::LabelSelector,
+        service::ServicePort,
+        statefulset::{PodManagementPolicy, RetentionAction, RetentionPolicy},
+        validate::Validate,
+    };
+
+    #[test]
+    fn the_seed_web_set_is_valid() {
+        let mut s = statefulset("web");
+        s.spec.update_strategy = Some(UpdateStrategy::RollingUpdate {
+            partition: Some(0),
+            max_unavailable: None,
+        });
+        s.spec.pod_management_policy = Some(PodManagementPolicy::OrderedReady);
+        s.spec.retention = Some(RetentionPolicy {
+            when_deleted: RetentionAction::Retain,
+            when_scaled: RetentionAction::Delete,
+        });
+        s.spec.template.spec.termination_grace_period_seconds = Some(10);
+        let r = s.check();
+        assert_clean(&r);
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+    }
+
+    #[test]
+    fn name_is_a_label_of_at_most_63() {
+        assert_clean(&statefulset(&"w".repeat(63)).check());
+        // Only the StatefulSet is renamed (its Service and serviceName stay valid).
+        let mut s = statefulset("web");
+        s.metadata.name = "w".repeat(64);
+        let r = s.check();
+        assert_only(&r, "metadata.name", ErrorKind::Invalid);
+        assert_eq!(r.errors[0].detail, "must be no more than 63 characters");
+        s.metadata.name = "web.example".into();
+        let r = s.check();
+        assert_only(&r, "metadata.name", ErrorKind::Invalid);
+        assert_eq!(r.errors[0].detail, "must not contain dots");
+    }
+
+    #[test]
+    fn partition_boundary() {
+        let mut s = statefulset("web");
+        s.spec.update_strategy = Some(UpdateStrategy::RollingUpdate {
+            partition: Some(0),
+            max_unavailable: None,
+        });
+        assert_clean(&s.check());
+        s.spec.update_strategy = Some(UpdateStrategy::RollingUpdate {
+            partition: Some(-1),
+            max_unavailable: None,
+        });
+        let r = s.check();
+        assert_only(
+            &r,
+            "spec.updateStrategy.rollingUpdate.partition",
+            ErrorKind::Invalid,
+        );
+        assert_eq!(
+            r.errors[0].to_string(),
+            "spec.updateStrategy.rollingUpdate.partition: Invalid value: -1: must be greater than or equal to 0"
+        );
+    }
+
+    fn with_max_unavailable(m: IntOrPercent) -> crate::Report {
+        let mut s = statefulset("web");
+        s.spec.update_strategy = Some(UpdateStrategy::RollingUpdate {
+            partition: None,
+            max_unavailable: Some(m),
+        });
+        s.check_for(crate::rules::test_support::v(35))
+    }
+
+    #[test]
+    fn max_unavailable() {
+        let p = "spec.updateStrategy.rollingUpdate.maxUnavailable";
+        assert_clean(&with_max_unavailable(IntOrPercent::Int(1)));
+        assert_clean(&with_max_unavailable(IntOrPercent::Percent(100)));
+        assert_clean(&with_max_unavailable(IntOrPercent::Percent(1)));
+        let r = with_max_unavailable(IntOrPercent::Int(0));
+        assert_only(&r, p, ErrorKind::Invalid);
+        assert_eq!(r.errors[0].detail, "cannot be 0");
+        assert_only(
+            &with_max_unavailable(IntOrPercent::Percent(0)),
+            p,
+            ErrorKind::Invalid,
+        );
+        let r = with_max_unavailable(IntOrPercent::Percent(101));
+        assert_only(&r, p, ErrorKind::Invalid);
+        assert_eq!(
+            r.errors[0].to_string(),
+            format!("{p}: Invalid value: \"101%\": must not be greater than 100%")
+        );
+        assert_only(
+            &with_max_unavailable(IntOrPercent::Int(-1)),
+            p,
+            ErrorKind::Invalid,
+        );
+    }
+
+    #[test]
+    fn counts_are_nonnegative() {
+        let mut s = statefulset("web");
+        s.spec.replicas = Some(0);
+        s.spec.min_ready_seconds = Some(0);
+        s.spec.ordinals_start = Some(0);
+        s.spec.revision_history_limit = Some(0);
+        assert_clean(&s.check());
+        s.spec.replicas = Some(-1);
+        s.spec.min_ready_seconds = Some(-1);
+        s.spec.ordinals_start = Some(-1);
+        s.spec.revision_history_limit = Some(-1);
+        let r = s.check();
+        assert_count(&r, 4);
+        assert_has(&r, "spec.replicas", ErrorKind::Invalid);
+        assert_has(&r, "spec.minReadySeconds", ErrorKind::Invalid);
+        assert_has(&r, "spec.ordinals.start", ErrorKind::Invalid);
+        assert_has(&r, "spec.revisionHistoryLimit", ErrorKind::Invalid);
+    }
+
+    #[test]
+    fn selector_must_be_non_empty_and_match() {
+        let mut s = statefulset("web");
+        s.spec.selector = LabelSelector::default();
+        let r = s.check();
+        assert_only(&r, "spec.selector", ErrorKind::Invalid);
+        assert_eq!(
+            r.errors[0].to_string(),
+            "spec.selector: Invalid value: {}: empty selector is invalid for statefulset"
+        );
+        let mut s = statefulset("web");
+        s.spec.selector = LabelSelector::labels(map(&[("app", "other")]));
+        let r = s.check();
+        assert_only(&r, "spec.template.metadata.labels", ErrorKind::Invalid);
+        assert_eq!(
+            r.errors[0].to_string(),
+            "spec.template.metadata.labels: Invalid value: {\"app\":\"web\"}: `selector` does not match template `labels`"
+        );
+    }
+
+    #[test]
+    fn template_labels_path_quirk() {
+        let mut s = statefulset("web");
+        s.spec
+            .template
+            .metadata
+            .annotations
+            .insert("a/b/c".into(), String::new());
+        assert_only(&s.check(), "spec.template.annotations", ErrorKind::Invalid);
+    }
+
+    #[test]
+    fn restart_policy_must_be_always() {
+        let mut s = statefulset("web");
+        s.spec.template.spec.restart_policy = Some(RestartPolicy::Always);
+        assert_clean(&s.check());
+        s.spec.template.spec.restart_policy = Some(RestartPolicy::OnFailure);
+        let r = s.check();
+        assert_only(
+            &r,
+            "spec.template.spec.restartPolicy",
+            ErrorKind::NotSupported,
+        );
+        assert_eq!(
+            r.errors[0].to_string(),
+            "spec.template.spec.restartPolicy: Unsupported value: \"OnFailure\": supported values: \"Always\""
+        );
+    }
+
+    #[test]
+    fn service_name_is_a_label() {
+        let mut s = statefulset("web");
+        s.spec.service_name = "n".repeat(63);
+        s.service.metadata.name = "n".repeat(63);
+        assert_clean(&s.check());
+        s.spec.service_name = "n".repeat(64);
+        s.service.metadata.name = "n".repeat(64);
+        let r = s.check();
+        assert_has(&r, "spec.serviceName", ErrorKind::Invalid);
+        assert_has(&r, "service.metadata.name", ErrorKind::Invalid);
+        s.spec.service_name = String::new();
+        s.service.metadata.name = "web".into();
+        let r = s.check();
+        assert_has(&r, "spec.serviceName", ErrorKind::Required);
+    }
+
+    #[test]
+    fn claim_templates_are_claims_named_by_labels() {
+        let mut s = statefulset("web");
+        s.spec.volume_claim_templates[0].spec.resources.requests =
+            crate::rules::test_support::q("0");
+        assert_only(
+            &s.check(),
+            "spec.volumeClaimTemplates[0].spec.resources[storage]",
+            ErrorKind::Invalid,
+        );
+
+        let mut s = statefulset("web");
+        s.spec.volume_claim_templates[0].metadata.name = Some("w".repeat(63));
+        s.spec.template.spec.containers[0].volume_mounts[0].name = "w".repeat(63);
+        assert_clean(&s.check());
+        s.spec.volume_claim_templates[0].metadata.name = Some("w".repeat(64));
+        s.spec.template.spec.containers[0].volume_mounts[0].name = "w".repeat(64);
+        let r = s.check();
+        // The invalid template is not a volume either: its mount is not found.
+        assert_count(&r, 2);
+        assert_has(
+            &r,
+            "spec.volumeClaimTemplates[0].metadata.name",
+            ErrorKind::Invalid,
+        );
+        assert_has(
+            &r,
+            "spec.template.spec.containers[0].volumeMounts[0].name",
+            ErrorKind::NotFound,
+        );
+    }
+
+    #[test]
+    fn claim_template_names_required_and_unique() {
+        let mut s = statefulset("web");
+        s.spec.volume_claim_templates[0].metadata.name = None;
+        let r = s.check();
+        assert_has(
+            &r,
+            "spec.volumeClaimTemplates[0].metadata.name",
+            ErrorKind::Required,
+        );
+        let mut s = statefulset("web");
+        let dup = s.spec.volume_claim_templates[0].clone();
+        s.spec.volume_claim_templates.push(dup);
+        assert_only(
+            &s.check(),
+            "spec.volumeClaimTemplates[1].metadata.name",
+            ErrorKind::Duplicate,
+        );
+    }
+
+    #[test]
+    fn a_pod_volume_may_not_shadow_a_claim_template() {
+        let mut s = statefulset("web");
+        s.spec.template.spec.volumes.push(empty_dir("www"));
+        let r = s.check();
+        assert_only(&r, "spec.template.spec.volumes[0].name", ErrorKind::Invalid);
+        assert!(
+            r.errors[0]
+                .detail
+                .starts_with("must not be the name of a volumeClaimTemplate")
+        );
+    }
+
+    #[test]
+    fn template_pod_spec_is_validated() {
+        let mut s = statefulset("web");
+        s.spec.template.spec.containers.push(container("Bad_Name"));
+        assert_only(
+            &s.check(),
+            "spec.template.spec.containers[1].name",
+            ErrorKind::Invalid,
+        );
+    }
+
+    #[test]
+    fn service_must_govern_the_set() {
+        let mut s = statefulset("web");
+        s.service.metadata.name = "other".into();
+        let r = s.check();
+        assert_only(&r, "service.metadata.name", ErrorKind::Invalid);
+        assert_eq!(
+            r.errors[0].detail,
+            "must equal the StatefulSet's spec.serviceName \"web\""
+        );
+
+        let mut s = statefulset("web");
+        s.metadata.namespace = Some("prod".into());
+        let r = s.check();
+        assert_only(&r, "service.metadata.namespace", ErrorKind::Invalid);
+        s.service.metadata.namespace = Some("prod".into());
+        assert_clean(&s.check());
+
+        let mut s = statefulset("web");
+        s.service.spec.selector = map(&[("app", "web"), ("tier", "db")]);
+        let r = s.check();
+        assert_only(&r, "service.spec.selector", ErrorKind::Invalid);
+        assert_eq!(
+            r.errors[0].detail,
+            "must equal the pod template's labels {\"app\":\"web\"}"
+        );
+    }
+
+    #[test]
+    fn service_target_ports_name_container_ports() {
+        let mut s = statefulset("web");
+        s.service.spec.ports[0].target_port = Some(TargetPort::Name("web".into()));
+        assert_clean(&s.check());
+        s.service.spec.ports.push(ServicePort {
+            name: Some("metrics".into()),
+            port: 9090,
+            protocol: Protocol::TCP,
+            target_port: Some(TargetPort::Name("metrics".into())),
+        });
+        assert_only(
+            &s.check(),
+            "service.spec.ports[1].targetPort",
+            ErrorKind::NotFound,
+        );
+    }
+
+    #[test]
+    fn service_itself_is_validated() {
+        let mut s = statefulset("web");
+        s.service.spec.ports[0].port = 0;
+        let r = s.check();
+        assert_has(&r, "service.spec.ports[0].port", ErrorKind::Invalid);
+    }
+}
