@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Instruction counts of the render benchmark (benches/render.rs) under callgrind: a figure that,
+# Instruction counts of the render benchmark (kvol-bench/benches/render.rs) under callgrind: a figure that,
 # unlike wall-clock time, does not move with the load of a shared machine.
 #
 # For each variant the bench binary runs it ITERATIONS times and 0 times (setup only); the
@@ -11,10 +11,10 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 iterations=${1:-10}
-objects_per_iteration=200 # PAIRS (100) StatefulSets + their Services, see benches/render.rs
+objects_per_iteration=200 # PAIRS (100) StatefulSets + their Services, see kvol-bench/benches/render.rs
 
 command -v valgrind >/dev/null || { echo "valgrind is not installed" >&2; exit 1; }
-bin=$(cargo bench --bench render --no-run 2>&1 | sed -n 's/.*Executable .*(\(.*\))$/\1/p')
+bin=$(cargo bench -p kvol-bench --bench render --no-run 2>&1 | sed -n 's/.*Executable .*(\(.*\))$/\1/p')
 [[ -x $bin ]] || { echo "could not find the bench binary" >&2; exit 1; }
 
 tmp=$(mktemp -d)

@@ -10,12 +10,17 @@
 #![forbid(unsafe_code)]
 
 pub mod access;
+pub mod binding;
 pub mod builder;
 pub mod legacy;
+pub mod manifests;
 pub mod meta;
 pub mod names;
 pub mod object;
+#[cfg(feature = "k8s-openapi")]
+pub mod openapi;
 pub mod pod;
+pub mod positive_quantity;
 pub mod pv;
 pub mod pvc;
 pub mod quantity;
@@ -36,9 +41,11 @@ pub use builder::{
     ContainerBuilder, IntoQuantity, PodBuilder, PvBuilder, PvcBuilder, PvcTemplateBuilder,
     QuantityInputError, SourceInput, StatefulSetBuilder, StorageClassBuilder,
 };
+pub use manifests::Manifests;
 pub use names::NameError;
 pub use object::{Document, Object};
 pub use pod::{Container, ContainerPort, Pod, PodSpec, PodTemplate, Protocol, VolumeMount};
+pub use positive_quantity::PositiveQuantity;
 pub use pv::{PersistentVolume, PvSource, PvSpec};
 pub use pvc::{ClassRef, PersistentVolumeClaim, PvcSpec, PvcTemplate};
 pub use quantity::{Quantity, QuantityError};

@@ -21,7 +21,7 @@
 //! objects/s figures. Before measuring, the bench checks that both outputs parse to the same
 //! documents, so the comparison is between equivalent manifests.
 //!
-//! Run: `cargo bench --bench render` (add `-- --quick` for a short run).
+//! Run: `cargo bench -p kvol-bench --bench render` (add `-- --quick` for a short run).
 
 use std::borrow::Borrow;
 use std::collections::BTreeMap;
@@ -215,26 +215,30 @@ fn documents(yaml: &[u8]) -> Vec<serde_yaml::Value> {
 /// What one measured iteration does.
 #[derive(Clone, Copy)]
 enum Variant {
-    KvolBuildRender,
-    K8sBuildRender,
-    KvolRender,
-    K8sRender,
+    /// kvol: builder, validation, YAML.
+    BuildKvol,
+    /// k8s-openapi: struct literals, serde_yaml.
+    BuildK8s,
+    /// kvol: YAML of objects built beforehand.
+    RenderKvol,
+    /// k8s-openapi: serde_yaml of objects built beforehand.
+    RenderK8s,
 }
 
 impl Variant {
     const ALL: [Variant; 4] = [
-        Variant::KvolBuildRender,
-        Variant::K8sBuildRender,
-        Variant::KvolRender,
-        Variant::K8sRender,
+        Variant::BuildKvol,
+        Variant::BuildK8s,
+        Variant::RenderKvol,
+        Variant::RenderK8s,
     ];
 
     fn name(self) -> &'static str {
         match self {
-            Variant::KvolBuildRender => "kvol/build+validate+render",
-            Variant::K8sBuildRender => "k8s-openapi/build+render",
-            Variant::KvolRender => "kvol/render",
-            Variant::K8sRender => "k8s-openapi/render",
+            Variant::BuildKvol => "kvol/build+validate+render",
+            Variant::BuildK8s => "k8s-openapi/build+render",
+            Variant::RenderKvol => "kvol/render",
+            Variant::RenderK8s => "k8s-openapi/render",
         }
     }
 }
@@ -258,10 +262,10 @@ impl State {
     /// One iteration of `variant`; returns the bytes written.
     fn run(&mut self, variant: Variant) -> usize {
         match variant {
-            Variant::KvolBuildRender => write_kvol((0..PAIRS).map(kvol_web), &mut self.out),
-            Variant::K8sBuildRender => write_k8s((0..PAIRS).map(k8s_web), &mut self.out),
-            Variant::KvolRender => write_kvol_ref(black_box(&self.kvol), &mut self.out),
-            Variant::K8sRender => write_k8s(black_box(&self.k8s), &mut self.out),
+            Variant::BuildKvol => write_kvol((0..PAIRS).map(kvol_web), &mut self.out),
+            Variant::BuildK8s => write_k8s((0..PAIRS).map(k8s_web), &mut self.out),
+            Variant::RenderKvol => write_kvol_ref(black_box(&self.kvol), &mut self.out),
+            Variant::RenderK8s => write_k8s(black_box(&self.k8s), &mut self.out),
         }
         black_box(self.out.len())
     }
@@ -271,10 +275,10 @@ fn render(c: &mut Criterion) {
     let mut state = State::new();
 
     // The check that both write the same manifests, and the sizes for the byte throughput.
-    state.run(Variant::KvolRender);
+    state.run(Variant::RenderKvol);
     let kvol_docs = documents(&state.out);
     let kvol_bytes = state.out.len() as u64;
-    state.run(Variant::K8sRender);
+    state.run(Variant::RenderK8s);
     let k8s_docs = documents(&state.out);
     let k8s_bytes = state.out.len() as u64;
     assert_eq!(kvol_docs.len(), 2 * PAIRS);
@@ -291,8 +295,8 @@ fn render(c: &mut Criterion) {
     let mut group = c.benchmark_group("render");
     for variant in Variant::ALL {
         let bytes = match variant {
-            Variant::KvolBuildRender | Variant::KvolRender => kvol_bytes,
-            Variant::K8sBuildRender | Variant::K8sRender => k8s_bytes,
+            Variant::BuildKvol | Variant::RenderKvol => kvol_bytes,
+            Variant::BuildK8s | Variant::RenderK8s => k8s_bytes,
         };
         group.throughput(Throughput::ElementsAndBytes {
             elements: objects,
@@ -305,7 +309,7 @@ fn render(c: &mut Criterion) {
 
 criterion_group!(benches, render);
 
-/// `cargo bench --bench render` runs criterion. With `KVOL_RENDER_ITERATIONS=n` and
+/// `cargo bench -p kvol-bench --bench render` runs criterion. With `KVOL_RENDER_ITERATIONS=n` and
 /// `KVOL_RENDER_VARIANT=<name>` set, the binary instead runs that variant `n` times and exits:
 /// for instruction counts under callgrind (`scripts/render-instructions.sh`), where the
 /// difference between two iteration counts is the cost of the iterations alone.

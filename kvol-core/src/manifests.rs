@@ -1,0 +1,1489 @@
+//! [`Manifests`]: an ordered set of objects that is validated as a whole — each object by its
+//! own rules, and the objects against each other (SPEC contract 3).
+//!
+//! # Field paths
+//!
+//! A problem inside object `i` of the set is reported at
+//! `objects[i](<Kind> <namespace>/<name>).<path inside the object>`, e.g.
+//! `objects[1](PersistentVolumeClaim default/mongo-pvc).spec.resources[storage]`. Cluster-scoped
+//! objects (PersistentVolume, StorageClass) have no namespace part:
+//! `objects[2](PersistentVolume mongo-pv).spec.claimRef`. The namespace shown is the one the
+//! object is applied to: its own, or else the set's ([`Manifests::namespace`]). Problems of the
+//! set itself have plain paths (`namespace`). [`Manifests::object_path`] builds these prefixes.
+//!
+//! # Cross-object checks
+//!
+//! * no two documents with the same kind, namespace and name (a StatefulSet's headless Service
+//!   counts; a separate identical Service only draws a warning, a different one is an error);
+//! * every `persistentVolumeClaim.claimName` of a Pod or StatefulSet template names a claim of
+//!   the same namespace: a PersistentVolumeClaim of the set, a claim a StatefulSet's
+//!   `volumeClaimTemplates` or an ephemeral volume creates, or one declared with
+//!   [`Manifests::external_claim`] — else `Not found`, with a "did you mean";
+//! * every claim's `storageClassName` names a StorageClass of the set or one declared with
+//!   [`Manifests::external_storage_class`] / [`Manifests::cluster_default_class`] (a class-named
+//!   PersistentVolume that binds the claim is enough, as for the common `manual` class); an unset
+//!   class needs a default class (in the set, or declared);
+//! * the PV controller's binding, simulated ([`crate::binding`]): a claim that cannot be
+//!   provisioned dynamically (class `""`, a `kubernetes.io/no-provisioner` class, a selector or
+//!   `volumeName`) must bind a PersistentVolume of the set; when none can, the error lists each
+//!   PersistentVolume and why it refuses the claim;
+//! * warnings: a PersistentVolume reserved by `claimRef` for a claim that is not in the set, or
+//!   that binds another volume; a `local` volume bound through a class without
+//!   `WaitForFirstConsumer`; a volume and claim pre-bound to each other that do not match.
+
+use crate::{
+    binding::{
+        self, BETA_STORAGE_CLASS_ANNOTATION, BindReason, ClaimClass, ClaimInput, NO_PROVISIONER,
+        Outcome, Refusal, Simulation, Unbound,
+    },
+    meta::StringMap,
+    names,
+    object::{Document, Object},
+    pod::PodSpec,
+    pv::PersistentVolume,
+    pvc::{ClassRef, PvcSpec},
+    render::ToDocuments,
+    report::{ErrorKind, FieldError, FieldPath, quote},
+    service::Service,
+    storage_class::{StorageClass, VolumeBindingMode},
+    validate::{Checker, Valid, Validate},
+    volume::VolumeSource,
+};
+use std::{
+    borrow::Cow,
+    collections::{BTreeSet, HashMap, HashSet},
+};
+
+/// How many PersistentVolumes a binding error lists before `… and N more`.
+pub const EXPLAIN_LIMIT: usize = 20;
+
+/// What the set says about the cluster's default StorageClass.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum DefaultClassDeclaration {
+    /// Nothing: only a StorageClass of the set marked default counts.
+    #[default]
+    Undeclared,
+    /// The cluster's default class has this name ([`Manifests::cluster_default_class`]).
+    Named(String),
+    /// The cluster has a default class whose name is not given
+    /// ([`Manifests::assume_default_class`]).
+    Assumed,
+}
+
+/// An ordered set of objects, plus what the set relies on outside itself: claims and
+/// StorageClasses that already exist in the cluster, the cluster's default class, and the
+/// namespace objects without one are applied to.
+///
+/// Validating a `Manifests` checks every object with its own rules (paths prefixed as described
+/// in the [module documentation](self)) and then the objects against each other. A
+/// `Valid<Manifests>` renders as one YAML stream.
+///
+/// ```
+/// use kvol_core::access::AccessMode;
+/// use kvol_core::meta::{ClusterMeta, ObjectMeta};
+/// use kvol_core::pv::{PersistentVolume, PvSource, PvSpec};
+/// use kvol_core::pvc::{ClassRef, PersistentVolumeClaim, PvcSpec};
+/// use kvol_core::volume::Nfs;
+/// use kvol_core::{Manifests, Valid, Validate};
+///
+/// let claim = |request: &str| PersistentVolumeClaim {
+///     metadata: ObjectMeta::named("mongo-pvc"),
+///     spec: PvcSpec {
+///         storage_class: ClassRef::NoClass, // storageClassName: "" — static binding only
+///         ..PvcSpec::new(AccessMode::ReadWriteOnce.into(), request.parse().unwrap())
+///     },
+/// };
+/// let volume = PersistentVolume {
+///     metadata: ClusterMeta::named("mongo-pv"),
+///     spec: PvSpec {
+///         access_modes: [AccessMode::ReadWriteOnce, AccessMode::ReadOnlyMany].into_iter().collect(),
+///         capacity: "1Gi".parse().unwrap(),
+///         claim_ref: None,
+///         mount_options: vec![],
+///         node_affinity: None,
+///         reclaim_policy: None,
+///         storage_class_name: Some(String::new()),
+///         volume_mode: None,
+///         source: PvSource::Nfs(Nfs {
+///             path: "/exports/mongo".into(),
+///             read_only: false,
+///             server: "nfs.example.com".into(),
+///         }),
+///     },
+/// };
+///
+/// // The claim binds the volume: the set is valid and renders as one stream.
+/// let set = Manifests::new().with(claim("1Gi")).with(volume.clone());
+/// let valid = Valid::new(set).expect("binds");
+/// assert!(valid.to_yaml().contains("mongo-pv"));
+///
+/// // Asking for more than the volume has: the claim can never bind.
+/// let report = Manifests::new().with(claim("2Gi")).with(volume).check();
+/// assert_eq!(
+///     report.errors[0].to_string(),
+///     "objects[0](PersistentVolumeClaim default/mongo-pvc): Not found: no PersistentVolume \
+///      can bind this claim: mongo-pv: requested 2Gi but capacity is 1Gi (storageClassName \"\" \
+///      means no class, so it is never provisioned dynamically)",
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Manifests {
+    objects: Vec<Object>,
+    namespace: String,
+    external_claims: BTreeSet<(Option<String>, String)>,
+    external_classes: BTreeSet<String>,
+    default_class: DefaultClassDeclaration,
+}
+
+impl Default for Manifests {
+    fn default() -> Self {
+        Manifests::new()
+    }
+}
+
+impl<T: Into<Object>> From<Valid<T>> for Object {
+    /// A validated object joins a set as it is (the set validates it again, with the others).
+    fn from(valid: Valid<T>) -> Self {
+        valid.into_inner().into()
+    }
+}
+
+impl Manifests {
+    /// An empty set applied to namespace `default`, relying on nothing outside itself.
+    pub fn new() -> Self {
+        Manifests {
+            objects: Vec::new(),
+            namespace: "default".to_owned(),
+            external_claims: BTreeSet::new(),
+            external_classes: BTreeSet::new(),
+            default_class: DefaultClassDeclaration::Undeclared,
+        }
+    }
+
+    /// Adds an object (a model value, an [`Object`] or a [`Valid`] value) at the end.
+    pub fn with(mut self, object: impl Into<Object>) -> Self {
+        self.push(object);
+        self
+    }
+
+    /// Adds an object at the end.
+    pub fn push(&mut self, object: impl Into<Object>) -> &mut Self {
+        self.objects.push(object.into());
+        self
+    }
+
+    /// Declares a claim that already exists in the set's namespace (pods may mount it).
+    pub fn external_claim(mut self, name: impl Into<String>) -> Self {
+        self.external_claims.insert((None, name.into()));
+        self
+    }
+
+    /// Declares a claim that already exists in `namespace`.
+    pub fn external_claim_in(
+        mut self,
+        namespace: impl Into<String>,
+        name: impl Into<String>,
+    ) -> Self {
+        self.external_claims
+            .insert((Some(namespace.into()), name.into()));
+        self
+    }
+
+    /// Declares a StorageClass that already exists in the cluster (claims may name it; it is
+    /// assumed to provision volumes and to bind immediately).
+    pub fn external_storage_class(mut self, name: impl Into<String>) -> Self {
+        self.external_classes.insert(name.into());
+        self
+    }
+
+    /// Declares the cluster's default StorageClass by name: claims without `storageClassName`
+    /// get it at admission. The class counts as an existing one.
+    pub fn cluster_default_class(mut self, name: impl Into<String>) -> Self {
+        self.default_class = DefaultClassDeclaration::Named(name.into());
+        self
+    }
+
+    /// Declares that the cluster has a default StorageClass without naming it: claims without
+    /// `storageClassName` are then provisioned by it (and match no PersistentVolume by class).
+    pub fn assume_default_class(mut self) -> Self {
+        self.default_class = DefaultClassDeclaration::Assumed;
+        self
+    }
+
+    /// Sets the namespace that objects without one are applied to (default `default`), as
+    /// `kubectl apply -n` does. Objects are rendered unchanged.
+    pub fn namespace(mut self, namespace: impl Into<String>) -> Self {
+        self.namespace = namespace.into();
+        self
+    }
+
+    /// The namespace that objects without one are applied to.
+    pub fn default_namespace(&self) -> &str {
+        &self.namespace
+    }
+
+    /// The declared external claims: `(namespace, name)`, `None` meaning the set's namespace.
+    pub fn external_claims(&self) -> impl Iterator<Item = (Option<&str>, &str)> {
+        self.external_claims
+            .iter()
+            .map(|(ns, name)| (ns.as_deref(), name.as_str()))
+    }
+
+    /// The declared external StorageClasses.
+    pub fn external_storage_classes(&self) -> impl Iterator<Item = &str> {
+        self.external_classes.iter().map(String::as_str)
+    }
+
+    /// What the set says about the cluster's default StorageClass.
+    pub fn default_class_declaration(&self) -> &DefaultClassDeclaration {
+        &self.default_class
+    }
+
+    /// The objects, in order.
+    pub fn objects(&self) -> &[Object] {
+        &self.objects
+    }
+
+    /// Iterates over the objects, in order.
+    pub fn iter(&self) -> std::slice::Iter<'_, Object> {
+        self.objects.iter()
+    }
+
+    /// Number of objects.
+    pub fn len(&self) -> usize {
+        self.objects.len()
+    }
+
+    /// True when the set has no objects.
+    pub fn is_empty(&self) -> bool {
+        self.objects.is_empty()
+    }
+
+    /// The namespace object `object` is applied to (`None` for cluster-scoped kinds).
+    pub fn namespace_of<'a>(&'a self, object: &'a Object) -> Option<&'a str> {
+        let ns = match object {
+            Object::Pod(o) => &o.metadata.namespace,
+            Object::PersistentVolumeClaim(o) => &o.metadata.namespace,
+            Object::Service(o) => &o.metadata.namespace,
+            Object::StatefulSet(o) => &o.metadata.namespace,
+            Object::PersistentVolume(_) | Object::StorageClass(_) => return None,
+        };
+        Some(ns.as_deref().unwrap_or(&self.namespace))
+    }
+
+    /// The path prefix of object `index` at the top of a report, e.g.
+    /// `objects[1](PersistentVolumeClaim default/mongo-pvc)`; `None` past the end.
+    pub fn object_path(&self, index: usize) -> Option<FieldPath> {
+        let object = self.objects.get(index)?;
+        Some(self.object_path_under(&FieldPath::root(), index, object))
+    }
+
+    fn object_path_under(&self, base: &FieldPath, index: usize, object: &Object) -> FieldPath {
+        let segment = match self.namespace_of(object) {
+            Some(ns) => format!("objects[{index}]({} {ns}/{})", object.kind(), object.name()),
+            None => format!("objects[{index}]({} {})", object.kind(), object.name()),
+        };
+        base.child(&segment)
+    }
+}
+
+impl<'a> IntoIterator for &'a Manifests {
+    type Item = &'a Object;
+    type IntoIter = std::slice::Iter<'a, Object>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.objects.iter()
+    }
+}
+
+impl IntoIterator for Manifests {
+    type Item = Object;
+    type IntoIter = std::vec::IntoIter<Object>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.objects.into_iter()
+    }
+}
+
+impl<T: Into<Object>> Extend<T> for Manifests {
+    fn extend<I: IntoIterator<Item = T>>(&mut self, iter: I) {
+        self.objects.extend(iter.into_iter().map(Into::into));
+    }
+}
+
+impl<T: Into<Object>> FromIterator<T> for Manifests {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        let mut set = Manifests::new();
+        set.extend(iter);
+        set
+    }
+}
+
+impl ToDocuments for Manifests {
+    fn each_document<'a>(&'a self, f: &mut dyn FnMut(Document<'a>)) {
+        for object in &self.objects {
+            for document in object.documents() {
+                f(document);
+            }
+        }
+    }
+}
+
+fn validate_object(object: &Object, path: &FieldPath, checker: &mut Checker) {
+    match object {
+        Object::Pod(o) => o.validate(path, checker),
+        Object::PersistentVolume(o) => o.validate(path, checker),
+        Object::PersistentVolumeClaim(o) => o.validate(path, checker),
+        Object::StorageClass(o) => o.validate(path, checker),
+        Object::Service(o) => o.validate(path, checker),
+        Object::StatefulSet(o) => o.validate(path, checker),
+    }
+}
+
+impl Validate for Manifests {
+    fn validate(&self, path: &FieldPath, checker: &mut Checker) {
+        if let Err(e) = names::dns1123_label(&self.namespace) {
+            let p = path.child("namespace");
+            checker.error(FieldError::invalid(p, &self.namespace, e.to_string()));
+        }
+        let paths: Vec<FieldPath> = self
+            .objects
+            .iter()
+            .enumerate()
+            .map(|(i, o)| self.object_path_under(path, i, o))
+            .collect();
+        for (object, p) in self.objects.iter().zip(&paths) {
+            validate_object(object, p, checker);
+        }
+        Cross::new(self, paths).check(checker);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cross-object checks
+// ---------------------------------------------------------------------------------------------
+
+/// Where a StorageClass name leads.
+#[derive(Clone, Copy)]
+enum ClassKind<'a> {
+    InSet(&'a StorageClass),
+    External,
+    Missing,
+}
+
+/// Why a claim is not provisioned dynamically when no PV binds it.
+#[derive(Clone, Copy)]
+enum NoProvision<'a> {
+    VolumeName,
+    NoClass,
+    NoProvisioner(&'a str),
+    MissingClass(&'a str),
+    NoDefault,
+    Selector,
+}
+
+impl NoProvision<'_> {
+    fn note(self) -> String {
+        match self {
+            NoProvision::VolumeName => {
+                "it names its volume (volumeName), so it is never provisioned dynamically".into()
+            }
+            NoProvision::NoClass => "storageClassName \"\" means no class, so it is never \
+                 provisioned dynamically"
+                .into(),
+            NoProvision::NoProvisioner(class) => format!(
+                "StorageClass {} has provisioner {NO_PROVISIONER}, which never provisions volumes",
+                quote(class)
+            ),
+            NoProvision::MissingClass(class) => {
+                format!(
+                    "StorageClass {} does not exist to provision it",
+                    quote(class)
+                )
+            }
+            NoProvision::NoDefault => "no default StorageClass is known to provision it".into(),
+            NoProvision::Selector => {
+                "claims with a selector are not provisioned dynamically".into()
+            }
+        }
+    }
+}
+
+/// A problem with the class reference itself (reported once per claim or template).
+#[derive(Clone, Copy)]
+enum ClassProblem<'a> {
+    Missing(&'a str),
+    NoDefault,
+}
+
+/// How a claim's names are formed.
+enum Naming<'a> {
+    /// One claim: a PersistentVolumeClaim, or a Pod's ephemeral volume (`<pod>-<volume>`).
+    Single(Cow<'a, str>),
+    /// One claim per StatefulSet replica: `<prefix><ordinal><suffix>`.
+    PerReplica {
+        prefix: String,
+        suffix: String,
+        start: u64,
+        replicas: u64,
+        set: &'a str,
+    },
+}
+
+/// A claim, or a template of claims, found in the set.
+struct Unit<'a> {
+    path: FieldPath,
+    namespace: &'a str,
+    spec: &'a PvcSpec,
+    naming: Naming<'a>,
+    class: ClaimClass<'a>,
+    class_path: FieldPath,
+    delay: bool,
+    no_provision: Option<NoProvision<'a>>,
+    problem: Option<ClassProblem<'a>>,
+}
+
+impl Unit<'_> {
+    fn name(&self, ordinal: u64) -> Cow<'_, str> {
+        match &self.naming {
+            Naming::Single(name) => Cow::Borrowed(name),
+            Naming::PerReplica { prefix, suffix, .. } => {
+                Cow::Owned(format!("{prefix}{ordinal}{suffix}"))
+            }
+        }
+    }
+
+    /// The ordinal of `name` if this unit creates a claim of that name.
+    fn ordinal_of(&self, name: &str) -> Option<u64> {
+        match &self.naming {
+            Naming::Single(n) => (n == name).then_some(0),
+            Naming::PerReplica {
+                prefix,
+                suffix,
+                start,
+                replicas,
+                ..
+            } => {
+                let digits = name
+                    .strip_prefix(prefix.as_str())?
+                    .strip_suffix(suffix.as_str())?;
+                if digits.is_empty()
+                    || !digits.bytes().all(|b| b.is_ascii_digit())
+                    || (digits.len() > 1 && digits.starts_with('0'))
+                {
+                    return None;
+                }
+                let ordinal: u64 = digits.parse().ok()?;
+                (ordinal >= *start && ordinal - start < *replicas).then_some(ordinal)
+            }
+        }
+    }
+}
+
+struct Cross<'a> {
+    m: &'a Manifests,
+    paths: Vec<FieldPath>,
+    classes: HashMap<&'a str, &'a StorageClass>,
+    default: Option<(&'a StorageClass, usize)>,
+}
+
+impl<'a> Cross<'a> {
+    fn new(m: &'a Manifests, paths: Vec<FieldPath>) -> Self {
+        let mut classes = HashMap::new();
+        let mut default = None;
+        for (i, object) in m.objects.iter().enumerate() {
+            if let Object::StorageClass(sc) = object {
+                classes.entry(sc.metadata.name.as_str()).or_insert(sc);
+                if sc.is_default() {
+                    // Admission gives unset claims the newest default: the last one applied.
+                    default = Some((sc, i));
+                }
+            }
+        }
+        Cross {
+            m,
+            paths,
+            classes,
+            default,
+        }
+    }
+
+    fn ns(&self, namespace: &'a Option<String>) -> &'a str {
+        namespace.as_deref().unwrap_or(&self.m.namespace)
+    }
+
+    fn class_kind(&self, name: &str) -> ClassKind<'a> {
+        if let Some(sc) = self.classes.get(name) {
+            ClassKind::InSet(sc)
+        } else if self.m.external_classes.contains(name)
+            || matches!(&self.m.default_class, DefaultClassDeclaration::Named(n) if n == name)
+        {
+            ClassKind::External
+        } else {
+            ClassKind::Missing
+        }
+    }
+
+    fn external_claim(&self, namespace: &str, name: &str) -> bool {
+        self.m
+            .external_claims
+            .iter()
+            .any(|(ns, n)| n == name && ns.as_deref().unwrap_or(&self.m.namespace) == namespace)
+    }
+
+    fn check(&self, checker: &mut Checker) {
+        self.check_defaults(checker);
+        self.check_duplicates(checker);
+        let units = self.collect_units();
+        let claims = ClaimIndex::new(self, &units);
+        self.check_claim_references(&claims, checker);
+        self.check_binding(&units, &claims, checker);
+    }
+
+    /// More than one default class: admission picks the newest, which is easy to get wrong.
+    fn check_defaults(&self, checker: &mut Checker) {
+        let defaults: Vec<(usize, &StorageClass)> = (self.m.objects.iter().enumerate())
+            .filter_map(|(i, o)| match o {
+                Object::StorageClass(sc) if sc.is_default() => Some((i, sc)),
+                _ => None,
+            })
+            .collect();
+        let declared = match &self.m.default_class {
+            DefaultClassDeclaration::Named(n) => Some(n.as_str()),
+            _ => None,
+        };
+        let mut names: Vec<&str> = declared.into_iter().collect();
+        for (_, sc) in &defaults {
+            if !names.contains(&sc.metadata.name.as_str()) {
+                names.push(&sc.metadata.name);
+            }
+        }
+        if names.len() > 1
+            && let Some((i, sc)) = defaults.last()
+        {
+            let quoted: Vec<String> = names.iter().map(|n| quote(n)).collect();
+            let path = self.paths[*i]
+                .child("metadata")
+                .child("annotations")
+                .key(crate::storage_class::DEFAULT_CLASS_ANNOTATION);
+            checker.warn(
+                path,
+                format!(
+                    "several default StorageClasses ({}): claims without storageClassName \
+                         get the newest one ({}); mark only one class as default",
+                    quoted.join(", "),
+                    quote(&sc.metadata.name)
+                ),
+            );
+        }
+    }
+
+    fn check_duplicates(&self, checker: &mut Checker) {
+        type Key<'k> = (&'static str, Option<&'k str>, &'k str);
+        let mut seen: HashMap<Key<'a>, (usize, bool)> = HashMap::new();
+        for (i, object) in self.m.objects.iter().enumerate() {
+            for document in object.documents() {
+                let embedded = matches!(
+                    (object, document),
+                    (Object::StatefulSet(_), Document::Service(_))
+                );
+                let namespace = match document {
+                    Document::Pod(o) => Some(self.ns(&o.metadata.namespace)),
+                    Document::PersistentVolumeClaim(o) => Some(self.ns(&o.metadata.namespace)),
+                    Document::Service(o) => Some(self.ns(&o.metadata.namespace)),
+                    Document::StatefulSet(o) => Some(self.ns(&o.metadata.namespace)),
+                    Document::PersistentVolume(_) | Document::StorageClass(_) => None,
+                };
+                let key = (document.kind(), namespace, document_name(document));
+                let Some(&(j, embedded_j)) = seen.get(&key) else {
+                    seen.insert(key, (i, embedded));
+                    continue;
+                };
+                let path = if embedded {
+                    self.paths[i].child("spec").child("serviceName")
+                } else {
+                    self.paths[i].child("metadata").child("name")
+                };
+                if embedded || embedded_j {
+                    let (Some(a), Some(b)) = (service_of(&self.m.objects[j]), service_of(object))
+                    else {
+                        continue;
+                    };
+                    let owner = |k: usize, emb: bool| {
+                        if emb {
+                            format!(
+                                "the headless Service of StatefulSet {} (objects[{k}])",
+                                quote(self.m.objects[k].name())
+                            )
+                        } else {
+                            format!("the Service of objects[{k}]")
+                        }
+                    };
+                    let differences = service_differences(a, b);
+                    if differences.is_empty() {
+                        checker.warn(
+                            path,
+                            format!(
+                                "Service {} is the same as {}, so it is written twice; keep one",
+                                quote(b.metadata.name.as_str()),
+                                owner(j, embedded_j)
+                            ),
+                        );
+                    } else {
+                        checker.error(FieldError {
+                            path,
+                            kind: ErrorKind::Duplicate,
+                            value: Some(quote(&b.metadata.name)),
+                            detail: format!(
+                                "conflicts with {}: {} differ",
+                                owner(j, embedded_j),
+                                differences.join(", ")
+                            ),
+                        });
+                    }
+                } else {
+                    checker.error(FieldError {
+                        path,
+                        kind: ErrorKind::Duplicate,
+                        value: Some(quote(document.name())),
+                        detail: format!("objects[{j}] has the same kind, namespace and name"),
+                    });
+                }
+            }
+        }
+    }
+
+    /// Every claim and claim template of the set, in set order, with its class resolved.
+    fn collect_units(&self) -> Vec<Unit<'a>> {
+        let mut units = Vec::new();
+        for (i, object) in self.m.objects.iter().enumerate() {
+            let path = &self.paths[i];
+            match object {
+                Object::PersistentVolumeClaim(pvc) => {
+                    let namespace = self.ns(&pvc.metadata.namespace);
+                    let naming = Naming::Single(Cow::Borrowed(pvc.metadata.name.as_str()));
+                    let unit = self.unit(
+                        path.clone(),
+                        namespace,
+                        &pvc.spec,
+                        &pvc.metadata.annotations,
+                        naming,
+                    );
+                    units.push(unit);
+                }
+                Object::Pod(pod) => {
+                    let namespace = self.ns(&pod.metadata.namespace);
+                    let spec_path = path.child("spec");
+                    for (k, volume) in pod.spec.volumes.iter().enumerate() {
+                        if let VolumeSource::Ephemeral(e) = &volume.source {
+                            let t = &e.volume_claim_template;
+                            let name = format!("{}-{}", pod.metadata.name, volume.name);
+                            let p = ephemeral_path(&spec_path, k);
+                            let naming = Naming::Single(Cow::Owned(name));
+                            units.push(self.unit(
+                                p,
+                                namespace,
+                                &t.spec,
+                                &t.metadata.annotations,
+                                naming,
+                            ));
+                        }
+                    }
+                }
+                Object::StatefulSet(sts) => {
+                    let namespace = self.ns(&sts.metadata.namespace);
+                    let replicas = u64::try_from(sts.spec.replicas.unwrap_or(1)).unwrap_or(0);
+                    let start = u64::try_from(sts.spec.ordinals_start.unwrap_or(0)).unwrap_or(0);
+                    let set = sts.metadata.name.as_str();
+                    let spec_path = path.child("spec");
+                    for (t, template) in sts.spec.volume_claim_templates.iter().enumerate() {
+                        let Some(name) = &template.metadata.name else {
+                            continue;
+                        };
+                        let naming = Naming::PerReplica {
+                            prefix: format!("{name}-{set}-"),
+                            suffix: String::new(),
+                            start,
+                            replicas,
+                            set,
+                        };
+                        let p = spec_path.child("volumeClaimTemplates").index(t);
+                        let annotations = &template.metadata.annotations;
+                        units.push(self.unit(p, namespace, &template.spec, annotations, naming));
+                    }
+                    let template_spec = spec_path.child("template").child("spec");
+                    for (k, volume) in sts.spec.template.spec.volumes.iter().enumerate() {
+                        if let VolumeSource::Ephemeral(e) = &volume.source {
+                            let t = &e.volume_claim_template;
+                            let naming = Naming::PerReplica {
+                                prefix: format!("{set}-"),
+                                suffix: format!("-{}", volume.name),
+                                start,
+                                replicas,
+                                set,
+                            };
+                            let p = ephemeral_path(&template_spec, k);
+                            units.push(self.unit(
+                                p,
+                                namespace,
+                                &t.spec,
+                                &t.metadata.annotations,
+                                naming,
+                            ));
+                        }
+                    }
+                }
+                Object::PersistentVolume(_) | Object::StorageClass(_) | Object::Service(_) => {}
+            }
+        }
+        units
+    }
+
+    /// Resolves a claim's class the way admission and the PV controller do.
+    fn unit(
+        &self,
+        path: FieldPath,
+        namespace: &'a str,
+        spec: &'a PvcSpec,
+        annotations: &'a StringMap,
+        naming: Naming<'a>,
+    ) -> Unit<'a> {
+        let spec_path = path.child("spec");
+        let mut class_path = spec_path.child("storageClassName");
+        let mut problem = None;
+        let mut delay = false;
+        let mut class_no_provision = None;
+        let named: Option<&'a str> = if let Some(a) = annotations.get(BETA_STORAGE_CLASS_ANNOTATION)
+        {
+            class_path = path
+                .child("metadata")
+                .child("annotations")
+                .key(BETA_STORAGE_CLASS_ANNOTATION);
+            Some(a.as_str())
+        } else {
+            match &spec.storage_class {
+                ClassRef::Named(n) => Some(n.as_str()),
+                ClassRef::NoClass => Some(""),
+                ClassRef::ClusterDefault => match (self.default, &self.m.default_class) {
+                    (Some((sc, _)), _) => Some(sc.metadata.name.as_str()),
+                    (None, DefaultClassDeclaration::Named(n)) => Some(n.as_str()),
+                    (None, DefaultClassDeclaration::Assumed) => None,
+                    (None, DefaultClassDeclaration::Undeclared) => {
+                        problem = Some(ClassProblem::NoDefault);
+                        class_no_provision = Some(NoProvision::NoDefault);
+                        Some("")
+                    }
+                },
+            }
+        };
+        let class = match named {
+            Some(name) => ClaimClass::Named(name),
+            None => ClaimClass::UnknownDefault,
+        };
+        if let (Some(name), None) = (named, problem) {
+            if name.is_empty() {
+                class_no_provision = Some(NoProvision::NoClass);
+            } else {
+                match self.class_kind(name) {
+                    ClassKind::InSet(sc) => {
+                        delay =
+                            sc.volume_binding_mode == Some(VolumeBindingMode::WaitForFirstConsumer);
+                        if sc.provisioner == NO_PROVISIONER {
+                            class_no_provision = Some(NoProvision::NoProvisioner(name));
+                        }
+                    }
+                    ClassKind::External => {}
+                    ClassKind::Missing => {
+                        problem = Some(ClassProblem::Missing(name));
+                        class_no_provision = Some(NoProvision::MissingClass(name));
+                    }
+                }
+            }
+        }
+        let no_provision = if spec.volume_name.is_some() {
+            Some(NoProvision::VolumeName)
+        } else if class_no_provision.is_some() {
+            class_no_provision
+        } else if spec.selector.is_some() {
+            Some(NoProvision::Selector)
+        } else {
+            None
+        };
+        Unit {
+            path,
+            namespace,
+            spec,
+            naming,
+            class,
+            class_path,
+            delay,
+            no_provision,
+            problem,
+        }
+    }
+
+    fn check_claim_references(&self, claims: &ClaimIndex<'_, 'a>, checker: &mut Checker) {
+        let mut suggestions = Suggestions::default();
+        for (i, object) in self.m.objects.iter().enumerate() {
+            let (namespace, spec, spec_path, templates): (_, &PodSpec, _, Vec<&str>) = match object
+            {
+                Object::Pod(pod) => (
+                    self.ns(&pod.metadata.namespace),
+                    &pod.spec,
+                    self.paths[i].child("spec"),
+                    vec![],
+                ),
+                Object::StatefulSet(sts) => {
+                    let names = (sts.spec.volume_claim_templates.iter())
+                        .filter_map(|t| t.metadata.name.as_deref())
+                        .collect();
+                    let p = self.paths[i].child("spec").child("template").child("spec");
+                    (
+                        self.ns(&sts.metadata.namespace),
+                        &sts.spec.template.spec,
+                        p,
+                        names,
+                    )
+                }
+                _ => continue,
+            };
+            for (k, volume) in spec.volumes.iter().enumerate() {
+                let VolumeSource::PersistentVolumeClaim(source) = &volume.source else {
+                    continue;
+                };
+                let name = source.claim_name.as_str();
+                // Empty names are the pod rules' business; a claim template of the same name
+                // replaces the volume in every pod.
+                if name.is_empty() || templates.contains(&volume.name.as_str()) {
+                    continue;
+                }
+                if claims.exists(namespace, name) {
+                    continue;
+                }
+                let path = spec_path
+                    .child("volumes")
+                    .index(k)
+                    .child("persistentVolumeClaim")
+                    .child("claimName");
+                let mut detail = format!(
+                    "no PersistentVolumeClaim of that name in namespace {} in this set, and none \
+                     declared external (Manifests::external_claim)",
+                    quote(namespace)
+                );
+                if let Some(s) = suggestions.claim(claims, namespace, name) {
+                    detail.push_str(&format!("; did you mean {}?", quote(&s)));
+                }
+                let elsewhere = claims.namespaces_of(name);
+                if !elsewhere.is_empty() {
+                    let list: Vec<String> = elsewhere.iter().map(|n| quote(n)).collect();
+                    detail.push_str(&format!(
+                        "; a claim of that name exists in namespace {} (a pod can only use \
+                         claims of its own namespace)",
+                        list.join(", ")
+                    ));
+                }
+                let value = Some(quote(name));
+                checker.error(FieldError {
+                    path,
+                    kind: ErrorKind::NotFound,
+                    value,
+                    detail,
+                });
+            }
+        }
+    }
+
+    fn check_binding(
+        &self,
+        units: &[Unit<'a>],
+        claims: &ClaimIndex<'_, 'a>,
+        checker: &mut Checker,
+    ) {
+        let volumes: Vec<(usize, &'a PersistentVolume)> = (self.m.objects.iter().enumerate())
+            .filter_map(|(i, o)| match o {
+                Object::PersistentVolume(pv) => Some((i, pv)),
+                _ => None,
+            })
+            .collect();
+        let mut per_class: HashMap<&str, u64> = HashMap::new();
+        for (_, pv) in &volumes {
+            *per_class.entry(binding::volume_class(pv)).or_default() += 1;
+        }
+        // PVs reserved by claimRef for each per-replica unit: those ordinals are simulated even
+        // past the first `class PVs + 1` replicas.
+        let mut reserved_ordinals: Vec<BTreeSet<u64>> = vec![BTreeSet::new(); units.len()];
+        for (_, pv) in &volumes {
+            if let Some(r) = &pv.spec.claim_ref
+                && let Some((u, ordinal)) = claims.per_replica_unit(&r.namespace, &r.name)
+            {
+                reserved_ordinals[u].insert(ordinal);
+            }
+        }
+
+        // The claims, in the order they are created.
+        let mut instances: Vec<(usize, u64)> = Vec::new();
+        let mut u = 0;
+        while u < units.len() {
+            let Naming::PerReplica { set, .. } = &units[u].naming else {
+                instances.push((u, 0));
+                u += 1;
+                continue;
+            };
+            // A StatefulSet's units are adjacent; its pods are created one ordinal at a time.
+            let mut end = u;
+            while end < units.len()
+                && matches!(&units[end].naming, Naming::PerReplica { set: s, .. } if std::ptr::eq(*s, *set))
+            {
+                end += 1;
+            }
+            let mut ordinals: Vec<Vec<u64>> = Vec::new();
+            for (w, unit) in units.iter().enumerate().take(end).skip(u) {
+                let Naming::PerReplica {
+                    start, replicas, ..
+                } = unit.naming
+                else {
+                    continue;
+                };
+                let class_pvs = match unit.class {
+                    ClaimClass::Named(c) => per_class.get(c).copied().unwrap_or(0),
+                    ClaimClass::UnknownDefault => 0,
+                };
+                // Identical claims beyond `bindable + 1` cannot fare better than the first
+                // unbound one, so they need not be simulated.
+                let bindable = class_pvs + reserved_ordinals[w].len() as u64;
+                let k = replicas.min(bindable.saturating_add(1));
+                let mut list: Vec<u64> = (start..start.saturating_add(k)).collect();
+                list.extend(
+                    reserved_ordinals[w]
+                        .iter()
+                        .filter(|&&o| o >= start.saturating_add(k)),
+                );
+                ordinals.push(list);
+            }
+            let mut all: Vec<u64> = ordinals.iter().flatten().copied().collect();
+            all.sort_unstable();
+            all.dedup();
+            for ordinal in all {
+                for (offset, list) in ordinals.iter().enumerate() {
+                    if list.binary_search(&ordinal).is_ok() {
+                        instances.push((u + offset, ordinal));
+                    }
+                }
+            }
+            u = end;
+        }
+        let names: Vec<Cow<'_, str>> = instances.iter().map(|&(u, o)| units[u].name(o)).collect();
+        let inputs: Vec<ClaimInput<'_>> = instances
+            .iter()
+            .zip(&names)
+            .map(|(&(u, _), name)| ClaimInput {
+                namespace: units[u].namespace,
+                name,
+                spec: units[u].spec,
+                class: units[u].class,
+                delay_binding: units[u].delay,
+            })
+            .collect();
+        let sim = Simulation::run(volumes.iter().map(|(_, pv)| *pv), inputs);
+
+        // Errors, per claim or template.
+        let mut per_unit: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
+        for (c, &(u, _)) in instances.iter().enumerate() {
+            per_unit[u].push(c);
+        }
+        for (unit, mine) in units.iter().zip(&per_unit) {
+            let unbound: Vec<usize> = mine
+                .iter()
+                .copied()
+                .filter(|&c| matches!(sim.outcome(c), Outcome::Unbound(_)))
+                .collect();
+            let total = match unit.naming {
+                Naming::Single(_) => 1,
+                Naming::PerReplica { replicas, .. } => replicas,
+            };
+            let failing = unbound.len() as u64 + total.saturating_sub(mine.len() as u64);
+            match unit.problem {
+                Some(ClassProblem::NoDefault) => {
+                    checker.error(FieldError::required(
+                        unit.class_path.clone(),
+                        no_default_detail(),
+                    ));
+                }
+                Some(ClassProblem::Missing(name)) if failing > 0 => {
+                    let mut detail = format!(
+                        "no StorageClass of that name in this set and none declared external \
+                         (Manifests::external_storage_class), and no PersistentVolume of class \
+                         {} binds the claim",
+                        quote(name)
+                    );
+                    let candidates = self
+                        .classes
+                        .keys()
+                        .copied()
+                        .chain(self.m.external_classes.iter().map(String::as_str));
+                    if let Some(s) = suggest(name, candidates) {
+                        detail.push_str(&format!("; did you mean {}?", quote(s)));
+                    }
+                    let path = unit.class_path.clone();
+                    let value = Some(quote(name));
+                    checker.error(FieldError {
+                        path,
+                        kind: ErrorKind::NotFound,
+                        value,
+                        detail,
+                    });
+                }
+                _ => {}
+            }
+            let explain = match unit.no_provision {
+                None | Some(NoProvision::NoDefault) => false,
+                Some(NoProvision::MissingClass(c)) => per_class.contains_key(c),
+                Some(_) => true,
+            };
+            if failing == 0 || !explain {
+                continue;
+            }
+            let Some(note) = unit.no_provision.map(NoProvision::note) else {
+                continue;
+            };
+            // The first unbound claim stands for the others (they are identical but for names).
+            let Some(&c) = unbound.first() else { continue };
+            let prefix = match unit.naming {
+                Naming::Single(_) => String::new(),
+                Naming::PerReplica { .. } => {
+                    let shown: Vec<String> = unbound
+                        .iter()
+                        .take(3)
+                        .map(|&c| names[c].to_string())
+                        .collect();
+                    let more = if failing as usize > shown.len() {
+                        ", …"
+                    } else {
+                        ""
+                    };
+                    format!(
+                        "{failing} of {total} claims of this template cannot bind ({}{more}); claim {}: ",
+                        shown.join(", "),
+                        quote(&names[c])
+                    )
+                }
+            };
+            checker.error(self.binding_error(unit, &sim, c, &prefix, &note));
+        }
+
+        self.volume_warnings(&volumes, &sim, claims, &names, checker);
+    }
+
+    fn binding_error(
+        &self,
+        unit: &Unit<'a>,
+        sim: &Simulation<'_>,
+        c: usize,
+        prefix: &str,
+        note: &str,
+    ) -> FieldError {
+        let volume_path = || unit.path.child("spec").child("volumeName");
+        let volume_name = unit.spec.volume_name.as_deref().unwrap_or_default();
+        let pv_name = |v: usize| {
+            sim.volume(v)
+                .map(|pv| pv.metadata.name.as_str())
+                .unwrap_or_default()
+        };
+        match sim.outcome(c) {
+            Outcome::Unbound(Unbound::VolumeNotFound) => {
+                let mut detail = format!(
+                    "{prefix}no PersistentVolume of that name in this set (the claim stays Pending \
+                     until one exists)"
+                );
+                let candidates = (0..sim.volume_count()).map(pv_name);
+                if let Some(s) = suggest(volume_name, candidates) {
+                    detail.push_str(&format!("; did you mean {}?", quote(s)));
+                }
+                let value = Some(quote(volume_name));
+                FieldError {
+                    path: volume_path(),
+                    kind: ErrorKind::NotFound,
+                    value,
+                    detail,
+                }
+            }
+            Outcome::Unbound(Unbound::VolumeMismatch { volume }) => {
+                let reasons: Vec<String> = sim
+                    .satisfy_refusals(c, volume)
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect();
+                let detail = format!(
+                    "{prefix}cannot bind to requested volume {}: {}",
+                    quote(volume_name),
+                    reasons.join(", ")
+                );
+                FieldError::invalid(volume_path(), volume_name, detail)
+            }
+            Outcome::Unbound(Unbound::VolumeTaken { volume }) => {
+                let claim_ref = sim.volume(volume).and_then(|pv| pv.spec.claim_ref.as_ref());
+                let holder = match (claim_ref, sim.bound_claim(volume)) {
+                    (Some(r), _) => format!("{}/{} by the volume's claimRef", r.namespace, r.name),
+                    (None, Some(other)) => {
+                        let o = &sim.claims()[other];
+                        format!("{}/{}, which is matched first", o.namespace, o.name)
+                    }
+                    (None, None) => "another claim".to_owned(),
+                };
+                let detail = format!(
+                    "{prefix}volume {} already bound to a different claim ({holder})",
+                    quote(volume_name)
+                );
+                FieldError::invalid(volume_path(), volume_name, detail)
+            }
+            Outcome::Unbound(Unbound::NoMatch) | Outcome::Bound { .. } => FieldError {
+                path: unit.path.clone(),
+                kind: ErrorKind::NotFound,
+                value: None,
+                detail: format!(
+                    "{prefix}no PersistentVolume can bind this claim: {} ({note})",
+                    sim.explain(c, EXPLAIN_LIMIT)
+                ),
+            },
+        }
+    }
+
+    fn volume_warnings(
+        &self,
+        volumes: &[(usize, &'a PersistentVolume)],
+        sim: &Simulation<'_>,
+        claims: &ClaimIndex<'_, 'a>,
+        names: &[Cow<'_, str>],
+        checker: &mut Checker,
+    ) {
+        // The first simulated claim of each (namespace, name).
+        let mut instance_of: HashMap<(&str, &str), usize> = HashMap::with_capacity(names.len());
+        for (c, input) in sim.claims().iter().enumerate() {
+            instance_of
+                .entry((input.namespace, input.name))
+                .or_insert(c);
+        }
+        // Local volumes bound immediately, per claim class: (first volume, count).
+        let mut immediate_local: Vec<(String, usize, usize)> = Vec::new();
+        for (v, (i, pv)) in volumes.iter().enumerate() {
+            let pv_path = self.paths[*i].child("spec");
+            if let Some(r) = &pv.spec.claim_ref {
+                let path = pv_path.child("claimRef");
+                let claim = format!("{}/{}", r.namespace, r.name);
+                match instance_of.get(&(r.namespace.as_str(), r.name.as_str())) {
+                    None if claims.exists(&r.namespace, &r.name) => {}
+                    None => checker.warn(
+                        path,
+                        format!(
+                            "reserved for claim {claim}, which is neither in this set nor declared \
+                             external (Manifests::external_claim_in): no other claim can bind \
+                             this volume"
+                        ),
+                    ),
+                    Some(&c) => match sim.outcome(c) {
+                        Outcome::Bound {
+                            volume,
+                            by: BindReason::MutualPreBinding,
+                        } if volume == v => {
+                            let reasons: Vec<String> = sim
+                                .satisfy_refusals(c, v)
+                                .iter()
+                                .map(ToString::to_string)
+                                .collect();
+                            if !reasons.is_empty() {
+                                checker.warn(
+                                    path,
+                                    format!(
+                                        "pre-bound both ways with claim {claim}, so the PV \
+                                         controller binds them without checking: {}",
+                                        reasons.join(", ")
+                                    ),
+                                );
+                            }
+                        }
+                        Outcome::Bound { volume, .. } if volume == v => {}
+                        outcome => {
+                            let reasons: Vec<String> = sim
+                                .refusals(c, v)
+                                .iter()
+                                .filter(|r| !matches!(r, Refusal::BoundTo { .. }))
+                                .map(ToString::to_string)
+                                .collect();
+                            let why = if !reasons.is_empty() {
+                                format!(": {}", reasons.join(", "))
+                            } else if let Some(n) = &sim.claims()[c].spec.volume_name {
+                                format!(" (its volumeName names {})", quote(n))
+                            } else {
+                                " (the PV controller searches access-mode sets with fewer modes \
+                                 first)"
+                                    .to_owned()
+                            };
+                            let what = match outcome {
+                                Outcome::Bound { volume, .. } => format!(
+                                    "binds PersistentVolume {} instead",
+                                    quote(
+                                        sim.volume(volume)
+                                            .map(|p| p.metadata.name.as_str())
+                                            .unwrap_or_default()
+                                    )
+                                ),
+                                Outcome::Unbound(_) => "does not bind it".to_owned(),
+                            };
+                            checker.warn(
+                                path,
+                                format!(
+                                    "reserved for claim {claim}, but that claim {what}{why}; the \
+                                     volume stays unused"
+                                ),
+                            );
+                        }
+                    },
+                }
+            }
+            if let Some(c) = sim.bound_claim(v) {
+                let input = &sim.claims()[c];
+                let by_match = matches!(
+                    sim.outcome(c),
+                    Outcome::Bound {
+                        by: BindReason::BestMatch,
+                        ..
+                    }
+                );
+                if by_match && !input.delay_binding && sim.is_local(v) {
+                    let class = input.class.to_string();
+                    match immediate_local.iter_mut().find(|(k, _, _)| *k == class) {
+                        Some(entry) => entry.2 += 1,
+                        None => immediate_local.push((class, v, 1)),
+                    }
+                }
+            }
+        }
+        for (class, v, count) in immediate_local {
+            let (i, _) = volumes[v];
+            let path = self.paths[i].child("spec").child("local");
+            let c = sim.bound_claim(v).unwrap_or_default();
+            let input = &sim.claims()[c];
+            let others = if count > 1 {
+                format!(" (and {} more local volumes bound this way)", count - 1)
+            } else {
+                String::new()
+            };
+            checker.warn(
+                path,
+                format!(
+                    "local volume bound to claim {}/{} through class {class}, which binds \
+                     immediately: the claim binds before its pod is scheduled, so the pod is \
+                     pinned to this volume's node whatever its other constraints{others}; use a \
+                     StorageClass with provisioner {NO_PROVISIONER} and volumeBindingMode: \
+                     WaitForFirstConsumer",
+                    input.namespace, input.name
+                ),
+            );
+        }
+    }
+}
+
+fn ephemeral_path(spec_path: &FieldPath, k: usize) -> FieldPath {
+    spec_path
+        .child("volumes")
+        .index(k)
+        .child("ephemeral")
+        .child("volumeClaimTemplate")
+}
+
+fn no_default_detail() -> String {
+    "unset storageClassName means \"the cluster's default StorageClass\", and this set neither \
+     contains a default class (annotation storageclass.kubernetes.io/is-default-class: \"true\") \
+     nor declares one (Manifests::cluster_default_class or assume_default_class); write \
+     storageClassName: \"\" to bind only PersistentVolumes without a class, or name a \
+     StorageClass"
+        .to_owned()
+}
+
+/// The name of a document, borrowed for as long as the object.
+fn document_name(document: Document<'_>) -> &str {
+    match document {
+        Document::Pod(o) => &o.metadata.name,
+        Document::PersistentVolume(o) => &o.metadata.name,
+        Document::PersistentVolumeClaim(o) => &o.metadata.name,
+        Document::StorageClass(o) => &o.metadata.name,
+        Document::Service(o) => &o.metadata.name,
+        Document::StatefulSet(o) => &o.metadata.name,
+    }
+}
+
+fn service_of(object: &Object) -> Option<&Service> {
+    match object {
+        Object::Service(s) => Some(s),
+        Object::StatefulSet(s) => Some(&s.service),
+        _ => None,
+    }
+}
+
+fn service_differences(a: &Service, b: &Service) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    if a.metadata.labels != b.metadata.labels {
+        out.push("labels");
+    }
+    if a.metadata.annotations != b.metadata.annotations {
+        out.push("annotations");
+    }
+    if a.spec.selector != b.spec.selector {
+        out.push("selector");
+    }
+    if a.spec.ports != b.spec.ports {
+        out.push("ports");
+    }
+    if a.spec.publish_not_ready_addresses != b.spec.publish_not_ready_addresses {
+        out.push("publishNotReadyAddresses");
+    }
+    out
+}
+
+/// Which claims exist: in the set (objects, templates, ephemeral volumes) or declared.
+struct ClaimIndex<'u, 'a> {
+    cross: &'u Cross<'a>,
+    units: &'u [Unit<'a>],
+    /// Single claims by (namespace, name).
+    single: HashSet<(&'u str, &'u str)>,
+    /// Per-replica units by (namespace, name prefix up to the ordinal).
+    templates: HashMap<(&'a str, &'u str), Vec<usize>>,
+    /// Per-replica units whose names go on after the ordinal (ephemeral volumes), by namespace.
+    suffixed: HashMap<&'a str, Vec<usize>>,
+    /// Namespaces of PersistentVolumeClaim objects, by name.
+    by_name: HashMap<&'u str, Vec<&'a str>>,
+}
+
+impl<'u, 'a> ClaimIndex<'u, 'a> {
+    fn new(cross: &'u Cross<'a>, units: &'u [Unit<'a>]) -> Self {
+        let mut index = ClaimIndex {
+            cross,
+            units,
+            single: HashSet::with_capacity(units.len()),
+            templates: HashMap::new(),
+            suffixed: HashMap::new(),
+            by_name: HashMap::new(),
+        };
+        for (u, unit) in units.iter().enumerate() {
+            match &unit.naming {
+                Naming::Single(name) => {
+                    index.single.insert((unit.namespace, name));
+                    index.by_name.entry(name).or_default().push(unit.namespace);
+                }
+                Naming::PerReplica { prefix, suffix, .. } if suffix.is_empty() => {
+                    let head = prefix.strip_suffix('-').unwrap_or(prefix);
+                    index
+                        .templates
+                        .entry((unit.namespace, head))
+                        .or_default()
+                        .push(u);
+                }
+                Naming::PerReplica { .. } => {
+                    index.suffixed.entry(unit.namespace).or_default().push(u)
+                }
+            }
+        }
+        index
+    }
+
+    /// The per-replica unit that creates claim `namespace/name`, with the ordinal.
+    fn per_replica_unit(&self, namespace: &str, name: &str) -> Option<(usize, u64)> {
+        if let Some((head, _)) = name.rsplit_once('-')
+            && let Some(list) = self.templates.get(&(namespace, head))
+        {
+            for &u in list {
+                if let Some(o) = self.units[u].ordinal_of(name) {
+                    return Some((u, o));
+                }
+            }
+        }
+        let list = self.suffixed.get(namespace)?;
+        list.iter()
+            .find_map(|&u| self.units[u].ordinal_of(name).map(|o| (u, o)))
+    }
+
+    fn exists(&self, namespace: &str, name: &str) -> bool {
+        self.single.contains(&(namespace, name))
+            || self.per_replica_unit(namespace, name).is_some()
+            || self.cross.external_claim(namespace, name)
+    }
+
+    /// Other namespaces with a PersistentVolumeClaim (or ephemeral claim) of this name.
+    fn namespaces_of(&self, name: &str) -> Vec<&'a str> {
+        let mut out: Vec<&'a str> = self.by_name.get(name).cloned().unwrap_or_default();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// Candidate claim names per namespace, built on the first miss.
+#[derive(Default)]
+struct Suggestions {
+    claims: HashMap<String, Vec<String>>,
+}
+
+impl Suggestions {
+    fn claim(
+        &mut self,
+        claims: &ClaimIndex<'_, '_>,
+        namespace: &str,
+        name: &str,
+    ) -> Option<String> {
+        let list = self.claims.entry(namespace.to_owned()).or_insert_with(|| {
+            let mut list: Vec<String> = Vec::new();
+            for unit in claims.units.iter().filter(|u| u.namespace == namespace) {
+                match &unit.naming {
+                    Naming::Single(n) => list.push(n.to_string()),
+                    Naming::PerReplica {
+                        start, replicas, ..
+                    } if *replicas > 0 => {
+                        list.push(unit.name(*start).into_owned());
+                    }
+                    Naming::PerReplica { .. } => {}
+                }
+            }
+            for (ns, n) in claims.cross.m.external_claims() {
+                if ns.unwrap_or(&claims.cross.m.namespace) == namespace {
+                    list.push(n.to_owned());
+                }
+            }
+            list
+        });
+        suggest(name, list.iter().map(String::as_str)).map(str::to_owned)
+    }
+}
+
+/// The closest candidate within a small edit distance, for "did you mean".
+fn suggest<'c>(target: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+    let limit = (target.chars().count() / 3).max(2);
+    let mut best: Option<(usize, &'c str)> = None;
+    for candidate in candidates {
+        if candidate == target {
+            continue;
+        }
+        if candidate.len().abs_diff(target.len()) > limit {
+            continue;
+        }
+        let d = edit_distance(target, candidate);
+        if d <= limit && best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, candidate));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Levenshtein distance over chars.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            let cost = usize::from(ca != *cb);
+            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + cost);
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}

@@ -1,0 +1,74 @@
+//! `manifests! { … }`: several objects, checked against each other.
+
+use super::{P, entry, pod, pv, pvc, statefulset, storage_class, unknown_key, value};
+use crate::ast::{Item2, ManifestsAst};
+use proc_macro2::{Delimiter, TokenStream};
+
+/// What a `manifests!` block holds.
+pub const KEYS: &[&str] = &[
+    "pod",
+    "pv",
+    "pvc",
+    "storage_class",
+    "statefulset",
+    "external_claims",
+    "external_classes",
+    "namespace",
+    "default_class",
+];
+
+/// Parses `manifests! { … }`.
+pub fn parse(p: &P, input: TokenStream) -> ManifestsAst {
+    let tokens = super::flatten(input);
+    let mut ast = ManifestsAst::default();
+    for toks in super::split_commas(tokens) {
+        let Some(mut e) = entry(p, &toks) else {
+            continue;
+        };
+        if !KEYS.contains(&e.key.as_str()) {
+            unknown_key(p, &e, "manifests!", KEYS);
+            continue;
+        }
+        if e.key == "namespace" || e.key == "default_class" {
+            if super::colon(p, &mut e) {
+                let v = value::literal_name(p, &mut e.rest, "a name");
+                if e.key == "namespace" {
+                    ast.namespace = v;
+                } else {
+                    ast.default_class = v;
+                }
+                e.rest.finish(p, "the name");
+            }
+            continue;
+        }
+        if e.key.starts_with("external_") {
+            if super::colon(p, &mut e) {
+                let l = value::list(p, &mut e.rest, "a name").unwrap_or_default();
+                if e.key == "external_claims" {
+                    ast.external_claims.extend(l);
+                } else {
+                    ast.external_classes.extend(l);
+                }
+                e.rest.finish(p, "the list");
+            }
+            continue;
+        }
+        let Some(g) = e.rest.peek_group(Delimiter::Brace) else {
+            p.cx.error(e.rest.span(), format!("expected `{} {{ … }}`", e.key));
+            continue;
+        };
+        e.rest.bump();
+        e.rest.finish(p, &format!("`{} {{ … }}`", e.key));
+        let body = g.stream();
+        let item = match e.key.as_str() {
+            "pod" => Item2::Pod(pod::parse(p, body)),
+            "pv" => Item2::Pv(pv::parse(p, body)),
+            "pvc" => Item2::Pvc(pvc::parse(p, body)),
+            "storage_class" => Item2::StorageClass(storage_class::parse(p, body)),
+            _ => Item2::StatefulSet(Box::new(statefulset::parse(p, body))),
+        };
+        let sp = e.key_sp;
+        ast.objects.push((item, sp));
+    }
+    ast
+}

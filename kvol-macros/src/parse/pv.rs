@@ -1,0 +1,441 @@
+//! `pv! { … }`: a PersistentVolume.
+
+use super::{Cursor, P, Seen, colon, entry, group_entries, pod, unknown_key, value};
+use crate::{
+    ast::{Guarantee, LegacyValue, PvAst, PvSrc},
+    ctxt::Sp,
+    suggest,
+};
+use kvol_core::{ReclaimPolicy, VolumeMode, legacy::LegacyPlugin};
+use proc_macro2::{Delimiter, TokenStream, TokenTree};
+
+/// Keys of `pv!`.
+pub const KEYS: &[&str] = &[
+    "name",
+    "labels",
+    "annotations",
+    "capacity",
+    "access",
+    "reclaim",
+    "class",
+    "volume_mode",
+    "mount_options",
+    "node_affinity",
+    "claim_ref",
+    "source",
+];
+
+/// Reclaim policies by name.
+pub const RECLAIM: [(&str, ReclaimPolicy); 3] = [
+    ("Retain", ReclaimPolicy::Retain),
+    ("Delete", ReclaimPolicy::Delete),
+    ("Recycle", ReclaimPolicy::Recycle),
+];
+
+/// Volume modes by name.
+pub const VOLUME_MODES: [(&str, VolumeMode); 2] = [
+    ("Filesystem", VolumeMode::Filesystem),
+    ("Block", VolumeMode::Block),
+];
+
+/// PV source keywords.
+pub const SOURCES: &[&str] = &[
+    "host_path",
+    "local",
+    "nfs",
+    "csi",
+    "iscsi",
+    "gce_pd",
+    "aws_ebs",
+    "azure_disk",
+    "azure_file",
+    "cephfs",
+    "cinder",
+    "glusterfs",
+    "rbd",
+    "vsphere",
+    "portworx",
+];
+
+/// Legacy plugins: keyword, plugin, fields (name, required).
+/// A legacy source's keyword, plugin and fields (name, required).
+type LegacySpec = (&'static str, LegacyPlugin, &'static [(&'static str, bool)]);
+
+/// Legacy plugins.
+pub const LEGACY: &[LegacySpec] = &[
+    (
+        "gce_pd",
+        LegacyPlugin::GcePersistentDisk,
+        &[
+            ("pd_name", true),
+            ("fs_type", false),
+            ("partition", false),
+            ("read_only", false),
+        ],
+    ),
+    (
+        "aws_ebs",
+        LegacyPlugin::AwsElasticBlockStore,
+        &[
+            ("volume_id", true),
+            ("fs_type", false),
+            ("partition", false),
+            ("read_only", false),
+        ],
+    ),
+    (
+        "azure_disk",
+        LegacyPlugin::AzureDisk,
+        &[
+            ("disk_name", true),
+            ("disk_uri", true),
+            ("fs_type", false),
+            ("read_only", false),
+        ],
+    ),
+    (
+        "azure_file",
+        LegacyPlugin::AzureFile,
+        &[
+            ("secret_name", true),
+            ("share_name", true),
+            ("read_only", false),
+        ],
+    ),
+    (
+        "cephfs",
+        LegacyPlugin::Cephfs,
+        &[("monitors", true), ("path", false), ("read_only", false)],
+    ),
+    (
+        "cinder",
+        LegacyPlugin::Cinder,
+        &[
+            ("volume_id", true),
+            ("fs_type", false),
+            ("read_only", false),
+        ],
+    ),
+    (
+        "glusterfs",
+        LegacyPlugin::Glusterfs,
+        &[("endpoints", true), ("path", true), ("read_only", false)],
+    ),
+    (
+        "rbd",
+        LegacyPlugin::Rbd,
+        &[
+            ("monitors", true),
+            ("image", true),
+            ("fs_type", false),
+            ("read_only", false),
+        ],
+    ),
+    (
+        "vsphere",
+        LegacyPlugin::VsphereVolume,
+        &[("volume_path", true), ("fs_type", false)],
+    ),
+    (
+        "portworx",
+        LegacyPlugin::PortworxVolume,
+        &[
+            ("volume_id", true),
+            ("fs_type", false),
+            ("read_only", false),
+        ],
+    ),
+];
+
+/// Parses `pv! { … }`.
+pub fn parse(p: &P, input: TokenStream) -> PvAst {
+    let tokens = super::flatten(input);
+    let mut ast = PvAst::default();
+    let mut seen = Seen::default();
+    for toks in super::split_commas(tokens) {
+        let Some(mut e) = entry(p, &toks) else {
+            continue;
+        };
+        if e.key == "namespace" {
+            p.cx.error(
+                e.key_sp,
+                "a PersistentVolume is cluster-scoped: it has no namespace\nhelp: remove \
+                 `namespace`",
+            );
+            continue;
+        }
+        if pod::meta_entry(
+            p,
+            &mut e,
+            &mut ast.meta,
+            &mut seen,
+            Guarantee::Dns1123Subdomain,
+            false,
+        ) {
+            continue;
+        }
+        if !KEYS.contains(&e.key.as_str()) {
+            unknown_key(p, &e, "a PersistentVolume", KEYS);
+            continue;
+        }
+        if !(seen.once(p, &e) && colon(p, &mut e)) {
+            continue;
+        }
+        let c = &mut e.rest;
+        match e.key.as_str() {
+            "capacity" => {
+                ast.capacity = value::quantity(p, c, "a capacity", Guarantee::PositiveQuantity)
+            }
+            "access" => ast.access = value::modes(p, c),
+            "reclaim" => ast.reclaim = value::word(p, c, "reclaim policy", &RECLAIM),
+            "class" => ast.class = value::class(p, c),
+            "volume_mode" => ast.volume_mode = value::word(p, c, "volume mode", &VOLUME_MODES),
+            "mount_options" => {
+                ast.mount_options = value::list(p, c, "a mount option").unwrap_or_default()
+            }
+            "node_affinity" => {
+                if c.eat_word("hostname") {
+                    ast.node_hostnames = value::list(p, c, "a node name").unwrap_or_default();
+                } else {
+                    p.cx.error(
+                        c.span(),
+                        "expected `node_affinity: hostname [\"node-1\", …]`",
+                    );
+                    c.bump();
+                }
+            }
+            "claim_ref" => {
+                let ns = value::literal_name(p, c, "the claim's namespace");
+                if !c.eat_punct('/') {
+                    p.cx.error(c.span(), "expected `claim_ref: NAMESPACE/NAME`");
+                    continue;
+                }
+                let name = value::literal_name(p, c, "the claim's name");
+                if let (Some(ns), Some(name)) = (ns, name) {
+                    ast.claim_ref = Some((ns, name));
+                }
+            }
+            "source" => ast.source = source(p, c),
+            _ => {}
+        }
+        e.rest.finish(p, &format!("the value of `{}`", e.key));
+    }
+    ast
+}
+
+fn source(p: &P, c: &mut Cursor) -> Option<PvSrc> {
+    let kw_sp = c.span();
+    let Some(kw) = c.peek_ident() else {
+        p.cx.error(
+            kw_sp,
+            format!("expected a volume source: {}", suggest::one_of(SOURCES)),
+        );
+        return None;
+    };
+    c.bump();
+    match kw.as_str() {
+        "host_path" => {
+            let path = value::string(p, c, "a host path")?;
+            let kind = if c.eof() {
+                None
+            } else {
+                value::word(p, c, "hostPath type", &pod::HOST_PATH_TYPES)
+            };
+            Some(PvSrc::HostPath {
+                path,
+                kind,
+                kw: kw_sp,
+            })
+        }
+        "local" => {
+            let path = value::string(p, c, "a local path")?;
+            let fs_type = if c.eof() {
+                None
+            } else {
+                value::literal_name(p, c, "a filesystem type")
+            };
+            Some(PvSrc::Local { path, fs_type })
+        }
+        "nfs" => {
+            let server = value::string(p, c, "an NFS server")?;
+            let path = value::string(p, c, "an exported path")?;
+            let read_only = c.eat_word("read_only");
+            Some(PvSrc::Nfs {
+                server,
+                path,
+                read_only,
+            })
+        }
+        "csi" => {
+            let driver = value::string(p, c, "a CSI driver name")?;
+            let handle = value::string(p, c, "a volume handle")?;
+            let (mut fs_type, mut read_only, mut attributes) = (None, None, Vec::new());
+            if let Some(g) = c.peek_group(Delimiter::Brace) {
+                c.bump();
+                let mut seen = Seen::default();
+                for toks in group_entries(g) {
+                    let Some(mut e) = entry(p, &toks) else {
+                        continue;
+                    };
+                    if !(seen.once(p, &e) && colon(p, &mut e)) {
+                        continue;
+                    }
+                    match e.key.as_str() {
+                        "fs_type" => {
+                            fs_type = value::literal_name(p, &mut e.rest, "a filesystem type")
+                        }
+                        "read_only" => read_only = value::boolean(p, &mut e.rest, "`read_only`"),
+                        "attributes" => {
+                            attributes = value::map(
+                                p,
+                                &mut e.rest,
+                                "volume attributes",
+                                Guarantee::LabelValue,
+                                Guarantee::LabelValue,
+                            )
+                            .unwrap_or_default()
+                        }
+                        _ => {
+                            unknown_key(
+                                p,
+                                &e,
+                                "a csi source",
+                                &["fs_type", "read_only", "attributes"],
+                            );
+                            continue;
+                        }
+                    }
+                    e.rest.finish(p, "the value");
+                }
+            }
+            Some(PvSrc::Csi {
+                driver,
+                handle,
+                fs_type,
+                read_only,
+                attributes,
+            })
+        }
+        "iscsi" => iscsi(p, c, kw_sp),
+        _ => match LEGACY.iter().find(|(k, _, _)| *k == kw) {
+            Some((_, plugin, spec)) => legacy(p, c, kw_sp, *plugin, spec),
+            None => {
+                p.cx.error(kw_sp, suggest::unknown("volume source", &kw, SOURCES));
+                c.skip_rest();
+                None
+            }
+        },
+    }
+}
+
+fn iscsi(p: &P, c: &mut Cursor, kw: Sp) -> Option<PvSrc> {
+    let Some(g) = c.peek_group(Delimiter::Brace) else {
+        p.cx.error(
+            c.span(),
+            "expected `iscsi { target_portal: \"…\", iqn: \"…\", lun: 0 }`",
+        );
+        return None;
+    };
+    c.bump();
+    let keys = ["target_portal", "iqn", "lun", "fs_type", "read_only"];
+    let (mut portal, mut iqn, mut lun, mut fs_type, mut read_only) = (None, None, None, None, None);
+    let mut seen = Seen::default();
+    for toks in group_entries(g) {
+        let Some(mut e) = entry(p, &toks) else {
+            continue;
+        };
+        if !keys.contains(&e.key.as_str()) {
+            unknown_key(p, &e, "an iscsi source", &keys);
+            continue;
+        }
+        if !(seen.once(p, &e) && colon(p, &mut e)) {
+            continue;
+        }
+        let ec = &mut e.rest;
+        match e.key.as_str() {
+            "target_portal" => portal = value::string(p, ec, "a target portal"),
+            "iqn" => iqn = value::string(p, ec, "an IQN"),
+            "lun" => lun = value::int(p, ec, "a LUN", Guarantee::Count, &[]),
+            "fs_type" => fs_type = value::literal_name(p, ec, "a filesystem type"),
+            _ => read_only = value::boolean(p, ec, "`read_only`"),
+        }
+        e.rest.finish(p, "the value");
+    }
+    let missing = |k: &str| p.cx.error(kw, format!("`iscsi` needs `{k}`"));
+    if portal.is_none() {
+        missing("target_portal");
+    }
+    if iqn.is_none() {
+        missing("iqn");
+    }
+    if lun.is_none() {
+        missing("lun");
+    }
+    Some(PvSrc::Iscsi {
+        target_portal: portal?,
+        iqn: iqn?,
+        lun: lun?,
+        fs_type,
+        read_only,
+    })
+}
+
+fn legacy(
+    p: &P,
+    c: &mut Cursor,
+    kw: Sp,
+    plugin: LegacyPlugin,
+    spec: &[(&str, bool)],
+) -> Option<PvSrc> {
+    let names: Vec<&str> = spec.iter().map(|(n, _)| *n).collect();
+    let Some(g) = c.peek_group(Delimiter::Brace) else {
+        p.cx.error(
+            c.span(),
+            format!(
+                "expected `{{ {}: … }}` after the source",
+                names.first().copied().unwrap_or("")
+            ),
+        );
+        return None;
+    };
+    c.bump();
+    let mut fields = Vec::new();
+    let mut seen = Seen::default();
+    for toks in group_entries(g) {
+        let Some(mut e) = entry(p, &toks) else {
+            continue;
+        };
+        if !names.contains(&e.key.as_str()) {
+            unknown_key(p, &e, plugin.key(), &names);
+            continue;
+        }
+        if !(seen.once(p, &e) && colon(p, &mut e)) {
+            continue;
+        }
+        let ec = &mut e.rest;
+        let v = match e.key.as_str() {
+            "read_only" => value::boolean(p, ec, "`read_only`").map(LegacyValue::Bool),
+            "partition" => match value::int(p, ec, "a partition", Guarantee::Count, &[]) {
+                Some(crate::ast::Val::Lit(v, _)) => Some(LegacyValue::Int(v)),
+                _ => None,
+            },
+            "monitors" => value::list(p, ec, "a monitor").map(LegacyValue::List),
+            _ => match ec.peek() {
+                Some(TokenTree::Literal(_)) => {
+                    value::string(p, ec, "a value").map(LegacyValue::Str)
+                }
+                _ => value::literal_name(p, ec, "a value").map(LegacyValue::Str),
+            },
+        };
+        e.rest.finish(p, "the value");
+        if let Some(v) = v {
+            fields.push((e.key.clone(), e.key_sp, v));
+        }
+    }
+    for (n, required) in spec {
+        if *required && !fields.iter().any(|(k, _, _)| k == n) {
+            p.cx.error(kw, format!("`{}` needs `{n}`", plugin.key()));
+        }
+    }
+    Some(PvSrc::Legacy { plugin, fields, kw })
+}

@@ -1,0 +1,269 @@
+//! Unit tests of the parse-and-check layer on `proc_macro2` token streams, and a property test:
+//! arbitrary token streams never make it panic.
+
+use crate::{
+    ctxt::Ctxt,
+    expand::{self, Kind},
+};
+use proc_macro2::TokenStream;
+use proptest::prelude::*;
+use std::str::FromStr;
+
+/// Parses and checks `src` as the body of `kind`; returns the error messages.
+fn errors(kind: Kind, src: &str) -> Vec<String> {
+    let Ok(body) = TokenStream::from_str(src) else {
+        return vec!["lex error".into()];
+    };
+    let cx = Ctxt::new();
+    let _ = expand::parse_and_check(kind, body, &cx);
+    match cx.check() {
+        Ok(()) => Vec::new(),
+        Err(e) => e.into_iter().map(|e| e.to_string()).collect(),
+    }
+}
+
+const FLAGSHIP: &str =
+    r#"name: web, image: "registry.k8s.io/nginx-slim:0.8", replicas: 3, claim: 1Gi RWO "standard""#;
+
+const FULL: &str = r#"
+    name: web, service: nginx, labels: { app: nginx }, replicas: 3, grace: 10s,
+    container nginx { image: "registry.k8s.io/nginx-slim:0.8", port: web 80, mount: www => "/usr/share/nginx/html" },
+    claim: www 1Gi RWO "standard", update: RollingUpdate { partition: 0 }, pod_management: OrderedReady,
+    retention: { deleted: Retain, scaled: Delete }"#;
+
+#[test]
+fn flagship_and_full_form_check() {
+    assert_eq!(errors(Kind::StatefulSet, FLAGSHIP), Vec::<String>::new());
+    assert_eq!(errors(Kind::StatefulSet, FULL), Vec::<String>::new());
+}
+
+#[test]
+fn every_problem_is_reported() {
+    let e = errors(
+        Kind::StatefulSet,
+        r#"name: web, image: "x", replicsa: 3, claim: 1Gi RWZ"#,
+    );
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert!(e[0].contains("did you mean `replicas`"), "{e:?}");
+    assert!(e[1].contains("did you mean `RWO`"), "{e:?}");
+}
+
+#[test]
+fn kvol_core_rules_are_mapped() {
+    let e = errors(Kind::Pvc, "name: data, access: RWOP | RWO, request: 0");
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert!(e.iter().any(|m| m.contains("ReadWriteOncePod")), "{e:?}");
+    assert!(
+        e.iter().any(|m| m.contains("must be greater than zero")),
+        "{e:?}"
+    );
+    let e = errors(
+        Kind::StorageClass,
+        r#"name: x, provisioner: "example.com/p", reclaim: Recycle"#,
+    );
+    assert!(e[0].contains("Unsupported value: \"Recycle\""), "{e:?}");
+}
+
+#[test]
+fn quantities_are_parsed_by_kvol_core() {
+    let e = errors(Kind::Pvc, "name: data, access: RWO, request: 1Gb");
+    assert!(e[0].contains("did you mean `1Gi`"), "{e:?}");
+    assert!(errors(Kind::Pvc, r#"name: data, access: RWO, request: "1Ei""#).is_empty());
+}
+
+#[test]
+fn manifests_are_checked_against_each_other() {
+    let e = errors(
+        Kind::Manifests,
+        r#"pod { name: db, image: "mongo", mount: d => "/d", volume d: claim mongo-pvc },
+           pvc { name: mongodb-pvc, access: RWO, request: 1Gi, class: "" },
+           pv { name: pv, capacity: 1Gi, access: RWO, class: "", source: nfs "h" "/p" }"#,
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].contains("did you mean \"mongodb-pvc\""), "{e:?}");
+}
+
+#[test]
+fn interpolations_are_checked_with_placeholders() {
+    // Two interpolated ports may be equal at run time: the Service would get duplicate ports.
+    let e = errors(
+        Kind::StatefulSet,
+        "name: web, image: \"x\", port: a {p}, port: b {q}",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].contains("cannot guarantee"), "{e:?}");
+    assert!(
+        errors(
+            Kind::StatefulSet,
+            "name: {n}, image: \"x\", replicas: {r}, claim: {s} RWO"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn expansion_reaches_kvol_through_the_given_path() {
+    let input = TokenStream::from_str(&format!("my_kvol; {FLAGSHIP}")).unwrap_or_default();
+    let out = expand::expand(Kind::StatefulSet, input).to_string();
+    assert!(
+        out.contains("my_kvol :: __private :: kvol_core :: StatefulSet :: builder"),
+        "{out}"
+    );
+    assert!(out.contains("__build_prechecked"), "{out}");
+    assert!(!out.contains(":: kvol ::"), "{out}");
+    let bad = TokenStream::from_str("my_kvol; name: web, replica: 3").unwrap_or_default();
+    let out = expand::expand(Kind::StatefulSet, bad).to_string();
+    assert!(
+        out.contains("compile_error") && out.contains("unreachable_value"),
+        "{out}"
+    );
+}
+
+/// Source fragments the generator combines: keys, values, punctuation and groups.
+const FRAGMENTS: &[&str] = &[
+    "name",
+    "image",
+    "replicas",
+    "claim",
+    "container",
+    "volume",
+    "mount",
+    "port",
+    "labels",
+    "service",
+    "update",
+    "retention",
+    "source",
+    "pod",
+    "pvc",
+    "pv",
+    "storage_class",
+    "access",
+    "request",
+    "limit",
+    "capacity",
+    "class",
+    "empty_dir",
+    "host_path",
+    "nfs",
+    "config_map",
+    "secret",
+    "downward_api",
+    "csi",
+    "ephemeral",
+    "gce_pd",
+    "iscsi",
+    "RWO",
+    "RWOP",
+    "ROX",
+    "RWZ",
+    "Retain",
+    "Recycle",
+    "OnDelete",
+    "RollingUpdate",
+    "read_only",
+    "web",
+    "a",
+    "Web",
+    "r#type",
+    ":",
+    ",",
+    ",",
+    "|",
+    "=>",
+    "-",
+    "/",
+    ".",
+    "=",
+    ";",
+    "#",
+    "!",
+    "1Gi",
+    "0",
+    "-1",
+    "1.5Gi",
+    "1e3",
+    "70000",
+    "10s",
+    "3u8",
+    "0o644",
+    "0644",
+    "99999999999999999999",
+    "\"\"",
+    "\"x\"",
+    "\"1Ei\"",
+    "\"/data\"",
+    "'c'",
+    "b\"x\"",
+    "{",
+    "}",
+    "[",
+    "]",
+    "(",
+    ")",
+    "{x}",
+    "{}",
+    "[\"a\"]",
+    "{ a: b }",
+];
+
+/// A balanced token stream from fragments (unbalanced text does not lex and is skipped).
+fn token_text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(FRAGMENTS), 0..40).prop_map(|v| v.join(" "))
+}
+
+/// A valid invocation with fragments inserted, deleted or replaced.
+fn mutated() -> impl Strategy<Value = String> {
+    let bases = [
+        FLAGSHIP,
+        FULL,
+        "name: data, access: RWO, request: 1Gi, class: \"\"",
+    ];
+    (
+        prop::sample::select(bases.to_vec()),
+        prop::collection::vec(
+            (any::<usize>(), 0..3u8, prop::sample::select(FRAGMENTS)),
+            1..6,
+        ),
+    )
+        .prop_map(|(base, edits)| {
+            let mut words: Vec<String> = base.split_whitespace().map(str::to_owned).collect();
+            for (at, op, frag) in edits {
+                let i = at % (words.len() + 1);
+                match op {
+                    0 => words.insert(i, frag.to_owned()),
+                    1 if i < words.len() => {
+                        words.remove(i);
+                    }
+                    _ if i < words.len() => words[i] = frag.to_owned(),
+                    _ => {}
+                }
+            }
+            words.join(" ")
+        })
+}
+
+const KINDS: [Kind; 6] = [
+    Kind::StatefulSet,
+    Kind::Pod,
+    Kind::Pvc,
+    Kind::Pv,
+    Kind::StorageClass,
+    Kind::Manifests,
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 192, ..ProptestConfig::default() })]
+
+    /// Arbitrary tokens: the macro returns errors or a value, it never panics.
+    #[test]
+    fn never_panics_on_arbitrary_tokens(text in prop_oneof![token_text(), mutated()]) {
+        if let Ok(body) = TokenStream::from_str(&text) {
+            for kind in KINDS {
+                let input = TokenStream::from_str(&format!("k; {body}")).unwrap_or_default();
+                let out = expand::expand(kind, input);
+                prop_assert!(!out.is_empty());
+            }
+        }
+    }
+}

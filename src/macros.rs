@@ -1,0 +1,285 @@
+//! The user-facing macros: `macro_rules!` shims that pass `$crate` to the procedural macros, so
+//! expansions reach kvol through whatever name the user's Cargo.toml gives it.
+//!
+//! # Common syntax
+//!
+//! Every macro takes `key: value` entries separated by commas, in braces or parentheses, and
+//! evaluates to the same [`Valid<T>`](crate::Valid) the builder API returns (render it with
+//! `.to_yaml()`). Everything is checked while the crate compiles, with kvol-core's rules; every
+//! problem is reported at once, at the token that is wrong, with "did you mean" for misspelt
+//! keys, modes and enum values.
+//!
+//! | value | written as |
+//! | --- | --- |
+//! | names | identifiers (`web`), hyphenated identifiers (`mongo-pvc`), or strings (`"0day"`) |
+//! | sizes | quantity literals `1Gi`, `500Mi`, `1.5Gi`, `100m`, or a string where Rust cannot lex the literal: `"1Ei"`, `"2E"` (rustc itself rejects `1Ei` with "expected at least one digit in exponent") |
+//! | access modes | `RWO`, `ROX`, `RWX`, `RWOP` or the full names, joined with `\|`: `RWO \| ROX` |
+//! | enum values | identifiers: `Retain`, `WaitForFirstConsumer`, `Directory`, … |
+//! | maps | `{ app: web, "app.kubernetes.io/part-of": shop }` |
+//! | lists | `["a", "b"]` |
+//! | file modes | octal literals `0o644` (a leading-zero `0644` is rejected: Rust reads it as decimal) |
+//! | a class | `"standard"`, or `""` for "no class" (static binding only); leaving it out means the cluster's default class |
+//!
+//! # Interpolation
+//!
+//! `{expr}` interpolates a Rust value whose **type** carries the guarantee a literal would have
+//! been checked for, so a macro that compiled cannot build an invalid object at run time:
+//!
+//! | where | type |
+//! | --- | --- |
+//! | Pod, PVC, PV, StorageClass names, claim names, class names | [`names::Dns1123Subdomain`](crate::names::Dns1123Subdomain) (or a narrower name type) |
+//! | StatefulSet names, namespaces | [`names::Dns1123Label`](crate::names::Dns1123Label); a StatefulSet without `service:` needs [`names::Dns1035Label`](crate::names::Dns1035Label) (its Service is named like it) |
+//! | `service:` | [`names::Dns1035Label`](crate::names::Dns1035Label) |
+//! | label keys / values | [`names::QualifiedName`](crate::names::QualifiedName) / [`names::LabelValue`](crate::names::LabelValue) |
+//! | sizes | [`PositiveQuantity`](crate::PositiveQuantity) |
+//! | counts (`replicas`, `grace`, `min_ready`, …) | `u16` or `u8` |
+//! | port numbers | [`std::num::NonZeroU16`] |
+//!
+//! The macro checks interpolated values with placeholders at both ends of their type's range
+//! (and mixed); a rule that would fail for some values is a compile error that says so. Names
+//! that other entries refer to (volumes, containers, claim templates, ports) must be literals:
+//! their uniqueness and references are checked at compile time. Inside [`manifests!`](crate::manifests!) every
+//! value must be a literal, because the objects are checked against each other; for run-time
+//! values build the objects with the single-object macros and check the set at run time:
+//!
+//! ```
+//! use kvol::{Manifests, PositiveQuantity, Valid, names::Dns1123Subdomain};
+//! let claim: Dns1123Subdomain = "data".parse()?;
+//! let size: PositiveQuantity = "5Gi".parse()?;
+//! let pvc = kvol::pvc! { name: {claim}, access: RWO, request: {size}, class: "standard" };
+//! let class = kvol::storage_class! { name: standard, provisioner: "pd.csi.storage.gke.io" };
+//! let set = Valid::new(Manifests::new().with(pvc).with(class))?; // cross-object checks
+//! assert_eq!(set.len(), 2);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! # Warnings
+//!
+//! What Kubernetes accepts but is risky or deprecated (removed in-tree plugins, `Recycle`,
+//! `grace: 0` on a StatefulSet, a hostPath without a type, in-tree provisioners, …) is a
+//! compiler warning at the token, saying what to write instead. `#[allow(deprecated)]` on the
+//! statement silences it; the warnings are also on the value (`.warnings()`).
+
+/// A StatefulSet with its headless Service, checked at compile time.
+///
+/// Compact form: one container named like the set.
+///
+/// ```
+/// let web = kvol::statefulset! {
+///     name: web,
+///     image: "registry.k8s.io/nginx-slim:0.8",
+///     replicas: 3,
+///     claim: 1Gi RWO "standard",
+/// };
+/// let yaml = web.to_yaml(); // headless Service + StatefulSet
+/// assert!(yaml.contains("clusterIP: None"));
+/// assert!(yaml.contains("mountPath: /data"));
+/// ```
+///
+/// Full form (the seed's `web` set):
+///
+/// ```
+/// let web = kvol::statefulset! {
+///     name: web,
+///     service: nginx,
+///     labels: { app: nginx },
+///     replicas: 3,
+///     grace: 10s,
+///     container nginx {
+///         image: "registry.k8s.io/nginx-slim:0.8",
+///         port: web 80,
+///         mount: www => "/usr/share/nginx/html",
+///     },
+///     claim: www 1Gi RWO "standard",
+///     update: RollingUpdate { partition: 0 },
+///     pod_management: OrderedReady,
+///     retention: { deleted: Retain, scaled: Delete },
+/// };
+/// assert_eq!(web.spec.service_name, "nginx");
+/// assert_eq!(web.service.spec.ports[0].name.as_deref(), Some("web"));
+/// ```
+///
+/// Keys:
+///
+/// - `name`, `namespace`, `labels` (the pods' labels, the selector and the Service's selector;
+///   default `{ app: NAME }`), `annotations`, `service` (default: the set's name);
+/// - `replicas`, `min_ready`, `ordinals_start`, `revision_history`, `grace` (`10s` or `10`),
+///   `publish_not_ready: true`, `service_account`, `node_selector: { … }`;
+/// - compact form: `image`, `port: [NAME] NUMBER [TCP|UDP|SCTP]`, `mount: VOLUME => "/path"
+///   [read_only] [sub_path "x"]`;
+/// - full form: `container NAME { image, port, mount, command: [..], args: [..], env: { … } }`,
+///   `init_container NAME { … }`, `volume NAME: SOURCE` (see [`pod!`](crate::pod!));
+/// - `claim: [NAME] SIZE MODES [CLASS] [=> PATH]`: a claim template; NAME defaults to `data`;
+///   with `=> PATH` it is mounted into the compact container (or every container of the full
+///   form), without it the compact container mounts it at `/data`; repeat `claim:` for more;
+/// - `update: RollingUpdate [{ partition: N, max_unavailable: N | "N%" }]` or `OnDelete`;
+/// - `pod_management: OrderedReady | Parallel`;
+/// - `retention: { deleted: Retain | Delete, scaled: Retain | Delete }`.
+///
+/// Named container ports become the headless Service's ports.
+#[macro_export]
+macro_rules! statefulset {
+    ($($t:tt)*) => { $crate::__private::statefulset_impl!($crate; $($t)*) };
+}
+
+/// A Pod, checked at compile time.
+///
+/// ```
+/// let pod = kvol::pod! {
+///     name: count,
+///     container html-generator {
+///         image: "gasbugs/count",
+///         mount: html => "/var/htdocs",
+///     },
+///     container web-server {
+///         image: "httpd",
+///         port: 80,
+///         mount: html => "/usr/local/apache2/htdocs" read_only,
+///     },
+///     volume html: empty_dir,
+/// };
+/// assert_eq!(pod.spec.containers.len(), 2);
+/// ```
+///
+/// Keys: `name`, `namespace`, `labels`, `annotations`, `restart: Always | OnFailure | Never`,
+/// `grace`, `service_account`, `node_selector`, the compact form's `image`/`port`/`mount` (one
+/// container named like the pod), `container NAME { … }`, `init_container NAME { … }` and
+/// volumes:
+///
+/// | volume | syntax |
+/// | --- | --- |
+/// | emptyDir | `volume tmp: empty_dir`, `empty_dir memory`, `empty_dir 1Gi`, `empty_dir memory 64Mi` |
+/// | hostPath | `volume html: host_path "/var/htdocs" Directory` (type optional, with a warning) |
+/// | nfs | `volume share: nfs "10.0.2.5" "/home/nfs" [read_only]` |
+/// | persistentVolumeClaim | `volume data: claim mongo-pvc [read_only]` |
+/// | configMap / secret | `volume cfg: config_map app-config { default_mode: 0o644, optional: true, items: ["key" => "path" [0o600]] }` (options optional; same for `secret`) |
+/// | downwardAPI | `volume info: downward_api { items: ["labels" => field "metadata.labels", "mem" => resource app "limits.memory" 1Mi] }` |
+/// | csi (inline) | `volume s: csi "secrets-store.csi.k8s.io" { read_only: true, fs_type: ext4, attributes: { k: v }, secret: name }` |
+/// | ephemeral | `volume scratch: ephemeral 10Gi RWO "fast"` |
+///
+/// ```
+/// let pod = kvol::pod! {
+///     name: hostpath-http,
+///     image: "httpd",
+///     port: 80,
+///     mount: html => "/usr/local/apache2/htdocs",
+///     volume html: host_path "/var/htdocs" Directory,
+/// };
+/// assert_eq!(pod.spec.containers[0].name, "hostpath-http");
+/// ```
+#[macro_export]
+macro_rules! pod {
+    ($($t:tt)*) => { $crate::__private::pod_impl!($crate; $($t)*) };
+}
+
+/// A PersistentVolumeClaim, checked at compile time.
+///
+/// ```
+/// let pvc = kvol::pvc! {
+///     name: mongo-pvc,
+///     access: RWO,
+///     request: 1Gi,
+///     class: "",              // no class: binds only to PVs without a class
+/// };
+/// assert_eq!(pvc.spec.resources.requests.to_string(), "1Gi");
+/// ```
+///
+/// Keys: `name`, `namespace`, `labels`, `annotations`, `access`, `request`, `limit`, `class`
+/// (`"name"`, `""`, or leave it out for the cluster default), `volume_mode: Filesystem |
+/// Block`, `volume_name: PV`, `selector: { k: v }`, `data_source: { kind, name, api_group }`,
+/// `data_source_ref: { kind, name, api_group, namespace }`.
+#[macro_export]
+macro_rules! pvc {
+    ($($t:tt)*) => { $crate::__private::pvc_impl!($crate; $($t)*) };
+}
+
+/// A PersistentVolume, checked at compile time.
+///
+/// ```
+/// let pv = kvol::pv! {
+///     name: data-0,
+///     capacity: 10Gi,
+///     access: RWO | ROX,
+///     reclaim: Retain,
+///     class: "",
+///     source: nfs "10.0.2.5" "/exports/data-0",
+/// };
+/// assert_eq!(pv.spec.access_modes.len(), 2);
+/// ```
+///
+/// Keys: `name`, `labels`, `annotations`, `capacity`, `access`, `reclaim: Retain | Delete |
+/// Recycle` (`Recycle` warns), `class`, `volume_mode`, `mount_options: [..]`, `node_affinity:
+/// hostname ["node-1"]`, `claim_ref: NAMESPACE/NAME`, and `source:` one of
+///
+/// - `host_path "PATH" [TYPE]`, `local "PATH"`, `nfs "SERVER" "PATH" [read_only]`,
+/// - `csi "DRIVER" "HANDLE" [{ fs_type: ext4, read_only: true, attributes: { … } }]`,
+/// - `iscsi { target_portal: "…", iqn: "…", lun: 0, fs_type: ext4 }`,
+/// - legacy in-tree plugins, accepted with a warning naming the CSI driver to use: `gce_pd {
+///   pd_name: mongodb, fs_type: ext4 }`, `aws_ebs { volume_id }`, `azure_disk { disk_name,
+///   disk_uri }`, `azure_file { secret_name, share_name }`, `cephfs { monitors: [..] }`,
+///   `cinder { volume_id }`, `glusterfs { endpoints, path }`, `rbd { monitors: [..], image }`,
+///   `vsphere { volume_path }`, `portworx { volume_id }`.
+#[macro_export]
+macro_rules! pv {
+    ($($t:tt)*) => { $crate::__private::pv_impl!($crate; $($t)*) };
+}
+
+/// A StorageClass, checked at compile time.
+///
+/// ```
+/// let class = kvol::storage_class! {
+///     name: fast,
+///     provisioner: "pd.csi.storage.gke.io",
+///     parameters: { type: pd-ssd },
+///     reclaim: Retain,                 // Delete or Retain; Recycle is an error
+///     binding: WaitForFirstConsumer,
+///     allow_expansion: true,
+///     topology: { "topology.kubernetes.io/zone": ["europe-west1-b"] },
+///     default: true,
+/// };
+/// assert!(class.is_default());
+/// ```
+///
+/// Keys: `name`, `labels`, `annotations`, `provisioner`, `parameters`, `reclaim`, `binding`,
+/// `allow_expansion`, `mount_options`, `topology`, `default`.
+#[macro_export]
+macro_rules! storage_class {
+    ($($t:tt)*) => { $crate::__private::storage_class_impl!($crate; $($t)*) };
+}
+
+/// Several objects, checked against each other at compile time with kvol-core's
+/// [`Manifests`](crate::Manifests) rules: every mount names a volume or claim template, every
+/// `claim` volume names a claim of the set (or `external_claims`), every claim's class exists
+/// (in the set, `external_classes` or `default_class`), and a claim that cannot be provisioned
+/// binds a PersistentVolume of the set — when none can, the error lists each volume and why.
+///
+/// ```
+/// # #[allow(deprecated)] // gcePersistentDisk: kvol warns that the plugin is removed
+/// let set = kvol::manifests! {
+///     pod {
+///         name: mongodb,
+///         image: "mongo",
+///         mount: mongodb => "/data/db",
+///         volume mongodb: claim mongo-pvc,
+///     },
+///     pvc { name: mongo-pvc, access: RWO, request: 1Gi, class: "" },
+///     pv {
+///         name: mongo-pv,
+///         capacity: 1Gi,
+///         access: RWO | ROX,
+///         reclaim: Retain,
+///         class: "",
+///         source: gce_pd { pd_name: mongodb, fs_type: ext4 },
+///     },
+/// };
+/// assert_eq!(set.len(), 3);
+/// ```
+///
+/// Entries: `pod { … }`, `pvc { … }`, `pv { … }`, `storage_class { … }`, `statefulset { … }`
+/// (each body as in the single-object macro), `namespace: NS` (where objects without one are
+/// applied), `default_class: NAME`, `external_claims: [..]`, `external_classes: [..]`. Values
+/// must be literals (see the module documentation for run-time values).
+#[macro_export]
+macro_rules! manifests {
+    ($($t:tt)*) => { $crate::__private::manifests_impl!($crate; $($t)*) };
+}

@@ -1,0 +1,7 @@
+fn main() {
+    let _ = kvol::pvc! {
+        name:,
+        access: RWO,
+        request: 1Gi,
+    };
+}

@@ -1,0 +1,7 @@
+fn main() {
+    let _ = kvol::pod! {
+        name: web,
+        image: "nginx",
+        grace: 10m,
+    };
+}

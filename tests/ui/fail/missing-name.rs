@@ -1,0 +1,6 @@
+fn main() {
+    let _ = kvol::pvc! {
+        access: RWO,
+        request: 1Gi,
+    };
+}

@@ -1,0 +1,6 @@
+fn main() {
+    let _ = kvol::pod! {
+        name: my_pod,
+        image: "nginx",
+    };
+}

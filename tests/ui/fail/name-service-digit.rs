@@ -1,0 +1,7 @@
+fn main() {
+    let _ = kvol::statefulset! {
+        name: web,
+        service: "1web",
+        image: "nginx",
+    };
+}

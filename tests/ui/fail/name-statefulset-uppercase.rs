@@ -1,0 +1,6 @@
+fn main() {
+    let _ = kvol::statefulset! {
+        name: Web,
+        image: "nginx",
+    };
+}

@@ -1,0 +1,7 @@
+fn main() {
+    let _ = kvol::pvc! {
+        name: data,
+        access: RWO,
+        request: 1Gb,
+    };
+}

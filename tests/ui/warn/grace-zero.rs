@@ -1,0 +1,9 @@
+#![deny(deprecated)]
+
+fn main() {
+    let _ = kvol::statefulset! {
+        name: web,
+        image: "nginx",
+        grace: 0,
+    };
+}
