@@ -13,6 +13,11 @@ extern crate self as kvol;
 
 pub use kvol_core::*;
 
+/// The README's code blocks, compiled and run as doc tests so the quickstart stays true.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
 /// The macro syntax, shared by all macros.
 pub mod macros;
 

@@ -19,6 +19,8 @@ pub mod names;
 pub mod object;
 #[cfg(feature = "k8s-openapi")]
 pub mod openapi;
+#[cfg(feature = "build-script")]
+pub mod output;
 pub mod pod;
 pub mod positive_quantity;
 pub mod pv;

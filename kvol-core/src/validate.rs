@@ -132,3 +132,24 @@ impl<T> AsRef<T> for Valid<T> {
         &self.value
     }
 }
+
+/// A list validates each element alone, at `[0]`, `[1]`, … below its path. It runs no
+/// cross-object checks (a claim ↔ its class, a pod's claimName ↔ a claim): [`crate::Manifests`]
+/// does those.
+///
+/// ```
+/// use kvol_core::{Object, StorageClass, Valid};
+///
+/// let fast = StorageClass::builder("fast", "ebs.csi.aws.com").build()?;
+/// let set: Vec<Object> = vec![fast.into_inner().into()];
+/// let set = Valid::new(set)?;
+/// assert_eq!(set.len(), 1);
+/// # Ok::<(), kvol_core::Report>(())
+/// ```
+impl<T: Validate> Validate for Vec<T> {
+    fn validate(&self, path: &FieldPath, checker: &mut Checker) {
+        for (i, item) in self.iter().enumerate() {
+            item.validate(&path.index(i), checker);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+//! Every seed example (`examples/*.rs`, written with the DSL) renders YAML that, read back,
+//! means exactly what the seed's reference manifest says (`kvol-core/tests/data/reference/`,
+//! copied from `shared/reference/`). Only Kubernetes defaults kvol spells out may be extra.
+
+#[path = "../kvol-core/tests/support/reference.rs"]
+mod reference;
+
+use reference::{assert_matches_reference, yaml_documents};
+
+macro_rules! example {
+    ($($module:ident => $file:literal),* $(,)?) => {$(
+        #[test]
+        fn $module() {
+            let yaml = $module::manifests().to_yaml();
+            assert_matches_reference($file, yaml_documents(&yaml));
+            assert!($module::manifests().warnings().iter().all(|w| !w.message.is_empty()));
+        }
+    )*};
+}
+
+#[path = "../examples/dynamic_provisioning.rs"]
+mod dynamic_provisioning;
+#[path = "../examples/emptydir_count.rs"]
+mod emptydir_count;
+#[path = "../examples/hostpath_httpd.rs"]
+mod hostpath_httpd;
+#[path = "../examples/mongodb_static_pv.rs"]
+mod mongodb_static_pv;
+#[path = "../examples/nfs_httpd.rs"]
+mod nfs_httpd;
+#[path = "../examples/statefulset_web.rs"]
+mod statefulset_web;
+
+example! {
+    emptydir_count => "01-emptydir-count-pod.yaml",
+    hostpath_httpd => "02-hostpath-httpd.yaml",
+    nfs_httpd => "03-nfs-httpd.yaml",
+    mongodb_static_pv => "04-mongodb-static-pv.yaml",
+    dynamic_provisioning => "05-dynamic-storageclass.yaml",
+    statefulset_web => "06-statefulset-web.yaml",
+}
+
+/// The seed's deprecated plugins are reported, with the replacement named.
+#[test]
+fn removed_plugins_are_warned_about() {
+    let pv = mongodb_static_pv::manifests();
+    let gce: Vec<_> = pv
+        .warnings()
+        .iter()
+        .filter(|w| w.message.contains("gcePersistentDisk"))
+        .collect();
+    assert!(
+        !gce.is_empty(),
+        "no gcePersistentDisk warning in {:?}",
+        pv.warnings()
+    );
+    assert!(
+        gce.iter()
+            .any(|w| w.message.contains("pd.csi.storage.gke.io")),
+        "{gce:?}"
+    );
+}
