@@ -65,10 +65,13 @@ impl FieldPath {
     fn extended(&self, parts: &[&str]) -> Self {
         let base = self.bytes();
         let len = base.len() + parts.iter().map(|p| p.len()).sum::<usize>();
-        if len <= INLINE {
-            let mut buf = [0; INLINE];
+        // A path that fits has an inline parent (a parent is shorter than its children).
+        if let Repr::Inline { buf, .. } = &self.0
+            && len <= INLINE
+        {
+            // The parent's buffer is copied whole (a fixed-size copy the compiler inlines).
+            let mut buf = *buf;
             let mut at = base.len();
-            buf[..at].copy_from_slice(base);
             for p in parts {
                 buf[at..at + p.len()].copy_from_slice(p.as_bytes());
                 at += p.len();
