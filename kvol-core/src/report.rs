@@ -6,7 +6,7 @@ use std::fmt;
 /// A field path such as `spec.volumeClaimTemplates[0].spec.resources.requests.storage`.
 ///
 /// Validation builds the path of every field it visits, errors or not, so paths are made to be
-/// cheap: up to [`INLINE`] bytes (nearly every path of a single object) are kept inline, without
+/// cheap: up to 62 bytes (nearly every path of a single object) are kept inline, without
 /// an allocation; longer ones in a `String`.
 #[derive(Clone)]
 pub struct FieldPath(Repr);
