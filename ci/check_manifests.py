@@ -207,7 +207,9 @@ def run_decoder(paths):
         r = subprocess.run([str(DECODER)] + batch, capture_output=True, text=True)
         if r.returncode not in (0, 1):
             die("%s failed: %s" % (DECODER, r.stderr.strip()))
-        for line in r.stdout.splitlines():
+        # One line per document, ending in "\n". Not splitlines(): it also breaks at U+0085 (NEL),
+        # which Go's encoding/json leaves unescaped inside strings.
+        for line in filter(None, r.stdout.split("\n")):
             path, _, payload = line.split("\t", 2)
             if payload.startswith("!"):
                 out[path] = (out[path][0], payload[1:])

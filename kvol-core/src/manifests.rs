@@ -33,15 +33,15 @@
 
 use crate::{
     binding::{
-        self, BETA_STORAGE_CLASS_ANNOTATION, BindReason, ClaimClass, ClaimInput, NO_PROVISIONER,
-        Outcome, Refusal, Simulation, Unbound,
+        self, BETA_STORAGE_CLASS_ANNOTATION, BindReason, ClaimClass, ClaimInput, FxMap,
+        NO_PROVISIONER, Outcome, Refusal, Simulation, Unbound,
     },
     meta::StringMap,
     names,
     object::{Document, Object},
     pod::PodSpec,
     pv::PersistentVolume,
-    pvc::{ClassRef, PvcSpec},
+    pvc::{ClassRef, PvcSpec, PvcTemplate},
     render::ToDocuments,
     report::{ErrorKind, FieldError, FieldPath, quote},
     service::Service,
@@ -51,7 +51,8 @@ use crate::{
 };
 use std::{
     borrow::Cow,
-    collections::{BTreeSet, HashMap, HashSet},
+    cell::OnceCell,
+    collections::{BTreeSet, HashMap},
 };
 
 /// How many PersistentVolumes a binding error lists before `… and N more`.
@@ -279,10 +280,21 @@ impl Manifests {
     }
 
     fn object_path_under(&self, base: &FieldPath, index: usize, object: &Object) -> FieldPath {
-        let segment = match self.namespace_of(object) {
-            Some(ns) => format!("objects[{index}]({} {ns}/{})", object.kind(), object.name()),
-            None => format!("objects[{index}]({} {})", object.kind(), object.name()),
-        };
+        let (kind, name) = (object.kind(), object.name());
+        let namespace = self.namespace_of(object);
+        let len = 32 + kind.len() + name.len() + namespace.map_or(0, str::len);
+        let mut segment = String::with_capacity(len);
+        segment.push_str("objects[");
+        segment.push_str(&index.to_string());
+        segment.push_str("](");
+        segment.push_str(kind);
+        segment.push(' ');
+        if let Some(ns) = namespace {
+            segment.push_str(ns);
+            segment.push('/');
+        }
+        segment.push_str(name);
+        segment.push(')');
         base.child(&segment)
     }
 }
@@ -428,14 +440,31 @@ enum Naming<'a> {
     },
 }
 
+/// Where a claim (template) sits in its object; paths are only built for reports.
+#[derive(Clone, Copy)]
+enum Loc {
+    /// The object is the claim.
+    Object,
+    /// `spec.volumeClaimTemplates[t]` of a StatefulSet.
+    Template(usize),
+    /// `spec.volumes[k].ephemeral.volumeClaimTemplate` of a Pod.
+    PodEphemeral(usize),
+    /// `spec.template.spec.volumes[k].ephemeral.volumeClaimTemplate` of a StatefulSet.
+    SetEphemeral(usize),
+}
+
 /// A claim, or a template of claims, found in the set.
 struct Unit<'a> {
-    path: FieldPath,
+    /// The object it comes from.
+    obj: usize,
+    /// Where in that object.
+    loc: Loc,
     namespace: &'a str,
     spec: &'a PvcSpec,
     naming: Naming<'a>,
     class: ClaimClass<'a>,
-    class_path: FieldPath,
+    /// The class comes from the beta annotation rather than `storageClassName`.
+    class_annotated: bool,
     delay: bool,
     no_provision: Option<NoProvision<'a>>,
     problem: Option<ClassProblem<'a>>,
@@ -481,13 +510,15 @@ impl Unit<'_> {
 struct Cross<'a> {
     m: &'a Manifests,
     paths: Vec<FieldPath>,
-    classes: HashMap<&'a str, &'a StorageClass>,
+    /// Declared external claims, `(namespace, name)`.
+    externals: FxMap<(&'a str, &'a str), ()>,
+    classes: FxMap<&'a str, &'a StorageClass>,
     default: Option<(&'a StorageClass, usize)>,
 }
 
 impl<'a> Cross<'a> {
     fn new(m: &'a Manifests, paths: Vec<FieldPath>) -> Self {
-        let mut classes = HashMap::new();
+        let mut classes = FxMap::default();
         let mut default = None;
         for (i, object) in m.objects.iter().enumerate() {
             if let Object::StorageClass(sc) = object {
@@ -498,9 +529,15 @@ impl<'a> Cross<'a> {
                 }
             }
         }
+        let externals = m
+            .external_claims
+            .iter()
+            .map(|(ns, name)| ((ns.as_deref().unwrap_or(&m.namespace), name.as_str()), ()))
+            .collect();
         Cross {
             m,
             paths,
+            externals,
             classes,
             default,
         }
@@ -523,10 +560,7 @@ impl<'a> Cross<'a> {
     }
 
     fn external_claim(&self, namespace: &str, name: &str) -> bool {
-        self.m
-            .external_claims
-            .iter()
-            .any(|(ns, n)| n == name && ns.as_deref().unwrap_or(&self.m.namespace) == namespace)
+        self.externals.contains_key(&(namespace, name))
     }
 
     fn check(&self, checker: &mut Checker) {
@@ -578,7 +612,8 @@ impl<'a> Cross<'a> {
 
     fn check_duplicates(&self, checker: &mut Checker) {
         type Key<'k> = (&'static str, Option<&'k str>, &'k str);
-        let mut seen: HashMap<Key<'a>, (usize, bool)> = HashMap::new();
+        let mut seen: FxMap<Key<'a>, (usize, bool)> =
+            FxMap::with_capacity_and_hasher(self.m.objects.len(), Default::default());
         for (i, object) in self.m.objects.iter().enumerate() {
             for document in object.documents() {
                 let embedded = matches!(
@@ -651,17 +686,39 @@ impl<'a> Cross<'a> {
         }
     }
 
+    fn unit_path(&self, unit: &Unit<'a>) -> FieldPath {
+        let object = &self.paths[unit.obj];
+        match unit.loc {
+            Loc::Object => object.clone(),
+            Loc::Template(t) => object.child("spec").child("volumeClaimTemplates").index(t),
+            Loc::PodEphemeral(k) => ephemeral_path(&object.child("spec"), k),
+            Loc::SetEphemeral(k) => {
+                ephemeral_path(&object.child("spec").child("template").child("spec"), k)
+            }
+        }
+    }
+
+    fn class_path(&self, unit: &Unit<'a>) -> FieldPath {
+        let path = self.unit_path(unit);
+        if unit.class_annotated {
+            path.child("metadata")
+                .child("annotations")
+                .key(BETA_STORAGE_CLASS_ANNOTATION)
+        } else {
+            path.child("spec").child("storageClassName")
+        }
+    }
+
     /// Every claim and claim template of the set, in set order, with its class resolved.
     fn collect_units(&self) -> Vec<Unit<'a>> {
         let mut units = Vec::new();
         for (i, object) in self.m.objects.iter().enumerate() {
-            let path = &self.paths[i];
             match object {
                 Object::PersistentVolumeClaim(pvc) => {
                     let namespace = self.ns(&pvc.metadata.namespace);
                     let naming = Naming::Single(Cow::Borrowed(pvc.metadata.name.as_str()));
                     let unit = self.unit(
-                        path.clone(),
+                        (i, Loc::Object),
                         namespace,
                         &pvc.spec,
                         &pvc.metadata.annotations,
@@ -671,15 +728,13 @@ impl<'a> Cross<'a> {
                 }
                 Object::Pod(pod) => {
                     let namespace = self.ns(&pod.metadata.namespace);
-                    let spec_path = path.child("spec");
                     for (k, volume) in pod.spec.volumes.iter().enumerate() {
                         if let VolumeSource::Ephemeral(e) = &volume.source {
                             let t = &e.volume_claim_template;
                             let name = format!("{}-{}", pod.metadata.name, volume.name);
-                            let p = ephemeral_path(&spec_path, k);
                             let naming = Naming::Single(Cow::Owned(name));
                             units.push(self.unit(
-                                p,
+                                (i, Loc::PodEphemeral(k)),
                                 namespace,
                                 &t.spec,
                                 &t.metadata.annotations,
@@ -693,7 +748,6 @@ impl<'a> Cross<'a> {
                     let replicas = u64::try_from(sts.spec.replicas.unwrap_or(1)).unwrap_or(0);
                     let start = u64::try_from(sts.spec.ordinals_start.unwrap_or(0)).unwrap_or(0);
                     let set = sts.metadata.name.as_str();
-                    let spec_path = path.child("spec");
                     for (t, template) in sts.spec.volume_claim_templates.iter().enumerate() {
                         let Some(name) = &template.metadata.name else {
                             continue;
@@ -705,11 +759,10 @@ impl<'a> Cross<'a> {
                             replicas,
                             set,
                         };
-                        let p = spec_path.child("volumeClaimTemplates").index(t);
+                        let at = (i, Loc::Template(t));
                         let annotations = &template.metadata.annotations;
-                        units.push(self.unit(p, namespace, &template.spec, annotations, naming));
+                        units.push(self.unit(at, namespace, &template.spec, annotations, naming));
                     }
-                    let template_spec = spec_path.child("template").child("spec");
                     for (k, volume) in sts.spec.template.spec.volumes.iter().enumerate() {
                         if let VolumeSource::Ephemeral(e) = &volume.source {
                             let t = &e.volume_claim_template;
@@ -720,9 +773,8 @@ impl<'a> Cross<'a> {
                                 replicas,
                                 set,
                             };
-                            let p = ephemeral_path(&template_spec, k);
                             units.push(self.unit(
-                                p,
+                                (i, Loc::SetEphemeral(k)),
                                 namespace,
                                 &t.spec,
                                 &t.metadata.annotations,
@@ -740,23 +792,19 @@ impl<'a> Cross<'a> {
     /// Resolves a claim's class the way admission and the PV controller do.
     fn unit(
         &self,
-        path: FieldPath,
+        (obj, loc): (usize, Loc),
         namespace: &'a str,
         spec: &'a PvcSpec,
         annotations: &'a StringMap,
         naming: Naming<'a>,
     ) -> Unit<'a> {
-        let spec_path = path.child("spec");
-        let mut class_path = spec_path.child("storageClassName");
+        let mut class_annotated = false;
         let mut problem = None;
         let mut delay = false;
         let mut class_no_provision = None;
         let named: Option<&'a str> = if let Some(a) = annotations.get(BETA_STORAGE_CLASS_ANNOTATION)
         {
-            class_path = path
-                .child("metadata")
-                .child("annotations")
-                .key(BETA_STORAGE_CLASS_ANNOTATION);
+            class_annotated = true;
             Some(a.as_str())
         } else {
             match &spec.storage_class {
@@ -808,12 +856,13 @@ impl<'a> Cross<'a> {
             None
         };
         Unit {
-            path,
+            obj,
+            loc,
             namespace,
             spec,
             naming,
             class,
-            class_path,
+            class_annotated,
             delay,
             no_provision,
             problem,
@@ -823,28 +872,17 @@ impl<'a> Cross<'a> {
     fn check_claim_references(&self, claims: &ClaimIndex<'_, 'a>, checker: &mut Checker) {
         let mut suggestions = Suggestions::default();
         for (i, object) in self.m.objects.iter().enumerate() {
-            let (namespace, spec, spec_path, templates): (_, &PodSpec, _, Vec<&str>) = match object
-            {
-                Object::Pod(pod) => (
-                    self.ns(&pod.metadata.namespace),
-                    &pod.spec,
-                    self.paths[i].child("spec"),
-                    vec![],
-                ),
-                Object::StatefulSet(sts) => {
-                    let names = (sts.spec.volume_claim_templates.iter())
-                        .filter_map(|t| t.metadata.name.as_deref())
-                        .collect();
-                    let p = self.paths[i].child("spec").child("template").child("spec");
-                    (
+            let (namespace, spec, templates, in_template): (_, &PodSpec, &[PvcTemplate], _) =
+                match object {
+                    Object::Pod(pod) => (self.ns(&pod.metadata.namespace), &pod.spec, &[], false),
+                    Object::StatefulSet(sts) => (
                         self.ns(&sts.metadata.namespace),
                         &sts.spec.template.spec,
-                        p,
-                        names,
-                    )
-                }
-                _ => continue,
-            };
+                        &sts.spec.volume_claim_templates,
+                        true,
+                    ),
+                    _ => continue,
+                };
             for (k, volume) in spec.volumes.iter().enumerate() {
                 let VolumeSource::PersistentVolumeClaim(source) = &volume.source else {
                     continue;
@@ -852,12 +890,21 @@ impl<'a> Cross<'a> {
                 let name = source.claim_name.as_str();
                 // Empty names are the pod rules' business; a claim template of the same name
                 // replaces the volume in every pod.
-                if name.is_empty() || templates.contains(&volume.name.as_str()) {
+                let replaced = || {
+                    templates
+                        .iter()
+                        .any(|t| t.metadata.name.as_ref() == Some(&volume.name))
+                };
+                if name.is_empty() || replaced() {
                     continue;
                 }
                 if claims.exists(namespace, name) {
                     continue;
                 }
+                let spec_path = match in_template {
+                    true => self.paths[i].child("spec").child("template").child("spec"),
+                    false => self.paths[i].child("spec"),
+                };
                 let path = spec_path
                     .child("volumes")
                     .index(k)
@@ -903,7 +950,7 @@ impl<'a> Cross<'a> {
                 _ => None,
             })
             .collect();
-        let mut per_class: HashMap<&str, u64> = HashMap::new();
+        let mut per_class: FxMap<&str, u64> = FxMap::default();
         for (_, pv) in &volumes {
             *per_class.entry(binding::volume_class(pv)).or_default() += 1;
         }
@@ -984,16 +1031,15 @@ impl<'a> Cross<'a> {
             .collect();
         let sim = Simulation::run(volumes.iter().map(|(_, pv)| *pv), inputs);
 
+        let per_unit = PerUnit::new(units.len(), &instances);
+
         // Errors, per claim or template.
-        let mut per_unit: Vec<Vec<usize>> = vec![Vec::new(); units.len()];
-        for (c, &(u, _)) in instances.iter().enumerate() {
-            per_unit[u].push(c);
-        }
-        for (unit, mine) in units.iter().zip(&per_unit) {
+        for (u, unit) in units.iter().enumerate() {
+            let mine = per_unit.of(u);
             let unbound: Vec<usize> = mine
                 .iter()
                 .copied()
-                .filter(|&c| matches!(sim.outcome(c), Outcome::Unbound(_)))
+                .filter(|&c| matches!(outcome_of(&sim, c), Outcome::Unbound(_)))
                 .collect();
             let total = match unit.naming {
                 Naming::Single(_) => 1,
@@ -1003,7 +1049,7 @@ impl<'a> Cross<'a> {
             match unit.problem {
                 Some(ClassProblem::NoDefault) => {
                     checker.error(FieldError::required(
-                        unit.class_path.clone(),
+                        self.class_path(unit),
                         no_default_detail(),
                     ));
                 }
@@ -1022,7 +1068,7 @@ impl<'a> Cross<'a> {
                     if let Some(s) = suggest(name, candidates) {
                         detail.push_str(&format!("; did you mean {}?", quote(s)));
                     }
-                    let path = unit.class_path.clone();
+                    let path = self.class_path(unit);
                     let value = Some(quote(name));
                     checker.error(FieldError {
                         path,
@@ -1069,7 +1115,15 @@ impl<'a> Cross<'a> {
             checker.error(self.binding_error(unit, &sim, c, &prefix, &note));
         }
 
-        self.volume_warnings(&volumes, &sim, claims, &names, checker);
+        let instance_of = |namespace: &str, name: &str| {
+            let (u, ordinal) = claims.unit_of(namespace, name)?;
+            let mine = per_unit.of(u);
+            let at = mine
+                .binary_search_by_key(&ordinal, |&c| instances[c].1)
+                .ok()?;
+            mine.get(at).copied()
+        };
+        self.volume_warnings(&volumes, &sim, claims, &instance_of, checker);
     }
 
     fn binding_error(
@@ -1080,14 +1134,14 @@ impl<'a> Cross<'a> {
         prefix: &str,
         note: &str,
     ) -> FieldError {
-        let volume_path = || unit.path.child("spec").child("volumeName");
+        let volume_path = || self.unit_path(unit).child("spec").child("volumeName");
         let volume_name = unit.spec.volume_name.as_deref().unwrap_or_default();
         let pv_name = |v: usize| {
             sim.volume(v)
                 .map(|pv| pv.metadata.name.as_str())
                 .unwrap_or_default()
         };
-        match sim.outcome(c) {
+        match outcome_of(sim, c) {
             Outcome::Unbound(Unbound::VolumeNotFound) => {
                 let mut detail = format!(
                     "{prefix}no PersistentVolume of that name in this set (the claim stays Pending \
@@ -1135,7 +1189,7 @@ impl<'a> Cross<'a> {
                 FieldError::invalid(volume_path(), volume_name, detail)
             }
             Outcome::Unbound(Unbound::NoMatch) | Outcome::Bound { .. } => FieldError {
-                path: unit.path.clone(),
+                path: self.unit_path(unit),
                 kind: ErrorKind::NotFound,
                 value: None,
                 detail: format!(
@@ -1151,16 +1205,9 @@ impl<'a> Cross<'a> {
         volumes: &[(usize, &'a PersistentVolume)],
         sim: &Simulation<'_>,
         claims: &ClaimIndex<'_, 'a>,
-        names: &[Cow<'_, str>],
+        instance_of: &dyn Fn(&str, &str) -> Option<usize>,
         checker: &mut Checker,
     ) {
-        // The first simulated claim of each (namespace, name).
-        let mut instance_of: HashMap<(&str, &str), usize> = HashMap::with_capacity(names.len());
-        for (c, input) in sim.claims().iter().enumerate() {
-            instance_of
-                .entry((input.namespace, input.name))
-                .or_insert(c);
-        }
         // Local volumes bound immediately, per claim class: (first volume, count).
         let mut immediate_local: Vec<(String, usize, usize)> = Vec::new();
         for (v, (i, pv)) in volumes.iter().enumerate() {
@@ -1168,7 +1215,7 @@ impl<'a> Cross<'a> {
             if let Some(r) = &pv.spec.claim_ref {
                 let path = pv_path.child("claimRef");
                 let claim = format!("{}/{}", r.namespace, r.name);
-                match instance_of.get(&(r.namespace.as_str(), r.name.as_str())) {
+                match instance_of(&r.namespace, &r.name) {
                     None if claims.exists(&r.namespace, &r.name) => {}
                     None => checker.warn(
                         path,
@@ -1178,7 +1225,7 @@ impl<'a> Cross<'a> {
                              this volume"
                         ),
                     ),
-                    Some(&c) => match sim.outcome(c) {
+                    Some(c) => match outcome_of(sim, c) {
                         Outcome::Bound {
                             volume,
                             by: BindReason::MutualPreBinding,
@@ -1241,7 +1288,7 @@ impl<'a> Cross<'a> {
             if let Some(c) = sim.bound_claim(v) {
                 let input = &sim.claims()[c];
                 let by_match = matches!(
-                    sim.outcome(c),
+                    outcome_of(sim, c),
                     Outcome::Bound {
                         by: BindReason::BestMatch,
                         ..
@@ -1279,6 +1326,44 @@ impl<'a> Cross<'a> {
             );
         }
     }
+}
+
+/// The simulated claims of each unit, in ordinal order (one allocation for all units).
+struct PerUnit {
+    offsets: Vec<usize>,
+    claims: Vec<usize>,
+}
+
+impl PerUnit {
+    fn new(units: usize, instances: &[(usize, u64)]) -> Self {
+        let mut offsets = vec![0usize; units + 1];
+        for &(u, _) in instances {
+            offsets[u + 1] += 1;
+        }
+        for u in 0..units {
+            offsets[u + 1] += offsets[u];
+        }
+        let mut next = offsets.clone();
+        let mut claims = vec![0usize; instances.len()];
+        for (c, &(u, _)) in instances.iter().enumerate() {
+            claims[next[u]] = c;
+            next[u] += 1;
+        }
+        PerUnit { offsets, claims }
+    }
+
+    fn of(&self, unit: usize) -> &[usize] {
+        match (self.offsets.get(unit), self.offsets.get(unit + 1)) {
+            (Some(&start), Some(&end)) => self.claims.get(start..end).unwrap_or_default(),
+            _ => &[],
+        }
+    }
+}
+
+/// A claim's outcome (every index used here is in range).
+fn outcome_of(sim: &Simulation<'_>, claim: usize) -> Outcome {
+    sim.outcome(claim)
+        .unwrap_or(Outcome::Unbound(Unbound::NoMatch))
 }
 
 fn ephemeral_path(spec_path: &FieldPath, k: usize) -> FieldPath {
@@ -1342,14 +1427,14 @@ fn service_differences(a: &Service, b: &Service) -> Vec<&'static str> {
 struct ClaimIndex<'u, 'a> {
     cross: &'u Cross<'a>,
     units: &'u [Unit<'a>],
-    /// Single claims by (namespace, name).
-    single: HashSet<(&'u str, &'u str)>,
+    /// Single claims by (namespace, name): the first unit.
+    single: FxMap<(&'u str, &'u str), usize>,
     /// Per-replica units by (namespace, name prefix up to the ordinal).
-    templates: HashMap<(&'a str, &'u str), Vec<usize>>,
+    templates: FxMap<(&'a str, &'u str), Vec<usize>>,
     /// Per-replica units whose names go on after the ordinal (ephemeral volumes), by namespace.
-    suffixed: HashMap<&'a str, Vec<usize>>,
-    /// Namespaces of PersistentVolumeClaim objects, by name.
-    by_name: HashMap<&'u str, Vec<&'a str>>,
+    suffixed: FxMap<&'a str, Vec<usize>>,
+    /// Namespaces of single claims, by name (built on the first miss).
+    by_name: OnceCell<FxMap<&'u str, Vec<&'a str>>>,
 }
 
 impl<'u, 'a> ClaimIndex<'u, 'a> {
@@ -1357,16 +1442,15 @@ impl<'u, 'a> ClaimIndex<'u, 'a> {
         let mut index = ClaimIndex {
             cross,
             units,
-            single: HashSet::with_capacity(units.len()),
-            templates: HashMap::new(),
-            suffixed: HashMap::new(),
-            by_name: HashMap::new(),
+            single: FxMap::with_capacity_and_hasher(units.len(), Default::default()),
+            templates: FxMap::default(),
+            suffixed: FxMap::default(),
+            by_name: OnceCell::new(),
         };
         for (u, unit) in units.iter().enumerate() {
             match &unit.naming {
                 Naming::Single(name) => {
-                    index.single.insert((unit.namespace, name));
-                    index.by_name.entry(name).or_default().push(unit.namespace);
+                    index.single.entry((unit.namespace, name)).or_insert(u);
                 }
                 Naming::PerReplica { prefix, suffix, .. } if suffix.is_empty() => {
                     let head = prefix.strip_suffix('-').unwrap_or(prefix);
@@ -1400,15 +1484,30 @@ impl<'u, 'a> ClaimIndex<'u, 'a> {
             .find_map(|&u| self.units[u].ordinal_of(name).map(|o| (u, o)))
     }
 
-    fn exists(&self, namespace: &str, name: &str) -> bool {
-        self.single.contains(&(namespace, name))
-            || self.per_replica_unit(namespace, name).is_some()
-            || self.cross.external_claim(namespace, name)
+    /// The unit that creates claim `namespace/name`, with the ordinal (0 for single claims).
+    fn unit_of(&self, namespace: &str, name: &str) -> Option<(usize, u64)> {
+        match self.single.get(&(namespace, name)) {
+            Some(&u) => Some((u, 0)),
+            None => self.per_replica_unit(namespace, name),
+        }
     }
 
-    /// Other namespaces with a PersistentVolumeClaim (or ephemeral claim) of this name.
+    fn exists(&self, namespace: &str, name: &str) -> bool {
+        self.unit_of(namespace, name).is_some() || self.cross.external_claim(namespace, name)
+    }
+
+    /// The namespaces with a PersistentVolumeClaim (or ephemeral claim) of this name.
     fn namespaces_of(&self, name: &str) -> Vec<&'a str> {
-        let mut out: Vec<&'a str> = self.by_name.get(name).cloned().unwrap_or_default();
+        let by_name = self.by_name.get_or_init(|| {
+            let mut map: FxMap<&'u str, Vec<&'a str>> = FxMap::default();
+            for unit in self.units {
+                if let Naming::Single(n) = &unit.naming {
+                    map.entry(n).or_default().push(unit.namespace);
+                }
+            }
+            map
+        });
+        let mut out: Vec<&'a str> = by_name.get(name).cloned().unwrap_or_default();
         out.sort_unstable();
         out.dedup();
         out

@@ -13,7 +13,10 @@ use kvol_core::pv::{ClaimRef, LocalVolume, PersistentVolume, PvSource, PvSpec};
 use kvol_core::pvc::{ClassRef, PersistentVolumeClaim, PvcSpec, PvcTemplate};
 use kvol_core::render::ToDocuments;
 use kvol_core::report::{ErrorKind, Report};
-use kvol_core::selector::LabelSelector;
+use kvol_core::selector::{
+    LabelSelector, NodeSelector, NodeSelectorOperator, NodeSelectorRequirement, NodeSelectorTerm,
+    VolumeNodeAffinity,
+};
 use kvol_core::service::{Service, ServicePort, ServiceSpec};
 use kvol_core::statefulset::{StatefulSet, StatefulSetSpec};
 use kvol_core::storage_class::{DEFAULT_CLASS_ANNOTATION, StorageClass, VolumeBindingMode};
@@ -73,6 +76,19 @@ fn local(mut volume: PersistentVolume) -> PersistentVolume {
     volume.spec.source = PvSource::Local(LocalVolume {
         fs_type: None,
         path: "/mnt/disks/a".into(),
+    });
+    let on_node = NodeSelectorRequirement {
+        key: "kubernetes.io/hostname".into(),
+        operator: NodeSelectorOperator::In,
+        values: vec!["node-1".into()],
+    };
+    let term = NodeSelectorTerm {
+        match_expressions: vec![on_node],
+    };
+    volume.spec.node_affinity = Some(VolumeNodeAffinity {
+        required: NodeSelector {
+            node_selector_terms: vec![term],
+        },
     });
     volume
 }
@@ -197,6 +213,14 @@ fn template(name: &str, spec: PvcSpec) -> PvcTemplate {
     }
 }
 
+/// An ephemeral volume's claim template: only labels and annotations in its metadata.
+fn ephemeral(spec: PvcSpec) -> PvcTemplate {
+    PvcTemplate {
+        metadata: TemplateMeta::default(),
+        spec,
+    }
+}
+
 fn statefulset(name: &str, replicas: i32, templates: Vec<PvcTemplate>) -> StatefulSet {
     StatefulSet {
         metadata: ObjectMeta::named(name),
@@ -258,7 +282,7 @@ fn simulate<'a>(
 }
 
 fn bound_to(sim: &Simulation<'_>, claim: usize) -> Option<(String, BindReason)> {
-    match sim.outcome(claim) {
+    match sim.outcome(claim)? {
         Outcome::Bound { volume, by } => Some((sim.volume(volume)?.metadata.name.clone(), by)),
         Outcome::Unbound(_) => None,
     }
@@ -299,7 +323,7 @@ fn equal_sizes_bind_in_set_order_and_each_volume_binds_once() {
     let sim = simulate(&volumes, &claims);
     assert_eq!(bound_to(&sim, 0).unwrap().0, "a");
     assert_eq!(bound_to(&sim, 1).unwrap().0, "b");
-    assert_eq!(sim.outcome(2), Outcome::Unbound(Unbound::NoMatch));
+    assert_eq!(sim.outcome(2).unwrap(), Outcome::Unbound(Unbound::NoMatch));
     assert_eq!(
         sim.explain(2, 20),
         "a: already bound to default/first; b: already bound to default/second"
@@ -320,7 +344,7 @@ fn access_modes_are_a_subset_relation() {
     let volumes = [pv("rwo", "1Gi", &[RWO], None)];
     let claims = [("c", spec("1Gi", &[RWO, RWX], no_class()), EMPTY, false)];
     let sim = simulate(&volumes, &claims);
-    assert_eq!(sim.outcome(0), Outcome::Unbound(Unbound::NoMatch));
+    assert_eq!(sim.outcome(0).unwrap(), Outcome::Unbound(Unbound::NoMatch));
     assert_eq!(
         sim.refusals(0, 0),
         [Refusal::AccessModes {
@@ -502,7 +526,7 @@ fn volume_name_pre_binding_checks_the_volume_but_not_the_selector() {
     let claims = [("c", s, EMPTY, false)];
     let sim = simulate(&volumes, &claims);
     assert_eq!(
-        sim.outcome(0),
+        sim.outcome(0).unwrap(),
         Outcome::Unbound(Unbound::VolumeMismatch { volume: 0 })
     );
     let reasons: Vec<String> = sim
@@ -532,7 +556,7 @@ fn volume_name_pre_binding_to_a_reserved_or_taken_volume() {
     let claims = [("c", s.clone(), EMPTY, false)];
     let sim = simulate(&volumes, &claims);
     assert_eq!(
-        sim.outcome(0),
+        sim.outcome(0).unwrap(),
         Outcome::Unbound(Unbound::VolumeTaken { volume: 0 })
     );
 
@@ -559,7 +583,7 @@ fn volume_name_pre_binding_to_a_reserved_or_taken_volume() {
     let sim = simulate(&volumes, &claims);
     assert_eq!(bound_to(&sim, 0).unwrap().0, "only");
     assert_eq!(
-        sim.outcome(1),
+        sim.outcome(1).unwrap(),
         Outcome::Unbound(Unbound::VolumeTaken { volume: 0 })
     );
 }
@@ -571,7 +595,7 @@ fn volume_name_that_does_not_exist() {
     s.volume_name = Some("b".into());
     let claims = [("c", s, EMPTY, false)];
     assert_eq!(
-        simulate(&volumes, &claims).outcome(0),
+        simulate(&volumes, &claims).outcome(0).unwrap(),
         Outcome::Unbound(Unbound::VolumeNotFound)
     );
 }
@@ -595,7 +619,7 @@ fn wait_for_first_consumer_claims_bind_after_immediate_ones() {
         ),
     ];
     let sim = simulate(&volumes, &claims);
-    assert_eq!(sim.outcome(0), Outcome::Unbound(Unbound::NoMatch));
+    assert_eq!(sim.outcome(0).unwrap(), Outcome::Unbound(Unbound::NoMatch));
     assert_eq!(
         bound_to(&sim, 1),
         Some(("only".into(), BindReason::BestMatch))
@@ -632,7 +656,7 @@ fn unknown_default_class_matches_no_volume_by_class() {
         false,
     )];
     let sim = simulate(&volumes, &claims);
-    assert_eq!(sim.outcome(0), Outcome::Unbound(Unbound::NoMatch));
+    assert_eq!(sim.outcome(0).unwrap(), Outcome::Unbound(Unbound::NoMatch));
     assert_eq!(
         sim.explain(0, 20),
         "a: storageClassName \"standard\" is not known to be the cluster's default class; \
@@ -833,7 +857,7 @@ fn a_claim_in_another_namespace_does_not_count() {
 #[test]
 fn external_and_generated_claims_count() {
     let ephemeral = EphemeralVolume {
-        volume_claim_template: template("scratch", spec("1Gi", &[RWO], named("fast"))),
+        volume_claim_template: ephemeral(spec("1Gi", &[RWO], named("fast"))),
     };
     let mut user = pod("user", &["shared", "www-web-2", "other-scratch"]);
     user.metadata.namespace = Some("apps".into());
@@ -849,6 +873,7 @@ fn external_and_generated_claims_count() {
         vec![template("www", spec("1Gi", &[RWO], named("fast")))],
     );
     sts.metadata.namespace = Some("apps".into());
+    sts.service.metadata.namespace = Some("apps".into());
     let set = Manifests::new()
         .namespace("apps")
         .external_claim("shared")
@@ -877,6 +902,7 @@ fn external_and_generated_claims_count() {
 
 #[test]
 fn a_statefulset_template_volume_replaced_by_a_claim_template_is_not_checked() {
+    // The rules reject a pod volume named like a claim template; its claim is not looked up.
     let mut sts = statefulset(
         "web",
         1,
@@ -886,24 +912,30 @@ fn a_statefulset_template_volume_replaced_by_a_claim_template_is_not_checked() {
         claim_name: "nowhere".into(),
         read_only: false,
     };
-    sts.spec.template.spec.volumes.push(Volume::new(
-        "www",
-        VolumeSource::PersistentVolumeClaim(source.clone()),
-    ));
-    let set = Manifests::new()
+    for name in ["www", "other"] {
+        let volume = VolumeSource::PersistentVolumeClaim(source.clone());
+        sts.spec
+            .template
+            .spec
+            .volumes
+            .push(Volume::new(name, volume));
+    }
+    let report = Manifests::new()
         .external_storage_class("fast")
-        .with(sts.clone());
-    assert_clean(&set.check());
-    sts.spec.template.spec.volumes.push(Volume::new(
-        "other",
-        VolumeSource::PersistentVolumeClaim(source),
-    ));
-    let report = set.with(sts).check();
-    assert!(
-        errors(&report).iter().any(|e| e.starts_with(
-            "objects[1](StatefulSet default/web).spec.template.spec.volumes[1].persistentVolumeClaim\
-             .claimName: Not found: \"nowhere\""
-        )),
+        .with(sts)
+        .check();
+    let not_found: Vec<String> = errors(&report)
+        .into_iter()
+        .filter(|e| e.contains("Not found: \"nowhere\""))
+        .collect();
+    assert_eq!(
+        not_found,
+        [
+            "objects[0](StatefulSet default/web).spec.template.spec.volumes[1].persistentVolumeClaim\
+             .claimName: Not found: \"nowhere\": no PersistentVolumeClaim of that name in \
+             namespace \"default\" in this set, and none declared external \
+             (Manifests::external_claim)"
+        ],
         "{report}"
     );
 }
@@ -1207,7 +1239,7 @@ fn huge_replica_counts_are_bounded_by_the_volumes() {
 #[test]
 fn ephemeral_volumes_need_their_class_too() {
     let ephemeral = EphemeralVolume {
-        volume_claim_template: template("x", spec("1Gi", &[RWO], no_class())),
+        volume_claim_template: ephemeral(spec("1Gi", &[RWO], no_class())),
     };
     let mut p = pod("p", &[]);
     p.spec
@@ -1300,5 +1332,72 @@ fn local_volumes_bound_immediately_draw_one_warning_per_class() {
          so the pod is pinned to this volume's node whatever its other constraints (and 1 more \
          local volumes bound this way); use a StorageClass with provisioner \
          kubernetes.io/no-provisioner and volumeBindingMode: WaitForFirstConsumer"
+    );
+}
+
+#[test]
+fn sizes_are_compared_as_the_api_server_stores_them() {
+    // Capacity and request are rounded up to thousandths when stored: 999999n is 1m.
+    let volumes = [pv("almost", "999999n", &[RWO], None)];
+    let claims = [("c", spec("1m", &[RWO], no_class()), EMPTY, false)];
+    assert_eq!(
+        bound_to(&simulate(&volumes, &claims), 0).unwrap().0,
+        "almost"
+    );
+
+    // The best match compares exact (stored) values; `volumeName` compares whole units
+    // (`Value()`), so 1500m satisfies a request of 1800m there.
+    let volumes = [pv("fraction", "1500m", &[RWO], None)];
+    let claims = [("c", spec("1800m", &[RWO], no_class()), EMPTY, false)];
+    let sim = simulate(&volumes, &claims);
+    assert_eq!(
+        sim.explain(0, 20),
+        "fraction: requested 1800m but capacity is 1500m"
+    );
+    let mut named = spec("1800m", &[RWO], no_class());
+    named.volume_name = Some("fraction".into());
+    let claims = [("c", named, EMPTY, false)];
+    assert_eq!(
+        bound_to(&simulate(&volumes, &claims), 0),
+        Some(("fraction".into(), BindReason::VolumeName))
+    );
+}
+
+#[test]
+fn statefulset_ephemeral_volumes_make_one_claim_per_pod() {
+    let mut sts = statefulset("web", 2, vec![]);
+    let scratch = EphemeralVolume {
+        volume_claim_template: ephemeral(spec("1Gi", &[RWO], no_class())),
+    };
+    sts.spec
+        .template
+        .spec
+        .volumes
+        .push(Volume::new("scratch", VolumeSource::Ephemeral(scratch)));
+    // web-0-scratch binds any class-less volume; web-1-scratch has one reserved for it.
+    let set = Manifests::new()
+        .with(sts)
+        .with(pv("any", "1Gi", &[RWO], None))
+        .with(reserved(
+            pv("kept", "1Gi", &[RWO], None),
+            "default",
+            "web-1-scratch",
+        ));
+    assert_clean(&set.check());
+
+    let report = set
+        .with(reserved(
+            pv("stale", "1Gi", &[RWO], None),
+            "default",
+            "web-2-scratch",
+        ))
+        .check();
+    assert_eq!(
+        warnings(&report),
+        [
+            "objects[3](PersistentVolume stale).spec.claimRef: reserved for claim \
+          default/web-2-scratch, which is neither in this set nor declared external \
+          (Manifests::external_claim_in): no other claim can bind this volume"
+        ]
     );
 }

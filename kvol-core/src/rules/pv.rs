@@ -322,6 +322,12 @@ fn legacy(checker: &mut Checker, source: &LegacySource, spec_path: &FieldPath) {
             let p = spec_path.child("azureDisk");
             required_if_empty(checker, disk_name, p.child("diskName"));
             required_if_empty(checker, disk_uri, p.child("diskURI"));
+            // kvol writes no `kind`: the API server defaults it to Shared, and every kind but
+            // Managed needs a blob URI (validateAzureDisk).
+            if !disk_uri.is_empty() && !disk_uri.starts_with("https://") {
+                let path = p.child("diskURI");
+                checker.error(FieldError::not_supported(path, disk_uri, &["https://"]));
+            }
         }
         LegacySource::AzureFile {
             secret_name,

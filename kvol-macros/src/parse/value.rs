@@ -88,8 +88,12 @@ pub fn string(p: &P, c: &mut Cursor, what: &str) -> Option<Str> {
     }
     p.cx.error(
         c.span(),
-        format!("expected {what} as a string literal, e.g. `\"/data\"`"),
+        format!("expected {what} as a string literal in double quotes"),
     );
+    // Skip the wrong token so the entry's separator is found and no second error follows.
+    if !matches!(c.peek(), None | Some(TokenTree::Punct(_))) {
+        c.bump();
+    }
     None
 }
 

@@ -1,0 +1,133 @@
+//! Table-driven rule mutations (issue 5, item 4): for every rule of `k8s-rules.md` that kvol
+//! checks, a valid object with one targeted mutation must be rejected with an error of the
+//! expected kind at the expected field path (or warned about at that path), and its
+//! accepted-boundary twin must pass. The table is in `tests/mutations/mod.rs`; its row ids are
+//! what `tests/data/rule-coverage.tsv` refers to as `mutation:<id>`.
+
+mod mutations;
+
+use kvol_core::Report;
+use mutations::{Expect, Row, rows};
+use std::collections::BTreeSet;
+
+fn listing(report: &Report) -> String {
+    let errors = report.errors.iter().map(|e| format!("\n      error   {e}"));
+    let warnings = report
+        .warnings
+        .iter()
+        .map(|w| format!("\n      warning {w}"));
+    errors.chain(warnings).collect()
+}
+
+/// The problems of one row, if any.
+fn check(row: &Row) -> Vec<String> {
+    let mut problems = Vec::new();
+    let rejected = (row.reject)();
+    let found = match row.expect {
+        Expect::Error(kind) => rejected
+            .errors
+            .iter()
+            .any(|e| e.path.as_str() == row.path && e.kind == kind),
+        Expect::Warning => rejected
+            .warnings
+            .iter()
+            .any(|w| w.path.as_str() == row.path),
+    };
+    if !found {
+        problems.push(format!(
+            "mutation not {} at {} ({:?}); got:{}",
+            if matches!(row.expect, Expect::Warning) {
+                "warned about"
+            } else {
+                "rejected"
+            },
+            row.path,
+            row.expect,
+            listing(&rejected)
+        ));
+    }
+    let accepted = (row.accept)();
+    if !accepted.errors.is_empty() {
+        problems.push(format!("accepted twin rejected:{}", listing(&accepted)));
+    }
+    if matches!(row.expect, Expect::Warning)
+        && accepted
+            .warnings
+            .iter()
+            .any(|w| w.path.as_str() == row.path)
+    {
+        problems.push(format!(
+            "accepted twin also warned at {}:{}",
+            row.path,
+            listing(&accepted)
+        ));
+    }
+    problems
+}
+
+#[test]
+fn every_mutation_is_rejected_at_its_path_and_every_twin_accepted() {
+    let rows = rows();
+    let mut failures = Vec::new();
+    for row in &rows {
+        for p in check(row) {
+            failures.push(format!("{}: {p}", row.id));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} rows failed:\n  {}",
+        failures.len(),
+        rows.len(),
+        failures.join("\n  ")
+    );
+    println!("{} mutation rows passed", rows.len());
+}
+
+#[test]
+fn row_ids_are_unique_and_name_a_section() {
+    let rows = rows();
+    let mut seen = BTreeSet::new();
+    for row in &rows {
+        assert!(seen.insert(row.id), "duplicate row id {}", row.id);
+        let (section, name) = row.id.split_once('/').expect("id is section/name");
+        assert!(
+            !name.is_empty() && section.split('.').all(|n| n.parse::<u32>().is_ok()),
+            "bad row id {}",
+            row.id
+        );
+        assert_eq!(row.section(), section);
+    }
+}
+
+#[test]
+fn the_harness_notices_a_wrong_path_a_wrong_kind_and_a_rejected_twin() {
+    let take = |id: &str| {
+        let mut table = rows();
+        let i = table.iter().position(|r| r.id == id).expect("row exists");
+        table.swap_remove(i)
+    };
+    let mut row = take("7/local-node-affinity-required");
+    assert!(check(&row).is_empty());
+    row.path = "spec.nodeAffinity.required".into();
+    assert_eq!(check(&row).len(), 1, "wrong path");
+
+    let mut row = take("7/local-node-affinity-required");
+    row.expect = Expect::Error(kvol_core::report::ErrorKind::Invalid);
+    assert_eq!(check(&row).len(), 1, "wrong kind");
+
+    let mut row = take("9/reclaimPolicy-recycle");
+    std::mem::swap(&mut row.reject, &mut row.accept);
+    assert_eq!(check(&row).len(), 2, "swapped mutation and twin");
+
+    let mut row = take("14/pv-recycle");
+    assert!(check(&row).is_empty());
+    row.accept = Box::new(|| rows()[0].reject.as_ref()());
+    assert!(
+        !check(&row).is_empty(),
+        "a warning row's twin must be valid"
+    );
+    let mut row = take("14/pv-recycle");
+    std::mem::swap(&mut row.reject, &mut row.accept);
+    assert_eq!(check(&row).len(), 2, "swapped warning row");
+}

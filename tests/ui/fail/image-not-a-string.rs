@@ -1,0 +1,3 @@
+fn main() {
+    let _ = kvol::pod! { name: x, image: nginx };
+}
