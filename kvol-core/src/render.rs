@@ -71,11 +71,11 @@ pub fn write_yaml<T: ToDocuments + ?Sized, W: io::Write>(value: &T, writer: W) -
     let mut result = Ok(());
     value.each_document(&mut |doc| {
         if result.is_ok() {
-            result = out.write(&doc).map_err(io::Error::other);
+            result = out.write(&doc).map_err(io::Error::from);
         }
     });
     result?;
-    out.flush().map_err(io::Error::other)
+    out.flush().map_err(io::Error::from)
 }
 
 /// The documents as a YAML stream.
@@ -112,5 +112,46 @@ impl<T: ToDocuments> Valid<T> {
     /// Streams the YAML to `writer`.
     pub fn write_yaml<W: io::Write>(&self, writer: W) -> io::Result<()> {
         write_yaml(&**self, writer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A writer whose reader went away.
+    struct ClosedPipe;
+
+    impl io::Write for ClosedPipe {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn write_errors_keep_their_kind() {
+        let pod = Pod::builder("p")
+            .container(crate::pod::Container::new("c", "busybox"))
+            .build()
+            .expect("valid pod");
+        let err = pod.write_yaml(ClosedPipe).expect_err("the pipe is closed");
+        assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
+    }
+
+    #[test]
+    fn yaml_errors_become_other() {
+        let err = io::Error::from(
+            crate::yaml::to_string(
+                &[(1, 2)]
+                    .into_iter()
+                    .collect::<std::collections::BTreeMap<_, _>>(),
+            )
+            .expect_err("non-string key"),
+        );
+        assert_eq!(err.kind(), io::ErrorKind::Other);
+        assert!(err.to_string().contains("mapping keys must be strings"));
     }
 }

@@ -4,39 +4,139 @@
 use std::fmt;
 
 /// A field path such as `spec.volumeClaimTemplates[0].spec.resources.requests.storage`.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
-pub struct FieldPath(String);
+///
+/// Validation builds the path of every field it visits, errors or not, so paths are made to be
+/// cheap: up to 62 bytes (nearly every path of a single object) are kept inline, without
+/// an allocation; longer ones in a `String`.
+#[derive(Clone)]
+pub struct FieldPath(Repr);
+
+/// Longest path kept inline (the whole `FieldPath` is then 64 bytes).
+const INLINE: usize = 62;
+
+/// The text of a path: inline exactly when it is at most [`INLINE`] bytes long.
+#[derive(Clone)]
+enum Repr {
+    /// `buf[..len]` is the path (valid UTF-8: only whole `&str`s are copied in).
+    Inline {
+        len: u8,
+        buf: [u8; INLINE],
+    },
+    Heap(String),
+}
 
 impl FieldPath {
     /// The empty path (the object itself).
     pub fn root() -> Self {
-        FieldPath(String::new())
+        FieldPath(Repr::Inline {
+            len: 0,
+            buf: [0; INLINE],
+        })
     }
     /// `self.name`.
     pub fn child(&self, name: &str) -> Self {
-        if self.0.is_empty() {
-            FieldPath(name.to_owned())
+        if self.bytes().is_empty() {
+            self.extended(&[name])
         } else {
-            FieldPath(format!("{}.{name}", self.0))
+            self.extended(&[".", name])
         }
     }
     /// `self[index]`.
     pub fn index(&self, index: usize) -> Self {
-        FieldPath(format!("{}[{index}]", self.0))
+        let mut digits = [0u8; 20];
+        let mut start = digits.len();
+        let mut n = index;
+        loop {
+            start -= 1;
+            digits[start] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        let digits = std::str::from_utf8(&digits[start..]).unwrap_or_default();
+        self.extended(&["[", digits, "]"])
     }
     /// `self[key]` (map entries, e.g. `metadata.labels[app]`).
     pub fn key(&self, key: &str) -> Self {
-        FieldPath(format!("{}[{key}]", self.0))
+        self.extended(&["[", key, "]"])
+    }
+    /// `self` followed by `parts`: inline when it fits, else in one allocation of the exact size.
+    fn extended(&self, parts: &[&str]) -> Self {
+        let base = self.bytes();
+        let len = base.len() + parts.iter().map(|p| p.len()).sum::<usize>();
+        // A path that fits has an inline parent (a parent is shorter than its children).
+        if let Repr::Inline { buf, .. } = &self.0
+            && len <= INLINE
+        {
+            // The parent's buffer is copied whole (a fixed-size copy the compiler inlines).
+            let mut buf = *buf;
+            let mut at = base.len();
+            for p in parts {
+                buf[at..at + p.len()].copy_from_slice(p.as_bytes());
+                at += p.len();
+            }
+            FieldPath(Repr::Inline {
+                len: len as u8,
+                buf,
+            })
+        } else {
+            let mut path = String::with_capacity(len);
+            path.push_str(self.as_str());
+            for p in parts {
+                path.push_str(p);
+            }
+            FieldPath(Repr::Heap(path))
+        }
+    }
+    /// The path as bytes (no UTF-8 check).
+    fn bytes(&self) -> &[u8] {
+        match &self.0 {
+            Repr::Inline { len, buf } => &buf[..usize::from(*len)],
+            Repr::Heap(s) => s.as_bytes(),
+        }
     }
     /// The path as text.
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            // Always valid: the bytes were copied from `&str`s, whole.
+            Repr::Inline { len, buf } => {
+                std::str::from_utf8(&buf[..usize::from(*len)]).unwrap_or("")
+            }
+            Repr::Heap(s) => s,
+        }
+    }
+}
+
+impl Default for FieldPath {
+    fn default() -> Self {
+        FieldPath::root()
+    }
+}
+
+impl PartialEq for FieldPath {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for FieldPath {}
+
+impl std::hash::Hash for FieldPath {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state);
+    }
+}
+
+impl fmt::Debug for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("FieldPath").field(&self.as_str()).finish()
     }
 }
 
 impl fmt::Display for FieldPath {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
     }
 }
 
@@ -252,3 +352,60 @@ impl fmt::Display for Report {
 }
 
 impl std::error::Error for Report {}
+
+#[cfg(test)]
+mod tests {
+    use super::FieldPath;
+
+    #[test]
+    fn field_paths_print_like_the_api_server() {
+        let spec = FieldPath::root().child("spec");
+        assert_eq!(spec.as_str(), "spec");
+        let t = spec.child("volumeClaimTemplates");
+        assert_eq!(t.index(0).as_str(), "spec.volumeClaimTemplates[0]");
+        assert_eq!(t.index(10).as_str(), "spec.volumeClaimTemplates[10]");
+        assert_eq!(
+            t.index(usize::MAX).as_str(),
+            format!("spec.volumeClaimTemplates[{}]", usize::MAX)
+        );
+        let storage = t.index(7).child("spec").child("resources").key("storage");
+        assert_eq!(
+            storage.as_str(),
+            "spec.volumeClaimTemplates[7].spec.resources[storage]"
+        );
+        assert_eq!(FieldPath::root().index(3).as_str(), "[3]");
+        assert_eq!(FieldPath::default(), FieldPath::root());
+        assert_eq!(format!("{:?}", spec), "FieldPath(\"spec\")");
+        assert_eq!(FieldPath::root().key("a").as_str(), "[a]");
+    }
+
+    #[test]
+    fn long_paths_and_non_ascii_keys() {
+        use std::collections::hash_map::DefaultHasher;
+        use std::hash::{Hash, Hasher};
+        let hash = |p: &FieldPath| {
+            let mut h = DefaultHasher::new();
+            p.hash(&mut h);
+            h.finish()
+        };
+        // Across the inline limit, one byte at a time, with multi-byte characters.
+        let mut path = FieldPath::root();
+        let mut text = String::new();
+        for i in 0..40 {
+            let key = if i % 3 == 0 { "é" } else { "ab" };
+            path = path.key(key);
+            text.push_str(&format!("[{key}]"));
+            assert_eq!(path.as_str(), text);
+            assert_eq!(path.to_string(), text);
+        }
+        // Equality and hashing follow the text, whatever the representation.
+        let a = FieldPath::root().child(&"x".repeat(61)).child("y");
+        let b = FieldPath::root().child(&"x".repeat(61)).child("y");
+        assert_eq!(a, b);
+        assert_eq!(hash(&a), hash(&b));
+        let short = FieldPath::root().child("a").child("b");
+        assert_eq!(short, FieldPath::root().child("a.b"));
+        assert_eq!(hash(&short), hash(&FieldPath::root().child("a.b")));
+        assert_ne!(short, FieldPath::root().child("a.c"));
+    }
+}

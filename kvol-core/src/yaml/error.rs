@@ -139,6 +139,17 @@ impl From<io::Error> for YamlError {
     }
 }
 
+impl From<YamlError> for io::Error {
+    /// The writer's own error for [`YamlErrorKind::Io`] (so its kind, e.g. `BrokenPipe`, is
+    /// kept), else an error of kind `Other` carrying the YAML error.
+    fn from(err: YamlError) -> Self {
+        match err.kind {
+            YamlErrorKind::Io(e) => e,
+            _ => io::Error::other(err),
+        }
+    }
+}
+
 impl serde::ser::Error for YamlError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
         YamlError::new(YamlErrorKind::Custom(msg.to_string()))

@@ -56,6 +56,28 @@ pub fn needs_quotes(s: &str) -> bool {
     !is_plain_safe(s.as_bytes())
 }
 
+/// [`PLAIN_BYTES`] flag: the byte may follow a leading letter (ASCII letters, digits, `. _ / - :`).
+const WORD: u8 = 1;
+/// [`PLAIN_BYTES`] flag: the byte may follow a leading `/` (ASCII letters, digits, `. _ / -`).
+const PATH: u8 = 2;
+
+/// The plain-scalar byte classes of rules 2 and 3 of [`needs_quotes`], as a table: the check runs
+/// on every string written, so one lookup per byte instead of a chain of comparisons.
+static PLAIN_BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'/' | b'-') {
+            t[c] = WORD | PATH;
+        } else if b == b':' {
+            t[c] = WORD;
+        }
+        c += 1;
+    }
+    t
+};
+
 #[inline]
 fn is_plain_safe(b: &[u8]) -> bool {
     let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
@@ -65,12 +87,9 @@ fn is_plain_safe(b: &[u8]) -> bool {
         return false;
     }
     if first.is_ascii_alphabetic() {
-        b.iter()
-            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'/' | b'-' | b':'))
-            && !is_reserved(b)
+        b.iter().all(|&c| PLAIN_BYTES[usize::from(c)] & WORD != 0) && !is_reserved(b)
     } else if first == b'/' {
-        b.iter()
-            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'/' | b'-'))
+        b.iter().all(|&c| PLAIN_BYTES[usize::from(c)] & PATH != 0)
     } else if first.is_ascii_digit() {
         is_quantity_shape(b)
     } else {
