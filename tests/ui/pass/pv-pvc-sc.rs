@@ -41,5 +41,7 @@ fn main() {
         data_source: { kind: VolumeSnapshot, name: snap-1, api_group: "snapshot.storage.k8s.io" },
     };
     let big = kvol::pvc! { name: big, access: RWX, request: "1Ei" };
-    print!("{}{}{}{}{}", class.to_yaml(), pv.to_yaml(), csi.to_yaml(), pvc.to_yaml(), big.to_yaml());
+    // Separate YAML streams are joined with `---`.
+    let docs = [class.to_yaml(), pv.to_yaml(), csi.to_yaml(), pvc.to_yaml(), big.to_yaml()];
+    print!("{}", docs.join("---\n"));
 }

@@ -22,5 +22,6 @@ fn main() {
         image: "redis",
         update: OnDelete,
     };
-    print!("{}{}", set.to_yaml(), ondelete.to_yaml());
+    // Separate YAML streams are joined with `---`.
+    print!("{}---\n{}", set.to_yaml(), ondelete.to_yaml());
 }
