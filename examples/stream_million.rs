@@ -1,7 +1,7 @@
 //! Streams a million StatefulSets (each with its headless Service: two million YAML documents)
 //! to stdout, one object at a time, in constant memory.
 //!
-//! Each set is built and validated with the builder API, written with `write_yaml` into a
+//! Each set is built and validated with the builder API, written with `YamlStream` into a
 //! `BufWriter` around stdout, and dropped before the next one is built, so memory does not grow
 //! with the count (BENCHMARKS.md records the peak RSS, measured with `/usr/bin/time -v`).
 //!
@@ -15,7 +15,7 @@
 use std::io::{self, BufWriter, ErrorKind, Write};
 use std::process::ExitCode;
 
-use kvol::{AccessMode, Container, PvcTemplate, Report, StatefulSet, Valid};
+use kvol::{AccessMode, Container, PvcTemplate, Report, StatefulSet, Valid, render::YamlStream};
 
 /// StatefulSet number `i`: the seed's `web`, with names that vary with `i`.
 fn web(i: u64) -> Result<Valid<StatefulSet>, Report> {
@@ -40,15 +40,13 @@ fn web(i: u64) -> Result<Valid<StatefulSet>, Report> {
 }
 
 fn stream(count: u64, out: &mut impl Write) -> io::Result<()> {
+    // One stream: `---` between every two documents, the sets held one at a time.
+    let mut stream = YamlStream::new(&mut *out);
     for i in 0..count {
         let set = web(i).map_err(io::Error::other)?;
-        // `write_yaml` writes the Service, `---`, the StatefulSet; the stream needs a `---` line
-        // between consecutive sets as well.
-        if i > 0 {
-            out.write_all(b"---\n")?;
-        }
-        set.write_yaml(&mut *out)?;
+        stream.write(&set)?;
     }
+    stream.finish()?;
     out.flush()
 }
 

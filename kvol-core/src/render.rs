@@ -115,6 +115,59 @@ impl<T: ToDocuments> Valid<T> {
     }
 }
 
+/// One YAML stream made of several validated values, written as they come (nothing is held in
+/// memory): `---` goes between every two documents, also between two values.
+///
+/// ```
+/// use kvol_core::{AccessMode, PersistentVolumeClaim, render::YamlStream};
+/// let mut stream = YamlStream::new(Vec::new());
+/// for name in ["logs", "data"] {
+///     let claim = PersistentVolumeClaim::builder(name)
+///         .access_mode(AccessMode::ReadWriteOnce)
+///         .request("1Gi")
+///         .build()?;
+///     stream.write(&claim)?;
+/// }
+/// assert_eq!(stream.documents(), 2);
+/// let yaml = String::from_utf8(stream.finish()?)?;
+/// assert_eq!(yaml.matches("\n---\n").count(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub struct YamlStream<W: io::Write> {
+    out: yaml::DocumentWriter<W>,
+}
+
+impl<W: io::Write> YamlStream<W> {
+    /// A stream writing to `writer` (wrap files and stdout in a `BufWriter`).
+    pub fn new(writer: W) -> Self {
+        YamlStream {
+            out: yaml::DocumentWriter::new(writer),
+        }
+    }
+
+    /// Appends the documents of a validated value (a StatefulSet adds its Service first).
+    pub fn write<T: ToDocuments>(&mut self, value: &Valid<T>) -> io::Result<()> {
+        let mut result = Ok(());
+        value.each_document(&mut |doc| {
+            if result.is_ok() {
+                result = self.out.write(&doc).map_err(io::Error::from);
+            }
+        });
+        result
+    }
+
+    /// Documents written so far.
+    pub fn documents(&self) -> usize {
+        self.out.documents()
+    }
+
+    /// Flushes and gives the writer back.
+    pub fn finish(mut self) -> io::Result<W> {
+        self.out.flush().map_err(io::Error::from)?;
+        Ok(self.out.into_inner())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
