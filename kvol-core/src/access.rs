@@ -4,7 +4,7 @@ use serde::{Serialize, Serializer, ser::SerializeSeq};
 use std::fmt;
 
 /// How a volume can be mounted (`spec.accessModes`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum AccessMode {
     /// `RWO`: read-write by a single node.
     ReadWriteOnce,
@@ -15,6 +15,14 @@ pub enum AccessMode {
     /// `RWOP`: read-write by a single pod; cannot be combined with another mode.
     ReadWriteOncePod,
 }
+serialize_struct!(
+    enum AccessMode {
+        ReadWriteOnce,
+        ReadOnlyMany,
+        ReadWriteMany,
+        ReadWriteOncePod,
+    }
+);
 
 impl AccessMode {
     /// All modes in the order kvol writes them.
@@ -144,7 +152,7 @@ impl Serialize for AccessModes {
 }
 
 /// Whether a volume is a filesystem or a raw block device (`volumeMode`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum VolumeMode {
     /// Mounted as a directory (the API default).
     #[default]
@@ -152,9 +160,15 @@ pub enum VolumeMode {
     /// Exposed as a raw block device.
     Block,
 }
+serialize_struct!(
+    enum VolumeMode {
+        Filesystem,
+        Block,
+    }
+);
 
 /// What happens to a PersistentVolume when its claim is deleted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ReclaimPolicy {
     /// Keep the volume and its data (the default for static PVs).
     Retain,
@@ -163,3 +177,10 @@ pub enum ReclaimPolicy {
     /// Deprecated: scrub and reuse. Accepted on PVs with a warning; StorageClasses reject it.
     Recycle,
 }
+serialize_struct!(
+    enum ReclaimPolicy {
+        Retain,
+        Delete,
+        Recycle,
+    }
+);

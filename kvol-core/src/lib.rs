@@ -9,6 +9,9 @@
 //! together with the macros.
 #![forbid(unsafe_code)]
 
+#[macro_use]
+mod ser_macros;
+
 pub mod access;
 pub mod binding;
 pub mod builder;

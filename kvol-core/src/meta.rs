@@ -1,6 +1,5 @@
 //! Object metadata: name, namespace, labels and annotations.
 
-use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Labels or annotations: string keys to string values, kept sorted as kubectl prints them.
@@ -9,21 +8,23 @@ pub type StringMap = BTreeMap<String, String>;
 /// Metadata of a namespaced object (Pod, PersistentVolumeClaim, Service, StatefulSet).
 ///
 /// The name's format depends on the object (see [`crate::names`]); validation checks it.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ObjectMeta {
     /// Annotations (keys are qualified names).
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub annotations: StringMap,
     /// Labels (keys are qualified names, values label values).
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub labels: StringMap,
     /// The object's name.
     pub name: String,
     /// The namespace; unset means "the namespace kubectl or the API request names".
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub namespace: Option<String>,
 }
+serialize_struct!(ObjectMeta {
+    "annotations" => annotations skip_if BTreeMap::is_empty,
+    "labels" => labels skip_if BTreeMap::is_empty,
+    "name" => name,
+    "namespace" => namespace skip_if Option::is_none,
+});
 
 impl ObjectMeta {
     /// Metadata with just a name.
@@ -36,18 +37,20 @@ impl ObjectMeta {
 }
 
 /// Metadata of a cluster-scoped object (PersistentVolume, StorageClass): it has no namespace.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ClusterMeta {
     /// Annotations (keys are qualified names).
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub annotations: StringMap,
     /// Labels (keys are qualified names, values label values).
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub labels: StringMap,
     /// The object's name (a DNS-1123 subdomain).
     pub name: String,
 }
+serialize_struct!(ClusterMeta {
+    "annotations" => annotations skip_if BTreeMap::is_empty,
+    "labels" => labels skip_if BTreeMap::is_empty,
+    "name" => name,
+});
 
 impl ClusterMeta {
     /// Metadata with just a name.
@@ -61,16 +64,17 @@ impl ClusterMeta {
 
 /// Metadata of an embedded template (pod template, claim template): only labels and
 /// annotations, plus the claim template's name.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TemplateMeta {
     /// Annotations.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub annotations: StringMap,
     /// Labels.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub labels: StringMap,
     /// The name (claim templates only; pod templates have none).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
 }
+serialize_struct!(TemplateMeta {
+    "annotations" => annotations skip_if BTreeMap::is_empty,
+    "labels" => labels skip_if BTreeMap::is_empty,
+    "name" => name skip_if Option::is_none,
+});

@@ -28,42 +28,48 @@ impl Serialize for Pod {
 }
 
 /// The pod template of a workload (`spec.template`): labels, annotations and a pod spec.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PodTemplate {
     /// Labels and annotations of the pods.
     pub metadata: TemplateMeta,
     /// The pods' spec.
     pub spec: PodSpec,
 }
+serialize_struct!(PodTemplate {
+    "metadata" => metadata,
+    "spec" => spec,
+});
 
 /// What a pod runs and mounts.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct PodSpec {
     /// The containers (at least one).
     pub containers: Vec<Container>,
     /// Containers that run to completion before `containers` start.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub init_containers: Vec<Container>,
     /// Node labels the pod must be scheduled on.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub node_selector: StringMap,
     /// Restart policy (`Always` by default; StatefulSets require `Always`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub restart_policy: Option<RestartPolicy>,
     /// The service account the pod runs as.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub service_account_name: Option<String>,
     /// Seconds between SIGTERM and SIGKILL (default 30).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub termination_grace_period_seconds: Option<i64>,
     /// The pod's volumes.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub volumes: Vec<Volume>,
 }
+serialize_struct!(PodSpec {
+    "containers" => containers,
+    "initContainers" => init_containers skip_if Vec::is_empty,
+    "nodeSelector" => node_selector skip_if BTreeMap::is_empty,
+    "restartPolicy" => restart_policy skip_if Option::is_none,
+    "serviceAccountName" => service_account_name skip_if Option::is_none,
+    "terminationGracePeriodSeconds" => termination_grace_period_seconds skip_if Option::is_none,
+    "volumes" => volumes skip_if Vec::is_empty,
+});
 
 /// When the kubelet restarts a pod's containers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RestartPolicy {
     /// Always restart (the default, and the only one a StatefulSet allows).
     Always,
@@ -72,31 +78,41 @@ pub enum RestartPolicy {
     /// Never restart.
     Never,
 }
+serialize_struct!(
+    enum RestartPolicy {
+        Always,
+        OnFailure,
+        Never,
+    }
+);
 
 /// A container (the volume-relevant subset of the API's fields).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Container {
     /// Arguments to the entrypoint.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub args: Vec<String>,
     /// The entrypoint (replaces the image's ENTRYPOINT).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub command: Vec<String>,
     /// Environment variables.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub env: Vec<EnvVar>,
     /// The image reference.
     pub image: String,
     /// The container's name (a DNS-1123 label, unique in the pod).
     pub name: String,
     /// Ports the container listens on.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub ports: Vec<ContainerPort>,
     /// Where volumes are mounted in the container.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub volume_mounts: Vec<VolumeMount>,
 }
+serialize_struct!(Container {
+    "args" => args skip_if Vec::is_empty,
+    "command" => command skip_if Vec::is_empty,
+    "env" => env skip_if Vec::is_empty,
+    "image" => image,
+    "name" => name,
+    "ports" => ports skip_if Vec::is_empty,
+    "volumeMounts" => volume_mounts skip_if Vec::is_empty,
+});
 
 impl Container {
     /// A container with a name and an image.
@@ -110,29 +126,36 @@ impl Container {
 }
 
 /// An environment variable with a literal value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EnvVar {
     /// The variable's name.
     pub name: String,
     /// Its value.
     pub value: String,
 }
+serialize_struct!(EnvVar {
+    "name" => name,
+    "value" => value,
+});
 
 /// A port a container listens on.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContainerPort {
     /// The port number (1..=65535).
     pub container_port: i32,
     /// An IANA service name (≤ 15 characters), which Services can target.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     /// The protocol (default TCP).
     pub protocol: Protocol,
 }
+serialize_struct!(ContainerPort {
+    "containerPort" => container_port,
+    "name" => name skip_if Option::is_none,
+    "protocol" => protocol,
+});
 
 /// A network protocol.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Protocol {
     /// TCP (the default).
     #[default]
@@ -142,22 +165,32 @@ pub enum Protocol {
     /// SCTP.
     SCTP,
 }
+serialize_struct!(
+    enum Protocol {
+        TCP,
+        UDP,
+        SCTP,
+    }
+);
 
 /// Where a volume appears inside a container.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VolumeMount {
     /// The absolute path in the container.
     pub mount_path: String,
     /// The volume (or StatefulSet claim template) to mount.
     pub name: String,
     /// Mount read-only.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub read_only: bool,
     /// A relative path inside the volume to mount instead of its root.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub sub_path: Option<String>,
 }
+serialize_struct!(VolumeMount {
+    "mountPath" => mount_path,
+    "name" => name,
+    "readOnly" => read_only skip_if std::ops::Not::not,
+    "subPath" => sub_path skip_if Option::is_none,
+});
 
 impl VolumeMount {
     /// A read-write mount of volume `name` at `mount_path`.

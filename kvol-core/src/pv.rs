@@ -113,13 +113,17 @@ impl Serialize for Storage<'_> {
 }
 
 /// Pre-binding of a PV to a claim (`spec.claimRef`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimRef {
     /// The claim's name.
     pub name: String,
     /// The claim's namespace.
     pub namespace: String,
 }
+serialize_struct!(ClaimRef {
+    "name" => name,
+    "namespace" => namespace,
+});
 
 /// The source of a PersistentVolume: exactly one, by construction.
 #[derive(Debug, Clone, PartialEq)]
@@ -165,61 +169,74 @@ impl PvSource {
 }
 
 /// `local`: a disk, partition or directory of one node.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocalVolume {
     /// Filesystem type (block devices only).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub fs_type: Option<String>,
     /// The path on the node.
     pub path: String,
 }
+serialize_struct!(LocalVolume {
+    "fsType" => fs_type skip_if Option::is_none,
+    "path" => path,
+});
 
 /// `csi`: a volume managed by a CSI driver.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CsiPersistentVolume {
     /// The driver's name, e.g. `pd.csi.storage.gke.io`.
     pub driver: String,
     /// Filesystem type, e.g. `ext4`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub fs_type: Option<String>,
     /// A Secret for the driver's NodePublishVolume call.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub node_publish_secret_ref: Option<SecretReference>,
     /// Mount read-only.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub read_only: Option<bool>,
     /// Driver-specific attributes.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub volume_attributes: StringMap,
     /// The volume's ID at the driver.
     pub volume_handle: String,
 }
+serialize_struct!(CsiPersistentVolume {
+    "driver" => driver,
+    "fsType" => fs_type skip_if Option::is_none,
+    "nodePublishSecretRef" => node_publish_secret_ref skip_if Option::is_none,
+    "readOnly" => read_only skip_if Option::is_none,
+    "volumeAttributes" => volume_attributes skip_if BTreeMap::is_empty,
+    "volumeHandle" => volume_handle,
+});
 
 /// A reference to a Secret in any namespace.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SecretReference {
     /// The Secret's name.
     pub name: String,
     /// The Secret's namespace.
     pub namespace: String,
 }
+serialize_struct!(SecretReference {
+    "name" => name,
+    "namespace" => namespace,
+});
 
 /// `iscsi`: an iSCSI target.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IscsiVolume {
     /// Filesystem type.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub fs_type: Option<String>,
     /// The target's IQN (`iqn.…`, `eui.…` or `naa.…`).
     pub iqn: String,
     /// The LUN (0..=255).
     pub lun: i32,
     /// Mount read-only.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub read_only: Option<bool>,
     /// `host:port` of the target portal.
     pub target_portal: String,
 }
+serialize_struct!(IscsiVolume {
+    "fsType" => fs_type skip_if Option::is_none,
+    "iqn" => iqn,
+    "lun" => lun,
+    "readOnly" => read_only skip_if Option::is_none,
+    "targetPortal" => target_portal,
+});

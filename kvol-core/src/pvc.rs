@@ -29,44 +29,48 @@ impl Serialize for PersistentVolumeClaim {
 }
 
 /// A claim template (StatefulSet `volumeClaimTemplates[i]`, `ephemeral.volumeClaimTemplate`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PvcTemplate {
     /// The template's name (StatefulSets: the volume name mounts refer to), labels, annotations.
     pub metadata: TemplateMeta,
     /// The claim's spec.
     pub spec: PvcSpec,
 }
+serialize_struct!(PvcTemplate {
+    "metadata" => metadata,
+    "spec" => spec,
+});
 
 /// The spec of a claim.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PvcSpec {
     /// Access modes the volume must offer (at least one).
     pub access_modes: AccessModes,
     /// Populate the volume from a snapshot or another claim.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub data_source: Option<TypedLocalObjectReference>,
     /// Populate the volume from any populator object, possibly in another namespace.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub data_source_ref: Option<TypedObjectReference>,
     /// The storage request (and optional limit).
     pub resources: StorageResources,
     /// Only bind to PVs whose labels match.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub selector: Option<LabelSelector>,
     /// Which StorageClass; unset, `""` and a name mean three different things.
-    #[serde(
-        rename = "storageClassName",
-        skip_serializing_if = "ClassRef::is_cluster_default"
-    )]
     pub storage_class: ClassRef,
     /// Filesystem or Block (default Filesystem).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub volume_mode: Option<VolumeMode>,
     /// Pre-bind to this PersistentVolume.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub volume_name: Option<String>,
 }
+serialize_struct!(PvcSpec {
+    "accessModes" => access_modes,
+    "dataSource" => data_source skip_if Option::is_none,
+    "dataSourceRef" => data_source_ref skip_if Option::is_none,
+    "resources" => resources,
+    "selector" => selector skip_if Option::is_none,
+    "storageClassName" => storage_class skip_if ClassRef::is_cluster_default,
+    "volumeMode" => volume_mode skip_if Option::is_none,
+    "volumeName" => volume_name skip_if Option::is_none,
+});
 
 impl PvcSpec {
     /// A claim for `request` of storage with these access modes and the cluster's default class.
@@ -152,30 +156,36 @@ impl Serialize for StorageResources {
 }
 
 /// A typed reference to an object in the claim's namespace (`dataSource`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TypedLocalObjectReference {
     /// API group; unset means the core group (then kind must be PersistentVolumeClaim).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub api_group: Option<String>,
     /// The kind, e.g. `VolumeSnapshot`.
     pub kind: String,
     /// The object's name.
     pub name: String,
 }
+serialize_struct!(TypedLocalObjectReference {
+    "apiGroup" => api_group skip_if Option::is_none,
+    "kind" => kind,
+    "name" => name,
+});
 
 /// A typed reference to a populator object (`dataSourceRef`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TypedObjectReference {
     /// API group; unset means the core group.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub api_group: Option<String>,
     /// The kind.
     pub kind: String,
     /// The object's name.
     pub name: String,
     /// The object's namespace (cross-namespace data sources).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub namespace: Option<String>,
 }
+serialize_struct!(TypedObjectReference {
+    "apiGroup" => api_group skip_if Option::is_none,
+    "kind" => kind,
+    "name" => name,
+    "namespace" => namespace skip_if Option::is_none,
+});

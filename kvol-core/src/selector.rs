@@ -2,20 +2,20 @@
 //! topologies).
 
 use crate::meta::StringMap;
-use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// A label selector: `matchLabels` and `matchExpressions`, both of which must hold.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct LabelSelector {
     /// Expressions that must all match.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub match_expressions: Vec<LabelSelectorRequirement>,
     /// Labels that must all be present with these values.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub match_labels: StringMap,
 }
+serialize_struct!(LabelSelector {
+    "matchExpressions" => match_expressions skip_if Vec::is_empty,
+    "matchLabels" => match_labels skip_if BTreeMap::is_empty,
+});
 
 impl LabelSelector {
     /// A selector that matches exactly these labels.
@@ -42,16 +42,20 @@ impl LabelSelector {
 }
 
 /// One `matchExpressions` entry.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LabelSelectorRequirement {
     /// The label key.
     pub key: String,
     /// How the key's value is compared.
     pub operator: SelectorOperator,
     /// The values (`In`/`NotIn` need at least one; `Exists`/`DoesNotExist` none).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
 }
+serialize_struct!(LabelSelectorRequirement {
+    "key" => key,
+    "operator" => operator,
+    "values" => values skip_if Vec::is_empty,
+});
 
 impl LabelSelectorRequirement {
     fn matches(&self, labels: &StringMap) -> bool {
@@ -66,7 +70,7 @@ impl LabelSelectorRequirement {
 }
 
 /// Operators of a label selector expression.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SelectorOperator {
     /// The value is one of `values`.
     In,
@@ -77,45 +81,63 @@ pub enum SelectorOperator {
     /// The label is absent.
     DoesNotExist,
 }
+serialize_struct!(
+    enum SelectorOperator {
+        In,
+        NotIn,
+        Exists,
+        DoesNotExist,
+    }
+);
 
 /// Node affinity of a PersistentVolume: the nodes the volume can be reached from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VolumeNodeAffinity {
     /// The nodes that can use the volume.
     pub required: NodeSelector,
 }
+serialize_struct!(VolumeNodeAffinity {
+    "required" => required,
+});
 
 /// A node selector: the node must match at least one term.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct NodeSelector {
     /// Alternatives (ORed).
     pub node_selector_terms: Vec<NodeSelectorTerm>,
 }
+serialize_struct!(NodeSelector {
+    "nodeSelectorTerms" => node_selector_terms,
+});
 
 /// One node selector term: all expressions must match (ANDed).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct NodeSelectorTerm {
     /// Requirements on node labels.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub match_expressions: Vec<NodeSelectorRequirement>,
 }
+serialize_struct!(NodeSelectorTerm {
+    "matchExpressions" => match_expressions skip_if Vec::is_empty,
+});
 
 /// A requirement on a node label.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NodeSelectorRequirement {
     /// The node label key, e.g. `kubernetes.io/hostname`.
     pub key: String,
     /// The comparison.
     pub operator: NodeSelectorOperator,
     /// The values (`In`/`NotIn`: at least one; `Gt`/`Lt`: exactly one integer; else none).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub values: Vec<String>,
 }
+serialize_struct!(NodeSelectorRequirement {
+    "key" => key,
+    "operator" => operator,
+    "values" => values skip_if Vec::is_empty,
+});
 
 /// Operators of a node selector requirement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NodeSelectorOperator {
     /// The value is one of `values`.
     In,
@@ -130,21 +152,36 @@ pub enum NodeSelectorOperator {
     /// The value, as an integer, is less than the single value.
     Lt,
 }
+serialize_struct!(
+    enum NodeSelectorOperator {
+        In,
+        NotIn,
+        Exists,
+        DoesNotExist,
+        Gt,
+        Lt,
+    }
+);
 
 /// A StorageClass topology term (`allowedTopologies[i]`).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TopologySelectorTerm {
     /// Label requirements (ANDed).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub match_label_expressions: Vec<TopologyRequirement>,
 }
+serialize_struct!(TopologySelectorTerm {
+    "matchLabelExpressions" => match_label_expressions skip_if Vec::is_empty,
+});
 
 /// A topology label requirement: the key must have one of the values.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TopologyRequirement {
     /// The topology key, e.g. `topology.kubernetes.io/zone`.
     pub key: String,
     /// Allowed values (at least one).
     pub values: Vec<String>,
 }
+serialize_struct!(TopologyRequirement {
+    "key" => key,
+    "values" => values,
+});

@@ -48,13 +48,19 @@ pub struct StatefulSetSpec {
 }
 
 /// Whether pods start one by one or all at once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PodManagementPolicy {
     /// One at a time, each waiting for the previous to be ready (the default).
     OrderedReady,
     /// All at once.
     Parallel,
 }
+serialize_struct!(
+    enum PodManagementPolicy {
+        OrderedReady,
+        Parallel,
+    }
+);
 
 /// How a StatefulSet replaces its pods.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,30 +127,41 @@ impl Serialize for UpdateStrategy {
 }
 
 /// Whether claims are deleted with the set or when it scales down.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetentionPolicy {
     /// When the StatefulSet is deleted.
     pub when_deleted: RetentionAction,
     /// When the StatefulSet is scaled down.
     pub when_scaled: RetentionAction,
 }
+serialize_struct!(RetentionPolicy {
+    "whenDeleted" => when_deleted,
+    "whenScaled" => when_scaled,
+});
 
 /// Keep or delete a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RetentionAction {
     /// Keep the claim (the default).
     Retain,
     /// Delete the claim.
     Delete,
 }
+serialize_struct!(
+    enum RetentionAction {
+        Retain,
+        Delete,
+    }
+);
 
 impl Serialize for StatefulSetSpec {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
         struct Ordinals {
             start: i32,
         }
+        serialize_struct!(Ordinals {
+            "start" => start,
+        });
         let mut m = s.serialize_map(None)?;
         if let Some(v) = &self.min_ready_seconds {
             m.serialize_entry("minReadySeconds", v)?;

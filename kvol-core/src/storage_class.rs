@@ -42,13 +42,19 @@ impl StorageClass {
 }
 
 /// When a StorageClass binds and provisions volumes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum VolumeBindingMode {
     /// As soon as the claim is created (the default).
     Immediate,
     /// When the first pod using the claim is scheduled (needed for `local` volumes).
     WaitForFirstConsumer,
 }
+serialize_struct!(
+    enum VolumeBindingMode {
+        Immediate,
+        WaitForFirstConsumer,
+    }
+);
 
 impl Serialize for StorageClass {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -104,38 +104,48 @@ fn is_false(b: &bool) -> bool {
 }
 
 /// `emptyDir`: scratch space, on disk or in memory.
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct EmptyDir {
     /// Where the directory lives; unset means the node's disk.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub medium: Option<StorageMedium>,
     /// The most the volume may hold.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub size_limit: Option<Quantity>,
 }
+serialize_struct!(EmptyDir {
+    "medium" => medium skip_if Option::is_none,
+    "sizeLimit" => size_limit skip_if Option::is_none,
+});
 
 /// The medium of an `emptyDir`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum StorageMedium {
     /// tmpfs (RAM); counts against the container's memory limit.
     Memory,
     /// Huge pages.
     HugePages,
 }
+serialize_struct!(
+    enum StorageMedium {
+        Memory,
+        HugePages,
+    }
+);
 
 /// `hostPath`: a path on the node.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HostPath {
     /// The path on the node.
     pub path: String,
     /// What must exist at the path; unset means no check (kvol warns).
-    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     pub kind: Option<HostPathType>,
 }
+serialize_struct!(HostPath {
+    "path" => path,
+    "type" => kind skip_if Option::is_none,
+});
 
 /// What a `hostPath` must be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum HostPathType {
     /// A directory, created (0755) if missing.
     DirectoryOrCreate,
@@ -152,6 +162,17 @@ pub enum HostPathType {
     /// An existing block device.
     BlockDevice,
 }
+serialize_struct!(
+    enum HostPathType {
+        DirectoryOrCreate,
+        Directory,
+        FileOrCreate,
+        File,
+        Socket,
+        CharDevice,
+        BlockDevice,
+    }
+);
 
 impl HostPathType {
     /// Every type, in the API's documentation order.
@@ -180,92 +201,106 @@ impl HostPathType {
 }
 
 /// `nfs`: an NFS export.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Nfs {
     /// The exported path (absolute).
     pub path: String,
     /// Mount read-only.
-    #[serde(skip_serializing_if = "is_false")]
     pub read_only: bool,
     /// Host name or IP address of the NFS server.
     pub server: String,
 }
+serialize_struct!(Nfs {
+    "path" => path,
+    "readOnly" => read_only skip_if is_false,
+    "server" => server,
+});
 
 /// `persistentVolumeClaim`: use a claim of the pod's namespace.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClaimVolume {
     /// The claim's name.
     pub claim_name: String,
     /// Mount read-only.
-    #[serde(skip_serializing_if = "is_false")]
     pub read_only: bool,
 }
+serialize_struct!(ClaimVolume {
+    "claimName" => claim_name,
+    "readOnly" => read_only skip_if is_false,
+});
 
 /// File permission bits (`defaultMode`, `mode`), written as the decimal number the API stores
 /// (`0o644` is written `420`). Valid values are `0..=0o777`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(transparent)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct FileMode(pub u32);
+serialize_struct!(FileMode(transparent));
 
 /// One key projected to a file (`items[j]` of configMap and secret volumes).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KeyToPath {
     /// The key in the ConfigMap or Secret.
     pub key: String,
     /// Permission bits of this file.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub mode: Option<FileMode>,
     /// The relative file path.
     pub path: String,
 }
+serialize_struct!(KeyToPath {
+    "key" => key,
+    "mode" => mode skip_if Option::is_none,
+    "path" => path,
+});
 
 /// `configMap`: a ConfigMap's keys as files.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConfigMapVolume {
     /// Permission bits of the files (default `0o644`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub default_mode: Option<FileMode>,
     /// Which keys to project, and where; empty means all keys.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<KeyToPath>,
     /// The ConfigMap's name.
     pub name: String,
     /// Whether the pod may start when the ConfigMap is missing.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub optional: Option<bool>,
 }
+serialize_struct!(ConfigMapVolume {
+    "defaultMode" => default_mode skip_if Option::is_none,
+    "items" => items skip_if Vec::is_empty,
+    "name" => name,
+    "optional" => optional skip_if Option::is_none,
+});
 
 /// `secret`: a Secret's keys as files.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SecretVolume {
     /// Permission bits of the files (default `0o644`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub default_mode: Option<FileMode>,
     /// Which keys to project, and where; empty means all keys.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<KeyToPath>,
     /// Whether the pod may start when the Secret is missing.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub optional: Option<bool>,
     /// The Secret's name.
     pub secret_name: String,
 }
+serialize_struct!(SecretVolume {
+    "defaultMode" => default_mode skip_if Option::is_none,
+    "items" => items skip_if Vec::is_empty,
+    "optional" => optional skip_if Option::is_none,
+    "secretName" => secret_name,
+});
 
 /// `downwardAPI`: pod fields as files.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DownwardApiVolume {
     /// Permission bits of the files (default `0o644`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub default_mode: Option<FileMode>,
     /// The files.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub items: Vec<DownwardApiFile>,
 }
+serialize_struct!(DownwardApiVolume {
+    "defaultMode" => default_mode skip_if Option::is_none,
+    "items" => items skip_if Vec::is_empty,
+});
 
 /// One file of a `downwardAPI` volume: a path and exactly one source.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -296,19 +331,22 @@ pub enum DownwardApiSource {
 
 impl Serialize for DownwardApiFile {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        #[derive(Serialize)]
-        #[serde(rename_all = "camelCase")]
         struct FieldRef<'a> {
             field_path: &'a str,
         }
-        #[derive(Serialize)]
-        #[serde(rename_all = "camelCase")]
+        serialize_struct!(FieldRef<'a> {
+            "fieldPath" => field_path,
+        });
         struct ResourceRef<'a> {
             container_name: &'a str,
-            #[serde(skip_serializing_if = "Option::is_none")]
             divisor: &'a Option<Quantity>,
             resource: &'a str,
         }
+        serialize_struct!(ResourceRef<'a> {
+            "containerName" => container_name,
+            "divisor" => divisor skip_if Option::is_none,
+            "resource" => resource,
+        });
         let mut st = s.serialize_struct("DownwardAPIVolumeFile", 3)?;
         if let DownwardApiSource::Field(path) = &self.source {
             st.serialize_field("fieldRef", &FieldRef { field_path: path })?;
@@ -335,39 +373,46 @@ impl Serialize for DownwardApiFile {
 }
 
 /// `csi`: an inline (ephemeral) CSI volume.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CsiVolume {
     /// The CSI driver's name, e.g. `secrets-store.csi.k8s.io`.
     pub driver: String,
     /// Filesystem type, e.g. `ext4`.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub fs_type: Option<String>,
     /// A Secret passed to the driver's NodePublishVolume call.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub node_publish_secret_ref: Option<LocalObjectReference>,
     /// Mount read-only.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub read_only: Option<bool>,
     /// Driver-specific attributes.
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub volume_attributes: StringMap,
 }
+serialize_struct!(CsiVolume {
+    "driver" => driver,
+    "fsType" => fs_type skip_if Option::is_none,
+    "nodePublishSecretRef" => node_publish_secret_ref skip_if Option::is_none,
+    "readOnly" => read_only skip_if Option::is_none,
+    "volumeAttributes" => volume_attributes skip_if BTreeMap::is_empty,
+});
 
 /// A reference to an object of the same namespace by name.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocalObjectReference {
     /// The object's name.
     pub name: String,
 }
+serialize_struct!(LocalObjectReference {
+    "name" => name,
+});
 
 /// `ephemeral`: a claim created from a template with the pod and deleted with it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct EphemeralVolume {
     /// The claim to create (its name will be `<pod>-<volume>`).
     pub volume_claim_template: PvcTemplate,
 }
+serialize_struct!(EphemeralVolume {
+    "volumeClaimTemplate" => volume_claim_template,
+});
 
 /// Constructors for the common sources; the variants stay available for full control.
 impl VolumeSource {

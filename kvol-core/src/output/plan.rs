@@ -176,13 +176,16 @@ fn render<T: Serialize + ?Sized>(file: &str, value: &T) -> Result<Vec<u8>, Outpu
 }
 
 /// `kustomization.yaml`.
-#[derive(Serialize)]
 struct Kustomization<'a> {
-    #[serde(rename = "apiVersion")]
     api_version: &'static str,
     kind: &'static str,
     resources: Vec<&'a str>,
 }
+serialize_struct!(Kustomization<'a> {
+    "apiVersion" => api_version,
+    "kind" => kind,
+    "resources" => resources,
+});
 
 impl<'a> Kustomization<'a> {
     fn new(resources: Vec<&'a str>) -> Self {

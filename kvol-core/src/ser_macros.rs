@@ -1,0 +1,69 @@
+//! `serialize_struct!`: hand-written `impl Serialize` without serde's derive proc-macro, so a
+//! build of kvol-core does not wait for syn and serde_derive (see BENCHMARKS.md, compile cost).
+
+/// Writes `impl serde::Serialize` for a struct, a transparent newtype or a unit-variant enum,
+/// with the same calls `#[derive(Serialize)]` makes:
+///
+/// - `serialize_struct!(Type<'a> { "key" => field, "other" => other skip_if pred, })`: a
+///   `serialize_struct` with the fields in the given order; `skip_if pred` leaves the field out
+///   (`skip_field`) when `pred(&self.field)` is true (`skip_serializing_if`).
+/// - `serialize_struct!(Type(transparent))`: serializes `self.0` (`#[serde(transparent)]`).
+/// - `serialize_struct!(enum Type { A, B })`: each unit variant as its name.
+macro_rules! serialize_struct {
+    ($ty:ident $(<$lt:lifetime>)? { $($key:literal => $field:ident $(skip_if $pred:path)?),* $(,)? }) => {
+        impl$(<$lt>)? ::serde::Serialize for $ty$(<$lt>)? {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeStruct as _;
+                let len = 0 $(+ serialize_struct!(@len self.$field $(, $pred)?))*;
+                let mut st = serializer.serialize_struct(stringify!($ty), len)?;
+                $(serialize_struct!(@field st, $key, self.$field $(, $pred)?);)*
+                st.end()
+            }
+        }
+    };
+    ($ty:ident(transparent)) => {
+        impl ::serde::Serialize for $ty {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                ::serde::Serialize::serialize(&self.0, serializer)
+            }
+        }
+    };
+    (enum $ty:ident { $($variant:ident),* $(,)? }) => {
+        impl ::serde::Serialize for $ty {
+            fn serialize<S: ::serde::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                match *self {
+                    $($ty::$variant => serializer.serialize_unit_variant(
+                        stringify!($ty),
+                        $ty::$variant as u32,
+                        stringify!($variant),
+                    ),)*
+                }
+            }
+        }
+    };
+    (@len $value:expr) => {
+        1
+    };
+    (@len $value:expr, $pred:path) => {
+        if $pred(&$value) { 0 } else { 1 }
+    };
+    (@field $st:ident, $key:literal, $value:expr) => {
+        $st.serialize_field($key, &$value)?
+    };
+    (@field $st:ident, $key:literal, $value:expr, $pred:path) => {
+        if $pred(&$value) {
+            $st.skip_field($key)?
+        } else {
+            $st.serialize_field($key, &$value)?
+        }
+    };
+}
