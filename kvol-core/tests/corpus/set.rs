@@ -1145,8 +1145,10 @@ fn build_set(g: &mut Gen, index: u64) -> Result<Built, SetError> {
     let pvc0_name = g.subdomain(253);
     let claim_ns = namespace.clone().unwrap_or_else(|| "default".to_owned());
     let mut pv_plans = Vec::new();
+    // Short random names can repeat: two PVs (or two claims) of one set must not share a name.
+    let mut pv_names = Unique::default();
     for (k, variant) in [i, g.upto(PV_SOURCES - 1)].into_iter().enumerate() {
-        let name = g.subdomain(253);
+        let name = pv_names.take(g.subdomain(253), "pv");
         let modes = if k == 0 {
             let combos = access_mode_combos();
             let m = combos[i % combos.len()];
@@ -1246,7 +1248,9 @@ fn build_set(g: &mut Gen, index: u64) -> Result<Built, SetError> {
         labels: g.labels(2),
         annotations: g.annotations(2),
     };
-    let pvc1_name = g.subdomain(253);
+    let mut claim_names_taken = Unique::default();
+    let pvc0_name = claim_names_taken.take(pvc0_name, "claim");
+    let pvc1_name = claim_names_taken.take(g.subdomain(253), "claim");
     let plan1 = random_claim(g, &class_names);
     let mut claim_names = Vec::new();
     for (name, plan) in [(pvc0_name, plan0), (pvc1_name, plan1)] {
