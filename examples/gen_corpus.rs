@@ -5,7 +5,7 @@
 //! ```
 //!
 //! Set `i` (0-based) becomes `DIR/set-0000i.yaml` (a YAML stream, kvol's rendering) and
-//! `DIR/set-0000i.yaml.json` (a JSON array with kvol's own serde_json serialization of each
+//! `DIR/set-0000i.yaml.json` (a JSON array with kvol's own JSON serialization of each
 //! document). Every object is built through the builder API and must pass `build()`, and every
 //! set must pass as a whole (`Manifests`, with the simulated PV binding): a rejected set is a
 //! generator bug or a kvol bug, reported with kvol's errors (exit status 1). The output

@@ -15,6 +15,7 @@ mod ser_macros;
 pub mod access;
 pub mod binding;
 pub mod builder;
+pub mod json;
 pub mod legacy;
 pub mod manifests;
 pub mod meta;

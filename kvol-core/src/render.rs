@@ -1,6 +1,7 @@
 //! Rendering validated objects as YAML (one or many documents) and JSON.
 
 use crate::{
+    json,
     object::{Document, Object},
     pod::Pod,
     pv::PersistentVolume,
@@ -90,13 +91,29 @@ pub fn to_yaml<T: ToDocuments + ?Sized>(value: &T) -> String {
 /// `kubectl get -o json` prints them).
 pub fn to_json<T: ToDocuments + ?Sized>(value: &T) -> String {
     let mut docs = Vec::new();
-    value.each_document(&mut |d| docs.push(serde_json::to_value(d).unwrap_or_default()));
-    let json = if docs.len() == 1 {
-        docs.pop().unwrap_or_default()
-    } else {
-        serde_json::json!({ "apiVersion": "v1", "kind": "List", "items": docs })
+    value.each_document(&mut |d| docs.push(d));
+    // Every kvol type serializes to JSON (string keys only), so the fallback is never taken.
+    let json = match docs.as_slice() {
+        [one] => json::to_string_pretty(one),
+        _ => json::to_string_pretty(&List { items: &docs }),
     };
-    serde_json::to_string_pretty(&json).unwrap_or_default()
+    json.unwrap_or_default()
+}
+
+/// A `v1` `List` of documents, as `kubectl get -o json` prints several objects.
+struct List<'d, 'a> {
+    items: &'d [Document<'a>],
+}
+
+impl serde::Serialize for List<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut list = serializer.serialize_struct("List", 3)?;
+        list.serialize_field("apiVersion", "v1")?;
+        list.serialize_field("kind", "List")?;
+        list.serialize_field("items", self.items)?;
+        list.end()
+    }
 }
 
 impl<T: ToDocuments> Valid<T> {

@@ -176,3 +176,24 @@ fn sidecars_hold_one_json_object_per_yaml_document() {
         }
     }
 }
+
+#[test]
+fn kvol_json_is_serde_json_byte_for_byte() {
+    use kvol_core::render::ToDocuments;
+    for index in 0..40 {
+        let (objects, _) = generate(SEED, index);
+        let objects = objects.unwrap_or_else(|e| panic!("{e}"));
+        let mut docs = Vec::new();
+        objects.each_document(&mut |d| docs.push(d));
+        assert_eq!(
+            kvol_core::json::to_string_pretty(&docs).expect("kvol writes JSON"),
+            serde_json::to_string_pretty(&docs).expect("serde_json writes JSON"),
+            "set {index}"
+        );
+        assert_eq!(
+            kvol_core::json::to_string(&docs).expect("kvol writes JSON"),
+            serde_json::to_string(&docs).expect("serde_json writes JSON"),
+            "set {index}"
+        );
+    }
+}

@@ -116,7 +116,7 @@ pub(crate) fn cleans_to_root(p: &str) -> bool {
 
 /// A string map as JSON (`{"app":"web"}`), for error values.
 pub(crate) fn json_map(map: &StringMap) -> String {
-    serde_json::to_string(map).unwrap_or_else(|_| "{}".to_owned())
+    crate::json::to_string(map).unwrap_or_else(|_| "{}".to_owned())
 }
 
 #[cfg(test)]

@@ -20,9 +20,9 @@ pub use set::{Stats, generate};
 use kvol_core::{Object, render::ToDocuments};
 use std::{io, path::Path};
 
-/// The set's YAML stream and its JSON sidecar: a JSON array with one object per document, from
-/// kvol's own serde serialization of each document (the CI checker compares it with every YAML
-/// reader's reading).
+/// The set's YAML stream and its JSON sidecar: a JSON array with one object per document, written
+/// by kvol's own JSON writer (`kvol_core::json`, the one behind `to_json`); the CI checker compares
+/// it with every YAML reader's reading.
 pub fn render(objects: &[Object]) -> (String, String) {
     let mut yaml = Vec::new();
     kvol_core::render::write_yaml(objects, &mut yaml)
@@ -30,9 +30,10 @@ pub fn render(objects: &[Object]) -> (String, String) {
     let yaml = String::from_utf8(yaml).expect("kvol writes UTF-8");
     let mut docs = Vec::new();
     objects.each_document(&mut |d| {
-        docs.push(serde_json::to_value(d).expect("every kvol document serializes to JSON"));
+        docs.push(d);
     });
-    let mut json = serde_json::to_string_pretty(&docs).expect("JSON values print");
+    let mut json =
+        kvol_core::json::to_string_pretty(&docs).expect("every kvol document serializes to JSON");
     json.push('\n');
     (yaml, json)
 }
