@@ -1036,8 +1036,10 @@ fn build_set(g: &mut Gen, index: u64) -> Result<Built, SetError> {
     let namespace = g.chance(0.7).then(|| g.label(63));
     let mut objects: Vec<Object> = Vec::new();
 
-    // StorageClass.
-    let sc_name = g.subdomain(253);
+    // StorageClass. Short random names can repeat: the class declared to exist outside the set
+    // must not be this one (a claim meant for it would then meet this class's provisioner).
+    let mut class_names_taken = Unique::default();
+    let sc_name = class_names_taken.take(g.subdomain(253), "class");
     let provisioner = match g.upto(5) {
         0 => "kubernetes.io/no-provisioner".to_owned(),
         1 => "pd.csi.storage.gke.io".to_owned(),
@@ -1122,7 +1124,7 @@ fn build_set(g: &mut Gen, index: u64) -> Result<Built, SetError> {
     objects.push(sc.into_inner().into());
     // Classes dynamic claims may use: the set's class if it provisions, a class declared to
     // exist in the cluster, and no class at all when there is a default class that provisions.
-    let external = g.subdomain(253);
+    let external = class_names_taken.take(g.subdomain(253), "class");
     let mut outside = Outside {
         classes: vec![external.clone()],
         default_class: None,
