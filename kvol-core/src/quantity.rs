@@ -41,6 +41,12 @@ impl QuantityError {
     pub const NUMERIC: &'static str = "unable to parse numeric part of quantity";
     /// apimachinery's `ErrSuffix`: the suffix is not one of the known ones (e.g. `1K`, `1mi`).
     pub const SUFFIX: &'static str = "unable to parse quantity's suffix";
+    /// kvol's own refusal (the API server parses such a value): a value whose last nonzero
+    /// digit stands beyond 10^2147483647, like `1000e2147483647`. apimachinery prints a
+    /// quantity's canonical form with an `int32` exponent, which wraps for such a value, so
+    /// Kubernetes could store and write back a different number (here `1e-2147483646`).
+    pub const TOO_LARGE: &'static str = "quantity is too large: Kubernetes keeps quantities with \
+         an exponent of at most 2147483647 and would write this one back as a different value";
 
     fn new(message: &str) -> Self {
         Self {
@@ -55,6 +61,9 @@ impl QuantityError {
     }
     fn suffix() -> Self {
         Self::new(Self::SUFFIX)
+    }
+    fn too_large() -> Self {
+        Self::new(Self::TOO_LARGE)
     }
 }
 
@@ -490,6 +499,26 @@ mod tests {
                     "{input:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn values_whose_exponent_kubernetes_cannot_print_are_refused() {
+        // The last nonzero digit at 10^2147483647 is the most apimachinery's int32 exponent holds.
+        assert_eq!(canonical("1e2147483647"), "10e2147483646");
+        assert_eq!(canonical("12e2147483647"), "120e2147483646");
+        assert_eq!(canonical("10e2147483646"), "10e2147483646");
+        // Kept as written, as apimachinery keeps it (int64 path, scale 2147483646).
+        assert_eq!(canonical("1.5e2147483647"), "1.5e2147483647");
+        // One more factor of ten, by either parse path, and the exponent would wrap.
+        for input in [
+            "10e2147483647",
+            "1000e2147483646",
+            "1000e2147483647",
+            "1000000000000000000000e2147483647",
+            "-100e2147483647",
+        ] {
+            assert_eq!(error(input), QuantityError::TOO_LARGE, "{input:?}");
         }
     }
 

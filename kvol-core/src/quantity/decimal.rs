@@ -44,6 +44,11 @@ impl Decimal {
         }
     }
 
+    /// The power of ten of the last nonzero digit: `1200` → 2, `0.5` → -1 (0 for zero).
+    pub(super) fn trailing_exponent(&self) -> i64 {
+        self.exp
+    }
+
     /// True for zero.
     pub(super) fn is_zero(&self) -> bool {
         self.digits.is_empty()

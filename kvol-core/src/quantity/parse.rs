@@ -124,10 +124,17 @@ pub(super) fn parse(input: &str) -> Result<Quantity, QuantityError> {
     }
     let scanned = scan(input.as_bytes())?;
     let suffix = suffix::interpret(scanned.suffix).ok_or_else(QuantityError::suffix)?;
-    if let Some(quantity) = fast_path(input, &scanned, suffix)? {
-        return Ok(quantity);
+    let quantity = match fast_path(input, &scanned, suffix)? {
+        Some(quantity) => quantity,
+        None => big_decimal_path(&scanned, suffix)?,
+    };
+    // apimachinery's `AsCanonicalBytes` moves the trailing zeros into an `int32` exponent, which
+    // wraps past 2^31-1 (`1000e2147483647` prints as `1e-2147483646`): the API server would
+    // store and write back another number. kvol refuses such values.
+    if quantity.magnitude.trailing_exponent() > i64::from(i32::MAX) {
+        return Err(QuantityError::too_large());
     }
-    big_decimal_path(&scanned, suffix)
+    Ok(quantity)
 }
 
 /// The `int64` path: taken for short digit strings at nano scale or coarser. It is also the only
