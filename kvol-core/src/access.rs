@@ -1,6 +1,6 @@
 //! Access modes, volume modes and reclaim policies shared by volumes and claims.
 
-use serde::{Serialize, Serializer, ser::SerializeSeq};
+use serde_core::{Serialize, Serializer, ser::SerializeSeq};
 use std::fmt;
 
 /// How a volume can be mounted (`spec.accessModes`).

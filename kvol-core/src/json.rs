@@ -17,7 +17,7 @@
 //! # Ok::<(), kvol_core::json::JsonError>(())
 //! ```
 
-use serde::ser::{self, Serialize};
+use serde_core::ser::{self, Serialize};
 use std::fmt::{self, Write as _};
 
 /// The value as compact JSON.

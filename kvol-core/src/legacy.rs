@@ -1,7 +1,7 @@
 //! Removed and deprecated in-tree volume plugins: accepted with a warning that names the
 //! release that removed the plugin and the CSI driver to use instead (k8s-rules.md §15).
 
-use serde::{Serialize, Serializer};
+use serde_core::{Serialize, Serializer};
 
 /// A legacy in-tree plugin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -199,7 +199,7 @@ impl LegacySource {
 
 impl Serialize for LegacySource {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
+        use serde_core::ser::SerializeMap;
         let mut m = s.serialize_map(None)?;
         // Each arm writes its fields in alphabetical (kubectl) order.
         macro_rules! opt {

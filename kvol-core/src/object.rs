@@ -8,7 +8,7 @@ use crate::{
     report::FieldPath,
     validate::{Checker, Validate},
 };
-use serde::{Serialize, Serializer};
+use serde_core::{Serialize, Serializer};
 
 /// One object of a set of manifests.
 #[derive(Debug, Clone, PartialEq)]

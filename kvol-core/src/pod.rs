@@ -4,7 +4,7 @@ use crate::{
     meta::{ObjectMeta, StringMap, TemplateMeta},
     volume::Volume,
 };
-use serde::{Serialize, Serializer, ser::SerializeStruct};
+use serde_core::{Serialize, Serializer, ser::SerializeStruct};
 use std::collections::BTreeMap;
 
 /// A Pod (`v1/Pod`).

@@ -106,8 +106,8 @@ impl IntoQuantity for PositiveQuantity {
     }
 }
 
-impl serde::Serialize for PositiveQuantity {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl serde_core::Serialize for PositiveQuantity {
+    fn serialize<S: serde_core::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.0.serialize(s)
     }
 }

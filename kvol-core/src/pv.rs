@@ -8,7 +8,7 @@ use crate::{
     selector::VolumeNodeAffinity,
     volume::{HostPath, Nfs},
 };
-use serde::{Serialize, Serializer, ser::SerializeMap};
+use serde_core::{Serialize, Serializer, ser::SerializeMap};
 use std::collections::BTreeMap;
 
 /// A PersistentVolume (`v1/PersistentVolume`, cluster-scoped: it has no namespace).

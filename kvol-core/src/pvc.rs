@@ -6,7 +6,7 @@ use crate::{
     quantity::Quantity,
     selector::LabelSelector,
 };
-use serde::{Serialize, Serializer, ser::SerializeMap, ser::SerializeStruct};
+use serde_core::{Serialize, Serializer, ser::SerializeMap, ser::SerializeStruct};
 
 /// A PersistentVolumeClaim (`v1/PersistentVolumeClaim`, namespaced).
 #[derive(Debug, Clone, PartialEq)]

@@ -334,9 +334,9 @@ impl Ord for Quantity {
     }
 }
 
-impl serde::Serialize for Quantity {
+impl serde_core::Serialize for Quantity {
     /// The [canonical](Quantity::canonical) string, as apimachinery's `MarshalJSON`.
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+    fn serialize<S: serde_core::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.canonical())
     }
 }

@@ -105,9 +105,9 @@ struct List<'d, 'a> {
     items: &'d [Document<'a>],
 }
 
-impl serde::Serialize for List<'_, '_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
+impl serde_core::Serialize for List<'_, '_> {
+    fn serialize<S: serde_core::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde_core::ser::SerializeStruct;
         let mut list = serializer.serialize_struct("List", 3)?;
         list.serialize_field("apiVersion", "v1")?;
         list.serialize_field("kind", "List")?;

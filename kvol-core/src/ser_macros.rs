@@ -1,7 +1,7 @@
 //! `serialize_struct!`: hand-written `impl Serialize` without serde's derive proc-macro, so a
 //! build of kvol-core does not wait for syn and serde_derive (see BENCHMARKS.md, compile cost).
 
-/// Writes `impl serde::Serialize` for a struct, a transparent newtype or a unit-variant enum,
+/// Writes `impl serde_core::Serialize` for a struct, a transparent newtype or a unit-variant enum,
 /// with the same calls `#[derive(Serialize)]` makes:
 ///
 /// - `serialize_struct!(Type<'a> { "key" => field, "other" => other skip_if pred, })`: a
@@ -11,12 +11,12 @@
 /// - `serialize_struct!(enum Type { A, B })`: each unit variant as its name.
 macro_rules! serialize_struct {
     ($ty:ident $(<$lt:lifetime>)? { $($key:literal => $field:ident $(skip_if $pred:path)?),* $(,)? }) => {
-        impl$(<$lt>)? ::serde::Serialize for $ty$(<$lt>)? {
-            fn serialize<S: ::serde::Serializer>(
+        impl$(<$lt>)? ::serde_core::Serialize for $ty$(<$lt>)? {
+            fn serialize<S: ::serde_core::Serializer>(
                 &self,
                 serializer: S,
             ) -> ::core::result::Result<S::Ok, S::Error> {
-                use ::serde::ser::SerializeStruct as _;
+                use ::serde_core::ser::SerializeStruct as _;
                 let len = 0 $(+ serialize_struct!(@len self.$field $(, $pred)?))*;
                 let mut st = serializer.serialize_struct(stringify!($ty), len)?;
                 $(serialize_struct!(@field st, $key, self.$field $(, $pred)?);)*
@@ -25,18 +25,18 @@ macro_rules! serialize_struct {
         }
     };
     ($ty:ident(transparent)) => {
-        impl ::serde::Serialize for $ty {
-            fn serialize<S: ::serde::Serializer>(
+        impl ::serde_core::Serialize for $ty {
+            fn serialize<S: ::serde_core::Serializer>(
                 &self,
                 serializer: S,
             ) -> ::core::result::Result<S::Ok, S::Error> {
-                ::serde::Serialize::serialize(&self.0, serializer)
+                ::serde_core::Serialize::serialize(&self.0, serializer)
             }
         }
     };
     (enum $ty:ident { $($variant:ident),* $(,)? }) => {
-        impl ::serde::Serialize for $ty {
-            fn serialize<S: ::serde::Serializer>(
+        impl ::serde_core::Serialize for $ty {
+            fn serialize<S: ::serde_core::Serializer>(
                 &self,
                 serializer: S,
             ) -> ::core::result::Result<S::Ok, S::Error> {

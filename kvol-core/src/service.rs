@@ -4,7 +4,7 @@ use crate::{
     meta::{ObjectMeta, StringMap},
     pod::Protocol,
 };
-use serde::{Serialize, Serializer, ser::SerializeMap};
+use serde_core::{Serialize, Serializer, ser::SerializeMap};
 
 /// A headless Service (`clusterIP: None`), the only kind of Service kvol writes.
 #[derive(Debug, Clone, PartialEq)]

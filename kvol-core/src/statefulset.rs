@@ -3,7 +3,7 @@
 use crate::{
     meta::ObjectMeta, pod::PodTemplate, pvc::PvcTemplate, selector::LabelSelector, service::Service,
 };
-use serde::{Serialize, Serializer, ser::SerializeMap};
+use serde_core::{Serialize, Serializer, ser::SerializeMap};
 
 /// A StatefulSet (`apps/v1`) together with the headless Service that governs it.
 ///

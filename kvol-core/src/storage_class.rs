@@ -5,7 +5,7 @@ use crate::{
     meta::{ClusterMeta, StringMap},
     selector::TopologySelectorTerm,
 };
-use serde::{Serialize, Serializer, ser::SerializeMap};
+use serde_core::{Serialize, Serializer, ser::SerializeMap};
 
 /// The annotation that marks the cluster's default StorageClass.
 pub const DEFAULT_CLASS_ANNOTATION: &str = "storageclass.kubernetes.io/is-default-class";

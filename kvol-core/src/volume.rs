@@ -1,7 +1,7 @@
 //! Pod volumes: a name and exactly one source, by construction.
 
 use crate::{meta::StringMap, pvc::PvcTemplate, quantity::Quantity};
-use serde::{Serialize, Serializer, ser::SerializeMap, ser::SerializeStruct};
+use serde_core::{Serialize, Serializer, ser::SerializeMap, ser::SerializeStruct};
 use std::collections::BTreeMap;
 
 /// A pod volume (`spec.volumes[i]`): a name and exactly one source.

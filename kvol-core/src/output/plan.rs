@@ -2,7 +2,7 @@
 
 use super::{GENERATED_HEADER, KUSTOMIZATION, OutputError};
 use crate::{object::Document, render::ToDocuments, yaml};
-use serde::Serialize;
+use serde_core::Serialize;
 use serde_json::Value;
 use std::collections::HashMap;
 

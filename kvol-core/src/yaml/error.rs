@@ -3,7 +3,7 @@
 use std::{fmt, io};
 
 /// An error from the YAML writer: an I/O failure, a value shape kvol's YAML cannot express
-/// faithfully, or an error raised by a [`Serialize`](serde::Serialize) implementation.
+/// faithfully, or an error raised by a [`Serialize`](serde_core::Serialize) implementation.
 ///
 /// The error records where in the value it happened: [`YamlError::path`] gives a field path such
 /// as `spec.volumes[0].name` (empty at the root). The path is built while the error travels
@@ -150,7 +150,7 @@ impl From<YamlError> for io::Error {
     }
 }
 
-impl serde::ser::Error for YamlError {
+impl serde_core::ser::Error for YamlError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
         YamlError::new(YamlErrorKind::Custom(msg.to_string()))
     }

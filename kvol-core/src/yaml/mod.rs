@@ -39,7 +39,7 @@ mod ser;
 
 use std::io::Write;
 
-use serde::Serialize;
+use serde_core::Serialize;
 
 pub use error::{YamlError, YamlErrorKind};
 pub use scalar::{needs_quotes, write_str_scalar};

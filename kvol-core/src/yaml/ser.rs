@@ -8,7 +8,7 @@
 //! first entry arrives, so the text that introduces it is written lazily by that first entry
 //! ([`Compound::entry_start`]) and `{}` / `[]` by `end` when nothing came.
 
-use serde::ser::{self, Serialize};
+use serde_core::ser::{self, Serialize};
 
 use super::error::{Segment, YamlError, YamlErrorKind};
 use super::scalar::{indent, write_float, write_i64, write_str_scalar, write_u64};
