@@ -67,3 +67,44 @@ macro_rules! serialize_struct {
         }
     };
 }
+
+/// The serde compound traits of a writer whose collection type has `element(&value)` (sequence
+/// items, tuple fields), `field(key, &value)` (struct fields) and `finish()` (the closing), all
+/// returning `Result<(), $err>`: `SerializeSeq`, `SerializeTuple`, `SerializeTupleStruct`,
+/// `SerializeTupleVariant`, `SerializeStruct` and `SerializeStructVariant`. `SerializeMap`, which
+/// differs between writers, is written out by each.
+macro_rules! serialize_compound {
+    ($ty:ty, $err:ty) => {
+        serialize_compound!(@elements $ty, $err, SerializeSeq serialize_element, SerializeTuple serialize_element,
+            SerializeTupleStruct serialize_field, SerializeTupleVariant serialize_field);
+        serialize_compound!(@fields $ty, $err, SerializeStruct, SerializeStructVariant);
+    };
+    (@elements $ty:ty, $err:ty, $($tr:ident $method:ident),*) => {$(
+        impl ::serde_core::ser::$tr for $ty {
+            type Ok = ();
+            type Error = $err;
+            fn $method<T: ::serde_core::Serialize + ?Sized>(&mut self, value: &T) -> Result<(), $err> {
+                self.element(value)
+            }
+            fn end(self) -> Result<(), $err> {
+                self.finish()
+            }
+        }
+    )*};
+    (@fields $ty:ty, $err:ty, $($tr:ident),*) => {$(
+        impl ::serde_core::ser::$tr for $ty {
+            type Ok = ();
+            type Error = $err;
+            fn serialize_field<T: ::serde_core::Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), $err> {
+                self.field(key, value)
+            }
+            fn end(self) -> Result<(), $err> {
+                self.finish()
+            }
+        }
+    )*};
+}

@@ -402,49 +402,7 @@ impl Compound<'_> {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
-    type Ok = ();
-    type Error = YamlError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), YamlError> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), YamlError> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = YamlError;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), YamlError> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), YamlError> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = YamlError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), YamlError> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), YamlError> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_> {
-    type Ok = ();
-    type Error = YamlError;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), YamlError> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), YamlError> {
-        self.finish()
-    }
-}
+serialize_compound!(Compound<'_>, YamlError);
 
 impl ser::SerializeMap for Compound<'_> {
     type Ok = ();
@@ -460,36 +418,6 @@ impl ser::SerializeMap for Compound<'_> {
         value
             .serialize(self.value_ser())
             .map_err(|e| e.within(self.key_segment()))
-    }
-    fn end(self) -> Result<(), YamlError> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeStruct for Compound<'_> {
-    type Ok = ();
-    type Error = YamlError;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), YamlError> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<(), YamlError> {
-        self.finish()
-    }
-}
-
-impl ser::SerializeStructVariant for Compound<'_> {
-    type Ok = ();
-    type Error = YamlError;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), YamlError> {
-        self.field(key, value)
     }
     fn end(self) -> Result<(), YamlError> {
         self.finish()
