@@ -9,8 +9,9 @@
 # (nothing is vendored; `--offline` is used only when the local registry cache already holds
 # everything). Each is built RUNS times (default 2) with `cargo build`, each time into a fresh
 # CARGO_TARGET_DIR, alternating kvol and k8s-openapi so that load changes hit both alike. Prints
-# every wall-clock and CPU time and the ratios kvol / k8s-openapi of the minima (target: wall
-# clock at most 0.5). Needs /usr/bin/time (Debian package `time`).
+# every wall-clock and CPU time, the ratios kvol / k8s-openapi of the minima (target: wall
+# clock at most 0.5), and the ratio of each run's pair with their median and worst. Needs
+# /usr/bin/time (Debian package `time`).
 #
 # Usage: scripts/compile-cost.sh [RUNS]
 # Set TIMINGS=1 to also keep a `cargo build --timings` report of the last build of each crate.
@@ -212,4 +213,18 @@ echo "kvol (statefulset! macro): wall ${kvol_wall[*]} s, CPU ${kvol_cpu[*]} s"
 echo "k8s-openapi + serde_yaml:  wall ${k8s_wall[*]} s, CPU ${k8s_cpu[*]} s"
 echo "kvol / k8s-openapi, min wall: $(ratio "$(min "${kvol_wall[@]}")" "$(min "${k8s_wall[@]}")")" \
     "(target <= 0.50); min CPU: $(ratio "$(min "${kvol_cpu[@]}")" "$(min "${k8s_cpu[@]}")")"
+# Each kvol build ran right before its k8s-openapi build, under about the same load: the ratio of
+# each such pair, and their median and worst, say more than the minima on a noisy machine.
+pairs() {
+    local -n a=$1 b=$2
+    for i in "${!a[@]}"; do ratio "${a[$i]}" "${b[$i]}"; echo; done
+}
+summary() {
+    local sorted
+    mapfile -t sorted < <(printf '%s\n' "$@" | sort -g)
+    echo "${*} (median ${sorted[$(((${#sorted[@]} - 1) / 2))]}, worst ${sorted[-1]})"
+}
+mapfile -t wall_pairs < <(pairs kvol_wall k8s_wall)
+mapfile -t cpu_pairs < <(pairs kvol_cpu k8s_cpu)
+echo "kvol / k8s-openapi per run, wall: $(summary "${wall_pairs[@]}"); CPU: $(summary "${cpu_pairs[@]}")"
 if [[ ${TIMINGS:-0} == 1 ]]; then echo "cargo --timings reports: $repo/target/compile-cost/"; fi
