@@ -52,7 +52,7 @@ use crate::{
 use std::{
     borrow::Cow,
     cell::OnceCell,
-    collections::{BTreeSet, HashMap},
+    collections::{BTreeSet, HashMap, hash_map::Entry},
 };
 
 /// How many PersistentVolumes a binding error lists before `… and N more`.
@@ -281,21 +281,14 @@ impl Manifests {
 
     fn object_path_under(&self, base: &FieldPath, index: usize, object: &Object) -> FieldPath {
         let (kind, name) = (object.kind(), object.name());
-        let namespace = self.namespace_of(object);
-        let len = 32 + kind.len() + name.len() + namespace.map_or(0, str::len);
-        let mut segment = String::with_capacity(len);
-        segment.push_str("objects[");
-        segment.push_str(&index.to_string());
-        segment.push_str("](");
-        segment.push_str(kind);
-        segment.push(' ');
-        if let Some(ns) = namespace {
-            segment.push_str(ns);
-            segment.push('/');
+        let mut digits = [0u8; 20];
+        let index = crate::report::decimal(index, &mut digits);
+        match self.namespace_of(object) {
+            Some(ns) => {
+                base.child_concat(&["objects[", index, "](", kind, " ", ns, "/", name, ")"])
+            }
+            None => base.child_concat(&["objects[", index, "](", kind, " ", name, ")"]),
         }
-        segment.push_str(name);
-        segment.push(')');
-        base.child(&segment)
     }
 }
 
@@ -356,16 +349,10 @@ impl Validate for Manifests {
             let p = path.child("namespace");
             checker.error(FieldError::invalid(p, &self.namespace, e.to_string()));
         }
-        let paths: Vec<FieldPath> = self
-            .objects
-            .iter()
-            .enumerate()
-            .map(|(i, o)| self.object_path_under(path, i, o))
-            .collect();
-        for (object, p) in self.objects.iter().zip(&paths) {
-            validate_object(object, p, checker);
+        for (i, object) in self.objects.iter().enumerate() {
+            validate_object(object, &self.object_path_under(path, i, object), checker);
         }
-        Cross::new(self, paths).check(checker);
+        Cross::new(self, path.clone()).check(checker);
     }
 }
 
@@ -509,7 +496,8 @@ impl Unit<'_> {
 
 struct Cross<'a> {
     m: &'a Manifests,
-    paths: Vec<FieldPath>,
+    /// The set's own path (object paths are built below it when a report needs one).
+    base: FieldPath,
     /// Declared external claims, `(namespace, name)`.
     externals: FxMap<(&'a str, &'a str), ()>,
     classes: FxMap<&'a str, &'a StorageClass>,
@@ -517,7 +505,7 @@ struct Cross<'a> {
 }
 
 impl<'a> Cross<'a> {
-    fn new(m: &'a Manifests, paths: Vec<FieldPath>) -> Self {
+    fn new(m: &'a Manifests, base: FieldPath) -> Self {
         let mut classes = FxMap::default();
         let mut default = None;
         for (i, object) in m.objects.iter().enumerate() {
@@ -536,10 +524,18 @@ impl<'a> Cross<'a> {
             .collect();
         Cross {
             m,
-            paths,
+            base,
             externals,
             classes,
             default,
+        }
+    }
+
+    /// The path of object `i`.
+    fn path(&self, i: usize) -> FieldPath {
+        match self.m.objects.get(i) {
+            Some(object) => self.m.object_path_under(&self.base, i, object),
+            None => self.base.clone(),
         }
     }
 
@@ -594,7 +590,8 @@ impl<'a> Cross<'a> {
             && let Some((i, sc)) = defaults.last()
         {
             let quoted: Vec<String> = names.iter().map(|n| quote(n)).collect();
-            let path = self.paths[*i]
+            let path = self
+                .path(*i)
                 .child("metadata")
                 .child("annotations")
                 .key(crate::storage_class::DEFAULT_CLASS_ANNOTATION);
@@ -611,7 +608,8 @@ impl<'a> Cross<'a> {
     }
 
     fn check_duplicates(&self, checker: &mut Checker) {
-        type Key<'k> = (&'static str, Option<&'k str>, &'k str);
+        // (kind, namespace, name); the kind as a small number, cheaper to hash than its name.
+        type Key<'k> = (u8, Option<&'k str>, &'k str);
         let mut seen: FxMap<Key<'a>, (usize, bool)> =
             FxMap::with_capacity_and_hasher(self.m.objects.len(), Default::default());
         for (i, object) in self.m.objects.iter().enumerate() {
@@ -627,15 +625,18 @@ impl<'a> Cross<'a> {
                     Document::StatefulSet(o) => Some(self.ns(&o.metadata.namespace)),
                     Document::PersistentVolume(_) | Document::StorageClass(_) => None,
                 };
-                let key = (document.kind(), namespace, document_name(document));
-                let Some(&(j, embedded_j)) = seen.get(&key) else {
-                    seen.insert(key, (i, embedded));
-                    continue;
+                let key = (kind_number(document), namespace, document_name(document));
+                let (j, embedded_j) = match seen.entry(key) {
+                    Entry::Vacant(e) => {
+                        e.insert((i, embedded));
+                        continue;
+                    }
+                    Entry::Occupied(e) => *e.get(),
                 };
                 let path = if embedded {
-                    self.paths[i].child("spec").child("serviceName")
+                    self.path(i).child("spec").child("serviceName")
                 } else {
-                    self.paths[i].child("metadata").child("name")
+                    self.path(i).child("metadata").child("name")
                 };
                 if embedded || embedded_j {
                     let (Some(a), Some(b)) = (service_of(&self.m.objects[j]), service_of(object))
@@ -687,9 +688,9 @@ impl<'a> Cross<'a> {
     }
 
     fn unit_path(&self, unit: &Unit<'a>) -> FieldPath {
-        let object = &self.paths[unit.obj];
+        let object = self.path(unit.obj);
         match unit.loc {
-            Loc::Object => object.clone(),
+            Loc::Object => object,
             Loc::Template(t) => object.child("spec").child("volumeClaimTemplates").index(t),
             Loc::PodEphemeral(k) => ephemeral_path(&object.child("spec"), k),
             Loc::SetEphemeral(k) => {
@@ -902,8 +903,8 @@ impl<'a> Cross<'a> {
                     continue;
                 }
                 let spec_path = match in_template {
-                    true => self.paths[i].child("spec").child("template").child("spec"),
-                    false => self.paths[i].child("spec"),
+                    true => self.path(i).child("spec").child("template").child("spec"),
+                    false => self.path(i).child("spec"),
                 };
                 let path = spec_path
                     .child("volumes")
@@ -1211,9 +1212,8 @@ impl<'a> Cross<'a> {
         // Local volumes bound immediately, per claim class: (first volume, count).
         let mut immediate_local: Vec<(String, usize, usize)> = Vec::new();
         for (v, (i, pv)) in volumes.iter().enumerate() {
-            let pv_path = self.paths[*i].child("spec");
             if let Some(r) = &pv.spec.claim_ref {
-                let path = pv_path.child("claimRef");
+                let path = self.path(*i).child("spec").child("claimRef");
                 let claim = format!("{}/{}", r.namespace, r.name);
                 match instance_of(&r.namespace, &r.name) {
                     None if claims.exists(&r.namespace, &r.name) => {}
@@ -1305,7 +1305,7 @@ impl<'a> Cross<'a> {
         }
         for (class, v, count) in immediate_local {
             let (i, _) = volumes[v];
-            let path = self.paths[i].child("spec").child("local");
+            let path = self.path(i).child("spec").child("local");
             let c = sim.bound_claim(v).unwrap_or_default();
             let input = &sim.claims()[c];
             let others = if count > 1 {
@@ -1381,6 +1381,18 @@ fn no_default_detail() -> String {
      storageClassName: \"\" to bind only PersistentVolumes without a class, or name a \
      StorageClass"
         .to_owned()
+}
+
+/// A number for each kind of document.
+fn kind_number(document: Document<'_>) -> u8 {
+    match document {
+        Document::Pod(_) => 0,
+        Document::PersistentVolume(_) => 1,
+        Document::PersistentVolumeClaim(_) => 2,
+        Document::StorageClass(_) => 3,
+        Document::Service(_) => 4,
+        Document::StatefulSet(_) => 5,
+    }
 }
 
 /// The name of a document, borrowed for as long as the object.
