@@ -79,6 +79,7 @@ use crate::{
     pvc::PvcSpec,
     quantity::Quantity,
     report::quote,
+    selector::LabelSelector,
 };
 use std::{
     collections::HashMap,
@@ -296,18 +297,80 @@ fn group_slot(mode: VolumeMode, bits: u8) -> usize {
     mode + usize::from(bits & 15)
 }
 
-/// One PV, with what the controller compares precomputed.
-#[derive(Debug)]
-struct Vol<'a> {
+/// One PV, with what the controller compares read once (by [`Simulation::run`], or by
+/// `Manifests::check` while it validates the PV).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Vol<'a> {
     pv: &'a PersistentVolume,
     class: &'a str,
     /// The class, interned (an index into `Simulation::by_class`).
     class_id: u32,
     mode: VolumeMode,
     modes: AccessModes,
-    /// Position of its capacity among the distinct capacities of the set.
+    /// Its capacity as compared ([`size`]); replaced by its rank among the distinct capacities
+    /// of the set when the simulation starts.
+    size: i128,
     rank: u32,
     claim_ref: Option<(&'a str, &'a str)>,
+    local: bool,
+}
+
+impl<'a> Vol<'a> {
+    /// The facts of `pv`, whose class ([`volume_class`]) is `class`, interned as `class_id`.
+    pub(crate) fn new(pv: &'a PersistentVolume, class: &'a str, class_id: u32) -> Self {
+        Vol {
+            pv,
+            class,
+            class_id,
+            mode: volume_mode(pv.spec.volume_mode),
+            modes: pv.spec.access_modes,
+            size: size(&pv.spec.capacity),
+            rank: 0,
+            claim_ref: (pv.spec.claim_ref.as_ref())
+                .map(|r| (r.namespace.as_str(), r.name.as_str())),
+            local: matches!(pv.spec.source, PvSource::Local(_)),
+        }
+    }
+}
+
+impl<'a> Vol<'a> {
+    /// The `(namespace, name)` of its `claimRef`.
+    pub(crate) fn claim_ref(&self) -> Option<(&'a str, &'a str)> {
+        self.claim_ref
+    }
+}
+
+/// What the simulation compares of one claim, read once from its spec.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ClaimFacts<'a> {
+    /// The claim's class, interned with the PVs' classes (`None`: unknown default class, or a
+    /// class no PV has).
+    class_id: Option<u32>,
+    /// Its request as compared ([`size`]).
+    request: i128,
+    want: AccessModes,
+    mode: VolumeMode,
+    selector: Option<&'a LabelSelector>,
+    volume_name: Option<&'a str>,
+}
+
+impl<'a> ClaimFacts<'a> {
+    /// The claim's class id.
+    pub(crate) fn class_id(&self) -> Option<u32> {
+        self.class_id
+    }
+
+    /// The facts of `spec`, whose class is interned as `class_id`.
+    pub(crate) fn new(spec: &'a PvcSpec, class_id: Option<u32>) -> Self {
+        ClaimFacts {
+            class_id,
+            request: size(&spec.resources.requests),
+            want: spec.access_modes,
+            mode: volume_mode(spec.volume_mode),
+            selector: spec.selector.as_ref(),
+            volume_name: spec.volume_name.as_deref(),
+        }
+    }
 }
 
 /// The result of matching a set of claims against a set of PersistentVolumes.
@@ -315,10 +378,10 @@ struct Vol<'a> {
 pub struct Simulation<'a> {
     volumes: Vec<Vol<'a>>,
     claims: Vec<ClaimInput<'a>>,
+    /// Per claim: what is compared.
+    facts: Vec<ClaimFacts<'a>>,
     /// Per claim: the rank of the smallest capacity that covers its request.
     min_rank: Vec<u32>,
-    /// Per claim: its class, interned (`None`: no PV has it, or it is unknown).
-    claim_class: Vec<Option<u32>>,
     outcomes: Vec<Outcome>,
     bound_claim: Vec<Option<usize>>,
     /// Every PV of each class (by class id), in set order (for explanations).
@@ -422,50 +485,57 @@ impl<'a> Simulation<'a> {
     where
         I: IntoIterator<Item = &'a PersistentVolume>,
     {
-        let pvs: Vec<&'a PersistentVolume> = volumes.into_iter().collect();
+        let mut class_ids: FxMap<&'a str, u32> = FxMap::default();
+        let volumes: Vec<Vol<'a>> = (volumes.into_iter())
+            .map(|pv| {
+                let class = volume_class(pv);
+                let next = class_ids.len() as u32;
+                Vol::new(pv, class, *class_ids.entry(class).or_insert(next))
+            })
+            .collect();
+        let facts = (claims.iter())
+            .map(|c| {
+                let class_id = match c.class {
+                    ClaimClass::Named(name) => class_ids.get(name).copied(),
+                    ClaimClass::UnknownDefault => None,
+                };
+                ClaimFacts::new(c.spec, class_id)
+            })
+            .collect();
+        Self::run_with(volumes, claims, facts)
+    }
+
+    /// [`Simulation::run`] with the facts already read: `facts[c]` belongs to `claims[c]`, and
+    /// class ids are shared by PVs and claims.
+    pub(crate) fn run_with(
+        mut volumes: Vec<Vol<'a>>,
+        claims: Vec<ClaimInput<'a>>,
+        facts: Vec<ClaimFacts<'a>>,
+    ) -> Simulation<'a> {
         // Dense capacity ranks: one sort by (size, index), then equal neighbours share a rank.
-        let mut order: Vec<(i128, u32)> = (pvs.iter().enumerate())
-            .map(|(i, pv)| (size(&pv.spec.capacity), i as u32))
+        let mut order: Vec<(i128, u32)> = (volumes.iter().enumerate())
+            .map(|(i, v)| (v.size, i as u32))
             .collect();
         order.sort_unstable();
         let mut capacities: Vec<i128> = Vec::new();
-        let mut ranks = vec![0u32; pvs.len()];
         for &(capacity, i) in &order {
             if capacities.last() != Some(&capacity) {
                 capacities.push(capacity);
             }
-            if let Some(rank) = ranks.get_mut(i as usize) {
-                *rank = capacities.len() as u32 - 1;
+            if let Some(v) = volumes.get_mut(i as usize) {
+                v.rank = capacities.len() as u32 - 1;
             }
         }
-        let mut class_ids: FxMap<&'a str, u32> = FxMap::default();
-        let volumes: Vec<Vol<'a>> = pvs
-            .iter()
-            .zip(ranks)
-            .map(|(pv, rank)| {
-                let class = volume_class(pv);
-                let next = class_ids.len() as u32;
-                Vol {
-                    pv,
-                    class,
-                    class_id: *class_ids.entry(class).or_insert(next),
-                    mode: volume_mode(pv.spec.volume_mode),
-                    modes: pv.spec.access_modes,
-                    rank,
-                    claim_ref: pv
-                        .spec
-                        .claim_ref
-                        .as_ref()
-                        .map(|r| (r.namespace.as_str(), r.name.as_str())),
-                }
-            })
-            .collect();
-        let mut by_class: Vec<Vec<u32>> = vec![Vec::new(); class_ids.len()];
+        let classes = (volumes.iter())
+            .map(|v| v.class_id as usize + 1)
+            .max()
+            .unwrap_or(0);
+        let mut by_class: Vec<Vec<u32>> = vec![Vec::new(); classes];
         let mut reserved: FxMap<(&'a str, &'a str), Vec<u32>> = FxMap::default();
         // Group sizes, then their starts (a counting sort by group).
         let group_of =
             |v: &Vol<'_>| v.class_id as usize * SLOTS + group_slot(v.mode, v.modes.bits());
-        let mut starts = vec![0u32; class_ids.len() * SLOTS + 1];
+        let mut starts = vec![0u32; classes * SLOTS + 1];
         for (i, v) in volumes.iter().enumerate() {
             if let Some(list) = by_class.get_mut(v.class_id as usize) {
                 list.push(i as u32);
@@ -512,14 +582,14 @@ impl<'a> Simulation<'a> {
         }
         // Only the names some claim asks for by `volumeName`: the first PV of each.
         let mut by_name: FxMap<&'a str, u32> = FxMap::default();
-        for c in &claims {
-            if let Some(name) = c.spec.volume_name.as_deref() {
+        for f in &facts {
+            if let Some(name) = f.volume_name {
                 by_name.insert(name, NOWHERE);
             }
         }
         if !by_name.is_empty() {
-            for (i, pv) in pvs.iter().enumerate() {
-                if let Some(first) = by_name.get_mut(pv.metadata.name.as_str())
+            for (i, v) in volumes.iter().enumerate() {
+                if let Some(first) = by_name.get_mut(v.pv.metadata.name.as_str())
                     && *first == NOWHERE
                 {
                     *first = i as u32;
@@ -538,25 +608,14 @@ impl<'a> Simulation<'a> {
             reserved,
             by_name,
         };
-        let min_rank = claims
-            .iter()
-            .map(|c| {
-                let request = size(&c.spec.resources.requests);
-                index.capacities.partition_point(|&q| q < request) as u32
-            })
-            .collect();
-        let claim_class = claims
-            .iter()
-            .map(|c| match c.class {
-                ClaimClass::Named(name) => class_ids.get(name).copied(),
-                ClaimClass::UnknownDefault => None,
-            })
+        let min_rank = (facts.iter())
+            .map(|f| index.capacities.partition_point(|&q| q < f.request) as u32)
             .collect();
         let mut sim = Simulation {
             bound_claim: vec![None; volumes.len()],
             outcomes: vec![Outcome::Unbound(Unbound::NoMatch); claims.len()],
             min_rank,
-            claim_class,
+            facts,
             volumes,
             claims,
             by_class,
@@ -572,7 +631,7 @@ impl<'a> Simulation<'a> {
             let unbound = matches!(sim.outcomes[c], Outcome::Unbound(_));
             if unbound
                 && claim.delay_binding
-                && claim.spec.volume_name.is_none()
+                && sim.facts[c].volume_name.is_none()
                 && let Some(v) = sim.search(&mut index, c, true)
             {
                 sim.bind(&mut index, c, v);
@@ -588,7 +647,7 @@ impl<'a> Simulation<'a> {
     /// `syncUnboundClaim` for claim `c`.
     fn sync_claim(&mut self, index: &mut Index<'a>, c: usize) -> Outcome {
         let claim = self.claims[c];
-        if let Some(volume_name) = claim.spec.volume_name.as_deref() {
+        if let Some(volume_name) = self.facts[c].volume_name {
             let v = index.by_name.get(volume_name).copied().unwrap_or(NOWHERE);
             if v == NOWHERE {
                 return Outcome::Unbound(Unbound::VolumeNotFound);
@@ -637,10 +696,11 @@ impl<'a> Simulation<'a> {
     /// over the claim's class (`scheduler == true`).
     fn search(&self, index: &mut Index<'a>, c: usize, scheduler: bool) -> Option<usize> {
         let claim = self.claims[c];
-        let want = claim.spec.access_modes.bits();
-        let mode = volume_mode(claim.spec.volume_mode);
+        let facts = self.facts[c];
+        let want = facts.want.bits();
+        let mode = facts.mode;
         let min_rank = self.min_rank[c];
-        let class = self.claim_class[c];
+        let class = facts.class_id;
         let reserved = if scheduler || index.reserved.is_empty() {
             None
         } else {
@@ -680,7 +740,7 @@ impl<'a> Simulation<'a> {
                 continue;
             };
             let slot = group_slot(mode, mask);
-            let found = match &claim.spec.selector {
+            let found = match facts.selector {
                 None => index.groups.first_free(class, slot, min_rank, |_| true),
                 Some(selector) => index.groups.first_free(class, slot, min_rank, |i| {
                     self.volumes
@@ -728,6 +788,11 @@ impl<'a> Simulation<'a> {
         self.volumes.get(volume).map(|v| v.pv)
     }
 
+    /// The `(namespace, name)` of PV `volume`'s `claimRef`.
+    pub(crate) fn claim_ref(&self, volume: usize) -> Option<(&'a str, &'a str)> {
+        self.volumes.get(volume).and_then(|v| v.claim_ref)
+    }
+
     /// Number of PersistentVolumes.
     pub fn volume_count(&self) -> usize {
         self.volumes.len()
@@ -735,9 +800,7 @@ impl<'a> Simulation<'a> {
 
     /// True when PV `volume` is a `local` volume.
     pub fn is_local(&self, volume: usize) -> bool {
-        self.volumes
-            .get(volume)
-            .is_some_and(|v| matches!(v.pv.spec.source, PvSource::Local(_)))
+        self.volumes.get(volume).is_some_and(|v| v.local)
     }
 
     /// Why PV `volume` does not bind claim `claim` on the best-match path: empty when it would.
@@ -767,7 +830,7 @@ impl<'a> Simulation<'a> {
                 .is_some_and(|s| !s.matches(&v.pv.metadata.labels));
         usize::from(taken)
             + usize::from(v.rank < self.min_rank[claim])
-            + usize::from(!own && self.claim_class[claim] != Some(v.class_id))
+            + usize::from(!own && self.facts[claim].class_id != Some(v.class_id))
             + usize::from(v.mode != volume_mode(c.spec.volume_mode))
             + usize::from(!v.modes.contains_all(c.spec.access_modes))
             + usize::from(selector)
@@ -884,7 +947,7 @@ impl<'a> Simulation<'a> {
         if self.volumes.is_empty() {
             return "the set has no PersistentVolumes".to_owned();
         }
-        let class_id = self.claim_class.get(claim).copied().flatten();
+        let class_id = self.facts.get(claim).and_then(|f| f.class_id);
         let same_class: &[u32] = class_id
             .and_then(|id| self.by_class.get(id as usize))
             .map_or(&[], Vec::as_slice);

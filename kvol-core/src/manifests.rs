@@ -33,20 +33,20 @@
 
 use crate::{
     binding::{
-        self, BETA_STORAGE_CLASS_ANNOTATION, BindReason, ClaimClass, ClaimInput, FxMap,
-        NO_PROVISIONER, Outcome, Refusal, Simulation, Unbound,
+        self, BETA_STORAGE_CLASS_ANNOTATION, BindReason, ClaimClass, ClaimFacts, ClaimInput, FxMap,
+        NO_PROVISIONER, Outcome, Refusal, Simulation, Unbound, Vol,
     },
     meta::StringMap,
     names,
     object::{Document, Object},
     pod::PodSpec,
-    pv::PersistentVolume,
     pvc::{ClassRef, PvcSpec, PvcTemplate},
     render::ToDocuments,
     report::{ErrorKind, FieldError, FieldPath, quote},
     service::Service,
     storage_class::{StorageClass, VolumeBindingMode},
     validate::{Checker, Valid, Validate},
+    version::KubeVersion,
     volume::VolumeSource,
 };
 use std::{
@@ -349,10 +349,15 @@ impl Validate for Manifests {
             let p = path.child("namespace");
             checker.error(FieldError::invalid(p, &self.namespace, e.to_string()));
         }
+        // The cross-object checks gather what they need from each object right after its rules
+        // ran, while it is still in the cache, and report it after every object's problems.
+        let cross = Cross::new(self, path.clone());
+        let mut gathered = Gathered::new(self, checker.target());
         for (i, object) in self.objects.iter().enumerate() {
             validate_object(object, &self.object_path_under(path, i, object), checker);
+            cross.gather(&mut gathered, i, object);
         }
-        Cross::new(self, path.clone()).check(checker);
+        cross.check(gathered, checker);
     }
 }
 
@@ -455,6 +460,8 @@ struct Unit<'a> {
     delay: bool,
     no_provision: Option<NoProvision<'a>>,
     problem: Option<ClassProblem<'a>>,
+    /// What the binding simulation compares.
+    facts: ClaimFacts<'a>,
 }
 
 impl Unit<'_> {
@@ -491,6 +498,48 @@ impl Unit<'_> {
                 (ordinal >= *start && ordinal - start < *replicas).then_some(ordinal)
             }
         }
+    }
+}
+
+/// What the cross-object checks take from each object as it is validated.
+struct Gathered<'a> {
+    /// Documents by (kind number, namespace, name): the first object and whether it is a
+    /// StatefulSet's Service.
+    seen: FxMap<(u8, Option<&'a str>, &'a str), (usize, bool)>,
+    /// The duplicates found, reported after the per-object problems and the default-class
+    /// warning (`Checker::absorb`).
+    duplicates: Checker,
+    /// Every claim and claim template, in set order, with its class resolved.
+    units: Vec<Unit<'a>>,
+    /// The PersistentVolumes, in set order, and their object indices.
+    volumes: Vec<Vol<'a>>,
+    volume_objects: Vec<usize>,
+    /// Class names of PVs and claims, interned.
+    class_ids: FxMap<&'a str, u32>,
+    /// PVs per class id.
+    per_class: Vec<u64>,
+}
+
+impl<'a> Gathered<'a> {
+    fn new(m: &Manifests, target: KubeVersion) -> Self {
+        Gathered {
+            seen: FxMap::with_capacity_and_hasher(m.objects.len(), Default::default()),
+            duplicates: Checker::new(target),
+            units: Vec::new(),
+            volumes: Vec::new(),
+            volume_objects: Vec::new(),
+            class_ids: FxMap::default(),
+            per_class: Vec::new(),
+        }
+    }
+
+    fn class_id(&mut self, name: &'a str) -> u32 {
+        let next = self.class_ids.len() as u32;
+        let id = *self.class_ids.entry(name).or_insert(next);
+        if id == next {
+            self.per_class.push(0);
+        }
+        id
     }
 }
 
@@ -559,13 +608,43 @@ impl<'a> Cross<'a> {
         self.externals.contains_key(&(namespace, name))
     }
 
-    fn check(&self, checker: &mut Checker) {
+    /// Takes what the checks need from object `i` (after its own rules ran), and finds its
+    /// duplicates.
+    fn gather(&self, g: &mut Gathered<'a>, i: usize, object: &'a Object) {
+        self.check_duplicates(g, i, object);
+        self.collect_units(g, i, object);
+        if let Object::PersistentVolume(pv) = object {
+            let class = binding::volume_class(pv);
+            let id = g.class_id(class);
+            if let Some(count) = g.per_class.get_mut(id as usize) {
+                *count += 1;
+            }
+            g.volumes.push(Vol::new(pv, class, id));
+            g.volume_objects.push(i);
+        }
+    }
+
+    fn check(&self, g: Gathered<'a>, checker: &mut Checker) {
         self.check_defaults(checker);
-        self.check_duplicates(checker);
-        let units = self.collect_units();
+        let Gathered {
+            duplicates,
+            units,
+            volumes,
+            volume_objects,
+            per_class,
+            ..
+        } = g;
+        checker.absorb(duplicates);
         let claims = ClaimIndex::new(self, &units);
         self.check_claim_references(&claims, checker);
-        self.check_binding(&units, &claims, checker);
+        self.check_binding(
+            &units,
+            volumes,
+            &volume_objects,
+            &per_class,
+            &claims,
+            checker,
+        );
     }
 
     /// More than one default class: admission picks the newest, which is easy to get wrong.
@@ -607,12 +686,10 @@ impl<'a> Cross<'a> {
         }
     }
 
-    fn check_duplicates(&self, checker: &mut Checker) {
-        // (kind, namespace, name); the kind as a small number, cheaper to hash than its name.
-        type Key<'k> = (u8, Option<&'k str>, &'k str);
-        let mut seen: FxMap<Key<'a>, (usize, bool)> =
-            FxMap::with_capacity_and_hasher(self.m.objects.len(), Default::default());
-        for (i, object) in self.m.objects.iter().enumerate() {
+    /// Object `i` against the objects before it (same kind, namespace and name).
+    fn check_duplicates(&self, g: &mut Gathered<'a>, i: usize, object: &'a Object) {
+        let (seen, checker) = (&mut g.seen, &mut g.duplicates);
+        {
             for document in object.documents() {
                 let embedded = matches!(
                     (object, document),
@@ -625,6 +702,7 @@ impl<'a> Cross<'a> {
                     Document::StatefulSet(o) => Some(self.ns(&o.metadata.namespace)),
                     Document::PersistentVolume(_) | Document::StorageClass(_) => None,
                 };
+                // The kind as a small number, cheaper to hash than its name.
                 let key = (kind_number(document), namespace, document_name(document));
                 let (j, embedded_j) = match seen.entry(key) {
                     Entry::Vacant(e) => {
@@ -710,22 +788,21 @@ impl<'a> Cross<'a> {
         }
     }
 
-    /// Every claim and claim template of the set, in set order, with its class resolved.
-    fn collect_units(&self) -> Vec<Unit<'a>> {
-        let mut units = Vec::new();
-        for (i, object) in self.m.objects.iter().enumerate() {
+    /// The claims and claim templates of object `i`, with their class resolved.
+    fn collect_units(&self, g: &mut Gathered<'a>, i: usize, object: &'a Object) {
+        {
             match object {
                 Object::PersistentVolumeClaim(pvc) => {
                     let namespace = self.ns(&pvc.metadata.namespace);
                     let naming = Naming::Single(Cow::Borrowed(pvc.metadata.name.as_str()));
-                    let unit = self.unit(
+                    self.push_unit(
+                        g,
                         (i, Loc::Object),
                         namespace,
                         &pvc.spec,
                         &pvc.metadata.annotations,
                         naming,
                     );
-                    units.push(unit);
                 }
                 Object::Pod(pod) => {
                     let namespace = self.ns(&pod.metadata.namespace);
@@ -734,13 +811,14 @@ impl<'a> Cross<'a> {
                             let t = &e.volume_claim_template;
                             let name = format!("{}-{}", pod.metadata.name, volume.name);
                             let naming = Naming::Single(Cow::Owned(name));
-                            units.push(self.unit(
+                            self.push_unit(
+                                g,
                                 (i, Loc::PodEphemeral(k)),
                                 namespace,
                                 &t.spec,
                                 &t.metadata.annotations,
                                 naming,
-                            ));
+                            );
                         }
                     }
                 }
@@ -762,7 +840,7 @@ impl<'a> Cross<'a> {
                         };
                         let at = (i, Loc::Template(t));
                         let annotations = &template.metadata.annotations;
-                        units.push(self.unit(at, namespace, &template.spec, annotations, naming));
+                        self.push_unit(g, at, namespace, &template.spec, annotations, naming);
                     }
                     for (k, volume) in sts.spec.template.spec.volumes.iter().enumerate() {
                         if let VolumeSource::Ephemeral(e) = &volume.source {
@@ -774,31 +852,32 @@ impl<'a> Cross<'a> {
                                 replicas,
                                 set,
                             };
-                            units.push(self.unit(
+                            self.push_unit(
+                                g,
                                 (i, Loc::SetEphemeral(k)),
                                 namespace,
                                 &t.spec,
                                 &t.metadata.annotations,
                                 naming,
-                            ));
+                            );
                         }
                     }
                 }
                 Object::PersistentVolume(_) | Object::StorageClass(_) | Object::Service(_) => {}
             }
         }
-        units
     }
 
-    /// Resolves a claim's class the way admission and the PV controller do.
-    fn unit(
+    /// Resolves a claim's class the way admission and the PV controller do, and adds the claim.
+    fn push_unit(
         &self,
+        g: &mut Gathered<'a>,
         (obj, loc): (usize, Loc),
         namespace: &'a str,
         spec: &'a PvcSpec,
         annotations: &'a StringMap,
         naming: Naming<'a>,
-    ) -> Unit<'a> {
+    ) {
         let mut class_annotated = false;
         let mut problem = None;
         let mut delay = false;
@@ -856,7 +935,11 @@ impl<'a> Cross<'a> {
         } else {
             None
         };
-        Unit {
+        let class_id = match class {
+            ClaimClass::Named(name) => Some(g.class_id(name)),
+            ClaimClass::UnknownDefault => None,
+        };
+        g.units.push(Unit {
             obj,
             loc,
             namespace,
@@ -867,7 +950,8 @@ impl<'a> Cross<'a> {
             delay,
             no_provision,
             problem,
-        }
+            facts: ClaimFacts::new(spec, class_id),
+        });
     }
 
     fn check_claim_references(&self, claims: &ClaimIndex<'_, 'a>, checker: &mut Checker) {
@@ -942,27 +1026,25 @@ impl<'a> Cross<'a> {
     fn check_binding(
         &self,
         units: &[Unit<'a>],
+        volumes: Vec<Vol<'a>>,
+        volume_objects: &[usize],
+        per_class: &[u64],
         claims: &ClaimIndex<'_, 'a>,
         checker: &mut Checker,
     ) {
-        let volumes: Vec<(usize, &'a PersistentVolume)> = (self.m.objects.iter().enumerate())
-            .filter_map(|(i, o)| match o {
-                Object::PersistentVolume(pv) => Some((i, pv)),
-                _ => None,
-            })
-            .collect();
-        let mut per_class: FxMap<&str, u64> = FxMap::default();
-        for (_, pv) in &volumes {
-            *per_class.entry(binding::volume_class(pv)).or_default() += 1;
-        }
+        let volumes_of = |id: Option<u32>| {
+            id.and_then(|id| per_class.get(id as usize))
+                .copied()
+                .unwrap_or(0)
+        };
         // PVs reserved by claimRef for each per-replica unit: those ordinals are simulated even
         // past the first `class PVs + 1` replicas.
-        let mut reserved_ordinals: Vec<BTreeSet<u64>> = vec![BTreeSet::new(); units.len()];
-        for (_, pv) in &volumes {
-            if let Some(r) = &pv.spec.claim_ref
-                && let Some((u, ordinal)) = claims.per_replica_unit(&r.namespace, &r.name)
+        let mut reserved_ordinals: FxMap<usize, BTreeSet<u64>> = FxMap::default();
+        for v in &volumes {
+            if let Some((namespace, name)) = v.claim_ref()
+                && let Some((u, ordinal)) = claims.per_replica_unit(namespace, name)
             {
-                reserved_ordinals[u].insert(ordinal);
+                reserved_ordinals.entry(u).or_default().insert(ordinal);
             }
         }
 
@@ -990,18 +1072,17 @@ impl<'a> Cross<'a> {
                 else {
                     continue;
                 };
-                let class_pvs = match unit.class {
-                    ClaimClass::Named(c) => per_class.get(c).copied().unwrap_or(0),
-                    ClaimClass::UnknownDefault => 0,
-                };
+                let class_pvs = volumes_of(unit.facts.class_id());
+                let reserved = reserved_ordinals.get(&w);
                 // Identical claims beyond `bindable + 1` cannot fare better than the first
                 // unbound one, so they need not be simulated.
-                let bindable = class_pvs + reserved_ordinals[w].len() as u64;
+                let bindable = class_pvs + reserved.map_or(0, |r| r.len() as u64);
                 let k = replicas.min(bindable.saturating_add(1));
                 let mut list: Vec<u64> = (start..start.saturating_add(k)).collect();
                 list.extend(
-                    reserved_ordinals[w]
-                        .iter()
+                    reserved
+                        .into_iter()
+                        .flatten()
                         .filter(|&&o| o >= start.saturating_add(k)),
                 );
                 ordinals.push(list);
@@ -1030,7 +1111,8 @@ impl<'a> Cross<'a> {
                 delay_binding: units[u].delay,
             })
             .collect();
-        let sim = Simulation::run(volumes.iter().map(|(_, pv)| *pv), inputs);
+        let facts: Vec<ClaimFacts<'_>> = instances.iter().map(|&(u, _)| units[u].facts).collect();
+        let sim = Simulation::run_with(volumes, inputs, facts);
 
         let per_unit = PerUnit::new(units.len(), &instances);
 
@@ -1082,7 +1164,8 @@ impl<'a> Cross<'a> {
             }
             let explain = match unit.no_provision {
                 None | Some(NoProvision::NoDefault) => false,
-                Some(NoProvision::MissingClass(c)) => per_class.contains_key(c),
+                // (The missing class is the claim's class.)
+                Some(NoProvision::MissingClass(_)) => volumes_of(unit.facts.class_id()) > 0,
                 Some(_) => true,
             };
             if failing == 0 || !explain {
@@ -1124,7 +1207,7 @@ impl<'a> Cross<'a> {
                 .ok()?;
             mine.get(at).copied()
         };
-        self.volume_warnings(&volumes, &sim, claims, &instance_of, checker);
+        self.volume_warnings(volume_objects, &sim, claims, &instance_of, checker);
     }
 
     fn binding_error(
@@ -1203,7 +1286,7 @@ impl<'a> Cross<'a> {
 
     fn volume_warnings(
         &self,
-        volumes: &[(usize, &'a PersistentVolume)],
+        volumes: &[usize],
         sim: &Simulation<'_>,
         claims: &ClaimIndex<'_, 'a>,
         instance_of: &dyn Fn(&str, &str) -> Option<usize>,
@@ -1211,12 +1294,12 @@ impl<'a> Cross<'a> {
     ) {
         // Local volumes bound immediately, per claim class: (first volume, count).
         let mut immediate_local: Vec<(String, usize, usize)> = Vec::new();
-        for (v, (i, pv)) in volumes.iter().enumerate() {
-            if let Some(r) = &pv.spec.claim_ref {
+        for (v, i) in volumes.iter().enumerate() {
+            if let Some((namespace, name)) = sim.claim_ref(v) {
                 let path = self.path(*i).child("spec").child("claimRef");
-                let claim = format!("{}/{}", r.namespace, r.name);
-                match instance_of(&r.namespace, &r.name) {
-                    None if claims.exists(&r.namespace, &r.name) => {}
+                let claim = format!("{namespace}/{name}");
+                match instance_of(namespace, name) {
+                    None if claims.exists(namespace, name) => {}
                     None => checker.warn(
                         path,
                         format!(
@@ -1304,7 +1387,7 @@ impl<'a> Cross<'a> {
             }
         }
         for (class, v, count) in immediate_local {
-            let (i, _) = volumes[v];
+            let i = volumes.get(v).copied().unwrap_or_default();
             let path = self.path(i).child("spec").child("local");
             let c = sim.bound_claim(v).unwrap_or_default();
             let input = &sim.claims()[c];
