@@ -814,26 +814,43 @@ impl<'a> Simulation<'a> {
 
     /// `refusals(claim, volume).len()` without building them (explanations count reasons for
     /// many PVs and describe few).
+    #[cfg(test)]
     fn refusal_count(&self, claim: usize, volume: usize) -> usize {
-        let (Some(c), Some(v)) = (self.claims.get(claim), self.volumes.get(volume)) else {
-            return 0;
+        match self.refusal_count_but_selector(claim, volume) {
+            (n, Some(selector)) => n + usize::from(!self.selector_matches(selector, volume)),
+            (n, None) => n,
+        }
+    }
+
+    /// The reasons but the selector's, counted from the compact facts alone, and the selector
+    /// still to compare with the PV's labels (reading them is what costs).
+    fn refusal_count_but_selector(
+        &self,
+        claim: usize,
+        volume: usize,
+    ) -> (usize, Option<&'a LabelSelector>) {
+        let (Some(c), Some(f), Some(v)) = (
+            self.claims.get(claim),
+            self.facts.get(claim),
+            self.volumes.get(volume),
+        ) else {
+            return (0, None);
         };
         let own = v.claim_ref == Some((c.namespace, c.name));
         let taken = match self.bound_claim[volume] {
             Some(other) => other != claim,
             None => v.claim_ref.is_some() && !own,
         };
-        let selector = !own
-            && c.spec
-                .selector
-                .as_ref()
-                .is_some_and(|s| !s.matches(&v.pv.metadata.labels));
-        usize::from(taken)
+        let n = usize::from(taken)
             + usize::from(v.rank < self.min_rank[claim])
-            + usize::from(!own && self.facts[claim].class_id != Some(v.class_id))
-            + usize::from(v.mode != volume_mode(c.spec.volume_mode))
-            + usize::from(!v.modes.contains_all(c.spec.access_modes))
-            + usize::from(selector)
+            + usize::from(!own && f.class_id != Some(v.class_id))
+            + usize::from(v.mode != f.mode)
+            + usize::from(!v.modes.contains_all(f.want));
+        (n, f.selector.filter(|_| !own))
+    }
+
+    fn selector_matches(&self, selector: &LabelSelector, volume: usize) -> bool {
+        (self.volumes.get(volume)).is_some_and(|v| selector.matches(&v.pv.metadata.labels))
     }
 
     fn each_refusal(&self, claim: usize, volume: usize, f: &mut dyn FnMut(Refusal<'a>)) {
@@ -958,7 +975,19 @@ impl<'a> Simulation<'a> {
         let mut accepting = 0usize;
         for v in same_class.iter().copied().chain(others).take(EXPLAIN_SCAN) {
             let v = v as usize;
-            let n = self.refusal_count(claim, v);
+            let n = match self.refusal_count_but_selector(claim, v) {
+                // When the PV refuses anyway and both counts it could have land in full
+                // buckets, its labels change nothing: it is neither accepting nor shown.
+                (n, Some(_))
+                    if n > 0
+                        && buckets[n.min(7)].len() >= limit
+                        && buckets[(n + 1).min(7)].len() >= limit =>
+                {
+                    n
+                }
+                (n, Some(selector)) => n + usize::from(!self.selector_matches(selector, v)),
+                (n, None) => n,
+            };
             if n == 0 {
                 accepting += 1;
                 continue;
