@@ -511,6 +511,9 @@ struct Gathered<'a> {
     duplicates: Checker,
     /// Every claim and claim template, in set order, with its class resolved.
     units: Vec<Unit<'a>>,
+    /// The first unit of each PersistentVolumeClaim's `(namespace, name)` (not the ephemeral
+    /// claims, whose names are built: `ClaimIndex::new` adds them).
+    single: FxMap<(&'a str, &'a str), usize>,
     /// The PersistentVolumes, in set order, and their object indices.
     volumes: Vec<Vol<'a>>,
     volume_objects: Vec<usize>,
@@ -526,6 +529,7 @@ impl<'a> Gathered<'a> {
             seen: FxMap::with_capacity_and_hasher(m.objects.len(), Default::default()),
             duplicates: Checker::new(target),
             units: Vec::new(),
+            single: FxMap::default(),
             volumes: Vec::new(),
             volume_objects: Vec::new(),
             class_ids: FxMap::default(),
@@ -629,13 +633,14 @@ impl<'a> Cross<'a> {
         let Gathered {
             duplicates,
             units,
+            single,
             volumes,
             volume_objects,
             per_class,
             ..
         } = g;
         checker.absorb(duplicates);
-        let claims = ClaimIndex::new(self, &units);
+        let claims = ClaimIndex::new(self, &units, single);
         self.check_claim_references(&claims, checker);
         self.check_binding(
             &units,
@@ -939,6 +944,9 @@ impl<'a> Cross<'a> {
             ClaimClass::Named(name) => Some(g.class_id(name)),
             ClaimClass::UnknownDefault => None,
         };
+        if let Naming::Single(Cow::Borrowed(name)) = naming {
+            g.single.entry((namespace, name)).or_insert(g.units.len());
+        }
         g.units.push(Unit {
             obj,
             loc,
@@ -1533,19 +1541,27 @@ struct ClaimIndex<'u, 'a> {
 }
 
 impl<'u, 'a> ClaimIndex<'u, 'a> {
-    fn new(cross: &'u Cross<'a>, units: &'u [Unit<'a>]) -> Self {
+    /// `single` already holds the first unit of each claim name borrowed from the set.
+    fn new(
+        cross: &'u Cross<'a>,
+        units: &'u [Unit<'a>],
+        single: FxMap<(&'u str, &'u str), usize>,
+    ) -> Self {
         let mut index = ClaimIndex {
             cross,
             units,
-            single: FxMap::with_capacity_and_hasher(units.len(), Default::default()),
+            single,
             templates: FxMap::default(),
             suffixed: FxMap::default(),
             by_name: OnceCell::new(),
         };
         for (u, unit) in units.iter().enumerate() {
             match &unit.naming {
+                Naming::Single(Cow::Borrowed(_)) => {}
                 Naming::Single(name) => {
-                    index.single.entry((unit.namespace, name)).or_insert(u);
+                    // After the borrowed names, so the first unit wins by index.
+                    let first = index.single.entry((unit.namespace, name)).or_insert(u);
+                    *first = (*first).min(u);
                 }
                 Naming::PerReplica { prefix, suffix, .. } if suffix.is_empty() => {
                     let head = prefix.strip_suffix('-').unwrap_or(prefix);
