@@ -525,13 +525,24 @@ struct Gathered<'a> {
 
 impl<'a> Gathered<'a> {
     fn new(m: &Manifests, target: KubeVersion) -> Self {
+        // Sized up front: growing would copy the units and rehash every name, reading them all
+        // from memory again.
+        let (mut volumes, mut claims, mut others) = (0, 0, 0);
+        for object in &m.objects {
+            match object {
+                Object::PersistentVolume(_) => volumes += 1,
+                Object::PersistentVolumeClaim(_) => claims += 1,
+                Object::Pod(_) | Object::StatefulSet(_) => others += 1,
+                Object::StorageClass(_) | Object::Service(_) => {}
+            }
+        }
         Gathered {
-            seen: FxMap::with_capacity_and_hasher(m.objects.len(), Default::default()),
+            seen: FxMap::with_capacity_and_hasher(m.objects.len() + others, Default::default()),
             duplicates: Checker::new(target),
-            units: Vec::new(),
-            single: FxMap::default(),
-            volumes: Vec::new(),
-            volume_objects: Vec::new(),
+            units: Vec::with_capacity(claims),
+            single: FxMap::with_capacity_and_hasher(claims, Default::default()),
+            volumes: Vec::with_capacity(volumes),
+            volume_objects: Vec::with_capacity(volumes),
             class_ids: FxMap::default(),
             per_class: Vec::new(),
         }
