@@ -84,7 +84,7 @@ use crate::{
 use std::{
     collections::HashMap,
     fmt,
-    hash::{BuildHasherDefault, Hasher},
+    hash::{BuildHasherDefault, Hash, Hasher},
 };
 
 /// The deprecated annotation that, when present, overrides `storageClassName` for the PV
@@ -313,6 +313,8 @@ pub(crate) struct Vol<'a> {
     rank: u32,
     claim_ref: Option<(&'a str, &'a str)>,
     local: bool,
+    /// [`name_hash`] of its name.
+    name_hash: u64,
 }
 
 impl<'a> Vol<'a> {
@@ -329,6 +331,7 @@ impl<'a> Vol<'a> {
             claim_ref: (pv.spec.claim_ref.as_ref())
                 .map(|r| (r.namespace.as_str(), r.name.as_str())),
             local: matches!(pv.spec.source, PvSource::Local(_)),
+            name_hash: name_hash(&pv.metadata.name),
         }
     }
 }
@@ -380,6 +383,8 @@ pub struct Simulation<'a> {
     claims: Vec<ClaimInput<'a>>,
     /// Per claim: what is compared.
     facts: Vec<ClaimFacts<'a>>,
+    /// Per claim: [`claim_hash`] of its namespace and name.
+    keys: Vec<u64>,
     /// Per claim: the rank of the smallest capacity that covers its request.
     min_rank: Vec<u32>,
     outcomes: Vec<Outcome>,
@@ -399,8 +404,9 @@ struct Index<'a> {
     capacities: Vec<i128>,
     /// The unreserved PVs, by group.
     groups: Groups,
-    /// PVs whose `claimRef` names `(namespace, name)`, in set order.
-    reserved: FxMap<(&'a str, &'a str), Vec<u32>>,
+    /// PVs with a `claimRef`, in set order, by [`claim_hash`] of the claim it names (the
+    /// claims' hashes are computed while their names are in the cache).
+    reserved: FxMap<u64, Vec<u32>>,
     /// The first PV of each name that some claim's `volumeName` names (`NOWHERE`: none).
     by_name: FxMap<&'a str, u32>,
 }
@@ -502,15 +508,19 @@ impl<'a> Simulation<'a> {
                 ClaimFacts::new(c.spec, class_id)
             })
             .collect();
-        Self::run_with(volumes, claims, facts)
+        let keys = (claims.iter())
+            .map(|c| claim_hash(c.namespace, c.name))
+            .collect();
+        Self::run_with(volumes, claims, facts, keys)
     }
 
     /// [`Simulation::run`] with the facts already read: `facts[c]` belongs to `claims[c]`, and
-    /// class ids are shared by PVs and claims.
+    /// `keys[c]` is its [`claim_hash`]; class ids are shared by PVs and claims.
     pub(crate) fn run_with(
         mut volumes: Vec<Vol<'a>>,
         claims: Vec<ClaimInput<'a>>,
         facts: Vec<ClaimFacts<'a>>,
+        keys: Vec<u64>,
     ) -> Simulation<'a> {
         // Dense capacity ranks: one sort by (size, index), then equal neighbours share a rank.
         let mut order: Vec<(i128, u32)> = (volumes.iter().enumerate())
@@ -531,7 +541,7 @@ impl<'a> Simulation<'a> {
             .max()
             .unwrap_or(0);
         let mut by_class: Vec<Vec<u32>> = vec![Vec::new(); classes];
-        let mut reserved: FxMap<(&'a str, &'a str), Vec<u32>> = FxMap::default();
+        let mut reserved: FxMap<u64, Vec<u32>> = FxMap::default();
         // Group sizes, then their starts (a counting sort by group).
         let group_of =
             |v: &Vol<'_>| v.class_id as usize * SLOTS + group_slot(v.mode, v.modes.bits());
@@ -541,7 +551,9 @@ impl<'a> Simulation<'a> {
                 list.push(i as u32);
             }
             match v.claim_ref {
-                Some(key) => reserved.entry(key).or_default().push(i as u32),
+                Some((namespace, name)) => (reserved.entry(claim_hash(namespace, name)))
+                    .or_default()
+                    .push(i as u32),
                 None => {
                     if let Some(count) = starts.get_mut(group_of(v) + 1) {
                         *count += 1;
@@ -582,14 +594,18 @@ impl<'a> Simulation<'a> {
         }
         // Only the names some claim asks for by `volumeName`: the first PV of each.
         let mut by_name: FxMap<&'a str, u32> = FxMap::default();
+        let mut wanted: FxMap<u64, ()> = FxMap::default();
         for f in &facts {
             if let Some(name) = f.volume_name {
                 by_name.insert(name, NOWHERE);
+                wanted.insert(name_hash(name), ());
             }
         }
         if !by_name.is_empty() {
+            // (A PV's name is read only when its hash is one of the names asked for.)
             for (i, v) in volumes.iter().enumerate() {
-                if let Some(first) = by_name.get_mut(v.pv.metadata.name.as_str())
+                if wanted.contains_key(&v.name_hash)
+                    && let Some(first) = by_name.get_mut(v.pv.metadata.name.as_str())
                     && *first == NOWHERE
                 {
                     *first = i as u32;
@@ -612,6 +628,7 @@ impl<'a> Simulation<'a> {
             .map(|f| index.capacities.partition_point(|&q| q < f.request) as u32)
             .collect();
         let mut sim = Simulation {
+            keys,
             bound_claim: vec![None; volumes.len()],
             outcomes: vec![Outcome::Unbound(Unbound::NoMatch); claims.len()],
             min_rank,
@@ -704,7 +721,7 @@ impl<'a> Simulation<'a> {
         let reserved = if scheduler || index.reserved.is_empty() {
             None
         } else {
-            index.reserved.get(&(claim.namespace, claim.name))
+            (self.keys.get(c)).and_then(|key| index.reserved.get(key))
         };
         let mut best: Option<(u32, u32)> = None;
         let mut level = 0;
@@ -728,6 +745,7 @@ impl<'a> Simulation<'a> {
                         && v.rank >= min_rank
                         && v.mode == mode
                         && self.bound_claim[i].is_none()
+                        && v.claim_ref == Some((claim.namespace, claim.name))
                 });
                 if let Some(i) = hit {
                     return Some(i);
@@ -1090,6 +1108,20 @@ impl Hasher for FxHasher {
     fn finish(&self) -> u64 {
         self.hash
     }
+}
+
+/// The hash of a PV name, for [`Simulation::run_with`].
+pub(crate) fn name_hash(name: &str) -> u64 {
+    let mut h = FxHasher::default();
+    name.hash(&mut h);
+    h.finish()
+}
+
+/// The hash of a claim's `(namespace, name)`, for [`Simulation::run_with`].
+pub(crate) fn claim_hash(namespace: &str, name: &str) -> u64 {
+    let mut h = FxHasher::default();
+    (namespace, name).hash(&mut h);
+    h.finish()
 }
 
 /// A `HashMap` with [`FxHasher`].

@@ -462,6 +462,8 @@ struct Unit<'a> {
     problem: Option<ClassProblem<'a>>,
     /// What the binding simulation compares.
     facts: ClaimFacts<'a>,
+    /// `binding::claim_hash` of a single claim's namespace and name.
+    key: u64,
 }
 
 impl Unit<'_> {
@@ -958,6 +960,10 @@ impl<'a> Cross<'a> {
         if let Naming::Single(Cow::Borrowed(name)) = naming {
             g.single.entry((namespace, name)).or_insert(g.units.len());
         }
+        let key = match &naming {
+            Naming::Single(name) => binding::claim_hash(namespace, name),
+            Naming::PerReplica { .. } => 0,
+        };
         g.units.push(Unit {
             obj,
             loc,
@@ -970,6 +976,7 @@ impl<'a> Cross<'a> {
             no_provision,
             problem,
             facts: ClaimFacts::new(spec, class_id),
+            key,
         });
     }
 
@@ -1131,7 +1138,13 @@ impl<'a> Cross<'a> {
             })
             .collect();
         let facts: Vec<ClaimFacts<'_>> = instances.iter().map(|&(u, _)| units[u].facts).collect();
-        let sim = Simulation::run_with(volumes, inputs, facts);
+        let keys: Vec<u64> = (instances.iter().zip(&names))
+            .map(|(&(u, _), name)| match units[u].naming {
+                Naming::Single(_) => units[u].key,
+                Naming::PerReplica { .. } => binding::claim_hash(units[u].namespace, name),
+            })
+            .collect();
+        let sim = Simulation::run_with(volumes, inputs, facts, keys);
 
         let per_unit = PerUnit::new(units.len(), &instances);
 
