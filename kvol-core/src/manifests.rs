@@ -33,26 +33,26 @@
 
 use crate::{
     binding::{
-        self, BETA_STORAGE_CLASS_ANNOTATION, BindReason, ClaimClass, ClaimInput, FxMap,
-        NO_PROVISIONER, Outcome, Refusal, Simulation, Unbound,
+        self, BETA_STORAGE_CLASS_ANNOTATION, BindReason, ClaimClass, ClaimFacts, ClaimInput, FxMap,
+        NO_PROVISIONER, Outcome, Refusal, Simulation, Unbound, Vol,
     },
     meta::StringMap,
     names,
     object::{Document, Object},
     pod::PodSpec,
-    pv::PersistentVolume,
     pvc::{ClassRef, PvcSpec, PvcTemplate},
     render::ToDocuments,
     report::{ErrorKind, FieldError, FieldPath, quote},
     service::Service,
     storage_class::{StorageClass, VolumeBindingMode},
     validate::{Checker, Valid, Validate},
+    version::KubeVersion,
     volume::VolumeSource,
 };
 use std::{
     borrow::Cow,
     cell::OnceCell,
-    collections::{BTreeSet, HashMap},
+    collections::{BTreeSet, HashMap, hash_map::Entry},
 };
 
 /// How many PersistentVolumes a binding error lists before `… and N more`.
@@ -281,21 +281,14 @@ impl Manifests {
 
     fn object_path_under(&self, base: &FieldPath, index: usize, object: &Object) -> FieldPath {
         let (kind, name) = (object.kind(), object.name());
-        let namespace = self.namespace_of(object);
-        let len = 32 + kind.len() + name.len() + namespace.map_or(0, str::len);
-        let mut segment = String::with_capacity(len);
-        segment.push_str("objects[");
-        segment.push_str(&index.to_string());
-        segment.push_str("](");
-        segment.push_str(kind);
-        segment.push(' ');
-        if let Some(ns) = namespace {
-            segment.push_str(ns);
-            segment.push('/');
+        let mut digits = [0u8; 20];
+        let index = crate::report::decimal(index, &mut digits);
+        match self.namespace_of(object) {
+            Some(ns) => {
+                base.child_concat(&["objects[", index, "](", kind, " ", ns, "/", name, ")"])
+            }
+            None => base.child_concat(&["objects[", index, "](", kind, " ", name, ")"]),
         }
-        segment.push_str(name);
-        segment.push(')');
-        base.child(&segment)
     }
 }
 
@@ -356,16 +349,15 @@ impl Validate for Manifests {
             let p = path.child("namespace");
             checker.error(FieldError::invalid(p, &self.namespace, e.to_string()));
         }
-        let paths: Vec<FieldPath> = self
-            .objects
-            .iter()
-            .enumerate()
-            .map(|(i, o)| self.object_path_under(path, i, o))
-            .collect();
-        for (object, p) in self.objects.iter().zip(&paths) {
-            validate_object(object, p, checker);
+        // The cross-object checks gather what they need from each object right after its rules
+        // ran, while it is still in the cache, and report it after every object's problems.
+        let cross = Cross::new(self, path.clone());
+        let mut gathered = Gathered::new(self, checker.target());
+        for (i, object) in self.objects.iter().enumerate() {
+            validate_object(object, &self.object_path_under(path, i, object), checker);
+            cross.gather(&mut gathered, i, object);
         }
-        Cross::new(self, paths).check(checker);
+        cross.check(gathered, checker);
     }
 }
 
@@ -468,6 +460,10 @@ struct Unit<'a> {
     delay: bool,
     no_provision: Option<NoProvision<'a>>,
     problem: Option<ClassProblem<'a>>,
+    /// What the binding simulation compares.
+    facts: ClaimFacts<'a>,
+    /// `binding::claim_hash` of a single claim's namespace and name.
+    key: u64,
 }
 
 impl Unit<'_> {
@@ -507,9 +503,67 @@ impl Unit<'_> {
     }
 }
 
+/// What the cross-object checks take from each object as it is validated.
+struct Gathered<'a> {
+    /// Documents by (kind number, namespace, name): the first object and whether it is a
+    /// StatefulSet's Service.
+    seen: FxMap<(u8, Option<&'a str>, &'a str), (usize, bool)>,
+    /// The duplicates found, reported after the per-object problems and the default-class
+    /// warning (`Checker::absorb`).
+    duplicates: Checker,
+    /// Every claim and claim template, in set order, with its class resolved.
+    units: Vec<Unit<'a>>,
+    /// The first unit of each PersistentVolumeClaim's `(namespace, name)` (not the ephemeral
+    /// claims, whose names are built: `ClaimIndex::new` adds them).
+    single: FxMap<(&'a str, &'a str), usize>,
+    /// The PersistentVolumes, in set order, and their object indices.
+    volumes: Vec<Vol<'a>>,
+    volume_objects: Vec<usize>,
+    /// Class names of PVs and claims, interned.
+    class_ids: FxMap<&'a str, u32>,
+    /// PVs per class id.
+    per_class: Vec<u64>,
+}
+
+impl<'a> Gathered<'a> {
+    fn new(m: &Manifests, target: KubeVersion) -> Self {
+        // Sized up front: growing would copy the units and rehash every name, reading them all
+        // from memory again.
+        let (mut volumes, mut claims, mut others) = (0, 0, 0);
+        for object in &m.objects {
+            match object {
+                Object::PersistentVolume(_) => volumes += 1,
+                Object::PersistentVolumeClaim(_) => claims += 1,
+                Object::Pod(_) | Object::StatefulSet(_) => others += 1,
+                Object::StorageClass(_) | Object::Service(_) => {}
+            }
+        }
+        Gathered {
+            seen: FxMap::with_capacity_and_hasher(m.objects.len() + others, Default::default()),
+            duplicates: Checker::new(target),
+            units: Vec::with_capacity(claims),
+            single: FxMap::with_capacity_and_hasher(claims, Default::default()),
+            volumes: Vec::with_capacity(volumes),
+            volume_objects: Vec::with_capacity(volumes),
+            class_ids: FxMap::default(),
+            per_class: Vec::new(),
+        }
+    }
+
+    fn class_id(&mut self, name: &'a str) -> u32 {
+        let next = self.class_ids.len() as u32;
+        let id = *self.class_ids.entry(name).or_insert(next);
+        if id == next {
+            self.per_class.push(0);
+        }
+        id
+    }
+}
+
 struct Cross<'a> {
     m: &'a Manifests,
-    paths: Vec<FieldPath>,
+    /// The set's own path (object paths are built below it when a report needs one).
+    base: FieldPath,
     /// Declared external claims, `(namespace, name)`.
     externals: FxMap<(&'a str, &'a str), ()>,
     classes: FxMap<&'a str, &'a StorageClass>,
@@ -517,7 +571,7 @@ struct Cross<'a> {
 }
 
 impl<'a> Cross<'a> {
-    fn new(m: &'a Manifests, paths: Vec<FieldPath>) -> Self {
+    fn new(m: &'a Manifests, base: FieldPath) -> Self {
         let mut classes = FxMap::default();
         let mut default = None;
         for (i, object) in m.objects.iter().enumerate() {
@@ -536,10 +590,18 @@ impl<'a> Cross<'a> {
             .collect();
         Cross {
             m,
-            paths,
+            base,
             externals,
             classes,
             default,
+        }
+    }
+
+    /// The path of object `i`.
+    fn path(&self, i: usize) -> FieldPath {
+        match self.m.objects.get(i) {
+            Some(object) => self.m.object_path_under(&self.base, i, object),
+            None => self.base.clone(),
         }
     }
 
@@ -563,13 +625,44 @@ impl<'a> Cross<'a> {
         self.externals.contains_key(&(namespace, name))
     }
 
-    fn check(&self, checker: &mut Checker) {
+    /// Takes what the checks need from object `i` (after its own rules ran), and finds its
+    /// duplicates.
+    fn gather(&self, g: &mut Gathered<'a>, i: usize, object: &'a Object) {
+        self.check_duplicates(g, i, object);
+        self.collect_units(g, i, object);
+        if let Object::PersistentVolume(pv) = object {
+            let class = binding::volume_class(pv);
+            let id = g.class_id(class);
+            if let Some(count) = g.per_class.get_mut(id as usize) {
+                *count += 1;
+            }
+            g.volumes.push(Vol::new(pv, class, id));
+            g.volume_objects.push(i);
+        }
+    }
+
+    fn check(&self, g: Gathered<'a>, checker: &mut Checker) {
         self.check_defaults(checker);
-        self.check_duplicates(checker);
-        let units = self.collect_units();
-        let claims = ClaimIndex::new(self, &units);
+        let Gathered {
+            duplicates,
+            units,
+            single,
+            volumes,
+            volume_objects,
+            per_class,
+            ..
+        } = g;
+        checker.absorb(duplicates);
+        let claims = ClaimIndex::new(self, &units, single);
         self.check_claim_references(&claims, checker);
-        self.check_binding(&units, &claims, checker);
+        self.check_binding(
+            &units,
+            volumes,
+            &volume_objects,
+            &per_class,
+            &claims,
+            checker,
+        );
     }
 
     /// More than one default class: admission picks the newest, which is easy to get wrong.
@@ -594,7 +687,8 @@ impl<'a> Cross<'a> {
             && let Some((i, sc)) = defaults.last()
         {
             let quoted: Vec<String> = names.iter().map(|n| quote(n)).collect();
-            let path = self.paths[*i]
+            let path = self
+                .path(*i)
                 .child("metadata")
                 .child("annotations")
                 .key(crate::storage_class::DEFAULT_CLASS_ANNOTATION);
@@ -610,11 +704,10 @@ impl<'a> Cross<'a> {
         }
     }
 
-    fn check_duplicates(&self, checker: &mut Checker) {
-        type Key<'k> = (&'static str, Option<&'k str>, &'k str);
-        let mut seen: FxMap<Key<'a>, (usize, bool)> =
-            FxMap::with_capacity_and_hasher(self.m.objects.len(), Default::default());
-        for (i, object) in self.m.objects.iter().enumerate() {
+    /// Object `i` against the objects before it (same kind, namespace and name).
+    fn check_duplicates(&self, g: &mut Gathered<'a>, i: usize, object: &'a Object) {
+        let (seen, checker) = (&mut g.seen, &mut g.duplicates);
+        {
             for document in object.documents() {
                 let embedded = matches!(
                     (object, document),
@@ -627,15 +720,19 @@ impl<'a> Cross<'a> {
                     Document::StatefulSet(o) => Some(self.ns(&o.metadata.namespace)),
                     Document::PersistentVolume(_) | Document::StorageClass(_) => None,
                 };
-                let key = (document.kind(), namespace, document_name(document));
-                let Some(&(j, embedded_j)) = seen.get(&key) else {
-                    seen.insert(key, (i, embedded));
-                    continue;
+                // The kind as a small number, cheaper to hash than its name.
+                let key = (kind_number(document), namespace, document_name(document));
+                let (j, embedded_j) = match seen.entry(key) {
+                    Entry::Vacant(e) => {
+                        e.insert((i, embedded));
+                        continue;
+                    }
+                    Entry::Occupied(e) => *e.get(),
                 };
                 let path = if embedded {
-                    self.paths[i].child("spec").child("serviceName")
+                    self.path(i).child("spec").child("serviceName")
                 } else {
-                    self.paths[i].child("metadata").child("name")
+                    self.path(i).child("metadata").child("name")
                 };
                 if embedded || embedded_j {
                     let (Some(a), Some(b)) = (service_of(&self.m.objects[j]), service_of(object))
@@ -687,9 +784,9 @@ impl<'a> Cross<'a> {
     }
 
     fn unit_path(&self, unit: &Unit<'a>) -> FieldPath {
-        let object = &self.paths[unit.obj];
+        let object = self.path(unit.obj);
         match unit.loc {
-            Loc::Object => object.clone(),
+            Loc::Object => object,
             Loc::Template(t) => object.child("spec").child("volumeClaimTemplates").index(t),
             Loc::PodEphemeral(k) => ephemeral_path(&object.child("spec"), k),
             Loc::SetEphemeral(k) => {
@@ -709,22 +806,21 @@ impl<'a> Cross<'a> {
         }
     }
 
-    /// Every claim and claim template of the set, in set order, with its class resolved.
-    fn collect_units(&self) -> Vec<Unit<'a>> {
-        let mut units = Vec::new();
-        for (i, object) in self.m.objects.iter().enumerate() {
+    /// The claims and claim templates of object `i`, with their class resolved.
+    fn collect_units(&self, g: &mut Gathered<'a>, i: usize, object: &'a Object) {
+        {
             match object {
                 Object::PersistentVolumeClaim(pvc) => {
                     let namespace = self.ns(&pvc.metadata.namespace);
                     let naming = Naming::Single(Cow::Borrowed(pvc.metadata.name.as_str()));
-                    let unit = self.unit(
+                    self.push_unit(
+                        g,
                         (i, Loc::Object),
                         namespace,
                         &pvc.spec,
                         &pvc.metadata.annotations,
                         naming,
                     );
-                    units.push(unit);
                 }
                 Object::Pod(pod) => {
                     let namespace = self.ns(&pod.metadata.namespace);
@@ -733,13 +829,14 @@ impl<'a> Cross<'a> {
                             let t = &e.volume_claim_template;
                             let name = format!("{}-{}", pod.metadata.name, volume.name);
                             let naming = Naming::Single(Cow::Owned(name));
-                            units.push(self.unit(
+                            self.push_unit(
+                                g,
                                 (i, Loc::PodEphemeral(k)),
                                 namespace,
                                 &t.spec,
                                 &t.metadata.annotations,
                                 naming,
-                            ));
+                            );
                         }
                     }
                 }
@@ -761,7 +858,7 @@ impl<'a> Cross<'a> {
                         };
                         let at = (i, Loc::Template(t));
                         let annotations = &template.metadata.annotations;
-                        units.push(self.unit(at, namespace, &template.spec, annotations, naming));
+                        self.push_unit(g, at, namespace, &template.spec, annotations, naming);
                     }
                     for (k, volume) in sts.spec.template.spec.volumes.iter().enumerate() {
                         if let VolumeSource::Ephemeral(e) = &volume.source {
@@ -773,31 +870,32 @@ impl<'a> Cross<'a> {
                                 replicas,
                                 set,
                             };
-                            units.push(self.unit(
+                            self.push_unit(
+                                g,
                                 (i, Loc::SetEphemeral(k)),
                                 namespace,
                                 &t.spec,
                                 &t.metadata.annotations,
                                 naming,
-                            ));
+                            );
                         }
                     }
                 }
                 Object::PersistentVolume(_) | Object::StorageClass(_) | Object::Service(_) => {}
             }
         }
-        units
     }
 
-    /// Resolves a claim's class the way admission and the PV controller do.
-    fn unit(
+    /// Resolves a claim's class the way admission and the PV controller do, and adds the claim.
+    fn push_unit(
         &self,
+        g: &mut Gathered<'a>,
         (obj, loc): (usize, Loc),
         namespace: &'a str,
         spec: &'a PvcSpec,
         annotations: &'a StringMap,
         naming: Naming<'a>,
-    ) -> Unit<'a> {
+    ) {
         let mut class_annotated = false;
         let mut problem = None;
         let mut delay = false;
@@ -855,7 +953,18 @@ impl<'a> Cross<'a> {
         } else {
             None
         };
-        Unit {
+        let class_id = match class {
+            ClaimClass::Named(name) => Some(g.class_id(name)),
+            ClaimClass::UnknownDefault => None,
+        };
+        if let Naming::Single(Cow::Borrowed(name)) = naming {
+            g.single.entry((namespace, name)).or_insert(g.units.len());
+        }
+        let key = match &naming {
+            Naming::Single(name) => binding::claim_hash(namespace, name),
+            Naming::PerReplica { .. } => 0,
+        };
+        g.units.push(Unit {
             obj,
             loc,
             namespace,
@@ -866,7 +975,9 @@ impl<'a> Cross<'a> {
             delay,
             no_provision,
             problem,
-        }
+            facts: ClaimFacts::new(spec, class_id),
+            key,
+        });
     }
 
     fn check_claim_references(&self, claims: &ClaimIndex<'_, 'a>, checker: &mut Checker) {
@@ -902,8 +1013,8 @@ impl<'a> Cross<'a> {
                     continue;
                 }
                 let spec_path = match in_template {
-                    true => self.paths[i].child("spec").child("template").child("spec"),
-                    false => self.paths[i].child("spec"),
+                    true => self.path(i).child("spec").child("template").child("spec"),
+                    false => self.path(i).child("spec"),
                 };
                 let path = spec_path
                     .child("volumes")
@@ -941,27 +1052,25 @@ impl<'a> Cross<'a> {
     fn check_binding(
         &self,
         units: &[Unit<'a>],
+        volumes: Vec<Vol<'a>>,
+        volume_objects: &[usize],
+        per_class: &[u64],
         claims: &ClaimIndex<'_, 'a>,
         checker: &mut Checker,
     ) {
-        let volumes: Vec<(usize, &'a PersistentVolume)> = (self.m.objects.iter().enumerate())
-            .filter_map(|(i, o)| match o {
-                Object::PersistentVolume(pv) => Some((i, pv)),
-                _ => None,
-            })
-            .collect();
-        let mut per_class: FxMap<&str, u64> = FxMap::default();
-        for (_, pv) in &volumes {
-            *per_class.entry(binding::volume_class(pv)).or_default() += 1;
-        }
+        let volumes_of = |id: Option<u32>| {
+            id.and_then(|id| per_class.get(id as usize))
+                .copied()
+                .unwrap_or(0)
+        };
         // PVs reserved by claimRef for each per-replica unit: those ordinals are simulated even
         // past the first `class PVs + 1` replicas.
-        let mut reserved_ordinals: Vec<BTreeSet<u64>> = vec![BTreeSet::new(); units.len()];
-        for (_, pv) in &volumes {
-            if let Some(r) = &pv.spec.claim_ref
-                && let Some((u, ordinal)) = claims.per_replica_unit(&r.namespace, &r.name)
+        let mut reserved_ordinals: FxMap<usize, BTreeSet<u64>> = FxMap::default();
+        for v in &volumes {
+            if let Some((namespace, name)) = v.claim_ref()
+                && let Some((u, ordinal)) = claims.per_replica_unit(namespace, name)
             {
-                reserved_ordinals[u].insert(ordinal);
+                reserved_ordinals.entry(u).or_default().insert(ordinal);
             }
         }
 
@@ -989,18 +1098,17 @@ impl<'a> Cross<'a> {
                 else {
                     continue;
                 };
-                let class_pvs = match unit.class {
-                    ClaimClass::Named(c) => per_class.get(c).copied().unwrap_or(0),
-                    ClaimClass::UnknownDefault => 0,
-                };
+                let class_pvs = volumes_of(unit.facts.class_id());
+                let reserved = reserved_ordinals.get(&w);
                 // Identical claims beyond `bindable + 1` cannot fare better than the first
                 // unbound one, so they need not be simulated.
-                let bindable = class_pvs + reserved_ordinals[w].len() as u64;
+                let bindable = class_pvs + reserved.map_or(0, |r| r.len() as u64);
                 let k = replicas.min(bindable.saturating_add(1));
                 let mut list: Vec<u64> = (start..start.saturating_add(k)).collect();
                 list.extend(
-                    reserved_ordinals[w]
-                        .iter()
+                    reserved
+                        .into_iter()
+                        .flatten()
                         .filter(|&&o| o >= start.saturating_add(k)),
                 );
                 ordinals.push(list);
@@ -1029,7 +1137,14 @@ impl<'a> Cross<'a> {
                 delay_binding: units[u].delay,
             })
             .collect();
-        let sim = Simulation::run(volumes.iter().map(|(_, pv)| *pv), inputs);
+        let facts: Vec<ClaimFacts<'_>> = instances.iter().map(|&(u, _)| units[u].facts).collect();
+        let keys: Vec<u64> = (instances.iter().zip(&names))
+            .map(|(&(u, _), name)| match units[u].naming {
+                Naming::Single(_) => units[u].key,
+                Naming::PerReplica { .. } => binding::claim_hash(units[u].namespace, name),
+            })
+            .collect();
+        let sim = Simulation::run_with(volumes, inputs, facts, keys);
 
         let per_unit = PerUnit::new(units.len(), &instances);
 
@@ -1081,7 +1196,8 @@ impl<'a> Cross<'a> {
             }
             let explain = match unit.no_provision {
                 None | Some(NoProvision::NoDefault) => false,
-                Some(NoProvision::MissingClass(c)) => per_class.contains_key(c),
+                // (The missing class is the claim's class.)
+                Some(NoProvision::MissingClass(_)) => volumes_of(unit.facts.class_id()) > 0,
                 Some(_) => true,
             };
             if failing == 0 || !explain {
@@ -1123,7 +1239,7 @@ impl<'a> Cross<'a> {
                 .ok()?;
             mine.get(at).copied()
         };
-        self.volume_warnings(&volumes, &sim, claims, &instance_of, checker);
+        self.volume_warnings(volume_objects, &sim, claims, &instance_of, checker);
     }
 
     fn binding_error(
@@ -1202,7 +1318,7 @@ impl<'a> Cross<'a> {
 
     fn volume_warnings(
         &self,
-        volumes: &[(usize, &'a PersistentVolume)],
+        volumes: &[usize],
         sim: &Simulation<'_>,
         claims: &ClaimIndex<'_, 'a>,
         instance_of: &dyn Fn(&str, &str) -> Option<usize>,
@@ -1210,13 +1326,12 @@ impl<'a> Cross<'a> {
     ) {
         // Local volumes bound immediately, per claim class: (first volume, count).
         let mut immediate_local: Vec<(String, usize, usize)> = Vec::new();
-        for (v, (i, pv)) in volumes.iter().enumerate() {
-            let pv_path = self.paths[*i].child("spec");
-            if let Some(r) = &pv.spec.claim_ref {
-                let path = pv_path.child("claimRef");
-                let claim = format!("{}/{}", r.namespace, r.name);
-                match instance_of(&r.namespace, &r.name) {
-                    None if claims.exists(&r.namespace, &r.name) => {}
+        for (v, i) in volumes.iter().enumerate() {
+            if let Some((namespace, name)) = sim.claim_ref(v) {
+                let path = self.path(*i).child("spec").child("claimRef");
+                let claim = format!("{namespace}/{name}");
+                match instance_of(namespace, name) {
+                    None if claims.exists(namespace, name) => {}
                     None => checker.warn(
                         path,
                         format!(
@@ -1304,8 +1419,8 @@ impl<'a> Cross<'a> {
             }
         }
         for (class, v, count) in immediate_local {
-            let (i, _) = volumes[v];
-            let path = self.paths[i].child("spec").child("local");
+            let i = volumes.get(v).copied().unwrap_or_default();
+            let path = self.path(i).child("spec").child("local");
             let c = sim.bound_claim(v).unwrap_or_default();
             let input = &sim.claims()[c];
             let others = if count > 1 {
@@ -1383,6 +1498,18 @@ fn no_default_detail() -> String {
         .to_owned()
 }
 
+/// A number for each kind of document.
+fn kind_number(document: Document<'_>) -> u8 {
+    match document {
+        Document::Pod(_) => 0,
+        Document::PersistentVolume(_) => 1,
+        Document::PersistentVolumeClaim(_) => 2,
+        Document::StorageClass(_) => 3,
+        Document::Service(_) => 4,
+        Document::StatefulSet(_) => 5,
+    }
+}
+
 /// The name of a document, borrowed for as long as the object.
 fn document_name(document: Document<'_>) -> &str {
     match document {
@@ -1438,19 +1565,27 @@ struct ClaimIndex<'u, 'a> {
 }
 
 impl<'u, 'a> ClaimIndex<'u, 'a> {
-    fn new(cross: &'u Cross<'a>, units: &'u [Unit<'a>]) -> Self {
+    /// `single` already holds the first unit of each claim name borrowed from the set.
+    fn new(
+        cross: &'u Cross<'a>,
+        units: &'u [Unit<'a>],
+        single: FxMap<(&'u str, &'u str), usize>,
+    ) -> Self {
         let mut index = ClaimIndex {
             cross,
             units,
-            single: FxMap::with_capacity_and_hasher(units.len(), Default::default()),
+            single,
             templates: FxMap::default(),
             suffixed: FxMap::default(),
             by_name: OnceCell::new(),
         };
         for (u, unit) in units.iter().enumerate() {
             match &unit.naming {
+                Naming::Single(Cow::Borrowed(_)) => {}
                 Naming::Single(name) => {
-                    index.single.entry((unit.namespace, name)).or_insert(u);
+                    // After the borrowed names, so the first unit wins by index.
+                    let first = index.single.entry((unit.namespace, name)).or_insert(u);
+                    *first = (*first).min(u);
                 }
                 Naming::PerReplica { prefix, suffix, .. } if suffix.is_empty() => {
                     let head = prefix.strip_suffix('-').unwrap_or(prefix);

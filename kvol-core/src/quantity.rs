@@ -202,9 +202,8 @@ impl Quantity {
 
     /// The value divided by `10^scale`, rounded up in magnitude and saturated to `i128`.
     fn scaled_value_ceil(&self, scale: i64) -> i128 {
-        let whole = self.magnitude.round_up(scale).times_pow10(-scale);
         match (
-            whole.to_u128().and_then(|v| i128::try_from(v).ok()),
+            (self.magnitude.ceil_scaled_to_u128(scale)).and_then(|v| i128::try_from(v).ok()),
             self.negative,
         ) {
             (Some(v), false) => v,
@@ -254,6 +253,11 @@ impl Quantity {
     /// # Ok::<(), kvol_core::QuantityError>(())
     /// ```
     pub fn has_fractional_units(&self) -> bool {
+        // Normalised: a whole number has a non-negative exponent, and rounding up to milli
+        // units keeps every value that has at most three decimals.
+        if self.magnitude.exp() >= -3 {
+            return !self.magnitude.is_integer();
+        }
         !self.magnitude.round_up(-3).is_integer()
     }
 }

@@ -43,19 +43,19 @@ impl FieldPath {
     }
     /// `self[index]`.
     pub fn index(&self, index: usize) -> Self {
-        let mut digits = [0u8; 20];
-        let mut start = digits.len();
-        let mut n = index;
-        loop {
-            start -= 1;
-            digits[start] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
+        let mut buf = [0u8; 20];
+        self.extended(&["[", decimal(index, &mut buf), "]"])
+    }
+    /// `self.name` where `name` is the concatenation of `parts` (at most 11), without building
+    /// `name` first.
+    pub(crate) fn child_concat(&self, parts: &[&str]) -> Self {
+        let mut all = [""; 12];
+        all[0] = if self.bytes().is_empty() { "" } else { "." };
+        let n = parts.len().min(all.len() - 1);
+        for (slot, part) in all[1..].iter_mut().zip(parts) {
+            *slot = part;
         }
-        let digits = std::str::from_utf8(&digits[start..]).unwrap_or_default();
-        self.extended(&["[", digits, "]"])
+        self.extended(&all[..=n])
     }
     /// `self[key]` (map entries, e.g. `metadata.labels[app]`).
     pub fn key(&self, key: &str) -> Self {
@@ -106,6 +106,20 @@ impl FieldPath {
             Repr::Heap(s) => s,
         }
     }
+}
+
+/// `n` in decimal, written at the end of `buf`.
+pub(crate) fn decimal(mut n: usize, buf: &mut [u8; 20]) -> &str {
+    let mut start = buf.len();
+    loop {
+        start -= 1;
+        buf[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[start..]).unwrap_or_default()
 }
 
 impl Default for FieldPath {

@@ -42,6 +42,11 @@ impl Checker {
     pub fn error_count(&self) -> usize {
         self.report.errors.len()
     }
+    /// Appends what `other` found (errors after errors, warnings after warnings).
+    pub(crate) fn absorb(&mut self, other: Checker) {
+        self.report.errors.extend(other.report.errors);
+        self.report.warnings.extend(other.report.warnings);
+    }
     /// Everything found.
     pub fn finish(self) -> Report {
         self.report

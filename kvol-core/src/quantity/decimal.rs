@@ -54,6 +54,11 @@ impl Decimal {
         self.digits.is_empty()
     }
 
+    /// The power of ten the digits are scaled by (0 for zero).
+    pub(super) fn exp(&self) -> i64 {
+        self.exp
+    }
+
     /// True when the value is a whole number.
     pub(super) fn is_integer(&self) -> bool {
         self.exp >= 0
@@ -123,6 +128,29 @@ impl Decimal {
         Self::normalised(kept, scale)
     }
 
+    /// `round_up(scale).times_pow10(-scale).to_u128()` without building either intermediate:
+    /// the value divided by `10^scale`, rounded up, when that fits a `u128`.
+    pub(super) fn ceil_scaled_to_u128(&self, scale: i64) -> Option<u128> {
+        if self.is_zero() {
+            return Some(0);
+        }
+        let shift = i128::from(self.exp) - i128::from(scale);
+        if shift >= 0 {
+            let mut v = digits_value(&self.digits)?;
+            // `v` is at least 1 (no leading zeros), so this stops at the first overflow.
+            let mut k = shift;
+            while k > 0 {
+                v = v.checked_mul(10)?;
+                k -= 1;
+            }
+            return Some(v);
+        }
+        // Normalised, so the dropped digits end in a non-zero digit: the value always grows.
+        let keep = usize::try_from(i128::try_from(self.digits.len()).ok()? + shift).unwrap_or(0);
+        let kept = self.digits.get(..keep).unwrap_or_default();
+        digits_value(kept)?.checked_add(1)
+    }
+
     /// The value times `10^k` (exact).
     pub(super) fn times_pow10(&self, k: i64) -> Self {
         if self.is_zero() {
@@ -162,6 +190,15 @@ impl Decimal {
         }
         (text, self.exp - extra)
     }
+}
+
+/// The digits (most significant first) as a whole number, when it fits a `u128`.
+fn digits_value(digits: &[u8]) -> Option<u128> {
+    let mut v = 0u128;
+    for &d in digits {
+        v = v.checked_mul(10)?.checked_add(u128::from(d))?;
+    }
+    Some(v)
 }
 
 impl Ord for Decimal {
@@ -217,6 +254,40 @@ mod tests {
         assert_eq!(dec("999", -3).round_up(0), dec("1", 0));
         assert_eq!(dec("15", -1).round_up(0), dec("2", 0));
         assert_eq!(dec("15", 0).round_up(0), dec("15", 0));
+    }
+
+    /// The shortcut agrees with rounding, scaling and converting step by step.
+    #[test]
+    fn ceil_scaled_matches_the_steps() {
+        let values = [
+            dec("0", 0),
+            dec("1", 0),
+            dec("15", -1),
+            dec("999", -3),
+            dec("3001", -12),
+            dec("1", -20),
+            dec("1", 20),
+            dec("34", 37),
+            dec("35", 37),
+            dec("1", 39),
+            dec("99999999999999999999999999999999999999", 0),
+            dec("340282366920938463463374607431768211455", 0),
+            dec("340282366920938463463374607431768211455", -1),
+            dec("340282366920938463463374607431768211456", -3),
+            dec("1073741824", 0),
+            dec("5", -1).mul_pow2(20),
+        ];
+        for v in &values {
+            for scale in [-40, -9, -3, -1, 0, 1, 3, 38, 40, i64::MIN, i64::MAX] {
+                assert_eq!(
+                    v.ceil_scaled_to_u128(scale),
+                    v.round_up(scale)
+                        .times_pow10(scale.saturating_neg())
+                        .to_u128(),
+                    "{v:?} at scale {scale}"
+                );
+            }
+        }
     }
 
     #[test]

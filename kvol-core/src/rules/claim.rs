@@ -80,11 +80,12 @@ pub(crate) fn claim_spec(checker: &mut Checker, spec: &PvcSpec, path: &FieldPath
 
     // The request as the API server sees it: rounded up to milli units by defaulting.
     // Path quirk: `spec.resources[storage]`, without `requests`.
-    let request = spec.resources.requests.round_up_milli();
+    // (Rounding up never changes the sign, so the rounded value is only built for a message.)
+    let request = &spec.resources.requests;
     if !request.is_positive() {
         checker.error(FieldError::invalid(
             path.child("resources").key("storage"),
-            &request.canonical(),
+            &request.round_up_milli().canonical(),
             NOT_POSITIVE,
         ));
     }
@@ -106,19 +107,19 @@ pub(crate) fn claim_spec(checker: &mut Checker, spec: &PvcSpec, path: &FieldPath
         .data_source_ref
         .as_ref()
         .and_then(|r| r.namespace.as_deref());
-    let spec_data_source = path.child("dataSource").to_string();
+    let spec_data_source = || path.child("dataSource").to_string();
     match (&spec.data_source, &spec.data_source_ref) {
         (Some(_), Some(_)) if ref_namespace.is_some_and(|ns| !ns.is_empty()) => {
             checker.error(invalid_raw(
                 path.clone(),
-                spec_data_source,
+                spec_data_source(),
                 "may not be specified when dataSourceRef.namespace is specified",
             ));
         }
         (Some(ds), Some(dsr)) if !data_source_matches(ds, dsr) => {
             checker.error(invalid_raw(
                 path.clone(),
-                spec_data_source,
+                spec_data_source(),
                 "must match dataSourceRef",
             ));
         }

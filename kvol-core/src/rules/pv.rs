@@ -130,8 +130,9 @@ fn access_modes(checker: &mut Checker, modes: AccessModes, spec_path: &FieldPath
 /// `capacity[storage]` (rounded up to milli units by defaulting): `validateBasicResource` then
 /// `ValidatePositiveQuantityValue`.
 fn capacity(checker: &mut Checker, capacity: &Quantity, path: &FieldPath) {
-    let q = capacity.round_up_milli();
-    let value = q.value_ceil();
+    // Rounding up to milli units changes neither the sign nor the whole value rounded up, so
+    // the rounded quantity is only built for the message.
+    let value = capacity.value_ceil();
     if value < 0 {
         let printed = i64::try_from(value).unwrap_or(i64::MIN);
         checker.error(FieldError::invalid_number(
@@ -140,10 +141,10 @@ fn capacity(checker: &mut Checker, capacity: &Quantity, path: &FieldPath) {
             "must be a valid resource quantity",
         ));
     }
-    if !q.is_positive() {
+    if !capacity.is_positive() {
         checker.error(FieldError::invalid(
             path.clone(),
-            &q.canonical(),
+            &capacity.round_up_milli().canonical(),
             NOT_POSITIVE,
         ));
     }

@@ -96,8 +96,8 @@ pub(crate) fn beta_storage_class_annotation(
 }
 
 fn fractional_bytes(checker: &mut Checker, q: &Quantity, path: FieldPath) {
-    let q = q.round_up_milli();
     if q.has_fractional_units() {
+        let q = q.round_up_milli();
         checker.warn(
             path,
             format!(
