@@ -4,10 +4,17 @@
 //! 1,000, 10,000 and 100,000) — varied classes (static and dynamic), access-mode sets, volume
 //! modes and sizes, some selectors, `claimRef` and `volumeName` pre-bindings, pods mounting a
 //! tenth of the claims, and a few claims that cannot bind (so explanations are part of the
-//! cost) — and prints the median wall-clock and CPU time (this thread's, from Linux
-//! `schedstat`, so a busy machine skews it less; the ratios use it) of `Manifests::check`
-//! (every object's rules, the cross-object checks and the binding simulation), and the CPU time
-//! of `binding::Simulation::run` alone. No dependencies.
+//! cost) — and times `Manifests::check` (every object's rules, the cross-object checks and the
+//! binding simulation) and `binding::Simulation::run` alone, two ways:
+//!
+//! - **warm**: calls back to back; the median wall-clock and CPU time (this thread's, from Linux
+//!   `schedstat`, so a busy machine skews it less). A set that fits the last-level cache (1,000)
+//!   stays there between calls, a larger one does not, so growth ratios mix the work with the
+//!   cache.
+//! - **cold**: before each call (untimed) a buffer larger than the last-level cache is written,
+//!   so every size reads its set from memory; the median wall-clock time of single calls.
+//!
+//! and prints the growth of each for ×10 objects. No dependencies.
 
 use kvol_core::access::{AccessMode, AccessModes, VolumeMode};
 use kvol_core::binding::{ClaimClass, ClaimInput, Simulation};
@@ -199,6 +206,29 @@ fn cpu_time() -> Option<Duration> {
     Some(Duration::from_nanos(nanos))
 }
 
+/// Bigger than the last-level cache (32 MB on the project's machine): walking it pushes
+/// everything else out.
+const EVICT_BYTES: usize = 96 << 20;
+
+/// Median wall-clock time of one call of `f` with a cold cache: before each call (untimed), a
+/// buffer larger than the last-level cache is written, so every size reads the set from memory
+/// alike (`measure` repeats calls back to back, so a small set stays in the cache between them
+/// and a large one does not). Wall-clock, since a single short call is below `schedstat`'s tick.
+fn measure_cold<T>(samples: usize, mut f: impl FnMut() -> T) -> Duration {
+    let mut evict = vec![0u64; EVICT_BYTES / 8];
+    let mut times = Vec::with_capacity(samples);
+    for round in 0..samples.max(1) {
+        for (i, word) in evict.iter_mut().enumerate().step_by(8) {
+            *word = word.wrapping_add(i as u64 ^ round as u64);
+        }
+        black_box(&evict);
+        let start = Instant::now();
+        black_box(f());
+        times.push(start.elapsed());
+    }
+    median(times)
+}
+
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort();
     times.get(times.len() / 2).copied().unwrap_or_default()
@@ -269,17 +299,19 @@ fn main() {
         sizes
     };
     println!(
-        "{:>9} {:>12} {:>12} {:>7} {:>8} {:>9} {:>14} {:>14}",
+        "{:>9} {:>12} {:>12} {:>12} {:>14} {:>14} {:>7} {:>8} {:>9}",
         "n",
         "check wall",
         "check cpu",
+        "check cold",
+        "simulation cpu",
+        "simulation cold",
         "samples",
         "errors",
         "warnings",
-        "simulation cpu",
-        "scaling (cpu)"
     );
-    let mut previous: Option<(usize, Duration, Duration)> = None;
+    // Per size: cpu and cold time of the check, then of the simulation.
+    let mut previous: Option<(usize, [Duration; 4])> = None;
     for n in sizes {
         let set = build(n, 0x5eed_0000 + n as u64);
         // KVOL_BENCH_RUNS sets the number of samples (e.g. 0 under callgrind: one call).
@@ -288,6 +320,12 @@ fn main() {
             .and_then(|r| r.parse().ok())
             .unwrap_or(if n >= 100_000 { 5 } else { 11 });
         let (wall, cpu, report) = measure(runs, || black_box(&set).check());
+        // Cold-cache samples (KVOL_BENCH_COLD_RUNS, default 21; 5 at 100,000).
+        let cold_runs = std::env::var("KVOL_BENCH_COLD_RUNS")
+            .ok()
+            .and_then(|r| r.parse().ok())
+            .unwrap_or(if n >= 100_000 { 5 } else { 21 });
+        let cold = measure_cold(cold_runs, || black_box(&set).check());
         let (errors, warnings) = report
             .map(|r| (r.errors.len(), r.warnings.len()))
             .unwrap_or_default();
@@ -302,21 +340,35 @@ fn main() {
             let bound = Simulation::run(volumes.iter().copied(), claim_inputs(&set));
             bound.outcomes().len()
         });
-        print!(
-            "{n:>9} {:>9.2} ms {:>9.2} ms {runs:>7} {errors:>8} {warnings:>9} {:>11.2} ms",
+        let sim_cold = measure_cold(cold_runs, || {
+            let bound = Simulation::run(volumes.iter().copied(), claim_inputs(&set));
+            bound.outcomes().len()
+        });
+        println!(
+            "{n:>9} {:>9.2} ms {:>9.2} ms {:>9.2} ms {:>11.2} ms {:>12.2} ms {runs:>7} {errors:>8} {warnings:>9}",
             ms(wall),
             ms(cpu),
-            ms(sim)
+            ms(cold),
+            ms(sim),
+            ms(sim_cold),
         );
-        if let Some((pn, pcpu, psim)) = previous {
-            print!(
-                "   ×{:.1} check, ×{:.1} simulation for ×{:.0} objects",
-                cpu.as_secs_f64() / pcpu.as_secs_f64(),
-                sim.as_secs_f64() / psim.as_secs_f64(),
-                n as f64 / pn as f64
+        let times = [cpu, cold, sim, sim_cold];
+        if let Some((pn, before)) = previous {
+            let growth: Vec<String> = times
+                .iter()
+                .zip(before)
+                .map(|(now, then)| format!("×{:.1}", now.as_secs_f64() / then.as_secs_f64()))
+                .collect();
+            println!(
+                "{:>9} growth for ×{:.0} objects: check {} (cpu), {} (cold); simulation {} (cpu), {} (cold)",
+                "",
+                n as f64 / pn as f64,
+                growth[0],
+                growth[1],
+                growth[2],
+                growth[3],
             );
         }
-        println!();
-        previous = Some((n, cpu, sim));
+        previous = Some((n, times));
     }
 }
