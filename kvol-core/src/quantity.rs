@@ -120,6 +120,9 @@ pub struct Quantity {
     format: QuantityFormat,
     /// The string apimachinery caches as `String()` at parse time, when it keeps the input.
     text: Option<String>,
+    /// apimachinery holds the value as an `inf.Dec` (its big-decimal parse path), not as an
+    /// `int64Amount`: the two overflow differently in `Value()`.
+    decimal_backed: bool,
 }
 
 impl Quantity {
@@ -142,6 +145,7 @@ impl Quantity {
             magnitude: Decimal::from_u128(bytes.into()),
             format: QuantityFormat::BinarySI,
             text: None,
+            decimal_backed: false,
         }
     }
 
@@ -194,6 +198,23 @@ impl Quantity {
         self.scaled_value_ceil(0)
     }
 
+    /// apimachinery's `Value()` as the API server of Kubernetes 1.30–1.37 computes it for a
+    /// positive value, overflow included: an `int64`-backed value past `i64::MAX` reads as 0,
+    /// a big-decimal one (more than 18 digits) wraps modulo 2^64, so `10000000000000000000`
+    /// reads as -8446744073709551616. Validation of a PersistentVolume's capacity
+    /// (`validateBasicResource`) rejects the value when this is negative. Negative values give
+    /// [`value_ceil`](Self::value_ceil) saturated to `i64`.
+    pub(crate) fn api_value(&self) -> i64 {
+        if self.negative {
+            return i64::try_from(self.value_ceil()).unwrap_or(i64::MIN);
+        }
+        match i64::try_from(self.value_ceil()) {
+            Ok(v) => v,
+            Err(_) if self.decimal_backed => self.magnitude.ceil_mod_2_64() as i64,
+            Err(_) => 0,
+        }
+    }
+
     /// apimachinery's `MilliValue()`: the value in thousandths, rounded up in magnitude
     /// (`1n` → 1, `1.5` → 1500). Saturates at the ends of `i128` instead of overflowing.
     pub fn milli_value_ceil(&self) -> i128 {
@@ -237,6 +258,7 @@ impl Quantity {
             magnitude,
             format: self.format,
             text: None,
+            decimal_backed: self.decimal_backed,
         }
     }
 

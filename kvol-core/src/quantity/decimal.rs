@@ -151,6 +151,40 @@ impl Decimal {
         digits_value(kept)?.checked_add(1)
     }
 
+    /// The whole value rounded up, modulo 2^64 (what Go's `big.Int.Int64()` keeps of it).
+    pub(super) fn ceil_mod_2_64(&self) -> u64 {
+        if self.is_zero() {
+            return 0;
+        }
+        let whole_digits =
+            i128::try_from(self.digits.len()).unwrap_or(i128::MAX) + i128::from(self.exp);
+        let keep =
+            usize::try_from(whole_digits.clamp(0, i128::try_from(self.digits.len()).unwrap_or(0)))
+                .unwrap_or(0);
+        let (whole, fraction) = self.digits.split_at(keep.min(self.digits.len()));
+        let mut v = whole
+            .iter()
+            .fold(0u64, |v, &d| v.wrapping_mul(10).wrapping_add(u64::from(d)));
+        // Trailing zeros: times 10^exp, by squaring (exp can be up to 2^31).
+        if self.exp > 0 {
+            let (mut base, mut k, mut factor) = (10u64, self.exp, 1u64);
+            while k > 0 {
+                if k & 1 == 1 {
+                    factor = factor.wrapping_mul(base);
+                }
+                base = base.wrapping_mul(base);
+                k >>= 1;
+            }
+            v = v.wrapping_mul(factor);
+        }
+        // Normalised: any fraction digit left ends in a nonzero one, so the value rounds up.
+        if fraction.is_empty() {
+            v
+        } else {
+            v.wrapping_add(1)
+        }
+    }
+
     /// The value times `10^k` (exact).
     pub(super) fn times_pow10(&self, k: i64) -> Self {
         if self.is_zero() {
@@ -295,6 +329,31 @@ mod tests {
         assert_eq!(dec("5", -1).mul_pow2(20), dec("524288", 0));
         assert_eq!(dec("1", 0).mul_pow2(100), Decimal::from_u128(1 << 100));
         assert_eq!(dec("25", -3).mul_pow2(40).to_u128(), None);
+    }
+
+    #[test]
+    fn ceil_mod_2_64_agrees_with_exact_values_and_wraps_beyond() {
+        for (digits, exp) in [
+            ("1", 0),
+            ("15", -1),
+            ("123456789", 5),
+            ("18446744073709551615", 0),
+            ("5", -30),
+        ] {
+            let d = dec(digits, exp);
+            let exact = d.ceil_scaled_to_u128(0).unwrap();
+            assert_eq!(
+                u128::from(d.ceil_mod_2_64()),
+                exact % (1u128 << 64),
+                "{digits}e{exp}"
+            );
+        }
+        // 2^64 + 1 and 10^19 × 2 wrap; 10^64 = 2^64 × 5^64 leaves nothing.
+        assert_eq!(dec("18446744073709551617", 0).ceil_mod_2_64(), 1);
+        assert_eq!(dec("2", 19).ceil_mod_2_64(), 1_553_255_926_290_448_384);
+        assert_eq!(dec("1", 64).ceil_mod_2_64(), 0);
+        assert_eq!(dec("1", 2_147_483_647).ceil_mod_2_64(), 0);
+        assert_eq!(Decimal::default().ceil_mod_2_64(), 0);
     }
 
     #[test]

@@ -120,6 +120,7 @@ pub(super) fn parse(input: &str) -> Result<Quantity, QuantityError> {
             magnitude: Decimal::default(),
             format: QuantityFormat::DecimalSI,
             text: Some(input.to_owned()),
+            decimal_backed: false,
         });
     }
     let scanned = scan(input.as_bytes())?;
@@ -194,6 +195,7 @@ fn fast_path(
         magnitude,
         format: suffix.format,
         text: keep_input.then(|| input.to_owned()),
+        decimal_backed: false,
     }))
 }
 
@@ -229,6 +231,7 @@ fn big_decimal_path(s: &Scanned<'_>, suffix: Suffix) -> Result<Quantity, Quantit
         magnitude,
         format,
         text: None,
+        decimal_backed: true,
     })
 }
 

@@ -131,15 +131,17 @@ fn access_modes(checker: &mut Checker, modes: AccessModes, spec_path: &FieldPath
 /// `ValidatePositiveQuantityValue`.
 fn capacity(checker: &mut Checker, capacity: &Quantity, path: &FieldPath) {
     // Rounding up to milli units changes neither the sign nor the whole value rounded up, so
-    // the rounded quantity is only built for the message.
-    let value = capacity.value_ceil();
+    // the rounded quantity is only built for the message. `Value()` overflows as the API server
+    // computes it: a capacity of 2^63 or more written with over 18 digits can read as negative.
+    let value = capacity.api_value();
     if value < 0 {
-        let printed = i64::try_from(value).unwrap_or(i64::MIN);
-        checker.error(FieldError::invalid_number(
-            path.clone(),
-            printed,
-            "must be a valid resource quantity",
-        ));
+        let detail = if capacity.is_negative() {
+            "must be a valid resource quantity"
+        } else {
+            "must be a valid resource quantity (the API server reads this capacity through a \
+             64-bit integer that overflows above 9223372036854775807; write a smaller size)"
+        };
+        checker.error(FieldError::invalid_number(path.clone(), value, detail));
     }
     if !capacity.is_positive() {
         checker.error(FieldError::invalid(
@@ -480,6 +482,39 @@ mod tests {
             "spec.capacity[storage]: Invalid value: -1073741824: must be a valid resource quantity"
         );
         assert_eq!(r.errors[1].detail, NOT_POSITIVE);
+    }
+
+    #[test]
+    fn capacity_value_overflows_as_on_the_api_server() {
+        // More than 18 digits: a big decimal, whose Value() keeps the low 64 bits.
+        let r = nfs_pv("10000000000000000000").check();
+        assert_only(&r, "spec.capacity[storage]", ErrorKind::Invalid);
+        assert!(
+            r.errors[0].to_string().starts_with(
+                "spec.capacity[storage]: Invalid value: -8446744073709551616: must be a valid \
+                 resource quantity (the API server reads this capacity"
+            ),
+            "{}",
+            r.errors[0]
+        );
+        let r = nfs_pv("9223372036854775808").check();
+        assert_eq!(r.errors[0].value.as_deref(), Some("-9223372036854775808"));
+        // A fraction rounds up first: 2^63 - 0.5 reads as 2^63, which wraps.
+        assert_count(&nfs_pv("9223372036854775807.5").check(), 1);
+        // The low 64 bits of 2 × 10^19 are positive: accepted, as the API server does.
+        assert_clean(&nfs_pv("20000000000000000000").check());
+        assert_clean(&nfs_pv("9223372036854775807").check());
+        // Up to 18 digits the value is an int64 times a power of ten: Value() reads 0 on
+        // overflow, which passes.
+        assert_clean(&nfs_pv("10E").check());
+        assert_clean(&nfs_pv("999999999999999999E").check());
+        // Binary values are capped at 2^63 - 1 when parsed.
+        assert_clean(&nfs_pv("100000Ei").check());
+        // Trailing zeros beyond 2^64 leave the low bits zero: 10^64 = 2^64 × 5^64.
+        assert_clean(
+            &nfs_pv("10000000000000000000000000000000000000000000000000000000000000000").check(),
+        );
+        assert_count(&nfs_pv("1e19").check(), 0);
     }
 
     #[test]
