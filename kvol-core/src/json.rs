@@ -127,7 +127,7 @@ impl Writer<'_> {
 
     fn close(&mut self, bracket: char, had_entries: bool) {
         if let Some(depth) = &mut self.indent {
-            *depth -= 1;
+            *depth = depth.saturating_sub(1);
         }
         if had_entries {
             self.newline();

@@ -156,25 +156,20 @@ impl Decimal {
         if self.is_zero() {
             return 0;
         }
-        let whole_digits =
-            i128::try_from(self.digits.len()).unwrap_or(i128::MAX) + i128::from(self.exp);
-        let keep =
-            usize::try_from(whole_digits.clamp(0, i128::try_from(self.digits.len()).unwrap_or(0)))
-                .unwrap_or(0);
-        let (whole, fraction) = self.digits.split_at(keep.min(self.digits.len()));
+        // A negative exponent puts its last `-exp` digits after the point.
+        let fraction_len = usize::try_from(self.exp.min(0).unsigned_abs())
+            .unwrap_or(usize::MAX)
+            .min(self.digits.len());
+        let (whole, fraction) = self.digits.split_at(self.digits.len() - fraction_len);
         let mut v = whole
             .iter()
             .fold(0u64, |v, &d| v.wrapping_mul(10).wrapping_add(u64::from(d)));
-        // Trailing zeros: times 10^exp, by squaring (exp can be up to 2^31).
+        // Trailing zeros: times 10^exp, which 2^64 divides from exp = 64 on.
         if self.exp > 0 {
-            let (mut base, mut k, mut factor) = (10u64, self.exp, 1u64);
-            while k > 0 {
-                if k & 1 == 1 {
-                    factor = factor.wrapping_mul(base);
-                }
-                base = base.wrapping_mul(base);
-                k >>= 1;
-            }
+            let factor = u32::try_from(self.exp)
+                .ok()
+                .filter(|&k| k < 64)
+                .map_or(0, |k| 10u64.wrapping_pow(k));
             v = v.wrapping_mul(factor);
         }
         // Normalised: any fraction digit left ends in a nonzero one, so the value rounds up.
