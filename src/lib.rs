@@ -26,8 +26,24 @@ pub mod macros;
 pub mod __private {
     pub use kvol_core;
     pub use kvol_macros::{
-        manifests_impl, pod_impl, pv_impl, pvc_impl, statefulset_impl, storage_class_impl,
+        __self_checked_impl, manifests_impl, pod_impl, pv_impl, pvc_impl, statefulset_impl,
+        storage_class_impl,
     };
+
+    /// For kvol's own one-walk test (`tests/one_walk.rs`): the value an expansion evaluated to
+    /// must render exactly as the value kvol-dsl's rules checked at compile time.
+    #[track_caller]
+    pub fn emitted_as_checked<T: kvol_core::render::ToDocuments>(
+        value: kvol_core::Valid<T>,
+        checked_yaml: &str,
+    ) -> kvol_core::Valid<T> {
+        assert_eq!(
+            value.to_yaml(),
+            checked_yaml,
+            "kvol: the expansion emitted a value other than the one it checked"
+        );
+        value
+    }
 
     /// The value of an expansion that failed: the `compile_error!` beside it stops the build,
     /// so this is never called; it only gives the expression its type, so the caller sees no

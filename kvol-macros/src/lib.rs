@@ -1,56 +1,67 @@
 //! Procedural macros behind kvol's DSL. Use them through the `kvol` crate, which passes its own
 //! path in; this crate is an implementation detail.
 //!
-//! Each entry point is a thin shim: the work happens on `proc_macro2` token streams in
-//! `parse` → `ast` → `check` (kvol-core's rules) → `expand`, so ordinary unit tests can
-//! drive it.
+//! Each entry point is a thin shim over [`kvol_dsl`], the ordinary library crate that parses,
+//! checks and expands on `proc_macro2` token streams.
 
-mod ast;
-mod check;
-mod ctxt;
-mod expand;
-mod parse;
-mod suggest;
-mod warnings;
-
-#[cfg(test)]
-mod tests;
-
-use expand::Kind;
+use kvol_dsl::Kind;
 use proc_macro::TokenStream;
 
 /// `statefulset!` (through `kvol::statefulset!`).
 #[proc_macro]
 pub fn statefulset_impl(input: TokenStream) -> TokenStream {
-    expand::expand(Kind::StatefulSet, input.into()).into()
+    kvol_dsl::expand(Kind::StatefulSet, input.into()).into()
 }
 
 /// `pod!` (through `kvol::pod!`).
 #[proc_macro]
 pub fn pod_impl(input: TokenStream) -> TokenStream {
-    expand::expand(Kind::Pod, input.into()).into()
+    kvol_dsl::expand(Kind::Pod, input.into()).into()
 }
 
 /// `pvc!` (through `kvol::pvc!`).
 #[proc_macro]
 pub fn pvc_impl(input: TokenStream) -> TokenStream {
-    expand::expand(Kind::Pvc, input.into()).into()
+    kvol_dsl::expand(Kind::Pvc, input.into()).into()
 }
 
 /// `pv!` (through `kvol::pv!`).
 #[proc_macro]
 pub fn pv_impl(input: TokenStream) -> TokenStream {
-    expand::expand(Kind::Pv, input.into()).into()
+    kvol_dsl::expand(Kind::Pv, input.into()).into()
 }
 
 /// `storage_class!` (through `kvol::storage_class!`).
 #[proc_macro]
 pub fn storage_class_impl(input: TokenStream) -> TokenStream {
-    expand::expand(Kind::StorageClass, input.into()).into()
+    kvol_dsl::expand(Kind::StorageClass, input.into()).into()
 }
 
 /// `manifests!` (through `kvol::manifests!`).
 #[proc_macro]
 pub fn manifests_impl(input: TokenStream) -> TokenStream {
-    expand::expand(Kind::Manifests, input.into()).into()
+    kvol_dsl::expand(Kind::Manifests, input.into()).into()
+}
+
+/// Any of the macros, expanded so that the value asserts at run time that it renders as the
+/// value the rules checked: `KIND ; $crate ; body`. For kvol's own tests (`tests/one_walk.rs`).
+#[doc(hidden)]
+#[proc_macro]
+pub fn __self_checked_impl(input: TokenStream) -> TokenStream {
+    let input = proc_macro2::TokenStream::from(input);
+    let mut tokens = input.into_iter();
+    let kind = match tokens.next() {
+        Some(proc_macro2::TokenTree::Ident(i)) => match i.to_string().as_str() {
+            "pod" => Kind::Pod,
+            "statefulset" => Kind::StatefulSet,
+            "pvc" => Kind::Pvc,
+            "pv" => Kind::Pv,
+            "storage_class" => Kind::StorageClass,
+            _ => Kind::Manifests,
+        },
+        _ => Kind::Manifests,
+    };
+    // Skip the `;` after the kind.
+    let rest: proc_macro2::TokenStream = tokens.skip(1).collect();
+    kvol_dsl::expand_with(kind, rest, true).into()
 }

@@ -57,9 +57,13 @@ pub const SOURCES: &[&str] = &[
     "portworx",
 ];
 
-/// Legacy plugins: keyword, plugin, fields (name, required).
-/// A legacy source's keyword, plugin and fields (name, required).
-type LegacySpec = (&'static str, LegacyPlugin, &'static [(&'static str, bool)]);
+/// A legacy source: its DSL keyword, its plugin, and its fields (DSL key, API field name,
+/// required). The one table parsing, lowering and span mapping read.
+type LegacySpec = (
+    &'static str,
+    LegacyPlugin,
+    &'static [(&'static str, &'static str, bool)],
+);
 
 /// Legacy plugins.
 pub const LEGACY: &[LegacySpec] = &[
@@ -67,82 +71,82 @@ pub const LEGACY: &[LegacySpec] = &[
         "gce_pd",
         LegacyPlugin::GcePersistentDisk,
         &[
-            ("pd_name", true),
-            ("fs_type", false),
-            ("partition", false),
-            ("read_only", false),
+            ("pd_name", "pdName", true),
+            ("fs_type", "fsType", false),
+            ("partition", "partition", false),
+            ("read_only", "readOnly", false),
         ],
     ),
     (
         "aws_ebs",
         LegacyPlugin::AwsElasticBlockStore,
         &[
-            ("volume_id", true),
-            ("fs_type", false),
-            ("partition", false),
-            ("read_only", false),
+            ("volume_id", "volumeID", true),
+            ("fs_type", "fsType", false),
+            ("partition", "partition", false),
+            ("read_only", "readOnly", false),
         ],
     ),
     (
         "azure_disk",
         LegacyPlugin::AzureDisk,
         &[
-            ("disk_name", true),
-            ("disk_uri", true),
-            ("fs_type", false),
-            ("read_only", false),
+            ("disk_name", "diskName", true),
+            ("disk_uri", "diskURI", true),
+            ("fs_type", "fsType", false),
+            ("read_only", "readOnly", false),
         ],
     ),
     (
         "azure_file",
         LegacyPlugin::AzureFile,
         &[
-            ("secret_name", true),
-            ("share_name", true),
-            ("read_only", false),
+            ("secret_name", "secretName", true),
+            ("share_name", "shareName", true),
+            ("read_only", "readOnly", false),
         ],
     ),
     (
         "cephfs",
         LegacyPlugin::Cephfs,
-        &[("monitors", true), ("path", false), ("read_only", false)],
+        &[("monitors", "monitors", true), ("path", "path", false), ("read_only", "readOnly", false)],
     ),
     (
         "cinder",
         LegacyPlugin::Cinder,
         &[
-            ("volume_id", true),
-            ("fs_type", false),
-            ("read_only", false),
+            ("volume_id", "volumeID", true),
+            ("fs_type", "fsType", false),
+            ("read_only", "readOnly", false),
         ],
     ),
     (
         "glusterfs",
         LegacyPlugin::Glusterfs,
-        &[("endpoints", true), ("path", true), ("read_only", false)],
+        &[("endpoints", "endpoints", true), ("path", "path", true), ("read_only", "readOnly", false)],
     ),
     (
         "rbd",
         LegacyPlugin::Rbd,
         &[
-            ("monitors", true),
-            ("image", true),
-            ("fs_type", false),
-            ("read_only", false),
+            ("monitors", "monitors", true),
+            ("image", "image", true),
+            ("fs_type", "fsType", false),
+            ("read_only", "readOnly", false),
         ],
     ),
     (
         "vsphere",
         LegacyPlugin::VsphereVolume,
-        &[("volume_path", true), ("fs_type", false)],
+        &[("volume_path", "volumePath", true), ("fs_type", "fsType", false)],
     ),
     (
         "portworx",
         LegacyPlugin::PortworxVolume,
         &[
-            ("volume_id", true),
-            ("fs_type", false),
-            ("read_only", false),
+            ("volume_id", "volumeID", true),
+            ("fs_type", "fsType", false),
+            ("read_only", "readOnly", false),
         ],
     ),
 ];
@@ -385,9 +389,9 @@ fn legacy(
     c: &mut Cursor,
     kw: Sp,
     plugin: LegacyPlugin,
-    spec: &[(&str, bool)],
+    spec: &[(&str, &str, bool)],
 ) -> Option<PvSrc> {
-    let names: Vec<&str> = spec.iter().map(|(n, _)| *n).collect();
+    let names: Vec<&str> = spec.iter().map(|(n, _, _)| *n).collect();
     let Some(g) = c.peek_group(Delimiter::Brace) else {
         p.cx.error(
             c.span(),
@@ -413,6 +417,7 @@ fn legacy(
             continue;
         }
         let ec = &mut e.rest;
+        let start = ec.span();
         let v = match e.key.as_str() {
             "read_only" => value::boolean(p, ec, "`read_only`").map(LegacyValue::Bool),
             "partition" => match value::int(p, ec, "a partition", Guarantee::Count, &[]) {
@@ -427,12 +432,13 @@ fn legacy(
                 _ => value::literal_name(p, ec, "a value").map(LegacyValue::Str),
             },
         };
+        let value_sp = start.to(e.rest.prev_span());
         e.rest.finish(p, "the value");
         if let Some(v) = v {
-            fields.push((e.key.clone(), e.key_sp, v));
+            fields.push((e.key.clone(), value_sp, v));
         }
     }
-    for (n, required) in spec {
+    for (n, _, required) in spec {
         if *required && !fields.iter().any(|(k, _, _)| k == n) {
             p.cx.error(kw, format!("`{}` needs `{n}`", plugin.key()));
         }

@@ -489,7 +489,7 @@ pub enum PvSrc {
     Legacy {
         /// Which plugin.
         plugin: kvol_core::legacy::LegacyPlugin,
-        /// Its fields as written.
+        /// Its fields as written: the DSL key, the span of the value, the value.
         fields: Vec<(String, Sp, LegacyValue)>,
         /// The plugin keyword.
         kw: Sp,

@@ -15,7 +15,7 @@ fn errors(kind: Kind, src: &str) -> Vec<String> {
         return vec!["lex error".into()];
     };
     let cx = Ctxt::new();
-    let _ = expand::parse_and_check(kind, body, &cx);
+    let _ = expand::parse_and_check(kind, body, &quote::quote!(::kvol), &cx);
     match cx.check() {
         Ok(()) => Vec::new(),
         Err(e) => e.into_iter().map(|e| e.to_string()).collect(),

@@ -3,10 +3,19 @@
 //! "use of deprecated function `…::recycle_reclaim_policy_is_deprecated: WHAT TO WRITE
 //! INSTEAD`" under the user's token. One function per kind of warning kvol-core reports.
 
-use crate::check::WarningOut;
+use crate::ctxt::Sp;
 use kvol_core::legacy::LegacyPlugin;
 use proc_macro2::{Ident, TokenStream};
 use quote::quote_spanned;
+
+/// A compile-time warning to emit: its kind and where.
+#[derive(Debug, Clone)]
+pub struct WarningOut {
+    /// Which deprecated function the expansion calls.
+    pub kind: WarningKind,
+    /// The user's token.
+    pub sp: Sp,
+}
 
 /// The kinds of warnings, one deprecated function each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

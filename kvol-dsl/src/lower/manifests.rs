@@ -1,0 +1,51 @@
+//! `manifests! { … }`: the set's own keys and its objects.
+
+use super::{Cx, objects::LoweredObject};
+use crate::{
+    ast::ManifestsAst,
+    ctxt::Sp,
+    lowered::{Lowered, call},
+};
+use kvol_core::Manifests;
+use quote::quote;
+
+/// Adds the set's keys (`namespace`, `external_claims`, `external_classes`,
+/// `default_class`) and each lowered object to `set`.
+pub fn lower_manifests(
+    cx: &mut Cx,
+    ast: &ManifestsAst,
+    mut set: Lowered<Manifests>,
+    objects: &[(Cx, LoweredObject, Sp)],
+) -> Lowered<Manifests> {
+    if let Some(ns) = &ast.namespace {
+        let ns = cx.string(&ns.value);
+        set = call!(set.namespace(ns));
+    }
+    for c in &ast.external_claims {
+        let c = cx.string(&c.value);
+        set = call!(set.external_claim(c));
+    }
+    for c in &ast.external_classes {
+        let c = cx.string(&c.value);
+        set = call!(set.external_storage_class(c));
+    }
+    if let Some(d) = &ast.default_class {
+        let d = cx.string(&d.value);
+        set = call!(set.cluster_default_class(d));
+    }
+    for (_, lowered, _) in objects {
+        match &lowered.object {
+            Some(o) => {
+                let o = Lowered::leaf(o.clone(), lowered.tokens.clone());
+                set = call!(set.with(o));
+            }
+            None => {
+                // The object has errors, so the set is not checked and nothing is emitted;
+                // the expression is kept whole only so the shape stays the same.
+                let (t, o) = (&set.tokens, &lowered.tokens);
+                set.tokens = quote!(#t.with(#o));
+            }
+        }
+    }
+    set
+}

@@ -1,0 +1,543 @@
+//! The objects: `pod!`, `statefulset!`, `pvc!`, `pv!` and `storage_class!`, each lowered into its
+//! kvol-core builder.
+
+use super::{
+    Cx,
+    claim::{access_modes, claim_template, storage_class},
+    container::{compact_container, containers},
+    pv::pv_source,
+    volume::{map_pairs, reg_map, volumes},
+    words::word,
+};
+use crate::{
+    ast::{
+        DataSource, Item2, MaxUnavailable, Meta, PodAst, PvAst, PvcAst, StatefulSetAst,
+        StorageClassAst, Update, Val,
+    },
+    ctxt::Sp,
+    lowered::{Lowered, call, ctor, opt, record, vec},
+};
+use kvol_core::{FieldPath, Object, Report, Valid};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// One object after the walk: what the rules said, the object when it built, and the
+/// expression of type `Valid<T>` the expansion evaluates.
+pub struct LoweredObject {
+    /// Errors and warnings of kvol-core's rules.
+    pub report: Report,
+    /// The checked object, when it has no errors.
+    pub object: Option<Object>,
+    /// The expression that rebuilds it at run time.
+    pub tokens: TokenStream,
+}
+
+/// The kvol-core type name of each kind of object.
+pub fn kind_name(item: &Item2) -> &'static str {
+    match item {
+        Item2::Pod(_) => "Pod",
+        Item2::Pv(_) => "PersistentVolume",
+        Item2::Pvc(_) => "PersistentVolumeClaim",
+        Item2::StorageClass(_) => "StorageClass",
+        Item2::StatefulSet(_) => "StatefulSet",
+    }
+}
+
+/// The metadata of an object: where its name is written.
+pub fn item_meta(item: &Item2) -> &Meta {
+    match item {
+        Item2::Pod(a) => &a.meta,
+        Item2::Pv(a) => &a.meta,
+        Item2::Pvc(a) => &a.meta,
+        Item2::StorageClass(a) => &a.meta,
+        Item2::StatefulSet(a) => &a.meta,
+    }
+}
+
+/// Lowers one object: one pass of the walk.
+pub fn lower_object(cx: &mut Cx, item: &Item2, root: Sp) -> LoweredObject {
+    match item {
+        Item2::Pod(a) => pod(cx, a, root),
+        Item2::StatefulSet(a) => statefulset(cx, a, root),
+        Item2::Pvc(a) => pvc(cx, a, root),
+        Item2::Pv(a) => pv(cx, a, root),
+        Item2::StorageClass(a) => storage_class(cx, a, root),
+    }
+}
+
+/// `builder.build()` for the rules, `builder.__build_prechecked()` for the expansion (the
+/// same assembly, without the `Result`: the rules already held at compile time).
+fn finish<T: Into<Object>>(
+    built: Result<Valid<T>, Report>,
+    tokens: TokenStream,
+) -> LoweredObject {
+    let tokens = quote!(#tokens.__build_prechecked());
+    match built {
+        Ok(valid) => LoweredObject {
+            report: Report {
+                errors: Vec::new(),
+                warnings: valid.warnings().to_vec(),
+            },
+            object: Some(valid.into_inner().into()),
+            tokens,
+        },
+        Err(report) => LoweredObject {
+            report,
+            object: None,
+            tokens,
+        },
+    }
+}
+
+/// Registers where the metadata came from.
+fn meta_spans(cx: &mut Cx, meta: &Meta, root: Sp) {
+    cx.reg(&FieldPath::root(), root);
+    let m = FieldPath::root().child("metadata");
+    cx.reg(&m.child("name"), meta.name.as_ref().map_or(root, Val::sp));
+    if let Some(ns) = &meta.namespace {
+        cx.reg(&m.child("namespace"), ns.sp());
+    }
+    reg_map(cx, &m.child("labels"), &meta.labels);
+    reg_map(cx, &m.child("annotations"), &meta.annotations);
+}
+
+/// The object's name (empty when missing: the rules report it).
+fn name(cx: &mut Cx, meta: &Meta) -> Lowered<String> {
+    match &meta.name {
+        Some(n) => cx.text(n),
+        None => cx.string(""),
+    }
+}
+
+/// `.namespace(…)` when written.
+macro_rules! namespace {
+    ($cx:expr, $b:ident, $meta:expr) => {{
+        let b = $b;
+        match &$meta.namespace {
+            Some(ns) => {
+                let ns = $cx.text(ns);
+                call!(b.namespace(ns))
+            }
+            None => b,
+        }
+    }};
+}
+
+/// `.label(…)` and `.annotation(…)` for each entry.
+macro_rules! labels_and_annotations {
+    ($cx:expr, $b:ident, $meta:expr) => {{
+        let mut b = $b;
+        for (key, value) in map_pairs($cx, &$meta.labels) {
+            b = call!(b.label(key, value));
+        }
+        for (key, value) in map_pairs($cx, &$meta.annotations) {
+            b = call!(b.annotation(key, value));
+        }
+        b
+    }};
+}
+
+/// The pod-spec keys `pod!` and `statefulset!` share: containers, volumes, grace period.
+macro_rules! pod_body {
+    ($cx:expr, $b:ident, $body:expr, $spec:expr, $name:expr, $root:expr, $claims:expr) => {{
+        let mut b = $b;
+        let (cs, init) = containers($cx, $body, $spec, $name, $root, $claims);
+        if cs.is_empty() {
+            $cx.reg(&$spec.child("containers"), $root);
+        }
+        for c in cs {
+            b = call!(b.container(c));
+        }
+        for c in init {
+            b = call!(b.init_container(c));
+        }
+        for v in volumes($cx, $body, $spec) {
+            let (name, source) = (v.name, v.source);
+            b = call!(b.volume(name, source));
+        }
+        if let Some(g) = &$body.grace {
+            $cx.reg(&$spec.child("terminationGracePeriodSeconds"), g.sp());
+            let g = $cx.int64(g);
+            b = call!(b.grace_period(g));
+        }
+        b
+    }};
+}
+
+fn pod(cx: &mut Cx, ast: &PodAst, root: Sp) -> LoweredObject {
+    meta_spans(cx, &ast.meta, root);
+    let k = cx.k.clone();
+    let name = name(cx, &ast.meta);
+    let b = ctor!(k, Pod::builder(name));
+    let b = namespace!(cx, b, ast.meta);
+    let b = labels_and_annotations!(cx, b, ast.meta);
+    let spec = FieldPath::root().child("spec");
+    let body = &ast.body;
+    let mut b = pod_body!(cx, b, body, &spec, ast.meta.name.as_ref(), root, &[]);
+    if let Some(r) = &body.restart {
+        cx.reg(&spec.child("restartPolicy"), r.sp);
+        let r = word(&k, r.value);
+        b = call!(b.restart_policy(r));
+    }
+    if let Some(s) = &body.service_account {
+        cx.reg(&spec.child("serviceAccountName"), s.sp);
+        let s = cx.string(&s.value);
+        b = call!(b.service_account(s));
+    }
+    reg_map(cx, &spec.child("nodeSelector"), &body.node_selector);
+    for (key, value) in map_pairs(cx, &body.node_selector) {
+        b = call!(b.node_selector(key, value));
+    }
+    finish(b.value.build(), b.tokens)
+}
+
+fn statefulset(cx: &mut Cx, ast: &StatefulSetAst, root: Sp) -> LoweredObject {
+    meta_spans(cx, &ast.meta, root);
+    let spec = FieldPath::root().child("spec");
+    let service = FieldPath::root().child("service");
+    // Labels are the pods' labels, the selector and the Service's selector.
+    for p in [
+        spec.child("template").child("metadata").child("labels"),
+        service.child("metadata").child("labels"),
+        spec.child("selector").child("matchLabels"),
+        service.child("spec").child("selector"),
+    ] {
+        reg_map(cx, &p, &ast.meta.labels);
+    }
+    let k = cx.k.clone();
+    let name = name(cx, &ast.meta);
+    let b = ctor!(k, StatefulSet::builder(name));
+    let b = namespace!(cx, b, ast.meta);
+    let mut b = labels_and_annotations!(cx, b, ast.meta);
+    let svc_sp = ast
+        .service
+        .as_ref()
+        .map_or(ast.meta.name.as_ref().map_or(root, Val::sp), Val::sp);
+    cx.reg(&spec.child("serviceName"), svc_sp);
+    cx.reg(&service, svc_sp);
+    cx.reg(&service.child("metadata").child("name"), svc_sp);
+    if let Some(s) = &ast.service {
+        let s = cx.text(s);
+        b = call!(b.service_name(s));
+    }
+    if let Some(r) = &ast.replicas {
+        cx.reg(&spec.child("replicas"), r.sp());
+        let r = cx.int32(r, "`replicas`");
+        b = call!(b.replicas(r));
+    }
+    let pod_spec = spec.child("template").child("spec");
+    let body = &ast.body;
+    // Service ports come from the named container ports, in order.
+    let mut at = 0;
+    let compact = compact_container(body, ast.meta.name.as_ref(), root);
+    for c in compact.iter().chain(body.containers.iter()) {
+        for p in &c.ports {
+            if let Some(n) = &p.name {
+                let pp = service.child("spec").child("ports").index(at);
+                cx.reg(&pp, n.sp.to(p.number.sp()));
+                cx.reg(&pp.child("name"), n.sp);
+                cx.reg(&pp.child("port"), p.number.sp());
+                cx.reg(&pp.child("targetPort"), p.number.sp());
+                at += 1;
+            }
+        }
+    }
+    let name_ref = ast.meta.name.as_ref();
+    let mut b = pod_body!(cx, b, body, &pod_spec, name_ref, root, &ast.claims);
+    for (i, c) in ast.claims.iter().enumerate() {
+        let claim_name = c.name.as_ref().map_or("data", |n| n.value.as_str());
+        let path = spec.child("volumeClaimTemplates").index(i);
+        let t = claim_template(cx, c, Some(claim_name), &path);
+        b = call!(b.claim(t));
+    }
+    if let Some(u) = &ast.update_strategy {
+        let u = update(cx, u, &spec.child("updateStrategy"));
+        b = call!(b.update_strategy(u));
+    }
+    if let Some(w) = &ast.pod_management {
+        cx.reg(&spec.child("podManagementPolicy"), w.sp);
+        let w = word(&k, w.value);
+        b = call!(b.pod_management(w));
+    }
+    if let Some((deleted, scaled)) = &ast.retention {
+        let rp = spec.child("persistentVolumeClaimRetentionPolicy");
+        if let Some(d) = deleted {
+            cx.reg(&rp.child("whenDeleted"), d.sp);
+        }
+        if let Some(s) = scaled {
+            cx.reg(&rp.child("whenScaled"), s.sp);
+        }
+        use kvol_core::statefulset::RetentionAction;
+        let when_deleted = word(&k, deleted.map_or(RetentionAction::Retain, |w| w.value));
+        let when_scaled = word(&k, scaled.map_or(RetentionAction::Retain, |w| w.value));
+        let r = record!(k, statefulset::RetentionPolicy {
+            when_deleted: when_deleted,
+            when_scaled: when_scaled,
+        });
+        b = call!(b.retention(r));
+    }
+    if let Some(v) = ast.publish_not_ready {
+        let v = cx.boolean(v);
+        b = call!(b.publish_not_ready_addresses(v));
+    }
+    if let Some(v) = &ast.min_ready {
+        cx.reg(&spec.child("minReadySeconds"), v.sp());
+        let v = cx.int32(v, "`min_ready`");
+        b = call!(b.min_ready_seconds(v));
+    }
+    if let Some(v) = &ast.ordinals_start {
+        cx.reg(&spec.child("ordinals").child("start"), v.sp());
+        let v = cx.int32(v, "`ordinals_start`");
+        b = call!(b.ordinals_start(v));
+    }
+    if let Some(v) = &ast.revision_history {
+        cx.reg(&spec.child("revisionHistoryLimit"), v.sp());
+        let v = cx.int32(v, "`revision_history`");
+        b = call!(b.revision_history_limit(v));
+    }
+    finish(b.value.build(), b.tokens)
+}
+
+fn update(
+    cx: &mut Cx,
+    u: &Update,
+    path: &FieldPath,
+) -> Lowered<kvol_core::statefulset::UpdateStrategy> {
+    let k = cx.k.clone();
+    match u {
+        Update::OnDelete => {
+            crate::lowered::constant!(k, statefulset::UpdateStrategy::OnDelete)
+        }
+        Update::Rolling {
+            partition,
+            max_unavailable,
+        } => {
+            let ru = path.child("rollingUpdate");
+            if let Some(p) = partition {
+                cx.reg(&ru.child("partition"), p.sp());
+            }
+            if let Some(m) = max_unavailable {
+                cx.reg(&ru.child("maxUnavailable"), m.sp());
+            }
+            let partition = opt(partition.as_ref().map(|p| cx.int32(p, "`partition`")));
+            let max_unavailable = opt(max_unavailable.as_ref().map(|m| match m {
+                Val::Lit(MaxUnavailable::Int(n), sp) => {
+                    let n = cx.int32(&Val::Lit(*n, *sp), "`max_unavailable`");
+                    ctor!(k, statefulset::IntOrPercent::Int(n))
+                }
+                Val::Lit(MaxUnavailable::Percent(n), sp) => {
+                    let n = cx.int32(&Val::Lit(*n, *sp), "`max_unavailable`");
+                    let value = u32::try_from(n.value).unwrap_or_default();
+                    let n = Lowered::leaf(value, quote!(#value));
+                    ctor!(k, statefulset::IntOrPercent::Percent(n))
+                }
+                Val::Interp(i) => {
+                    let n = cx.int32(&Val::Interp(i.clone()), "`max_unavailable`");
+                    ctor!(k, statefulset::IntOrPercent::Int(n))
+                }
+            }));
+            record!(k, statefulset::UpdateStrategy::RollingUpdate {
+                partition: partition,
+                max_unavailable: max_unavailable,
+            })
+        }
+    }
+}
+
+fn data_source_spans(cx: &mut Cx, d: &DataSource, path: &FieldPath) {
+    cx.reg(path, d.kind.sp.to(d.name.sp));
+    if let Some(g) = &d.api_group {
+        cx.reg(&path.child("apiGroup"), g.sp);
+    }
+    cx.reg(&path.child("kind"), d.kind.sp);
+    cx.reg(&path.child("name"), d.name.sp);
+    if let Some(ns) = &d.namespace {
+        cx.reg(&path.child("namespace"), ns.sp);
+    }
+}
+
+fn pvc(cx: &mut Cx, ast: &PvcAst, root: Sp) -> LoweredObject {
+    meta_spans(cx, &ast.meta, root);
+    let spec = FieldPath::root().child("spec");
+    cx.reg(&spec, root);
+    let k = cx.k.clone();
+    let name = name(cx, &ast.meta);
+    let b = ctor!(k, PersistentVolumeClaim::builder(name));
+    let b = namespace!(cx, b, ast.meta);
+    let mut b = labels_and_annotations!(cx, b, ast.meta);
+    match &ast.access {
+        Some(m) => {
+            let modes = access_modes(cx, &spec.child("accessModes"), m);
+            b = call!(b.access_modes(modes));
+        }
+        None => cx.reg(&spec.child("accessModes"), root),
+    }
+    let res = spec.child("resources");
+    match &ast.request {
+        Some(q) => {
+            cx.reg(&res.child("requests").key("storage"), q.sp());
+            cx.reg(&res.key("storage"), q.sp());
+            let q = cx.quantity(q);
+            b = call!(b.request(q));
+        }
+        None => cx.reg(&res, root),
+    }
+    if let Some(q) = &ast.limit {
+        cx.reg(&res.child("limits").key("storage"), q.sp());
+        let q = cx.quantity(q);
+        b = call!(b.limit(q));
+    }
+    if let Some(class) = &ast.class {
+        b = storage_class!(cx, b, class, &spec.child("storageClassName"));
+    }
+    if let Some(w) = &ast.volume_mode {
+        cx.reg(&spec.child("volumeMode"), w.sp);
+        let w = word(&k, w.value);
+        b = call!(b.volume_mode(w));
+    }
+    if let Some(v) = &ast.volume_name {
+        cx.reg(&spec.child("volumeName"), v.sp);
+        let v = cx.string(&v.value);
+        b = call!(b.volume_name(v));
+    }
+    reg_map(
+        cx,
+        &spec.child("selector").child("matchLabels"),
+        &ast.selector,
+    );
+    reg_map(cx, &spec.child("selector"), &ast.selector);
+    for (key, value) in map_pairs(cx, &ast.selector) {
+        b = call!(b.selector_label(key, value));
+    }
+    if let Some(d) = &ast.data_source {
+        data_source_spans(cx, d, &spec.child("dataSource"));
+        let api_group = opt(d.api_group.as_ref().map(|s| cx.string(&s.value)));
+        let kind = cx.string(&d.kind.value);
+        let name = cx.string(&d.name.value);
+        let r = record!(k, pvc::TypedLocalObjectReference {
+            api_group: api_group,
+            kind: kind,
+            name: name,
+        });
+        b = call!(b.data_source(r));
+    }
+    if let Some(d) = &ast.data_source_ref {
+        data_source_spans(cx, d, &spec.child("dataSourceRef"));
+        let api_group = opt(d.api_group.as_ref().map(|s| cx.string(&s.value)));
+        let kind = cx.string(&d.kind.value);
+        let name = cx.string(&d.name.value);
+        let namespace = opt(d.namespace.as_ref().map(|s| cx.string(&s.value)));
+        let r = record!(k, pvc::TypedObjectReference {
+            api_group: api_group,
+            kind: kind,
+            name: name,
+            namespace: namespace,
+        });
+        b = call!(b.data_source_ref(r));
+    }
+    finish(b.value.build(), b.tokens)
+}
+
+fn pv(cx: &mut Cx, ast: &PvAst, root: Sp) -> LoweredObject {
+    meta_spans(cx, &ast.meta, root);
+    let spec = FieldPath::root().child("spec");
+    cx.reg(&spec, root);
+    let k = cx.k.clone();
+    let name = name(cx, &ast.meta);
+    let b = ctor!(k, PersistentVolume::builder(name));
+    let mut b = labels_and_annotations!(cx, b, ast.meta);
+    if let Some(q) = &ast.capacity {
+        cx.reg(&spec.child("capacity"), q.sp());
+        cx.reg(&spec.child("capacity").key("storage"), q.sp());
+        let q = cx.quantity(q);
+        b = call!(b.capacity(q));
+    }
+    if let Some(m) = &ast.access {
+        let modes = access_modes(cx, &spec.child("accessModes"), m);
+        b = call!(b.access_modes(modes));
+    }
+    if let Some(w) = &ast.reclaim {
+        cx.reg(&spec.child("persistentVolumeReclaimPolicy"), w.sp);
+        let w = word(&k, w.value);
+        b = call!(b.reclaim_policy(w));
+    }
+    if let Some(class) = &ast.class {
+        b = storage_class!(cx, b, class, &spec.child("storageClassName"));
+    }
+    if let Some(w) = &ast.volume_mode {
+        cx.reg(&spec.child("volumeMode"), w.sp);
+        let w = word(&k, w.value);
+        b = call!(b.volume_mode(w));
+    }
+    for (i, o) in ast.mount_options.iter().enumerate() {
+        cx.reg(&spec.child("mountOptions").index(i), o.sp);
+        let o = cx.string(&o.value);
+        b = call!(b.mount_option(o));
+    }
+    if let (Some(f), Some(l)) = (ast.node_hostnames.first(), ast.node_hostnames.last()) {
+        cx.reg(&spec.child("nodeAffinity"), f.sp.to(l.sp));
+        let hosts = vec(ast.node_hostnames.iter().map(|s| cx.string(&s.value)).collect());
+        b = call!(b.node_affinity_hostname(hosts));
+    }
+    if let Some((ns, n)) = &ast.claim_ref {
+        let cr = spec.child("claimRef");
+        cx.reg(&cr, ns.sp.to(n.sp));
+        cx.reg(&cr.child("namespace"), ns.sp);
+        cx.reg(&cr.child("name"), n.sp);
+        let (ns, n) = (cx.string(&ns.value), cx.string(&n.value));
+        b = call!(b.claim_ref(ns, n));
+    }
+    if let Some(s) = &ast.source {
+        let s = pv_source(cx, s, &spec);
+        b = call!(b.source(s));
+    }
+    finish(b.value.build(), b.tokens)
+}
+
+fn storage_class(cx: &mut Cx, ast: &StorageClassAst, root: Sp) -> LoweredObject {
+    meta_spans(cx, &ast.meta, root);
+    let top = FieldPath::root();
+    cx.reg(
+        &top.child("provisioner"),
+        ast.provisioner.as_ref().map_or(root, |s| s.sp),
+    );
+    let k = cx.k.clone();
+    let name = name(cx, &ast.meta);
+    let provisioner = cx.string(ast.provisioner.as_ref().map_or("", |s| s.value.as_str()));
+    let b = ctor!(k, StorageClass::builder(name, provisioner));
+    let mut b = labels_and_annotations!(cx, b, ast.meta);
+    reg_map(cx, &top.child("parameters"), &ast.parameters);
+    for (key, value) in map_pairs(cx, &ast.parameters) {
+        b = call!(b.parameter(key, value));
+    }
+    if let Some(w) = &ast.reclaim {
+        cx.reg(&top.child("reclaimPolicy"), w.sp);
+        let w = word(&k, w.value);
+        b = call!(b.reclaim_policy(w));
+    }
+    if let Some(w) = &ast.binding {
+        cx.reg(&top.child("volumeBindingMode"), w.sp);
+        let w = word(&k, w.value);
+        b = call!(b.binding_mode(w));
+    }
+    if let Some(v) = ast.allow_expansion {
+        let v = cx.boolean(v);
+        b = call!(b.allow_expansion(v));
+    }
+    for (i, o) in ast.mount_options.iter().enumerate() {
+        cx.reg(&top.child("mountOptions").index(i), o.sp);
+        let o = cx.string(&o.value);
+        b = call!(b.mount_option(o));
+    }
+    for (i, (key, values)) in ast.topology.iter().enumerate() {
+        let tp = top.child("allowedTopologies").index(i);
+        cx.reg(&tp, key.sp);
+        let key = cx.string(&key.value);
+        let values = vec(values.iter().map(|s| cx.string(&s.value)).collect());
+        b = call!(b.allowed_topology(key, values));
+    }
+    if ast.default_class == Some(true) {
+        b = call!(b.default_class());
+    }
+    finish(b.value.build(), b.tokens)
+}

@@ -1,0 +1,295 @@
+//! PersistentVolume sources, including the legacy in-tree plugins.
+
+use super::{Cx, volume::{map_pairs, reg_map}, words::word};
+use crate::{
+    ast::{LegacyValue, PvSrc, Val},
+    ctxt::Sp,
+    lowered::{Lowered, ctor, opt, record, string_map, vec},
+    parse::pv::LEGACY,
+};
+use kvol_core::{FieldPath, legacy::LegacyPlugin, pv::PvSource};
+
+/// The PV source, its paths registered under `spec`.
+pub fn pv_source(cx: &mut Cx, src: &PvSrc, spec: &FieldPath) -> Lowered<PvSource> {
+    let k = cx.k.clone();
+    match src {
+        PvSrc::HostPath { path, kind, kw } => {
+            let p = spec.child("hostPath");
+            cx.reg(&p, *kw);
+            cx.reg(&p.child("path"), path.sp);
+            if let Some(t) = kind {
+                cx.reg(&p.child("type"), t.sp);
+            }
+            let host = cx.string(&path.value);
+            let kind = opt(kind.map(|t| word(&k, t.value)));
+            ctor!(k, PvSource::host_path(host, kind))
+        }
+        PvSrc::Local { path, fs_type } => {
+            let p = spec.child("local");
+            cx.reg(&p.child("path"), path.sp);
+            if let Some(f) = fs_type {
+                cx.reg(&p.child("fsType"), f.sp);
+            }
+            let fs_type = opt(fs_type.as_ref().map(|s| cx.string(&s.value)));
+            let path = cx.string(&path.value);
+            let local = record!(k, pv::LocalVolume {
+                fs_type: fs_type,
+                path: path,
+            });
+            ctor!(k, PvSource::Local(local))
+        }
+        PvSrc::Nfs {
+            server,
+            path,
+            read_only,
+        } => {
+            let p = spec.child("nfs");
+            cx.reg(&p.child("server"), server.sp);
+            cx.reg(&p.child("path"), path.sp);
+            let path = cx.string(&path.value);
+            let read_only = cx.boolean(*read_only);
+            let server = cx.string(&server.value);
+            let nfs = record!(k, volume::Nfs {
+                path: path,
+                read_only: read_only,
+                server: server,
+            });
+            ctor!(k, PvSource::Nfs(nfs))
+        }
+        PvSrc::Csi {
+            driver,
+            handle,
+            fs_type,
+            read_only,
+            attributes,
+        } => {
+            let p = spec.child("csi");
+            cx.reg(&p.child("driver"), driver.sp);
+            cx.reg(&p.child("volumeHandle"), handle.sp);
+            if let Some(f) = fs_type {
+                cx.reg(&p.child("fsType"), f.sp);
+            }
+            reg_map(cx, &p.child("volumeAttributes"), attributes);
+            let driver = cx.string(&driver.value);
+            let fs_type = opt(fs_type.as_ref().map(|s| cx.string(&s.value)));
+            let node_publish_secret_ref = opt::<kvol_core::pv::SecretReference>(None);
+            let read_only = opt(read_only.map(|b| cx.boolean(b)));
+            let pairs = map_pairs(cx, attributes);
+            let volume_attributes = string_map(pairs);
+            let volume_handle = cx.string(&handle.value);
+            let csi = record!(k, pv::CsiPersistentVolume {
+                driver: driver,
+                fs_type: fs_type,
+                node_publish_secret_ref: node_publish_secret_ref,
+                read_only: read_only,
+                volume_attributes: volume_attributes,
+                volume_handle: volume_handle,
+            });
+            ctor!(k, PvSource::Csi(csi))
+        }
+        PvSrc::Iscsi {
+            target_portal,
+            iqn,
+            lun,
+            fs_type,
+            read_only,
+        } => {
+            let p = spec.child("iscsi");
+            cx.reg(&p.child("targetPortal"), target_portal.sp);
+            cx.reg(&p.child("iqn"), iqn.sp);
+            cx.reg(&p.child("lun"), lun.sp());
+            if let Some(f) = fs_type {
+                cx.reg(&p.child("fsType"), f.sp);
+            }
+            let fs_type = opt(fs_type.as_ref().map(|s| cx.string(&s.value)));
+            let iqn = cx.string(&iqn.value);
+            let lun = cx.int32(lun, "a LUN");
+            let read_only = opt(read_only.map(|b| cx.boolean(b)));
+            let target_portal = cx.string(&target_portal.value);
+            let iscsi = record!(k, pv::IscsiVolume {
+                fs_type: fs_type,
+                iqn: iqn,
+                lun: lun,
+                read_only: read_only,
+                target_portal: target_portal,
+            });
+            ctor!(k, PvSource::Iscsi(iscsi))
+        }
+        PvSrc::Legacy { plugin, fields, kw } => {
+            let p = spec.child(plugin.key());
+            cx.reg(&p, *kw);
+            let legacy = legacy_source(cx, *plugin, fields, &p);
+            ctor!(k, PvSource::Legacy(legacy))
+        }
+    }
+}
+
+/// The fields of a legacy source as written, each looked up by its DSL key.
+struct Fields<'a> {
+    fields: &'a [(String, Sp, LegacyValue)],
+}
+
+impl Fields<'_> {
+    fn get(&self, key: &str) -> Option<(&LegacyValue, Sp)> {
+        self.fields
+            .iter()
+            .find(|(k, _, _)| k == key)
+            .map(|(_, sp, v)| (v, *sp))
+    }
+    fn text(&self, cx: &mut Cx, key: &str) -> Lowered<Option<String>> {
+        opt(match self.get(key) {
+            Some((LegacyValue::Str(s), _)) => Some(cx.string(&s.value)),
+            _ => None,
+        })
+    }
+    fn required(&self, cx: &mut Cx, key: &str) -> Lowered<String> {
+        match self.get(key) {
+            Some((LegacyValue::Str(s), _)) => cx.string(&s.value),
+            // A missing required field was reported by the parser.
+            _ => cx.string(""),
+        }
+    }
+    fn flag(&self, cx: &mut Cx, key: &str) -> Lowered<bool> {
+        cx.boolean(matches!(self.get(key), Some((LegacyValue::Bool(true), _))))
+    }
+    fn int(&self, cx: &mut Cx, key: &str, what: &str) -> Lowered<Option<i32>> {
+        opt(match self.get(key) {
+            Some((LegacyValue::Int(n), sp)) => Some(cx.int32(&Val::Lit(*n, sp), what)),
+            _ => None,
+        })
+    }
+    fn list(&self, cx: &mut Cx, key: &str) -> Lowered<Vec<String>> {
+        vec(match self.get(key) {
+            Some((LegacyValue::List(items), _)) => {
+                items.iter().map(|s| cx.string(&s.value)).collect()
+            }
+            _ => Vec::new(),
+        })
+    }
+}
+
+/// A legacy plugin's source from its fields, each field's value registered at its API path.
+fn legacy_source(
+    cx: &mut Cx,
+    plugin: LegacyPlugin,
+    fields: &[(String, Sp, LegacyValue)],
+    path: &FieldPath,
+) -> Lowered<kvol_core::legacy::LegacySource> {
+    if let Some((_, _, table)) = LEGACY.iter().find(|(_, p, _)| *p == plugin) {
+        for (key, sp, _) in fields {
+            if let Some((_, api, _)) = table.iter().find(|(dsl, _, _)| dsl == key) {
+                cx.reg(&path.child(api), *sp);
+            }
+        }
+    }
+    let f = Fields { fields };
+    let k = cx.k.clone();
+    match plugin {
+        LegacyPlugin::GcePersistentDisk => {
+            let pd_name = f.required(cx, "pd_name");
+            let fs_type = f.text(cx, "fs_type");
+            let partition = f.int(cx, "partition", "a partition");
+            let read_only = f.flag(cx, "read_only");
+            record!(k, legacy::LegacySource::GcePersistentDisk {
+                pd_name: pd_name,
+                fs_type: fs_type,
+                partition: partition,
+                read_only: read_only,
+            })
+        }
+        LegacyPlugin::AwsElasticBlockStore => {
+            let volume_id = f.required(cx, "volume_id");
+            let fs_type = f.text(cx, "fs_type");
+            let partition = f.int(cx, "partition", "a partition");
+            let read_only = f.flag(cx, "read_only");
+            record!(k, legacy::LegacySource::AwsElasticBlockStore {
+                volume_id: volume_id,
+                fs_type: fs_type,
+                partition: partition,
+                read_only: read_only,
+            })
+        }
+        LegacyPlugin::AzureDisk => {
+            let disk_name = f.required(cx, "disk_name");
+            let disk_uri = f.required(cx, "disk_uri");
+            let fs_type = f.text(cx, "fs_type");
+            let read_only = f.flag(cx, "read_only");
+            record!(k, legacy::LegacySource::AzureDisk {
+                disk_name: disk_name,
+                disk_uri: disk_uri,
+                fs_type: fs_type,
+                read_only: read_only,
+            })
+        }
+        LegacyPlugin::AzureFile => {
+            let secret_name = f.required(cx, "secret_name");
+            let share_name = f.required(cx, "share_name");
+            let read_only = f.flag(cx, "read_only");
+            record!(k, legacy::LegacySource::AzureFile {
+                secret_name: secret_name,
+                share_name: share_name,
+                read_only: read_only,
+            })
+        }
+        LegacyPlugin::Cephfs => {
+            let monitors = f.list(cx, "monitors");
+            let path = f.text(cx, "path");
+            let read_only = f.flag(cx, "read_only");
+            record!(k, legacy::LegacySource::Cephfs {
+                monitors: monitors,
+                path: path,
+                read_only: read_only,
+            })
+        }
+        LegacyPlugin::Cinder => {
+            let volume_id = f.required(cx, "volume_id");
+            let fs_type = f.text(cx, "fs_type");
+            let read_only = f.flag(cx, "read_only");
+            record!(k, legacy::LegacySource::Cinder {
+                volume_id: volume_id,
+                fs_type: fs_type,
+                read_only: read_only,
+            })
+        }
+        LegacyPlugin::Glusterfs => {
+            let endpoints = f.required(cx, "endpoints");
+            let path = f.required(cx, "path");
+            let read_only = f.flag(cx, "read_only");
+            record!(k, legacy::LegacySource::Glusterfs {
+                endpoints: endpoints,
+                path: path,
+                read_only: read_only,
+            })
+        }
+        LegacyPlugin::Rbd => {
+            let monitors = f.list(cx, "monitors");
+            let image = f.required(cx, "image");
+            let fs_type = f.text(cx, "fs_type");
+            let read_only = f.flag(cx, "read_only");
+            record!(k, legacy::LegacySource::Rbd {
+                monitors: monitors,
+                image: image,
+                fs_type: fs_type,
+                read_only: read_only,
+            })
+        }
+        LegacyPlugin::VsphereVolume => {
+            let volume_path = f.required(cx, "volume_path");
+            let fs_type = f.text(cx, "fs_type");
+            record!(k, legacy::LegacySource::VsphereVolume {
+                volume_path: volume_path,
+                fs_type: fs_type,
+            })
+        }
+        LegacyPlugin::PortworxVolume => {
+            let volume_id = f.required(cx, "volume_id");
+            let fs_type = f.text(cx, "fs_type");
+            let read_only = f.flag(cx, "read_only");
+            record!(k, legacy::LegacySource::PortworxVolume {
+                volume_id: volume_id,
+                fs_type: fs_type,
+                read_only: read_only,
+            })
+        }
+    }
+}

@@ -1,0 +1,65 @@
+//! API enum values (access modes, policies, protocols …) in both forms: the emitted path is the
+//! enum's path in kvol-core and the variant's own name, read from the value, so the word the
+//! rules checked is the word emitted.
+
+use crate::lowered::Lowered;
+use kvol_core::{
+    AccessMode, ReclaimPolicy, VolumeMode,
+    pod::{Protocol, RestartPolicy},
+    statefulset::{PodManagementPolicy, RetentionAction},
+    storage_class::VolumeBindingMode,
+    volume::{HostPathType, StorageMedium},
+};
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+/// A unit-only enum of kvol-core and where it lives.
+pub trait ApiWord: Copy + std::fmt::Debug {
+    /// The enum's path inside kvol-core.
+    const PATH: &'static [&'static str];
+}
+
+macro_rules! api_words {
+    ($($ty:ty => [$($seg:literal),+];)*) => {
+        $(impl ApiWord for $ty {
+            const PATH: &'static [&'static str] = &[$($seg),+];
+        })*
+    };
+}
+
+api_words! {
+    AccessMode => ["AccessMode"];
+    VolumeMode => ["VolumeMode"];
+    ReclaimPolicy => ["ReclaimPolicy"];
+    Protocol => ["pod", "Protocol"];
+    RestartPolicy => ["pod", "RestartPolicy"];
+    PodManagementPolicy => ["statefulset", "PodManagementPolicy"];
+    RetentionAction => ["statefulset", "RetentionAction"];
+    VolumeBindingMode => ["storage_class", "VolumeBindingMode"];
+    HostPathType => ["volume", "HostPathType"];
+    StorageMedium => ["volume", "StorageMedium"];
+}
+
+/// `value` and `k::path::Enum::Variant`.
+pub fn word<E: ApiWord>(k: &TokenStream, value: E) -> Lowered<E> {
+    let segs = E::PATH.iter().map(|s| Ident::new(s, Span::call_site()));
+    let variant = Ident::new(&format!("{value:?}"), Span::call_site());
+    Lowered::leaf(value, quote!(#k #(::#segs)* :: #variant))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variant_names_come_from_the_value() {
+        let k = quote!(k);
+        let w = word(&k, HostPathType::DirectoryOrCreate);
+        assert_eq!(
+            w.tokens.to_string(),
+            "k :: volume :: HostPathType :: DirectoryOrCreate"
+        );
+        let w = word(&k, AccessMode::ReadWriteOncePod);
+        assert_eq!(w.tokens.to_string(), "k :: AccessMode :: ReadWriteOncePod");
+    }
+}
