@@ -11,8 +11,7 @@
 # instead (fuzz/tests/replay.rs, KVOL_FUZZ_SECONDS) — random and mutated-seed inputs, no
 # coverage guidance.
 #
-# Targets: quantity, names, yaml_roundtrip, and dsl when kvol-macros/src/expand.rs exists (the
-# dsl target compiles kvol-macros' modules; see fuzz/src/lib.rs).
+# Targets: quantity, names, yaml_roundtrip and dsl (kvol-dsl, the macros' engine).
 #
 # Environment: FUZZ_SANITIZER (default none: kvol forbids unsafe code, and AddressSanitizer
 # makes runs about ten times slower; `address` to use it), FUZZ_TARGETS (a space-separated
@@ -42,13 +41,7 @@ elapsed() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'
 
 # The targets, and the features they need.
 features=()
-if [ -f kvol-macros/src/expand.rs ]; then
-  all_targets="quantity names yaml_roundtrip dsl"
-  features=(--features dsl)
-else
-  all_targets="quantity names yaml_roundtrip"
-  say "dsl: skipped (kvol-macros/src/expand.rs does not exist yet)"
-fi
+all_targets="quantity names yaml_roundtrip dsl"
 read -r -a targets <<<"${FUZZ_TARGETS:-$all_targets}"
 for t in "${targets[@]}"; do
   if [[ " $all_targets " != *" $t "* ]]; then

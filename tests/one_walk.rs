@@ -85,7 +85,10 @@ fn every_pass_case_is_included() {
         .filter(|n| n.ends_with(".rs"))
         .collect();
     found.sort();
-    assert_eq!(found, INCLUDED, "add the new pass case to tests/one_walk.rs");
+    assert_eq!(
+        found, INCLUDED,
+        "add the new pass case to tests/one_walk.rs"
+    );
 }
 
 /// The self-check can fail: a value other than the checked one is refused.

@@ -1,4 +1,4 @@
-//! kvol-macros' whole expansion (parse → check with kvol-core's rules → code generation) on
+//! kvol-dsl's whole expansion (the engine behind kvol-macros) (parse → check with kvol-core's rules → code generation) on
 //! arbitrary token streams: it never panics, and what it returns lexes again.
 //!
 //! Input: the first byte picks the macro (`s` statefulset!, `p` pod!, `c` pvc!, `v` pv!,
@@ -10,7 +10,7 @@ use std::str::FromStr;
 
 use proc_macro2::TokenStream;
 
-use crate::expand::{self, Kind};
+use kvol_dsl::Kind;
 
 const KINDS: [Kind; 6] = [
     Kind::StatefulSet,
@@ -43,7 +43,7 @@ pub fn check(data: &[u8]) {
     };
     let mut input = quote::quote!(::kvol;);
     input.extend(body);
-    let out = expand::expand(kind, input);
+    let out = kvol_dsl::expand(kind, input);
     // The expansion is well-formed: printed, it lexes again (a malformed literal or a
     // half-written group would not).
     let text = out.to_string();

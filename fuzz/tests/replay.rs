@@ -7,7 +7,7 @@
 //!   nightly toolchain. Without the variable they return at once. Each prints one line,
 //!   `random <target>: <executions> executions in <seconds> s`, which run.sh reports.
 //!
-//! `cargo test --no-default-features [--features dsl] -- --test-threads=1` from fuzz/.
+//! `cargo test --no-default-features -- --test-threads=1` from fuzz/.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
@@ -144,7 +144,6 @@ fn seeds_yaml_roundtrip() {
     replay("yaml_roundtrip", kvol_fuzz::yaml::check);
 }
 
-#[cfg(feature = "dsl")]
 #[test]
 fn seeds_dsl() {
     replay("dsl", kvol_fuzz::dsl::check);
@@ -165,7 +164,6 @@ fn random_yaml_roundtrip() {
     random("yaml_roundtrip", kvol_fuzz::yaml::check);
 }
 
-#[cfg(feature = "dsl")]
 #[test]
 fn random_dsl() {
     random("dsl", kvol_fuzz::dsl::check);

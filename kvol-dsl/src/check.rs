@@ -108,12 +108,7 @@ pub fn check_object(
 /// Walks each object of a `manifests!` block with its own rules, then (when they all hold)
 /// the set with kvol-core's `Manifests` rules: mounts ↔ claims, claims ↔ classes, claims ↔
 /// volumes. Values inside `manifests!` are literals, so one pass is enough.
-pub fn check_manifests(
-    ctxt: &Ctxt,
-    ast: &ManifestsAst,
-    root: Sp,
-    krate: &TokenStream,
-) -> Checked {
+pub fn check_manifests(ctxt: &Ctxt, ast: &ManifestsAst, root: Sp, krate: &TokenStream) -> Checked {
     let mut warnings = Vec::new();
     let mut objects = Vec::new();
     for (item, kw) in &ast.objects {
@@ -172,7 +167,10 @@ pub fn check_manifests(
             }
         }
     }
-    let lets = objects.iter().flat_map(|(cx, _, _)| cx.lets.clone()).collect();
+    let lets = objects
+        .iter()
+        .flat_map(|(cx, _, _)| cx.lets.clone())
+        .collect();
     Checked {
         warnings,
         lets,

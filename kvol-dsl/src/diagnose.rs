@@ -38,8 +38,7 @@ impl Reported {
         let here = at(sp);
         let seen = self.seen.iter().any(|s| {
             // The same message at the same token (or where the token is only approximate).
-            let same_message =
-                s.kind == e.kind && s.value == e.value && s.detail == e.detail;
+            let same_message = s.kind == e.kind && s.value == e.value && s.detail == e.detail;
             // One bad value under two rules at one token (a Pod name that also names its
             // compact container).
             let same_value = e.value.is_some() && s.value == e.value && s.at == here;
@@ -86,7 +85,11 @@ fn map_error(cx: &Cx, e: &FieldError, sp: Sp, from_placeholder: bool) -> syn::Er
     {
         msg.push_str(&format!("\nhelp: {help}"));
     }
-    let interp = cx.spans.interps.iter().find(|(isp, _, _)| at(*isp) == at(sp));
+    let interp = cx
+        .spans
+        .interps
+        .iter()
+        .find(|(isp, _, _)| at(*isp) == at(sp));
     if let Some((_, placeholder, g)) = interp.filter(|_| from_placeholder) {
         msg.push_str(&placeholder_note(*g, placeholder));
     } else if from_placeholder {

@@ -119,7 +119,9 @@ pub fn expand_with(kind: Kind, input: TokenStream, self_check: bool) -> TokenStr
         (result, _) => {
             let errors = match result {
                 Err(e) => e.to_compile_error(),
-                Ok(()) => quote!(::core::compile_error!("kvol: the macro input did not parse")),
+                Ok(()) => quote!(::core::compile_error!(
+                    "kvol: the macro input did not parse"
+                )),
             };
             quote! {{
                 #errors

@@ -141,10 +141,16 @@ mod tests {
             Lowered::leaf(true, quote!(true)),
         );
         let v = ctor!(k, VolumeSource::claim(claim, ro));
-        assert!(matches!(v.value, kvol_core::VolumeSource::PersistentVolumeClaim(_)));
-        assert_eq!(v.tokens.to_string(), "k :: VolumeSource :: claim (c , true)");
+        assert!(matches!(
+            v.value,
+            kvol_core::VolumeSource::PersistentVolumeClaim(_)
+        ));
+        assert_eq!(
+            v.tokens.to_string(),
+            "k :: VolumeSource :: claim (c , true)"
+        );
         let name = Lowered::leaf(String::from("cfg"), quote!(n));
-        let r = record!(k, volume::LocalObjectReference { name: name });
+        let r = record!(k, volume::LocalObjectReference { name });
         assert_eq!(r.value.name, "cfg");
         assert_eq!(
             r.tokens.to_string(),
@@ -159,7 +165,10 @@ mod tests {
         assert_eq!(n.tokens.to_string(), "s . len ()");
         let o = opt(Some(Lowered::leaf(1, quote!(1))));
         assert_eq!(o.value, Some(1));
-        let l = vec(vec![Lowered::leaf(1, quote!(a)), Lowered::leaf(2, quote!(b))]);
+        let l = vec(vec![
+            Lowered::leaf(1, quote!(a)),
+            Lowered::leaf(2, quote!(b)),
+        ]);
         assert_eq!(l.value, vec![1, 2]);
         assert_eq!(l.tokens.to_string(), ":: std :: vec ! [a , b]");
     }

@@ -80,5 +80,3 @@ pub fn access_modes(cx: &mut Cx, path: &FieldPath, m: &Modes) -> Lowered<AccessM
         quote!(<#k::AccessModes as ::core::iter::FromIterator<#k::AccessMode>>::from_iter([#(#items),*])),
     )
 }
-
-

@@ -17,7 +17,10 @@ pub fn containers(
     object_name: Option<&Name>,
     root: Sp,
     claims: &[ClaimSpec],
-) -> (Vec<Lowered<ContainerBuilder>>, Vec<Lowered<ContainerBuilder>>) {
+) -> (
+    Vec<Lowered<ContainerBuilder>>,
+    Vec<Lowered<ContainerBuilder>>,
+) {
     let base = spec.child("containers");
     let compact = compact_container(body, object_name, root);
     let all: Vec<&Container> = compact.iter().chain(body.containers.iter()).collect();
@@ -159,11 +162,14 @@ fn port(cx: &mut Cx, p: &Port, path: &FieldPath) -> Lowered<kvol_core::Container
     let name = opt(p.name.as_ref().map(|n| cx.string(&n.value)));
     let k = cx.k.clone();
     let protocol = word(&k, p.protocol.map_or(Protocol::TCP, |w| w.value));
-    record!(k, pod::ContainerPort {
-        container_port: container_port,
-        name: name,
-        protocol: protocol,
-    })
+    record!(
+        k,
+        pod::ContainerPort {
+            container_port,
+            name,
+            protocol,
+        }
+    )
 }
 
 fn mount(cx: &mut Cx, m: &Mount, path: &FieldPath) -> Lowered<kvol_core::VolumeMount> {
@@ -178,10 +184,13 @@ fn mount(cx: &mut Cx, m: &Mount, path: &FieldPath) -> Lowered<kvol_core::VolumeM
     let read_only = cx.boolean(m.read_only);
     let sub_path = opt(m.sub_path.as_ref().map(|s| cx.string(&s.value)));
     let k = cx.k.clone();
-    record!(k, pod::VolumeMount {
-        mount_path: mount_path,
-        name: name,
-        read_only: read_only,
-        sub_path: sub_path,
-    })
+    record!(
+        k,
+        pod::VolumeMount {
+            mount_path,
+            name,
+            read_only,
+            sub_path,
+        }
+    )
 }

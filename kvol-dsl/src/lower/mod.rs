@@ -213,10 +213,7 @@ impl<'c> Cx<'c> {
                 let n = int_placeholder(i.guarantee, self.pass.large(i.index));
                 self.spans.interps.push((i.sp, n.to_string(), i.guarantee));
                 let tokens = self.interp_tokens(i);
-                Lowered::leaf(
-                    i64::from(n),
-                    quote!(::core::primitive::i64::from(#tokens)),
-                )
+                Lowered::leaf(i64::from(n), quote!(::core::primitive::i64::from(#tokens)))
             }
         }
     }

@@ -67,10 +67,7 @@ pub fn lower_object(cx: &mut Cx, item: &Item2, root: Sp) -> LoweredObject {
 
 /// `builder.build()` for the rules, `builder.__build_prechecked()` for the expansion (the
 /// same assembly, without the `Result`: the rules already held at compile time).
-fn finish<T: Into<Object>>(
-    built: Result<Valid<T>, Report>,
-    tokens: TokenStream,
-) -> LoweredObject {
+fn finish<T: Into<Object>>(built: Result<Valid<T>, Report>, tokens: TokenStream) -> LoweredObject {
     let tokens = quote!(#tokens.__build_prechecked());
     match built {
         Ok(valid) => LoweredObject {
@@ -270,10 +267,13 @@ fn statefulset(cx: &mut Cx, ast: &StatefulSetAst, root: Sp) -> LoweredObject {
         use kvol_core::statefulset::RetentionAction;
         let when_deleted = word(&k, deleted.map_or(RetentionAction::Retain, |w| w.value));
         let when_scaled = word(&k, scaled.map_or(RetentionAction::Retain, |w| w.value));
-        let r = record!(k, statefulset::RetentionPolicy {
-            when_deleted: when_deleted,
-            when_scaled: when_scaled,
-        });
+        let r = record!(
+            k,
+            statefulset::RetentionPolicy {
+                when_deleted,
+                when_scaled,
+            }
+        );
         b = call!(b.retention(r));
     }
     if let Some(v) = ast.publish_not_ready {
@@ -336,10 +336,13 @@ fn update(
                     ctor!(k, statefulset::IntOrPercent::Int(n))
                 }
             }));
-            record!(k, statefulset::UpdateStrategy::RollingUpdate {
-                partition: partition,
-                max_unavailable: max_unavailable,
-            })
+            record!(
+                k,
+                statefulset::UpdateStrategy::RollingUpdate {
+                    partition,
+                    max_unavailable,
+                }
+            )
         }
     }
 }
@@ -414,11 +417,14 @@ fn pvc(cx: &mut Cx, ast: &PvcAst, root: Sp) -> LoweredObject {
         let api_group = opt(d.api_group.as_ref().map(|s| cx.string(&s.value)));
         let kind = cx.string(&d.kind.value);
         let name = cx.string(&d.name.value);
-        let r = record!(k, pvc::TypedLocalObjectReference {
-            api_group: api_group,
-            kind: kind,
-            name: name,
-        });
+        let r = record!(
+            k,
+            pvc::TypedLocalObjectReference {
+                api_group,
+                kind,
+                name,
+            }
+        );
         b = call!(b.data_source(r));
     }
     if let Some(d) = &ast.data_source_ref {
@@ -427,12 +433,15 @@ fn pvc(cx: &mut Cx, ast: &PvcAst, root: Sp) -> LoweredObject {
         let kind = cx.string(&d.kind.value);
         let name = cx.string(&d.name.value);
         let namespace = opt(d.namespace.as_ref().map(|s| cx.string(&s.value)));
-        let r = record!(k, pvc::TypedObjectReference {
-            api_group: api_group,
-            kind: kind,
-            name: name,
-            namespace: namespace,
-        });
+        let r = record!(
+            k,
+            pvc::TypedObjectReference {
+                api_group,
+                kind,
+                name,
+                namespace,
+            }
+        );
         b = call!(b.data_source_ref(r));
     }
     finish(b.value.build(), b.tokens)
@@ -476,7 +485,11 @@ fn pv(cx: &mut Cx, ast: &PvAst, root: Sp) -> LoweredObject {
     }
     if let (Some(f), Some(l)) = (ast.node_hostnames.first(), ast.node_hostnames.last()) {
         cx.reg(&spec.child("nodeAffinity"), f.sp.to(l.sp));
-        let hosts = vec(ast.node_hostnames.iter().map(|s| cx.string(&s.value)).collect());
+        let hosts = vec(ast
+            .node_hostnames
+            .iter()
+            .map(|s| cx.string(&s.value))
+            .collect());
         b = call!(b.node_affinity_hostname(hosts));
     }
     if let Some((ns, n)) = &ast.claim_ref {

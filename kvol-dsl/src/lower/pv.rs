@@ -1,6 +1,10 @@
 //! PersistentVolume sources, including the legacy in-tree plugins.
 
-use super::{Cx, volume::{map_pairs, reg_map}, words::word};
+use super::{
+    Cx,
+    volume::{map_pairs, reg_map},
+    words::word,
+};
 use crate::{
     ast::{LegacyValue, PvSrc, Val},
     ctxt::Sp,
@@ -32,10 +36,7 @@ pub fn pv_source(cx: &mut Cx, src: &PvSrc, spec: &FieldPath) -> Lowered<PvSource
             }
             let fs_type = opt(fs_type.as_ref().map(|s| cx.string(&s.value)));
             let path = cx.string(&path.value);
-            let local = record!(k, pv::LocalVolume {
-                fs_type: fs_type,
-                path: path,
-            });
+            let local = record!(k, pv::LocalVolume { fs_type, path });
             ctor!(k, PvSource::Local(local))
         }
         PvSrc::Nfs {
@@ -49,11 +50,14 @@ pub fn pv_source(cx: &mut Cx, src: &PvSrc, spec: &FieldPath) -> Lowered<PvSource
             let path = cx.string(&path.value);
             let read_only = cx.boolean(*read_only);
             let server = cx.string(&server.value);
-            let nfs = record!(k, volume::Nfs {
-                path: path,
-                read_only: read_only,
-                server: server,
-            });
+            let nfs = record!(
+                k,
+                volume::Nfs {
+                    path,
+                    read_only,
+                    server,
+                }
+            );
             ctor!(k, PvSource::Nfs(nfs))
         }
         PvSrc::Csi {
@@ -77,14 +81,17 @@ pub fn pv_source(cx: &mut Cx, src: &PvSrc, spec: &FieldPath) -> Lowered<PvSource
             let pairs = map_pairs(cx, attributes);
             let volume_attributes = string_map(pairs);
             let volume_handle = cx.string(&handle.value);
-            let csi = record!(k, pv::CsiPersistentVolume {
-                driver: driver,
-                fs_type: fs_type,
-                node_publish_secret_ref: node_publish_secret_ref,
-                read_only: read_only,
-                volume_attributes: volume_attributes,
-                volume_handle: volume_handle,
-            });
+            let csi = record!(
+                k,
+                pv::CsiPersistentVolume {
+                    driver,
+                    fs_type,
+                    node_publish_secret_ref,
+                    read_only,
+                    volume_attributes,
+                    volume_handle,
+                }
+            );
             ctor!(k, PvSource::Csi(csi))
         }
         PvSrc::Iscsi {
@@ -106,13 +113,16 @@ pub fn pv_source(cx: &mut Cx, src: &PvSrc, spec: &FieldPath) -> Lowered<PvSource
             let lun = cx.int32(lun, "a LUN");
             let read_only = opt(read_only.map(|b| cx.boolean(b)));
             let target_portal = cx.string(&target_portal.value);
-            let iscsi = record!(k, pv::IscsiVolume {
-                fs_type: fs_type,
-                iqn: iqn,
-                lun: lun,
-                read_only: read_only,
-                target_portal: target_portal,
-            });
+            let iscsi = record!(
+                k,
+                pv::IscsiVolume {
+                    fs_type,
+                    iqn,
+                    lun,
+                    read_only,
+                    target_portal,
+                }
+            );
             ctor!(k, PvSource::Iscsi(iscsi))
         }
         PvSrc::Legacy { plugin, fields, kw } => {
@@ -190,106 +200,136 @@ fn legacy_source(
             let fs_type = f.text(cx, "fs_type");
             let partition = f.int(cx, "partition", "a partition");
             let read_only = f.flag(cx, "read_only");
-            record!(k, legacy::LegacySource::GcePersistentDisk {
-                pd_name: pd_name,
-                fs_type: fs_type,
-                partition: partition,
-                read_only: read_only,
-            })
+            record!(
+                k,
+                legacy::LegacySource::GcePersistentDisk {
+                    pd_name,
+                    fs_type,
+                    partition,
+                    read_only,
+                }
+            )
         }
         LegacyPlugin::AwsElasticBlockStore => {
             let volume_id = f.required(cx, "volume_id");
             let fs_type = f.text(cx, "fs_type");
             let partition = f.int(cx, "partition", "a partition");
             let read_only = f.flag(cx, "read_only");
-            record!(k, legacy::LegacySource::AwsElasticBlockStore {
-                volume_id: volume_id,
-                fs_type: fs_type,
-                partition: partition,
-                read_only: read_only,
-            })
+            record!(
+                k,
+                legacy::LegacySource::AwsElasticBlockStore {
+                    volume_id,
+                    fs_type,
+                    partition,
+                    read_only,
+                }
+            )
         }
         LegacyPlugin::AzureDisk => {
             let disk_name = f.required(cx, "disk_name");
             let disk_uri = f.required(cx, "disk_uri");
             let fs_type = f.text(cx, "fs_type");
             let read_only = f.flag(cx, "read_only");
-            record!(k, legacy::LegacySource::AzureDisk {
-                disk_name: disk_name,
-                disk_uri: disk_uri,
-                fs_type: fs_type,
-                read_only: read_only,
-            })
+            record!(
+                k,
+                legacy::LegacySource::AzureDisk {
+                    disk_name,
+                    disk_uri,
+                    fs_type,
+                    read_only,
+                }
+            )
         }
         LegacyPlugin::AzureFile => {
             let secret_name = f.required(cx, "secret_name");
             let share_name = f.required(cx, "share_name");
             let read_only = f.flag(cx, "read_only");
-            record!(k, legacy::LegacySource::AzureFile {
-                secret_name: secret_name,
-                share_name: share_name,
-                read_only: read_only,
-            })
+            record!(
+                k,
+                legacy::LegacySource::AzureFile {
+                    secret_name,
+                    share_name,
+                    read_only,
+                }
+            )
         }
         LegacyPlugin::Cephfs => {
             let monitors = f.list(cx, "monitors");
             let path = f.text(cx, "path");
             let read_only = f.flag(cx, "read_only");
-            record!(k, legacy::LegacySource::Cephfs {
-                monitors: monitors,
-                path: path,
-                read_only: read_only,
-            })
+            record!(
+                k,
+                legacy::LegacySource::Cephfs {
+                    monitors,
+                    path,
+                    read_only,
+                }
+            )
         }
         LegacyPlugin::Cinder => {
             let volume_id = f.required(cx, "volume_id");
             let fs_type = f.text(cx, "fs_type");
             let read_only = f.flag(cx, "read_only");
-            record!(k, legacy::LegacySource::Cinder {
-                volume_id: volume_id,
-                fs_type: fs_type,
-                read_only: read_only,
-            })
+            record!(
+                k,
+                legacy::LegacySource::Cinder {
+                    volume_id,
+                    fs_type,
+                    read_only,
+                }
+            )
         }
         LegacyPlugin::Glusterfs => {
             let endpoints = f.required(cx, "endpoints");
             let path = f.required(cx, "path");
             let read_only = f.flag(cx, "read_only");
-            record!(k, legacy::LegacySource::Glusterfs {
-                endpoints: endpoints,
-                path: path,
-                read_only: read_only,
-            })
+            record!(
+                k,
+                legacy::LegacySource::Glusterfs {
+                    endpoints,
+                    path,
+                    read_only,
+                }
+            )
         }
         LegacyPlugin::Rbd => {
             let monitors = f.list(cx, "monitors");
             let image = f.required(cx, "image");
             let fs_type = f.text(cx, "fs_type");
             let read_only = f.flag(cx, "read_only");
-            record!(k, legacy::LegacySource::Rbd {
-                monitors: monitors,
-                image: image,
-                fs_type: fs_type,
-                read_only: read_only,
-            })
+            record!(
+                k,
+                legacy::LegacySource::Rbd {
+                    monitors,
+                    image,
+                    fs_type,
+                    read_only,
+                }
+            )
         }
         LegacyPlugin::VsphereVolume => {
             let volume_path = f.required(cx, "volume_path");
             let fs_type = f.text(cx, "fs_type");
-            record!(k, legacy::LegacySource::VsphereVolume {
-                volume_path: volume_path,
-                fs_type: fs_type,
-            })
+            record!(
+                k,
+                legacy::LegacySource::VsphereVolume {
+                    volume_path,
+                    fs_type,
+                }
+            )
         }
         LegacyPlugin::PortworxVolume => {
             let volume_id = f.required(cx, "volume_id");
             let fs_type = f.text(cx, "fs_type");
             let read_only = f.flag(cx, "read_only");
-            record!(k, legacy::LegacySource::PortworxVolume {
-                volume_id: volume_id,
-                fs_type: fs_type,
-                read_only: read_only,
-            })
+            record!(
+                k,
+                legacy::LegacySource::PortworxVolume {
+                    volume_id,
+                    fs_type,
+                    read_only,
+                }
+            )
         }
     }
 }

@@ -75,10 +75,7 @@ fn volume_source(
             }
             let medium = opt(memory.then(|| word(&k, StorageMedium::Memory)));
             let size_limit = opt(size.as_ref().map(|q| cx.quantity(q)));
-            let dir = record!(k, volume::EmptyDir {
-                medium: medium,
-                size_limit: size_limit,
-            });
+            let dir = record!(k, volume::EmptyDir { medium, size_limit });
             ok(&k, ctor!(k, VolumeSource::EmptyDir(dir)))
         }
         VolSrc::HostPath { path: hp, kind, kw } => {
@@ -120,12 +117,15 @@ fn volume_source(
             cx.reg(&p.child("name"), name.sp);
             let (default_mode, items, optional) = projection(cx, opts, &p);
             let name = cx.string(&name.value);
-            let volume = record!(k, volume::ConfigMapVolume {
-                default_mode: default_mode,
-                items: items,
-                name: name,
-                optional: optional,
-            });
+            let volume = record!(
+                k,
+                volume::ConfigMapVolume {
+                    default_mode,
+                    items,
+                    name,
+                    optional,
+                }
+            );
             ok(&k, ctor!(k, VolumeSource::ConfigMap(volume)))
         }
         VolSrc::Secret { name, opts } => {
@@ -133,12 +133,15 @@ fn volume_source(
             cx.reg(&p.child("secretName"), name.sp);
             let (default_mode, items, optional) = projection(cx, opts, &p);
             let secret_name = cx.string(&name.value);
-            let volume = record!(k, volume::SecretVolume {
-                default_mode: default_mode,
-                items: items,
-                optional: optional,
-                secret_name: secret_name,
-            });
+            let volume = record!(
+                k,
+                volume::SecretVolume {
+                    default_mode,
+                    items,
+                    optional,
+                    secret_name,
+                }
+            );
             ok(&k, ctor!(k, VolumeSource::Secret(volume)))
         }
         VolSrc::DownwardApi {
@@ -179,27 +182,36 @@ fn volume_source(
                         let container_name = cx.string(&container.value);
                         let resource = cx.string(&resource.value);
                         let divisor = opt(divisor.as_ref().map(|d| cx.quantity(d)));
-                        record!(k, volume::DownwardApiSource::Resource {
-                            container_name: container_name,
-                            resource: resource,
-                            divisor: divisor,
-                        })
+                        record!(
+                            k,
+                            volume::DownwardApiSource::Resource {
+                                container_name,
+                                resource,
+                                divisor,
+                            }
+                        )
                     }
                 };
                 let file_path = cx.string(&it.path.value);
                 let mode = opt(it.mode.as_ref().map(|m| cx.file_mode(m)));
-                files.push(record!(k, volume::DownwardApiFile {
-                    path: file_path,
-                    mode: mode,
-                    source: source,
-                }));
+                files.push(record!(
+                    k,
+                    volume::DownwardApiFile {
+                        path: file_path,
+                        mode,
+                        source,
+                    }
+                ));
             }
             let default_mode = opt(default_mode.as_ref().map(|m| cx.file_mode(m)));
             let items = vec(files);
-            let volume = record!(k, volume::DownwardApiVolume {
-                default_mode: default_mode,
-                items: items,
-            });
+            let volume = record!(
+                k,
+                volume::DownwardApiVolume {
+                    default_mode,
+                    items,
+                }
+            );
             ok(&k, ctor!(k, VolumeSource::DownwardApi(volume)))
         }
         VolSrc::Csi {
@@ -223,18 +235,21 @@ fn volume_source(
             let fs_type = opt(fs_type.as_ref().map(|s| cx.string(&s.value)));
             let node_publish_secret_ref = opt(secret.as_ref().map(|s| {
                 let name = cx.string(&s.value);
-                record!(k, volume::LocalObjectReference { name: name })
+                record!(k, volume::LocalObjectReference { name })
             }));
             let read_only = opt(read_only.map(|b| cx.boolean(b)));
             let pairs = map_pairs(cx, attributes);
             let volume_attributes = string_map(pairs);
-            let volume = record!(k, volume::CsiVolume {
-                driver: driver,
-                fs_type: fs_type,
-                node_publish_secret_ref: node_publish_secret_ref,
-                read_only: read_only,
-                volume_attributes: volume_attributes,
-            });
+            let volume = record!(
+                k,
+                volume::CsiVolume {
+                    driver,
+                    fs_type,
+                    node_publish_secret_ref,
+                    read_only,
+                    volume_attributes,
+                }
+            );
             ok(&k, ctor!(k, VolumeSource::Csi(volume)))
         }
         VolSrc::Ephemeral(spec) => {
@@ -281,9 +296,5 @@ fn key_to_path(cx: &mut Cx, it: &Item, ip: &FieldPath) -> Lowered<kvol_core::vol
     let mode = opt(it.mode.as_ref().map(|m| cx.file_mode(m)));
     let path = cx.string(&it.path.value);
     let k = cx.k.clone();
-    record!(k, volume::KeyToPath {
-        key: key,
-        mode: mode,
-        path: path,
-    })
+    record!(k, volume::KeyToPath { key, mode, path })
 }

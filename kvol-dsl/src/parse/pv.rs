@@ -109,7 +109,11 @@ pub const LEGACY: &[LegacySpec] = &[
     (
         "cephfs",
         LegacyPlugin::Cephfs,
-        &[("monitors", "monitors", true), ("path", "path", false), ("read_only", "readOnly", false)],
+        &[
+            ("monitors", "monitors", true),
+            ("path", "path", false),
+            ("read_only", "readOnly", false),
+        ],
     ),
     (
         "cinder",
@@ -123,7 +127,11 @@ pub const LEGACY: &[LegacySpec] = &[
     (
         "glusterfs",
         LegacyPlugin::Glusterfs,
-        &[("endpoints", "endpoints", true), ("path", "path", true), ("read_only", "readOnly", false)],
+        &[
+            ("endpoints", "endpoints", true),
+            ("path", "path", true),
+            ("read_only", "readOnly", false),
+        ],
     ),
     (
         "rbd",
@@ -138,7 +146,10 @@ pub const LEGACY: &[LegacySpec] = &[
     (
         "vsphere",
         LegacyPlugin::VsphereVolume,
-        &[("volume_path", "volumePath", true), ("fs_type", "fsType", false)],
+        &[
+            ("volume_path", "volumePath", true),
+            ("fs_type", "fsType", false),
+        ],
     ),
     (
         "portworx",
