@@ -52,6 +52,11 @@ pub mod __private {
         unreachable!("kvol: the macro reported a compile error")
     }
 
+    /// A string the macro wrote (shorter expansions than `String::from`).
+    pub fn string(text: &str) -> String {
+        text.to_owned()
+    }
+
     /// A quantity the macro already parsed at compile time with the same parser.
     pub fn quantity(text: &str) -> kvol_core::Quantity {
         match text.parse() {

@@ -103,17 +103,20 @@ macro_rules! ctor {
 }
 
 /// `kvol_core::path::Struct { field: x, … }` (or a struct variant) on both sides; the field
-/// values are [`Lowered`] locals.
+/// values are [`Lowered`] locals, written `field: local` or `field` (rustfmt's shorthand).
 macro_rules! record {
-    ($k:expr, $($seg:ident)::+ { $($field:ident : $val:ident),* $(,)? }) => {{
-        let value = ::kvol_core::$($seg)::+ { $($field: $val.value),* };
+    ($k:expr, $($seg:ident)::+ { $($field:ident $(: $val:ident)?),* $(,)? }) => {{
+        $(let $field = $crate::lowered::record!(@local $field $($val)?);)*
+        let value = ::kvol_core::$($seg)::+ { $($field: $field.value),* };
         let k = &$k;
-        $(let $val = $val.tokens;)*
+        $(let $field = $field.tokens;)*
         $crate::lowered::Lowered {
             value,
-            tokens: ::quote::quote!(#k $(::$seg)+ { $($field: #$val),* }),
+            tokens: ::quote::quote!(#k $(::$seg)+ { $($field: #$field),* }),
         }
     }};
+    (@local $field:ident) => { $field };
+    (@local $field:ident $val:ident) => { $val };
 }
 
 /// A constant of kvol-core (a unit variant, an enum value) on both sides.

@@ -150,10 +150,8 @@ impl<'c> Cx<'c> {
 
     /// A string the user wrote.
     pub fn string(&mut self, s: &str) -> Lowered<String> {
-        Lowered::leaf(
-            s.to_owned(),
-            quote!(<::std::string::String as ::core::convert::From<&str>>::from(#s)),
-        )
+        let krate = &self.krate;
+        Lowered::leaf(s.to_owned(), quote!(#krate::__private::string(#s)))
     }
 
     /// A name or text, literal or interpolated.

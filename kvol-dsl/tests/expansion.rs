@@ -1,0 +1,95 @@
+//! Expansion snapshots: what each macro emits for a representative invocation, formatted with
+//! prettyplease and compared with the reviewed file in `tests/expansions/`. After a deliberate
+//! change, re-bless with `KVOL_BLESS=1 cargo test -p kvol-dsl --test expansion` and read the
+//! diff.
+
+use kvol_dsl::Kind;
+use proc_macro2::TokenStream;
+use std::{path::PathBuf, str::FromStr};
+
+/// The invocations: (snapshot name, macro, body).
+const CASES: &[(&str, Kind, &str)] = &[
+    (
+        "statefulset-flagship",
+        Kind::StatefulSet,
+        r#"name: web, image: "registry.k8s.io/nginx-slim:0.8", replicas: 3, claim: 1Gi RWO "standard""#,
+    ),
+    (
+        "statefulset-full",
+        Kind::StatefulSet,
+        r#"name: web, service: nginx, labels: { app: nginx }, replicas: 3, grace: 10s,
+           container nginx { image: "registry.k8s.io/nginx-slim:0.8", port: web 80,
+                             mount: www => "/usr/share/nginx/html" },
+           claim: www 1Gi RWO "standard", update: RollingUpdate { partition: 0 },
+           pod_management: OrderedReady, retention: { deleted: Retain, scaled: Delete }"#,
+    ),
+    (
+        "pod-volumes",
+        Kind::Pod,
+        r#"name: app, container app { image: "busybox", port: http 8080, env: { MODE: "x" },
+             mount: cfg => "/etc/app" read_only, mount: scratch => "/s" },
+           volume cfg: config_map app-config { default_mode: 0o644, items: ["a" => "b"] },
+           volume scratch: ephemeral 1Gi RWO "fast""#,
+    ),
+    (
+        "pvc",
+        Kind::Pvc,
+        r#"name: data, access: RWO | ROX, request: 1Gi, limit: 2Gi, class: "", selector: { tier: db }"#,
+    ),
+    (
+        "pv-legacy",
+        Kind::Pv,
+        r#"name: old, capacity: 10Gi, access: RWO, reclaim: Retain,
+           source: gce_pd { pd_name: "disk-1", fs_type: "ext4", partition: 1 }"#,
+    ),
+    (
+        "storage-class",
+        Kind::StorageClass,
+        r#"name: fast, provisioner: "pd.csi.storage.gke.io", parameters: { type: pd-ssd },
+           binding: WaitForFirstConsumer, allow_expansion: true"#,
+    ),
+    (
+        "manifests",
+        Kind::Manifests,
+        r#"namespace: apps,
+           pvc { name: data, access: RWO, request: 1Gi, class: "std" },
+           storage_class { name: std, provisioner: "example.com/p" }"#,
+    ),
+    (
+        "interpolation",
+        Kind::StatefulSet,
+        r#"name: {name}, image: "nginx", replicas: {replicas}, claim: {size} RWO"#,
+    ),
+];
+
+fn expansion(kind: Kind, body: &str) -> String {
+    let input = TokenStream::from_str(&format!("::kvol; {body}")).expect("the body lexes");
+    let out = kvol_dsl::expand(kind, input);
+    let file: syn::File = syn::parse_str(&format!("fn expansion() {{ {out} }}"))
+        .expect("the expansion is a Rust expression");
+    prettyplease::unparse(&file)
+}
+
+#[test]
+fn expansions_match_their_snapshots() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/expansions");
+    let bless = std::env::var_os("KVOL_BLESS").is_some();
+    let mut stale = Vec::new();
+    for (name, kind, body) in CASES {
+        let got = expansion(*kind, body);
+        let path = dir.join(format!("{name}.rs"));
+        if bless {
+            std::fs::write(&path, &got).expect("snapshot written");
+            continue;
+        }
+        let want = std::fs::read_to_string(&path).unwrap_or_default();
+        if want != got {
+            stale.push(format!("{name}:\n{got}"));
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "expansions differ from tests/expansions/ (KVOL_BLESS=1 to accept):\n{}",
+        stale.join("\n")
+    );
+}

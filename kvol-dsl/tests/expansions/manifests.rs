@@ -1,0 +1,30 @@
+fn expansion() {
+    {
+        ::kvol::__private::manifests(
+            ::kvol::__private::kvol_core::Manifests::new()
+                .namespace(::kvol::__private::string("apps"))
+                .with(
+                    ::kvol::__private::kvol_core::PersistentVolumeClaim::builder(
+                            ::kvol::__private::string("data"),
+                        )
+                        .access_modes(
+                            <::kvol::__private::kvol_core::AccessModes as ::core::iter::FromIterator<
+                                ::kvol::__private::kvol_core::AccessMode,
+                            >>::from_iter([
+                                ::kvol::__private::kvol_core::AccessMode::ReadWriteOnce,
+                            ]),
+                        )
+                        .request(::kvol::__private::quantity("1Gi"))
+                        .storage_class(::kvol::__private::string("std"))
+                        .__build_prechecked(),
+                )
+                .with(
+                    ::kvol::__private::kvol_core::StorageClass::builder(
+                            ::kvol::__private::string("std"),
+                            ::kvol::__private::string("example.com/p"),
+                        )
+                        .__build_prechecked(),
+                ),
+        )
+    }
+}

@@ -1,0 +1,33 @@
+fn expansion() {
+    {
+        ::kvol::__private::kvol_core::StatefulSet::builder(
+                ::kvol::__private::string("web"),
+            )
+            .replicas(3i32)
+            .container(
+                ::kvol::__private::kvol_core::Container::builder(
+                        ::kvol::__private::string("web"),
+                        ::kvol::__private::string("registry.k8s.io/nginx-slim:0.8"),
+                    )
+                    .mount(
+                        ::kvol::__private::string("data"),
+                        ::kvol::__private::string("/data"),
+                    ),
+            )
+            .claim(
+                ::kvol::__private::kvol_core::PvcTemplate::builder(
+                        ::kvol::__private::string("data"),
+                    )
+                    .access_modes(
+                        <::kvol::__private::kvol_core::AccessModes as ::core::iter::FromIterator<
+                            ::kvol::__private::kvol_core::AccessMode,
+                        >>::from_iter([
+                            ::kvol::__private::kvol_core::AccessMode::ReadWriteOnce,
+                        ]),
+                    )
+                    .request(::kvol::__private::quantity("1Gi"))
+                    .storage_class(::kvol::__private::string("standard")),
+            )
+            .__build_prechecked()
+    }
+}
