@@ -449,6 +449,8 @@ pub enum PvSrc {
         path: Str,
         /// Filesystem type.
         fs_type: Option<Str>,
+        /// The `local` keyword (a local PV needs node affinity: reported here).
+        kw: Sp,
     },
     /// `nfs "SERVER" "PATH" [read_only]`.
     Nfs {
@@ -545,6 +547,8 @@ pub struct DataSource {
     pub name: Str,
     /// namespace (dataSourceRef only).
     pub namespace: Option<Str>,
+    /// The `data_source:` or `data_source_ref:` key.
+    pub kw: Sp,
 }
 
 /// `pvc! { … }`.

@@ -49,6 +49,7 @@ pub fn check_object(
     root: Sp,
     interps: usize,
     krate: &TokenStream,
+    partial: bool,
 ) -> Checked {
     let runs: Vec<_> = Pass::all(interps)
         .iter()
@@ -63,7 +64,7 @@ pub fn check_object(
     let same = |a: &FieldError, b: &FieldError| {
         a.path == b.path && a.kind == b.kind && a.value == b.value && a.detail == b.detail
     };
-    let mut reported = Reported::default();
+    let mut reported = Reported::new(partial);
     for (cx, lowered) in &runs {
         for e in &lowered.report.errors {
             let everywhere = runs
@@ -115,7 +116,7 @@ pub fn check_manifests(ctxt: &Ctxt, ast: &ManifestsAst, root: Sp, krate: &TokenS
         let object_root = item_meta(item).name.as_ref().map_or(*kw, Val::sp);
         let mut cx = Cx::new(Pass::Min, kind_name(item), krate, ctxt);
         let lowered = lower_object(&mut cx, item, object_root);
-        let mut reported = Reported::default();
+        let mut reported = Reported::new(false);
         for e in &lowered.report.errors {
             reported.push(ctxt, &cx, e, object_root, false);
         }
@@ -146,7 +147,7 @@ pub fn check_manifests(ctxt: &Ctxt, ast: &ManifestsAst, root: Sp, krate: &TokenS
                 Some(((cx, _, object_root), rest)) => {
                     let mut e = e.clone();
                     e.path = FieldPath::root().child(rest);
-                    Reported::default().push(ctxt, cx, &e, *object_root, false);
+                    Reported::new(false).push(ctxt, cx, &e, *object_root, false);
                 }
                 None => {
                     let sp = ast.namespace.as_ref().map_or(root, |n| n.sp);

@@ -59,6 +59,14 @@ impl Ctxt {
     pub fn error(&self, sp: Sp, message: impl std::fmt::Display) {
         self.push(sp.error(message));
     }
+    /// How many errors were recorded.
+    pub fn len(&self) -> usize {
+        self.errors.borrow().len()
+    }
+    /// True when nothing was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.errors.borrow().is_empty()
+    }
     /// True when something was recorded.
     pub fn has_errors(&self) -> bool {
         !self.errors.borrow().is_empty()

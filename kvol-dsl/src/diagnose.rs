@@ -11,9 +11,11 @@ use kvol_core::{FieldError, report::ErrorKind};
 /// The errors already reported, so each problem is reported once: kvol-core may report one
 /// mistake at several fields (a label is the selector, the template's labels and the
 /// Service's), and the passes of an interpolated invocation find the same problem again.
-#[derive(Default)]
 pub struct Reported {
     seen: Vec<Seen>,
+    /// Some entries did not parse: leave out what their absence may cause (missing values,
+    /// names that are not found, errors with no token of their own).
+    partial: bool,
 }
 
 /// One reported error: what it said and where.
@@ -32,9 +34,24 @@ fn at(sp: Sp) -> (String, String) {
 }
 
 impl Reported {
+    /// An empty record; `partial` when some entries of the invocation did not parse.
+    pub fn new(partial: bool) -> Self {
+        Reported {
+            seen: Vec::new(),
+            partial,
+        }
+    }
+
     /// Reports `e` unless the same problem was reported already.
     pub fn push(&mut self, ctxt: &Ctxt, cx: &Cx, e: &FieldError, root: Sp, from_placeholder: bool) {
         let (sp, exact) = locate(cx, e, root);
+        if self.partial
+            && (!exact
+                || matches!(e.kind, ErrorKind::Required | ErrorKind::NotFound)
+                || e.value.as_deref() == Some("\"\""))
+        {
+            return;
+        }
         let here = at(sp);
         let seen = self.seen.iter().any(|s| {
             // The same message at the same token (or where the token is only approximate).
@@ -63,7 +80,9 @@ impl Reported {
 
 /// The span of the token behind an error's field, and whether the path matched exactly.
 fn locate(cx: &Cx, e: &FieldError, root: Sp) -> (Sp, bool) {
-    cx.spans.find(&e.path).unwrap_or((root, false))
+    cx.spans
+        .find_value(&e.path, e.value.as_deref())
+        .unwrap_or((root, false))
 }
 
 /// A kvol-core error as a compile error at `sp`.

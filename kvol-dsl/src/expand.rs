@@ -52,10 +52,9 @@ pub fn parse_and_check(
     cx: &Ctxt,
 ) -> Option<Checked> {
     let p = P::new(cx);
-    // Problems without a token of their own (a missing `name`) point at the first token.
-    let root = parse::flatten(body.clone())
-        .first()
-        .map_or(Sp::one(Span::call_site()), |t| Sp::one(t.span()));
+    // Problems without a token of their own (a missing `name`) point at the invocation, as
+    // rustc's missing-field error points at the struct.
+    let root = Sp::one(Span::call_site());
     let item = match kind {
         Kind::Pod => Item2::Pod(parse::pod::parse(&p, body)),
         Kind::StatefulSet => Item2::StatefulSet(Box::new(parse::statefulset::parse(&p, body))),
@@ -72,17 +71,17 @@ pub fn parse_and_check(
             return Some(check::check_manifests(cx, &ast, root, krate));
         }
     };
-    // Semantic checks only on input that parsed: a half-parsed object would report errors
-    // about fields the user did write, only unreadably.
-    if cx.has_errors() {
-        return None;
-    }
+    // A syntax error in one entry must not hide independent errors in the others; what the
+    // skipped entries would have set is missing, so findings that may follow from that are
+    // left out (see `diagnose::Reported`).
+    let partial = cx.has_errors();
     Some(check::check_object(
         cx,
         &item,
         root,
         p.interp_count(),
         krate,
+        partial,
     ))
 }
 

@@ -116,7 +116,7 @@ fn container(
     }
     let mut at = 0;
     for m in &c.mounts {
-        let mount = mount(cx, m, &path.child("volumeMounts").index(at));
+        let mount = mount(cx, m, &path.child("volumeMounts"), at);
         at += 1;
         b = call!(b.mount_with(mount));
     }
@@ -172,12 +172,15 @@ fn port(cx: &mut Cx, p: &Port, path: &FieldPath) -> Lowered<kvol_core::Container
     )
 }
 
-fn mount(cx: &mut Cx, m: &Mount, path: &FieldPath) -> Lowered<kvol_core::VolumeMount> {
+fn mount(cx: &mut Cx, m: &Mount, mounts: &FieldPath, at: usize) -> Lowered<kvol_core::VolumeMount> {
+    let path = &mounts.index(at);
     cx.reg(path, m.volume.sp.to(m.path.sp));
     cx.reg(&path.child("name"), m.volume.sp);
     cx.reg(&path.child("mountPath"), m.path.sp);
     if let Some(s) = &m.sub_path {
         cx.reg(&path.child("subPath"), s.sp);
+        // The API server reports `subPath` without the mount's index.
+        cx.reg_value(&mounts.child("subPath"), s.sp, &s.value);
     }
     let mount_path = cx.string(&m.path.value);
     let name = cx.string(&m.volume.value);

@@ -65,7 +65,9 @@ impl Pass {
 /// Field paths of the object being lowered, each with the span of the token behind it.
 #[derive(Default)]
 pub struct Spans {
-    entries: Vec<(FieldPath, Sp)>,
+    /// A path, its token, and the value written there (to tell apart several fields that
+    /// the API server reports under one path, such as every `subPath` of a container).
+    entries: Vec<(FieldPath, Sp, Option<String>)>,
     /// For spans of interpolations: their placeholder text in this pass and the type.
     pub interps: Vec<(Sp, String, Guarantee)>,
 }
@@ -74,12 +76,27 @@ impl Spans {
     /// The span registered for exactly `path`, else for its nearest registered ancestor, and
     /// whether the match was exact. Paths are compared as typed values, never as text.
     pub fn find(&self, path: &FieldPath) -> Option<(Sp, bool)> {
+        self.find_value(path, None)
+    }
+
+    /// As [`find`](Self::find); where several tokens share the exact path, the one whose
+    /// value the error quotes (`"../x"`) wins.
+    pub fn find_value(&self, path: &FieldPath, quoted: Option<&str>) -> Option<(Sp, bool)> {
+        let by_value = self.entries.iter().rev().find(|(q, _, v)| {
+            q == path
+                && v.as_ref()
+                    .zip(quoted)
+                    .is_some_and(|(v, q)| format!("{v:?}") == q)
+        });
+        if let Some((_, sp, _)) = by_value {
+            return Some((*sp, true));
+        }
         let exact = |p: &FieldPath| {
             self.entries
                 .iter()
                 .rev()
-                .find(|(q, _)| q == p)
-                .map(|(_, sp)| *sp)
+                .find(|(q, _, _)| q == p)
+                .map(|(_, sp, _)| *sp)
         };
         if let Some(sp) = exact(path) {
             return Some((sp, true));
@@ -131,7 +148,15 @@ impl<'c> Cx<'c> {
 
     /// Records that `path` came from the tokens at `sp`.
     pub fn reg(&mut self, path: &FieldPath, sp: Sp) {
-        self.spans.entries.push((path.clone(), sp));
+        self.spans.entries.push((path.clone(), sp, None));
+    }
+
+    /// Records that `path` came from the tokens at `sp`, which wrote `value`: for the paths
+    /// the API server reports without an index, shared by several fields.
+    pub fn reg_value(&mut self, path: &FieldPath, sp: Sp, value: &str) {
+        self.spans
+            .entries
+            .push((path.clone(), sp, Some(value.to_owned())));
     }
 
     /// The emitted use of an interpolation: its `let` binding (made on first use), cloned.

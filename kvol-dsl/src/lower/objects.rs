@@ -412,6 +412,10 @@ fn pvc(cx: &mut Cx, ast: &PvcAst, root: Sp) -> LoweredObject {
     for (key, value) in map_pairs(cx, &ast.selector) {
         b = call!(b.selector_label(key, value));
     }
+    if let (Some(d), Some(_)) = (&ast.data_source, &ast.data_source_ref) {
+        // "spec.dataSource: must match dataSourceRef" is reported on `spec`.
+        cx.reg(&spec, d.kw);
+    }
     if let Some(d) = &ast.data_source {
         data_source_spans(cx, d, &spec.child("dataSource"));
         let api_group = opt(d.api_group.as_ref().map(|s| cx.string(&s.value)));
@@ -499,6 +503,13 @@ fn pv(cx: &mut Cx, ast: &PvAst, root: Sp) -> LoweredObject {
         cx.reg(&cr.child("name"), n.sp);
         let (ns, n) = (cx.string(&ns.value), cx.string(&n.value));
         b = call!(b.claim_ref(ns, n));
+    }
+    if let Some(crate::ast::PvSrc::Local { kw, .. }) = &ast.source
+        && ast.node_hostnames.is_empty()
+    {
+        // A local PV without node affinity: kvol-core reports the missing affinity, whose
+        // cause is the `local` source.
+        cx.reg(&spec.child("nodeAffinity"), *kw);
     }
     if let Some(s) = &ast.source {
         let s = pv_source(cx, s, &spec);

@@ -28,8 +28,9 @@ pub fn pv_source(cx: &mut Cx, src: &PvSrc, spec: &FieldPath) -> Lowered<PvSource
             let kind = opt(kind.map(|t| word(&k, t.value)));
             ctor!(k, PvSource::host_path(host, kind))
         }
-        PvSrc::Local { path, fs_type } => {
+        PvSrc::Local { path, fs_type, kw } => {
             let p = spec.child("local");
+            cx.reg(&p, *kw);
             cx.reg(&p.child("path"), path.sp);
             if let Some(f) = fs_type {
                 cx.reg(&p.child("fsType"), f.sp);
@@ -128,7 +129,7 @@ pub fn pv_source(cx: &mut Cx, src: &PvSrc, spec: &FieldPath) -> Lowered<PvSource
         PvSrc::Legacy { plugin, fields, kw } => {
             let p = spec.child(plugin.key());
             cx.reg(&p, *kw);
-            let legacy = legacy_source(cx, *plugin, fields, &p);
+            let legacy = legacy_source(cx, *plugin, fields, spec);
             ctor!(k, PvSource::Legacy(legacy))
         }
     }
@@ -183,12 +184,18 @@ fn legacy_source(
     cx: &mut Cx,
     plugin: LegacyPlugin,
     fields: &[(String, Sp, LegacyValue)],
-    path: &FieldPath,
+    spec: &FieldPath,
 ) -> Lowered<kvol_core::legacy::LegacySource> {
+    let path = spec.child(plugin.key());
+    // The API server reports a gcePersistentDisk's fields under `persistentDisk`.
+    let quirk = (plugin == LegacyPlugin::GcePersistentDisk).then(|| spec.child("persistentDisk"));
     if let Some((_, _, table)) = LEGACY.iter().find(|(_, p, _)| *p == plugin) {
         for (key, sp, _) in fields {
             if let Some((_, api, _)) = table.iter().find(|(dsl, _, _)| dsl == key) {
                 cx.reg(&path.child(api), *sp);
+                if let Some(q) = &quirk {
+                    cx.reg(&q.child(api), *sp);
+                }
             }
         }
     }

@@ -156,14 +156,24 @@ fn volume_source(
             for (j, it) in items.iter().enumerate() {
                 let ip = p.child("items").index(j);
                 cx.reg(&ip, it.path.sp);
-                cx.reg(&ip.child("path"), it.path.sp);
-                if let Some(m) = &it.mode {
-                    cx.reg(&ip.child("mode"), m.sp());
+                // The API server reports an item's fields on `downwardAPI` itself, without
+                // `items[j]`: register both, told apart by the value written.
+                for base in [&ip, &p] {
+                    cx.reg_value(&base.child("path"), it.path.sp, &it.path.value);
+                    if let Some(m) = &it.mode {
+                        cx.reg(&base.child("mode"), m.sp());
+                    }
                 }
                 let source = match &it.source {
                     DownwardSrc::Field(f) => {
-                        cx.reg(&ip.child("fieldRef"), f.sp);
-                        cx.reg(&ip.child("fieldRef").child("fieldPath"), f.sp);
+                        for base in [&ip, &p] {
+                            cx.reg_value(&base.child("fieldRef"), f.sp, &f.value);
+                            cx.reg_value(
+                                &base.child("fieldRef").child("fieldPath"),
+                                f.sp,
+                                &f.value,
+                            );
+                        }
                         let f = cx.string(&f.value);
                         ctor!(k, volume::DownwardApiSource::Field(f))
                     }
@@ -172,12 +182,18 @@ fn volume_source(
                         resource,
                         divisor,
                     } => {
-                        let rp = ip.child("resourceFieldRef");
-                        cx.reg(&rp, container.sp.to(resource.sp));
-                        cx.reg(&rp.child("containerName"), container.sp);
-                        cx.reg(&rp.child("resource"), resource.sp);
-                        if let Some(d) = divisor {
-                            cx.reg(&rp.child("divisor"), d.sp());
+                        for base in [&ip, &p] {
+                            let rp = base.child("resourceFieldRef");
+                            cx.reg(&rp, container.sp.to(resource.sp));
+                            cx.reg_value(
+                                &rp.child("containerName"),
+                                container.sp,
+                                &container.value,
+                            );
+                            cx.reg_value(&rp.child("resource"), resource.sp, &resource.value);
+                            if let Some(d) = divisor {
+                                cx.reg(&rp.child("divisor"), d.sp());
+                            }
                         }
                         let container_name = cx.string(&container.value);
                         let resource = cx.string(&resource.value);
@@ -230,6 +246,8 @@ fn volume_source(
             if let Some(s) = secret {
                 cx.reg(&p.child("nodePublishSecretRef"), s.sp);
                 cx.reg(&p.child("nodePublishSecretRef").child("name"), s.sp);
+                // The API server reports the secret's name as `csi.name`.
+                cx.reg(&p.child("name"), s.sp);
             }
             let driver = cx.string(&driver.value);
             let fs_type = opt(fs_type.as_ref().map(|s| cx.string(&s.value)));

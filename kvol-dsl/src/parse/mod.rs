@@ -114,13 +114,21 @@ pub struct Cursor<'a> {
     pos: usize,
     /// Where "expected …" errors go at the end of the entry.
     end: Span,
+    /// For an entry's cursor: how many errors there were when the entry began (`usize::MAX`
+    /// for other cursors), so the entry's trailing tokens are not reported twice.
+    errors_before: usize,
 }
 
 impl<'a> Cursor<'a> {
     /// A cursor over `toks`; `end` is used for errors past the last token.
     pub fn new(toks: &'a [TokenTree], end: Span) -> Self {
         let end = toks.last().map(TokenTree::span).unwrap_or(end);
-        Cursor { toks, pos: 0, end }
+        Cursor {
+            toks,
+            pos: 0,
+            end,
+            errors_before: usize::MAX,
+        }
     }
     /// The next token, if any.
     pub fn peek(&self) -> Option<&'a TokenTree> {
@@ -208,6 +216,10 @@ impl<'a> Cursor<'a> {
     }
     /// Reports tokens left over after a complete value.
     pub fn finish(&self, p: &P, after: &str) {
+        // The value of this entry was already reported: what follows it is part of that mistake.
+        if p.cx.len() > self.errors_before {
+            return;
+        }
         if let Some(t) = self.peek() {
             p.cx.error(
                 self.rest_sp(),
@@ -253,6 +265,7 @@ pub struct Entry<'a> {
 pub fn entry<'a>(p: &P, toks: &'a [TokenTree]) -> Option<Entry<'a>> {
     let sp = sp_of(toks)?;
     let mut c = Cursor::new(toks, sp.end);
+    c.errors_before = p.cx.len();
     match c.bump() {
         Some(TokenTree::Ident(i)) => Some(Entry {
             key: ident_text(i),

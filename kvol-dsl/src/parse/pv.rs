@@ -269,7 +269,11 @@ fn source(p: &P, c: &mut Cursor) -> Option<PvSrc> {
             } else {
                 value::literal_name(p, c, "a filesystem type")
             };
-            Some(PvSrc::Local { path, fs_type })
+            Some(PvSrc::Local {
+                path,
+                fs_type,
+                kw: kw_sp,
+            })
         }
         "nfs" => {
             let server = value::string(p, c, "an NFS server")?;

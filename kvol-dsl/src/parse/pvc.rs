@@ -71,7 +71,7 @@ pub fn parse(p: &P, input: TokenStream) -> PvcAst {
                 .unwrap_or_default()
             }
             "data_source" | "data_source_ref" => {
-                let ds = data_source(p, c, e.key == "data_source_ref");
+                let ds = data_source(p, c, e.key == "data_source_ref", e.key_sp);
                 if e.key == "data_source" {
                     ast.data_source = ds;
                 } else {
@@ -86,7 +86,12 @@ pub fn parse(p: &P, input: TokenStream) -> PvcAst {
 }
 
 /// `{ kind: VolumeSnapshot, name: snap-1, api_group: "snapshot.storage.k8s.io" [, namespace: ns] }`.
-fn data_source(p: &P, c: &mut Cursor, with_namespace: bool) -> Option<DataSource> {
+fn data_source(
+    p: &P,
+    c: &mut Cursor,
+    with_namespace: bool,
+    kw: crate::ctxt::Sp,
+) -> Option<DataSource> {
     let Some(g) = c.peek_group(Delimiter::Brace) else {
         p.cx.error(
             c.span(),
@@ -136,5 +141,6 @@ fn data_source(p: &P, c: &mut Cursor, with_namespace: bool) -> Option<DataSource
         kind: kind?,
         name: name?,
         namespace,
+        kw,
     })
 }

@@ -203,6 +203,22 @@ pub fn quantity(p: &P, c: &mut Cursor, what: &str, guarantee: Guarantee) -> Opti
     };
     c.bump();
     let text = if negative { format!("-{text}") } else { text };
+    // `50 Gi`: Rust lexes the number and the suffix apart.
+    if !quoted
+        && let Some(TokenTree::Ident(suffix)) = c.peek()
+        && SUFFIXES.contains(&suffix.to_string().as_str())
+    {
+        let joined = format!("{text}{suffix}");
+        p.cx.error(
+            sp.to(Sp::one(suffix.span())),
+            format!(
+                "a quantity is written without a space between the number and its suffix\n\
+                 help: remove the space: `{joined}`"
+            ),
+        );
+        c.bump();
+        return None;
+    }
     match text.parse::<Quantity>() {
         Ok(_) => Some(Val::Lit(text, sp)),
         Err(e) => {

@@ -1,0 +1,6 @@
+fn main() {
+    let _ = kvol::pvc! {
+        name: data,
+        access: RWO,
+    };
+}

@@ -1,0 +1,7 @@
+fn main() {
+    let _ = kvol::pod! {
+        name: app,
+        container app { image: "busybox", mount: dta => "/data" },
+        volume data: empty_dir,
+    };
+}

@@ -1,0 +1,7 @@
+fn main() {
+    let _ = kvol::statefulset! {
+        name: web,
+        image: "nginx",
+        replicas: 3000000000,
+    };
+}

@@ -1,0 +1,9 @@
+#![deny(deprecated)]
+
+fn main() {
+    let _ = kvol::pvc! {
+        name: data,
+        access: RWO,
+        request: 100m,
+    };
+}
