@@ -340,6 +340,8 @@ pub struct Meta {
     pub labels: Vec<MapEntry>,
     /// `annotations`.
     pub annotations: Vec<MapEntry>,
+    /// `allow: [WARNING, …]`: kvol warnings silenced for this object.
+    pub allow: Vec<Str>,
 }
 
 /// What pods run: containers, volumes and pod-level settings (pod! and statefulset!).

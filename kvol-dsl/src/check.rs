@@ -84,15 +84,14 @@ pub fn check_object(
         };
     };
     let others: Vec<_> = runs.map(|(_, l)| l.report).collect();
+    let allow = allowed(ctxt, &item_meta(item).allow);
     // A warning is emitted only when every pass has it (it holds for every value of the types).
     for w in &first.report.warnings {
         if others
             .iter()
             .all(|r| r.warnings.iter().any(|o| o.path == w.path))
         {
-            let sp = cx.spans.find(&w.path).map_or(root, |(sp, _)| sp);
-            let kind = WarningKind::classify(w.path.as_str(), &w.message);
-            warnings.push(WarningOut { kind, sp });
+            warnings.extend(warning(&cx, w, &w.path, root, &allow));
         }
     }
     Checked {
@@ -120,31 +119,29 @@ pub fn check_manifests(ctxt: &Ctxt, ast: &ManifestsAst, root: Sp, krate: &TokenS
         for e in &lowered.report.errors {
             reported.push(ctxt, &cx, e, object_root, false);
         }
+        let allow = allowed(ctxt, &item_meta(item).allow);
         for w in &lowered.report.warnings {
-            let sp = cx.spans.find(&w.path).map_or(object_root, |(sp, _)| sp);
-            warnings.push(WarningOut {
-                kind: WarningKind::classify(w.path.as_str(), &w.message),
-                sp,
-            });
+            warnings.extend(warning(&cx, w, &w.path, object_root, &allow));
         }
-        objects.push((cx, lowered, object_root));
+        objects.push((cx, lowered, object_root, allow));
     }
     let mut cx = Cx::new(Pass::Min, "Manifests", krate, ctxt);
     let k = cx.k.clone();
     let set = crate::lowered::ctor!(k, Manifests::new());
-    let set = crate::lower::lower_manifests(&mut cx, ast, set, &objects);
+    let lowered: Vec<_> = objects.iter().map(|(_, l, _, _)| l).collect();
+    let set = crate::lower::lower_manifests(&mut cx, ast, set, &lowered);
     let checked_set = set.value.clone();
     let tokens = {
         let (krate, t) = (&cx.krate, &set.tokens);
         quote::quote!(#krate::__private::manifests(#t))
     };
-    let all_built = objects.iter().all(|(_, l, _)| l.object.is_some());
+    let all_built = objects.iter().all(|(_, l, _, _)| l.object.is_some());
     if all_built {
         let report = kvol_core::Validate::check(&checked_set);
         for e in &report.errors {
             match object_index(e.path.as_str()).and_then(|(i, rest)| Some((objects.get(i)?, rest)))
             {
-                Some(((cx, _, object_root), rest)) => {
+                Some(((cx, _, object_root, _), rest)) => {
                     let mut e = e.clone();
                     e.path = FieldPath::root().child(rest);
                     Reported::new(false).push(ctxt, cx, &e, *object_root, false);
@@ -157,20 +154,16 @@ pub fn check_manifests(ctxt: &Ctxt, ast: &ManifestsAst, root: Sp, krate: &TokenS
         }
         for w in &report.warnings {
             if let Some((i, rest)) = object_index(w.path.as_str())
-                && let Some((cx, _, object_root)) = objects.get(i)
+                && let Some((cx, _, object_root, allow)) = objects.get(i)
             {
                 let path = FieldPath::root().child(rest);
-                let sp = cx.spans.find(&path).map_or(*object_root, |(sp, _)| sp);
-                warnings.push(WarningOut {
-                    kind: WarningKind::classify(rest, &w.message),
-                    sp,
-                });
+                warnings.extend(warning(cx, w, &path, *object_root, allow));
             }
         }
     }
     let lets = objects
         .iter()
-        .flat_map(|(cx, _, _)| cx.lets.clone())
+        .flat_map(|(cx, _, _, _)| cx.lets.clone())
         .collect();
     Checked {
         warnings,
@@ -191,4 +184,52 @@ fn object_index(path: &str) -> Option<(usize, &str)> {
         None => after,
     };
     Some((index, after.strip_prefix('.').unwrap_or(after)))
+}
+
+/// The warnings an object's `allow: [..]` silences; an unknown name is an error at its token.
+fn allowed(ctxt: &Ctxt, allow: &[crate::ast::Str]) -> Vec<WarningKind> {
+    let names: Vec<&str> = WarningKind::all().map(WarningKind::fn_name).collect();
+    let mut out = Vec::new();
+    for a in allow {
+        match WarningKind::all().find(|k| k.fn_name() == a.value) {
+            Some(kind) => out.push(kind),
+            None => {
+                let mut msg = format!("`{}` is not one of kvol's warnings", a.value);
+                if let Some(s) = crate::suggest::closest(&a.value, &names) {
+                    msg.push_str(&format!("\nhelp: did you mean `{s}`?"));
+                }
+                msg.push_str(
+                    "\nnote: `allow: [..]` takes the names rustc prints in kvol's warnings \
+                     (\"use of deprecated unit struct `…::NAME`\")",
+                );
+                ctxt.error(a.sp, msg);
+            }
+        }
+    }
+    out
+}
+
+/// A kvol-core warning as a compile-time warning at the token behind `path`, unless allowed.
+fn warning(
+    cx: &Cx,
+    w: &kvol_core::Warning,
+    path: &FieldPath,
+    root: Sp,
+    allow: &[WarningKind],
+) -> Option<WarningOut> {
+    let kind = WarningKind::classify(path.as_str(), &w.message);
+    if allow.contains(&kind) {
+        return None;
+    }
+    let sp = cx.spans.find(path).map_or(root, |(sp, _)| sp);
+    // `100m` is a tenth of a byte: almost always meant as mebibytes.
+    let extra = match (kind, cx.spans.value_at(path)) {
+        (WarningKind::FractionalBytes, Some(text)) if text.ends_with('m') => Some(format!(
+            "did you mean `{}Mi`? (`m` is milli, a thousandth)",
+            &text[..text.len() - 1]
+        )),
+        _ => None,
+    };
+    let text = crate::warnings::text(kind, path.as_str(), &w.message, extra.as_deref());
+    Some(WarningOut { kind, sp, text })
 }

@@ -99,7 +99,7 @@ pub fn expand_with(kind: Kind, input: TokenStream, self_check: bool) -> TokenStr
     let ty = Ident::new(kind.type_name(), Span::call_site());
     match (cx.check(), checked) {
         (Ok(()), Some(c)) => {
-            let warn = warnings::emit(&krate, &c.warnings);
+            let warn = warnings::emit(&c.warnings);
             let lets = &c.lets;
             let value = &c.tokens;
             let value = match (&c.checked, self_check) {

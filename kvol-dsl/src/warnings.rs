@@ -1,7 +1,8 @@
-//! Compile-time warnings on stable Rust: the expansion calls a `#[deprecated]` function of
-//! `kvol::__private::warnings` with the user's span, so rustc prints
-//! "use of deprecated function `…::recycle_reclaim_policy_is_deprecated: WHAT TO WRITE
-//! INSTEAD`" under the user's token. One function per kind of warning kvol-core reports.
+//! Compile-time warnings on stable Rust: the expansion defines and uses a local `#[deprecated]`
+//! item at the user's token, so rustc prints "use of deprecated unit struct
+//! `…::recycle_reclaim_policy_is_deprecated`: TEXT", where TEXT is kvol-core's own message and
+//! what to write instead. `allow: [recycle_reclaim_policy_is_deprecated]` in the invocation
+//! silences that one warning, without `#[allow(deprecated)]` hiding real deprecations.
 
 use crate::ctxt::Sp;
 use kvol_core::legacy::LegacyPlugin;
@@ -11,10 +12,12 @@ use quote::quote_spanned;
 /// A compile-time warning to emit: its kind and where.
 #[derive(Debug, Clone)]
 pub struct WarningOut {
-    /// Which deprecated function the expansion calls.
+    /// Which kind of warning (the name of the deprecated item).
     pub kind: WarningKind,
     /// The user's token.
     pub sp: Sp,
+    /// What rustc prints: kvol-core's message and what to write instead.
+    pub text: String,
 }
 
 /// The kinds of warnings, one deprecated function each.
@@ -91,7 +94,7 @@ impl WarningKind {
         }
     }
 
-    /// The function's name in `kvol::__private::warnings`.
+    /// The warning's name: the deprecated item rustc names, and the word `allow: [..]` takes.
     pub fn fn_name(self) -> &'static str {
         match self {
             WarningKind::Legacy(p) => match p {
@@ -124,14 +127,123 @@ impl WarningKind {
     }
 }
 
-/// `{ krate::__private::warnings::name(); … }` for each warning, at the user's token.
-pub fn emit(krate: &TokenStream, warnings: &[WarningOut]) -> TokenStream {
+impl WarningKind {
+    /// What to write instead, in the macros' syntax.
+    pub fn advice(self) -> &'static str {
+        match self {
+            WarningKind::Legacy(p) => match p {
+                LegacyPlugin::GcePersistentDisk => {
+                    "write `source: csi \"pd.csi.storage.gke.io\" \"projects/PROJECT/zones/ZONE/disks/DISK\"` instead"
+                }
+                LegacyPlugin::AwsElasticBlockStore => {
+                    "write `source: csi \"ebs.csi.aws.com\" \"VOLUME_ID\"` instead"
+                }
+                LegacyPlugin::AzureDisk => {
+                    "write `source: csi \"disk.csi.azure.com\" \"DISK_URI\"` instead"
+                }
+                LegacyPlugin::AzureFile => {
+                    "write `source: csi \"file.csi.azure.com\" \"VOLUME_ID\"` instead"
+                }
+                LegacyPlugin::Cephfs => {
+                    "use the Ceph CSI driver (`source: csi \"cephfs.csi.ceph.com\" \"VOLUME_ID\"`) instead"
+                }
+                LegacyPlugin::Cinder => {
+                    "write `source: csi \"cinder.csi.openstack.org\" \"VOLUME_ID\"` instead"
+                }
+                LegacyPlugin::Glusterfs => "use a CSI driver for your storage instead",
+                LegacyPlugin::Rbd => {
+                    "use the Ceph CSI driver (`source: csi \"rbd.csi.ceph.com\" \"VOLUME_ID\"`) instead"
+                }
+                LegacyPlugin::VsphereVolume => {
+                    "write `source: csi \"csi.vsphere.vmware.com\" \"VOLUME_ID\"` instead"
+                }
+                LegacyPlugin::PortworxVolume => {
+                    "write `source: csi \"pxd.portworx.com\" \"VOLUME_ID\"` instead"
+                }
+            },
+            WarningKind::Recycle => {
+                "write `reclaim: Retain` (or `Delete`), and use dynamic provisioning through a \
+                 StorageClass to get fresh volumes"
+            }
+            WarningKind::GraceZero => "write `grace: 10s` or more",
+            WarningKind::HostPathWithoutType => {
+                "add the expected type, e.g. `host_path \"/var/htdocs\" Directory`"
+            }
+            WarningKind::FractionalBytes => {
+                "write the size in whole bytes, e.g. `1536Mi` instead of `1.5001Gi`"
+            }
+            WarningKind::DeprecatedNodeLabel => {
+                "use `topology.kubernetes.io/zone`, `topology.kubernetes.io/region`, \
+                 `kubernetes.io/os` or `kubernetes.io/arch` instead"
+            }
+            WarningKind::InTreeProvisioner => {
+                "name the CSI driver instead, e.g. `provisioner: \"pd.csi.storage.gke.io\"` for \
+                 kubernetes.io/gce-pd, `\"ebs.csi.aws.com\"` for kubernetes.io/aws-ebs, \
+                 `\"disk.csi.azure.com\"` for kubernetes.io/azure-disk"
+            }
+            WarningKind::LongStatefulSetName => "use a name of at most 52 characters",
+            WarningKind::DuplicatePort => "remove one of the `port:` entries",
+            WarningKind::MaxUnavailableFeatureGate => {
+                "remove `max_unavailable`, or enable the MaxUnavailableStatefulSet gate"
+            }
+            WarningKind::Other => "",
+        }
+    }
+
+    /// Every kind, for `allow: [..]` and its suggestions.
+    pub fn all() -> impl Iterator<Item = WarningKind> {
+        PLUGINS.iter().map(|p| WarningKind::Legacy(*p)).chain([
+            WarningKind::Recycle,
+            WarningKind::GraceZero,
+            WarningKind::HostPathWithoutType,
+            WarningKind::FractionalBytes,
+            WarningKind::DeprecatedNodeLabel,
+            WarningKind::InTreeProvisioner,
+            WarningKind::LongStatefulSetName,
+            WarningKind::DuplicatePort,
+            WarningKind::MaxUnavailableFeatureGate,
+            WarningKind::Other,
+        ])
+    }
+}
+
+/// One block per warning, at the user's token: a local `#[deprecated]` item whose note is
+/// the warning's text, used once, so rustc prints "use of deprecated unit struct
+/// `…::NAME`: TEXT". The name is what `allow: [NAME]` silences.
+pub fn emit(warnings: &[WarningOut]) -> TokenStream {
     let mut out = TokenStream::new();
     for w in warnings {
         let name = Ident::new(w.kind.fn_name(), w.sp.start);
-        out.extend(quote_spanned!(w.sp.start => #krate::__private::warnings::#name();));
+        let note = &w.text;
+        out.extend(quote_spanned!(w.sp.start => {
+            #[deprecated(note = #note)]
+            #[allow(non_camel_case_types)]
+            struct #name;
+            let _ = #name;
+        }));
     }
     out
+}
+
+/// The text of a warning, laid out like kvol's errors: kvol-core's message, what to write
+/// instead in the macros' syntax, the field, and how to silence it.
+pub fn text(kind: WarningKind, path: &str, message: &str, extra: Option<&str>) -> String {
+    let mut text = message.to_owned();
+    match extra {
+        Some(extra) => text.push_str(&format!("\nhelp: {extra}")),
+        None if !kind.advice().is_empty() => {
+            text.push_str(&format!("\nhelp: {}", kind.advice()));
+        }
+        None => {}
+    }
+    if !path.is_empty() {
+        text.push_str(&format!("\nnote: field `{path}`"));
+    }
+    text.push_str(&format!(
+        "\nnote: to accept it, add `allow: [{}]` to this object",
+        kind.fn_name()
+    ));
+    text
 }
 
 #[cfg(test)]

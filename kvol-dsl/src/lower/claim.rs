@@ -41,8 +41,8 @@ pub fn claim_template(
     }
     let spec = path.child("spec");
     let res = spec.child("resources");
-    cx.reg(&res.child("requests").key("storage"), c.size.sp());
-    cx.reg(&res.key("storage"), c.size.sp());
+    cx.reg_quantity(&res.child("requests").key("storage"), &c.size);
+    cx.reg_quantity(&res.key("storage"), &c.size);
     let k = cx.k.clone();
     let name = cx.string(name.unwrap_or_default());
     let t = ctor!(k, PvcTemplate::builder(name));

@@ -3,7 +3,6 @@
 use super::{Cx, objects::LoweredObject};
 use crate::{
     ast::ManifestsAst,
-    ctxt::Sp,
     lowered::{Lowered, call},
 };
 use kvol_core::Manifests;
@@ -15,7 +14,7 @@ pub fn lower_manifests(
     cx: &mut Cx,
     ast: &ManifestsAst,
     mut set: Lowered<Manifests>,
-    objects: &[(Cx, LoweredObject, Sp)],
+    objects: &[&LoweredObject],
 ) -> Lowered<Manifests> {
     if let Some(ns) = &ast.namespace {
         let ns = cx.string(&ns.value);
@@ -33,7 +32,7 @@ pub fn lower_manifests(
         let d = cx.string(&d.value);
         set = call!(set.cluster_default_class(d));
     }
-    for (_, lowered, _) in objects {
+    for lowered in objects {
         match &lowered.object {
             Some(o) => {
                 let o = Lowered::leaf(o.clone(), lowered.tokens.clone());

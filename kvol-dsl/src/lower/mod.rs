@@ -79,6 +79,15 @@ impl Spans {
         self.find_value(path, None)
     }
 
+    /// The value written at exactly `path`, when one was registered.
+    pub fn value_at(&self, path: &FieldPath) -> Option<&str> {
+        self.entries
+            .iter()
+            .rev()
+            .find(|(q, _, v)| q == path && v.is_some())
+            .and_then(|(_, _, v)| v.as_deref())
+    }
+
     /// As [`find`](Self::find); where several tokens share the exact path, the one whose
     /// value the error quotes (`"../x"`) wins.
     pub fn find_value(&self, path: &FieldPath, quoted: Option<&str>) -> Option<(Sp, bool)> {
@@ -149,6 +158,14 @@ impl<'c> Cx<'c> {
     /// Records that `path` came from the tokens at `sp`.
     pub fn reg(&mut self, path: &FieldPath, sp: Sp) {
         self.spans.entries.push((path.clone(), sp, None));
+    }
+
+    /// Records that `path` came from the quantity `q` (with its text, when literal).
+    pub fn reg_quantity(&mut self, path: &FieldPath, q: &Val<String>) {
+        match q {
+            Val::Lit(text, sp) => self.reg_value(path, *sp, text),
+            Val::Interp(i) => self.reg(path, i.sp),
+        }
     }
 
     /// Records that `path` came from the tokens at `sp`, which wrote `value`: for the paths

@@ -378,15 +378,15 @@ fn pvc(cx: &mut Cx, ast: &PvcAst, root: Sp) -> LoweredObject {
     let res = spec.child("resources");
     match &ast.request {
         Some(q) => {
-            cx.reg(&res.child("requests").key("storage"), q.sp());
-            cx.reg(&res.key("storage"), q.sp());
+            cx.reg_quantity(&res.child("requests").key("storage"), q);
+            cx.reg_quantity(&res.key("storage"), q);
             let q = cx.quantity(q);
             b = call!(b.request(q));
         }
         None => cx.reg(&res, root),
     }
     if let Some(q) = &ast.limit {
-        cx.reg(&res.child("limits").key("storage"), q.sp());
+        cx.reg_quantity(&res.child("limits").key("storage"), q);
         let q = cx.quantity(q);
         b = call!(b.limit(q));
     }
@@ -460,8 +460,8 @@ fn pv(cx: &mut Cx, ast: &PvAst, root: Sp) -> LoweredObject {
     let b = ctor!(k, PersistentVolume::builder(name));
     let mut b = labels_and_annotations!(cx, b, ast.meta);
     if let Some(q) = &ast.capacity {
-        cx.reg(&spec.child("capacity"), q.sp());
-        cx.reg(&spec.child("capacity").key("storage"), q.sp());
+        cx.reg_quantity(&spec.child("capacity"), q);
+        cx.reg_quantity(&spec.child("capacity").key("storage"), q);
         let q = cx.quantity(q);
         b = call!(b.capacity(q));
     }

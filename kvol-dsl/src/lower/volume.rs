@@ -71,7 +71,7 @@ fn volume_source(
         VolSrc::EmptyDir { memory, size } => {
             let p = path.child("emptyDir");
             if let Some(q) = size {
-                cx.reg(&p.child("sizeLimit"), q.sp());
+                cx.reg_quantity(&p.child("sizeLimit"), q);
             }
             let medium = opt(memory.then(|| word(&k, StorageMedium::Memory)));
             let size_limit = opt(size.as_ref().map(|q| cx.quantity(q)));

@@ -35,6 +35,7 @@ pub const POD_KEYS: &[&str] = &[
     "container",
     "init_container",
     "volume",
+    "allow",
 ];
 
 /// Keys inside `container NAME { … }`.
@@ -64,7 +65,7 @@ pub fn parse(p: &P, input: TokenStream) -> PodAst {
     ast
 }
 
-/// `name`, `namespace`, `labels`, `annotations`. Returns false for other keys.
+/// `name`, `namespace`, `labels`, `annotations`, `allow`. Returns false for other keys.
 pub fn meta_entry(
     p: &P,
     e: &mut Entry,
@@ -104,6 +105,12 @@ pub fn meta_entry(
                     }
                 }
                 e.rest.finish(p, what);
+            }
+        }
+        "allow" => {
+            if seen.once(p, e) && colon(p, e) {
+                meta.allow = value::list(p, &mut e.rest, "a warning name").unwrap_or_default();
+                e.rest.finish(p, "the list of warnings");
             }
         }
         _ => return false,

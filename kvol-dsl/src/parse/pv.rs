@@ -23,6 +23,7 @@ pub const KEYS: &[&str] = &[
     "node_affinity",
     "claim_ref",
     "source",
+    "allow",
 ];
 
 /// Reclaim policies by name.

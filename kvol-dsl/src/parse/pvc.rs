@@ -19,6 +19,7 @@ pub const KEYS: &[&str] = &[
     "selector",
     "data_source",
     "data_source_ref",
+    "allow",
 ];
 
 /// Parses `pvc! { … }`.

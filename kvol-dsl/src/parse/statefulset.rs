@@ -34,6 +34,7 @@ pub const KEYS: &[&str] = &[
     "revision_history",
     "service_account",
     "node_selector",
+    "allow",
 ];
 
 /// Parses `statefulset! { … }`.

@@ -18,6 +18,7 @@ pub const KEYS: &[&str] = &[
     "mount_options",
     "topology",
     "default",
+    "allow",
 ];
 
 /// Parses `storage_class! { … }`.
