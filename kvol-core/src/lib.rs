@@ -9,38 +9,29 @@
 //! together with the macros.
 #![forbid(unsafe_code)]
 
+// The render layer first: it defines the `Serialize` impl macros the model uses.
 #[macro_use]
-mod ser_macros;
+pub mod render;
 
-pub mod access;
-pub mod binding;
 pub mod builder;
-pub mod json;
-pub mod legacy;
 pub mod manifests;
-pub mod meta;
-pub mod names;
-pub mod object;
+pub mod model;
 #[cfg(feature = "k8s-openapi")]
 pub mod openapi;
 #[cfg(feature = "build-script")]
 pub mod output;
-pub mod pod;
-pub mod positive_quantity;
-pub mod pv;
-pub mod pvc;
-pub mod quantity;
-pub mod render;
-pub mod report;
 pub mod rules;
-pub mod selector;
-pub mod service;
-pub mod statefulset;
-pub mod storage_class;
-pub mod validate;
-pub mod version;
-pub mod volume;
-pub mod yaml;
+pub mod values;
+
+// The modules' paths from before the layered layout (`kvol_core::pod::Container`,
+// `kvol_core::quantity::Quantity`, …), kept for users, macro expansions and docs.
+pub use model::{
+    access, legacy, meta, object, pod, pv, pvc, selector, service, statefulset, storage_class,
+    volume,
+};
+pub use render::{json, yaml};
+pub use rules::{binding, report, validate};
+pub use values::{names, positive_quantity, quantity, version};
 
 pub use access::{AccessMode, AccessModes, ReclaimPolicy, VolumeMode};
 pub use builder::{

@@ -39,15 +39,18 @@
 //! # Ok::<(), kvol_core::QuantityError>(())
 //! ```
 
+pub mod binding;
 mod claim;
 mod common;
 mod meta;
 mod pod;
 mod pv;
+pub mod report;
 mod selector;
 mod service;
 mod statefulset;
 mod storage_class;
+pub mod validate;
 mod volume;
 mod warnings;
 
