@@ -1,9 +1,10 @@
 //! The object model: the Kubernetes objects kvol writes and the types they are made of.
 //!
-//! Plain data with their own invariants only; the API server's rules live in
-//! [`rules`](crate::rules), rendering in [`render`](crate::render), and the builder entry
-//! points (`Pod::builder()`, …) in [`builder`](crate::builder). Every module is also
-//! re-exported at the crate root under its old path (`kvol_core::pod`, `kvol_core::volume`, …).
+//! Plain data with their own invariants only; nothing here depends on a layer above. The API
+//! server's rules live in [`rules`](crate::rules), rendering in [`render`](crate::render), and
+//! the fluent entry points of the library API are defined in the construction layer on top.
+//! Every module is also re-exported at the crate root under its old path (`kvol_core::pod`,
+//! `kvol_core::volume`, …).
 
 pub mod access;
 pub mod legacy;
