@@ -21,6 +21,7 @@ pub mod openapi;
 #[cfg(feature = "build-script")]
 pub mod output;
 pub mod rules;
+pub mod suggest;
 pub mod values;
 
 // The modules' paths from before the layered layout (`kvol_core::pod::Container`,

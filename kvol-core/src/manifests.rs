@@ -45,6 +45,7 @@ use crate::{
     report::{ErrorKind, FieldError, FieldPath, quote},
     service::Service,
     storage_class::{StorageClass, VolumeBindingMode},
+    suggest::closest_name,
     validate::{Checker, Valid, Validate},
     version::KubeVersion,
     volume::VolumeSource,
@@ -1180,7 +1181,7 @@ impl<'a> Cross<'a> {
                         .keys()
                         .copied()
                         .chain(self.m.external_classes.iter().map(String::as_str));
-                    if let Some(s) = suggest(name, candidates) {
+                    if let Some(s) = closest_name(name, candidates) {
                         detail.push_str(&format!("; did you mean {}?", quote(s)));
                     }
                     let path = self.class_path(unit);
@@ -1264,7 +1265,7 @@ impl<'a> Cross<'a> {
                      until one exists)"
                 );
                 let candidates = (0..sim.volume_count()).map(pv_name);
-                if let Some(s) = suggest(volume_name, candidates) {
+                if let Some(s) = closest_name(volume_name, candidates) {
                     detail.push_str(&format!("; did you mean {}?", quote(s)));
                 }
                 let value = Some(quote(volume_name));
@@ -1682,42 +1683,6 @@ impl Suggestions {
             }
             list
         });
-        suggest(name, list.iter().map(String::as_str)).map(str::to_owned)
+        closest_name(name, list.iter().map(String::as_str)).map(str::to_owned)
     }
-}
-
-/// The closest candidate within a small edit distance, for "did you mean".
-fn suggest<'c>(target: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
-    let limit = (target.chars().count() / 3).max(2);
-    let mut best: Option<(usize, &'c str)> = None;
-    for candidate in candidates {
-        if candidate == target {
-            continue;
-        }
-        if candidate.len().abs_diff(target.len()) > limit {
-            continue;
-        }
-        let d = edit_distance(target, candidate);
-        if d <= limit && best.is_none_or(|(b, _)| d < b) {
-            best = Some((d, candidate));
-        }
-    }
-    best.map(|(_, c)| c)
-}
-
-/// Levenshtein distance over chars.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            let cost = usize::from(ca != *cb);
-            row[j + 1] = (above + 1).min(row[j] + 1).min(diagonal + cost);
-            diagonal = above;
-        }
-    }
-    row[b.len()]
 }
