@@ -6,6 +6,9 @@
 //! Every module is also re-exported at the crate root under its old path (`kvol_core::pod`,
 //! `kvol_core::volume`, …).
 
+#[macro_use]
+pub mod api_enum;
+
 pub mod access;
 pub mod legacy;
 pub mod meta;

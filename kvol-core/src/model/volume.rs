@@ -116,20 +116,16 @@ serialize_struct!(EmptyDir {
     "sizeLimit" => size_limit skip_if Option::is_none,
 });
 
-/// The medium of an `emptyDir`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum StorageMedium {
-    /// tmpfs (RAM); counts against the container's memory limit.
-    Memory,
-    /// Huge pages.
-    HugePages,
-}
-serialize_struct!(
-    enum StorageMedium {
-        Memory,
-        HugePages,
+api_enum! {
+    /// The medium of an `emptyDir`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum StorageMedium("storage medium") {
+        /// tmpfs (RAM); counts against the container's memory limit.
+        Memory = "Memory",
+        /// Huge pages.
+        HugePages = "HugePages",
     }
-);
+}
 
 /// `hostPath`: a path on the node.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,59 +140,24 @@ serialize_struct!(HostPath {
     "type" => kind skip_if Option::is_none,
 });
 
-/// What a `hostPath` must be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum HostPathType {
-    /// A directory, created (0755) if missing.
-    DirectoryOrCreate,
-    /// An existing directory.
-    Directory,
-    /// A file, created (0644) if missing.
-    FileOrCreate,
-    /// An existing file.
-    File,
-    /// An existing UNIX socket.
-    Socket,
-    /// An existing character device.
-    CharDevice,
-    /// An existing block device.
-    BlockDevice,
-}
-serialize_struct!(
-    enum HostPathType {
-        DirectoryOrCreate,
-        Directory,
-        FileOrCreate,
-        File,
-        Socket,
-        CharDevice,
-        BlockDevice,
-    }
-);
-
-impl HostPathType {
-    /// Every type, in the API's documentation order.
-    pub const ALL: [HostPathType; 7] = [
-        HostPathType::DirectoryOrCreate,
-        HostPathType::Directory,
-        HostPathType::FileOrCreate,
-        HostPathType::File,
-        HostPathType::Socket,
-        HostPathType::CharDevice,
-        HostPathType::BlockDevice,
-    ];
-
-    /// The API spelling.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            HostPathType::DirectoryOrCreate => "DirectoryOrCreate",
-            HostPathType::Directory => "Directory",
-            HostPathType::FileOrCreate => "FileOrCreate",
-            HostPathType::File => "File",
-            HostPathType::Socket => "Socket",
-            HostPathType::CharDevice => "CharDevice",
-            HostPathType::BlockDevice => "BlockDevice",
-        }
+api_enum! {
+    /// What a `hostPath` must be.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum HostPathType("host path type") {
+        /// A directory, created (0755) if missing.
+        DirectoryOrCreate = "DirectoryOrCreate",
+        /// An existing directory.
+        Directory = "Directory",
+        /// A file, created (0644) if missing.
+        FileOrCreate = "FileOrCreate",
+        /// An existing file.
+        File = "File",
+        /// An existing UNIX socket.
+        Socket = "Socket",
+        /// An existing character device.
+        CharDevice = "CharDevice",
+        /// An existing block device.
+        BlockDevice = "BlockDevice",
     }
 }
 

@@ -180,11 +180,7 @@ pub(crate) fn pod_spec(checker: &mut Checker, spec: &PodSpec, path: &FieldPath) 
     let mut ports: BTreeMap<(i32, &str), FieldPath> = BTreeMap::new();
     for (cpath, c) in containers() {
         for (i, p) in c.ports.iter().enumerate() {
-            let protocol = match p.protocol {
-                crate::pod::Protocol::TCP => "TCP",
-                crate::pod::Protocol::UDP => "UDP",
-                crate::pod::Protocol::SCTP => "SCTP",
-            };
+            let protocol = p.protocol.as_str();
             let here = cpath.child("ports").index(i);
             match ports.get(&(p.container_port, protocol)) {
                 Some(other) => checker.warn(
