@@ -34,7 +34,7 @@ impl VolumeSource {
         }
     }
 
-    /// `ephemeral` from a claim template builder ([`PvcTemplate::builder`]). Conversion errors
+    /// `ephemeral` from a claim template builder ([`PvcTemplate::builder`](crate::PvcTemplate::builder)). Conversion errors
     /// (a size that is missing or does not parse) have paths relative to the volume
     /// (`ephemeral.volumeClaimTemplate.spec.resources.requests[storage]`); pass the result
     /// straight to a builder's `.volume(name, ..)`, which reports them at `spec.volumes[i]…`.

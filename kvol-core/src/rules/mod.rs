@@ -21,6 +21,11 @@
 //! | `statefulset` | StatefulSets and their Service (§11) |
 //! | `selector` | label selectors, node selectors, topology terms |
 //! | `warnings` | every warning (§14, §15) |
+//! | `set` | a [`Manifests`](crate::Manifests) set as a whole: duplicates, claim references, classes, binding |
+//! | [`binding`] | the PV controller's binding algorithm, simulated (used by `set`) |
+//!
+//! and the machinery they share: [`validate`] (the [`Validate`] trait, [`Checker`],
+//! [`Valid`](validate::Valid)) and [`report`] (field paths, errors, warnings).
 //!
 //! ```
 //! use kvol_core::{Validate, meta::ObjectMeta, pvc::{PersistentVolumeClaim, PvcSpec}};
@@ -48,6 +53,7 @@ mod pv;
 pub mod report;
 mod selector;
 mod service;
+mod set;
 mod statefulset;
 mod storage_class;
 pub mod validate;
