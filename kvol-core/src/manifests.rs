@@ -11,6 +11,28 @@
 //! object is applied to: its own, or else the set's ([`Manifests::namespace`]). Problems of the
 //! set itself have plain paths (`namespace`). [`Manifests::object_path`] builds these prefixes.
 //!
+//! # The object of a finding
+//!
+//! Every error and warning about object `i` (from its own rules or from a cross-object check,
+//! which reports on the object its path starts with) also carries `i` as a typed field,
+//! [`FieldError::object`](crate::FieldError::object) and
+//! [`Warning::object`](crate::Warning::object): `Some(i)` for `objects()[i]`, `None` for
+//! problems of the set itself. Callers need not parse the path.
+//!
+//! ```
+//! use kvol_core::{Manifests, Validate, meta::ObjectMeta, pvc::{PersistentVolumeClaim, PvcSpec}};
+//! use kvol_core::access::AccessMode;
+//!
+//! let claim = PersistentVolumeClaim {
+//!     metadata: ObjectMeta::named("Data"),
+//!     spec: PvcSpec::new(AccessMode::ReadWriteOnce.into(), "1Gi".parse()?),
+//! };
+//! let report = Manifests::new().namespace("apps").with(claim).check();
+//! assert_eq!(report.errors[0].object, Some(0));
+//! assert!(report.errors[0].path.as_str().starts_with("objects[0](PersistentVolumeClaim apps/Data)"));
+//! # Ok::<(), kvol_core::QuantityError>(())
+//! ```
+//!
 //! # Cross-object checks
 //!
 //! The objects are also checked against each other (duplicates, claim references, classes, the

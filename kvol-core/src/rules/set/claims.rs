@@ -67,12 +67,16 @@ impl<'a> Cross<'a> {
                     ));
                 }
                 let value = Some(quote(name));
-                checker.error(FieldError {
-                    path,
-                    kind: ErrorKind::NotFound,
-                    value,
-                    detail,
-                });
+                checker.error_in(
+                    i,
+                    FieldError {
+                        path,
+                        kind: ErrorKind::NotFound,
+                        value,
+                        detail,
+                        object: None,
+                    },
+                );
             }
         }
     }

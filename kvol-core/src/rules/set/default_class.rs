@@ -30,7 +30,8 @@ impl<'a> Cross<'a> {
                 .child("metadata")
                 .child("annotations")
                 .key(crate::storage_class::DEFAULT_CLASS_ANNOTATION);
-            checker.warn(
+            checker.warn_in(
+                *i,
                 path,
                 format!(
                     "several default StorageClasses ({}): claims without storageClassName \

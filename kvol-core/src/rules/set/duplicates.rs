@@ -51,7 +51,8 @@ impl<'a> Cross<'a> {
                     };
                     let differences = service_differences(a, b);
                     if differences.is_empty() {
-                        checker.warn(
+                        checker.warn_in(
+                            i,
                             path,
                             format!(
                                 "Service {} is the same as {}, so it is written twice; keep one",
@@ -60,24 +61,32 @@ impl<'a> Cross<'a> {
                             ),
                         );
                     } else {
-                        checker.error(FieldError {
-                            path,
-                            kind: ErrorKind::Duplicate,
-                            value: Some(quote(&b.metadata.name)),
-                            detail: format!(
-                                "conflicts with {}: {} differ",
-                                owner(j, embedded_j),
-                                differences.join(", ")
-                            ),
-                        });
+                        checker.error_in(
+                            i,
+                            FieldError {
+                                path,
+                                kind: ErrorKind::Duplicate,
+                                value: Some(quote(&b.metadata.name)),
+                                detail: format!(
+                                    "conflicts with {}: {} differ",
+                                    owner(j, embedded_j),
+                                    differences.join(", ")
+                                ),
+                                object: None,
+                            },
+                        );
                     }
                 } else {
-                    checker.error(FieldError {
-                        path,
-                        kind: ErrorKind::Duplicate,
-                        value: Some(quote(document.name())),
-                        detail: format!("objects[{j}] has the same kind, namespace and name"),
-                    });
+                    checker.error_in(
+                        i,
+                        FieldError {
+                            path,
+                            kind: ErrorKind::Duplicate,
+                            value: Some(quote(document.name())),
+                            detail: format!("objects[{j}] has the same kind, namespace and name"),
+                            object: None,
+                        },
+                    );
                 }
             }
         }

@@ -80,7 +80,9 @@ impl Validate for Manifests {
         let cross = Cross::new(self, path.clone());
         let mut gathered = Gathered::new(self, checker.target());
         for (i, object) in self.objects.iter().enumerate() {
+            checker.set_object(Some(i));
             validate_object(object, &self.object_path_under(path, i, object), checker);
+            checker.set_object(None);
             cross.gather(&mut gathered, i, object);
         }
         cross.check(gathered, checker);

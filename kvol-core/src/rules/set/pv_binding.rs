@@ -118,10 +118,10 @@ impl<'a> Cross<'a> {
             let failing = unbound.len() as u64 + total.saturating_sub(mine.len() as u64);
             match unit.problem {
                 Some(ClassProblem::NoDefault) => {
-                    checker.error(FieldError::required(
-                        self.class_path(unit),
-                        no_default_detail(),
-                    ));
+                    checker.error_in(
+                        unit.obj,
+                        FieldError::required(self.class_path(unit), no_default_detail()),
+                    );
                 }
                 Some(ClassProblem::Missing(name)) if failing > 0 => {
                     let mut detail = format!(
@@ -140,12 +140,16 @@ impl<'a> Cross<'a> {
                     }
                     let path = self.class_path(unit);
                     let value = Some(quote(name));
-                    checker.error(FieldError {
-                        path,
-                        kind: ErrorKind::NotFound,
-                        value,
-                        detail,
-                    });
+                    checker.error_in(
+                        unit.obj,
+                        FieldError {
+                            path,
+                            kind: ErrorKind::NotFound,
+                            value,
+                            detail,
+                            object: None,
+                        },
+                    );
                 }
                 _ => {}
             }
@@ -183,7 +187,7 @@ impl<'a> Cross<'a> {
                     )
                 }
             };
-            checker.error(self.binding_error(unit, &sim, c, &prefix, &note));
+            checker.error_in(unit.obj, self.binding_error(unit, &sim, c, &prefix, &note));
         }
 
         let instance_of = |namespace: &str, name: &str| {
@@ -228,6 +232,7 @@ impl<'a> Cross<'a> {
                     kind: ErrorKind::NotFound,
                     value,
                     detail,
+                    object: None,
                 }
             }
             Outcome::Unbound(Unbound::VolumeMismatch { volume }) => {
@@ -267,6 +272,7 @@ impl<'a> Cross<'a> {
                     "{prefix}no PersistentVolume can bind this claim: {} ({note})",
                     sim.explain(c, EXPLAIN_LIMIT)
                 ),
+                object: None,
             },
         }
     }

@@ -20,7 +20,8 @@ impl<'a> Cross<'a> {
                 let claim = format!("{namespace}/{name}");
                 match instance_of(namespace, name) {
                     None if claims.exists(namespace, name) => {}
-                    None => checker.warn(
+                    None => checker.warn_in(
+                        *i,
                         path,
                         format!(
                             "reserved for claim {claim}, which is neither in this set nor declared \
@@ -39,7 +40,8 @@ impl<'a> Cross<'a> {
                                 .map(ToString::to_string)
                                 .collect();
                             if !reasons.is_empty() {
-                                checker.warn(
+                                checker.warn_in(
+                                    *i,
                                     path,
                                     format!(
                                         "pre-bound both ways with claim {claim}, so the PV \
@@ -77,7 +79,8 @@ impl<'a> Cross<'a> {
                                 ),
                                 Outcome::Unbound(_) => "does not bind it".to_owned(),
                             };
-                            checker.warn(
+                            checker.warn_in(
+                                *i,
                                 path,
                                 format!(
                                     "reserved for claim {claim}, but that claim {what}{why}; the \
@@ -116,7 +119,8 @@ impl<'a> Cross<'a> {
             } else {
                 String::new()
             };
-            checker.warn(
+            checker.warn_in(
+                i,
                 path,
                 format!(
                     "local volume bound to claim {}/{} through class {class}, which binds \
