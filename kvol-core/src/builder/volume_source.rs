@@ -23,6 +23,8 @@ impl VolumeSource {
     ///     .build()?;
     /// # Ok::<(), kvol_core::Report>(())
     /// ```
+    // A `FieldError` like every builder error: its inline path makes it large, on purpose.
+    #[allow(clippy::result_large_err)]
     pub fn empty_dir_sized(size: impl IntoQuantity) -> Result<VolumeSource, FieldError> {
         let path = FieldPath::root().child("emptyDir").child("sizeLimit");
         match size.into_quantity() {
