@@ -1,5 +1,23 @@
 //! Removed and deprecated in-tree volume plugins: accepted with a warning that names the
 //! release that removed the plugin and the CSI driver to use instead (k8s-rules.md §15).
+//!
+//! Everything kvol knows about each plugin is one row of [`PLUGINS`] ([`PluginInfo`]): the API
+//! key, the `kvol` DSL keyword and its fields, the in-tree provisioner name, the releases that
+//! deprecated and removed it, and the CSI driver to use instead. Parsing, the warnings and the
+//! docs read that table; [`LegacyPlugin`]'s methods are views of its row.
+//!
+//! ```
+//! use kvol_core::legacy::{LegacyPlugin, PLUGINS};
+//!
+//! let gce = LegacyPlugin::from_keyword("gce_pd").unwrap();
+//! assert_eq!(gce, LegacyPlugin::GcePersistentDisk);
+//! assert_eq!(gce.key(), "gcePersistentDisk");
+//! assert_eq!(gce.info().removed_in, 28);
+//! assert_eq!(gce.info().csi_driver, Some("pd.csi.storage.gke.io"));
+//! assert_eq!(LegacyPlugin::from_provisioner("kubernetes.io/gce-pd"), Some(gce));
+//! assert_eq!(LegacyPlugin::from_key("rbd"), Some(LegacyPlugin::Rbd));
+//! assert_eq!(PLUGINS.len(), LegacyPlugin::ALL.len());
+//! ```
 
 use serde_core::{Serialize, Serializer};
 
@@ -28,6 +46,40 @@ pub enum LegacyPlugin {
     PortworxVolume,
 }
 
+/// A field of a legacy source in the `kvol` DSL (`pd_name: "…"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DslField {
+    /// The DSL key (the Rust field name of [`LegacySource`]'s variant).
+    pub name: &'static str,
+    /// The API requires it.
+    pub required: bool,
+}
+
+/// One row of the legacy plugin table ([`PLUGINS`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PluginInfo {
+    /// The plugin.
+    pub plugin: LegacyPlugin,
+    /// The field name of the source in the API (`gcePersistentDisk`).
+    pub key: &'static str,
+    /// The keyword of the source in the `kvol` DSL (`gce_pd`).
+    pub keyword: &'static str,
+    /// The source's fields in the DSL, in the order the DSL documents them.
+    pub fields: &'static [DslField],
+    /// The in-tree provisioner name StorageClasses used for it (`kubernetes.io/gce-pd`), if any.
+    pub provisioner: Option<&'static str>,
+    /// Minor release that deprecated the plugin (`1.x`).
+    pub deprecated_in: u32,
+    /// Minor release whose kubelet no longer ships the in-tree driver.
+    pub removed_in: u32,
+    /// The CSI driver the in-tree plugin migrates to, if any (`None`: the plugin simply stopped
+    /// working).
+    pub csi_driver: Option<&'static str>,
+    /// For a plugin without a migration driver: the community CSI driver usually used instead
+    /// (the Ceph drivers).
+    pub alternative_csi_driver: Option<&'static str>,
+}
+
 /// What is known about a legacy plugin's end of life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PluginLifecycle {
@@ -39,42 +91,234 @@ pub struct PluginLifecycle {
     pub csi_driver: Option<&'static str>,
 }
 
+const fn required(name: &'static str) -> DslField {
+    DslField {
+        name,
+        required: true,
+    }
+}
+
+const fn optional(name: &'static str) -> DslField {
+    DslField {
+        name,
+        required: false,
+    }
+}
+
+/// Every legacy plugin, in [`LegacyPlugin`]'s order (`PLUGINS[p as usize].plugin == p`).
+/// Releases and drivers: kubernetes/website "Removed volume types".
+pub const PLUGINS: &[PluginInfo] = &[
+    PluginInfo {
+        plugin: LegacyPlugin::GcePersistentDisk,
+        key: "gcePersistentDisk",
+        keyword: "gce_pd",
+        fields: &[
+            required("pd_name"),
+            optional("fs_type"),
+            optional("partition"),
+            optional("read_only"),
+        ],
+        provisioner: Some("kubernetes.io/gce-pd"),
+        deprecated_in: 17,
+        removed_in: 28,
+        csi_driver: Some("pd.csi.storage.gke.io"),
+        alternative_csi_driver: None,
+    },
+    PluginInfo {
+        plugin: LegacyPlugin::AwsElasticBlockStore,
+        key: "awsElasticBlockStore",
+        keyword: "aws_ebs",
+        fields: &[
+            required("volume_id"),
+            optional("fs_type"),
+            optional("partition"),
+            optional("read_only"),
+        ],
+        provisioner: Some("kubernetes.io/aws-ebs"),
+        deprecated_in: 19,
+        removed_in: 27,
+        csi_driver: Some("ebs.csi.aws.com"),
+        alternative_csi_driver: None,
+    },
+    PluginInfo {
+        plugin: LegacyPlugin::AzureDisk,
+        key: "azureDisk",
+        keyword: "azure_disk",
+        fields: &[
+            required("disk_name"),
+            required("disk_uri"),
+            optional("fs_type"),
+            optional("read_only"),
+        ],
+        provisioner: Some("kubernetes.io/azure-disk"),
+        deprecated_in: 19,
+        removed_in: 27,
+        csi_driver: Some("disk.csi.azure.com"),
+        alternative_csi_driver: None,
+    },
+    PluginInfo {
+        plugin: LegacyPlugin::AzureFile,
+        key: "azureFile",
+        keyword: "azure_file",
+        fields: &[
+            required("secret_name"),
+            required("share_name"),
+            optional("read_only"),
+        ],
+        provisioner: Some("kubernetes.io/azure-file"),
+        deprecated_in: 21,
+        removed_in: 30,
+        csi_driver: Some("file.csi.azure.com"),
+        alternative_csi_driver: None,
+    },
+    PluginInfo {
+        plugin: LegacyPlugin::Cephfs,
+        key: "cephfs",
+        keyword: "cephfs",
+        fields: &[
+            required("monitors"),
+            optional("path"),
+            optional("read_only"),
+        ],
+        provisioner: None,
+        deprecated_in: 28,
+        removed_in: 31,
+        csi_driver: None,
+        alternative_csi_driver: Some("cephfs.csi.ceph.com"),
+    },
+    PluginInfo {
+        plugin: LegacyPlugin::Cinder,
+        key: "cinder",
+        keyword: "cinder",
+        fields: &[
+            required("volume_id"),
+            optional("fs_type"),
+            optional("read_only"),
+        ],
+        provisioner: Some("kubernetes.io/cinder"),
+        deprecated_in: 11,
+        removed_in: 26,
+        csi_driver: Some("cinder.csi.openstack.org"),
+        alternative_csi_driver: None,
+    },
+    PluginInfo {
+        plugin: LegacyPlugin::Glusterfs,
+        key: "glusterfs",
+        keyword: "glusterfs",
+        fields: &[
+            required("endpoints"),
+            required("path"),
+            optional("read_only"),
+        ],
+        provisioner: Some("kubernetes.io/glusterfs"),
+        deprecated_in: 25,
+        removed_in: 26,
+        csi_driver: None,
+        alternative_csi_driver: None,
+    },
+    PluginInfo {
+        plugin: LegacyPlugin::Rbd,
+        key: "rbd",
+        keyword: "rbd",
+        fields: &[
+            required("monitors"),
+            required("image"),
+            optional("fs_type"),
+            optional("read_only"),
+        ],
+        provisioner: Some("kubernetes.io/rbd"),
+        deprecated_in: 28,
+        removed_in: 31,
+        csi_driver: None,
+        alternative_csi_driver: Some("rbd.csi.ceph.com"),
+    },
+    PluginInfo {
+        plugin: LegacyPlugin::VsphereVolume,
+        key: "vsphereVolume",
+        keyword: "vsphere",
+        fields: &[required("volume_path"), optional("fs_type")],
+        provisioner: Some("kubernetes.io/vsphere-volume"),
+        deprecated_in: 26,
+        removed_in: 30,
+        csi_driver: Some("csi.vsphere.vmware.com"),
+        alternative_csi_driver: None,
+    },
+    PluginInfo {
+        plugin: LegacyPlugin::PortworxVolume,
+        key: "portworxVolume",
+        keyword: "portworx",
+        fields: &[
+            required("volume_id"),
+            optional("fs_type"),
+            optional("read_only"),
+        ],
+        provisioner: Some("kubernetes.io/portworx-volume"),
+        deprecated_in: 25,
+        removed_in: 36,
+        csi_driver: Some("pxd.portworx.com"),
+        alternative_csi_driver: None,
+    },
+];
+
 impl LegacyPlugin {
+    /// Every plugin, in declaration order (the order of [`PLUGINS`]).
+    pub const ALL: [LegacyPlugin; 10] = [
+        LegacyPlugin::GcePersistentDisk,
+        LegacyPlugin::AwsElasticBlockStore,
+        LegacyPlugin::AzureDisk,
+        LegacyPlugin::AzureFile,
+        LegacyPlugin::Cephfs,
+        LegacyPlugin::Cinder,
+        LegacyPlugin::Glusterfs,
+        LegacyPlugin::Rbd,
+        LegacyPlugin::VsphereVolume,
+        LegacyPlugin::PortworxVolume,
+    ];
+
+    /// The plugin's row of [`PLUGINS`].
+    pub fn info(self) -> &'static PluginInfo {
+        &PLUGINS[self as usize]
+    }
+
     /// The field name in the API.
     pub fn key(self) -> &'static str {
-        match self {
-            LegacyPlugin::GcePersistentDisk => "gcePersistentDisk",
-            LegacyPlugin::AwsElasticBlockStore => "awsElasticBlockStore",
-            LegacyPlugin::AzureDisk => "azureDisk",
-            LegacyPlugin::AzureFile => "azureFile",
-            LegacyPlugin::Cephfs => "cephfs",
-            LegacyPlugin::Cinder => "cinder",
-            LegacyPlugin::Glusterfs => "glusterfs",
-            LegacyPlugin::Rbd => "rbd",
-            LegacyPlugin::VsphereVolume => "vsphereVolume",
-            LegacyPlugin::PortworxVolume => "portworxVolume",
+        self.info().key
+    }
+
+    /// The keyword in the `kvol` DSL.
+    pub fn keyword(self) -> &'static str {
+        self.info().keyword
+    }
+
+    /// Deprecation, removal and replacement.
+    pub fn lifecycle(self) -> PluginLifecycle {
+        let info = self.info();
+        PluginLifecycle {
+            deprecated_in: info.deprecated_in,
+            removed_in: info.removed_in,
+            csi_driver: info.csi_driver,
         }
     }
 
-    /// Deprecation, removal and replacement (kubernetes/website "Removed volume types").
-    pub fn lifecycle(self) -> PluginLifecycle {
-        let (deprecated_in, removed_in, csi_driver) = match self {
-            LegacyPlugin::AwsElasticBlockStore => (19, 27, Some("ebs.csi.aws.com")),
-            LegacyPlugin::AzureDisk => (19, 27, Some("disk.csi.azure.com")),
-            LegacyPlugin::AzureFile => (21, 30, Some("file.csi.azure.com")),
-            LegacyPlugin::Cephfs => (28, 31, None),
-            LegacyPlugin::Cinder => (11, 26, Some("cinder.csi.openstack.org")),
-            LegacyPlugin::GcePersistentDisk => (17, 28, Some("pd.csi.storage.gke.io")),
-            LegacyPlugin::Glusterfs => (25, 26, None),
-            LegacyPlugin::PortworxVolume => (25, 36, Some("pxd.portworx.com")),
-            LegacyPlugin::Rbd => (28, 31, None),
-            LegacyPlugin::VsphereVolume => (26, 30, Some("csi.vsphere.vmware.com")),
-        };
-        PluginLifecycle {
-            deprecated_in,
-            removed_in,
-            csi_driver,
-        }
+    /// The plugin whose API key is `key` (`gcePersistentDisk`).
+    pub fn from_key(key: &str) -> Option<LegacyPlugin> {
+        PLUGINS.iter().find(|p| p.key == key).map(|p| p.plugin)
+    }
+
+    /// The plugin whose DSL keyword is `keyword` (`gce_pd`).
+    pub fn from_keyword(keyword: &str) -> Option<LegacyPlugin> {
+        PLUGINS
+            .iter()
+            .find(|p| p.keyword == keyword)
+            .map(|p| p.plugin)
+    }
+
+    /// The plugin behind an in-tree provisioner name (`kubernetes.io/gce-pd`).
+    pub fn from_provisioner(provisioner: &str) -> Option<LegacyPlugin> {
+        PLUGINS
+            .iter()
+            .find(|p| p.provisioner == Some(provisioner))
+            .map(|p| p.plugin)
     }
 }
 
@@ -315,5 +559,27 @@ impl Serialize for LegacySource {
             }
         }
         m.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_is_in_enum_order_and_unique() {
+        assert_eq!(PLUGINS.len(), LegacyPlugin::ALL.len());
+        for (i, (info, plugin)) in PLUGINS.iter().zip(LegacyPlugin::ALL).enumerate() {
+            assert_eq!(info.plugin, plugin);
+            assert_eq!(plugin as usize, i);
+            assert_eq!(LegacyPlugin::from_key(info.key), Some(plugin));
+            assert_eq!(LegacyPlugin::from_keyword(info.keyword), Some(plugin));
+            if let Some(p) = info.provisioner {
+                assert_eq!(LegacyPlugin::from_provisioner(p), Some(plugin));
+            }
+            assert!(info.deprecated_in < info.removed_in);
+            assert!(info.csi_driver.is_none() || info.alternative_csi_driver.is_none());
+            assert!(info.fields.first().is_some_and(|f| f.required));
+        }
     }
 }
