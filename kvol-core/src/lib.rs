@@ -7,6 +7,38 @@
 //!
 //! Most users depend on the `kvol` facade crate instead, which re-exports everything here
 //! together with the macros.
+//!
+//! # Layout
+//!
+//! The modules are layered; each depends only on the layers above it in this list:
+//!
+//! | layer | modules | what |
+//! |---|---|---|
+//! | [`values`] | `quantity`, `positive_quantity`, `names`, `version` | values with a grammar of their own |
+//! | [`model`] | `access`, `meta`, `object`, `pod`, `pv`, `pvc`, `selector`, `service`, `statefulset`, `storage_class`, `volume`, `legacy`, `api_enum` | the objects, as plain data |
+//! | [`rules`] | `validate`, `report`, the per-object rules, `set` (cross-object), `binding` | the API server's validation, the PV controller's binding |
+//! | [`render`] | `yaml`, `json` | output Kubernetes reads as written |
+//! | [`manifests`] | [`Manifests`] | an ordered set of objects validated as a whole |
+//! | [`builder`] | the builders and their entry points (`Pod::builder()`, …) | the library API |
+//! | [`openapi`](https://docs.rs/kvol-core/latest/kvol_core/openapi/), `output` | k8s-openapi conversions, writing a folder | interop (behind features) |
+//!
+//! and [`suggest`], the "did you mean" that the rules and the `kvol` macros share.
+//!
+//! Every module keeps the path it had before the layers (`kvol_core::pod::Container`,
+//! `kvol_core::quantity::Quantity`, `kvol_core::binding::Simulation`, `kvol_core::yaml`, …):
+//! the root re-exports [`model`]'s, [`values`]', [`render`]'s and [`rules`]' public modules
+//! under their old names, and both paths name the same items.
+//!
+//! ```
+//! assert_eq!(
+//!     std::any::type_name::<kvol_core::pod::Container>(),
+//!     std::any::type_name::<kvol_core::model::pod::Container>(),
+//! );
+//! let q: kvol_core::quantity::Quantity = "1Gi".parse()?;
+//! let same: kvol_core::values::quantity::Quantity = q.clone();
+//! assert_eq!(q, same);
+//! # Ok::<(), kvol_core::QuantityError>(())
+//! ```
 #![forbid(unsafe_code)]
 
 // The render layer first: it defines the `Serialize` impl macros the model uses.
@@ -26,12 +58,16 @@ pub mod values;
 
 // The modules' paths from before the layered layout (`kvol_core::pod::Container`,
 // `kvol_core::quantity::Quantity`, …), kept for users, macro expansions and docs.
+#[doc(no_inline)]
 pub use model::{
     access, legacy, meta, object, pod, pv, pvc, selector, service, statefulset, storage_class,
     volume,
 };
+#[doc(no_inline)]
 pub use render::{json, yaml};
+#[doc(no_inline)]
 pub use rules::{binding, report, validate};
+#[doc(no_inline)]
 pub use values::{names, positive_quantity, quantity, version};
 
 pub use access::{AccessMode, AccessModes, ReclaimPolicy, VolumeMode};
