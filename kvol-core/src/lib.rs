@@ -20,7 +20,7 @@
 //! | [`render`] | `yaml`, `json` | output Kubernetes reads as written |
 //! | [`manifests`] | [`Manifests`] | an ordered set of objects validated as a whole |
 //! | [`builder`] | the builders and their entry points (`Pod::builder()`, …) | the library API |
-//! | [`openapi`](https://docs.rs/kvol-core/latest/kvol_core/openapi/), `output` | k8s-openapi conversions, writing a folder | interop (behind features) |
+//! | `openapi`, `output` | k8s-openapi conversions, writing a folder | interop (behind features) |
 //!
 //! and [`suggest`], the "did you mean" that the rules and the `kvol` macros share.
 //!
