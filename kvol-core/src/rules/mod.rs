@@ -66,6 +66,7 @@ pub(crate) mod test_support;
 mod tests;
 
 use crate::{
+    object::Object,
     pod::Pod,
     pv::PersistentVolume,
     pvc::PersistentVolumeClaim,
@@ -115,5 +116,19 @@ impl Validate for StatefulSet {
     /// A StatefulSet with its headless Service (whose problems are reported under `service.`).
     fn validate(&self, path: &FieldPath, checker: &mut Checker) {
         statefulset::validate_statefulset(checker, self, path);
+    }
+}
+
+/// An object validates with the rules of its kind.
+impl Validate for Object {
+    fn validate(&self, path: &FieldPath, checker: &mut Checker) {
+        match self {
+            Object::Pod(o) => o.validate(path, checker),
+            Object::PersistentVolume(o) => o.validate(path, checker),
+            Object::PersistentVolumeClaim(o) => o.validate(path, checker),
+            Object::StorageClass(o) => o.validate(path, checker),
+            Object::Service(o) => o.validate(path, checker),
+            Object::StatefulSet(o) => o.validate(path, checker),
+        }
     }
 }

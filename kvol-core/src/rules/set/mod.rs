@@ -58,17 +58,6 @@ mod volume_warnings;
 
 use claims::ClaimIndex;
 
-fn validate_object(object: &Object, path: &FieldPath, checker: &mut Checker) {
-    match object {
-        Object::Pod(o) => o.validate(path, checker),
-        Object::PersistentVolume(o) => o.validate(path, checker),
-        Object::PersistentVolumeClaim(o) => o.validate(path, checker),
-        Object::StorageClass(o) => o.validate(path, checker),
-        Object::Service(o) => o.validate(path, checker),
-        Object::StatefulSet(o) => o.validate(path, checker),
-    }
-}
-
 impl Validate for Manifests {
     fn validate(&self, path: &FieldPath, checker: &mut Checker) {
         if let Err(e) = names::dns1123_label(&self.namespace) {
@@ -81,7 +70,7 @@ impl Validate for Manifests {
         let mut gathered = Gathered::new(self, checker.target());
         for (i, object) in self.objects.iter().enumerate() {
             checker.set_object(Some(i));
-            validate_object(object, &self.object_path_under(path, i, object), checker);
+            object.validate(&self.object_path_under(path, i, object), checker);
             checker.set_object(None);
             cross.gather(&mut gathered, i, object);
         }
