@@ -4,7 +4,9 @@
 //! Everything kvol knows about each plugin is one row of [`PLUGINS`] ([`PluginInfo`]): the API
 //! key, the `kvol` DSL keyword and its fields, the in-tree provisioner name, the releases that
 //! deprecated and removed it, and the CSI driver to use instead. Parsing, the warnings and the
-//! docs read that table; [`LegacyPlugin`]'s methods are views of its row.
+//! docs read that table; [`LegacyPlugin`]'s methods are views of its row. The texts that cannot
+//! read it (the `kvol` facade's deprecation notes, the `pv!` docs) are checked against it by
+//! `kvol-core/tests/legacy_table.rs`.
 //!
 //! ```
 //! use kvol_core::legacy::{LegacyPlugin, PLUGINS};
