@@ -66,7 +66,7 @@ pub enum BindReason {
 /// Why a claim stays unbound.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Unbound {
-    /// No PV matches (see [`Simulation::explain`]).
+    /// No PV matches (see [`Simulation::explain`](super::Simulation::explain)).
     NoMatch,
     /// `spec.volumeName` names no PV of the set.
     VolumeNotFound,
