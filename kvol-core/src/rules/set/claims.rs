@@ -1,7 +1,18 @@
 //! Claim references: every `persistentVolumeClaim.claimName` names a claim of its namespace
 //! (with a "did you mean"), and the index of the claims that exist.
 
-use super::*;
+use super::{Cross, Naming, Unit};
+use crate::{
+    binding::FxMap,
+    object::Object,
+    pod::PodSpec,
+    pvc::PvcTemplate,
+    report::{ErrorKind, FieldError, quote},
+    suggest::closest_name,
+    validate::Checker,
+    volume::VolumeSource,
+};
+use std::{borrow::Cow, cell::OnceCell, collections::HashMap};
 
 impl<'a> Cross<'a> {
     pub(super) fn check_claim_references(

@@ -1,6 +1,10 @@
 //! The set's default StorageClasses: more than one is easy to get wrong.
 
-use super::*;
+use super::Cross;
+use crate::{
+    manifests::DefaultClassDeclaration, object::Object, report::quote, storage_class::StorageClass,
+    validate::Checker,
+};
 
 impl<'a> Cross<'a> {
     /// More than one default class: admission picks the newest, which is easy to get wrong.

@@ -1,7 +1,13 @@
 //! No two documents of the same kind, namespace and name (a StatefulSet's headless Service
 //! counts; an identical separate Service only draws a warning).
 
-use super::*;
+use super::{Cross, Gathered};
+use crate::{
+    object::{Document, Object},
+    report::{ErrorKind, FieldError, quote},
+    service::Service,
+};
+use std::collections::hash_map::Entry;
 
 impl<'a> Cross<'a> {
     /// Object `i` against the objects before it (same kind, namespace and name).

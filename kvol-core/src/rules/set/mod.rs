@@ -26,28 +26,18 @@
 
 use crate::{
     binding::{
-        self, BETA_STORAGE_CLASS_ANNOTATION, BindReason, ClaimClass, ClaimFacts, ClaimInput, FxMap,
-        NO_PROVISIONER, Outcome, Refusal, Simulation, Unbound, Vol,
+        self, ClaimClass, ClaimFacts, FxMap, NO_PROVISIONER, Outcome, Simulation, Unbound, Vol,
     },
-    manifests::{DefaultClassDeclaration, EXPLAIN_LIMIT, Manifests},
-    meta::StringMap,
+    manifests::{DefaultClassDeclaration, Manifests},
     names,
-    object::{Document, Object},
-    pod::PodSpec,
-    pvc::{ClassRef, PvcSpec, PvcTemplate},
-    report::{ErrorKind, FieldError, FieldPath, quote},
-    service::Service,
-    storage_class::{StorageClass, VolumeBindingMode},
-    suggest::closest_name,
+    object::Object,
+    pvc::PvcSpec,
+    report::{FieldError, FieldPath, quote},
+    storage_class::StorageClass,
     validate::{Checker, Validate},
     version::KubeVersion,
-    volume::VolumeSource,
 };
-use std::{
-    borrow::Cow,
-    cell::OnceCell,
-    collections::{BTreeSet, HashMap, hash_map::Entry},
-};
+use std::borrow::Cow;
 
 mod claims;
 mod default_class;

@@ -1,7 +1,17 @@
 //! The PV controller's binding, simulated over the set ([`crate::binding`]): a claim that is
 //! not provisioned dynamically must bind a PersistentVolume of the set.
 
-use super::*;
+use super::{
+    ClaimIndex, ClassProblem, Cross, Naming, NoProvision, Unit, no_default_detail, outcome_of,
+};
+use crate::{
+    binding::{self, ClaimFacts, ClaimInput, FxMap, Outcome, Simulation, Unbound, Vol},
+    manifests::EXPLAIN_LIMIT,
+    report::{ErrorKind, FieldError, quote},
+    suggest::closest_name,
+    validate::Checker,
+};
+use std::{borrow::Cow, collections::BTreeSet};
 
 impl<'a> Cross<'a> {
     pub(super) fn check_binding(

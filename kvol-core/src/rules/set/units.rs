@@ -1,7 +1,18 @@
 //! The claims of the set (PersistentVolumeClaims, claim templates, ephemeral volumes) with
 //! their StorageClass resolved as admission and the PV controller do.
 
-use super::*;
+use super::{ClassKind, ClassProblem, Cross, Gathered, Loc, Naming, NoProvision, Unit};
+use crate::{
+    binding::{self, BETA_STORAGE_CLASS_ANNOTATION, ClaimClass, ClaimFacts, NO_PROVISIONER},
+    manifests::DefaultClassDeclaration,
+    meta::StringMap,
+    object::Object,
+    pvc::{ClassRef, PvcSpec},
+    report::FieldPath,
+    storage_class::VolumeBindingMode,
+    volume::VolumeSource,
+};
+use std::borrow::Cow;
 
 impl<'a> Cross<'a> {
     pub(super) fn unit_path(&self, unit: &Unit<'a>) -> FieldPath {

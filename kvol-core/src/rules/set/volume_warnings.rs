@@ -1,7 +1,12 @@
 //! Warnings about PersistentVolumes: `claimRef` reservations for claims that are not in the set
 //! or bind elsewhere, `local` volumes without `WaitForFirstConsumer`, mismatched pre-binding.
 
-use super::*;
+use super::{ClaimIndex, Cross, outcome_of};
+use crate::{
+    binding::{BindReason, NO_PROVISIONER, Outcome, Refusal, Simulation},
+    report::quote,
+    validate::Checker,
+};
 
 impl<'a> Cross<'a> {
     pub(super) fn volume_warnings(
