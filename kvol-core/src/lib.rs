@@ -7,40 +7,68 @@
 //!
 //! Most users depend on the `kvol` facade crate instead, which re-exports everything here
 //! together with the macros.
+//!
+//! # Layout
+//!
+//! The modules are layered; each depends only on the layers above it in this list:
+//!
+//! | layer | modules | what |
+//! |---|---|---|
+//! | [`values`] | `quantity`, `positive_quantity`, `names`, `version` | values with a grammar of their own |
+//! | [`model`] | `access`, `meta`, `object`, `pod`, `pv`, `pvc`, `selector`, `service`, `statefulset`, `storage_class`, `volume`, `legacy`, `api_enum` | the objects, as plain data |
+//! | [`rules`] | `validate`, `report`, the per-object rules, `set` (cross-object), `binding` | the API server's validation, the PV controller's binding |
+//! | [`render`] | `yaml`, `json` | output Kubernetes reads as written |
+//! | [`manifests`] | [`Manifests`] | an ordered set of objects validated as a whole |
+//! | [`builder`] | the builders and their entry points (`Pod::builder()`, …) | the library API |
+//! | `openapi`, `output` | k8s-openapi conversions, writing a folder | interop (behind features) |
+//!
+//! and [`suggest`], the "did you mean" that the rules and the `kvol` macros share.
+//!
+//! Every module keeps the path it had before the layers (`kvol_core::pod::Container`,
+//! `kvol_core::quantity::Quantity`, `kvol_core::binding::Simulation`, `kvol_core::yaml`, …):
+//! the root re-exports [`model`]'s, [`values`]', [`render`]'s and [`rules`]' public modules
+//! under their old names, and both paths name the same items.
+//!
+//! ```
+//! assert_eq!(
+//!     std::any::type_name::<kvol_core::pod::Container>(),
+//!     std::any::type_name::<kvol_core::model::pod::Container>(),
+//! );
+//! let q: kvol_core::quantity::Quantity = "1Gi".parse()?;
+//! let same: kvol_core::values::quantity::Quantity = q.clone();
+//! assert_eq!(q, same);
+//! # Ok::<(), kvol_core::QuantityError>(())
+//! ```
 #![forbid(unsafe_code)]
 
+// The render layer first: it defines the `Serialize` impl macros the model uses.
 #[macro_use]
-mod ser_macros;
+pub mod render;
 
-pub mod access;
-pub mod binding;
 pub mod builder;
-pub mod json;
-pub mod legacy;
 pub mod manifests;
-pub mod meta;
-pub mod names;
-pub mod object;
+pub mod model;
 #[cfg(feature = "k8s-openapi")]
 pub mod openapi;
 #[cfg(feature = "build-script")]
 pub mod output;
-pub mod pod;
-pub mod positive_quantity;
-pub mod pv;
-pub mod pvc;
-pub mod quantity;
-pub mod render;
-pub mod report;
 pub mod rules;
-pub mod selector;
-pub mod service;
-pub mod statefulset;
-pub mod storage_class;
-pub mod validate;
-pub mod version;
-pub mod volume;
-pub mod yaml;
+pub mod suggest;
+pub mod values;
+
+// The modules' paths from before the layered layout (`kvol_core::pod::Container`,
+// `kvol_core::quantity::Quantity`, …), kept for users, macro expansions and docs.
+#[doc(no_inline)]
+pub use model::{
+    access, legacy, meta, object, pod, pv, pvc, selector, service, statefulset, storage_class,
+    volume,
+};
+#[doc(no_inline)]
+pub use render::{json, yaml};
+#[doc(no_inline)]
+pub use rules::{binding, report, validate};
+#[doc(no_inline)]
+pub use values::{names, positive_quantity, quantity, version};
 
 pub use access::{AccessMode, AccessModes, ReclaimPolicy, VolumeMode};
 pub use builder::{

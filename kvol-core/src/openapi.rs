@@ -59,13 +59,11 @@
 #![allow(clippy::needless_update)]
 
 use crate::{
-    access::{AccessMode, AccessModes, ReclaimPolicy, VolumeMode},
+    access::AccessModes,
     legacy::LegacySource,
     meta::{ClusterMeta, ObjectMeta, StringMap, TemplateMeta},
-    pod::{
-        Container, ContainerPort, EnvVar, Pod, PodSpec, PodTemplate, Protocol, RestartPolicy,
-        VolumeMount,
-    },
+    model::api_enum::ApiEnum,
+    pod::{Container, ContainerPort, EnvVar, Pod, PodSpec, PodTemplate, VolumeMount},
     pv::{
         ClaimRef, CsiPersistentVolume, IscsiVolume, LocalVolume, PersistentVolume, PvSource, PvSpec,
     },
@@ -75,21 +73,17 @@ use crate::{
     },
     quantity::Quantity,
     selector::{
-        LabelSelector, LabelSelectorRequirement, NodeSelector, NodeSelectorOperator,
-        NodeSelectorRequirement, NodeSelectorTerm, SelectorOperator, TopologyRequirement,
-        TopologySelectorTerm, VolumeNodeAffinity,
+        LabelSelector, LabelSelectorRequirement, NodeSelector, NodeSelectorRequirement,
+        NodeSelectorTerm, TopologyRequirement, TopologySelectorTerm, VolumeNodeAffinity,
     },
     service::{Service, ServicePort, ServiceSpec, TargetPort},
-    statefulset::{
-        IntOrPercent, PodManagementPolicy, RetentionAction, RetentionPolicy, StatefulSet,
-        StatefulSetSpec, UpdateStrategy,
-    },
-    storage_class::{StorageClass, VolumeBindingMode},
+    statefulset::{IntOrPercent, RetentionPolicy, StatefulSet, StatefulSetSpec, UpdateStrategy},
+    storage_class::StorageClass,
     validate::Valid,
     volume::{
         ClaimVolume, ConfigMapVolume, CsiVolume, DownwardApiFile, DownwardApiSource,
         DownwardApiVolume, EmptyDir, EphemeralVolume, FileMode, HostPath, KeyToPath, Nfs,
-        SecretVolume, StorageMedium, Volume, VolumeSource,
+        SecretVolume, Volume, VolumeSource,
     },
 };
 use k8s_openapi::{
@@ -214,41 +208,9 @@ from_valid!(
 // ---------------------------------------------------------------------------------------------
 // Shared helpers
 
-/// The API spelling of a kvol enum value. Each variant is named as the API spells the value,
-/// which is also what the enum's `Serialize` derive writes.
-trait ApiName: Copy {
-    fn api_str(self) -> &'static str;
-}
-
-macro_rules! api_names {
-    ($($ty:ident { $($variant:ident),* $(,)? })*) => {$(
-        impl ApiName for $ty {
-            fn api_str(self) -> &'static str {
-                match self {
-                    $($ty::$variant => stringify!($variant),)*
-                }
-            }
-        }
-    )*};
-}
-
-api_names! {
-    AccessMode { ReadWriteOnce, ReadOnlyMany, ReadWriteMany, ReadWriteOncePod }
-    VolumeMode { Filesystem, Block }
-    ReclaimPolicy { Retain, Delete, Recycle }
-    RestartPolicy { Always, OnFailure, Never }
-    Protocol { TCP, UDP, SCTP }
-    StorageMedium { Memory, HugePages }
-    SelectorOperator { In, NotIn, Exists, DoesNotExist }
-    NodeSelectorOperator { In, NotIn, Exists, DoesNotExist, Gt, Lt }
-    VolumeBindingMode { Immediate, WaitForFirstConsumer }
-    PodManagementPolicy { OrderedReady, Parallel }
-    RetentionAction { Retain, Delete }
-}
-
 /// The API spelling of an enum value, owned.
-fn api_name<T: ApiName>(value: T) -> String {
-    value.api_str().to_owned()
+fn api_name<T: ApiEnum>(value: T) -> String {
+    value.api_word().to_owned()
 }
 
 /// A map that kvol omits when empty.

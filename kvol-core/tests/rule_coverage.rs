@@ -4,7 +4,7 @@
 //! `not-checked` (with the reason). This test fails when
 //!
 //! - a `covered` row names a test that does not exist: `mutation:<id>` (and `mutation:<id>:twin`)
-//!   must be a row of the mutation table (`tests/mutations/mod.rs`); `<file>.rs::<name>` must be
+//!   must be a row of the mutation table (`tests/mutations/`); `<file>.rs::<name>` must be
 //!   a `fn <name>` of `kvol-core/tests/<file>.rs`;
 //! - a row id of the mutation table is missing from the coverage table;
 //! - a row is neither covered with tests nor has a reason, or is malformed;
@@ -223,8 +223,8 @@ fn rules_md(rules: &[Rule]) -> String {
          Every rule of `k8s-rules.md` (the API server's validation rules, warnings, in-tree plugin \
          removals and PV binding) and whether kvol checks it. A covered rule names the test that \
          rejects a violation and the one that accepts the boundary (`mutation:<id>` is a row of \
-         `kvol-core/tests/mutations/mod.rs`, run by `rule_mutations.rs`; `:twin` is its accepted \
-         twin); a rule kvol does not check says why.\n\n\
+         the mutation table in `kvol-core/tests/mutations/`, one file per rule module, run by \
+         `rule_mutations.rs`; `:twin` is its accepted twin); a rule kvol does not check says why.\n\n\
          **Covered: {covered} of {} rules ({:.1}%).**\n",
         rules.len(),
         percent(covered, rules.len())

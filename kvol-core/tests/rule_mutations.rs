@@ -1,8 +1,8 @@
 //! Table-driven rule mutations (issue 5, item 4): for every rule of `k8s-rules.md` that kvol
 //! checks, a valid object with one targeted mutation must be rejected with an error of the
 //! expected kind at the expected field path (or warned about at that path), and its
-//! accepted-boundary twin must pass. The table is in `tests/mutations/mod.rs`; its row ids are
-//! what `tests/data/rule-coverage.tsv` refers to as `mutation:<id>`.
+//! accepted-boundary twin must pass. The table is in `tests/mutations/` (one file per rule
+//! module); its row ids are what `tests/data/rule-coverage.tsv` refers to as `mutation:<id>`.
 
 mod mutations;
 

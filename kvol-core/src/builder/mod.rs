@@ -17,7 +17,10 @@
 //! [`PvcTemplate::builder`](crate::PvcTemplate::builder),
 //! [`PersistentVolume::builder`](crate::PersistentVolume::builder),
 //! [`StorageClass::builder`](crate::StorageClass::builder) and
-//! [`StatefulSet::builder`](crate::StatefulSet::builder).
+//! [`StatefulSet::builder`](crate::StatefulSet::builder), all defined here (the model never
+//! refers to this layer), together with the volume constructors that take unchecked input,
+//! [`VolumeSource::empty_dir_sized`](crate::VolumeSource::empty_dir_sized) and
+//! [`VolumeSource::ephemeral_claim`](crate::VolumeSource::ephemeral_claim).
 
 mod pod;
 mod pv;
@@ -25,6 +28,7 @@ mod pvc;
 mod quantity_input;
 mod statefulset;
 mod storage_class;
+mod volume_source;
 
 pub use pod::{ContainerBuilder, PodBuilder, SourceInput};
 pub use pv::PvBuilder;

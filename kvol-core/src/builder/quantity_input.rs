@@ -1,6 +1,7 @@
 //! [`IntoQuantity`]: what builder methods that take a size accept.
 
 use crate::{
+    positive_quantity::PositiveQuantity,
     quantity::{Quantity, QuantityError},
     report::{FieldError, FieldPath},
 };
@@ -79,5 +80,26 @@ impl IntoQuantity for String {
 impl IntoQuantity for &String {
     fn into_quantity(self) -> Result<Quantity, QuantityInputError> {
         self.as_str().into_quantity()
+    }
+}
+
+impl IntoQuantity for PositiveQuantity {
+    fn into_quantity(self) -> Result<Quantity, QuantityInputError> {
+        Ok(self.into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positive_quantities_convert_into_builder_sizes() {
+        let q: PositiveQuantity = "2Gi".parse().unwrap();
+        assert_eq!(
+            q.clone().into_quantity().unwrap(),
+            "2Gi".parse::<Quantity>().unwrap()
+        );
+        assert_eq!(Quantity::from(q).to_string(), "2Gi");
     }
 }

@@ -42,6 +42,7 @@ pub(crate) fn invalid_raw(path: FieldPath, raw: String, detail: impl Into<String
         kind: ErrorKind::Invalid,
         value: Some(raw),
         detail: detail.into(),
+        object: None,
     }
 }
 
@@ -52,6 +53,7 @@ pub(crate) fn duplicate_raw(path: FieldPath, raw: String) -> FieldError {
         kind: ErrorKind::Duplicate,
         value: Some(raw),
         detail: String::new(),
+        object: None,
     }
 }
 

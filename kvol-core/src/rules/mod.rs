@@ -21,6 +21,11 @@
 //! | `statefulset` | StatefulSets and their Service (§11) |
 //! | `selector` | label selectors, node selectors, topology terms |
 //! | `warnings` | every warning (§14, §15) |
+//! | `set` | a [`Manifests`](crate::Manifests) set as a whole: duplicates, claim references, classes, binding |
+//! | [`binding`] | the PV controller's binding algorithm, simulated (used by `set`) |
+//!
+//! and the machinery they share: [`validate`] (the [`Validate`] trait, [`Checker`],
+//! [`Valid`](validate::Valid)) and [`report`] (field paths, errors, warnings).
 //!
 //! ```
 //! use kvol_core::{Validate, meta::ObjectMeta, pvc::{PersistentVolumeClaim, PvcSpec}};
@@ -39,15 +44,19 @@
 //! # Ok::<(), kvol_core::QuantityError>(())
 //! ```
 
+pub mod binding;
 mod claim;
 mod common;
 mod meta;
 mod pod;
 mod pv;
+pub mod report;
 mod selector;
 mod service;
+mod set;
 mod statefulset;
 mod storage_class;
+pub mod validate;
 mod volume;
 mod warnings;
 
@@ -57,6 +66,7 @@ pub(crate) mod test_support;
 mod tests;
 
 use crate::{
+    object::Object,
     pod::Pod,
     pv::PersistentVolume,
     pvc::PersistentVolumeClaim,
@@ -106,5 +116,19 @@ impl Validate for StatefulSet {
     /// A StatefulSet with its headless Service (whose problems are reported under `service.`).
     fn validate(&self, path: &FieldPath, checker: &mut Checker) {
         statefulset::validate_statefulset(checker, self, path);
+    }
+}
+
+/// An object validates with the rules of its kind.
+impl Validate for Object {
+    fn validate(&self, path: &FieldPath, checker: &mut Checker) {
+        match self {
+            Object::Pod(o) => o.validate(path, checker),
+            Object::PersistentVolume(o) => o.validate(path, checker),
+            Object::PersistentVolumeClaim(o) => o.validate(path, checker),
+            Object::StorageClass(o) => o.validate(path, checker),
+            Object::Service(o) => o.validate(path, checker),
+            Object::StatefulSet(o) => o.validate(path, checker),
+        }
     }
 }

@@ -48,11 +48,7 @@ pub(crate) fn validate_service(checker: &mut Checker, svc: &Service, path: &Fiel
 }
 
 fn protocol_name(port: &ServicePort) -> &'static str {
-    match port.protocol {
-        crate::pod::Protocol::TCP => "TCP",
-        crate::pod::Protocol::UDP => "UDP",
-        crate::pod::Protocol::SCTP => "SCTP",
-    }
+    port.protocol.as_str()
 }
 
 /// `validateServicePort`. An unset (or `0` / `""`) target port is defaulted to the port.

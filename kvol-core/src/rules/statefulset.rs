@@ -101,15 +101,11 @@ pub(crate) fn validate_statefulset(checker: &mut Checker, sts: &StatefulSet, pat
         .restart_policy
         .filter(|p| *p != RestartPolicy::Always)
     {
-        let value = match policy {
-            RestartPolicy::OnFailure => "OnFailure",
-            RestartPolicy::Never => "Never",
-            RestartPolicy::Always => "Always",
-        };
+        let value = policy.as_str();
         checker.error(FieldError::not_supported(
             spec_path.child("restartPolicy"),
             value,
-            &["Always"],
+            &[RestartPolicy::Always.as_str()],
         ));
     }
     shadowed_volumes(checker, spec, &spec_path.child("volumes"));

@@ -45,8 +45,11 @@ pub(crate) fn validate_storage_class(checker: &mut Checker, sc: &StorageClass, p
     if sc.reclaim_policy == Some(ReclaimPolicy::Recycle) {
         checker.error(FieldError::not_supported(
             path.child("reclaimPolicy"),
-            "Recycle",
-            &["Delete", "Retain"],
+            ReclaimPolicy::Recycle.as_str(),
+            &[
+                ReclaimPolicy::Delete.as_str(),
+                ReclaimPolicy::Retain.as_str(),
+            ],
         ));
     }
 

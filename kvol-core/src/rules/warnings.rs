@@ -180,11 +180,7 @@ pub(crate) fn pod_spec(checker: &mut Checker, spec: &PodSpec, path: &FieldPath) 
     let mut ports: BTreeMap<(i32, &str), FieldPath> = BTreeMap::new();
     for (cpath, c) in containers() {
         for (i, p) in c.ports.iter().enumerate() {
-            let protocol = match p.protocol {
-                crate::pod::Protocol::TCP => "TCP",
-                crate::pod::Protocol::UDP => "UDP",
-                crate::pod::Protocol::SCTP => "SCTP",
-            };
+            let protocol = p.protocol.as_str();
             let here = cpath.child("ports").index(i);
             match ports.get(&(p.container_port, protocol)) {
                 Some(other) => checker.warn(
@@ -217,15 +213,6 @@ fn env_redefinitions(checker: &mut Checker, c: &Container, path: &FieldPath) {
                 ),
             );
         }
-    }
-}
-
-/// The Ceph CSI drivers' usual names, for the plugins kvol's table has no driver for.
-fn ceph_csi_driver(plugin: LegacyPlugin) -> Option<&'static str> {
-    match plugin {
-        LegacyPlugin::Cephfs => Some("cephfs.csi.ceph.com"),
-        LegacyPlugin::Rbd => Some("rbd.csi.ceph.com"),
-        _ => None,
     }
 }
 
@@ -270,7 +257,7 @@ pub(crate) fn legacy_plugin_message(plugin: LegacyPlugin, target: KubeVersion) -
             } else {
                 ""
             };
-            match ceph_csi_driver(plugin) {
+            match plugin.info().alternative_csi_driver {
                 Some(driver) => format!(
                     "; {lost}use the Ceph CSI driver instead (a `csi` source with driver {})",
                     quote(driver)
@@ -285,22 +272,6 @@ pub(crate) fn legacy_plugin_message(plugin: LegacyPlugin, target: KubeVersion) -
     history + &instead
 }
 
-/// The legacy plugin behind an in-tree provisioner name such as `kubernetes.io/gce-pd`.
-fn in_tree_provisioner(provisioner: &str) -> Option<LegacyPlugin> {
-    Some(match provisioner {
-        "kubernetes.io/gce-pd" => LegacyPlugin::GcePersistentDisk,
-        "kubernetes.io/aws-ebs" => LegacyPlugin::AwsElasticBlockStore,
-        "kubernetes.io/azure-disk" => LegacyPlugin::AzureDisk,
-        "kubernetes.io/azure-file" => LegacyPlugin::AzureFile,
-        "kubernetes.io/cinder" => LegacyPlugin::Cinder,
-        "kubernetes.io/glusterfs" => LegacyPlugin::Glusterfs,
-        "kubernetes.io/rbd" => LegacyPlugin::Rbd,
-        "kubernetes.io/vsphere-volume" => LegacyPlugin::VsphereVolume,
-        "kubernetes.io/portworx-volume" => LegacyPlugin::PortworxVolume,
-        _ => return None,
-    })
-}
-
 /// The warning for a StorageClass whose provisioner is an in-tree plugin's.
 pub(crate) fn in_tree_provisioner_message(
     provisioner: &str,
@@ -309,7 +280,10 @@ pub(crate) fn in_tree_provisioner_message(
 ) -> String {
     let (history, removed) = plugin_history(plugin, target);
     let instead = match (
-        plugin.lifecycle().csi_driver.or(ceph_csi_driver(plugin)),
+        plugin
+            .info()
+            .csi_driver
+            .or(plugin.info().alternative_csi_driver),
         removed,
     ) {
         (Some(driver), true) => format!(
@@ -375,7 +349,7 @@ pub(crate) fn persistent_volume(checker: &mut Checker, pv: &PersistentVolume, pa
 
 /// Warnings of a StorageClass.
 pub(crate) fn storage_class(checker: &mut Checker, sc: &StorageClass, path: &FieldPath) {
-    if let Some(plugin) = in_tree_provisioner(&sc.provisioner) {
+    if let Some(plugin) = LegacyPlugin::from_provisioner(&sc.provisioner) {
         let msg = in_tree_provisioner_message(&sc.provisioner, plugin, checker.target());
         checker.warn(path.child("provisioner"), msg);
     }

@@ -13,6 +13,9 @@ use std::ops::Deref;
 pub struct Checker {
     target: KubeVersion,
     report: Report,
+    /// The index of the object of a [`Manifests`](crate::Manifests) set being validated, given
+    /// to the problems recorded meanwhile that name none.
+    object: Option<usize>,
 }
 
 impl Checker {
@@ -21,22 +24,45 @@ impl Checker {
         Checker {
             target,
             report: Report::default(),
+            object: None,
         }
     }
     /// The release being validated for.
     pub fn target(&self) -> KubeVersion {
         self.target
     }
-    /// Records an error.
-    pub fn error(&mut self, error: FieldError) {
+    /// Records an error (about the current object of a set, unless it names one).
+    pub fn error(&mut self, mut error: FieldError) {
+        if error.object.is_none() {
+            error.object = self.object;
+        }
         self.report.errors.push(error);
     }
-    /// Records a warning.
+    /// Records a warning (about the current object of a set).
     pub fn warn(&mut self, path: FieldPath, message: impl Into<String>) {
         self.report.warnings.push(Warning {
             path,
             message: message.into(),
+            object: self.object,
         });
+    }
+    /// Records an error about object `object` of the set being validated.
+    pub(crate) fn error_in(&mut self, object: usize, mut error: FieldError) {
+        error.object = Some(object);
+        self.report.errors.push(error);
+    }
+    /// Records a warning about object `object` of the set being validated.
+    pub(crate) fn warn_in(&mut self, object: usize, path: FieldPath, message: impl Into<String>) {
+        self.report.warnings.push(Warning {
+            path,
+            message: message.into(),
+            object: Some(object),
+        });
+    }
+    /// Makes `object` the current object of a set: problems recorded until the next call that
+    /// name no object are about it (`None`: about no object).
+    pub(crate) fn set_object(&mut self, object: Option<usize>) {
+        self.object = object;
     }
     /// Number of errors so far (to tell whether a sub-check added any).
     pub fn error_count(&self) -> usize {

@@ -47,20 +47,16 @@ pub struct StatefulSetSpec {
     pub volume_claim_templates: Vec<PvcTemplate>,
 }
 
-/// Whether pods start one by one or all at once.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PodManagementPolicy {
-    /// One at a time, each waiting for the previous to be ready (the default).
-    OrderedReady,
-    /// All at once.
-    Parallel,
-}
-serialize_struct!(
-    enum PodManagementPolicy {
-        OrderedReady,
-        Parallel,
+api_enum! {
+    /// Whether pods start one by one or all at once.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum PodManagementPolicy("pod management policy") {
+        /// One at a time, each waiting for the previous to be ready (the default).
+        OrderedReady = "OrderedReady",
+        /// All at once.
+        Parallel = "Parallel",
     }
-);
+}
 
 /// How a StatefulSet replaces its pods.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,20 +135,16 @@ serialize_struct!(RetentionPolicy {
     "whenScaled" => when_scaled,
 });
 
-/// Keep or delete a claim.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RetentionAction {
-    /// Keep the claim (the default).
-    Retain,
-    /// Delete the claim.
-    Delete,
-}
-serialize_struct!(
-    enum RetentionAction {
-        Retain,
-        Delete,
+api_enum! {
+    /// Keep or delete a claim.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum RetentionAction("retention action") {
+        /// Keep the claim (the default).
+        Retain = "Retain",
+        /// Delete the claim.
+        Delete = "Delete",
     }
-);
+}
 
 impl Serialize for StatefulSetSpec {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

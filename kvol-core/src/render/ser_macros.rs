@@ -1,14 +1,15 @@
 //! `serialize_struct!`: hand-written `impl Serialize` without serde's derive proc-macro, so a
 //! build of kvol-core does not wait for syn and serde_derive (see BENCHMARKS.md, compile cost).
 
-/// Writes `impl serde_core::Serialize` for a struct, a transparent newtype or a unit-variant enum,
+/// Writes `impl serde_core::Serialize` for a struct or a transparent newtype,
 /// with the same calls `#[derive(Serialize)]` makes:
 ///
 /// - `serialize_struct!(Type<'a> { "key" => field, "other" => other skip_if pred, })`: a
 ///   `serialize_struct` with the fields in the given order; `skip_if pred` leaves the field out
 ///   (`skip_field`) when `pred(&self.field)` is true (`skip_serializing_if`).
 /// - `serialize_struct!(Type(transparent))`: serializes `self.0` (`#[serde(transparent)]`).
-/// - `serialize_struct!(enum Type { A, B })`: each unit variant as its name.
+///
+/// Enums of API words get theirs from `api_enum!` (`model::api_enum`).
 macro_rules! serialize_struct {
     ($ty:ident $(<$lt:lifetime>)? { $($key:literal => $field:ident $(skip_if $pred:path)?),* $(,)? }) => {
         impl$(<$lt>)? ::serde_core::Serialize for $ty$(<$lt>)? {
@@ -31,22 +32,6 @@ macro_rules! serialize_struct {
                 serializer: S,
             ) -> ::core::result::Result<S::Ok, S::Error> {
                 ::serde_core::Serialize::serialize(&self.0, serializer)
-            }
-        }
-    };
-    (enum $ty:ident { $($variant:ident),* $(,)? }) => {
-        impl ::serde_core::Serialize for $ty {
-            fn serialize<S: ::serde_core::Serializer>(
-                &self,
-                serializer: S,
-            ) -> ::core::result::Result<S::Ok, S::Error> {
-                match *self {
-                    $($ty::$variant => serializer.serialize_unit_variant(
-                        stringify!($ty),
-                        $ty::$variant as u32,
-                        stringify!($variant),
-                    ),)*
-                }
             }
         }
     };

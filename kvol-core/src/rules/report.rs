@@ -202,6 +202,10 @@ pub struct FieldError {
     pub value: Option<String>,
     /// The explanation.
     pub detail: String,
+    /// The index of the object this error is about, when it comes from validating a
+    /// [`Manifests`](crate::Manifests) set (`Some(i)` for `objects()[i]`, also when a
+    /// cross-object check reports it); `None` for a lone object or the set itself.
+    pub object: Option<usize>,
 }
 
 impl FieldError {
@@ -212,6 +216,7 @@ impl FieldError {
             kind: ErrorKind::Required,
             value: None,
             detail: detail.into(),
+            object: None,
         }
     }
     /// `Invalid value: "v": detail` for a string value.
@@ -221,6 +226,7 @@ impl FieldError {
             kind: ErrorKind::Invalid,
             value: Some(quote(value)),
             detail: detail.into(),
+            object: None,
         }
     }
     /// `Invalid value: 5: detail` for a number.
@@ -231,6 +237,7 @@ impl FieldError {
             kind: ErrorKind::Invalid,
             value,
             detail: detail.into(),
+            object: None,
         }
     }
     /// `Unsupported value: "v": supported values: "a", "b"`.
@@ -242,6 +249,7 @@ impl FieldError {
             kind: ErrorKind::NotSupported,
             value: Some(quote(value)),
             detail,
+            object: None,
         }
     }
     /// `Forbidden: detail`.
@@ -251,6 +259,7 @@ impl FieldError {
             kind: ErrorKind::Forbidden,
             value: None,
             detail: detail.into(),
+            object: None,
         }
     }
     /// `Duplicate value: "v"`.
@@ -261,6 +270,7 @@ impl FieldError {
             kind: ErrorKind::Duplicate,
             value,
             detail: String::new(),
+            object: None,
         }
     }
     /// `Not found: "v"`.
@@ -271,6 +281,7 @@ impl FieldError {
             kind: ErrorKind::NotFound,
             value,
             detail: String::new(),
+            object: None,
         }
     }
     /// `Too long: may not be more than N bytes`.
@@ -281,6 +292,7 @@ impl FieldError {
             kind: ErrorKind::TooLong,
             value: None,
             detail,
+            object: None,
         }
     }
 }
@@ -325,6 +337,9 @@ pub struct Warning {
     pub path: FieldPath,
     /// What is wrong and what to do instead.
     pub message: String,
+    /// The index of the object this warning is about, when it comes from validating a
+    /// [`Manifests`](crate::Manifests) set (as [`FieldError::object`]).
+    pub object: Option<usize>,
 }
 
 impl fmt::Display for Warning {

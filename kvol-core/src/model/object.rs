@@ -4,10 +4,6 @@ use crate::{
     pod::Pod, pv::PersistentVolume, pvc::PersistentVolumeClaim, service::Service,
     statefulset::StatefulSet, storage_class::StorageClass,
 };
-use crate::{
-    report::FieldPath,
-    validate::{Checker, Validate},
-};
 use serde_core::{Serialize, Serializer};
 
 /// One object of a set of manifests.
@@ -66,20 +62,6 @@ impl Object {
             ),
         };
         std::iter::once(first).chain(second)
-    }
-}
-
-/// An object validates with the rules of its kind.
-impl Validate for Object {
-    fn validate(&self, path: &FieldPath, checker: &mut Checker) {
-        match self {
-            Object::Pod(o) => o.validate(path, checker),
-            Object::PersistentVolume(o) => o.validate(path, checker),
-            Object::PersistentVolumeClaim(o) => o.validate(path, checker),
-            Object::StorageClass(o) => o.validate(path, checker),
-            Object::Service(o) => o.validate(path, checker),
-            Object::StatefulSet(o) => o.validate(path, checker),
-        }
     }
 }
 

@@ -41,20 +41,16 @@ impl StorageClass {
     }
 }
 
-/// When a StorageClass binds and provisions volumes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum VolumeBindingMode {
-    /// As soon as the claim is created (the default).
-    Immediate,
-    /// When the first pod using the claim is scheduled (needed for `local` volumes).
-    WaitForFirstConsumer,
-}
-serialize_struct!(
-    enum VolumeBindingMode {
-        Immediate,
-        WaitForFirstConsumer,
+api_enum! {
+    /// When a StorageClass binds and provisions volumes.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum VolumeBindingMode("volume binding mode") {
+        /// As soon as the claim is created (the default).
+        Immediate = "Immediate",
+        /// When the first pod using the claim is scheduled (needed for `local` volumes).
+        WaitForFirstConsumer = "WaitForFirstConsumer",
     }
-);
+}
 
 impl Serialize for StorageClass {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -1,7 +1,9 @@
 //! Rendering validated objects as YAML (one or many documents) and JSON.
+//!
+//! The render layer: [`yaml`] (the YAML emitter), [`json`] (JSON output) and the `Serialize`
+//! impl macros (`ser_macros`, crate-private) that the model uses.
 
 use crate::{
-    json,
     object::{Document, Object},
     pod::Pod,
     pv::PersistentVolume,
@@ -10,9 +12,14 @@ use crate::{
     statefulset::StatefulSet,
     storage_class::StorageClass,
     validate::Valid,
-    yaml,
 };
 use std::io;
+
+#[macro_use]
+pub(crate) mod ser_macros;
+
+pub mod json;
+pub mod yaml;
 
 /// Something that renders as one or more Kubernetes documents.
 pub trait ToDocuments {

@@ -68,23 +68,18 @@ serialize_struct!(PodSpec {
     "volumes" => volumes skip_if Vec::is_empty,
 });
 
-/// When the kubelet restarts a pod's containers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum RestartPolicy {
-    /// Always restart (the default, and the only one a StatefulSet allows).
-    Always,
-    /// Restart containers that failed.
-    OnFailure,
-    /// Never restart.
-    Never,
-}
-serialize_struct!(
-    enum RestartPolicy {
-        Always,
-        OnFailure,
-        Never,
+api_enum! {
+    /// When the kubelet restarts a pod's containers.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum RestartPolicy("restart policy") {
+        /// Always restart (the default, and the only one a StatefulSet allows).
+        Always = "Always",
+        /// Restart containers that failed.
+        OnFailure = "OnFailure",
+        /// Never restart.
+        Never = "Never",
     }
-);
+}
 
 /// A container (the volume-relevant subset of the API's fields).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -154,24 +149,19 @@ serialize_struct!(ContainerPort {
     "protocol" => protocol,
 });
 
-/// A network protocol.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Protocol {
-    /// TCP (the default).
-    #[default]
-    TCP,
-    /// UDP.
-    UDP,
-    /// SCTP.
-    SCTP,
-}
-serialize_struct!(
-    enum Protocol {
-        TCP,
-        UDP,
-        SCTP,
+api_enum! {
+    /// A network protocol.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    pub enum Protocol("protocol") {
+        /// TCP (the default).
+        #[default]
+        TCP = "TCP",
+        /// UDP.
+        UDP = "UDP",
+        /// SCTP.
+        SCTP = "SCTP",
     }
-);
+}
 
 /// Where a volume appears inside a container.
 #[derive(Debug, Clone, PartialEq, Eq)]

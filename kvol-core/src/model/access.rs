@@ -3,46 +3,22 @@
 use serde_core::{Serialize, Serializer, ser::SerializeSeq};
 use std::fmt;
 
-/// How a volume can be mounted (`spec.accessModes`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum AccessMode {
-    /// `RWO`: read-write by a single node.
-    ReadWriteOnce,
-    /// `ROX`: read-only by many nodes.
-    ReadOnlyMany,
-    /// `RWX`: read-write by many nodes.
-    ReadWriteMany,
-    /// `RWOP`: read-write by a single pod; cannot be combined with another mode.
-    ReadWriteOncePod,
-}
-serialize_struct!(
-    enum AccessMode {
-        ReadWriteOnce,
-        ReadOnlyMany,
-        ReadWriteMany,
-        ReadWriteOncePod,
+api_enum! {
+    /// How a volume can be mounted (`spec.accessModes`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum AccessMode("access mode") {
+        /// `RWO`: read-write by a single node.
+        ReadWriteOnce = "ReadWriteOnce",
+        /// `ROX`: read-only by many nodes.
+        ReadOnlyMany = "ReadOnlyMany",
+        /// `RWX`: read-write by many nodes.
+        ReadWriteMany = "ReadWriteMany",
+        /// `RWOP`: read-write by a single pod; cannot be combined with another mode.
+        ReadWriteOncePod = "ReadWriteOncePod",
     }
-);
+}
 
 impl AccessMode {
-    /// All modes in the order kvol writes them.
-    pub const ALL: [AccessMode; 4] = [
-        AccessMode::ReadWriteOnce,
-        AccessMode::ReadOnlyMany,
-        AccessMode::ReadWriteMany,
-        AccessMode::ReadWriteOncePod,
-    ];
-
-    /// The API spelling, e.g. `ReadWriteOnce`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AccessMode::ReadWriteOnce => "ReadWriteOnce",
-            AccessMode::ReadOnlyMany => "ReadOnlyMany",
-            AccessMode::ReadWriteMany => "ReadWriteMany",
-            AccessMode::ReadWriteOncePod => "ReadWriteOncePod",
-        }
-    }
-
     /// The kubectl abbreviation, e.g. `RWO`.
     pub fn abbreviation(self) -> &'static str {
         match self {
@@ -62,12 +38,6 @@ impl AccessMode {
 
     fn bit(self) -> u8 {
         1 << (self as u8)
-    }
-}
-
-impl fmt::Display for AccessMode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 
@@ -151,36 +121,27 @@ impl Serialize for AccessModes {
     }
 }
 
-/// Whether a volume is a filesystem or a raw block device (`volumeMode`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum VolumeMode {
-    /// Mounted as a directory (the API default).
-    #[default]
-    Filesystem,
-    /// Exposed as a raw block device.
-    Block,
-}
-serialize_struct!(
-    enum VolumeMode {
-        Filesystem,
-        Block,
+api_enum! {
+    /// Whether a volume is a filesystem or a raw block device (`volumeMode`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    pub enum VolumeMode("volume mode") {
+        /// Mounted as a directory (the API default).
+        #[default]
+        Filesystem = "Filesystem",
+        /// Exposed as a raw block device.
+        Block = "Block",
     }
-);
+}
 
-/// What happens to a PersistentVolume when its claim is deleted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ReclaimPolicy {
-    /// Keep the volume and its data (the default for static PVs).
-    Retain,
-    /// Delete the volume (the default for StorageClasses).
-    Delete,
-    /// Deprecated: scrub and reuse. Accepted on PVs with a warning; StorageClasses reject it.
-    Recycle,
-}
-serialize_struct!(
-    enum ReclaimPolicy {
-        Retain,
-        Delete,
-        Recycle,
+api_enum! {
+    /// What happens to a PersistentVolume when its claim is deleted.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum ReclaimPolicy("reclaim policy") {
+        /// Keep the volume and its data (the default for static PVs).
+        Retain = "Retain",
+        /// Delete the volume (the default for StorageClasses).
+        Delete = "Delete",
+        /// Deprecated: scrub and reuse. Accepted on PVs with a warning; StorageClasses reject it.
+        Recycle = "Recycle",
     }
-);
+}

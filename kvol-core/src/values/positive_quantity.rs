@@ -5,10 +5,7 @@
 //! `PositiveQuantity`, so a macro that compiled cannot produce a zero or negative size at run
 //! time.
 
-use crate::{
-    builder::{IntoQuantity, QuantityInputError},
-    quantity::{Quantity, QuantityError},
-};
+use crate::quantity::{Quantity, QuantityError};
 use std::{fmt, str::FromStr};
 
 /// A [`Quantity`] greater than zero.
@@ -100,12 +97,6 @@ impl fmt::Display for PositiveQuantity {
     }
 }
 
-impl IntoQuantity for PositiveQuantity {
-    fn into_quantity(self) -> Result<Quantity, QuantityInputError> {
-        Ok(self.0)
-    }
-}
-
 impl serde_core::Serialize for PositiveQuantity {
     fn serialize<S: serde_core::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.0.serialize(s)
@@ -134,15 +125,5 @@ mod tests {
             "1Gb".parse::<PositiveQuantity>(),
             Err(PositiveQuantityError::Parse(_))
         ));
-    }
-
-    #[test]
-    fn converts_into_builder_sizes() {
-        let q: PositiveQuantity = "2Gi".parse().unwrap();
-        assert_eq!(
-            q.clone().into_quantity().unwrap(),
-            "2Gi".parse::<Quantity>().unwrap()
-        );
-        assert_eq!(Quantity::from(q).to_string(), "2Gi");
     }
 }

@@ -69,26 +69,20 @@ impl LabelSelectorRequirement {
     }
 }
 
-/// Operators of a label selector expression.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SelectorOperator {
-    /// The value is one of `values`.
-    In,
-    /// The value is none of `values` (or the label is absent).
-    NotIn,
-    /// The label is present.
-    Exists,
-    /// The label is absent.
-    DoesNotExist,
-}
-serialize_struct!(
-    enum SelectorOperator {
-        In,
-        NotIn,
-        Exists,
-        DoesNotExist,
+api_enum! {
+    /// Operators of a label selector expression.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum SelectorOperator("selector operator") {
+        /// The value is one of `values`.
+        In = "In",
+        /// The value is none of `values` (or the label is absent).
+        NotIn = "NotIn",
+        /// The label is present.
+        Exists = "Exists",
+        /// The label is absent.
+        DoesNotExist = "DoesNotExist",
     }
-);
+}
 
 /// Node affinity of a PersistentVolume: the nodes the volume can be reached from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,32 +130,24 @@ serialize_struct!(NodeSelectorRequirement {
     "values" => values skip_if Vec::is_empty,
 });
 
-/// Operators of a node selector requirement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum NodeSelectorOperator {
-    /// The value is one of `values`.
-    In,
-    /// The value is none of `values`.
-    NotIn,
-    /// The label is present.
-    Exists,
-    /// The label is absent.
-    DoesNotExist,
-    /// The value, as an integer, is greater than the single value.
-    Gt,
-    /// The value, as an integer, is less than the single value.
-    Lt,
-}
-serialize_struct!(
-    enum NodeSelectorOperator {
-        In,
-        NotIn,
-        Exists,
-        DoesNotExist,
-        Gt,
-        Lt,
+api_enum! {
+    /// Operators of a node selector requirement.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum NodeSelectorOperator("node selector operator") {
+        /// The value is one of `values`.
+        In = "In",
+        /// The value is none of `values`.
+        NotIn = "NotIn",
+        /// The label is present.
+        Exists = "Exists",
+        /// The label is absent.
+        DoesNotExist = "DoesNotExist",
+        /// The value, as an integer, is greater than the single value.
+        Gt = "Gt",
+        /// The value, as an integer, is less than the single value.
+        Lt = "Lt",
     }
-);
+}
 
 /// A StorageClass topology term (`allowedTopologies[i]`).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

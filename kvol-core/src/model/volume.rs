@@ -116,20 +116,16 @@ serialize_struct!(EmptyDir {
     "sizeLimit" => size_limit skip_if Option::is_none,
 });
 
-/// The medium of an `emptyDir`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum StorageMedium {
-    /// tmpfs (RAM); counts against the container's memory limit.
-    Memory,
-    /// Huge pages.
-    HugePages,
-}
-serialize_struct!(
-    enum StorageMedium {
-        Memory,
-        HugePages,
+api_enum! {
+    /// The medium of an `emptyDir`.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum StorageMedium("storage medium") {
+        /// tmpfs (RAM); counts against the container's memory limit.
+        Memory = "Memory",
+        /// Huge pages.
+        HugePages = "HugePages",
     }
-);
+}
 
 /// `hostPath`: a path on the node.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,59 +140,24 @@ serialize_struct!(HostPath {
     "type" => kind skip_if Option::is_none,
 });
 
-/// What a `hostPath` must be.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum HostPathType {
-    /// A directory, created (0755) if missing.
-    DirectoryOrCreate,
-    /// An existing directory.
-    Directory,
-    /// A file, created (0644) if missing.
-    FileOrCreate,
-    /// An existing file.
-    File,
-    /// An existing UNIX socket.
-    Socket,
-    /// An existing character device.
-    CharDevice,
-    /// An existing block device.
-    BlockDevice,
-}
-serialize_struct!(
-    enum HostPathType {
-        DirectoryOrCreate,
-        Directory,
-        FileOrCreate,
-        File,
-        Socket,
-        CharDevice,
-        BlockDevice,
-    }
-);
-
-impl HostPathType {
-    /// Every type, in the API's documentation order.
-    pub const ALL: [HostPathType; 7] = [
-        HostPathType::DirectoryOrCreate,
-        HostPathType::Directory,
-        HostPathType::FileOrCreate,
-        HostPathType::File,
-        HostPathType::Socket,
-        HostPathType::CharDevice,
-        HostPathType::BlockDevice,
-    ];
-
-    /// The API spelling.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            HostPathType::DirectoryOrCreate => "DirectoryOrCreate",
-            HostPathType::Directory => "Directory",
-            HostPathType::FileOrCreate => "FileOrCreate",
-            HostPathType::File => "File",
-            HostPathType::Socket => "Socket",
-            HostPathType::CharDevice => "CharDevice",
-            HostPathType::BlockDevice => "BlockDevice",
-        }
+api_enum! {
+    /// What a `hostPath` must be.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum HostPathType("host path type") {
+        /// A directory, created (0755) if missing.
+        DirectoryOrCreate = "DirectoryOrCreate",
+        /// An existing directory.
+        Directory = "Directory",
+        /// A file, created (0644) if missing.
+        FileOrCreate = "FileOrCreate",
+        /// An existing file.
+        File = "File",
+        /// An existing UNIX socket.
+        Socket = "Socket",
+        /// An existing character device.
+        CharDevice = "CharDevice",
+        /// An existing block device.
+        BlockDevice = "BlockDevice",
     }
 }
 
@@ -419,12 +380,9 @@ impl VolumeSource {
     /// `emptyDir: {}`: scratch space on the node's disk, as long as the pod lives.
     ///
     /// ```
-    /// use kvol_core::{Pod, Container, VolumeSource};
-    /// let pod = Pod::builder("scratch")
-    ///     .container(Container::builder("app", "busybox").mount("tmp", "/tmp"))
-    ///     .volume("tmp", VolumeSource::empty_dir())
-    ///     .build()?;
-    /// # Ok::<(), kvol_core::Report>(())
+    /// use kvol_core::{Volume, VolumeSource};
+    /// let tmp = Volume::new("tmp", VolumeSource::empty_dir());
+    /// assert!(matches!(tmp.source, VolumeSource::EmptyDir(_)));
     /// ```
     pub fn empty_dir() -> VolumeSource {
         VolumeSource::EmptyDir(EmptyDir::default())
@@ -436,35 +394,6 @@ impl VolumeSource {
             medium: Some(StorageMedium::Memory),
             size_limit: None,
         })
-    }
-
-    /// `emptyDir: {sizeLimit: size}` on the node's disk.
-    ///
-    /// Text that is not a quantity gives an error whose path is relative to the volume
-    /// (`emptyDir.sizeLimit`); pass the result straight to a builder's `.volume(name, ..)`,
-    /// which reports it at `spec.volumes[i].emptyDir.sizeLimit`.
-    ///
-    /// ```
-    /// use kvol_core::{Pod, Container, VolumeSource};
-    /// let pod = Pod::builder("cache")
-    ///     .container(Container::builder("app", "busybox").mount("cache", "/cache"))
-    ///     .volume("cache", VolumeSource::empty_dir_sized("500Mi"))
-    ///     .build()?;
-    /// # Ok::<(), kvol_core::Report>(())
-    /// ```
-    pub fn empty_dir_sized(
-        size: impl crate::builder::IntoQuantity,
-    ) -> Result<VolumeSource, crate::report::FieldError> {
-        let path = crate::report::FieldPath::root()
-            .child("emptyDir")
-            .child("sizeLimit");
-        match size.into_quantity() {
-            Ok(q) => Ok(VolumeSource::EmptyDir(EmptyDir {
-                medium: None,
-                size_limit: Some(q),
-            })),
-            Err(e) => Err(e.into_field_error(path)),
-        }
     }
 
     /// `hostPath`: `path` on the node; `kind` is a [`HostPathType`] or `None` (no check, which
@@ -547,36 +476,5 @@ impl VolumeSource {
         VolumeSource::Ephemeral(EphemeralVolume {
             volume_claim_template: template,
         })
-    }
-
-    /// `ephemeral` from a claim template builder ([`PvcTemplate::builder`]). Conversion errors
-    /// (a size that is missing or does not parse) have paths relative to the volume
-    /// (`ephemeral.volumeClaimTemplate.spec.resources.requests[storage]`); pass the result
-    /// straight to a builder's `.volume(name, ..)`, which reports them at `spec.volumes[i]…`.
-    ///
-    /// ```
-    /// use kvol_core::{AccessMode, Container, Pod, PvcTemplate, VolumeSource};
-    /// let scratch = PvcTemplate::builder("scratch")
-    ///     .access_mode(AccessMode::ReadWriteOnce)
-    ///     .request("10Gi");
-    /// let pod = Pod::builder("job")
-    ///     .container(Container::builder("job", "busybox").mount("scratch", "/scratch"))
-    ///     .volume("scratch", VolumeSource::ephemeral_claim(scratch))
-    ///     .build()?;
-    /// # Ok::<(), kvol_core::Report>(())
-    /// ```
-    pub fn ephemeral_claim(
-        template: crate::builder::PvcTemplateBuilder,
-    ) -> Result<VolumeSource, Vec<crate::report::FieldError>> {
-        let base = crate::report::FieldPath::root()
-            .child("ephemeral")
-            .child("volumeClaimTemplate");
-        let mut problems = crate::builder::Problems::default();
-        let template = template.assemble(&base, &mut problems);
-        if problems.is_empty() {
-            Ok(VolumeSource::ephemeral(template))
-        } else {
-            Err(problems.into_errors())
-        }
     }
 }
