@@ -6,12 +6,36 @@
 //! Three ways in, one set of rules: the macros ([`statefulset!`], [`pod!`], [`pvc!`], [`pv!`],
 //! [`storage_class!`], [`manifests!`]) check their input at compile time with the same
 //! kvol-core rules the builders ([`Pod::builder`], …) run at run time. The macro syntax is
-//! described in [`macros`].
+//! described in [`macros`]. From `build.rs`, [`output`] writes a validated set into a folder
+//! (feature `build-script`).
 #![forbid(unsafe_code)]
 
 extern crate self as kvol;
 
 pub use kvol_core::*;
+
+/// Writing a validated set of manifests into a folder from `build.rs`: needs the
+/// `build-script` feature.
+///
+/// ```toml
+/// [build-dependencies]
+/// kvol = { version = "0.1", features = ["build-script"] }
+/// ```
+///
+/// With the feature, this module is kvol-core's `output` module: `OutputDir::new(dir)` and its
+/// `write(&valid_set)` put one file per object (`<kind>-<name>.yaml`) and a `kustomization.yaml`
+/// into the folder, byte-identical for identical input and written atomically, leave unchanged
+/// files (and their modification times) alone, remove stale files kvol wrote earlier, and refuse
+/// changes Kubernetes forbids on an existing StatefulSet (an `OutputError` that says how to get
+/// out) unless `allow_immutable_changes(true)`. `write` returns a `WriteSummary` of what changed;
+/// every file starts with `GENERATED_HEADER`, the mark of the files kvol may replace.
+///
+/// This page stands in for the module in a plain `cargo doc`: the module reads earlier output
+/// back with serde_yaml, which kvol keeps out of default builds (compile cost, see
+/// BENCHMARKS.md). `cargo doc --features build-script --open` renders the whole API, as
+/// docs.rs does; `examples/build-script/` is a complete crate using it.
+#[cfg(all(doc, not(feature = "build-script")))]
+pub mod output {}
 
 /// The README's code blocks, compiled and run as doc tests so the quickstart stays true.
 #[doc = include_str!("../README.md")]

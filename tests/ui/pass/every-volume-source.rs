@@ -52,5 +52,29 @@ fn main() {
         volume logs: host_path "/var/log/app" DirectoryOrCreate,
         volume shared: nfs "nfs.example.com" "/exports/shared" read_only,
     };
-    print!("{}", pod.to_yaml());
+    // Checked, not printed: trybuild shows whatever a pass case prints.
+    let yaml = pod.to_yaml();
+    assert_eq!(kinds(&yaml), ["Pod"], "{yaml}");
+    for source in [
+        "emptyDir: {}",
+        "medium: Memory",
+        "configMap:",
+        "secret:",
+        "downwardAPI:",
+        "csi:",
+        "ephemeral:",
+        "persistentVolumeClaim:",
+        "hostPath:",
+        "nfs:",
+    ] {
+        assert!(yaml.contains(source), "no {source} in\n{yaml}");
+    }
+    assert!(yaml.contains("defaultMode: 420\n"), "0o644 is 420:\n{yaml}");
+}
+
+/// The `kind:` of each document of a YAML stream, in order.
+fn kinds(yaml: &str) -> Vec<&str> {
+    yaml.lines()
+        .filter_map(|line| line.strip_prefix("kind: "))
+        .collect()
 }

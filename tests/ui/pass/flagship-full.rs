@@ -15,5 +15,16 @@ fn main() {
         pod_management: OrderedReady,
         retention: { deleted: Retain, scaled: Delete },
     };
-    print!("{}", web.to_yaml());
+    // Checked, not printed: trybuild shows whatever a pass case prints.
+    let yaml = web.to_yaml();
+    assert_eq!(kinds(&yaml), ["Service", "StatefulSet"], "{yaml}");
+    assert!(yaml.contains("  serviceName: nginx\n"), "{yaml}");
+    assert!(yaml.contains("    whenScaled: Delete\n"), "{yaml}");
+}
+
+/// The `kind:` of each document of a YAML stream, in order.
+fn kinds(yaml: &str) -> Vec<&str> {
+    yaml.lines()
+        .filter_map(|line| line.strip_prefix("kind: "))
+        .collect()
 }

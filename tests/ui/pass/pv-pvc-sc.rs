@@ -41,7 +41,32 @@ fn main() {
         data_source: { kind: VolumeSnapshot, name: snap-1, api_group: "snapshot.storage.k8s.io" },
     };
     let big = kvol::pvc! { name: big, access: RWX, request: "1Ei" };
-    // Separate YAML streams are joined with `---`.
-    let docs = [class.to_yaml(), pv.to_yaml(), csi.to_yaml(), pvc.to_yaml(), big.to_yaml()];
-    print!("{}", docs.join("---\n"));
+    // Separate YAML streams are joined with `---`. Checked, not printed: trybuild shows
+    // whatever a pass case prints.
+    let docs = [
+        class.to_yaml(),
+        pv.to_yaml(),
+        csi.to_yaml(),
+        pvc.to_yaml(),
+        big.to_yaml(),
+    ];
+    let yaml = docs.join("---\n");
+    let (pv_kind, pvc_kind) = ("PersistentVolume", "PersistentVolumeClaim");
+    assert_eq!(
+        kinds(&yaml),
+        ["StorageClass", pv_kind, pv_kind, pvc_kind, pvc_kind],
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("    storage: 1536Mi\n"),
+        "1.5Gi is 1536Mi:\n{yaml}"
+    );
+    assert!(yaml.contains("      storage: 1Ei\n"), "{yaml}");
+}
+
+/// The `kind:` of each document of a YAML stream, in order.
+fn kinds(yaml: &str) -> Vec<&str> {
+    yaml.lines()
+        .filter_map(|line| line.strip_prefix("kind: "))
+        .collect()
 }

@@ -8,5 +8,15 @@ fn main() {
         },
         volume html: host_path "/var/htdocs" Directory,
     };
-    print!("{}", pod.to_yaml());
+    // Checked, not printed: trybuild shows whatever a pass case prints.
+    let yaml = pod.to_yaml();
+    assert_eq!(kinds(&yaml), ["Pod"], "{yaml}");
+    assert!(yaml.contains("      type: Directory\n"), "{yaml}");
+}
+
+/// The `kind:` of each document of a YAML stream, in order.
+fn kinds(yaml: &str) -> Vec<&str> {
+    yaml.lines()
+        .filter_map(|line| line.strip_prefix("kind: "))
+        .collect()
 }

@@ -19,5 +19,19 @@ fn main() {
             source: gce_pd { pd_name: mongodb, fs_type: ext4 },
         },
     };
-    print!("{}", set.to_yaml());
+    // Checked, not printed: trybuild shows whatever a pass case prints.
+    let yaml = set.to_yaml();
+    assert_eq!(
+        kinds(&yaml),
+        ["Pod", "PersistentVolumeClaim", "PersistentVolume"],
+        "{yaml}"
+    );
+    assert!(yaml.contains("  gcePersistentDisk:\n"), "{yaml}");
+}
+
+/// The `kind:` of each document of a YAML stream, in order.
+fn kinds(yaml: &str) -> Vec<&str> {
+    yaml.lines()
+        .filter_map(|line| line.strip_prefix("kind: "))
+        .collect()
 }

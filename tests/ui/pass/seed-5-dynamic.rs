@@ -15,5 +15,22 @@ fn main() {
             volume mongodb-data: claim mongodb-pvc,
         },
     };
-    print!("{}", set.to_yaml());
+    // Checked, not printed: trybuild shows whatever a pass case prints.
+    let yaml = set.to_yaml();
+    assert_eq!(
+        kinds(&yaml),
+        ["StorageClass", "PersistentVolumeClaim", "Pod"],
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("provisioner: kubernetes.io/gce-pd\n"),
+        "{yaml}"
+    );
+}
+
+/// The `kind:` of each document of a YAML stream, in order.
+fn kinds(yaml: &str) -> Vec<&str> {
+    yaml.lines()
+        .filter_map(|line| line.strip_prefix("kind: "))
+        .collect()
 }

@@ -1,4 +1,6 @@
 fn main() {
+    // `max_unavailable` needs a feature gate; kvol warns (tests/ui/warn/max-unavailable.rs).
+    #[allow(deprecated)]
     let set = kvol::statefulset! {
         name: db,
         namespace: data,
@@ -22,6 +24,21 @@ fn main() {
         image: "redis",
         update: OnDelete,
     };
-    // Separate YAML streams are joined with `---`.
-    print!("{}---\n{}", set.to_yaml(), ondelete.to_yaml());
+    // Separate YAML streams are joined with `---`. Checked, not printed: trybuild shows
+    // whatever a pass case prints.
+    let yaml = format!("{}---\n{}", set.to_yaml(), ondelete.to_yaml());
+    assert_eq!(
+        kinds(&yaml),
+        ["Service", "StatefulSet", "Service", "StatefulSet"],
+        "{yaml}"
+    );
+    assert!(yaml.contains("      maxUnavailable: \"50%\"\n"), "{yaml}");
+    assert!(yaml.contains("    type: OnDelete\n"), "{yaml}");
+}
+
+/// The `kind:` of each document of a YAML stream, in order.
+fn kinds(yaml: &str) -> Vec<&str> {
+    yaml.lines()
+        .filter_map(|line| line.strip_prefix("kind: "))
+        .collect()
 }
