@@ -188,10 +188,11 @@ fn object_index(path: &str) -> Option<(usize, &str)> {
 
 /// The warnings an object's `allow: [..]` silences; an unknown name is an error at its token.
 fn allowed(ctxt: &Ctxt, allow: &[crate::ast::Str]) -> Vec<WarningKind> {
-    let names: Vec<&str> = WarningKind::all().map(WarningKind::fn_name).collect();
+    let owned: Vec<String> = WarningKind::all().map(WarningKind::name).collect();
+    let names: Vec<&str> = owned.iter().map(String::as_str).collect();
     let mut out = Vec::new();
     for a in allow {
-        match WarningKind::all().find(|k| k.fn_name() == a.value) {
+        match WarningKind::all().find(|k| k.name() == a.value) {
             Some(kind) => out.push(kind),
             None => {
                 let mut msg = format!("`{}` is not one of kvol's warnings", a.value);

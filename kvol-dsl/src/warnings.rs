@@ -47,24 +47,11 @@ pub enum WarningKind {
     Other,
 }
 
-const PLUGINS: [LegacyPlugin; 10] = [
-    LegacyPlugin::GcePersistentDisk,
-    LegacyPlugin::AwsElasticBlockStore,
-    LegacyPlugin::AzureDisk,
-    LegacyPlugin::AzureFile,
-    LegacyPlugin::Cephfs,
-    LegacyPlugin::Cinder,
-    LegacyPlugin::Glusterfs,
-    LegacyPlugin::Rbd,
-    LegacyPlugin::VsphereVolume,
-    LegacyPlugin::PortworxVolume,
-];
-
 impl WarningKind {
     /// Which kind a kvol-core warning is, from its field path and message.
     pub fn classify(path: &str, message: &str) -> WarningKind {
         let last = path.rsplit('.').next().unwrap_or(path);
-        if let Some(p) = PLUGINS
+        if let Some(p) = LegacyPlugin::ALL
             .iter()
             .find(|p| last == p.key() || path.contains(&format!(".{}.", p.key())))
         {
@@ -95,24 +82,29 @@ impl WarningKind {
     }
 
     /// The warning's name: the deprecated item rustc names, and the word `allow: [..]` takes.
-    pub fn fn_name(self) -> &'static str {
-        match self {
-            WarningKind::Legacy(p) => match p {
-                LegacyPlugin::GcePersistentDisk => {
-                    "gce_persistent_disk_was_removed_in_kubernetes_1_28"
+    /// A legacy plugin's comes from kvol-core's plugin table
+    /// (`gce_persistent_disk_was_removed_in_kubernetes_1_28`).
+    pub fn name(self) -> String {
+        let fixed = match self {
+            WarningKind::Legacy(p) => {
+                let info = p.info();
+                let mut snake = String::new();
+                for c in info.key.chars() {
+                    if c.is_ascii_uppercase() {
+                        snake.push('_');
+                    }
+                    snake.push(c.to_ascii_lowercase());
                 }
-                LegacyPlugin::AwsElasticBlockStore => {
-                    "aws_elastic_block_store_was_removed_in_kubernetes_1_27"
-                }
-                LegacyPlugin::AzureDisk => "azure_disk_was_removed_in_kubernetes_1_27",
-                LegacyPlugin::AzureFile => "azure_file_was_removed_in_kubernetes_1_30",
-                LegacyPlugin::Cephfs => "cephfs_was_removed_in_kubernetes_1_31",
-                LegacyPlugin::Cinder => "cinder_was_removed_in_kubernetes_1_26",
-                LegacyPlugin::Glusterfs => "glusterfs_was_removed_in_kubernetes_1_26",
-                LegacyPlugin::Rbd => "rbd_was_removed_in_kubernetes_1_31",
-                LegacyPlugin::VsphereVolume => "vsphere_volume_was_removed_in_kubernetes_1_30",
-                LegacyPlugin::PortworxVolume => "portworx_volume_is_removed_in_kubernetes_1_36",
-            },
+                let tense = if info.removed_in <= kvol_core::KubeVersion::DEFAULT.minor() {
+                    "was"
+                } else {
+                    "is"
+                };
+                return format!(
+                    "{snake}_{tense}_removed_in_kubernetes_1_{}",
+                    info.removed_in
+                );
+            }
             WarningKind::Recycle => "recycle_reclaim_policy_is_deprecated",
             WarningKind::GraceZero => "grace_period_zero_kills_statefulset_pods_without_shutdown",
             WarningKind::HostPathWithoutType => "host_path_without_type_is_not_checked",
@@ -123,44 +115,24 @@ impl WarningKind {
             WarningKind::DuplicatePort => "container_port_is_defined_twice",
             WarningKind::MaxUnavailableFeatureGate => "max_unavailable_needs_a_feature_gate",
             WarningKind::Other => "kubernetes_would_warn_about_this",
-        }
+        };
+        fixed.to_owned()
     }
 }
 
 impl WarningKind {
     /// What to write instead, in the macros' syntax.
-    pub fn advice(self) -> &'static str {
-        match self {
-            WarningKind::Legacy(p) => match p {
-                LegacyPlugin::GcePersistentDisk => {
-                    "write `source: csi \"pd.csi.storage.gke.io\" \"projects/PROJECT/zones/ZONE/disks/DISK\"` instead"
-                }
-                LegacyPlugin::AwsElasticBlockStore => {
-                    "write `source: csi \"ebs.csi.aws.com\" \"VOLUME_ID\"` instead"
-                }
-                LegacyPlugin::AzureDisk => {
-                    "write `source: csi \"disk.csi.azure.com\" \"DISK_URI\"` instead"
-                }
-                LegacyPlugin::AzureFile => {
-                    "write `source: csi \"file.csi.azure.com\" \"VOLUME_ID\"` instead"
-                }
-                LegacyPlugin::Cephfs => {
-                    "use the Ceph CSI driver (`source: csi \"cephfs.csi.ceph.com\" \"VOLUME_ID\"`) instead"
-                }
-                LegacyPlugin::Cinder => {
-                    "write `source: csi \"cinder.csi.openstack.org\" \"VOLUME_ID\"` instead"
-                }
-                LegacyPlugin::Glusterfs => "use a CSI driver for your storage instead",
-                LegacyPlugin::Rbd => {
-                    "use the Ceph CSI driver (`source: csi \"rbd.csi.ceph.com\" \"VOLUME_ID\"`) instead"
-                }
-                LegacyPlugin::VsphereVolume => {
-                    "write `source: csi \"csi.vsphere.vmware.com\" \"VOLUME_ID\"` instead"
-                }
-                LegacyPlugin::PortworxVolume => {
-                    "write `source: csi \"pxd.portworx.com\" \"VOLUME_ID\"` instead"
-                }
-            },
+    pub fn advice(self) -> String {
+        let fixed = match self {
+            WarningKind::Legacy(p) => {
+                let info = p.info();
+                return match info.csi_driver.or(info.alternative_csi_driver) {
+                    Some(driver) => {
+                        format!("write `source: csi \"{driver}\" \"VOLUME_HANDLE\"` instead")
+                    }
+                    None => "use a CSI driver for your storage instead".into(),
+                };
+            }
             WarningKind::Recycle => {
                 "write `reclaim: Retain` (or `Delete`), and use dynamic provisioning through a \
                  StorageClass to get fresh volumes"
@@ -187,23 +159,27 @@ impl WarningKind {
                 "remove `max_unavailable`, or enable the MaxUnavailableStatefulSet gate"
             }
             WarningKind::Other => "",
-        }
+        };
+        fixed.to_owned()
     }
 
     /// Every kind, for `allow: [..]` and its suggestions.
     pub fn all() -> impl Iterator<Item = WarningKind> {
-        PLUGINS.iter().map(|p| WarningKind::Legacy(*p)).chain([
-            WarningKind::Recycle,
-            WarningKind::GraceZero,
-            WarningKind::HostPathWithoutType,
-            WarningKind::FractionalBytes,
-            WarningKind::DeprecatedNodeLabel,
-            WarningKind::InTreeProvisioner,
-            WarningKind::LongStatefulSetName,
-            WarningKind::DuplicatePort,
-            WarningKind::MaxUnavailableFeatureGate,
-            WarningKind::Other,
-        ])
+        LegacyPlugin::ALL
+            .into_iter()
+            .map(WarningKind::Legacy)
+            .chain([
+                WarningKind::Recycle,
+                WarningKind::GraceZero,
+                WarningKind::HostPathWithoutType,
+                WarningKind::FractionalBytes,
+                WarningKind::DeprecatedNodeLabel,
+                WarningKind::InTreeProvisioner,
+                WarningKind::LongStatefulSetName,
+                WarningKind::DuplicatePort,
+                WarningKind::MaxUnavailableFeatureGate,
+                WarningKind::Other,
+            ])
     }
 }
 
@@ -213,7 +189,7 @@ impl WarningKind {
 pub fn emit(warnings: &[WarningOut]) -> TokenStream {
     let mut out = TokenStream::new();
     for w in warnings {
-        let name = Ident::new(w.kind.fn_name(), w.sp.start);
+        let name = Ident::new(&w.kind.name(), w.sp.start);
         let note = &w.text;
         out.extend(quote_spanned!(w.sp.start => {
             #[deprecated(note = #note)]
@@ -241,7 +217,7 @@ pub fn text(kind: WarningKind, path: &str, message: &str, extra: Option<&str>) -
     }
     text.push_str(&format!(
         "\nnote: to accept it, add `allow: [{}]` to this object",
-        kind.fn_name()
+        kind.name()
     ));
     text
 }

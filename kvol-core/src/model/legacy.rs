@@ -4,9 +4,9 @@
 //! Everything kvol knows about each plugin is one row of [`PLUGINS`] ([`PluginInfo`]): the API
 //! key, the `kvol` DSL keyword and its fields, the in-tree provisioner name, the releases that
 //! deprecated and removed it, and the CSI driver to use instead. Parsing, the warnings and the
-//! docs read that table; [`LegacyPlugin`]'s methods are views of its row. The texts that cannot
-//! read it (the `kvol` facade's deprecation notes, the `pv!` docs) are checked against it by
-//! `kvol-core/tests/legacy_table.rs`.
+//! docs read that table (kvol-dsl parses, lowers and names its warnings from it);
+//! [`LegacyPlugin`]'s methods are views of its row. The text that cannot read it (the `pv!`
+//! docs) is checked against it by `kvol-core/tests/legacy_table.rs`.
 //!
 //! ```
 //! use kvol_core::legacy::{LegacyPlugin, PLUGINS};
@@ -53,6 +53,8 @@ pub enum LegacyPlugin {
 pub struct DslField {
     /// The DSL key (the Rust field name of [`LegacySource`]'s variant).
     pub name: &'static str,
+    /// The API's field name (`volumeID` for `volume_id`): where its errors are reported.
+    pub api: &'static str,
     /// The API requires it.
     pub required: bool,
 }
@@ -93,16 +95,18 @@ pub struct PluginLifecycle {
     pub csi_driver: Option<&'static str>,
 }
 
-const fn required(name: &'static str) -> DslField {
+const fn required(name: &'static str, api: &'static str) -> DslField {
     DslField {
         name,
+        api,
         required: true,
     }
 }
 
-const fn optional(name: &'static str) -> DslField {
+const fn optional(name: &'static str, api: &'static str) -> DslField {
     DslField {
         name,
+        api,
         required: false,
     }
 }
@@ -115,10 +119,10 @@ pub const PLUGINS: &[PluginInfo] = &[
         key: "gcePersistentDisk",
         keyword: "gce_pd",
         fields: &[
-            required("pd_name"),
-            optional("fs_type"),
-            optional("partition"),
-            optional("read_only"),
+            required("pd_name", "pdName"),
+            optional("fs_type", "fsType"),
+            optional("partition", "partition"),
+            optional("read_only", "readOnly"),
         ],
         provisioner: Some("kubernetes.io/gce-pd"),
         deprecated_in: 17,
@@ -131,10 +135,10 @@ pub const PLUGINS: &[PluginInfo] = &[
         key: "awsElasticBlockStore",
         keyword: "aws_ebs",
         fields: &[
-            required("volume_id"),
-            optional("fs_type"),
-            optional("partition"),
-            optional("read_only"),
+            required("volume_id", "volumeID"),
+            optional("fs_type", "fsType"),
+            optional("partition", "partition"),
+            optional("read_only", "readOnly"),
         ],
         provisioner: Some("kubernetes.io/aws-ebs"),
         deprecated_in: 19,
@@ -147,10 +151,10 @@ pub const PLUGINS: &[PluginInfo] = &[
         key: "azureDisk",
         keyword: "azure_disk",
         fields: &[
-            required("disk_name"),
-            required("disk_uri"),
-            optional("fs_type"),
-            optional("read_only"),
+            required("disk_name", "diskName"),
+            required("disk_uri", "diskURI"),
+            optional("fs_type", "fsType"),
+            optional("read_only", "readOnly"),
         ],
         provisioner: Some("kubernetes.io/azure-disk"),
         deprecated_in: 19,
@@ -163,9 +167,9 @@ pub const PLUGINS: &[PluginInfo] = &[
         key: "azureFile",
         keyword: "azure_file",
         fields: &[
-            required("secret_name"),
-            required("share_name"),
-            optional("read_only"),
+            required("secret_name", "secretName"),
+            required("share_name", "shareName"),
+            optional("read_only", "readOnly"),
         ],
         provisioner: Some("kubernetes.io/azure-file"),
         deprecated_in: 21,
@@ -178,9 +182,9 @@ pub const PLUGINS: &[PluginInfo] = &[
         key: "cephfs",
         keyword: "cephfs",
         fields: &[
-            required("monitors"),
-            optional("path"),
-            optional("read_only"),
+            required("monitors", "monitors"),
+            optional("path", "path"),
+            optional("read_only", "readOnly"),
         ],
         provisioner: None,
         deprecated_in: 28,
@@ -193,9 +197,9 @@ pub const PLUGINS: &[PluginInfo] = &[
         key: "cinder",
         keyword: "cinder",
         fields: &[
-            required("volume_id"),
-            optional("fs_type"),
-            optional("read_only"),
+            required("volume_id", "volumeID"),
+            optional("fs_type", "fsType"),
+            optional("read_only", "readOnly"),
         ],
         provisioner: Some("kubernetes.io/cinder"),
         deprecated_in: 11,
@@ -208,9 +212,9 @@ pub const PLUGINS: &[PluginInfo] = &[
         key: "glusterfs",
         keyword: "glusterfs",
         fields: &[
-            required("endpoints"),
-            required("path"),
-            optional("read_only"),
+            required("endpoints", "endpoints"),
+            required("path", "path"),
+            optional("read_only", "readOnly"),
         ],
         provisioner: Some("kubernetes.io/glusterfs"),
         deprecated_in: 25,
@@ -223,10 +227,10 @@ pub const PLUGINS: &[PluginInfo] = &[
         key: "rbd",
         keyword: "rbd",
         fields: &[
-            required("monitors"),
-            required("image"),
-            optional("fs_type"),
-            optional("read_only"),
+            required("monitors", "monitors"),
+            required("image", "image"),
+            optional("fs_type", "fsType"),
+            optional("read_only", "readOnly"),
         ],
         provisioner: Some("kubernetes.io/rbd"),
         deprecated_in: 28,
@@ -238,7 +242,10 @@ pub const PLUGINS: &[PluginInfo] = &[
         plugin: LegacyPlugin::VsphereVolume,
         key: "vsphereVolume",
         keyword: "vsphere",
-        fields: &[required("volume_path"), optional("fs_type")],
+        fields: &[
+            required("volume_path", "volumePath"),
+            optional("fs_type", "fsType"),
+        ],
         provisioner: Some("kubernetes.io/vsphere-volume"),
         deprecated_in: 26,
         removed_in: 30,
@@ -250,9 +257,9 @@ pub const PLUGINS: &[PluginInfo] = &[
         key: "portworxVolume",
         keyword: "portworx",
         fields: &[
-            required("volume_id"),
-            optional("fs_type"),
-            optional("read_only"),
+            required("volume_id", "volumeID"),
+            optional("fs_type", "fsType"),
+            optional("read_only", "readOnly"),
         ],
         provisioner: Some("kubernetes.io/portworx-volume"),
         deprecated_in: 25,

@@ -9,7 +9,6 @@ use crate::{
     ast::{LegacyValue, PvSrc, Val},
     ctxt::Sp,
     lowered::{Lowered, ctor, opt, record, string_map, vec},
-    parse::pv::LEGACY,
 };
 use kvol_core::{FieldPath, legacy::LegacyPlugin, pv::PvSource};
 
@@ -189,9 +188,15 @@ fn legacy_source(
     let path = spec.child(plugin.key());
     // The API server reports a gcePersistentDisk's fields under `persistentDisk`.
     let quirk = (plugin == LegacyPlugin::GcePersistentDisk).then(|| spec.child("persistentDisk"));
-    if let Some((_, _, table)) = LEGACY.iter().find(|(_, p, _)| *p == plugin) {
+    {
         for (key, sp, _) in fields {
-            if let Some((_, api, _)) = table.iter().find(|(dsl, _, _)| dsl == key) {
+            if let Some(api) = plugin
+                .info()
+                .fields
+                .iter()
+                .find(|f| f.name == key)
+                .map(|f| f.api)
+            {
                 cx.reg(&path.child(api), *sp);
                 if let Some(q) = &quirk {
                     cx.reg(&q.child(api), *sp);

@@ -6,7 +6,10 @@ use crate::{
     ctxt::Sp,
     suggest,
 };
-use kvol_core::{ReclaimPolicy, VolumeMode, legacy::LegacyPlugin};
+use kvol_core::{
+    ReclaimPolicy, VolumeMode,
+    legacy::{DslField, LegacyPlugin, PLUGINS},
+};
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
 /// Keys of `pv!`.
@@ -39,129 +42,12 @@ pub const VOLUME_MODES: [(&str, VolumeMode); 2] = [
     ("Block", VolumeMode::Block),
 ];
 
-/// PV source keywords.
-pub const SOURCES: &[&str] = &[
-    "host_path",
-    "local",
-    "nfs",
-    "csi",
-    "iscsi",
-    "gce_pd",
-    "aws_ebs",
-    "azure_disk",
-    "azure_file",
-    "cephfs",
-    "cinder",
-    "glusterfs",
-    "rbd",
-    "vsphere",
-    "portworx",
-];
-
-/// A legacy source: its DSL keyword, its plugin, and its fields (DSL key, API field name,
-/// required). The one table parsing, lowering and span mapping read.
-type LegacySpec = (
-    &'static str,
-    LegacyPlugin,
-    &'static [(&'static str, &'static str, bool)],
-);
-
-/// Legacy plugins.
-pub const LEGACY: &[LegacySpec] = &[
-    (
-        "gce_pd",
-        LegacyPlugin::GcePersistentDisk,
-        &[
-            ("pd_name", "pdName", true),
-            ("fs_type", "fsType", false),
-            ("partition", "partition", false),
-            ("read_only", "readOnly", false),
-        ],
-    ),
-    (
-        "aws_ebs",
-        LegacyPlugin::AwsElasticBlockStore,
-        &[
-            ("volume_id", "volumeID", true),
-            ("fs_type", "fsType", false),
-            ("partition", "partition", false),
-            ("read_only", "readOnly", false),
-        ],
-    ),
-    (
-        "azure_disk",
-        LegacyPlugin::AzureDisk,
-        &[
-            ("disk_name", "diskName", true),
-            ("disk_uri", "diskURI", true),
-            ("fs_type", "fsType", false),
-            ("read_only", "readOnly", false),
-        ],
-    ),
-    (
-        "azure_file",
-        LegacyPlugin::AzureFile,
-        &[
-            ("secret_name", "secretName", true),
-            ("share_name", "shareName", true),
-            ("read_only", "readOnly", false),
-        ],
-    ),
-    (
-        "cephfs",
-        LegacyPlugin::Cephfs,
-        &[
-            ("monitors", "monitors", true),
-            ("path", "path", false),
-            ("read_only", "readOnly", false),
-        ],
-    ),
-    (
-        "cinder",
-        LegacyPlugin::Cinder,
-        &[
-            ("volume_id", "volumeID", true),
-            ("fs_type", "fsType", false),
-            ("read_only", "readOnly", false),
-        ],
-    ),
-    (
-        "glusterfs",
-        LegacyPlugin::Glusterfs,
-        &[
-            ("endpoints", "endpoints", true),
-            ("path", "path", true),
-            ("read_only", "readOnly", false),
-        ],
-    ),
-    (
-        "rbd",
-        LegacyPlugin::Rbd,
-        &[
-            ("monitors", "monitors", true),
-            ("image", "image", true),
-            ("fs_type", "fsType", false),
-            ("read_only", "readOnly", false),
-        ],
-    ),
-    (
-        "vsphere",
-        LegacyPlugin::VsphereVolume,
-        &[
-            ("volume_path", "volumePath", true),
-            ("fs_type", "fsType", false),
-        ],
-    ),
-    (
-        "portworx",
-        LegacyPlugin::PortworxVolume,
-        &[
-            ("volume_id", "volumeID", true),
-            ("fs_type", "fsType", false),
-            ("read_only", "readOnly", false),
-        ],
-    ),
-];
+/// PV source keywords: the modern sources, then the legacy plugins' (from kvol-core's table).
+fn sources() -> Vec<&'static str> {
+    let mut all = vec!["host_path", "local", "nfs", "csi", "iscsi"];
+    all.extend(PLUGINS.iter().map(|p| p.keyword));
+    all
+}
 
 /// Parses `pv! { … }`.
 pub fn parse(p: &P, input: TokenStream) -> PvAst {
@@ -244,7 +130,7 @@ fn source(p: &P, c: &mut Cursor) -> Option<PvSrc> {
     let Some(kw) = c.peek_ident() else {
         p.cx.error(
             kw_sp,
-            format!("expected a volume source: {}", suggest::one_of(SOURCES)),
+            format!("expected a volume source: {}", suggest::one_of(&sources())),
         );
         return None;
     };
@@ -337,10 +223,10 @@ fn source(p: &P, c: &mut Cursor) -> Option<PvSrc> {
             })
         }
         "iscsi" => iscsi(p, c, kw_sp),
-        _ => match LEGACY.iter().find(|(k, _, _)| *k == kw) {
-            Some((_, plugin, spec)) => legacy(p, c, kw_sp, *plugin, spec),
+        _ => match PLUGINS.iter().find(|info| info.keyword == kw) {
+            Some(info) => legacy(p, c, kw_sp, info.plugin, info.fields),
             None => {
-                p.cx.error(kw_sp, suggest::unknown("volume source", &kw, SOURCES));
+                p.cx.error(kw_sp, suggest::unknown("volume source", &kw, &sources()));
                 c.skip_rest();
                 None
             }
@@ -400,14 +286,8 @@ fn iscsi(p: &P, c: &mut Cursor, kw: Sp) -> Option<PvSrc> {
     })
 }
 
-fn legacy(
-    p: &P,
-    c: &mut Cursor,
-    kw: Sp,
-    plugin: LegacyPlugin,
-    spec: &[(&str, &str, bool)],
-) -> Option<PvSrc> {
-    let names: Vec<&str> = spec.iter().map(|(n, _, _)| *n).collect();
+fn legacy(p: &P, c: &mut Cursor, kw: Sp, plugin: LegacyPlugin, spec: &[DslField]) -> Option<PvSrc> {
+    let names: Vec<&str> = spec.iter().map(|f| f.name).collect();
     let Some(g) = c.peek_group(Delimiter::Brace) else {
         p.cx.error(
             c.span(),
@@ -454,7 +334,10 @@ fn legacy(
             fields.push((e.key.clone(), value_sp, v));
         }
     }
-    for (n, _, required) in spec {
+    for DslField {
+        name: n, required, ..
+    } in spec
+    {
         if *required && !fields.iter().any(|(k, _, _)| k == n) {
             p.cx.error(kw, format!("`{}` needs `{n}`", plugin.key()));
         }

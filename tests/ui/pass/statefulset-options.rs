@@ -1,8 +1,8 @@
 fn main() {
     // `max_unavailable` needs a feature gate; kvol warns (tests/ui/warn/max-unavailable.rs).
-    #[allow(deprecated)]
     let set = kvol::statefulset! {
         name: db,
+        allow: [max_unavailable_needs_a_feature_gate],
         namespace: data,
         service: db-headless,
         labels: { app: db, tier: storage },
