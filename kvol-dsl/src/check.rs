@@ -27,7 +27,7 @@ pub struct Checked {
 /// A value the rules accepted.
 pub enum CheckedValue {
     /// One object.
-    Object(Object),
+    Object(Box<Object>),
     /// A `manifests!` set.
     Set(Box<kvol_core::Manifests>),
 }
@@ -36,7 +36,7 @@ impl CheckedValue {
     /// Its YAML, as the expansion's value renders it.
     pub fn to_yaml(&self) -> String {
         match self {
-            CheckedValue::Object(o) => kvol_core::render::to_yaml(o),
+            CheckedValue::Object(o) => kvol_core::render::to_yaml(o.as_ref()),
             CheckedValue::Set(s) => kvol_core::render::to_yaml(s.as_ref()),
         }
     }
@@ -101,7 +101,7 @@ pub fn check_object(
         checked: first
             .object
             .filter(|_| interps == 0)
-            .map(CheckedValue::Object),
+            .map(|o| CheckedValue::Object(Box::new(o))),
     }
 }
 

@@ -3,6 +3,9 @@
 //! change, re-bless with `KVOL_BLESS=1 cargo test -p kvol-dsl --test expansion` and read the
 //! diff.
 
+// The snapshot files are read and written by this test; the expansion itself stays pure.
+#![allow(clippy::disallowed_methods)]
+
 use kvol_dsl::Kind;
 use proc_macro2::TokenStream;
 use std::{path::PathBuf, str::FromStr};
