@@ -1,6 +1,6 @@
 //! API enum values (access modes, policies, protocols …) in both forms: the emitted path is the
-//! enum's path in kvol-core and the variant's own name, read from the value, so the word the
-//! rules checked is the word emitted.
+//! enum's path in kvol-core and the variant's name from the enum's own definition
+//! (`ApiEnum::rust_variant`), so the word the rules checked is the word emitted.
 
 use crate::lowered::Lowered;
 use kvol_core::{
@@ -14,7 +14,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 /// A unit-only enum of kvol-core and where it lives.
-pub trait ApiWord: Copy + std::fmt::Debug {
+pub trait ApiWord: kvol_core::model::api_enum::ApiEnum {
     /// The enum's path inside kvol-core.
     const PATH: &'static [&'static str];
 }
@@ -43,7 +43,7 @@ api_words! {
 /// `value` and `k::path::Enum::Variant`.
 pub fn word<E: ApiWord>(k: &TokenStream, value: E) -> Lowered<E> {
     let segs = E::PATH.iter().map(|s| Ident::new(s, Span::call_site()));
-    let variant = Ident::new(&format!("{value:?}"), Span::call_site());
+    let variant = Ident::new(value.rust_variant(), Span::call_site());
     Lowered::leaf(value, quote!(#k #(::#segs)* :: #variant))
 }
 

@@ -13,10 +13,6 @@ use crate::{
     ctxt::Sp,
     suggest,
 };
-use kvol_core::{
-    pod::{Protocol, RestartPolicy},
-    volume::HostPathType,
-};
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
 /// Keys of `pod!`.
@@ -155,16 +151,7 @@ pub fn body_entry(p: &P, e: &mut Entry, body: &mut PodBody, seen: &mut Seen) -> 
         }
         "restart" => {
             if seen.once(p, e) && colon(p, e) {
-                body.restart = value::word(
-                    p,
-                    &mut e.rest,
-                    "restart policy",
-                    &[
-                        ("Always", RestartPolicy::Always),
-                        ("OnFailure", RestartPolicy::OnFailure),
-                        ("Never", RestartPolicy::Never),
-                    ],
-                );
+                body.restart = value::api_word(p, &mut e.rest);
                 e.rest.finish(p, "the restart policy");
             }
         }
@@ -338,20 +325,7 @@ pub fn port(p: &P, c: &mut Cursor) -> Option<Port> {
         _ => None,
     };
     let number = value::int(p, c, "a port number", Guarantee::Port, &[])?;
-    let protocol = if c.eof() {
-        None
-    } else {
-        value::word(
-            p,
-            c,
-            "protocol",
-            &[
-                ("TCP", Protocol::TCP),
-                ("UDP", Protocol::UDP),
-                ("SCTP", Protocol::SCTP),
-            ],
-        )
-    };
+    let protocol = if c.eof() { None } else { value::api_word(p, c) };
     c.finish(p, "the port");
     Some(Port {
         name,
@@ -432,17 +406,6 @@ fn volume(p: &P, e: &mut Entry) -> Option<VolumeDecl> {
     Some(VolumeDecl { name, source })
 }
 
-/// HostPath types by name.
-pub const HOST_PATH_TYPES: [(&str, HostPathType); 7] = [
-    ("DirectoryOrCreate", HostPathType::DirectoryOrCreate),
-    ("Directory", HostPathType::Directory),
-    ("FileOrCreate", HostPathType::FileOrCreate),
-    ("File", HostPathType::File),
-    ("Socket", HostPathType::Socket),
-    ("CharDevice", HostPathType::CharDevice),
-    ("BlockDevice", HostPathType::BlockDevice),
-];
-
 /// A pod volume source.
 fn volume_source(p: &P, c: &mut Cursor) -> Option<VolSrc> {
     let kw_sp = c.span();
@@ -466,11 +429,7 @@ fn volume_source(p: &P, c: &mut Cursor) -> Option<VolSrc> {
         }
         "host_path" => {
             let path = value::string(p, c, "a host path")?;
-            let kind = if c.eof() {
-                None
-            } else {
-                value::word(p, c, "hostPath type", &HOST_PATH_TYPES)
-            };
+            let kind = if c.eof() { None } else { value::api_word(p, c) };
             Some(VolSrc::HostPath {
                 path,
                 kind,

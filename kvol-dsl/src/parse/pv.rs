@@ -6,10 +6,7 @@ use crate::{
     ctxt::Sp,
     suggest,
 };
-use kvol_core::{
-    ReclaimPolicy, VolumeMode,
-    legacy::{DslField, LegacyPlugin, PLUGINS},
-};
+use kvol_core::legacy::{DslField, LegacyPlugin, PLUGINS};
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
 /// Keys of `pv!`.
@@ -27,19 +24,6 @@ pub const KEYS: &[&str] = &[
     "claim_ref",
     "source",
     "allow",
-];
-
-/// Reclaim policies by name.
-pub const RECLAIM: [(&str, ReclaimPolicy); 3] = [
-    ("Retain", ReclaimPolicy::Retain),
-    ("Delete", ReclaimPolicy::Delete),
-    ("Recycle", ReclaimPolicy::Recycle),
-];
-
-/// Volume modes by name.
-pub const VOLUME_MODES: [(&str, VolumeMode); 2] = [
-    ("Filesystem", VolumeMode::Filesystem),
-    ("Block", VolumeMode::Block),
 ];
 
 /// PV source keywords: the modern sources, then the legacy plugins' (from kvol-core's table).
@@ -89,9 +73,9 @@ pub fn parse(p: &P, input: TokenStream) -> PvAst {
                 ast.capacity = value::quantity(p, c, "a capacity", Guarantee::PositiveQuantity)
             }
             "access" => ast.access = value::modes(p, c),
-            "reclaim" => ast.reclaim = value::word(p, c, "reclaim policy", &RECLAIM),
+            "reclaim" => ast.reclaim = value::api_word(p, c),
             "class" => ast.class = value::class(p, c),
-            "volume_mode" => ast.volume_mode = value::word(p, c, "volume mode", &VOLUME_MODES),
+            "volume_mode" => ast.volume_mode = value::api_word(p, c),
             "mount_options" => {
                 ast.mount_options = value::list(p, c, "a mount option").unwrap_or_default()
             }
@@ -138,11 +122,7 @@ fn source(p: &P, c: &mut Cursor) -> Option<PvSrc> {
     match kw.as_str() {
         "host_path" => {
             let path = value::string(p, c, "a host path")?;
-            let kind = if c.eof() {
-                None
-            } else {
-                value::word(p, c, "hostPath type", &pod::HOST_PATH_TYPES)
-            };
+            let kind = if c.eof() { None } else { value::api_word(p, c) };
             Some(PvSrc::HostPath {
                 path,
                 kind,

@@ -1,6 +1,6 @@
 //! `pvc! { … }`: a PersistentVolumeClaim.
 
-use super::{Cursor, P, Seen, colon, entry, group_entries, pod, pv, unknown_key, value};
+use super::{Cursor, P, Seen, colon, entry, group_entries, pod, unknown_key, value};
 use crate::ast::{DataSource, Guarantee, PvcAst};
 use proc_macro2::{Delimiter, TokenStream};
 
@@ -59,7 +59,7 @@ pub fn parse(p: &P, input: TokenStream) -> PvcAst {
             }
             "access" => ast.access = value::modes(p, c),
             "class" => ast.class = value::class(p, c),
-            "volume_mode" => ast.volume_mode = value::word(p, c, "volume mode", &pv::VOLUME_MODES),
+            "volume_mode" => ast.volume_mode = value::api_word(p, c),
             "volume_name" => ast.volume_name = value::literal_name(p, c, "a PersistentVolume name"),
             "selector" => {
                 ast.selector = value::map(

@@ -6,7 +6,6 @@ use crate::{
     ast::{Guarantee, MaxUnavailable, StatefulSetAst, Update, Val},
     ctxt::Sp,
 };
-use kvol_core::statefulset::{PodManagementPolicy, RetentionAction};
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
 /// Keys of `statefulset!`.
@@ -118,15 +117,7 @@ fn own_entry(p: &P, e: &mut Entry, ast: &mut StatefulSetAst, seen: &mut Seen) ->
         }
         "pod_management" => {
             if seen.once(p, e) && colon(p, e) {
-                ast.pod_management = value::word(
-                    p,
-                    &mut e.rest,
-                    "pod management policy",
-                    &[
-                        ("OrderedReady", PodManagementPolicy::OrderedReady),
-                        ("Parallel", PodManagementPolicy::Parallel),
-                    ],
-                );
+                ast.pod_management = value::api_word(p, &mut e.rest);
                 e.rest.finish(p, "the policy");
             }
         }
@@ -146,11 +137,6 @@ fn own_entry(p: &P, e: &mut Entry, ast: &mut StatefulSetAst, seen: &mut Seen) ->
     }
     true
 }
-
-const ACTIONS: [(&str, RetentionAction); 2] = [
-    ("Retain", RetentionAction::Retain),
-    ("Delete", RetentionAction::Delete),
-];
 
 use crate::ast::Retention;
 
@@ -173,7 +159,7 @@ fn retention(p: &P, e: &mut Entry) -> Option<Retention> {
         match re.key.as_str() {
             "deleted" | "scaled" => {
                 if seen.once(p, &re) && colon(p, &mut re) {
-                    let w = value::word(p, &mut re.rest, "retention action", &ACTIONS);
+                    let w = value::api_word(p, &mut re.rest);
                     if re.key == "deleted" {
                         deleted = w;
                     } else {

@@ -1,8 +1,7 @@
 //! `storage_class! { … }`: a StorageClass.
 
-use super::{P, Seen, colon, entry, group_entries, pod, pv, unknown_key, value};
+use super::{P, Seen, colon, entry, group_entries, pod, unknown_key, value};
 use crate::ast::{Guarantee, StorageClassAst};
-use kvol_core::storage_class::VolumeBindingMode;
 use proc_macro2::{Delimiter, TokenStream};
 
 /// Keys of `storage_class!`.
@@ -69,22 +68,9 @@ pub fn parse(p: &P, input: TokenStream) -> StorageClassAst {
             }
             "reclaim" => {
                 // Recycle is parsed so that kvol-core's rule reports it with the API's message.
-                ast.reclaim = value::word(p, c, "reclaim policy", &pv::RECLAIM)
+                ast.reclaim = value::api_word(p, c)
             }
-            "binding" => {
-                ast.binding = value::word(
-                    p,
-                    c,
-                    "volume binding mode",
-                    &[
-                        ("Immediate", VolumeBindingMode::Immediate),
-                        (
-                            "WaitForFirstConsumer",
-                            VolumeBindingMode::WaitForFirstConsumer,
-                        ),
-                    ],
-                )
-            }
+            "binding" => ast.binding = value::api_word(p, c),
             "allow_expansion" => ast.allow_expansion = value::boolean(p, c, "`allow_expansion`"),
             "default" => ast.default_class = value::boolean(p, c, "`default`"),
             "mount_options" => {

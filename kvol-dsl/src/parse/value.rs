@@ -381,6 +381,17 @@ pub fn int(
     }
 }
 
+/// A word of one of kvol-core's API enums (`Retain`, `WaitForFirstConsumer`, `TCP`, …): the
+/// words come from the enum's own definition (`ApiEnum`).
+pub fn api_word<T: kvol_core::model::api_enum::ApiEnum>(p: &P, c: &mut Cursor) -> Option<Word<T>> {
+    let table: Vec<(&str, T)> = T::all()
+        .iter()
+        .map(|v| (v.api_word(), *v))
+        .filter(|(w, _)| !w.is_empty())
+        .collect();
+    word(p, c, T::WHAT, &table)
+}
+
 /// `true` or `false`.
 pub fn boolean(p: &P, c: &mut Cursor, what: &str) -> Option<bool> {
     match c.peek_ident().as_deref() {
