@@ -14,12 +14,12 @@ use kvol::{Manifests, Valid};
 
 /// The seed's StorageClass, claim and Pod.
 pub fn manifests() -> Valid<Manifests> {
-    #[allow(deprecated)]
     let set = kvol::manifests! {
         storage_class {
             name: storage-class,
             provisioner: "kubernetes.io/gce-pd",
             parameters: { type: pd-ssd },
+            allow: [in_tree_provisioner_is_deprecated],
         },
         pvc { name: mongodb-pvc, access: RWO, request: 1Gi, class: "storage-class" },
         pod {

@@ -18,13 +18,12 @@
 //!   while claims and pods are namespaced.
 //! - `gcePersistentDisk` is an in-tree plugin removed in Kubernetes 1.28. kvol still writes
 //!   it (the reference does) but warns at compile time and names the CSI driver to use
-//!   instead (`pd.csi.storage.gke.io`); `#[allow(deprecated)]` acknowledges the warning.
+//!   instead (`pd.csi.storage.gke.io`); `allow: [...]` on the PV acknowledges that one warning.
 
 use kvol::{Manifests, Valid};
 
 /// The seed's mongodb Pod, its claim and the PersistentVolume it binds to.
 pub fn manifests() -> Valid<Manifests> {
-    #[allow(deprecated)]
     let set = kvol::manifests! {
         pod {
             name: mongodb,
@@ -41,6 +40,7 @@ pub fn manifests() -> Valid<Manifests> {
             reclaim: Retain,
             class: "",
             source: gce_pd { pd_name: mongodb, fs_type: ext4 },
+            allow: [gce_persistent_disk_was_removed_in_kubernetes_1_28],
         },
     };
     set

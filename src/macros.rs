@@ -57,8 +57,23 @@
 //!
 //! What Kubernetes accepts but is risky or deprecated (removed in-tree plugins, `Recycle`,
 //! `grace: 0` on a StatefulSet, a hostPath without a type, in-tree provisioners, …) is a
-//! compiler warning at the token, saying what to write instead. `#[allow(deprecated)]` on the
-//! statement silences it; the warnings are also on the value (`.warnings()`).
+//! compiler warning at the token: kvol-core's own message, what to write instead, and the
+//! field. rustc prints it as "use of deprecated unit struct `…::NAME`"; to accept one, add
+//! `allow: [NAME]` to that object, which silences exactly that warning there and leaves real
+//! deprecations (and `#![deny(deprecated)]`) alone. The warnings stay on the value
+//! (`.warnings()`).
+//!
+//! ```
+//! let pv = kvol::pv! {
+//!     name: scratch,
+//!     capacity: 5Gi,
+//!     access: RWX,
+//!     reclaim: Recycle,
+//!     source: nfs "nfs.example.com" "/exports/scratch",
+//!     allow: [recycle_reclaim_policy_is_deprecated],
+//! };
+//! assert_eq!(pv.warnings().len(), 1);
+//! ```
 
 /// A StatefulSet with its headless Service, checked at compile time.
 ///
@@ -254,7 +269,6 @@ macro_rules! storage_class {
 /// binds a PersistentVolume of the set — when none can, the error lists each volume and why.
 ///
 /// ```
-/// # #[allow(deprecated)] // gcePersistentDisk: kvol warns that the plugin is removed
 /// let set = kvol::manifests! {
 ///     pod {
 ///         name: mongodb,
@@ -270,6 +284,7 @@ macro_rules! storage_class {
 ///         reclaim: Retain,
 ///         class: "",
 ///         source: gce_pd { pd_name: mongodb, fs_type: ext4 },
+///         allow: [gce_persistent_disk_was_removed_in_kubernetes_1_28],
 ///     },
 /// };
 /// assert_eq!(set.len(), 3);
