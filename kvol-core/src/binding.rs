@@ -78,7 +78,8 @@ use crate::{
     pv::{PersistentVolume, PvSource},
     pvc::PvcSpec,
     quantity::Quantity,
-    report::quote,
+    report::{RuleId, quote},
+    rules::ids,
     selector::LabelSelector,
 };
 use std::{
@@ -188,6 +189,21 @@ pub enum Outcome {
     },
     /// It binds no PV of the set (it may still be provisioned dynamically).
     Unbound(Unbound),
+}
+
+impl Refusal<'_> {
+    /// The binding rule (k8s-rules §16) behind this refusal.
+    pub fn rule(&self) -> RuleId {
+        match self {
+            Refusal::BoundTo { .. } => ids::S16_EQUAL_SIZES_SET_ORDER,
+            Refusal::ReservedFor { .. } => ids::S16_CLAIM_REF_RESERVED,
+            Refusal::TooSmall { .. } => ids::S16_CAPACITY,
+            Refusal::StorageClass { .. } => ids::S16_CLASS_MATCH,
+            Refusal::VolumeMode { .. } => ids::S16_VOLUME_MODE_MATCH,
+            Refusal::AccessModes { .. } => ids::S16_ACCESS_MODES_SUBSET,
+            Refusal::Selector => ids::S16_SELECTOR,
+        }
+    }
 }
 
 /// Why one PV refuses one claim.
@@ -979,8 +995,14 @@ impl<'a> Simulation<'a> {
     /// reason are found), so explaining a claim costs the same in a set of any size. PVs not
     /// examined are counted in `N more`: every PV refuses a claim that binds none.
     pub fn explain(&self, claim: usize, limit: usize) -> String {
+        self.explain_with_rule(claim, limit).0
+    }
+
+    /// [`Simulation::explain`], with the rule of the first refusal of the closest candidate
+    /// (`None` when the set has no PersistentVolumes).
+    pub fn explain_with_rule(&self, claim: usize, limit: usize) -> (String, Option<RuleId>) {
         if self.volumes.is_empty() {
-            return "the set has no PersistentVolumes".to_owned();
+            return ("the set has no PersistentVolumes".to_owned(), None);
         }
         let class_id = self.facts.get(claim).and_then(|f| f.class_id);
         let same_class: &[u32] = class_id
@@ -1024,14 +1046,15 @@ impl<'a> Simulation<'a> {
         }
         shown.sort_unstable();
         shown.truncate(limit);
+        let mut closest = None;
         let mut parts: Vec<String> = shown
             .iter()
             .map(|&(_, v)| {
-                let reasons: Vec<String> = self
-                    .refusals(claim, v)
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect();
+                let refusals = self.refusals(claim, v);
+                if closest.is_none() {
+                    closest = refusals.first().map(Refusal::rule);
+                }
+                let reasons: Vec<String> = refusals.iter().map(ToString::to_string).collect();
                 format!(
                     "{}: {}",
                     self.volumes[v].pv.metadata.name,
@@ -1043,7 +1066,7 @@ impl<'a> Simulation<'a> {
         if more > 0 {
             parts.push(format!("… and {more} more"));
         }
-        parts.join("; ")
+        (parts.join("; "), closest)
     }
 }
 

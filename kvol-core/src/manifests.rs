@@ -42,7 +42,8 @@ use crate::{
     pod::PodSpec,
     pvc::{ClassRef, PvcSpec, PvcTemplate},
     render::ToDocuments,
-    report::{ErrorKind, FieldError, FieldPath, quote},
+    report::{ErrorKind, FieldError, FieldPath, RuleId, quote},
+    rules::ids,
     service::Service,
     storage_class::{StorageClass, VolumeBindingMode},
     validate::{Checker, Valid, Validate},
@@ -347,7 +348,10 @@ impl Validate for Manifests {
     fn validate(&self, path: &FieldPath, checker: &mut Checker) {
         if let Err(e) = names::dns1123_label(&self.namespace) {
             let p = path.child("namespace");
-            checker.error(FieldError::invalid(p, &self.namespace, e.to_string()));
+            let cause = e.rules.first().copied();
+            let error =
+                FieldError::invalid(ids::S2_NAME_NAMESPACE, p, &self.namespace, e.to_string());
+            checker.error(FieldError { cause, ..error });
         }
         // The cross-object checks gather what they need from each object right after its rules
         // ran, while it is still in the cache, and report it after every object's problems.
@@ -385,6 +389,18 @@ enum NoProvision<'a> {
 }
 
 impl NoProvision<'_> {
+    /// The rule that makes the claim depend on binding a volume of the set.
+    fn rule(self) -> RuleId {
+        match self {
+            NoProvision::VolumeName => ids::S16_VOLUME_NAME_PREBINDING,
+            NoProvision::NoClass => ids::S16_CLASS_MATCH,
+            NoProvision::NoProvisioner(_) => ids::S16_NO_PROVISIONER,
+            NoProvision::MissingClass(_) => ids::S8_KVOL_STORAGE_CLASS_NAME_EXISTS,
+            NoProvision::NoDefault => ids::S16_DEFAULT_CLASS,
+            NoProvision::Selector => ids::S16_SELECTOR,
+        }
+    }
+
     fn note(self) -> String {
         match self {
             NoProvision::VolumeName => {
@@ -760,24 +776,26 @@ impl<'a> Cross<'a> {
                             ),
                         );
                     } else {
-                        checker.error(FieldError {
+                        checker.error(FieldError::new(
+                            ids::S11_2_KVOL_SERVICE_CONFLICT,
                             path,
-                            kind: ErrorKind::Duplicate,
-                            value: Some(quote(&b.metadata.name)),
-                            detail: format!(
+                            ErrorKind::Duplicate,
+                            Some(quote(&b.metadata.name)),
+                            format!(
                                 "conflicts with {}: {} differ",
                                 owner(j, embedded_j),
                                 differences.join(", ")
                             ),
-                        });
+                        ));
                     }
                 } else {
-                    checker.error(FieldError {
+                    checker.error(FieldError::new(
+                        ids::S4_KVOL_OBJECT_UNIQUE,
                         path,
-                        kind: ErrorKind::Duplicate,
-                        value: Some(quote(document.name())),
-                        detail: format!("objects[{j}] has the same kind, namespace and name"),
-                    });
+                        ErrorKind::Duplicate,
+                        Some(quote(document.name())),
+                        format!("objects[{j}] has the same kind, namespace and name"),
+                    ));
                 }
             }
         }
@@ -1039,12 +1057,13 @@ impl<'a> Cross<'a> {
                     ));
                 }
                 let value = Some(quote(name));
-                checker.error(FieldError {
+                checker.error(FieldError::new(
+                    ids::S5_KVOL_CLAIM_NAME_EXISTS,
                     path,
-                    kind: ErrorKind::NotFound,
+                    ErrorKind::NotFound,
                     value,
                     detail,
-                });
+                ));
             }
         }
     }
@@ -1164,6 +1183,7 @@ impl<'a> Cross<'a> {
             match unit.problem {
                 Some(ClassProblem::NoDefault) => {
                     checker.error(FieldError::required(
+                        ids::S16_DEFAULT_CLASS,
                         self.class_path(unit),
                         no_default_detail(),
                     ));
@@ -1185,12 +1205,13 @@ impl<'a> Cross<'a> {
                     }
                     let path = self.class_path(unit);
                     let value = Some(quote(name));
-                    checker.error(FieldError {
+                    checker.error(FieldError::new(
+                        ids::S8_KVOL_STORAGE_CLASS_NAME_EXISTS,
                         path,
-                        kind: ErrorKind::NotFound,
+                        ErrorKind::NotFound,
                         value,
                         detail,
-                    });
+                    ));
                 }
                 _ => {}
             }
@@ -1203,9 +1224,10 @@ impl<'a> Cross<'a> {
             if failing == 0 || !explain {
                 continue;
             }
-            let Some(note) = unit.no_provision.map(NoProvision::note) else {
+            let Some(no_provision) = unit.no_provision else {
                 continue;
             };
+            let note = (no_provision.rule(), no_provision.note());
             // The first unbound claim stands for the others (they are identical but for names).
             let Some(&c) = unbound.first() else { continue };
             let prefix = match unit.naming {
@@ -1248,7 +1270,7 @@ impl<'a> Cross<'a> {
         sim: &Simulation<'_>,
         c: usize,
         prefix: &str,
-        note: &str,
+        (rule, note): &(RuleId, String),
     ) -> FieldError {
         let volume_path = || self.unit_path(unit).child("spec").child("volumeName");
         let volume_name = unit.spec.volume_name.as_deref().unwrap_or_default();
@@ -1268,25 +1290,24 @@ impl<'a> Cross<'a> {
                     detail.push_str(&format!("; did you mean {}?", quote(s)));
                 }
                 let value = Some(quote(volume_name));
-                FieldError {
-                    path: volume_path(),
-                    kind: ErrorKind::NotFound,
-                    value,
-                    detail,
-                }
+                let path = volume_path();
+                let rule = ids::S16_VOLUME_NAME_MISSING;
+                FieldError::new(rule, path, ErrorKind::NotFound, value, detail)
             }
             Outcome::Unbound(Unbound::VolumeMismatch { volume }) => {
-                let reasons: Vec<String> = sim
-                    .satisfy_refusals(c, volume)
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect();
+                let refusals = sim.satisfy_refusals(c, volume);
+                let reasons: Vec<String> = refusals.iter().map(ToString::to_string).collect();
                 let detail = format!(
                     "{prefix}cannot bind to requested volume {}: {}",
                     quote(volume_name),
                     reasons.join(", ")
                 );
-                FieldError::invalid(volume_path(), volume_name, detail)
+                let rule = ids::S16_VOLUME_NAME_PREBINDING;
+                let error = FieldError::invalid(rule, volume_path(), volume_name, detail);
+                FieldError {
+                    cause: refusals.first().map(Refusal::rule),
+                    ..error
+                }
             }
             Outcome::Unbound(Unbound::VolumeTaken { volume }) => {
                 let claim_ref = sim.volume(volume).and_then(|pv| pv.spec.claim_ref.as_ref());
@@ -1302,17 +1323,21 @@ impl<'a> Cross<'a> {
                     "{prefix}volume {} already bound to a different claim ({holder})",
                     quote(volume_name)
                 );
-                FieldError::invalid(volume_path(), volume_name, detail)
+                let rule = ids::S16_VOLUME_NAME_TAKEN;
+                FieldError::invalid(rule, volume_path(), volume_name, detail)
             }
-            Outcome::Unbound(Unbound::NoMatch) | Outcome::Bound { .. } => FieldError {
-                path: self.unit_path(unit),
-                kind: ErrorKind::NotFound,
-                value: None,
-                detail: format!(
-                    "{prefix}no PersistentVolume can bind this claim: {} ({note})",
-                    sim.explain(c, EXPLAIN_LIMIT)
-                ),
-            },
+            Outcome::Unbound(Unbound::NoMatch) | Outcome::Bound { .. } => {
+                let (explanation, closest) = sim.explain_with_rule(c, EXPLAIN_LIMIT);
+                let detail = format!(
+                    "{prefix}no PersistentVolume can bind this claim: {explanation} ({note})"
+                );
+                let path = self.unit_path(unit);
+                let error = FieldError::new(*rule, path, ErrorKind::NotFound, None, detail);
+                FieldError {
+                    cause: closest,
+                    ..error
+                }
+            }
         }
     }
 

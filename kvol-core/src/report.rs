@@ -1,7 +1,7 @@
 //! Problems found by validation: errors (the API server would reject the object) and warnings
 //! (it would accept it, but something is probably wrong), each with its field path.
 
-use std::fmt;
+use std::{borrow::Cow, fmt};
 
 /// A field path such as `spec.volumeClaimTemplates[0].spec.resources.requests.storage`.
 ///
@@ -191,7 +191,55 @@ impl ErrorKind {
     }
 }
 
+/// The id of a rule of `k8s-rules.md`, as listed in `kvol-core/tests/data/rule-coverage.tsv`:
+/// `<section>/<short name>`, e.g. `2/dns1123-label-length` or `7/local-node-affinity-required`
+/// (rules kvol adds on top of the API server have `kvol-` in the short name). The constants are
+/// in [`crate::rules::ids`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RuleId(&'static str);
+
+impl RuleId {
+    /// A rule id (only the constants of [`crate::rules::ids`] are made with it).
+    pub(crate) const fn new(id: &'static str) -> Self {
+        RuleId(id)
+    }
+    /// The id, e.g. `2/dns1123-label-length`.
+    pub const fn as_str(self) -> &'static str {
+        self.0
+    }
+    /// The `k8s-rules.md` section, e.g. `2` or `11.1`.
+    pub fn section(self) -> &'static str {
+        self.0.split_once('/').map_or("", |(s, _)| s)
+    }
+    /// The id with the given text, if it is one of [`crate::rules::ids::ALL`].
+    pub fn from_id(id: &str) -> Option<Self> {
+        crate::rules::ids::ALL.iter().copied().find(|r| r.0 == id)
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.0)
+    }
+}
+
+impl PartialEq<str> for RuleId {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for RuleId {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
 /// One validation error, printed like the API server: `path: Kind: "value": detail`.
+///
+/// Besides what is printed, it says which rule it breaks ([`FieldError::rule`]), for a field
+/// that must have some format which part of the format failed ([`FieldError::cause`]), and may
+/// carry a help text ([`FieldError::help`]) explaining the rule in Kubernetes' terms.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct FieldError {
     /// Where the problem is.
@@ -202,86 +250,108 @@ pub struct FieldError {
     pub value: Option<String>,
     /// The explanation.
     pub detail: String,
+    /// The rule broken (a constant of [`crate::rules::ids`]): the field's own rule, e.g.
+    /// `11.1/name-format` for a StatefulSet name.
+    pub rule: RuleId,
+    /// The more specific rule behind [`FieldError::rule`], when there is one: the part of a
+    /// name format that failed (`2/dns1123-label-dots` behind `11.1/name-format`), or the
+    /// check that made the closest PersistentVolume refuse a claim (`16/capacity`).
+    pub cause: Option<RuleId>,
+    /// What the rule means, in Kubernetes' terms (no DSL or builder syntax), when there is
+    /// more to say than the detail.
+    pub help: Option<Cow<'static, str>>,
 }
 
 impl FieldError {
-    /// `Required value`.
-    pub fn required(path: FieldPath, detail: impl Into<String>) -> Self {
+    /// An error of any kind, printed `path: Kind: value: detail`; `value` is printed as is.
+    pub fn new(
+        rule: RuleId,
+        path: FieldPath,
+        kind: ErrorKind,
+        value: Option<String>,
+        detail: impl Into<String>,
+    ) -> Self {
         FieldError {
             path,
-            kind: ErrorKind::Required,
-            value: None,
+            kind,
+            value,
             detail: detail.into(),
+            rule,
+            cause: None,
+            help: None,
         }
+    }
+    /// `Required value`.
+    pub fn required(rule: RuleId, path: FieldPath, detail: impl Into<String>) -> Self {
+        FieldError::new(rule, path, ErrorKind::Required, None, detail)
     }
     /// `Invalid value: "v": detail` for a string value.
-    pub fn invalid(path: FieldPath, value: &str, detail: impl Into<String>) -> Self {
-        FieldError {
-            path,
-            kind: ErrorKind::Invalid,
-            value: Some(quote(value)),
-            detail: detail.into(),
-        }
+    pub fn invalid(rule: RuleId, path: FieldPath, value: &str, detail: impl Into<String>) -> Self {
+        FieldError::new(rule, path, ErrorKind::Invalid, Some(quote(value)), detail)
     }
     /// `Invalid value: 5: detail` for a number.
-    pub fn invalid_number(path: FieldPath, value: i64, detail: impl Into<String>) -> Self {
+    pub fn invalid_number(
+        rule: RuleId,
+        path: FieldPath,
+        value: i64,
+        detail: impl Into<String>,
+    ) -> Self {
         let value = Some(value.to_string());
-        FieldError {
-            path,
-            kind: ErrorKind::Invalid,
-            value,
-            detail: detail.into(),
-        }
+        FieldError::new(rule, path, ErrorKind::Invalid, value, detail)
     }
     /// `Unsupported value: "v": supported values: "a", "b"`.
-    pub fn not_supported(path: FieldPath, value: &str, supported: &[&str]) -> Self {
+    pub fn not_supported(rule: RuleId, path: FieldPath, value: &str, supported: &[&str]) -> Self {
         let list: Vec<String> = supported.iter().map(|s| quote(s)).collect();
         let detail = format!("supported values: {}", list.join(", "));
-        FieldError {
+        FieldError::new(
+            rule,
             path,
-            kind: ErrorKind::NotSupported,
-            value: Some(quote(value)),
+            ErrorKind::NotSupported,
+            Some(quote(value)),
             detail,
-        }
+        )
     }
     /// `Forbidden: detail`.
-    pub fn forbidden(path: FieldPath, detail: impl Into<String>) -> Self {
-        FieldError {
-            path,
-            kind: ErrorKind::Forbidden,
-            value: None,
-            detail: detail.into(),
-        }
+    pub fn forbidden(rule: RuleId, path: FieldPath, detail: impl Into<String>) -> Self {
+        FieldError::new(rule, path, ErrorKind::Forbidden, None, detail)
     }
     /// `Duplicate value: "v"`.
-    pub fn duplicate(path: FieldPath, value: &str) -> Self {
-        let value = Some(quote(value));
-        FieldError {
-            path,
-            kind: ErrorKind::Duplicate,
-            value,
-            detail: String::new(),
-        }
+    pub fn duplicate(rule: RuleId, path: FieldPath, value: &str) -> Self {
+        FieldError::new(rule, path, ErrorKind::Duplicate, Some(quote(value)), "")
     }
     /// `Not found: "v"`.
-    pub fn not_found(path: FieldPath, value: &str) -> Self {
-        let value = Some(quote(value));
-        FieldError {
-            path,
-            kind: ErrorKind::NotFound,
-            value,
-            detail: String::new(),
-        }
+    pub fn not_found(rule: RuleId, path: FieldPath, value: &str) -> Self {
+        FieldError::new(rule, path, ErrorKind::NotFound, Some(quote(value)), "")
     }
     /// `Too long: may not be more than N bytes`.
-    pub fn too_long(path: FieldPath, max: usize) -> Self {
+    pub fn too_long(rule: RuleId, path: FieldPath, max: usize) -> Self {
         let detail = format!("may not be more than {max} bytes");
-        FieldError {
-            path,
-            kind: ErrorKind::TooLong,
-            value: None,
-            detail,
+        FieldError::new(rule, path, ErrorKind::TooLong, None, detail)
+    }
+    /// The same error with [`FieldError::cause`] set.
+    pub fn with_cause(mut self, cause: RuleId) -> Self {
+        self.cause = Some(cause);
+        self
+    }
+    /// The same error with a help text (replacing any).
+    pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+    /// The same error with a help text, unless it has one already.
+    pub fn or_help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
+        if self.help.is_none() {
+            self.help = Some(help.into());
         }
+        self
+    }
+    /// True when `rule` is this error's rule or its cause.
+    pub fn breaks(&self, rule: RuleId) -> bool {
+        self.rule == rule || self.cause == Some(rule)
+    }
+    /// What makes two errors the same problem: path, kind and rule (not the wording).
+    pub fn identity(&self) -> (&FieldPath, ErrorKind, RuleId) {
+        (&self.path, self.kind, self.rule)
     }
 }
 

@@ -38,6 +38,10 @@ impl Checker {
             message: message.into(),
         });
     }
+    /// Records a warning made elsewhere.
+    pub fn warning(&mut self, warning: Warning) {
+        self.report.warnings.push(warning);
+    }
     /// Number of errors so far (to tell whether a sub-check added any).
     pub fn error_count(&self) -> usize {
         self.report.errors.len()

@@ -452,6 +452,8 @@ impl VolumeSource {
     ///     .build()?;
     /// # Ok::<(), kvol_core::Report>(())
     /// ```
+    // A `FieldError` (path, rule, help) is large, but made at most once per call.
+    #[allow(clippy::result_large_err)]
     pub fn empty_dir_sized(
         size: impl crate::builder::IntoQuantity,
     ) -> Result<VolumeSource, crate::report::FieldError> {
@@ -463,7 +465,12 @@ impl VolumeSource {
                 medium: None,
                 size_limit: Some(q),
             })),
-            Err(e) => Err(e.into_field_error(path)),
+            Err(e) => {
+                let cause = e.rule();
+                let mut error = e.into_field_error(path);
+                error.rule = crate::rules::ids::S3_1_QUANTITY_SIZE_LIMIT;
+                Err(error.with_cause(cause))
+            }
         }
     }
 

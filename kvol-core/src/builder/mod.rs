@@ -36,7 +36,7 @@ pub use storage_class::StorageClassBuilder;
 use crate::{
     meta::StringMap,
     quantity::Quantity,
-    report::{FieldError, FieldPath, Report},
+    report::{FieldError, FieldPath, Report, RuleId},
     validate::{Valid, Validate},
     version::KubeVersion,
 };
@@ -95,6 +95,7 @@ impl Problems {
     /// stand-in `0` (validation errors about the stand-in, at `path` or `aliases`, are dropped).
     pub(crate) fn required_quantity(
         &mut self,
+        rule: RuleId,
         slot: QuantitySlot,
         path: FieldPath,
         aliases: &[FieldPath],
@@ -102,7 +103,7 @@ impl Problems {
         let error = match slot {
             Some(Ok(q)) => return q,
             Some(Err(e)) => e.into_field_error(path.clone()),
-            None => FieldError::required(path.clone(), ""),
+            None => FieldError::required(rule, path.clone(), ""),
         };
         self.error(error);
         self.stand_in(path);
@@ -174,7 +175,7 @@ pub(crate) fn put(map: &mut StringMap, key: impl Into<String>, value: impl Into<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::Checker;
+    use crate::{rules::ids, validate::Checker};
 
     /// Reports errors at a stand-in's alias, under a stand-in, and elsewhere, plus a warning.
     #[derive(Debug)]
@@ -185,12 +186,18 @@ mod tests {
             let spec = path.child("spec");
             let storage = spec.child("resources").key("storage");
             checker.error(FieldError::invalid(
+                ids::S3_4_POSITIVE_REQUEST,
                 storage,
                 "0",
                 "must be greater than zero",
             ));
-            checker.error(FieldError::required(spec.child("nfs").child("server"), ""));
             checker.error(FieldError::required(
+                ids::S7_NFS_SERVER_REQUIRED,
+                spec.child("nfs").child("server"),
+                "",
+            ));
+            checker.error(FieldError::required(
+                ids::S4_NAME_REQUIRED,
                 path.child("metadata").child("name"),
                 "",
             ));
@@ -222,7 +229,8 @@ mod tests {
             .child("spec")
             .child("resources")
             .key("storage")];
-        let q = problems.required_quantity(None, request_path(), &aliases);
+        let q =
+            problems.required_quantity(ids::S8_REQUEST_REQUIRED, None, request_path(), &aliases);
         assert!(q.is_zero());
         problems.stand_in(FieldPath::root().child("spec").child("nfs"));
         let report = problems.finish(Rules, KubeVersion::DEFAULT).unwrap_err();

@@ -41,6 +41,7 @@
 
 mod claim;
 mod common;
+pub mod ids;
 mod meta;
 mod pod;
 mod pv;
