@@ -42,7 +42,7 @@ use crate::{
     pod::PodSpec,
     pvc::{ClassRef, PvcSpec, PvcTemplate},
     render::ToDocuments,
-    report::{ErrorKind, FieldError, FieldPath, RuleId, quote},
+    report::{ErrorKind, FieldError, FieldPath, RuleId, WarningCode, quote},
     rules::ids,
     service::Service,
     storage_class::{StorageClass, VolumeBindingMode},
@@ -709,6 +709,7 @@ impl<'a> Cross<'a> {
                 .child("annotations")
                 .key(crate::storage_class::DEFAULT_CLASS_ANNOTATION);
             checker.warn(
+                WarningCode::SeveralDefaultClasses,
                 path,
                 format!(
                     "several default StorageClasses ({}): claims without storageClassName \
@@ -768,6 +769,7 @@ impl<'a> Cross<'a> {
                     let differences = service_differences(a, b);
                     if differences.is_empty() {
                         checker.warn(
+                            WarningCode::DuplicateService,
                             path,
                             format!(
                                 "Service {} is the same as {}, so it is written twice; keep one",
@@ -1358,6 +1360,7 @@ impl<'a> Cross<'a> {
                 match instance_of(namespace, name) {
                     None if claims.exists(namespace, name) => {}
                     None => checker.warn(
+                        WarningCode::ClaimRefUnknownClaim,
                         path,
                         format!(
                             "reserved for claim {claim}, which is neither in this set nor declared \
@@ -1377,6 +1380,7 @@ impl<'a> Cross<'a> {
                                 .collect();
                             if !reasons.is_empty() {
                                 checker.warn(
+                                    WarningCode::MutualPreBindingMismatch,
                                     path,
                                     format!(
                                         "pre-bound both ways with claim {claim}, so the PV \
@@ -1415,6 +1419,7 @@ impl<'a> Cross<'a> {
                                 Outcome::Unbound(_) => "does not bind it".to_owned(),
                             };
                             checker.warn(
+                                WarningCode::ReservedVolumeUnused,
                                 path,
                                 format!(
                                     "reserved for claim {claim}, but that claim {what}{why}; the \
@@ -1454,6 +1459,7 @@ impl<'a> Cross<'a> {
                 String::new()
             };
             checker.warn(
+                WarningCode::LocalVolumeImmediateBinding,
                 path,
                 format!(
                     "local volume bound to claim {}/{} through class {class}, which binds \

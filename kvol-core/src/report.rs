@@ -1,6 +1,7 @@
 //! Problems found by validation: errors (the API server would reject the object) and warnings
 //! (it would accept it, but something is probably wrong), each with its field path.
 
+use crate::legacy::LegacyPlugin;
 use std::{borrow::Cow, fmt};
 
 /// A field path such as `spec.volumeClaimTemplates[0].spec.resources.requests.storage`.
@@ -387,12 +388,112 @@ impl fmt::Display for FieldError {
     }
 }
 
+/// What a [`Warning`] is about: one variant per kind of warning kvol-core gives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WarningCode {
+    /// A PersistentVolume source of an in-tree plugin that the target release still ships,
+    /// deprecated.
+    LegacyPluginDeprecated(LegacyPlugin),
+    /// A PersistentVolume source of an in-tree plugin removed in the target release (it only
+    /// works through CSI migration, or not at all).
+    LegacyPluginRemoved(LegacyPlugin),
+    /// A StorageClass provisioner of an in-tree plugin (`kubernetes.io/gce-pd`, …).
+    InTreeProvisioner(LegacyPlugin),
+    /// `persistentVolumeReclaimPolicy: Recycle`, deprecated.
+    RecycleReclaimPolicy,
+    /// The beta annotation `volume.beta.kubernetes.io/storage-class`, deprecated.
+    BetaStorageClassAnnotation,
+    /// A storage size with a fractional number of bytes.
+    FractionalBytes,
+    /// A deprecated node label (`beta.kubernetes.io/os`, `failure-domain.beta…/zone`, …) in a
+    /// node selector, a PV's node affinity or a StorageClass's allowed topologies.
+    DeprecatedNodeLabel,
+    /// A hostPath (pod volume or PV) without a `type`: the path is not checked.
+    HostPathWithoutType,
+    /// A negative `terminationGracePeriodSeconds` (treated as 1).
+    NegativeGracePeriod,
+    /// `terminationGracePeriodSeconds: 0` in a StatefulSet's pod template.
+    StatefulSetGraceZero,
+    /// The same container port (number and protocol) twice in a pod.
+    DuplicateContainerPort,
+    /// An environment variable defined again in the same container, hiding the first.
+    DuplicateEnvVar,
+    /// A StatefulSet name too long for its pods' `controller-revision-hash` label.
+    LongStatefulSetName,
+    /// `maxUnavailable` before the release where its feature gate is on by default.
+    MaxUnavailableFeatureGate,
+    /// The default-class annotation with a value other than `true` or `false`.
+    DefaultClassAnnotationValue,
+    /// Several default StorageClasses in a set (or declared).
+    SeveralDefaultClasses,
+    /// A Service given twice in a set, identical (it is written twice).
+    DuplicateService,
+    /// A PersistentVolume reserved (`claimRef`) for a claim that is neither in the set nor
+    /// declared external.
+    ClaimRefUnknownClaim,
+    /// A PersistentVolume and a claim pre-bound to each other that would not match: the PV
+    /// controller binds them without checking.
+    MutualPreBindingMismatch,
+    /// A PersistentVolume reserved for a claim of the set that binds another volume or none.
+    ReservedVolumeUnused,
+    /// A local PersistentVolume bound through a class that binds immediately (not
+    /// `WaitForFirstConsumer`).
+    LocalVolumeImmediateBinding,
+}
+
+impl WarningCode {
+    /// A stable kebab-case id, e.g. `legacy-plugin-removed` or `recycle-reclaim-policy` (the
+    /// plugin of the plugin variants is not part of it).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningCode::LegacyPluginDeprecated(_) => "legacy-plugin-deprecated",
+            WarningCode::LegacyPluginRemoved(_) => "legacy-plugin-removed",
+            WarningCode::InTreeProvisioner(_) => "in-tree-provisioner",
+            WarningCode::RecycleReclaimPolicy => "recycle-reclaim-policy",
+            WarningCode::BetaStorageClassAnnotation => "beta-storage-class-annotation",
+            WarningCode::FractionalBytes => "fractional-bytes",
+            WarningCode::DeprecatedNodeLabel => "deprecated-node-label",
+            WarningCode::HostPathWithoutType => "host-path-without-type",
+            WarningCode::NegativeGracePeriod => "negative-grace-period",
+            WarningCode::StatefulSetGraceZero => "statefulset-grace-zero",
+            WarningCode::DuplicateContainerPort => "duplicate-container-port",
+            WarningCode::DuplicateEnvVar => "duplicate-env-var",
+            WarningCode::LongStatefulSetName => "long-statefulset-name",
+            WarningCode::MaxUnavailableFeatureGate => "max-unavailable-feature-gate",
+            WarningCode::DefaultClassAnnotationValue => "default-class-annotation-value",
+            WarningCode::SeveralDefaultClasses => "several-default-classes",
+            WarningCode::DuplicateService => "duplicate-service",
+            WarningCode::ClaimRefUnknownClaim => "claim-ref-unknown-claim",
+            WarningCode::MutualPreBindingMismatch => "mutual-pre-binding-mismatch",
+            WarningCode::ReservedVolumeUnused => "reserved-volume-unused",
+            WarningCode::LocalVolumeImmediateBinding => "local-volume-immediate-binding",
+        }
+    }
+    /// The legacy plugin the warning is about, for the plugin variants.
+    pub fn plugin(self) -> Option<LegacyPlugin> {
+        match self {
+            WarningCode::LegacyPluginDeprecated(p)
+            | WarningCode::LegacyPluginRemoved(p)
+            | WarningCode::InTreeProvisioner(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for WarningCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A warning: the API server accepts the object, but it will not work as meant or uses
 /// something deprecated. The message says what to write instead.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Warning {
     /// Where.
     pub path: FieldPath,
+    /// What kind of warning.
+    pub code: WarningCode,
     /// What is wrong and what to do instead.
     pub message: String,
 }

@@ -3,7 +3,7 @@
 //! proof that an object passed.
 
 use crate::{
-    report::{FieldError, FieldPath, Report, Warning},
+    report::{FieldError, FieldPath, Report, Warning, WarningCode},
     version::KubeVersion,
 };
 use std::ops::Deref;
@@ -32,9 +32,10 @@ impl Checker {
         self.report.errors.push(error);
     }
     /// Records a warning.
-    pub fn warn(&mut self, path: FieldPath, message: impl Into<String>) {
+    pub fn warn(&mut self, code: WarningCode, path: FieldPath, message: impl Into<String>) {
         self.report.warnings.push(Warning {
             path,
+            code,
             message: message.into(),
         });
     }

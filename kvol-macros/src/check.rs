@@ -1351,7 +1351,7 @@ pub fn check(ctxt: &Ctxt, target: Target, root: Sp, interps: usize) -> Vec<Warni
                 .all(|(_, r)| r.warnings.iter().any(|o| o.path == w.path))
             {
                 let sp = cx.spans.find(w.path.as_str()).map_or(root, |(sp, _)| sp);
-                let kind = WarningKind::classify(w.path.as_str(), &w.message);
+                let kind = WarningKind::from_code(w.code);
                 warnings.push(WarningOut { kind, sp });
             }
         }
@@ -1563,7 +1563,7 @@ pub fn check_manifests(ctxt: &Ctxt, ast: &ManifestsAst, root: Sp) -> Vec<Warning
                 .find(w.path.as_str())
                 .map_or(object_root, |(sp, _)| sp);
             warnings.push(WarningOut {
-                kind: WarningKind::classify(w.path.as_str(), &w.message),
+                kind: WarningKind::from_code(w.code),
                 sp,
             });
         }
@@ -1611,7 +1611,7 @@ pub fn check_manifests(ctxt: &Ctxt, ast: &ManifestsAst, root: Sp) -> Vec<Warning
         {
             let sp = cx.spans.find(rest).map_or(*object_root, |(sp, _)| sp);
             warnings.push(WarningOut {
-                kind: WarningKind::classify(rest, &w.message),
+                kind: WarningKind::from_code(w.code),
                 sp,
             });
         }

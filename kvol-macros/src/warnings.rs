@@ -4,7 +4,7 @@
 //! INSTEAD`" under the user's token. One function per kind of warning kvol-core reports.
 
 use crate::check::WarningOut;
-use kvol_core::legacy::LegacyPlugin;
+use kvol_core::{WarningCode, legacy::LegacyPlugin};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote_spanned;
 
@@ -35,50 +35,32 @@ pub enum WarningKind {
     Other,
 }
 
-const PLUGINS: [LegacyPlugin; 10] = [
-    LegacyPlugin::GcePersistentDisk,
-    LegacyPlugin::AwsElasticBlockStore,
-    LegacyPlugin::AzureDisk,
-    LegacyPlugin::AzureFile,
-    LegacyPlugin::Cephfs,
-    LegacyPlugin::Cinder,
-    LegacyPlugin::Glusterfs,
-    LegacyPlugin::Rbd,
-    LegacyPlugin::VsphereVolume,
-    LegacyPlugin::PortworxVolume,
-];
-
 impl WarningKind {
-    /// Which kind a kvol-core warning is, from its field path and message.
-    pub fn classify(path: &str, message: &str) -> WarningKind {
-        let last = path.rsplit('.').next().unwrap_or(path);
-        if let Some(p) = PLUGINS
-            .iter()
-            .find(|p| last == p.key() || path.contains(&format!(".{}.", p.key())))
-        {
-            return WarningKind::Legacy(*p);
-        }
-        let lower = message.to_ascii_lowercase();
-        if path.ends_with("provisioner") {
-            WarningKind::InTreeProvisioner
-        } else if lower.contains("controller-revision-hash") {
-            WarningKind::LongStatefulSetName
-        } else if lower.contains("duplicate port") {
-            WarningKind::DuplicatePort
-        } else if path.ends_with("maxUnavailable") {
-            WarningKind::MaxUnavailableFeatureGate
-        } else if path.ends_with("persistentVolumeReclaimPolicy") || lower.contains("recycle") {
-            WarningKind::Recycle
-        } else if path.ends_with("terminationGracePeriodSeconds") && !lower.contains("negative") {
-            WarningKind::GraceZero
-        } else if path.contains("hostPath") {
-            WarningKind::HostPathWithoutType
-        } else if lower.contains("fractional") {
-            WarningKind::FractionalBytes
-        } else if lower.contains("deprecated since") {
-            WarningKind::DeprecatedNodeLabel
-        } else {
-            WarningKind::Other
+    /// The deprecated function of a kvol-core warning, by its code (no string matching).
+    pub fn from_code(code: WarningCode) -> WarningKind {
+        match code {
+            WarningCode::LegacyPluginDeprecated(p) | WarningCode::LegacyPluginRemoved(p) => {
+                WarningKind::Legacy(p)
+            }
+            WarningCode::InTreeProvisioner(_) => WarningKind::InTreeProvisioner,
+            WarningCode::RecycleReclaimPolicy => WarningKind::Recycle,
+            WarningCode::StatefulSetGraceZero => WarningKind::GraceZero,
+            WarningCode::HostPathWithoutType => WarningKind::HostPathWithoutType,
+            WarningCode::FractionalBytes => WarningKind::FractionalBytes,
+            WarningCode::DeprecatedNodeLabel => WarningKind::DeprecatedNodeLabel,
+            WarningCode::LongStatefulSetName => WarningKind::LongStatefulSetName,
+            WarningCode::DuplicateContainerPort => WarningKind::DuplicatePort,
+            WarningCode::MaxUnavailableFeatureGate => WarningKind::MaxUnavailableFeatureGate,
+            WarningCode::BetaStorageClassAnnotation
+            | WarningCode::NegativeGracePeriod
+            | WarningCode::DuplicateEnvVar
+            | WarningCode::DefaultClassAnnotationValue
+            | WarningCode::SeveralDefaultClasses
+            | WarningCode::DuplicateService
+            | WarningCode::ClaimRefUnknownClaim
+            | WarningCode::MutualPreBindingMismatch
+            | WarningCode::ReservedVolumeUnused
+            | WarningCode::LocalVolumeImmediateBinding => WarningKind::Other,
         }
     }
 
@@ -130,26 +112,28 @@ mod tests {
     use super::*;
 
     #[test]
-    fn classifies_core_warnings() {
+    fn maps_core_warning_codes() {
         assert_eq!(
-            WarningKind::classify("spec.gcePersistentDisk", "removed in 1.28"),
+            WarningKind::from_code(WarningCode::LegacyPluginRemoved(
+                LegacyPlugin::GcePersistentDisk
+            )),
             WarningKind::Legacy(LegacyPlugin::GcePersistentDisk)
         );
         assert_eq!(
-            WarningKind::classify(
-                "spec.persistentVolumeReclaimPolicy",
-                "The Recycle reclaim policy is deprecated"
-            ),
+            WarningKind::from_code(WarningCode::RecycleReclaimPolicy),
             WarningKind::Recycle
         );
         assert_eq!(
-            WarningKind::classify("spec.template.spec.terminationGracePeriodSeconds", "0"),
+            WarningKind::from_code(WarningCode::StatefulSetGraceZero),
             WarningKind::GraceZero
         );
         assert_eq!(
-            WarningKind::classify("spec.volumes[0].hostPath", "no type"),
+            WarningKind::from_code(WarningCode::HostPathWithoutType),
             WarningKind::HostPathWithoutType
         );
-        assert_eq!(WarningKind::classify("x", "y"), WarningKind::Other);
+        assert_eq!(
+            WarningKind::from_code(WarningCode::BetaStorageClassAnnotation),
+            WarningKind::Other
+        );
     }
 }

@@ -201,7 +201,7 @@ mod tests {
                 path.child("metadata").child("name"),
                 "",
             ));
-            checker.warn(spec, "a warning");
+            checker.warn(crate::WarningCode::FractionalBytes, spec, "a warning");
         }
     }
 
