@@ -70,7 +70,7 @@ impl Problems {
     pub(crate) fn relative(&mut self, base: &FieldPath, errors: &[FieldError]) {
         for e in errors {
             let mut e = e.clone();
-            e.path = base.child(e.path.as_str());
+            e.path = base.join(&e.path);
             self.error(e);
         }
     }
