@@ -471,6 +471,11 @@ impl RuleId {
     pub fn section(self) -> &'static str {
         self.0.split_once('/').map_or("", |(s, _)| s)
     }
+    /// What the rule means, in Kubernetes' terms, when kvol has a help text for it (the
+    /// [`FieldError::help`] of its errors).
+    pub fn help(self) -> Option<&'static str> {
+        crate::rules::help::of(self)
+    }
     /// The id with the given text, if it is one of [`crate::rules::ids::ALL`].
     pub fn from_id(id: &str) -> Option<Self> {
         crate::rules::ids::ALL.iter().copied().find(|r| r.0 == id)
@@ -518,7 +523,8 @@ pub struct FieldError {
     /// check that made the closest PersistentVolume refuse a claim (`16/capacity`).
     pub cause: Option<RuleId>,
     /// What the rule means, in Kubernetes' terms (no DSL or builder syntax), when there is
-    /// more to say than the detail.
+    /// more to say than the detail: set from [`RuleId::help`] of the rule (or of the cause)
+    /// when the error is made.
     pub help: Option<Cow<'static, str>>,
 }
 
@@ -538,7 +544,7 @@ impl FieldError {
             detail: detail.into(),
             rule,
             cause: None,
-            help: None,
+            help: rule.help().map(Cow::Borrowed),
         }
     }
     /// `Required value`.
@@ -588,9 +594,13 @@ impl FieldError {
         let detail = format!("may not be more than {max} bytes");
         FieldError::new(rule, path, ErrorKind::TooLong, None, detail)
     }
-    /// The same error with [`FieldError::cause`] set.
+    /// The same error with [`FieldError::cause`] set (and the cause's help, when the error
+    /// has none).
     pub fn with_cause(mut self, cause: RuleId) -> Self {
         self.cause = Some(cause);
+        if self.help.is_none() {
+            self.help = cause.help().map(Cow::Borrowed);
+        }
         self
     }
     /// The same error with a help text (replacing any).

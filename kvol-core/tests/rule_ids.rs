@@ -207,3 +207,93 @@ fn kvol_service_conflict() {
         .check();
     assert!(r.errors.is_empty(), "{r}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Help texts: set with the rule, true for the field, free of builder and macro syntax.
+
+fn help_at<'a>(report: &'a Report, path: &str) -> Option<&'a str> {
+    let e = report
+        .errors
+        .iter()
+        .find(|e| e.path.as_str() == path)
+        .unwrap_or_else(|| panic!("no error at {path}: {report}"));
+    e.help.as_deref()
+}
+
+#[test]
+fn help_is_the_fields_own() {
+    use kvol_core::{Pod, VolumeSource};
+    let r = Pod::builder("p".repeat(200))
+        .container(
+            Container::builder("App", "busybox")
+                .env("A=B", "x")
+                .mount("Data", "/d"),
+        )
+        .volume("Data", VolumeSource::empty_dir())
+        .volume(
+            "e".repeat(60),
+            VolumeSource::ephemeral_claim(
+                PvcTemplate::builder("")
+                    .access_mode(AccessMode::ReadWriteOnce)
+                    .request("1Gi"),
+            ),
+        )
+        .build()
+        .expect_err("invalid");
+    let volume = help_at(&r, "spec.volumes[0].name").expect("help");
+    assert!(
+        volume.starts_with("a volume name must be a DNS-1123 label"),
+        "{volume}"
+    );
+    let container = help_at(&r, "spec.containers[0].name").expect("help");
+    assert!(
+        container.starts_with("a container name must be a DNS-1123 label"),
+        "{container}"
+    );
+    // An environment variable name and the claim an ephemeral volume creates have rules of
+    // their own: no volume or container name note.
+    assert_eq!(help_at(&r, "spec.containers[0].env[0].name"), None);
+    let claim_name = r
+        .errors
+        .iter()
+        .find(|e| e.rule == ids::S5_EPHEMERAL_CLAIM_NAME)
+        .expect("the ephemeral claim's name is too long");
+    assert_eq!(claim_name.help, None);
+
+    // Builder errors get it too, and templates keep the help of the pod rule.
+    let r = PersistentVolumeClaim::builder("c")
+        .access_mode(AccessMode::ReadWriteOnce)
+        .build()
+        .expect_err("no request");
+    let request = help_at(&r, "spec.resources.requests[storage]").expect("help");
+    assert!(request.contains("resources.requests.storage"), "{request}");
+    let mut s = sts();
+    s.spec.template.spec.containers[0].name = "Nginx".into();
+    let r = s.check();
+    let e = r
+        .errors
+        .iter()
+        .find(|e| e.path.as_str() == "spec.template.spec.containers[0].name")
+        .expect("an error");
+    assert_eq!(e.rule, ids::S11_0_TEMPLATE_POD_SPEC);
+    assert_eq!(e.cause, Some(ids::S2_NAME_CONTAINER));
+    assert!(
+        e.help
+            .as_deref()
+            .is_some_and(|h| h.starts_with("a container name"))
+    );
+}
+
+#[test]
+fn help_texts_name_no_syntax() {
+    for r in ids::ALL {
+        if let Some(help) = r.help() {
+            assert!(
+                !help.contains('`') && !help.contains("add ") && !help.contains("()"),
+                "{r}: {help}"
+            );
+        }
+    }
+    assert!(ids::S2_NAME_STATEFULSET.help().is_some());
+    assert!(ids::S6_4_ENV_NAME_RELAXED.help().is_none());
+}

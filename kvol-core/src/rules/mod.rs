@@ -41,6 +41,7 @@
 
 mod claim;
 mod common;
+pub(crate) mod help;
 pub mod ids;
 mod meta;
 mod pod;
