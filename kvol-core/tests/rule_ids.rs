@@ -297,3 +297,31 @@ fn help_texts_name_no_syntax() {
     assert!(ids::S2_NAME_STATEFULSET.help().is_some());
     assert!(ids::S6_4_ENV_NAME_RELAXED.help().is_none());
 }
+
+/// Duplicates are found with the types, not their Debug text.
+#[test]
+fn errors_and_warnings_compare_and_hash_by_value() {
+    use kvol_core::FieldPath;
+    use std::collections::HashSet;
+    let path = FieldPath::root().child("metadata").child("name");
+    let a = kvol_core::FieldError::invalid(ids::S2_NAME_POD, path.clone(), "A", "x");
+    let b = kvol_core::FieldError::invalid(ids::S2_NAME_POD, path.clone(), "B", "y");
+    let c = kvol_core::FieldError::invalid(ids::S2_NAME_PV, path, "A", "x");
+    assert_eq!(a.identity(), b.identity());
+    assert_ne!(a.identity(), c.identity());
+    let set: HashSet<_> = [a.clone(), a.clone(), b, c].into_iter().collect();
+    assert_eq!(set.len(), 3);
+    let r = Manifests::new()
+        .assume_default_class()
+        .with(pvc("a"))
+        .with(pvc("a"))
+        .check();
+    let again = Manifests::new()
+        .assume_default_class()
+        .with(pvc("a"))
+        .with(pvc("a"))
+        .check();
+    assert_eq!(r, again);
+    let warnings: HashSet<_> = r.warnings.iter().chain(&again.warnings).collect();
+    assert_eq!(warnings.len(), r.warnings.len());
+}

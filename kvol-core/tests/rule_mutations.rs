@@ -48,6 +48,30 @@ fn carries_rule(e: &FieldError, id: &str) -> bool {
     e.rule.as_str() == id || e.cause.is_some_and(|c| c.as_str() == id)
 }
 
+/// The warning code a warning row's warning must carry (`WarningCode::as_str`).
+fn expected_code(id: &str) -> Option<&'static str> {
+    let name = id.split_once('/').map_or(id, |(_, n)| n);
+    Some(match name {
+        "pv-recycle" => "recycle-reclaim-policy",
+        n if n.starts_with("beta-storage-class-annotation") => "beta-storage-class-annotation",
+        n if n.contains("fractional-bytes") => "fractional-bytes",
+        n if n.starts_with("deprecated-node-label") => "deprecated-node-label",
+        "duplicate-container-port" => "duplicate-container-port",
+        "duplicate-env" => "duplicate-env-var",
+        n if n.starts_with("kvol-hostPath-without-type") => "host-path-without-type",
+        "kvol-negative-grace-period" => "negative-grace-period",
+        "kvol-statefulset-grace-zero" => "statefulset-grace-zero",
+        "kvol-statefulset-name-length" => "long-statefulset-name",
+        "kvol-maxUnavailable-feature-gate" => "max-unavailable-feature-gate",
+        "kvol-default-class-annotation-value" => "default-class-annotation-value",
+        "kvol-in-tree-provisioner" => "in-tree-provisioner",
+        "local-wffc" => "local-volume-immediate-binding",
+        // §15 and the §14 deprecation rows of the plugins: deprecated or removed by target.
+        n if id.starts_with("15/") || n.ends_with("-deprecated") => "legacy-plugin",
+        _ => return None,
+    })
+}
+
 /// The problems of one row, if any.
 fn check(row: &Row) -> Vec<String> {
     let mut problems = Vec::new();
@@ -69,6 +93,24 @@ fn check(row: &Row) -> Vec<String> {
                 rules.join(", "),
                 row.id
             ));
+        }
+    }
+    if row.expect == Expect::Warning {
+        let codes: Vec<&str> = rejected
+            .warnings
+            .iter()
+            .filter(|w| w.path.as_str() == row.path)
+            .map(|w| w.code.as_str())
+            .collect();
+        match expected_code(row.id) {
+            None => problems.push(format!("no expected warning code for {}", row.id)),
+            Some(code) if !codes.is_empty() && !codes.iter().any(|c| c.starts_with(code)) => {
+                problems.push(format!(
+                    "warning at {} has code {codes:?}, not {code}",
+                    row.path
+                ))
+            }
+            Some(_) => {}
         }
     }
     let found = match row.expect {
@@ -174,6 +216,10 @@ fn the_harness_notices_a_wrong_path_kind_or_rule_and_a_rejected_twin() {
     let mut row = take("9/reclaimPolicy-recycle");
     std::mem::swap(&mut row.reject, &mut row.accept);
     assert_eq!(check(&row).len(), 2, "swapped mutation and twin");
+
+    let mut row = take("14/pv-recycle");
+    row.id = "14/duplicate-env";
+    assert_eq!(check(&row).len(), 1, "wrong warning code");
 
     let mut row = take("14/pv-recycle");
     assert!(check(&row).is_empty());
