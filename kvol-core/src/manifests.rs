@@ -350,7 +350,7 @@ impl Validate for Manifests {
             let p = path.child("namespace");
             let cause = e.rules.first().copied();
             let error =
-                FieldError::invalid(ids::S2_NAME_NAMESPACE, p, &self.namespace, e.to_string());
+                FieldError::invalid(ids::S4_NAMESPACE_FORMAT, p, &self.namespace, e.to_string());
             checker.error(FieldError { cause, ..error });
         }
         // The cross-object checks gather what they need from each object right after its rules

@@ -302,10 +302,11 @@ fn downward_file(checker: &mut Checker, file: &DownwardApiFile, path: &FieldPath
             "",
         ));
     }
+    // The items of a downwardAPI volume share the `..` prefix rule of configMap items.
     let rules = PathRules {
         relative: ids::S5_DOWNWARD_API_PATH_RELATIVE,
         backsteps: ids::S5_DOWNWARD_API_PATH_BACKSTEPS,
-        dotdot_prefix: ids::S5_DOWNWARD_API_PATH_BACKSTEPS,
+        dotdot_prefix: ids::S5_ITEMS_PATH_DOTDOT_PREFIX,
     };
     local_non_reserved(checker, rules, &file_path, &file.path);
     match &file.source {
