@@ -325,3 +325,30 @@ fn errors_and_warnings_compare_and_hash_by_value() {
     let warnings: HashSet<_> = r.warnings.iter().chain(&again.warnings).collect();
     assert_eq!(warnings.len(), r.warnings.len());
 }
+
+/// The way a front end reads a report (the sketch of docs/builder-api.md).
+#[test]
+fn a_report_read_without_its_text() {
+    use kvol_core::{Segment, WarningCode};
+    let mut s = sts();
+    s.metadata.name = "web.v2".into();
+    s.spec.template.spec.termination_grace_period_seconds = Some(0);
+    let report = s.check();
+    let e = &report.errors[0];
+    assert_eq!(e.rule.as_str(), "2/name-statefulset");
+    assert_eq!(e.cause.map(|c| c.as_str()), Some("2/dns1123-label-dots"));
+    assert!(e.breaks(ids::S2_DNS1123_LABEL_DOTS));
+    assert!(
+        e.help
+            .as_deref()
+            .is_some_and(|h| h.contains("DNS-1123 label"))
+    );
+    assert_eq!(
+        e.path.segments().collect::<Vec<_>>(),
+        [Segment::Field("metadata"), Segment::Field("name")]
+    );
+    assert_eq!(e.path.last(), Some(Segment::Field("name")));
+    let w = &report.warnings[0];
+    assert_eq!(w.code, WarningCode::StatefulSetGraceZero);
+    assert_eq!(w.code.as_str(), "statefulset-grace-zero");
+}
