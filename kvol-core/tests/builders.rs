@@ -500,7 +500,12 @@ fn pvc_size_errors_have_their_field_paths() {
     );
     assert_eq!(
         report.errors[0],
-        FieldError::invalid(report.errors[0].path.clone(), "lots", PARSE_MESSAGE)
+        FieldError::invalid(
+            kvol_core::rules::ids::S3_1_QUANTITY_GRAMMAR_VECTORS,
+            report.errors[0].path.clone(),
+            "lots",
+            PARSE_MESSAGE
+        )
     );
     assert_eq!(report.errors[1].value.as_deref(), Some("\"more\""));
 }

@@ -40,7 +40,7 @@ pub use storage_class::StorageClassBuilder;
 use crate::{
     meta::StringMap,
     quantity::Quantity,
-    report::{FieldError, FieldPath, Report},
+    report::{FieldError, FieldPath, Report, RuleId},
     validate::{Valid, Validate},
     version::KubeVersion,
 };
@@ -74,7 +74,7 @@ impl Problems {
     pub(crate) fn relative(&mut self, base: &FieldPath, errors: &[FieldError]) {
         for e in errors {
             let mut e = e.clone();
-            e.path = base.child(e.path.as_str());
+            e.path = base.join(&e.path);
             self.error(e);
         }
     }
@@ -99,6 +99,7 @@ impl Problems {
     /// stand-in `0` (validation errors about the stand-in, at `path` or `aliases`, are dropped).
     pub(crate) fn required_quantity(
         &mut self,
+        rule: RuleId,
         slot: QuantitySlot,
         path: FieldPath,
         aliases: &[FieldPath],
@@ -106,7 +107,7 @@ impl Problems {
         let error = match slot {
             Some(Ok(q)) => return q,
             Some(Err(e)) => e.into_field_error(path.clone()),
-            None => FieldError::required(path.clone(), ""),
+            None => FieldError::required(rule, path.clone(), ""),
         };
         self.error(error);
         self.stand_in(path);
@@ -178,7 +179,7 @@ pub(crate) fn put(map: &mut StringMap, key: impl Into<String>, value: impl Into<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::validate::Checker;
+    use crate::{rules::ids, validate::Checker};
 
     /// Reports errors at a stand-in's alias, under a stand-in, and elsewhere, plus a warning.
     #[derive(Debug)]
@@ -189,16 +190,22 @@ mod tests {
             let spec = path.child("spec");
             let storage = spec.child("resources").key("storage");
             checker.error(FieldError::invalid(
+                ids::S3_4_POSITIVE_REQUEST,
                 storage,
                 "0",
                 "must be greater than zero",
             ));
-            checker.error(FieldError::required(spec.child("nfs").child("server"), ""));
             checker.error(FieldError::required(
+                ids::S7_NFS_SERVER_REQUIRED,
+                spec.child("nfs").child("server"),
+                "",
+            ));
+            checker.error(FieldError::required(
+                ids::S4_NAME_REQUIRED,
                 path.child("metadata").child("name"),
                 "",
             ));
-            checker.warn(spec, "a warning");
+            checker.warn(crate::WarningCode::FractionalBytes, spec, "a warning");
         }
     }
 
@@ -226,7 +233,8 @@ mod tests {
             .child("spec")
             .child("resources")
             .key("storage")];
-        let q = problems.required_quantity(None, request_path(), &aliases);
+        let q =
+            problems.required_quantity(ids::S8_REQUEST_REQUIRED, None, request_path(), &aliases);
         assert!(q.is_zero());
         problems.stand_in(FieldPath::root().child("spec").child("nfs"));
         let report = problems.finish(Rules, KubeVersion::DEFAULT).unwrap_err();

@@ -246,13 +246,19 @@ impl PvBuilder {
         let spec_path = FieldPath::root().child("spec");
         let capacity = spec_path.child("capacity");
         let aliases = [capacity.child("storage")];
-        let capacity = problems.required_quantity(self.capacity, capacity.key("storage"), &aliases);
+        let capacity = problems.required_quantity(
+            crate::rules::ids::S7_CAPACITY_REQUIRED,
+            self.capacity,
+            capacity.key("storage"),
+            &aliases,
+        );
         let source = match self.source {
             Some(source) => source,
             None => {
                 // The API server's own error for a PV without a source; the empty NFS stand-in
                 // is never returned by `build()`, and its validation errors are dropped.
                 problems.error(FieldError::required(
+                    crate::rules::ids::S7_SOURCE_REQUIRED,
                     spec_path.clone(),
                     "must specify a volume type",
                 ));

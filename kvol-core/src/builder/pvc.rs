@@ -39,7 +39,12 @@ impl ClaimSpecParts {
             resources.key("storage"),
             resources.child("requests").child("storage"),
         ];
-        let requests = problems.required_quantity(self.request, request_path, &aliases);
+        let requests = problems.required_quantity(
+            crate::rules::ids::S8_REQUEST_REQUIRED,
+            self.request,
+            request_path,
+            &aliases,
+        );
         let limits =
             problems.optional_quantity(self.limit, resources.child("limits").key("storage"));
         PvcSpec {

@@ -3,7 +3,8 @@
 use crate::{
     positive_quantity::PositiveQuantity,
     quantity::{Quantity, QuantityError},
-    report::{FieldError, FieldPath},
+    report::{FieldError, FieldPath, RuleId},
+    rules::ids,
 };
 use std::fmt;
 
@@ -33,9 +34,54 @@ pub struct QuantityInputError {
 }
 
 impl QuantityInputError {
-    /// The error as the builders report it: `path: Invalid value: "input": message`.
+    /// The error as the builders report it: `path: Invalid value: "input": message`, with the
+    /// rule of the quantity grammar the input breaks.
     pub fn into_field_error(self, path: FieldPath) -> FieldError {
-        FieldError::invalid(path, &self.input, self.error.message)
+        let rule = self.rule();
+        FieldError::invalid(rule, path, &self.input, self.error.message)
+    }
+
+    /// The rule of the quantity grammar (k8s-rules §3.1) the input breaks.
+    pub fn rule(&self) -> RuleId {
+        let s = self.input.as_str();
+        let message = self.error.message.as_str();
+        if message == QuantityError::TOO_LARGE {
+            return ids::S3_1_KVOL_QUANTITY_EXPONENT_INT32;
+        }
+        if s.is_empty() {
+            return ids::S3_1_QUANTITY_EMPTY;
+        }
+        if s.chars().any(char::is_whitespace) {
+            return ids::S3_1_QUANTITY_WHITESPACE;
+        }
+        if message == QuantityError::SUFFIX {
+            let number_end = s
+                .find(|c: char| !(c.is_ascii_digit() || matches!(c, '.' | '+' | '-')))
+                .unwrap_or(s.len());
+            let suffix = &s[number_end..];
+            return if suffix.ends_with(['+', '-']) {
+                ids::S3_1_QUANTITY_TRAILING_SIGN
+            } else if suffix == "e" {
+                ids::S3_1_QUANTITY_LONE_EXPONENT
+            } else if ["ki", "mi", "gi", "ti", "pi", "ei"]
+                .contains(&suffix.to_ascii_lowercase().as_str())
+            {
+                ids::S3_1_QUANTITY_SUFFIX_CASE
+            } else {
+                ids::S3_1_QUANTITY_SUFFIX
+            };
+        }
+        if message == QuantityError::FORMAT_WRONG {
+            if s.matches('.').count() > 1 {
+                return ids::S3_1_QUANTITY_TWO_POINTS;
+            }
+            if s.char_indices()
+                .any(|(i, c)| i > 0 && matches!(c, '+' | '-'))
+            {
+                return ids::S3_1_QUANTITY_SIGN_INSIDE;
+            }
+        }
+        ids::S3_1_QUANTITY_GRAMMAR_VECTORS
     }
 }
 

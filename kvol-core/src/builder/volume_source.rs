@@ -32,7 +32,12 @@ impl VolumeSource {
                 medium: None,
                 size_limit: Some(q),
             })),
-            Err(e) => Err(e.into_field_error(path)),
+            Err(e) => {
+                let cause = e.rule();
+                let mut error = e.into_field_error(path);
+                error.rule = crate::rules::ids::S3_1_QUANTITY_SIZE_LIMIT;
+                Err(error.with_cause(cause))
+            }
         }
     }
 

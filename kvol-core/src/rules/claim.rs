@@ -4,7 +4,8 @@
 
 use super::{
     common::{NOT_POSITIVE, invalid_each, invalid_raw},
-    meta::{self, NameFormat},
+    ids,
+    meta::{self, AnnotationRules, LabelRules, NameFormat},
     selector, warnings,
 };
 use crate::{
@@ -14,15 +15,21 @@ use crate::{
         ClassRef, PersistentVolumeClaim, PvcSpec, PvcTemplate, TypedLocalObjectReference,
         TypedObjectReference,
     },
-    report::{FieldError, FieldPath},
+    report::{FieldError, FieldPath, RuleId},
     validate::Checker,
 };
 
 /// A whole PersistentVolumeClaim: metadata (name a DNS-1123 subdomain) and spec.
 pub(crate) fn validate_pvc(checker: &mut Checker, pvc: &PersistentVolumeClaim, path: &FieldPath) {
     let meta_path = path.child("metadata");
-    meta::object_meta(checker, &pvc.metadata, NameFormat::Subdomain, &meta_path);
-    claim_spec(checker, &pvc.spec, &path.child("spec"));
+    meta::object_meta(
+        checker,
+        &pvc.metadata,
+        NameFormat::Subdomain,
+        ids::S2_NAME_PVC,
+        &meta_path,
+    );
+    claim_spec(checker, ClaimContext::Claim, &pvc.spec, &path.child("spec"));
     warnings::beta_storage_class_annotation(checker, &pvc.metadata.annotations, &meta_path);
 }
 
@@ -33,57 +40,138 @@ pub(crate) fn ephemeral_template(checker: &mut Checker, template: &PvcTemplate, 
     // `ValidateTemplateObjectMeta`: annotations, then labels, then no other field.
     meta::annotations(
         checker,
+        AnnotationRules::METADATA,
         &template.metadata.annotations,
         &meta_path.child("annotations"),
     );
     meta::labels(
         checker,
+        LabelRules::METADATA,
         &template.metadata.labels,
         &meta_path.child("labels"),
     );
     if template.metadata.name.is_some() {
         checker.error(FieldError::forbidden(
+            ids::S5_EPHEMERAL_TEMPLATE_METADATA,
             meta_path.child("name"),
             "cannot be set",
         ));
     }
-    claim_spec(checker, &template.spec, &path.child("spec"));
+    claim_spec(
+        checker,
+        ClaimContext::Ephemeral,
+        &template.spec,
+        &path.child("spec"),
+    );
 }
 
 /// Access modes of a claim or a volume: each supported (by construction), and
 /// `ReadWriteOncePod` alone.
 pub(crate) fn read_write_once_pod_alone(
     checker: &mut Checker,
+    rule: RuleId,
     modes: AccessModes,
     path: FieldPath,
 ) {
     if modes.contains(AccessMode::ReadWriteOncePod) && modes.len() > 1 {
         checker.error(FieldError::forbidden(
+            rule,
             path,
             "may not use ReadWriteOncePod with other access modes",
         ));
     }
 }
 
-/// `ValidatePersistentVolumeClaimSpec` (and its warnings), for `spec` at `path`.
-pub(crate) fn claim_spec(checker: &mut Checker, spec: &PvcSpec, path: &FieldPath) {
+/// Where a claim spec is: its errors carry the rule of that place (the claim rule that failed
+/// is then their cause).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ClaimContext {
+    /// A PersistentVolumeClaim.
+    Claim,
+    /// A StatefulSet's `volumeClaimTemplates[i]`.
+    Template,
+    /// An `ephemeral.volumeClaimTemplate`.
+    Ephemeral,
+}
+
+impl ClaimContext {
+    /// The rule of an error whose claim rule is `rule`, in this context.
+    fn rule(self, rule: RuleId) -> RuleId {
+        match self {
+            ClaimContext::Claim => rule,
+            ClaimContext::Template if rule == ids::S8_ACCESS_MODES_RWOP_ALONE => {
+                ids::S8_CLAIM_TEMPLATE_ACCESS_MODES
+            }
+            ClaimContext::Template => ids::S8_CLAIM_TEMPLATE_RULES,
+            ClaimContext::Ephemeral if rule == ids::S8_ACCESS_MODES_REQUIRED => {
+                ids::S5_EPHEMERAL_TEMPLATE_ACCESS_MODES
+            }
+            ClaimContext::Ephemeral => ids::S5_EPHEMERAL_TEMPLATE_CLAIM_RULES,
+        }
+    }
+}
+
+/// `ValidatePersistentVolumeClaimSpec` (and its warnings), for `spec` at `path`, in `context`.
+pub(crate) fn claim_spec(
+    checker: &mut Checker,
+    context: ClaimContext,
+    spec: &PvcSpec,
+    path: &FieldPath,
+) {
+    if context == ClaimContext::Claim {
+        return claim_spec_rules(checker, spec, path);
+    }
+    let mut inner = Checker::new(checker.target());
+    claim_spec_rules(&mut inner, spec, path);
+    let mut report = inner.finish();
+    for e in &mut report.errors {
+        let claim_rule = e.rule;
+        e.rule = context.rule(claim_rule);
+        e.cause = Some(claim_rule);
+    }
+    for e in report.errors {
+        checker.error(e);
+    }
+    for w in report.warnings {
+        checker.warning(w);
+    }
+}
+
+fn claim_spec_rules(checker: &mut Checker, spec: &PvcSpec, path: &FieldPath) {
     if spec.access_modes.is_empty() {
         checker.error(FieldError::required(
+            ids::S8_ACCESS_MODES_REQUIRED,
             path.child("accessModes"),
             "at least 1 access mode is required",
         ));
     }
     if let Some(sel) = &spec.selector {
-        selector::label_selector(checker, sel, &path.child("selector"));
+        selector::label_selector(
+            checker,
+            selector::SelectorRules::CLAIM,
+            sel,
+            &path.child("selector"),
+        );
     }
-    read_write_once_pod_alone(checker, spec.access_modes, path.child("accessModes"));
+    read_write_once_pod_alone(
+        checker,
+        ids::S8_ACCESS_MODES_RWOP_ALONE,
+        spec.access_modes,
+        path.child("accessModes"),
+    );
 
     // The request as the API server sees it: rounded up to milli units by defaulting.
     // Path quirk: `spec.resources[storage]`, without `requests`.
     // (Rounding up never changes the sign, so the rounded value is only built for a message.)
     let request = &spec.resources.requests;
     if !request.is_positive() {
+        let rule = if request.is_zero() {
+            ids::S3_4_POSITIVE_REQUEST
+        } else {
+            ids::S3_4_NEGATIVE_REQUEST
+        };
         checker.error(FieldError::invalid(
+            rule,
             path.child("resources").key("storage"),
             &request.round_up_milli().canonical(),
             NOT_POSITIVE,
@@ -94,7 +182,13 @@ pub(crate) fn claim_spec(checker: &mut Checker, spec: &PvcSpec, path: &FieldPath
         && !class.is_empty()
     {
         let p = path.child("storageClassName");
-        invalid_each(checker, &p, class, names::dns1123_subdomain(class));
+        invalid_each(
+            checker,
+            ids::S8_STORAGE_CLASS_NAME_FORMAT,
+            &p,
+            class,
+            names::dns1123_subdomain(class),
+        );
     }
 
     if let Some(ds) = &spec.data_source {
@@ -111,6 +205,7 @@ pub(crate) fn claim_spec(checker: &mut Checker, spec: &PvcSpec, path: &FieldPath
     match (&spec.data_source, &spec.data_source_ref) {
         (Some(_), Some(_)) if ref_namespace.is_some_and(|ns| !ns.is_empty()) => {
             checker.error(invalid_raw(
+                ids::S8_DATA_SOURCE_REF_NAMESPACE_WITHOUT_DATA_SOURCE,
                 path.clone(),
                 spec_data_source(),
                 "may not be specified when dataSourceRef.namespace is specified",
@@ -118,6 +213,7 @@ pub(crate) fn claim_spec(checker: &mut Checker, spec: &PvcSpec, path: &FieldPath
         }
         (Some(ds), Some(dsr)) if !data_source_matches(ds, dsr) => {
             checker.error(invalid_raw(
+                ids::S8_DATA_SOURCE_MATCHES_DATA_SOURCE_REF,
                 path.clone(),
                 spec_data_source(),
                 "must match dataSourceRef",
@@ -132,20 +228,31 @@ pub(crate) fn claim_spec(checker: &mut Checker, spec: &PvcSpec, path: &FieldPath
 /// `validateDataSource` and the common part of `validateDataSourceRef`.
 fn reference(
     checker: &mut Checker,
+    is_ref: bool,
     api_group: Option<&str>,
     kind: &str,
     name: &str,
     path: &FieldPath,
 ) {
     if name.is_empty() {
-        checker.error(FieldError::required(path.child("name"), ""));
+        let rule = if is_ref {
+            ids::S8_DATA_SOURCE_REF_NAME_REQUIRED
+        } else {
+            ids::S8_DATA_SOURCE_NAME_REQUIRED
+        };
+        checker.error(FieldError::required(rule, path.child("name"), ""));
     }
     if kind.is_empty() {
-        checker.error(FieldError::required(path.child("kind"), ""));
+        checker.error(FieldError::required(
+            ids::S8_DATA_SOURCE_KIND_REQUIRED,
+            path.child("kind"),
+            "",
+        ));
     }
     let group = api_group.unwrap_or("");
     if group.is_empty() && kind != "PersistentVolumeClaim" {
         checker.error(FieldError::invalid(
+            ids::S8_DATA_SOURCE_CORE_GROUP_KIND,
             path.clone(),
             kind,
             "must be 'PersistentVolumeClaim' when referencing the default apiGroup",
@@ -154,6 +261,7 @@ fn reference(
     if !group.is_empty() {
         invalid_each(
             checker,
+            ids::S8_DATA_SOURCE_API_GROUP_FORMAT,
             &path.child("apiGroup"),
             group,
             names::dns1123_subdomain(group),
@@ -162,12 +270,20 @@ fn reference(
 }
 
 fn data_source(checker: &mut Checker, ds: &TypedLocalObjectReference, path: &FieldPath) {
-    reference(checker, ds.api_group.as_deref(), &ds.kind, &ds.name, path);
+    reference(
+        checker,
+        false,
+        ds.api_group.as_deref(),
+        &ds.kind,
+        &ds.name,
+        path,
+    );
 }
 
 fn data_source_ref(checker: &mut Checker, dsr: &TypedObjectReference, path: &FieldPath) {
     reference(
         checker,
+        true,
         dsr.api_group.as_deref(),
         &dsr.kind,
         &dsr.name,
@@ -176,6 +292,7 @@ fn data_source_ref(checker: &mut Checker, dsr: &TypedObjectReference, path: &Fie
     if let Some(ns) = dsr.namespace.as_deref().filter(|ns| !ns.is_empty()) {
         invalid_each(
             checker,
+            ids::S8_DATA_SOURCE_REF_NAMESPACE_FORMAT,
             &path.child("namespace"),
             ns,
             names::dns1123_label(ns),
@@ -201,7 +318,7 @@ mod tests {
     };
 
     fn run(s: &PvcSpec) -> crate::Report {
-        check(|c| claim_spec(c, s, &FieldPath::root().child("spec")))
+        check(|c| claim_spec(c, ClaimContext::Claim, s, &FieldPath::root().child("spec")))
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::{
     meta::StringMap,
     names::NameError,
-    report::{ErrorKind, FieldError, FieldPath},
+    report::{ErrorKind, FieldError, FieldPath, RuleId},
     validate::Checker,
 };
 
@@ -21,53 +21,51 @@ pub(crate) const SIZE_LIMIT_256K: usize = 256 * 1024;
 
 /// Records one `Invalid value` per message of a failed name check, as the API server does
 /// (`for _, msg := range IsX(v) { field.Invalid(path, v, msg) }`).
+///
+/// Each error carries `rule` (the field's rule) and, as its cause, the part of the format that
+/// failed.
 pub(crate) fn invalid_each(
     checker: &mut Checker,
+    rule: RuleId,
     path: &FieldPath,
     value: &str,
     result: Result<(), NameError>,
 ) {
     if let Err(e) = result {
-        for msg in e.messages {
-            checker.error(FieldError::invalid(path.clone(), value, msg));
+        for (msg, cause) in e.messages.into_iter().zip(e.rules) {
+            checker.error(FieldError::invalid(rule, path.clone(), value, msg).with_cause(cause));
         }
     }
 }
 
 /// An `Invalid value` whose value is printed as is (Go prints structs, maps and paths without
 /// quotes).
-pub(crate) fn invalid_raw(path: FieldPath, raw: String, detail: impl Into<String>) -> FieldError {
-    FieldError {
-        path,
-        kind: ErrorKind::Invalid,
-        value: Some(raw),
-        detail: detail.into(),
-        object: None,
-    }
+pub(crate) fn invalid_raw(
+    rule: RuleId,
+    path: FieldPath,
+    raw: String,
+    detail: impl Into<String>,
+) -> FieldError {
+    FieldError::new(rule, path, ErrorKind::Invalid, Some(raw), detail)
 }
 
 /// A `Duplicate value` whose value is printed as is.
-pub(crate) fn duplicate_raw(path: FieldPath, raw: String) -> FieldError {
-    FieldError {
-        path,
-        kind: ErrorKind::Duplicate,
-        value: Some(raw),
-        detail: String::new(),
-        object: None,
-    }
+pub(crate) fn duplicate_raw(rule: RuleId, path: FieldPath, raw: String) -> FieldError {
+    FieldError::new(rule, path, ErrorKind::Duplicate, Some(raw), "")
 }
 
 /// `ValidateNonnegativeField`: `Invalid value: -1: must be greater than or equal to 0`.
-pub(crate) fn nonnegative(checker: &mut Checker, path: FieldPath, value: i64) {
+pub(crate) fn nonnegative(checker: &mut Checker, rule: RuleId, path: FieldPath, value: i64) {
     if value < 0 {
-        checker.error(FieldError::invalid_number(path, value, NEGATIVE));
+        checker.error(FieldError::invalid_number(rule, path, value, NEGATIVE));
     }
 }
 
 /// `validatePathNoBacksteps`: no `..` element (one error at most).
-pub(crate) fn no_backsteps(checker: &mut Checker, path: &FieldPath, target: &str) {
+pub(crate) fn no_backsteps(checker: &mut Checker, rule: RuleId, path: &FieldPath, target: &str) {
     if target.split('/').any(|part| part == "..") {
         checker.error(FieldError::invalid(
+            rule,
             path.clone(),
             target,
             "must not contain '..'",
@@ -75,24 +73,47 @@ pub(crate) fn no_backsteps(checker: &mut Checker, path: &FieldPath, target: &str
     }
 }
 
+/// The rules of a relative path field: relative, no `..` element, not starting with `..`.
+#[derive(Clone, Copy)]
+pub(crate) struct PathRules {
+    /// Must be relative.
+    pub(crate) relative: RuleId,
+    /// No `..` element.
+    pub(crate) backsteps: RuleId,
+    /// Does not start with `..`.
+    pub(crate) dotdot_prefix: RuleId,
+}
+
 /// `validateLocalDescendingPath`: relative, and no `..` element.
-pub(crate) fn local_descending(checker: &mut Checker, path: &FieldPath, target: &str) {
+pub(crate) fn local_descending(
+    checker: &mut Checker,
+    rules: PathRules,
+    path: &FieldPath,
+    target: &str,
+) {
     if target.starts_with('/') {
         checker.error(FieldError::invalid(
+            rules.relative,
             path.clone(),
             target,
             "must be a relative path",
         ));
     }
-    no_backsteps(checker, path, target);
+    no_backsteps(checker, rules.backsteps, path, target);
 }
 
 /// `ValidateLocalNonReservedPath`: relative, no `..` element, and not starting with `..`
 /// (reported even for `..` itself, which also fails the element check).
-pub(crate) fn local_non_reserved(checker: &mut Checker, path: &FieldPath, target: &str) {
-    local_descending(checker, path, target);
+pub(crate) fn local_non_reserved(
+    checker: &mut Checker,
+    rules: PathRules,
+    path: &FieldPath,
+    target: &str,
+) {
+    local_descending(checker, rules, path, target);
     if target.starts_with("..") && !target.starts_with("../") {
         checker.error(FieldError::invalid(
+            rules.dotdot_prefix,
             path.clone(),
             target,
             "must not start with '..'",
@@ -124,7 +145,13 @@ pub(crate) fn json_map(map: &StringMap) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::version::KubeVersion;
+    use crate::{rules::ids, version::KubeVersion};
+
+    const RULES: PathRules = PathRules {
+        relative: ids::S5_ITEMS_PATH_RELATIVE,
+        backsteps: ids::S5_ITEMS_PATH_BACKSTEPS,
+        dotdot_prefix: ids::S5_ITEMS_PATH_DOTDOT_PREFIX,
+    };
 
     fn details(f: impl FnOnce(&mut Checker)) -> Vec<String> {
         let mut checker = Checker::new(KubeVersion::DEFAULT);
@@ -140,26 +167,26 @@ mod tests {
     #[test]
     fn local_non_reserved_paths() {
         let path = FieldPath::root().child("p");
-        assert!(details(|c| local_non_reserved(c, &path, "a/b..c/..d")).is_empty());
+        assert!(details(|c| local_non_reserved(c, RULES, &path, "a/b..c/..d")).is_empty());
         assert_eq!(
-            details(|c| local_non_reserved(c, &path, "/abs")),
+            details(|c| local_non_reserved(c, RULES, &path, "/abs")),
             ["must be a relative path"]
         );
         assert_eq!(
-            details(|c| local_non_reserved(c, &path, "a/../b")),
+            details(|c| local_non_reserved(c, RULES, &path, "a/../b")),
             ["must not contain '..'"]
         );
         assert_eq!(
-            details(|c| local_non_reserved(c, &path, "..a")),
+            details(|c| local_non_reserved(c, RULES, &path, "..a")),
             ["must not start with '..'"]
         );
         assert_eq!(
-            details(|c| local_non_reserved(c, &path, "..")),
+            details(|c| local_non_reserved(c, RULES, &path, "..")),
             ["must not contain '..'", "must not start with '..'"]
         );
         // `../x` is only reported once.
         assert_eq!(
-            details(|c| local_non_reserved(c, &path, "../x")),
+            details(|c| local_non_reserved(c, RULES, &path, "../x")),
             ["must not contain '..'"]
         );
     }
@@ -177,7 +204,13 @@ mod tests {
     #[test]
     fn nonnegative_boundary() {
         let path = FieldPath::root().child("n");
-        assert!(details(|c| nonnegative(c, path.clone(), 0)).is_empty());
-        assert_eq!(details(|c| nonnegative(c, path.clone(), -1)), [NEGATIVE]);
+        assert!(
+            details(|c| nonnegative(c, ids::S11_1_REPLICAS_NONNEGATIVE, path.clone(), 0))
+                .is_empty()
+        );
+        assert_eq!(
+            details(|c| nonnegative(c, ids::S11_1_REPLICAS_NONNEGATIVE, path.clone(), -1)),
+            [NEGATIVE]
+        );
     }
 }

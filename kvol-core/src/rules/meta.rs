@@ -6,7 +6,8 @@ use super::common::{SIZE_LIMIT_256K, invalid_each};
 use crate::{
     meta::{ClusterMeta, ObjectMeta, StringMap, TemplateMeta},
     names::{self, NameError},
-    report::{FieldError, FieldPath},
+    report::{FieldError, FieldPath, RuleId},
+    rules::ids,
     validate::Checker,
 };
 
@@ -32,16 +33,70 @@ impl NameFormat {
     }
 }
 
-/// `metadata.name`: required, then the object's format.
-fn name(checker: &mut Checker, name: &str, format: NameFormat, path: &FieldPath) {
+/// The rules of a label map: its keys (qualified names) and its values (label values).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct LabelRules {
+    /// The rule of the keys.
+    pub(crate) key: RuleId,
+    /// The rule of the values.
+    pub(crate) value: RuleId,
+}
+
+impl LabelRules {
+    /// One rule for keys and values.
+    pub(crate) const fn both(rule: RuleId) -> Self {
+        LabelRules {
+            key: rule,
+            value: rule,
+        }
+    }
+    /// `metadata.labels` of an object.
+    pub(crate) const METADATA: LabelRules = LabelRules {
+        key: ids::S4_LABEL_KEY,
+        value: ids::S4_LABEL_VALUE,
+    };
+}
+
+/// The rules of an annotation map: its keys and its total size.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct AnnotationRules {
+    /// The rule of the keys.
+    pub(crate) key: RuleId,
+    /// The rule of the total size.
+    pub(crate) size: RuleId,
+}
+
+impl AnnotationRules {
+    /// `metadata.annotations` of an object.
+    pub(crate) const METADATA: AnnotationRules = AnnotationRules {
+        key: ids::S4_ANNOTATION_KEY,
+        size: ids::S4_ANNOTATIONS_SIZE,
+    };
+}
+
+/// `metadata.name`: required, then the object's format (`rule`: the kind's name rule).
+fn name(checker: &mut Checker, name: &str, format: NameFormat, rule: RuleId, path: &FieldPath) {
     let path = path.child("name");
     if name.is_empty() {
         checker.error(FieldError::required(
+            ids::S4_NAME_REQUIRED,
             path,
             "name or generateName is required",
         ));
+    } else if rule == ids::S2_NAME_STATEFULSET {
+        // A StatefulSet name's length has a rule of its own.
+        if let Err(e) = format.check(name) {
+            for (msg, cause) in e.messages.into_iter().zip(e.rules) {
+                let rule = if cause == ids::S2_DNS1123_LABEL_LENGTH {
+                    ids::S2_NAME_STATEFULSET_LENGTH
+                } else {
+                    rule
+                };
+                checker.error(FieldError::invalid(rule, path.clone(), name, msg).with_cause(cause));
+            }
+        }
     } else {
-        invalid_each(checker, &path, name, format.check(name));
+        invalid_each(checker, rule, &path, name, format.check(name));
     }
 }
 
@@ -51,19 +106,31 @@ pub(crate) fn object_meta(
     checker: &mut Checker,
     meta: &ObjectMeta,
     format: NameFormat,
+    rule: RuleId,
     path: &FieldPath,
 ) {
-    name(checker, &meta.name, format, path);
+    name(checker, &meta.name, format, rule, path);
     if let Some(ns) = meta.namespace.as_deref().filter(|ns| !ns.is_empty()) {
         invalid_each(
             checker,
+            ids::S4_NAMESPACE_FORMAT,
             &path.child("namespace"),
             ns,
             names::dns1123_label(ns),
         );
     }
-    labels(checker, &meta.labels, &path.child("labels"));
-    annotations(checker, &meta.annotations, &path.child("annotations"));
+    labels(
+        checker,
+        LabelRules::METADATA,
+        &meta.labels,
+        &path.child("labels"),
+    );
+    annotations(
+        checker,
+        AnnotationRules::METADATA,
+        &meta.annotations,
+        &path.child("annotations"),
+    );
 }
 
 /// Metadata of a cluster-scoped object (no namespace by construction).
@@ -71,29 +138,46 @@ pub(crate) fn cluster_meta(
     checker: &mut Checker,
     meta: &ClusterMeta,
     format: NameFormat,
+    rule: RuleId,
     path: &FieldPath,
 ) {
-    name(checker, &meta.name, format, path);
-    labels(checker, &meta.labels, &path.child("labels"));
-    annotations(checker, &meta.annotations, &path.child("annotations"));
+    name(checker, &meta.name, format, rule, path);
+    labels(
+        checker,
+        LabelRules::METADATA,
+        &meta.labels,
+        &path.child("labels"),
+    );
+    annotations(
+        checker,
+        AnnotationRules::METADATA,
+        &meta.annotations,
+        &path.child("annotations"),
+    );
 }
 
 /// `ValidateLabels`: keys are qualified names, values label values. Like the API server, the
 /// error path is the map itself (`metadata.labels`) and the bad key or value is the value.
-pub(crate) fn labels(checker: &mut Checker, map: &StringMap, path: &FieldPath) {
+pub(crate) fn labels(checker: &mut Checker, rules: LabelRules, map: &StringMap, path: &FieldPath) {
     for (key, value) in map {
-        invalid_each(checker, path, key, names::qualified_name(key));
-        invalid_each(checker, path, value, names::label_value(value));
+        invalid_each(checker, rules.key, path, key, names::qualified_name(key));
+        invalid_each(checker, rules.value, path, value, names::label_value(value));
     }
 }
 
 /// `ValidateAnnotations`: keys are qualified names once lower-cased; keys and values together
 /// at most 256 KiB.
-pub(crate) fn annotations(checker: &mut Checker, map: &StringMap, path: &FieldPath) {
+pub(crate) fn annotations(
+    checker: &mut Checker,
+    rules: AnnotationRules,
+    map: &StringMap,
+    path: &FieldPath,
+) {
     let mut total = 0usize;
     for (key, value) in map {
         invalid_each(
             checker,
+            rules.key,
             path,
             key,
             names::qualified_name(&key.to_lowercase()),
@@ -101,7 +185,11 @@ pub(crate) fn annotations(checker: &mut Checker, map: &StringMap, path: &FieldPa
         total = total.saturating_add(key.len()).saturating_add(value.len());
     }
     if total > SIZE_LIMIT_256K {
-        checker.error(FieldError::too_long(path.clone(), SIZE_LIMIT_256K));
+        checker.error(FieldError::too_long(
+            rules.size,
+            path.clone(),
+            SIZE_LIMIT_256K,
+        ));
     }
 }
 
@@ -110,11 +198,12 @@ pub(crate) fn annotations(checker: &mut Checker, map: &StringMap, path: &FieldPa
 pub(crate) fn template_labels_annotations(
     checker: &mut Checker,
     meta: &TemplateMeta,
+    rules: (LabelRules, AnnotationRules),
     labels_path: &FieldPath,
     annotations_path: &FieldPath,
 ) {
-    labels(checker, &meta.labels, labels_path);
-    annotations(checker, &meta.annotations, annotations_path);
+    labels(checker, rules.0, &meta.labels, labels_path);
+    annotations(checker, rules.1, &meta.annotations, annotations_path);
 }
 
 #[cfg(test)]
@@ -138,6 +227,7 @@ mod tests {
                 c,
                 &meta(&ok),
                 NameFormat::Subdomain,
+                ids::S2_NAME_PVC,
                 &FieldPath::root().child("metadata"),
             )
         }));
@@ -147,6 +237,7 @@ mod tests {
                 c,
                 &meta(&bad),
                 NameFormat::Subdomain,
+                ids::S2_NAME_PVC,
                 &FieldPath::root().child("metadata"),
             )
         });
@@ -158,11 +249,25 @@ mod tests {
     fn label_names_up_to_63() {
         let path = FieldPath::root().child("metadata");
         assert_clean(&check(|c| {
-            object_meta(c, &meta(&"a".repeat(63)), NameFormat::Label, &path)
+            object_meta(
+                c,
+                &meta(&"a".repeat(63)),
+                NameFormat::Label,
+                ids::S2_NAME_PVC,
+                &path,
+            )
         }));
-        let r = check(|c| object_meta(c, &meta(&"a".repeat(64)), NameFormat::Label, &path));
+        let r = check(|c| {
+            object_meta(
+                c,
+                &meta(&"a".repeat(64)),
+                NameFormat::Label,
+                ids::S2_NAME_PVC,
+                &path,
+            )
+        });
         assert_only(&r, "metadata.name", ErrorKind::Invalid);
-        let r = check(|c| object_meta(c, &meta("a.b"), NameFormat::Label, &path));
+        let r = check(|c| object_meta(c, &meta("a.b"), NameFormat::Label, ids::S2_NAME_PVC, &path));
         assert_eq!(r.errors[0].detail, "must not contain dots");
     }
 
@@ -170,9 +275,10 @@ mod tests {
     fn dns1035_names_start_with_a_letter() {
         let path = FieldPath::root().child("metadata");
         assert_clean(&check(|c| {
-            object_meta(c, &meta("a0"), NameFormat::Dns1035, &path)
+            object_meta(c, &meta("a0"), NameFormat::Dns1035, ids::S2_NAME_PVC, &path)
         }));
-        let r = check(|c| object_meta(c, &meta("0a"), NameFormat::Dns1035, &path));
+        let r =
+            check(|c| object_meta(c, &meta("0a"), NameFormat::Dns1035, ids::S2_NAME_PVC, &path));
         assert_only(&r, "metadata.name", ErrorKind::Invalid);
         assert!(
             r.errors[0].detail.starts_with("a DNS-1035 label"),
@@ -188,6 +294,7 @@ mod tests {
                 c,
                 &meta(""),
                 NameFormat::Subdomain,
+                ids::S2_NAME_PVC,
                 &FieldPath::root().child("metadata"),
             )
         });
@@ -203,18 +310,22 @@ mod tests {
         let path = FieldPath::root().child("metadata");
         let mut m = meta("x");
         m.namespace = Some("a".repeat(63));
-        assert_clean(&check(|c| object_meta(c, &m, NameFormat::Subdomain, &path)));
+        assert_clean(&check(|c| {
+            object_meta(c, &m, NameFormat::Subdomain, ids::S2_NAME_PVC, &path)
+        }));
         m.namespace = Some("".into());
-        assert_clean(&check(|c| object_meta(c, &m, NameFormat::Subdomain, &path)));
+        assert_clean(&check(|c| {
+            object_meta(c, &m, NameFormat::Subdomain, ids::S2_NAME_PVC, &path)
+        }));
         m.namespace = Some("a".repeat(64));
         assert_only(
-            &check(|c| object_meta(c, &m, NameFormat::Subdomain, &path)),
+            &check(|c| object_meta(c, &m, NameFormat::Subdomain, ids::S2_NAME_PVC, &path)),
             "metadata.namespace",
             ErrorKind::Invalid,
         );
         m.namespace = Some("Prod".into());
         assert_only(
-            &check(|c| object_meta(c, &m, NameFormat::Subdomain, &path)),
+            &check(|c| object_meta(c, &m, NameFormat::Subdomain, ids::S2_NAME_PVC, &path)),
             "metadata.namespace",
             ErrorKind::Invalid,
         );
@@ -225,10 +336,10 @@ mod tests {
         let path = FieldPath::root().child("metadata").child("labels");
         let mut m = StringMap::new();
         m.insert(format!("example.com/{}", "k".repeat(63)), "v".repeat(63));
-        assert_clean(&check(|c| labels(c, &m, &path)));
+        assert_clean(&check(|c| labels(c, LabelRules::METADATA, &m, &path)));
         m.clear();
         m.insert("k".repeat(64), "ok".into());
-        let r = check(|c| labels(c, &m, &path));
+        let r = check(|c| labels(c, LabelRules::METADATA, &m, &path));
         assert_only(&r, "metadata.labels", ErrorKind::Invalid);
         assert_eq!(
             r.errors[0].detail,
@@ -236,7 +347,7 @@ mod tests {
         );
         m.clear();
         m.insert("app".into(), "v".repeat(64));
-        let r = check(|c| labels(c, &m, &path));
+        let r = check(|c| labels(c, LabelRules::METADATA, &m, &path));
         assert_only(&r, "metadata.labels", ErrorKind::Invalid);
         assert_eq!(
             r.errors[0].value.as_deref(),
@@ -245,7 +356,7 @@ mod tests {
         // YAML-1.1-ambiguous values are fine: kvol quotes them.
         m.clear();
         m.insert("enabled".into(), "yes".into());
-        let r = check(|c| labels(c, &m, &path));
+        let r = check(|c| labels(c, LabelRules::METADATA, &m, &path));
         assert_clean(&r);
         assert!(r.warnings.is_empty());
     }
@@ -255,10 +366,12 @@ mod tests {
         let path = FieldPath::root().child("metadata").child("annotations");
         let mut m = StringMap::new();
         m.insert("Example.COM/Key".into(), "anything: goes\n".into());
-        assert_clean(&check(|c| annotations(c, &m, &path)));
+        assert_clean(&check(|c| {
+            annotations(c, AnnotationRules::METADATA, &m, &path)
+        }));
         m.insert("a/b/c".into(), String::new());
         assert_only(
-            &check(|c| annotations(c, &m, &path)),
+            &check(|c| annotations(c, AnnotationRules::METADATA, &m, &path)),
             "metadata.annotations",
             ErrorKind::Invalid,
         );
@@ -266,9 +379,11 @@ mod tests {
         // Keys + values: exactly 256 KiB passes, one byte more is too long.
         let mut m = StringMap::new();
         m.insert("k".into(), "v".repeat(SIZE_LIMIT_256K - 1));
-        assert_clean(&check(|c| annotations(c, &m, &path)));
+        assert_clean(&check(|c| {
+            annotations(c, AnnotationRules::METADATA, &m, &path)
+        }));
         m.insert("k".into(), "v".repeat(SIZE_LIMIT_256K));
-        let r = check(|c| annotations(c, &m, &path));
+        let r = check(|c| annotations(c, AnnotationRules::METADATA, &m, &path));
         assert_only(&r, "metadata.annotations", ErrorKind::TooLong);
         assert_eq!(
             r.errors[0].to_string(),
@@ -287,6 +402,7 @@ mod tests {
                 c,
                 &m,
                 NameFormat::Subdomain,
+                ids::S2_NAME_PVC,
                 &FieldPath::root().child("metadata"),
             )
         });

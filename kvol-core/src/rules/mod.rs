@@ -47,6 +47,8 @@
 pub mod binding;
 mod claim;
 mod common;
+pub(crate) mod help;
+pub mod ids;
 mod meta;
 mod pod;
 mod pv;

@@ -4,8 +4,9 @@
 //! accepted, a negative grace period only warns); StatefulSets add their own rules on top.
 
 use super::{
-    common::{invalid_each, local_descending},
-    meta::{self, NameFormat},
+    common::{PathRules, invalid_each, local_descending},
+    ids,
+    meta::{self, LabelRules, NameFormat},
     volume, warnings,
 };
 use crate::{
@@ -55,6 +56,7 @@ pub(crate) fn validate_pod(checker: &mut Checker, pod: &Pod, path: &FieldPath) {
         checker,
         &pod.metadata,
         NameFormat::Subdomain,
+        ids::S2_NAME_POD,
         &path.child("metadata"),
     );
     let ctx = SpecContext::pod(&pod.metadata.name);
@@ -69,11 +71,21 @@ pub(crate) fn pod_spec(
     ctx: &SpecContext<'_>,
     path: &FieldPath,
 ) {
-    let mut vols = volume::volumes(checker, &spec.volumes, ctx.pod_name, &path.child("volumes"));
-    vols.extend(ctx.claim_templates.iter().cloned());
+    let mut valid = volume::volumes(checker, &spec.volumes, ctx.pod_name, &path.child("volumes"));
+    valid.extend(ctx.claim_templates.iter().cloned());
+    let vols = Mountable {
+        valid,
+        declared: spec.volumes.iter().map(|v| v.name.as_str()).collect(),
+        template: !ctx.is_pod,
+    };
     containers(checker, &spec.containers, &vols, &path.child("containers"));
     init_containers(checker, spec, &vols, &path.child("initContainers"));
-    meta::labels(checker, &spec.node_selector, &path.child("nodeSelector"));
+    meta::labels(
+        checker,
+        LabelRules::both(ids::S6_4_NODE_SELECTOR),
+        &spec.node_selector,
+        &path.child("nodeSelector"),
+    );
     if let Some(sa) = spec
         .service_account_name
         .as_deref()
@@ -81,6 +93,7 @@ pub(crate) fn pod_spec(
     {
         invalid_each(
             checker,
+            ids::S6_4_SERVICE_ACCOUNT_NAME,
             &path.child("serviceAccountName"),
             sa,
             names::dns1123_subdomain(sa),
@@ -97,14 +110,23 @@ pub(crate) fn pod_spec(
     warnings::pod_spec(checker, spec, path);
 }
 
-fn containers(
-    checker: &mut Checker,
-    list: &[Container],
-    vols: &BTreeSet<String>,
-    path: &FieldPath,
-) {
+/// What volume mounts may name.
+struct Mountable<'a> {
+    /// The volumes that passed validation, and the claim templates.
+    valid: BTreeSet<String>,
+    /// Every volume name of the spec (valid or not).
+    declared: BTreeSet<&'a str>,
+    /// True in a pod template (whose mounts may name claim templates).
+    template: bool,
+}
+
+fn containers(checker: &mut Checker, list: &[Container], vols: &Mountable<'_>, path: &FieldPath) {
     if list.is_empty() {
-        checker.error(FieldError::required(path.clone(), ""));
+        checker.error(FieldError::required(
+            ids::S6_4_CONTAINERS_REQUIRED,
+            path.clone(),
+            "",
+        ));
         return;
     }
     let mut seen = BTreeSet::new();
@@ -112,24 +134,27 @@ fn containers(
         let idx = path.index(i);
         container_common(checker, c, vols, &idx);
         if !seen.insert(c.name.as_str()) {
-            checker.error(FieldError::duplicate(idx.child("name"), &c.name));
+            checker.error(FieldError::duplicate(
+                ids::S6_4_CONTAINER_NAME_UNIQUE,
+                idx.child("name"),
+                &c.name,
+            ));
         }
     }
 }
 
 /// Init containers: the common rules, and names unique across containers and init containers.
-fn init_containers(
-    checker: &mut Checker,
-    spec: &PodSpec,
-    vols: &BTreeSet<String>,
-    path: &FieldPath,
-) {
+fn init_containers(checker: &mut Checker, spec: &PodSpec, vols: &Mountable<'_>, path: &FieldPath) {
     let mut seen: BTreeSet<&str> = spec.containers.iter().map(|c| c.name.as_str()).collect();
     for (i, c) in spec.init_containers.iter().enumerate() {
         let idx = path.index(i);
         container_common(checker, c, vols, &idx);
         if seen.contains(c.name.as_str()) {
-            checker.error(FieldError::duplicate(idx.child("name"), &c.name));
+            checker.error(FieldError::duplicate(
+                ids::S6_4_INIT_CONTAINER_NAME_UNIQUE,
+                idx.child("name"),
+                &c.name,
+            ));
         } else if !c.name.is_empty() {
             seen.insert(c.name.as_str());
         }
@@ -137,20 +162,29 @@ fn init_containers(
 }
 
 /// `validateContainerCommon` for the fields the model has.
-fn container_common(
-    checker: &mut Checker,
-    c: &Container,
-    vols: &BTreeSet<String>,
-    path: &FieldPath,
-) {
+fn container_common(checker: &mut Checker, c: &Container, vols: &Mountable<'_>, path: &FieldPath) {
     let name = path.child("name");
     if c.name.is_empty() {
-        checker.error(FieldError::required(name, ""));
+        checker.error(FieldError::required(
+            ids::S6_4_CONTAINER_NAME_REQUIRED,
+            name,
+            "",
+        ));
     } else {
-        invalid_each(checker, &name, &c.name, names::dns1123_label(&c.name));
+        invalid_each(
+            checker,
+            ids::S2_NAME_CONTAINER,
+            &name,
+            &c.name,
+            names::dns1123_label(&c.name),
+        );
     }
     if c.image.is_empty() {
-        checker.error(FieldError::required(path.child("image"), ""));
+        checker.error(FieldError::required(
+            ids::S6_4_IMAGE_REQUIRED,
+            path.child("image"),
+            "",
+        ));
     }
     ports(checker, &c.ports, &path.child("ports"));
     env(checker, &c.env, &path.child("env"));
@@ -167,26 +201,39 @@ fn ports(checker: &mut Checker, list: &[ContainerPort], path: &FieldPath) {
             let name_path = idx.child("name");
             match names::port_name(name) {
                 Err(e) => {
-                    for msg in e.messages {
-                        checker.error(FieldError::invalid(name_path.clone(), name, msg));
+                    for (msg, cause) in e.messages.into_iter().zip(e.rules) {
+                        let rule = ids::S2_NAME_CONTAINER_PORT;
+                        let error = FieldError::invalid(rule, name_path.clone(), name, msg);
+                        checker.error(error.with_cause(cause));
                     }
                 }
                 Ok(()) if !seen.insert(name) => {
-                    checker.error(FieldError::duplicate(name_path, name));
+                    checker.error(FieldError::duplicate(
+                        ids::S6_3_PORT_NAME_DUPLICATE,
+                        name_path,
+                        name,
+                    ));
                 }
                 Ok(()) => {}
             }
         }
         let number = idx.child("containerPort");
         if p.container_port == 0 {
-            checker.error(FieldError::required(number, ""));
+            checker.error(FieldError::required(
+                ids::S6_3_CONTAINER_PORT_REQUIRED,
+                number,
+                "",
+            ));
         } else if let Err(e) = names::port_number(i64::from(p.container_port)) {
-            for msg in e.messages {
-                checker.error(FieldError::invalid_number(
-                    number.clone(),
-                    i64::from(p.container_port),
-                    msg,
-                ));
+            let rule = if p.container_port < 0 {
+                ids::S6_3_CONTAINER_PORT_NEGATIVE
+            } else {
+                ids::S6_3_CONTAINER_PORT_RANGE
+            };
+            for (msg, cause) in e.messages.into_iter().zip(e.rules) {
+                let value = i64::from(p.container_port);
+                let error = FieldError::invalid_number(rule, number.clone(), value, msg);
+                checker.error(error.with_cause(cause));
             }
         }
     }
@@ -239,16 +286,16 @@ fn env(checker: &mut Checker, vars: &[EnvVar], path: &FieldPath) {
     for (i, var) in vars.iter().enumerate() {
         let name = path.index(i).child("name");
         if var.name.is_empty() {
-            checker.error(FieldError::required(name, ""));
+            checker.error(FieldError::required(ids::S6_4_ENV_NAME_REQUIRED, name, ""));
             continue;
         }
-        let msgs = if relaxed {
-            relaxed_env_name(&var.name)
+        let (rule, msgs) = if relaxed {
+            (ids::S6_4_ENV_NAME_RELAXED, relaxed_env_name(&var.name))
         } else {
-            strict_env_name(&var.name)
+            (ids::S6_4_ENV_NAME_STRICT, strict_env_name(&var.name))
         };
         for msg in msgs {
-            checker.error(FieldError::invalid(name.clone(), &var.name, msg));
+            checker.error(FieldError::invalid(rule, name.clone(), &var.name, msg));
         }
     }
 }
@@ -259,30 +306,51 @@ fn env(checker: &mut Checker, vars: &[EnvVar], path: &FieldPath) {
 fn volume_mounts(
     checker: &mut Checker,
     mounts: &[VolumeMount],
-    vols: &BTreeSet<String>,
+    vols: &Mountable<'_>,
     path: &FieldPath,
 ) {
     let mut mount_points = BTreeSet::new();
     for (i, m) in mounts.iter().enumerate() {
         let idx = path.index(i);
         if m.name.is_empty() {
-            checker.error(FieldError::required(idx.child("name"), ""));
+            checker.error(FieldError::required(
+                ids::S6_1_MOUNT_NAME_REQUIRED,
+                idx.child("name"),
+                "",
+            ));
         }
-        if !vols.contains(&m.name) {
-            checker.error(FieldError::not_found(idx.child("name"), &m.name));
+        if !vols.valid.contains(&m.name) {
+            let rule = if vols.declared.contains(m.name.as_str()) {
+                ids::S5_INVALID_VOLUME_NOT_FOUND
+            } else if vols.template {
+                ids::S11_0_CLAIM_TEMPLATES_ARE_VOLUMES
+            } else {
+                ids::S6_1_MOUNT_NOT_FOUND
+            };
+            checker.error(FieldError::not_found(rule, idx.child("name"), &m.name));
         }
         if m.mount_path.is_empty() {
-            checker.error(FieldError::required(idx.child("mountPath"), ""));
+            checker.error(FieldError::required(
+                ids::S6_1_MOUNT_PATH_REQUIRED,
+                idx.child("mountPath"),
+                "",
+            ));
         }
         if !mount_points.insert(m.mount_path.as_str()) {
             checker.error(FieldError::invalid(
+                ids::S6_1_MOUNT_PATH_UNIQUE,
                 idx.child("mountPath"),
                 &m.mount_path,
                 "must be unique",
             ));
         }
         if let Some(sub) = m.sub_path.as_deref().filter(|s| !s.is_empty()) {
-            local_descending(checker, &path.child("subPath"), sub);
+            let rules = PathRules {
+                relative: ids::S6_1_SUB_PATH_RELATIVE,
+                backsteps: ids::S6_1_SUB_PATH_BACKSTEPS,
+                dotdot_prefix: ids::S6_1_SUB_PATH_BACKSTEPS,
+            };
+            local_descending(checker, rules, &path.child("subPath"), sub);
         }
     }
 }
@@ -292,6 +360,7 @@ fn image_whitespace(checker: &mut Checker, list: &[Container], path: &FieldPath)
     for (i, c) in list.iter().enumerate() {
         if c.image.trim() != c.image {
             checker.error(FieldError::invalid(
+                ids::S6_4_IMAGE_WHITESPACE,
                 path.index(i).child("image"),
                 &c.image,
                 "must not have leading or trailing whitespace",

@@ -7,6 +7,7 @@
 use super::{
     claim,
     common::{NOT_POSITIVE, cleans_to_root, invalid_each, no_backsteps},
+    ids,
     meta::{self, NameFormat},
     selector, volume, warnings,
 };
@@ -18,7 +19,7 @@ use crate::{
         CsiPersistentVolume, IscsiVolume, LocalVolume, PersistentVolume, PvSource, SecretReference,
     },
     quantity::Quantity,
-    report::{FieldError, FieldPath},
+    report::{FieldError, FieldPath, RuleId},
     validate::Checker,
 };
 
@@ -28,7 +29,13 @@ const MOUNT_OPTIONS_ANNOTATION: &str = "volume.beta.kubernetes.io/mount-options"
 /// A whole PersistentVolume: metadata (name a DNS-1123 subdomain, no namespace) and spec.
 pub(crate) fn validate_pv(checker: &mut Checker, pv: &PersistentVolume, path: &FieldPath) {
     let meta_path = path.child("metadata");
-    meta::cluster_meta(checker, &pv.metadata, NameFormat::Subdomain, &meta_path);
+    meta::cluster_meta(
+        checker,
+        &pv.metadata,
+        NameFormat::Subdomain,
+        ids::S2_NAME_PV,
+        &meta_path,
+    );
     let spec = &pv.spec;
     let spec_path = path.child("spec");
 
@@ -47,17 +54,23 @@ pub(crate) fn validate_pv(checker: &mut Checker, pv: &PersistentVolume, path: &F
     }
 
     match &spec.source {
-        PvSource::HostPath(h) => volume::host_path(checker, h, &spec_path.child("hostPath")),
+        PvSource::HostPath(h) => volume::host_path(
+            checker,
+            ids::S7_HOST_PATH_BACKSTEPS,
+            h,
+            &spec_path.child("hostPath"),
+        ),
         PvSource::Local(l) => {
             local(checker, l, &spec_path.child("local"));
             if spec.node_affinity.is_none() {
                 checker.error(FieldError::required(
+                    ids::S7_LOCAL_NODE_AFFINITY_REQUIRED,
                     spec_path.child("nodeAffinity"),
                     "Local volume requires node affinity",
                 ));
             }
         }
-        PvSource::Nfs(n) => volume::nfs(checker, n, &spec_path.child("nfs")),
+        PvSource::Nfs(n) => volume::nfs(checker, true, n, &spec_path.child("nfs")),
         PvSource::Csi(c) => csi(checker, c, &spec_path.child("csi")),
         PvSource::Iscsi(i) => iscsi(checker, i, &spec_path.child("iscsi")),
         PvSource::Legacy(l) => legacy(checker, l, &spec_path),
@@ -68,6 +81,7 @@ pub(crate) fn validate_pv(checker: &mut Checker, pv: &PersistentVolume, path: &F
         && cleans_to_root(&h.path)
     {
         checker.error(FieldError::forbidden(
+            ids::S7_HOST_PATH_RECYCLE_ROOT,
             spec_path.child("persistentVolumeReclaimPolicy"),
             "may not be 'recycle' for a hostPath mount of '/'",
         ));
@@ -76,6 +90,7 @@ pub(crate) fn validate_pv(checker: &mut Checker, pv: &PersistentVolume, path: &F
     if let Some(class) = spec.storage_class_name.as_deref().filter(|c| !c.is_empty()) {
         invalid_each(
             checker,
+            ids::S7_STORAGE_CLASS_NAME_FORMAT,
             &spec_path.child("storageClassName"),
             class,
             names::dns1123_subdomain(class),
@@ -88,12 +103,14 @@ pub(crate) fn validate_pv(checker: &mut Checker, pv: &PersistentVolume, path: &F
         let p = spec_path.child("claimRef");
         if claim_ref.name.is_empty() {
             checker.error(FieldError::required(
+                ids::S7_KVOL_CLAIM_REF_NAME_REQUIRED,
                 p.child("name"),
                 "a pre-bound volume names its claim",
             ));
         }
         if claim_ref.namespace.is_empty() {
             checker.error(FieldError::required(
+                ids::S7_KVOL_CLAIM_REF_NAMESPACE_REQUIRED,
                 p.child("namespace"),
                 "a pre-bound volume names its claim's namespace",
             ));
@@ -107,7 +124,13 @@ pub(crate) fn validate_pv(checker: &mut Checker, pv: &PersistentVolume, path: &F
         .contains_key(MOUNT_OPTIONS_ANNOTATION)
         && !supports_mount_options(&spec.source)
     {
+        let rule = if matches!(spec.source, PvSource::HostPath(_) | PvSource::Local(_)) {
+            ids::S7_MOUNT_OPTIONS_ANNOTATION
+        } else {
+            ids::S7_MOUNT_OPTIONS_ANNOTATION_ALLOWED_SOURCES
+        };
         checker.error(FieldError::forbidden(
+            rule,
             meta_path
                 .child("annotations")
                 .child(MOUNT_OPTIONS_ANNOTATION),
@@ -122,9 +145,13 @@ pub(crate) fn validate_pv(checker: &mut Checker, pv: &PersistentVolume, path: &F
 fn access_modes(checker: &mut Checker, modes: AccessModes, spec_path: &FieldPath) {
     let p = spec_path.child("accessModes");
     if modes.is_empty() {
-        checker.error(FieldError::required(p.clone(), ""));
+        checker.error(FieldError::required(
+            ids::S7_ACCESS_MODES_REQUIRED,
+            p.clone(),
+            "",
+        ));
     }
-    claim::read_write_once_pod_alone(checker, modes, p);
+    claim::read_write_once_pod_alone(checker, ids::S7_ACCESS_MODES_RWOP_ALONE, modes, p);
 }
 
 /// `capacity[storage]` (rounded up to milli units by defaulting): `validateBasicResource` then
@@ -141,10 +168,16 @@ fn capacity(checker: &mut Checker, capacity: &Quantity, path: &FieldPath) {
             "must be a valid resource quantity (the API server reads this capacity through a \
              64-bit integer that overflows above 9223372036854775807; write a smaller size)"
         };
-        checker.error(FieldError::invalid_number(path.clone(), value, detail));
+        checker.error(FieldError::invalid_number(
+            ids::S3_4_VALID_RESOURCE_QUANTITY,
+            path.clone(),
+            value,
+            detail,
+        ));
     }
     if !capacity.is_positive() {
         checker.error(FieldError::invalid(
+            ids::S3_4_POSITIVE_CAPACITY,
             path.clone(),
             &capacity.round_up_milli().canonical(),
             NOT_POSITIVE,
@@ -155,17 +188,30 @@ fn capacity(checker: &mut Checker, capacity: &Quantity, path: &FieldPath) {
 /// `validateLocalVolumeSource`: a path without `..` elements.
 fn local(checker: &mut Checker, l: &LocalVolume, path: &FieldPath) {
     if l.path.is_empty() {
-        checker.error(FieldError::required(path.child("path"), ""));
+        checker.error(FieldError::required(
+            ids::S7_LOCAL_PATH_REQUIRED,
+            path.child("path"),
+            "",
+        ));
         return;
     }
-    no_backsteps(checker, &path.child("path"), &l.path);
+    no_backsteps(
+        checker,
+        ids::S7_LOCAL_BACKSTEPS,
+        &path.child("path"),
+        &l.path,
+    );
 }
 
 /// `validateCSIPersistentVolumeSource`.
 fn csi(checker: &mut Checker, c: &CsiPersistentVolume, path: &FieldPath) {
-    volume::csi_driver_name(checker, &c.driver, &path.child("driver"));
+    volume::csi_driver_name(checker, true, &c.driver, &path.child("driver"));
     if c.volume_handle.is_empty() {
-        checker.error(FieldError::required(path.child("volumeHandle"), ""));
+        checker.error(FieldError::required(
+            ids::S7_CSI_VOLUME_HANDLE_REQUIRED,
+            path.child("volumeHandle"),
+            "",
+        ));
     }
     if let Some(secret) = &c.node_publish_secret_ref {
         secret_reference(checker, secret, &path.child("nodePublishSecretRef"));
@@ -176,10 +222,15 @@ fn csi(checker: &mut Checker, c: &CsiPersistentVolume, path: &FieldPath) {
 fn secret_reference(checker: &mut Checker, secret: &SecretReference, path: &FieldPath) {
     let name = path.child("name");
     if secret.name.is_empty() {
-        checker.error(FieldError::required(name, ""));
+        checker.error(FieldError::required(
+            ids::S7_CSI_SECRET_NAME_REQUIRED,
+            name,
+            "",
+        ));
     } else {
         invalid_each(
             checker,
+            ids::S7_CSI_SECRET_NAME_FORMAT,
             &name,
             &secret.name,
             names::dns1123_subdomain(&secret.name),
@@ -187,10 +238,15 @@ fn secret_reference(checker: &mut Checker, secret: &SecretReference, path: &Fiel
     }
     let ns = path.child("namespace");
     if secret.namespace.is_empty() {
-        checker.error(FieldError::required(ns, ""));
+        checker.error(FieldError::required(
+            ids::S7_CSI_SECRET_NAMESPACE_REQUIRED,
+            ns,
+            "",
+        ));
     } else {
         invalid_each(
             checker,
+            ids::S7_CSI_SECRET_NAMESPACE_FORMAT,
             &ns,
             &secret.namespace,
             names::dns1123_label(&secret.namespace),
@@ -202,21 +258,73 @@ fn secret_reference(checker: &mut Checker, secret: &SecretReference, path: &Fiel
 /// LUN in 0..=255.
 fn iscsi(checker: &mut Checker, i: &IscsiVolume, path: &FieldPath) {
     if i.target_portal.is_empty() {
-        checker.error(FieldError::required(path.child("targetPortal"), ""));
+        checker.error(FieldError::required(
+            ids::S5_ISCSI_TARGET_PORTAL_REQUIRED,
+            path.child("targetPortal"),
+            "",
+        ));
     }
     let iqn = path.child("iqn");
     if i.iqn.is_empty() {
-        checker.error(FieldError::required(iqn, ""));
+        checker.error(FieldError::required(ids::S5_ISCSI_IQN_REQUIRED, iqn, ""));
     } else if !iscsi_name_is_valid(&i.iqn) {
         // The PersistentVolume variant says only "must be valid format", also for a wrong prefix.
-        checker.error(FieldError::invalid(iqn, &i.iqn, "must be valid format"));
+        let rule = iscsi_name_rule(&i.iqn);
+        checker.error(FieldError::invalid(
+            rule,
+            iqn,
+            &i.iqn,
+            "must be valid format",
+        ));
     }
     if !(0..=255).contains(&i.lun) {
+        let rule = if i.lun < 0 {
+            ids::S5_ISCSI_LUN_MIN
+        } else {
+            ids::S5_ISCSI_LUN_MAX
+        };
         checker.error(FieldError::invalid_number(
+            rule,
             path.child("lun"),
             i64::from(i.lun),
             "must be between 0 and 255, inclusive",
         ));
+    }
+}
+
+/// The rule an invalid iSCSI name breaks: its prefix, or the format of its kind (for `iqn`
+/// names whose date and naming authority are right, the characters of the unique name).
+fn iscsi_name_rule(name: &str) -> RuleId {
+    if name.starts_with("iqn") {
+        let unique_only = (0..name.len()).any(|start| {
+            name.get(start..)
+                .is_some_and(|s| s.len() > 12 && iqn_tail_matches(&iqn_clean_unique(s)))
+        });
+        if unique_only {
+            ids::S5_ISCSI_IQN_UNIQUE_NAME_CHARS
+        } else {
+            ids::S5_ISCSI_IQN_FORMAT
+        }
+    } else if name.starts_with("eui") {
+        ids::S5_ISCSI_EUI_FORMAT
+    } else if name.starts_with("naa") {
+        ids::S5_ISCSI_NAA_FORMAT
+    } else {
+        ids::S5_ISCSI_IQN_PREFIX
+    }
+}
+
+/// `s` with the unique name (after the first `:`) stripped of the characters it may not have.
+fn iqn_clean_unique(s: &str) -> String {
+    match s.split_once(':') {
+        Some((head, unique)) => {
+            let kept: String = unique
+                .chars()
+                .filter(|c| !matches!(c, ',' | ';' | '*' | '&' | '$' | '|') && !c.is_whitespace())
+                .collect();
+            format!("{head}:{kept}")
+        }
+        None => s.to_owned(),
     }
 }
 
@@ -277,17 +385,19 @@ fn any_char_then_alnum(rest: &str, n: usize) -> bool {
     }
 }
 
-fn required_if_empty(checker: &mut Checker, value: &str, path: FieldPath) {
+fn required_if_empty(checker: &mut Checker, rule: RuleId, value: &str, path: FieldPath) {
     if value.is_empty() {
-        checker.error(FieldError::required(path, ""));
+        checker.error(FieldError::required(rule, path, ""));
     }
 }
 
 /// `validateGCEPersistentDiskVolumeSource` / `validateAWSElasticBlockStoreVolumeSource`
 /// partition rule (0 is accepted despite the message).
-fn partition(checker: &mut Checker, partition: Option<i32>, path: FieldPath) {
+fn partition(checker: &mut Checker, rules: [RuleId; 2], partition: Option<i32>, path: FieldPath) {
     if let Some(p) = partition.filter(|p| !(0..=255).contains(p)) {
+        let [min, max] = rules;
         checker.error(FieldError::invalid_number(
+            if p < 0 { min } else { max },
             path,
             i64::from(p),
             "must be between 1 and 255, inclusive",
@@ -305,8 +415,17 @@ fn legacy(checker: &mut Checker, source: &LegacySource, spec_path: &FieldPath) {
         } => {
             // Path quirk: `persistentDisk`, not `gcePersistentDisk`.
             let p = spec_path.child("persistentDisk");
-            required_if_empty(checker, pd_name, p.child("pdName"));
-            partition(checker, *part, p.child("partition"));
+            required_if_empty(
+                checker,
+                ids::S5_GCE_PERSISTENT_DISK_PD_NAME_REQUIRED,
+                pd_name,
+                p.child("pdName"),
+            );
+            let rules = [
+                ids::S5_GCE_PERSISTENT_DISK_PARTITION_MIN,
+                ids::S5_GCE_PERSISTENT_DISK_PARTITION_MAX,
+            ];
+            partition(checker, rules, *part, p.child("partition"));
         }
         LegacySource::AwsElasticBlockStore {
             volume_id,
@@ -314,8 +433,17 @@ fn legacy(checker: &mut Checker, source: &LegacySource, spec_path: &FieldPath) {
             ..
         } => {
             let p = spec_path.child("awsElasticBlockStore");
-            required_if_empty(checker, volume_id, p.child("volumeID"));
-            partition(checker, *part, p.child("partition"));
+            required_if_empty(
+                checker,
+                ids::S5_AWS_ELASTIC_BLOCK_STORE_VOLUME_ID_REQUIRED,
+                volume_id,
+                p.child("volumeID"),
+            );
+            let rules = [
+                ids::S5_AWS_ELASTIC_BLOCK_STORE_PARTITION_MIN,
+                ids::S5_AWS_ELASTIC_BLOCK_STORE_PARTITION_MAX,
+            ];
+            partition(checker, rules, *part, p.child("partition"));
         }
         LegacySource::AzureDisk {
             disk_name,
@@ -323,13 +451,28 @@ fn legacy(checker: &mut Checker, source: &LegacySource, spec_path: &FieldPath) {
             ..
         } => {
             let p = spec_path.child("azureDisk");
-            required_if_empty(checker, disk_name, p.child("diskName"));
-            required_if_empty(checker, disk_uri, p.child("diskURI"));
+            required_if_empty(
+                checker,
+                ids::S5_AZURE_DISK_DISK_NAME_REQUIRED,
+                disk_name,
+                p.child("diskName"),
+            );
+            required_if_empty(
+                checker,
+                ids::S5_AZURE_DISK_DISK_URI_REQUIRED,
+                disk_uri,
+                p.child("diskURI"),
+            );
             // kvol writes no `kind`: the API server defaults it to Shared, and every kind but
             // Managed needs a blob URI (validateAzureDisk).
             if !disk_uri.is_empty() && !disk_uri.starts_with("https://") {
                 let path = p.child("diskURI");
-                checker.error(FieldError::not_supported(path, disk_uri, &["https://"]));
+                checker.error(FieldError::not_supported(
+                    ids::S5_AZURE_DISK_DISK_URI_FORMAT,
+                    path,
+                    disk_uri,
+                    &["https://"],
+                ));
             }
         }
         LegacySource::AzureFile {
@@ -338,12 +481,23 @@ fn legacy(checker: &mut Checker, source: &LegacySource, spec_path: &FieldPath) {
             ..
         } => {
             let p = spec_path.child("azureFile");
-            required_if_empty(checker, secret_name, p.child("secretName"));
-            required_if_empty(checker, share_name, p.child("shareName"));
+            required_if_empty(
+                checker,
+                ids::S5_AZURE_FILE_SECRET_NAME_REQUIRED,
+                secret_name,
+                p.child("secretName"),
+            );
+            required_if_empty(
+                checker,
+                ids::S5_AZURE_FILE_SHARE_NAME_REQUIRED,
+                share_name,
+                p.child("shareName"),
+            );
         }
         LegacySource::Cephfs { monitors, .. } => {
             if monitors.is_empty() {
                 checker.error(FieldError::required(
+                    ids::S5_CEPHFS_MONITORS_REQUIRED,
                     spec_path.child("cephfs").child("monitors"),
                     "",
                 ));
@@ -352,6 +506,7 @@ fn legacy(checker: &mut Checker, source: &LegacySource, spec_path: &FieldPath) {
         LegacySource::Cinder { volume_id, .. } => {
             required_if_empty(
                 checker,
+                ids::S5_CINDER_VOLUME_ID_REQUIRED,
                 volume_id,
                 spec_path.child("cinder").child("volumeID"),
             );
@@ -360,21 +515,36 @@ fn legacy(checker: &mut Checker, source: &LegacySource, spec_path: &FieldPath) {
             endpoints, path, ..
         } => {
             let p = spec_path.child("glusterfs");
-            required_if_empty(checker, endpoints, p.child("endpoints"));
-            required_if_empty(checker, path, p.child("path"));
+            required_if_empty(
+                checker,
+                ids::S5_GLUSTERFS_ENDPOINTS_REQUIRED,
+                endpoints,
+                p.child("endpoints"),
+            );
+            required_if_empty(
+                checker,
+                ids::S5_GLUSTERFS_PATH_REQUIRED,
+                path,
+                p.child("path"),
+            );
         }
         LegacySource::Rbd {
             monitors, image, ..
         } => {
             let p = spec_path.child("rbd");
             if monitors.is_empty() {
-                checker.error(FieldError::required(p.child("monitors"), ""));
+                checker.error(FieldError::required(
+                    ids::S5_RBD_MONITORS_REQUIRED,
+                    p.child("monitors"),
+                    "",
+                ));
             }
-            required_if_empty(checker, image, p.child("image"));
+            required_if_empty(checker, ids::S5_RBD_IMAGE_REQUIRED, image, p.child("image"));
         }
         LegacySource::VsphereVolume { volume_path, .. } => {
             required_if_empty(
                 checker,
+                ids::S5_VSPHERE_VOLUME_VOLUME_PATH_REQUIRED,
                 volume_path,
                 spec_path.child("vsphereVolume").child("volumePath"),
             );
@@ -382,6 +552,7 @@ fn legacy(checker: &mut Checker, source: &LegacySource, spec_path: &FieldPath) {
         LegacySource::PortworxVolume { volume_id, .. } => {
             required_if_empty(
                 checker,
+                ids::S5_PORTWORX_VOLUME_VOLUME_ID_REQUIRED,
                 volume_id,
                 spec_path.child("portworxVolume").child("volumeID"),
             );

@@ -4,11 +4,12 @@
 
 use super::{
     common::{invalid_each, invalid_raw},
-    meta,
+    ids,
+    meta::{self, LabelRules},
 };
 use crate::{
     names,
-    report::{FieldError, FieldPath},
+    report::{FieldError, FieldPath, RuleId},
     selector::{
         LabelSelector, LabelSelectorRequirement, NodeSelector, NodeSelectorOperator,
         NodeSelectorRequirement, SelectorOperator, TopologySelectorTerm,
@@ -20,36 +21,105 @@ use std::collections::{BTreeMap, BTreeSet};
 const IN_NOT_IN: &str = "must be specified when `operator` is 'In' or 'NotIn'";
 const EXISTS: &str = "may not be specified when `operator` is 'Exists' or 'DoesNotExist'";
 
+/// The rules of a label selector's parts, which depend on its object.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SelectorRules {
+    /// `matchLabels` keys and values.
+    pub(crate) match_labels: RuleId,
+    /// `In`/`NotIn` need values.
+    pub(crate) in_values: RuleId,
+    /// `Exists`/`DoesNotExist` take none.
+    pub(crate) exists_no_values: RuleId,
+    /// Requirement keys.
+    pub(crate) key: RuleId,
+    /// Requirement values.
+    pub(crate) values: RuleId,
+}
+
+impl SelectorRules {
+    /// A claim's selector (§8).
+    pub(crate) const CLAIM: SelectorRules = SelectorRules {
+        match_labels: ids::S8_SELECTOR_MATCH_LABELS,
+        in_values: ids::S8_SELECTOR_IN_VALUES,
+        exists_no_values: ids::S8_SELECTOR_EXISTS_NO_VALUES,
+        key: ids::S8_SELECTOR_KEY,
+        values: ids::S8_SELECTOR_VALUES_FORMAT,
+    };
+    /// A StatefulSet's selector (§11.1).
+    pub(crate) const STATEFULSET: SelectorRules = SelectorRules {
+        match_labels: ids::S11_1_SELECTOR_LABELS,
+        in_values: ids::S11_1_SELECTOR_LABELS,
+        exists_no_values: ids::S11_1_SELECTOR_LABELS,
+        key: ids::S11_1_SELECTOR_LABELS,
+        values: ids::S11_1_SELECTOR_LABELS,
+    };
+}
+
 /// `ValidateLabelSelector` with label values checked (the strict mode used on create).
-pub(crate) fn label_selector(checker: &mut Checker, selector: &LabelSelector, path: &FieldPath) {
-    meta::labels(checker, &selector.match_labels, &path.child("matchLabels"));
+pub(crate) fn label_selector(
+    checker: &mut Checker,
+    rules: SelectorRules,
+    selector: &LabelSelector,
+    path: &FieldPath,
+) {
+    meta::labels(
+        checker,
+        LabelRules::both(rules.match_labels),
+        &selector.match_labels,
+        &path.child("matchLabels"),
+    );
     for (i, req) in selector.match_expressions.iter().enumerate() {
-        label_requirement(checker, req, &path.child("matchExpressions").index(i));
+        label_requirement(
+            checker,
+            rules,
+            req,
+            &path.child("matchExpressions").index(i),
+        );
     }
 }
 
-fn label_requirement(checker: &mut Checker, req: &LabelSelectorRequirement, path: &FieldPath) {
+fn label_requirement(
+    checker: &mut Checker,
+    rules: SelectorRules,
+    req: &LabelSelectorRequirement,
+    path: &FieldPath,
+) {
     match req.operator {
         SelectorOperator::In | SelectorOperator::NotIn if req.values.is_empty() => {
-            checker.error(FieldError::required(path.child("values"), IN_NOT_IN));
+            checker.error(FieldError::required(
+                rules.in_values,
+                path.child("values"),
+                IN_NOT_IN,
+            ));
         }
         SelectorOperator::Exists | SelectorOperator::DoesNotExist if !req.values.is_empty() => {
-            checker.error(FieldError::forbidden(path.child("values"), EXISTS));
+            checker.error(FieldError::forbidden(
+                rules.exists_no_values,
+                path.child("values"),
+                EXISTS,
+            ));
         }
         _ => {}
     }
     invalid_each(
         checker,
+        rules.key,
         &path.child("key"),
         &req.key,
         names::qualified_name(&req.key),
     );
-    label_values(checker, &req.values, &path.child("values"));
+    label_values(checker, rules.values, &req.values, &path.child("values"));
 }
 
-fn label_values(checker: &mut Checker, values: &[String], path: &FieldPath) {
+fn label_values(checker: &mut Checker, rule: RuleId, values: &[String], path: &FieldPath) {
     for (i, value) in values.iter().enumerate() {
-        invalid_each(checker, &path.index(i), value, names::label_value(value));
+        invalid_each(
+            checker,
+            rule,
+            &path.index(i),
+            value,
+            names::label_value(value),
+        );
     }
 }
 
@@ -58,6 +128,7 @@ pub(crate) fn node_selector(checker: &mut Checker, selector: &NodeSelector, path
     let terms = path.child("nodeSelectorTerms");
     if selector.node_selector_terms.is_empty() {
         checker.error(FieldError::required(
+            ids::S7_NODE_SELECTOR_TERMS_REQUIRED,
             terms,
             "must have at least one node selector term",
         ));
@@ -77,15 +148,24 @@ fn node_requirement(checker: &mut Checker, req: &NodeSelectorRequirement, path: 
     let values = path.child("values");
     match req.operator {
         NodeSelectorOperator::In | NodeSelectorOperator::NotIn if req.values.is_empty() => {
-            checker.error(FieldError::required(values.clone(), IN_NOT_IN));
+            checker.error(FieldError::required(
+                ids::S7_NODE_REQUIREMENT_IN_VALUES,
+                values.clone(),
+                IN_NOT_IN,
+            ));
         }
         NodeSelectorOperator::Exists | NodeSelectorOperator::DoesNotExist
             if !req.values.is_empty() =>
         {
-            checker.error(FieldError::forbidden(values.clone(), EXISTS));
+            checker.error(FieldError::forbidden(
+                ids::S7_NODE_REQUIREMENT_EXISTS_NO_VALUES,
+                values.clone(),
+                EXISTS,
+            ));
         }
         NodeSelectorOperator::Gt | NodeSelectorOperator::Lt if req.values.len() != 1 => {
             checker.error(FieldError::required(
+                ids::S7_NODE_REQUIREMENT_GT_SINGLE_VALUE,
                 values.clone(),
                 "must be specified single value when `operator` is 'Lt' or 'Gt'",
             ));
@@ -94,11 +174,17 @@ fn node_requirement(checker: &mut Checker, req: &NodeSelectorRequirement, path: 
     }
     invalid_each(
         checker,
+        ids::S7_NODE_REQUIREMENT_KEY,
         &path.child("key"),
         &req.key,
         names::qualified_name(&req.key),
     );
-    label_values(checker, &req.values, &values);
+    label_values(
+        checker,
+        ids::S7_NODE_REQUIREMENT_VALUES_FORMAT,
+        &req.values,
+        &values,
+    );
     if matches!(
         req.operator,
         NodeSelectorOperator::Gt | NodeSelectorOperator::Lt
@@ -106,6 +192,7 @@ fn node_requirement(checker: &mut Checker, req: &NodeSelectorRequirement, path: 
         for (i, value) in req.values.iter().enumerate() {
             if value.parse::<i64>().is_err() {
                 checker.error(FieldError::invalid(
+                    ids::S7_NODE_REQUIREMENT_KVOL_GT_INTEGER,
                     values.index(i),
                     value,
                     "must be an integer when `operator` is 'Lt' or 'Gt'",
@@ -132,28 +219,45 @@ pub(crate) fn allowed_topologies(
             let req_path = exprs_path.index(j);
             let values_path = req_path.child("values");
             if req.values.is_empty() {
-                checker.error(FieldError::required(values_path.clone(), ""));
+                checker.error(FieldError::required(
+                    ids::S9_ALLOWED_TOPOLOGIES_VALUES_REQUIRED,
+                    values_path.clone(),
+                    "",
+                ));
             }
             let mut values = BTreeSet::new();
             for (k, value) in req.values.iter().enumerate() {
                 if !values.insert(value.as_str()) {
-                    checker.error(FieldError::duplicate(values_path.index(k), value));
+                    checker.error(FieldError::duplicate(
+                        ids::S9_ALLOWED_TOPOLOGIES_VALUES_UNIQUE,
+                        values_path.index(k),
+                        value,
+                    ));
                 }
             }
             let key_path = req_path.child("key");
             invalid_each(
                 checker,
+                ids::S9_ALLOWED_TOPOLOGIES_KEY,
                 &key_path,
                 &req.key,
                 names::qualified_name(&req.key),
             );
             if expr_map.insert(req.key.as_str(), values).is_some() {
-                checker.error(FieldError::duplicate(key_path, &req.key));
+                checker.error(FieldError::duplicate(
+                    ids::S9_ALLOWED_TOPOLOGIES_KEY_UNIQUE,
+                    key_path,
+                    &req.key,
+                ));
             }
         }
         for earlier in &seen {
             if *earlier == expr_map {
-                checker.error(FieldError::duplicate(exprs_path.clone(), ""));
+                checker.error(FieldError::duplicate(
+                    ids::S9_ALLOWED_TOPOLOGIES_TERMS_UNIQUE,
+                    exprs_path.clone(),
+                    "",
+                ));
             }
         }
         seen.push(expr_map);
@@ -164,6 +268,7 @@ pub(crate) fn allowed_topologies(
 /// selector as JSON).
 pub(crate) fn empty_selector(path: FieldPath) -> FieldError {
     invalid_raw(
+        ids::S11_1_SELECTOR_NOT_EMPTY,
         path,
         "{}".to_owned(),
         "empty selector is invalid for statefulset",
@@ -197,16 +302,31 @@ mod tests {
     #[test]
     fn label_selector_operators() {
         let ok = expr("app", SelectorOperator::In, &["web"]);
-        assert_clean(&check(|c| label_selector(c, &ok, &root())));
-        let r = check(|c| label_selector(c, &expr("app", SelectorOperator::NotIn, &[]), &root()));
-        assert_only(&r, "sel.matchExpressions[0].values", ErrorKind::Required);
-        assert_eq!(r.errors[0].detail, IN_NOT_IN);
         assert_clean(&check(|c| {
-            label_selector(c, &expr("app", SelectorOperator::Exists, &[]), &root())
+            label_selector(c, SelectorRules::CLAIM, &ok, &root())
         }));
         let r = check(|c| {
             label_selector(
                 c,
+                SelectorRules::CLAIM,
+                &expr("app", SelectorOperator::NotIn, &[]),
+                &root(),
+            )
+        });
+        assert_only(&r, "sel.matchExpressions[0].values", ErrorKind::Required);
+        assert_eq!(r.errors[0].detail, IN_NOT_IN);
+        assert_clean(&check(|c| {
+            label_selector(
+                c,
+                SelectorRules::CLAIM,
+                &expr("app", SelectorOperator::Exists, &[]),
+                &root(),
+            )
+        }));
+        let r = check(|c| {
+            label_selector(
+                c,
+                SelectorRules::CLAIM,
                 &expr("app", SelectorOperator::DoesNotExist, &["x"]),
                 &root(),
             )
@@ -216,8 +336,14 @@ mod tests {
 
     #[test]
     fn label_selector_keys_and_values() {
-        let r =
-            check(|c| label_selector(c, &expr("a/b/c", SelectorOperator::In, &["-x"]), &root()));
+        let r = check(|c| {
+            label_selector(
+                c,
+                SelectorRules::CLAIM,
+                &expr("a/b/c", SelectorOperator::In, &["-x"]),
+                &root(),
+            )
+        });
         assert_count(&r, 2);
         assert_eq!(r.errors[0].path.as_str(), "sel.matchExpressions[0].key");
         assert_eq!(
@@ -227,7 +353,7 @@ mod tests {
         let mut sel = LabelSelector::default();
         sel.match_labels.insert("app".into(), "a".repeat(64));
         assert_only(
-            &check(|c| label_selector(c, &sel, &root())),
+            &check(|c| label_selector(c, SelectorRules::CLAIM, &sel, &root())),
             "sel.matchLabels",
             ErrorKind::Invalid,
         );

@@ -5,11 +5,12 @@
 
 use super::{
     common::{duplicate_raw, invalid_each},
-    meta::{self, NameFormat},
+    ids,
+    meta::{self, LabelRules, NameFormat},
 };
 use crate::{
     names,
-    report::{FieldError, FieldPath},
+    report::{FieldError, FieldPath, RuleId},
     service::{Service, ServicePort, TargetPort},
     validate::Checker,
 };
@@ -21,6 +22,7 @@ pub(crate) fn validate_service(checker: &mut Checker, svc: &Service, path: &Fiel
         checker,
         &svc.metadata,
         NameFormat::Dns1035,
+        ids::S2_NAME_SERVICE,
         &path.child("metadata"),
     );
     let spec = path.child("spec");
@@ -41,10 +43,19 @@ pub(crate) fn validate_service(checker: &mut Checker, svc: &Service, path: &Fiel
         let protocol = protocol_name(port);
         if !seen.insert((protocol, port.port)) {
             let value = format!("{{\"protocol\":\"{protocol}\",\"port\":{}}}", port.port);
-            checker.error(duplicate_raw(ports_path.index(i), value));
+            checker.error(duplicate_raw(
+                ids::S10_PROTOCOL_PORT_UNIQUE,
+                ports_path.index(i),
+                value,
+            ));
         }
     }
-    meta::labels(checker, &svc.spec.selector, &spec.child("selector"));
+    meta::labels(
+        checker,
+        LabelRules::both(ids::S10_SELECTOR_LABELS),
+        &svc.spec.selector,
+        &spec.child("selector"),
+    );
 }
 
 fn protocol_name(port: &ServicePort) -> &'static str {
@@ -61,30 +72,53 @@ fn service_port<'a>(
 ) {
     let name_path = path.child("name");
     match port.name.as_deref().filter(|n| !n.is_empty()) {
-        None if require_name => checker.error(FieldError::required(name_path, "")),
+        None if require_name => checker.error(FieldError::required(
+            ids::S10_PORT_NAME_REQUIRED,
+            name_path,
+            "",
+        )),
         None => {}
         Some(name) => {
-            invalid_each(checker, &name_path, name, names::dns1123_label(name));
+            invalid_each(
+                checker,
+                ids::S2_NAME_SERVICE_PORT,
+                &name_path,
+                name,
+                names::dns1123_label(name),
+            );
             if !seen.insert(name) {
-                checker.error(FieldError::duplicate(name_path, name));
+                checker.error(FieldError::duplicate(
+                    ids::S10_PORT_NAME_UNIQUE,
+                    name_path,
+                    name,
+                ));
             }
         }
     }
-    port_number(checker, port.port, path.child("port"));
+    port_number(checker, ids::S10_PORT_RANGE, port.port, path.child("port"));
     let target = path.child("targetPort");
     match &port.target_port {
         Some(TargetPort::Name(name)) if !name.is_empty() => {
-            invalid_each(checker, &target, name, names::port_name(name));
+            invalid_each(
+                checker,
+                ids::S10_TARGET_PORT_NAME,
+                &target,
+                name,
+                names::port_name(name),
+            );
         }
-        Some(TargetPort::Number(n)) if *n != 0 => port_number(checker, *n, target),
-        _ => port_number(checker, port.port, target),
+        Some(TargetPort::Number(n)) if *n != 0 => {
+            port_number(checker, ids::S10_TARGET_PORT_NUMBER, *n, target)
+        }
+        _ => port_number(checker, ids::S10_TARGET_PORT_NUMBER, port.port, target),
     }
 }
 
-fn port_number(checker: &mut Checker, n: i32, path: FieldPath) {
+fn port_number(checker: &mut Checker, rule: RuleId, n: i32, path: FieldPath) {
     if let Err(e) = names::port_number(i64::from(n)) {
-        for msg in e.messages {
-            checker.error(FieldError::invalid_number(path.clone(), i64::from(n), msg));
+        for (msg, cause) in e.messages.into_iter().zip(e.rules) {
+            let error = FieldError::invalid_number(rule, path.clone(), i64::from(n), msg);
+            checker.error(error.with_cause(cause));
         }
     }
 }

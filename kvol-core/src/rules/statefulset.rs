@@ -16,7 +16,8 @@
 use super::{
     claim,
     common::{NEGATIVE, invalid_each, invalid_raw, json_map, nonnegative},
-    meta::{self, NameFormat},
+    ids,
+    meta::{self, AnnotationRules, LabelRules, NameFormat},
     pod::{self, SpecContext},
     selector, service, warnings,
 };
@@ -36,6 +37,7 @@ pub(crate) fn validate_statefulset(checker: &mut Checker, sts: &StatefulSet, pat
         checker,
         &sts.metadata,
         NameFormat::Label,
+        ids::S2_NAME_STATEFULSET,
         &path.child("metadata"),
     );
     let spec = &sts.spec;
@@ -44,26 +46,43 @@ pub(crate) fn validate_statefulset(checker: &mut Checker, sts: &StatefulSet, pat
     update_strategy(checker, spec, &sp.child("updateStrategy"));
     nonnegative(
         checker,
+        ids::S11_1_REPLICAS_NONNEGATIVE,
         sp.child("replicas"),
         spec.replicas.map_or(0, i64::from),
     );
     nonnegative(
         checker,
+        ids::S11_1_MIN_READY_SECONDS_NONNEGATIVE,
         sp.child("minReadySeconds"),
         spec.min_ready_seconds.map_or(0, i64::from),
     );
     if let Some(start) = spec.ordinals_start {
         // Path as the API server prints it: `Child("ordinals.start")`.
-        nonnegative(checker, sp.child("ordinals.start"), i64::from(start));
+        nonnegative(
+            checker,
+            ids::S11_1_ORDINALS_START_NONNEGATIVE,
+            sp.child("ordinals.start"),
+            i64::from(start),
+        );
     }
     if let Some(limit) = spec.revision_history_limit {
-        nonnegative(checker, sp.child("revisionHistoryLimit"), i64::from(limit));
+        nonnegative(
+            checker,
+            ids::S11_1_KVOL_REVISION_HISTORY_LIMIT_NONNEGATIVE,
+            sp.child("revisionHistoryLimit"),
+            i64::from(limit),
+        );
     }
     service_name(checker, &spec.service_name, &sp.child("serviceName"));
 
     let sel_path = sp.child("selector");
     let before = checker.error_count();
-    selector::label_selector(checker, &spec.selector, &sel_path);
+    selector::label_selector(
+        checker,
+        selector::SelectorRules::STATEFULSET,
+        &spec.selector,
+        &sel_path,
+    );
     // The API server cannot even build an invalid selector, and then skips the match check.
     let selector_ok = checker.error_count() == before;
     if spec.selector.is_empty() {
@@ -74,6 +93,7 @@ pub(crate) fn validate_statefulset(checker: &mut Checker, sts: &StatefulSet, pat
     let labels = &spec.template.metadata.labels;
     if selector_ok && !spec.selector.is_empty() && !spec.selector.matches(labels) {
         checker.error(invalid_raw(
+            ids::S11_1_SELECTOR_MATCHES_TEMPLATE,
             tp.child("metadata").child("labels"),
             json_map(labels),
             "`selector` does not match template `labels`",
@@ -83,18 +103,39 @@ pub(crate) fn validate_statefulset(checker: &mut Checker, sts: &StatefulSet, pat
     meta::template_labels_annotations(
         checker,
         &spec.template.metadata,
+        (
+            LabelRules::both(ids::S4_TEMPLATE_LABELS),
+            AnnotationRules {
+                key: ids::S4_TEMPLATE_ANNOTATIONS,
+                size: ids::S4_TEMPLATE_ANNOTATIONS,
+            },
+        ),
         &tp.child("labels"),
         &tp.child("annotations"),
     );
 
     let claim_names = claim_templates(checker, spec, &sp.child("volumeClaimTemplates"));
     let spec_path = tp.child("spec");
+    // The template's errors break the template rule (their pod rule is their cause), but for
+    // those already about templates.
+    let mut inner = Checker::new(checker.target());
     pod::pod_spec(
-        checker,
+        &mut inner,
         &spec.template.spec,
         &SpecContext::template(&claim_names),
         &spec_path,
     );
+    let report = inner.finish();
+    for mut e in report.errors {
+        if !e.rule.section().starts_with("11") {
+            e.cause = Some(e.rule);
+            e.rule = ids::S11_0_TEMPLATE_POD_SPEC;
+        }
+        checker.error(e);
+    }
+    for w in report.warnings {
+        checker.warning(w);
+    }
     if let Some(policy) = spec
         .template
         .spec
@@ -102,7 +143,13 @@ pub(crate) fn validate_statefulset(checker: &mut Checker, sts: &StatefulSet, pat
         .filter(|p| *p != RestartPolicy::Always)
     {
         let value = policy.as_str();
+        let rule = if policy == RestartPolicy::Never {
+            ids::S11_1_RESTART_POLICY_NEVER
+        } else {
+            ids::S11_1_RESTART_POLICY_ALWAYS
+        };
         checker.error(FieldError::not_supported(
+            rule,
             spec_path.child("restartPolicy"),
             value,
             &[RestartPolicy::Always.as_str()],
@@ -126,29 +173,46 @@ fn update_strategy(checker: &mut Checker, spec: &StatefulSetSpec, path: &FieldPa
     };
     let ru = path.child("rollingUpdate");
     if let Some(p) = partition {
-        nonnegative(checker, ru.child("partition"), i64::from(*p));
+        nonnegative(
+            checker,
+            ids::S11_1_PARTITION_NONNEGATIVE,
+            ru.child("partition"),
+            i64::from(*p),
+        );
     }
     let mp = ru.child("maxUnavailable");
     match max_unavailable {
         Some(IntOrPercent::Int(n)) => {
             if *n < 0 {
                 checker.error(FieldError::invalid_number(
+                    ids::S11_1_MAX_UNAVAILABLE_NEGATIVE,
                     mp.clone(),
                     i64::from(*n),
                     NEGATIVE,
                 ));
             }
             if *n == 0 {
-                checker.error(FieldError::invalid_number(mp, 0, "cannot be 0"));
+                checker.error(FieldError::invalid_number(
+                    ids::S11_1_MAX_UNAVAILABLE_ZERO,
+                    mp,
+                    0,
+                    "cannot be 0",
+                ));
             }
         }
         Some(IntOrPercent::Percent(p)) => {
             let text = format!("{p}%");
             if *p == 0 {
-                checker.error(FieldError::invalid(mp.clone(), &text, "cannot be 0"));
+                checker.error(FieldError::invalid(
+                    ids::S11_1_MAX_UNAVAILABLE_ZERO_PERCENT,
+                    mp.clone(),
+                    &text,
+                    "cannot be 0",
+                ));
             }
             if *p > 100 {
                 checker.error(FieldError::invalid(
+                    ids::S11_1_MAX_UNAVAILABLE_OVER_100_PERCENT,
                     mp,
                     &text,
                     "must not be greater than 100%",
@@ -163,11 +227,18 @@ fn update_strategy(checker: &mut Checker, spec: &StatefulSetSpec, path: &FieldPa
 fn service_name(checker: &mut Checker, name: &str, path: &FieldPath) {
     if name.is_empty() {
         checker.error(FieldError::required(
+            ids::S11_2_KVOL_SERVICE_NAME_REQUIRED,
             path.clone(),
             "the governing headless Service's name gives the pods their DNS names",
         ));
     } else {
-        invalid_each(checker, path, name, names::dns1123_label(name));
+        invalid_each(
+            checker,
+            ids::S11_2_KVOL_SERVICE_NAME_LABEL,
+            path,
+            name,
+            names::dns1123_label(name),
+        );
     }
 }
 
@@ -184,13 +255,24 @@ fn claim_templates(checker: &mut Checker, spec: &StatefulSetSpec, path: &FieldPa
         let name = t.metadata.name.as_deref().unwrap_or("");
         if name.is_empty() {
             checker.error(FieldError::required(
+                ids::S11_0_KVOL_CLAIM_TEMPLATE_NAME_REQUIRED,
                 name_path,
                 "a claim template's name is the volume name mounts use",
             ));
         } else {
-            invalid_each(checker, &name_path, name, names::dns1123_label(name));
+            invalid_each(
+                checker,
+                ids::S11_0_KVOL_CLAIM_TEMPLATE_NAME_FORMAT,
+                &name_path,
+                name,
+                names::dns1123_label(name),
+            );
             if !seen.insert(name) {
-                checker.error(FieldError::duplicate(name_path, name));
+                checker.error(FieldError::duplicate(
+                    ids::S11_0_KVOL_CLAIM_TEMPLATE_NAME_UNIQUE,
+                    name_path,
+                    name,
+                ));
             }
         }
         if checker.error_count() == before {
@@ -199,10 +281,19 @@ fn claim_templates(checker: &mut Checker, spec: &StatefulSetSpec, path: &FieldPa
         meta::template_labels_annotations(
             checker,
             &t.metadata,
+            (
+                LabelRules::both(ids::S4_CLAIM_TEMPLATE_LABELS),
+                AnnotationRules::METADATA,
+            ),
             &meta_path.child("labels"),
             &meta_path.child("annotations"),
         );
-        claim::claim_spec(checker, &t.spec, &idx.child("spec"));
+        claim::claim_spec(
+            checker,
+            claim::ClaimContext::Template,
+            &t.spec,
+            &idx.child("spec"),
+        );
         warnings::beta_storage_class_annotation(checker, &t.metadata.annotations, &meta_path);
     }
     valid
@@ -218,6 +309,7 @@ fn shadowed_volumes(checker: &mut Checker, spec: &StatefulSetSpec, path: &FieldP
     for (i, vol) in spec.template.spec.volumes.iter().enumerate() {
         if !vol.name.is_empty() && templates.contains(vol.name.as_str()) {
             checker.error(FieldError::invalid(
+                ids::S11_2_KVOL_VOLUME_SHADOWED_BY_CLAIM_TEMPLATE,
                 path.index(i).child("name"),
                 &vol.name,
                 "must not be the name of a volumeClaimTemplate (the claim template would replace \
@@ -234,6 +326,7 @@ fn governing_service(checker: &mut Checker, sts: &StatefulSet, path: &FieldPath)
     let meta_path = path.child("metadata");
     if svc.metadata.name != sts.spec.service_name {
         checker.error(FieldError::invalid(
+            ids::S11_2_KVOL_SERVICE_NAME_IS_SERVICE_NAME,
             meta_path.child("name"),
             &svc.metadata.name,
             format!(
@@ -250,6 +343,7 @@ fn governing_service(checker: &mut Checker, sts: &StatefulSet, path: &FieldPath)
             None => "must be unset, like the StatefulSet's namespace".to_owned(),
         };
         checker.error(FieldError::invalid(
+            ids::S11_2_KVOL_SERVICE_NAMESPACE,
             meta_path.child("namespace"),
             svc_ns.as_deref().unwrap_or(""),
             detail,
@@ -258,6 +352,7 @@ fn governing_service(checker: &mut Checker, sts: &StatefulSet, path: &FieldPath)
     let labels = &sts.spec.template.metadata.labels;
     if &svc.spec.selector != labels {
         checker.error(invalid_raw(
+            ids::S11_2_KVOL_SERVICE_SELECTOR,
             path.child("spec").child("selector"),
             json_map(&svc.spec.selector),
             format!("must equal the pod template's labels {}", json_map(labels)),
@@ -281,7 +376,11 @@ fn governing_service(checker: &mut Checker, sts: &StatefulSet, path: &FieldPath)
                 .child("ports")
                 .index(i)
                 .child("targetPort");
-            checker.error(FieldError::not_found(target, name));
+            checker.error(FieldError::not_found(
+                ids::S11_2_KVOL_SERVICE_TARGET_PORT_EXISTS,
+                target,
+                name,
+            ));
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use super::{
     common::{SIZE_LIMIT_256K, invalid_each},
+    ids,
     meta::{self, NameFormat},
     selector, warnings,
 };
@@ -24,16 +25,22 @@ pub(crate) fn validate_storage_class(checker: &mut Checker, sc: &StorageClass, p
         checker,
         &sc.metadata,
         NameFormat::Subdomain,
+        ids::S2_NAME_STORAGECLASS,
         &path.child("metadata"),
     );
 
     let provisioner = path.child("provisioner");
     if sc.provisioner.is_empty() {
-        checker.error(FieldError::required(provisioner, ""));
+        checker.error(FieldError::required(
+            ids::S9_PROVISIONER_REQUIRED,
+            provisioner,
+            "",
+        ));
     } else {
         let lower = sc.provisioner.to_lowercase();
         invalid_each(
             checker,
+            ids::S9_PROVISIONER_FORMAT,
             &provisioner,
             &sc.provisioner,
             names::qualified_name(&lower),
@@ -44,6 +51,7 @@ pub(crate) fn validate_storage_class(checker: &mut Checker, sc: &StorageClass, p
 
     if sc.reclaim_policy == Some(ReclaimPolicy::Recycle) {
         checker.error(FieldError::not_supported(
+            ids::S9_RECLAIM_POLICY_RECYCLE,
             path.child("reclaimPolicy"),
             ReclaimPolicy::Recycle.as_str(),
             &[
@@ -66,13 +74,18 @@ pub(crate) fn validate_storage_class(checker: &mut Checker, sc: &StorageClass, p
 /// keys, and the total size of keys and values.
 fn parameters(checker: &mut Checker, sc: &StorageClass, path: &FieldPath) {
     if sc.parameters.len() > MAX_PARAMETERS {
-        checker.error(FieldError::too_long(path.clone(), MAX_PARAMETERS));
+        checker.error(FieldError::too_long(
+            ids::S9_PARAMETERS_COUNT,
+            path.clone(),
+            MAX_PARAMETERS,
+        ));
         return;
     }
     let mut total = 0usize;
     for (key, value) in &sc.parameters {
         if key.is_empty() {
             checker.error(FieldError::invalid(
+                ids::S9_PARAMETERS_EMPTY_KEY,
                 path.clone(),
                 key,
                 "field can not be empty.",
@@ -81,7 +94,11 @@ fn parameters(checker: &mut Checker, sc: &StorageClass, path: &FieldPath) {
         total = total.saturating_add(key.len()).saturating_add(value.len());
     }
     if total > SIZE_LIMIT_256K {
-        checker.error(FieldError::too_long(path.clone(), SIZE_LIMIT_256K));
+        checker.error(FieldError::too_long(
+            ids::S9_PARAMETERS_SIZE,
+            path.clone(),
+            SIZE_LIMIT_256K,
+        ));
     }
 }
 

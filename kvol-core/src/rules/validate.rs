@@ -3,7 +3,7 @@
 //! proof that an object passed.
 
 use crate::{
-    report::{FieldError, FieldPath, Report, Warning},
+    report::{FieldError, FieldPath, Report, Warning, WarningCode},
     version::KubeVersion,
 };
 use std::ops::Deref;
@@ -39,9 +39,10 @@ impl Checker {
         self.report.errors.push(error);
     }
     /// Records a warning (about the current object of a set).
-    pub fn warn(&mut self, path: FieldPath, message: impl Into<String>) {
+    pub fn warn(&mut self, code: WarningCode, path: FieldPath, message: impl Into<String>) {
         self.report.warnings.push(Warning {
             path,
+            code,
             message: message.into(),
             object: self.object,
         });
@@ -52,9 +53,16 @@ impl Checker {
         self.report.errors.push(error);
     }
     /// Records a warning about object `object` of the set being validated.
-    pub(crate) fn warn_in(&mut self, object: usize, path: FieldPath, message: impl Into<String>) {
+    pub(crate) fn warn_in(
+        &mut self,
+        object: usize,
+        code: WarningCode,
+        path: FieldPath,
+        message: impl Into<String>,
+    ) {
         self.report.warnings.push(Warning {
             path,
+            code,
             message: message.into(),
             object: Some(object),
         });
@@ -63,6 +71,14 @@ impl Checker {
     /// name no object are about it (`None`: about no object).
     pub(crate) fn set_object(&mut self, object: Option<usize>) {
         self.object = object;
+    }
+    /// Records a warning made elsewhere (about the current object of a set, unless it names
+    /// one).
+    pub fn warning(&mut self, mut warning: Warning) {
+        if warning.object.is_none() {
+            warning.object = self.object;
+        }
+        self.report.warnings.push(warning);
     }
     /// Number of errors so far (to tell whether a sub-check added any).
     pub fn error_count(&self) -> usize {

@@ -4,11 +4,12 @@
 
 use super::{
     claim,
-    common::{FILE_MODE, MAX_FILE_MODE, invalid_each, local_non_reserved, no_backsteps},
+    common::{FILE_MODE, MAX_FILE_MODE, PathRules, invalid_each, local_non_reserved, no_backsteps},
+    ids,
 };
 use crate::{
     names,
-    report::{FieldError, FieldPath, quote},
+    report::{FieldError, FieldPath, RuleId, quote},
     validate::Checker,
     volume::{
         ConfigMapVolume, CsiVolume, DownwardApiFile, DownwardApiSource, DownwardApiVolume,
@@ -42,17 +43,26 @@ pub(crate) fn volumes(
         let before = checker.error_count();
         source(checker, &vol.source, &vol.name, pod_name, &idx);
         if vol.name.is_empty() {
-            checker.error(FieldError::required(name_path.clone(), ""));
+            checker.error(FieldError::required(
+                ids::S5_VOLUME_NAME_REQUIRED,
+                name_path.clone(),
+                "",
+            ));
         } else {
             invalid_each(
                 checker,
+                ids::S2_NAME_VOLUME,
                 &name_path,
                 &vol.name,
                 names::dns1123_label(&vol.name),
             );
         }
         if valid.contains(&vol.name) {
-            checker.error(FieldError::duplicate(name_path, &vol.name));
+            checker.error(FieldError::duplicate(
+                ids::S5_VOLUME_NAME_DUPLICATE,
+                name_path,
+                &vol.name,
+            ));
         }
         if checker.error_count() == before {
             valid.insert(vol.name.clone());
@@ -61,6 +71,7 @@ pub(crate) fn volumes(
             && created.contains(&claim.claim_name)
         {
             checker.error(FieldError::invalid(
+                ids::S5_CLAIM_OF_EPHEMERAL_VOLUME,
                 idx.child("persistentVolumeClaim").child("claimName"),
                 &claim.claim_name,
                 "must not reference a PVC that gets created for an ephemeral volume",
@@ -83,16 +94,21 @@ fn source(
         VolumeSource::EmptyDir(e) => {
             if e.size_limit.as_ref().is_some_and(|q| q.is_negative()) {
                 checker.error(FieldError::forbidden(
+                    ids::S3_4_NONNEGATIVE_SIZE_LIMIT,
                     path.child("sizeLimit"),
                     "SizeLimit field must be a valid resource quantity",
                 ));
             }
         }
-        VolumeSource::HostPath(h) => host_path(checker, h, &path),
-        VolumeSource::Nfs(n) => nfs(checker, n, &path),
+        VolumeSource::HostPath(h) => host_path(checker, ids::S5_HOST_PATH_BACKSTEPS, h, &path),
+        VolumeSource::Nfs(n) => nfs(checker, false, n, &path),
         VolumeSource::PersistentVolumeClaim(c) => {
             if c.claim_name.is_empty() {
-                checker.error(FieldError::required(path.child("claimName"), ""));
+                checker.error(FieldError::required(
+                    ids::S5_CLAIM_NAME_REQUIRED,
+                    path.child("claimName"),
+                    "",
+                ));
             }
         }
         VolumeSource::ConfigMap(cm) => config_map(checker, cm, &path),
@@ -108,12 +124,14 @@ fn source(
             if let Some(pod) = pod_name.filter(|_| !vol_name.is_empty()) {
                 let pvc_name = format!("{pod}-{vol_name}");
                 if let Err(e) = names::dns1123_subdomain(&pvc_name) {
-                    for msg in e.messages {
-                        checker.error(FieldError::invalid(
+                    for (msg, cause) in e.messages.into_iter().zip(e.rules) {
+                        let error = FieldError::invalid(
+                            ids::S5_EPHEMERAL_CLAIM_NAME,
                             idx.child("name"),
                             vol_name,
                             format!("PVC name {}: {msg}", quote(&pvc_name)),
-                        ));
+                        );
+                        checker.error(error.with_cause(cause));
                     }
                 }
             }
@@ -123,25 +141,51 @@ fn source(
 
 /// `validateHostPathVolumeSource` (also used for PersistentVolumes): a path is required (and
 /// nothing else is checked without one), with no `..` element.
-pub(crate) fn host_path(checker: &mut Checker, h: &HostPath, path: &FieldPath) {
+///
+/// `backsteps` is the rule of the `..` check (pod volumes and PVs have one each).
+pub(crate) fn host_path(checker: &mut Checker, backsteps: RuleId, h: &HostPath, path: &FieldPath) {
     if h.path.is_empty() {
-        checker.error(FieldError::required(path.child("path"), ""));
+        checker.error(FieldError::required(
+            ids::S5_HOST_PATH_PATH_REQUIRED,
+            path.child("path"),
+            "",
+        ));
         return;
     }
-    no_backsteps(checker, &path.child("path"), &h.path);
+    no_backsteps(checker, backsteps, &path.child("path"), &h.path);
 }
 
 /// `validateNFSVolumeSource` (also used for PersistentVolumes). An empty path gets both the
 /// `Required` and the `must be an absolute path` error, as in Kubernetes.
-pub(crate) fn nfs(checker: &mut Checker, n: &Nfs, path: &FieldPath) {
+///
+/// `pv`: the source of a PersistentVolume (§7 rules) rather than of a pod volume (§5).
+pub(crate) fn nfs(checker: &mut Checker, pv: bool, n: &Nfs, path: &FieldPath) {
+    let [server_required, path_required, path_absolute] = if pv {
+        [
+            ids::S7_NFS_SERVER_REQUIRED,
+            ids::S7_NFS_PATH_REQUIRED,
+            ids::S7_NFS_PATH_ABSOLUTE,
+        ]
+    } else {
+        [
+            ids::S5_NFS_SERVER_REQUIRED,
+            ids::S5_NFS_PATH_REQUIRED,
+            ids::S5_NFS_PATH_ABSOLUTE,
+        ]
+    };
     if n.server.is_empty() {
-        checker.error(FieldError::required(path.child("server"), ""));
+        checker.error(FieldError::required(
+            server_required,
+            path.child("server"),
+            "",
+        ));
     }
     if n.path.is_empty() {
-        checker.error(FieldError::required(path.child("path"), ""));
+        checker.error(FieldError::required(path_required, path.child("path"), ""));
     }
     if !n.path.starts_with('/') {
         checker.error(FieldError::invalid(
+            path_absolute,
             path.child("path"),
             &n.path,
             "must be an absolute path",
@@ -149,48 +193,100 @@ pub(crate) fn nfs(checker: &mut Checker, n: &Nfs, path: &FieldPath) {
     }
 }
 
-fn file_mode(checker: &mut Checker, mode: Option<FileMode>, path: FieldPath) {
+fn file_mode(checker: &mut Checker, rule: RuleId, mode: Option<FileMode>, path: FieldPath) {
     if let Some(FileMode(m)) = mode
         && m > MAX_FILE_MODE
     {
-        checker.error(FieldError::invalid_number(path, i64::from(m), FILE_MODE));
+        checker.error(FieldError::invalid_number(
+            rule,
+            path,
+            i64::from(m),
+            FILE_MODE,
+        ));
     }
 }
 
-fn key_to_path(checker: &mut Checker, item: &KeyToPath, path: &FieldPath) {
+/// The path rules of configMap items.
+const ITEM_PATH: PathRules = PathRules {
+    relative: ids::S5_ITEMS_PATH_RELATIVE,
+    backsteps: ids::S5_ITEMS_PATH_BACKSTEPS,
+    dotdot_prefix: ids::S5_ITEMS_PATH_DOTDOT_PREFIX,
+};
+
+/// `items[j]` of a configMap (`secret`: of a secret, whose path rules have a row of their own).
+fn key_to_path(checker: &mut Checker, secret: bool, item: &KeyToPath, path: &FieldPath) {
     if item.key.is_empty() {
-        checker.error(FieldError::required(path.child("key"), ""));
+        checker.error(FieldError::required(
+            ids::S5_ITEMS_KEY_REQUIRED,
+            path.child("key"),
+            "",
+        ));
     }
     let file = path.child("path");
     if item.path.is_empty() {
-        checker.error(FieldError::required(file.clone(), ""));
+        checker.error(FieldError::required(
+            ids::S5_ITEMS_PATH_REQUIRED,
+            file.clone(),
+            "",
+        ));
     }
-    local_non_reserved(checker, &file, &item.path);
-    file_mode(checker, item.mode, path.child("mode"));
+    let rules = if secret {
+        PathRules {
+            relative: ids::S5_SECRET_ITEMS_PATH_RELATIVE,
+            ..ITEM_PATH
+        }
+    } else {
+        ITEM_PATH
+    };
+    local_non_reserved(checker, rules, &file, &item.path);
+    file_mode(checker, ids::S5_ITEMS_MODE, item.mode, path.child("mode"));
 }
 
 fn config_map(checker: &mut Checker, cm: &ConfigMapVolume, path: &FieldPath) {
     if cm.name.is_empty() {
-        checker.error(FieldError::required(path.child("name"), ""));
+        checker.error(FieldError::required(
+            ids::S5_CONFIG_MAP_NAME_REQUIRED,
+            path.child("name"),
+            "",
+        ));
     }
-    file_mode(checker, cm.default_mode, path.child("defaultMode"));
+    file_mode(
+        checker,
+        ids::S5_CONFIG_MAP_DEFAULT_MODE,
+        cm.default_mode,
+        path.child("defaultMode"),
+    );
     for (i, item) in cm.items.iter().enumerate() {
-        key_to_path(checker, item, &path.child("items").index(i));
+        key_to_path(checker, false, item, &path.child("items").index(i));
     }
 }
 
 fn secret(checker: &mut Checker, s: &SecretVolume, path: &FieldPath) {
     if s.secret_name.is_empty() {
-        checker.error(FieldError::required(path.child("secretName"), ""));
+        checker.error(FieldError::required(
+            ids::S5_SECRET_NAME_REQUIRED,
+            path.child("secretName"),
+            "",
+        ));
     }
-    file_mode(checker, s.default_mode, path.child("defaultMode"));
+    file_mode(
+        checker,
+        ids::S5_SECRET_DEFAULT_MODE,
+        s.default_mode,
+        path.child("defaultMode"),
+    );
     for (i, item) in s.items.iter().enumerate() {
-        key_to_path(checker, item, &path.child("items").index(i));
+        key_to_path(checker, true, item, &path.child("items").index(i));
     }
 }
 
 fn downward_api(checker: &mut Checker, d: &DownwardApiVolume, path: &FieldPath) {
-    file_mode(checker, d.default_mode, path.child("defaultMode"));
+    file_mode(
+        checker,
+        ids::S5_DOWNWARD_API_DEFAULT_MODE,
+        d.default_mode,
+        path.child("defaultMode"),
+    );
     for file in &d.items {
         // Path quirk: item errors are reported on `downwardAPI`, without `items[j]`.
         downward_file(checker, file, path);
@@ -200,9 +296,19 @@ fn downward_api(checker: &mut Checker, d: &DownwardApiVolume, path: &FieldPath) 
 fn downward_file(checker: &mut Checker, file: &DownwardApiFile, path: &FieldPath) {
     let file_path = path.child("path");
     if file.path.is_empty() {
-        checker.error(FieldError::required(file_path.clone(), ""));
+        checker.error(FieldError::required(
+            ids::S5_DOWNWARD_API_PATH_REQUIRED,
+            file_path.clone(),
+            "",
+        ));
     }
-    local_non_reserved(checker, &file_path, &file.path);
+    // The items of a downwardAPI volume share the `..` prefix rule of configMap items.
+    let rules = PathRules {
+        relative: ids::S5_DOWNWARD_API_PATH_RELATIVE,
+        backsteps: ids::S5_DOWNWARD_API_PATH_BACKSTEPS,
+        dotdot_prefix: ids::S5_ITEMS_PATH_DOTDOT_PREFIX,
+    };
+    local_non_reserved(checker, rules, &file_path, &file.path);
     match &file.source {
         DownwardApiSource::Field(field_path) => {
             object_field_selector(checker, field_path, &path.child("fieldRef"));
@@ -214,15 +320,24 @@ fn downward_file(checker: &mut Checker, file: &DownwardApiFile, path: &FieldPath
         } => {
             let p = path.child("resourceFieldRef");
             if container_name.is_empty() {
-                checker.error(FieldError::required(p.child("containerName"), ""));
+                checker.error(FieldError::required(
+                    ids::S5_DOWNWARD_API_CONTAINER_NAME_REQUIRED,
+                    p.child("containerName"),
+                    "",
+                ));
             } else if resource.is_empty() {
-                checker.error(FieldError::required(p.child("resource"), ""));
+                checker.error(FieldError::required(
+                    ids::S5_DOWNWARD_API_RESOURCE_SUPPORTED,
+                    p.child("resource"),
+                    "",
+                ));
             } else if !RESOURCE_FIELDS.contains(&resource.as_str())
                 && !HUGEPAGES_PREFIXES
                     .iter()
                     .any(|pre| resource.starts_with(pre))
             {
                 checker.error(FieldError::not_supported(
+                    ids::S5_DOWNWARD_API_RESOURCE_SUPPORTED,
                     p.child("resource"),
                     resource,
                     &RESOURCE_FIELDS,
@@ -233,7 +348,12 @@ fn downward_file(checker: &mut Checker, file: &DownwardApiFile, path: &FieldPath
             }
         }
     }
-    file_mode(checker, file.mode, path.child("mode"));
+    file_mode(
+        checker,
+        ids::S5_DOWNWARD_API_MODE,
+        file.mode,
+        path.child("mode"),
+    );
 }
 
 /// `validContainerResourceFieldPathExpressions`, sorted as the API server lists them.
@@ -284,7 +404,11 @@ fn split_subscript(field: &str) -> Option<(&str, &str)> {
 fn object_field_selector(checker: &mut Checker, field: &str, path: &FieldPath) {
     let field_path = path.child("fieldPath");
     if field.is_empty() {
-        checker.error(FieldError::required(field_path, ""));
+        checker.error(FieldError::required(
+            ids::S5_DOWNWARD_API_FIELD_PATH_REQUIRED,
+            field_path,
+            "",
+        ));
         return;
     }
     let conversion_error = |reason: &str| format!("error converting fieldPath: {reason}: {field}");
@@ -292,12 +416,29 @@ fn object_field_selector(checker: &mut Checker, field: &str, path: &FieldPath) {
         match base {
             "metadata.annotations" => {
                 let key = key.to_lowercase();
-                invalid_each(checker, path, &key, names::qualified_name(&key));
+                invalid_each(
+                    checker,
+                    ids::S5_DOWNWARD_API_FIELD_PATH_SUBSCRIPT,
+                    path,
+                    &key,
+                    names::qualified_name(&key),
+                );
             }
-            "metadata.labels" => invalid_each(checker, path, key, names::qualified_name(key)),
+            "metadata.labels" => invalid_each(
+                checker,
+                ids::S5_DOWNWARD_API_FIELD_PATH_SUBSCRIPT,
+                path,
+                key,
+                names::qualified_name(key),
+            ),
             _ => {
                 let msg = conversion_error("field label does not support subscript");
-                checker.error(FieldError::invalid(field_path, field, msg));
+                checker.error(FieldError::invalid(
+                    ids::S5_DOWNWARD_API_FIELD_PATH_UNKNOWN,
+                    field_path,
+                    field,
+                    msg,
+                ));
             }
         }
         return;
@@ -309,11 +450,17 @@ fn object_field_selector(checker: &mut Checker, field: &str, path: &FieldPath) {
     };
     if field != "spec.host" && !CONVERTIBLE_FIELDS.contains(&field) {
         let msg = conversion_error("field label not supported");
-        checker.error(FieldError::invalid(field_path, field, msg));
+        checker.error(FieldError::invalid(
+            ids::S5_DOWNWARD_API_FIELD_PATH_UNKNOWN,
+            field_path,
+            field,
+            msg,
+        ));
         return;
     }
     if !VOLUME_FIELDS.contains(&internal) {
         checker.error(FieldError::not_supported(
+            ids::S5_DOWNWARD_API_FIELD_PATH_SUPPORTED,
             field_path,
             internal,
             &VOLUME_FIELDS,
@@ -342,7 +489,12 @@ fn resource_divisor(checker: &mut Checker, resource: &str, divisor: &str, path: 
         _ => None,
     };
     if let Some(msg) = problem {
-        checker.error(FieldError::invalid(path.clone(), resource, msg));
+        checker.error(FieldError::invalid(
+            ids::S5_DOWNWARD_API_DIVISOR,
+            path.clone(),
+            resource,
+            msg,
+        ));
     }
     if HUGEPAGES_PREFIXES
         .iter()
@@ -351,21 +503,42 @@ fn resource_divisor(checker: &mut Checker, resource: &str, divisor: &str, path: 
     {
         let msg =
             format!("only divisor's values {BYTES_LIST} are supported with the hugepages resource");
-        checker.error(FieldError::invalid(path.clone(), resource, msg));
+        checker.error(FieldError::invalid(
+            ids::S5_DOWNWARD_API_DIVISOR,
+            path.clone(),
+            resource,
+            msg,
+        ));
     }
 }
 
 /// `ValidateCSIDriverName` (inline volumes and PersistentVolumes): required, at most 63 bytes,
 /// a DNS-1123 subdomain once lower-cased.
-pub(crate) fn csi_driver_name(checker: &mut Checker, driver: &str, path: &FieldPath) {
+///
+/// `pv`: the driver of a PersistentVolume (§7 rules) rather than of a pod volume (§5).
+pub(crate) fn csi_driver_name(checker: &mut Checker, pv: bool, driver: &str, path: &FieldPath) {
+    let [required, length, format] = if pv {
+        [
+            ids::S7_CSI_DRIVER,
+            ids::S7_CSI_DRIVER_LENGTH,
+            ids::S7_CSI_DRIVER,
+        ]
+    } else {
+        [
+            ids::S5_CSI_DRIVER_REQUIRED,
+            ids::S5_CSI_DRIVER_LENGTH,
+            ids::S5_CSI_DRIVER_FORMAT,
+        ]
+    };
     if driver.is_empty() {
-        checker.error(FieldError::required(path.clone(), ""));
+        checker.error(FieldError::required(required, path.clone(), ""));
     }
     if driver.len() > 63 {
-        checker.error(FieldError::too_long(path.clone(), 63));
+        checker.error(FieldError::too_long(length, path.clone(), 63));
     }
     invalid_each(
         checker,
+        format,
         path,
         driver,
         names::dns1123_subdomain(&driver.to_lowercase()),
@@ -373,10 +546,11 @@ pub(crate) fn csi_driver_name(checker: &mut Checker, driver: &str, path: &FieldP
 }
 
 fn csi(checker: &mut Checker, c: &CsiVolume, path: &FieldPath) {
-    csi_driver_name(checker, &c.driver, &path.child("driver"));
+    csi_driver_name(checker, false, &c.driver, &path.child("driver"));
     if let Some(secret) = &c.node_publish_secret_ref {
         if secret.name.is_empty() {
             checker.error(FieldError::required(
+                ids::S5_CSI_SECRET_NAME_REQUIRED,
                 path.child("nodePublishSecretRef").child("name"),
                 "",
             ));
@@ -384,6 +558,7 @@ fn csi(checker: &mut Checker, c: &CsiVolume, path: &FieldPath) {
             // Path quirk: `csi.name`, not `csi.nodePublishSecretRef.name`.
             invalid_each(
                 checker,
+                ids::S5_CSI_SECRET_NAME_FORMAT,
                 &path.child("name"),
                 &secret.name,
                 names::dns1123_subdomain(&secret.name),

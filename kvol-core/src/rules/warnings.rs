@@ -27,7 +27,7 @@ use crate::{
     pv::{PersistentVolume, PvSource},
     pvc::PvcSpec,
     quantity::Quantity,
-    report::{FieldPath, quote},
+    report::{FieldPath, WarningCode, quote},
     selector::NodeSelector,
     statefulset::{StatefulSet, UpdateStrategy},
     storage_class::{DEFAULT_CLASS_ANNOTATION, StorageClass},
@@ -74,7 +74,11 @@ fn node_selector_labels(checker: &mut Checker, selector: &NodeSelector, path: &F
                     .child("matchExpressions")
                     .index(j)
                     .child("key");
-                checker.warn(p, format!("{} is {msg}", req.key));
+                checker.warn(
+                    WarningCode::DeprecatedNodeLabel,
+                    p,
+                    format!("{} is {msg}", req.key),
+                );
             }
         }
     }
@@ -89,6 +93,7 @@ pub(crate) fn beta_storage_class_annotation(
 ) {
     if annotations.contains_key(BETA_STORAGE_CLASS) {
         checker.warn(
+            WarningCode::BetaStorageClassAnnotation,
             meta_path.child("annotations").key(BETA_STORAGE_CLASS),
             r#"deprecated since v1.8; use "storageClassName" attribute instead"#,
         );
@@ -99,6 +104,7 @@ fn fractional_bytes(checker: &mut Checker, q: &Quantity, path: FieldPath) {
     if q.has_fractional_units() {
         let q = q.round_up_milli();
         checker.warn(
+            WarningCode::FractionalBytes,
             path,
             format!(
                 "fractional byte value {} is invalid, must be an integer; write a whole number of \
@@ -126,6 +132,7 @@ pub(crate) fn claim_spec(checker: &mut Checker, spec: &PvcSpec, path: &FieldPath
 fn host_path_without_type(checker: &mut Checker, h: &HostPath, path: FieldPath) {
     if h.kind.is_none() {
         checker.warn(
+            WarningCode::HostPathWithoutType,
             path,
             "hostPath without a type mounts the path without any check (a missing path becomes an \
              empty directory owned by root); set type to what must exist there, e.g. \
@@ -138,7 +145,11 @@ fn host_path_without_type(checker: &mut Checker, h: &HostPath, path: FieldPath) 
 pub(crate) fn pod_spec(checker: &mut Checker, spec: &PodSpec, path: &FieldPath) {
     for key in spec.node_selector.keys() {
         if let Some(msg) = deprecated_node_label(key) {
-            checker.warn(path.child("nodeSelector").key(key), msg);
+            checker.warn(
+                WarningCode::DeprecatedNodeLabel,
+                path.child("nodeSelector").key(key),
+                msg,
+            );
         }
     }
     for (i, vol) in spec.volumes.iter().enumerate() {
@@ -155,6 +166,7 @@ pub(crate) fn pod_spec(checker: &mut Checker, spec: &PodSpec, path: &FieldPath) 
     }
     if spec.termination_grace_period_seconds.is_some_and(|s| s < 0) {
         checker.warn(
+            WarningCode::NegativeGracePeriod,
             path.child("terminationGracePeriodSeconds"),
             "must be >= 0; negative values are invalid and will be treated as 1; write 0 or a \
              positive number of seconds",
@@ -184,6 +196,7 @@ pub(crate) fn pod_spec(checker: &mut Checker, spec: &PodSpec, path: &FieldPath) 
             let here = cpath.child("ports").index(i);
             match ports.get(&(p.container_port, protocol)) {
                 Some(other) => checker.warn(
+                    WarningCode::DuplicateContainerPort,
                     here,
                     format!("duplicate port definition with {other}; remove one of them"),
                 ),
@@ -205,6 +218,7 @@ fn env_redefinitions(checker: &mut Checker, c: &Container, path: &FieldPath) {
         let reference = format!("$({})", var.name);
         if var.value == reference || !var.value.contains(&reference) {
             checker.warn(
+                WarningCode::DuplicateEnvVar,
                 path.child("env").index(i),
                 format!(
                     "hides previous definition of {}, which may be dropped when using apply; keep \
@@ -239,8 +253,16 @@ fn plugin_history(plugin: LegacyPlugin, target: KubeVersion) -> (String, bool) {
 
 /// The warning for a PersistentVolume with a legacy in-tree source, depending on whether the
 /// target release still ships its in-tree driver.
-pub(crate) fn legacy_plugin_message(plugin: LegacyPlugin, target: KubeVersion) -> String {
+pub(crate) fn legacy_plugin_message(
+    plugin: LegacyPlugin,
+    target: KubeVersion,
+) -> (WarningCode, String) {
     let (history, removed) = plugin_history(plugin, target);
+    let code = if removed {
+        WarningCode::LegacyPluginRemoved(plugin)
+    } else {
+        WarningCode::LegacyPluginDeprecated(plugin)
+    };
     let instead = match (plugin.lifecycle().csi_driver, removed) {
         (Some(driver), true) => format!(
             "; the volume only works through CSI migration, with the {} CSI driver installed: use \
@@ -269,7 +291,7 @@ pub(crate) fn legacy_plugin_message(plugin: LegacyPlugin, target: KubeVersion) -
             }
         }
     };
-    history + &instead
+    (code, history + &instead)
 }
 
 /// The warning for a StorageClass whose provisioner is an in-tree plugin's.
@@ -318,6 +340,7 @@ pub(crate) fn persistent_volume(checker: &mut Checker, pv: &PersistentVolume, pa
             " (and only nfs and hostPath volumes were ever recycled)"
         };
         checker.warn(
+            WarningCode::RecycleReclaimPolicy,
             spec.child("persistentVolumeReclaimPolicy"),
             format!(
                 "The Recycle reclaim policy is deprecated{extra}. Instead, the recommended approach \
@@ -329,10 +352,8 @@ pub(crate) fn persistent_volume(checker: &mut Checker, pv: &PersistentVolume, pa
     match &pv.spec.source {
         PvSource::Legacy(l) => {
             let plugin = l.plugin();
-            checker.warn(
-                spec.child(plugin.key()),
-                legacy_plugin_message(plugin, checker.target()),
-            );
+            let (code, message) = legacy_plugin_message(plugin, checker.target());
+            checker.warn(code, spec.child(plugin.key()), message);
         }
         PvSource::HostPath(h) => {
             host_path_without_type(checker, h, spec.child("hostPath").child("type"))
@@ -351,7 +372,11 @@ pub(crate) fn persistent_volume(checker: &mut Checker, pv: &PersistentVolume, pa
 pub(crate) fn storage_class(checker: &mut Checker, sc: &StorageClass, path: &FieldPath) {
     if let Some(plugin) = LegacyPlugin::from_provisioner(&sc.provisioner) {
         let msg = in_tree_provisioner_message(&sc.provisioner, plugin, checker.target());
-        checker.warn(path.child("provisioner"), msg);
+        checker.warn(
+            WarningCode::InTreeProvisioner(plugin),
+            path.child("provisioner"),
+            msg,
+        );
     }
     for (i, term) in sc.allowed_topologies.iter().enumerate() {
         for (j, req) in term.match_label_expressions.iter().enumerate() {
@@ -362,7 +387,7 @@ pub(crate) fn storage_class(checker: &mut Checker, sc: &StorageClass, path: &Fie
                     .child("matchLabelExpressions")
                     .index(j)
                     .child("key");
-                checker.warn(p, msg);
+                checker.warn(WarningCode::DeprecatedNodeLabel, p, msg);
             }
         }
     }
@@ -372,6 +397,7 @@ pub(crate) fn storage_class(checker: &mut Checker, sc: &StorageClass, path: &Fie
     {
         let annotation = path.child("metadata").child("annotations");
         checker.warn(
+            WarningCode::DefaultClassAnnotationValue,
             annotation.key(DEFAULT_CLASS_ANNOTATION),
             format!(
                 "only the exact value \"true\" marks the default StorageClass, so {} does not; \
@@ -387,6 +413,7 @@ pub(crate) fn statefulset(checker: &mut Checker, sts: &StatefulSet, path: &Field
     let name = &sts.metadata.name;
     if name.len() > MAX_STATEFULSET_NAME {
         checker.warn(
+            WarningCode::LongStatefulSetName,
             path.child("metadata").child("name"),
             format!(
                 "a StatefulSet name longer than {MAX_STATEFULSET_NAME} characters makes its pods' \
@@ -399,6 +426,7 @@ pub(crate) fn statefulset(checker: &mut Checker, sts: &StatefulSet, path: &Field
     }
     if sts.spec.template.spec.termination_grace_period_seconds == Some(0) {
         checker.warn(
+            WarningCode::StatefulSetGraceZero,
             path.child("spec")
                 .child("template")
                 .child("spec")
@@ -416,6 +444,7 @@ pub(crate) fn statefulset(checker: &mut Checker, sts: &StatefulSet, path: &Field
         let target = checker.target();
         if target.minor() < MAX_UNAVAILABLE_BETA {
             checker.warn(
+                WarningCode::MaxUnavailableFeatureGate,
                 path.child("spec").child("updateStrategy").child("rollingUpdate").child("maxUnavailable"),
                 format!(
                     "maxUnavailable needs the MaxUnavailableStatefulSet feature gate before \

@@ -55,6 +55,7 @@
 //! # Ok::<(), kvol_core::NameError>(())
 //! ```
 
+use crate::{report::RuleId, rules::ids};
 use std::{borrow::Borrow, fmt, ops::Deref, str::FromStr};
 
 /// Why a string is not a valid name of some format: the API server's messages, in its order.
@@ -62,6 +63,8 @@ use std::{borrow::Borrow, fmt, ops::Deref, str::FromStr};
 pub struct NameError {
     /// One message per failed rule, as the API server words it.
     pub messages: Vec<String>,
+    /// The rule of each message, in the same order (a §2 constant of [`crate::rules::ids`]).
+    pub rules: Vec<RuleId>,
 }
 
 impl fmt::Display for NameError {
@@ -150,11 +153,22 @@ fn regex_error(msg: &str, re: &str, examples: &[&str]) -> String {
     out
 }
 
-fn finish(messages: Vec<String>) -> Result<(), NameError> {
-    if messages.is_empty() {
+fn finish(errs: Vec<(RuleId, String)>) -> Result<(), NameError> {
+    if errs.is_empty() {
         Ok(())
     } else {
-        Err(NameError { messages })
+        let (rules, messages) = errs.into_iter().unzip();
+        Err(NameError { messages, rules })
+    }
+}
+
+/// The rule a label-like string breaks when it fails its pattern: its characters, or (with
+/// only allowed characters) its ends.
+fn chars_or_ends(s: &str, allowed: fn(u8) -> bool, chars: RuleId, ends: RuleId) -> RuleId {
+    if !s.is_empty() && s.bytes().all(allowed) {
+        ends
+    } else {
+        chars
     }
 }
 
@@ -213,16 +227,31 @@ fn matches_config_map_key(s: &str) -> bool {
 }
 
 /// `isDNS1123Subdomain`, parameterised by the `MaxLenError` flavour of the calling package.
-fn dns1123_subdomain_messages(s: &str, max_len_error: fn(usize) -> String) -> Vec<String> {
+fn dns1123_subdomain_messages(
+    s: &str,
+    max_len_error: fn(usize) -> String,
+) -> Vec<(RuleId, String)> {
     let mut errs = Vec::new();
     if s.len() > DNS1123_SUBDOMAIN_MAX_LEN {
-        errs.push(max_len_error(DNS1123_SUBDOMAIN_MAX_LEN));
+        errs.push((
+            ids::S2_DNS1123_SUBDOMAIN_LENGTH,
+            max_len_error(DNS1123_SUBDOMAIN_MAX_LEN),
+        ));
     }
     if !matches_dns1123_subdomain(s) {
-        errs.push(regex_error(
-            DNS1123_SUBDOMAIN_ERR,
-            DNS1123_SUBDOMAIN_FMT,
-            &["example.com"],
+        let allowed = |c: u8| is_lower_alnum(c) || c == b'-' || c == b'.';
+        let rule = if s.split('.').any(str::is_empty) && s.bytes().all(allowed) {
+            ids::S2_DNS1123_SUBDOMAIN_EMPTY_LABEL
+        } else {
+            ids::S2_DNS1123_SUBDOMAIN_CHARS
+        };
+        errs.push((
+            rule,
+            regex_error(
+                DNS1123_SUBDOMAIN_ERR,
+                DNS1123_SUBDOMAIN_FMT,
+                &["example.com"],
+            ),
         ));
     }
     errs
@@ -246,18 +275,34 @@ fn dns1123_subdomain_messages(s: &str, max_len_error: fn(usize) -> String) -> Ve
 pub fn dns1123_label(s: &str) -> Result<(), NameError> {
     let mut errs = Vec::new();
     if s.len() > DNS1123_LABEL_MAX_LEN {
-        errs.push(max_len_characters(DNS1123_LABEL_MAX_LEN));
+        errs.push((
+            ids::S2_DNS1123_LABEL_LENGTH,
+            max_len_characters(DNS1123_LABEL_MAX_LEN),
+        ));
     }
     if !matches_dns1123_label(s) {
         if matches_dns1123_subdomain(s) {
             // A valid subdomain but not a valid label: length was checked above, so it must be
             // the dots (apimachinery's reasoning, kept verbatim).
-            errs.push("must not contain dots".to_owned());
+            errs.push((
+                ids::S2_DNS1123_LABEL_DOTS,
+                "must not contain dots".to_owned(),
+            ));
         } else {
-            errs.push(regex_error(
-                DNS1123_LABEL_ERR,
-                DNS1123_LABEL_FMT,
-                &["my-name", "123-abc"],
+            let allowed = |c: u8| is_lower_alnum(c) || c == b'-';
+            let rule = chars_or_ends(
+                s,
+                allowed,
+                ids::S2_DNS1123_LABEL_CHARS,
+                ids::S2_DNS1123_LABEL_HYPHEN_ENDS,
+            );
+            errs.push((
+                rule,
+                regex_error(
+                    DNS1123_LABEL_ERR,
+                    DNS1123_LABEL_FMT,
+                    &["my-name", "123-abc"],
+                ),
             ));
         }
     }
@@ -290,13 +335,19 @@ pub fn dns1123_subdomain(s: &str) -> Result<(), NameError> {
 pub fn dns1035_label(s: &str) -> Result<(), NameError> {
     let mut errs = Vec::new();
     if s.len() > DNS1035_LABEL_MAX_LEN {
-        errs.push(max_len_characters(DNS1035_LABEL_MAX_LEN));
+        errs.push((
+            ids::S2_DNS1035_LABEL_LENGTH,
+            max_len_characters(DNS1035_LABEL_MAX_LEN),
+        ));
     }
     if !matches_dns1035_label(s) {
-        errs.push(regex_error(
-            DNS1035_LABEL_ERR,
-            DNS1035_LABEL_FMT,
-            &["my-name", "abc-123"],
+        errs.push((
+            ids::S2_DNS1035_LABEL_START,
+            regex_error(
+                DNS1035_LABEL_ERR,
+                DNS1035_LABEL_FMT,
+                &["my-name", "abc-123"],
+            ),
         ));
     }
     finish(errs)
@@ -325,36 +376,55 @@ pub fn qualified_name(s: &str) -> Result<(), NameError> {
         None => s,
         Some((_, suffix)) if suffix.contains('/') => {
             let pattern = regex_error(LABEL_KEY_ERR, LABEL_KEY_FMT, examples);
-            return finish(vec![format!(
-                "a valid label key {pattern} with an optional DNS subdomain prefix and '/' \
-                 (e.g. 'example.com/MyName')"
+            return finish(vec![(
+                ids::S2_QUALIFIED_NAME_SLASHES,
+                format!(
+                    "a valid label key {pattern} with an optional DNS subdomain prefix and '/' \
+                     (e.g. 'example.com/MyName')"
+                ),
             )]);
         }
         Some((prefix, suffix)) => {
             if prefix.is_empty() {
-                errs.push(format!("prefix part {EMPTY_ERR}"));
+                errs.push((
+                    ids::S2_QUALIFIED_NAME_PREFIX_EMPTY,
+                    format!("prefix part {EMPTY_ERR}"),
+                ));
             } else {
                 errs.extend(
                     dns1123_subdomain_messages(prefix, max_len_bytes)
                         .into_iter()
-                        .map(|m| format!("prefix part {m}")),
+                        .map(|(rule, m)| {
+                            let rule = if rule == ids::S2_DNS1123_SUBDOMAIN_LENGTH {
+                                ids::S2_QUALIFIED_NAME_PREFIX_LENGTH
+                            } else {
+                                ids::S2_QUALIFIED_NAME_PREFIX_FORMAT
+                            };
+                            (rule, format!("prefix part {m}"))
+                        }),
                 );
             }
             suffix
         }
     };
     if name.is_empty() {
-        errs.push(format!("name part {EMPTY_ERR}"));
+        errs.push((
+            ids::S2_QUALIFIED_NAME_NAME_CHARS,
+            format!("name part {EMPTY_ERR}"),
+        ));
     } else if name.len() > QUALIFIED_NAME_NAME_MAX_LEN {
-        errs.push(format!(
-            "name part {}",
-            max_len_bytes(QUALIFIED_NAME_NAME_MAX_LEN)
+        errs.push((
+            ids::S2_QUALIFIED_NAME_NAME_LENGTH,
+            format!("name part {}", max_len_bytes(QUALIFIED_NAME_NAME_MAX_LEN)),
         ));
     }
     if !matches_label_key_name(name) {
-        errs.push(format!(
-            "name part {}",
-            regex_error(LABEL_KEY_ERR, LABEL_KEY_FMT, examples)
+        errs.push((
+            ids::S2_QUALIFIED_NAME_NAME_CHARS,
+            format!(
+                "name part {}",
+                regex_error(LABEL_KEY_ERR, LABEL_KEY_FMT, examples)
+            ),
         ));
     }
     finish(errs)
@@ -373,13 +443,19 @@ pub fn qualified_name(s: &str) -> Result<(), NameError> {
 pub fn label_value(s: &str) -> Result<(), NameError> {
     let mut errs = Vec::new();
     if s.len() > LABEL_VALUE_MAX_LEN {
-        errs.push(max_len_bytes(LABEL_VALUE_MAX_LEN));
+        errs.push((
+            ids::S2_LABEL_VALUE_LENGTH,
+            max_len_bytes(LABEL_VALUE_MAX_LEN),
+        ));
     }
     if !s.is_empty() && !matches_label_key_name(s) {
-        errs.push(regex_error(
-            LABEL_VALUE_ERR,
-            LABEL_VALUE_FMT,
-            &["MyValue", "my_value", "12345"],
+        errs.push((
+            ids::S2_LABEL_VALUE_CHARS,
+            regex_error(
+                LABEL_VALUE_ERR,
+                LABEL_VALUE_FMT,
+                &["MyValue", "my_value", "12345"],
+            ),
         ));
     }
     finish(errs)
@@ -400,19 +476,34 @@ pub fn label_value(s: &str) -> Result<(), NameError> {
 pub fn port_name(s: &str) -> Result<(), NameError> {
     let mut errs = Vec::new();
     if s.len() > PORT_NAME_MAX_LEN {
-        errs.push(max_len_characters(PORT_NAME_MAX_LEN));
+        errs.push((
+            ids::S2_PORT_NAME_LENGTH,
+            max_len_characters(PORT_NAME_MAX_LEN),
+        ));
     }
     if s.is_empty() || !s.bytes().all(|c| is_lower_alnum(c) || c == b'-') {
-        errs.push("must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)".into());
+        errs.push((
+            ids::S2_PORT_NAME_CHARS,
+            "must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)".into(),
+        ));
     }
     if !s.bytes().any(|c| c.is_ascii_lowercase()) {
-        errs.push("must contain at least one letter (a-z)".into());
+        errs.push((
+            ids::S2_PORT_NAME_NEEDS_LETTER,
+            "must contain at least one letter (a-z)".into(),
+        ));
     }
     if s.contains("--") {
-        errs.push("must not contain consecutive hyphens".into());
+        errs.push((
+            ids::S2_PORT_NAME_CONSECUTIVE_HYPHENS,
+            "must not contain consecutive hyphens".into(),
+        ));
     }
     if s.starts_with('-') || s.ends_with('-') {
-        errs.push("must not begin or end with a hyphen".into());
+        errs.push((
+            ids::S2_PORT_NAME_HYPHEN_ENDS,
+            "must not begin or end with a hyphen".into(),
+        ));
     }
     finish(errs)
 }
@@ -426,7 +517,10 @@ pub fn port_number(port: i64) -> Result<(), NameError> {
     if (1..=65535).contains(&port) {
         Ok(())
     } else {
-        finish(vec!["must be between 1 and 65535, inclusive".to_owned()])
+        finish(vec![(
+            ids::S2_PORT_NUMBER,
+            "must be between 1 and 65535, inclusive".to_owned(),
+        )])
     }
 }
 
@@ -441,7 +535,7 @@ pub fn port_number(port: i64) -> Result<(), NameError> {
 /// validation is '[-._a-zA-Z0-9]+')`; then one of `must not be '.'`, `must not be '..'`,
 /// `must not start with '..'`.
 pub fn config_map_key(s: &str) -> Result<(), NameError> {
-    let mut errs = Vec::new();
+    let mut errs: Vec<String> = Vec::new();
     if s.len() > CONFIG_MAP_KEY_MAX_LEN {
         errs.push(max_len_characters(CONFIG_MAP_KEY_MAX_LEN));
     }
@@ -460,7 +554,11 @@ pub fn config_map_key(s: &str) -> Result<(), NameError> {
     } else if s.starts_with("..") {
         errs.push("must not start with '..'".into());
     }
-    finish(errs)
+    finish(
+        errs.into_iter()
+            .map(|m| (ids::S2_CONFIG_MAP_KEY, m))
+            .collect(),
+    )
 }
 
 // ---------------------------------------------------------------------------------------------

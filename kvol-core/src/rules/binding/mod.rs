@@ -78,6 +78,7 @@ use crate::{
     pv::{PersistentVolume, PvSource},
     pvc::PvcSpec,
     quantity::Quantity,
+    report::RuleId,
     selector::LabelSelector,
 };
 mod fx;
@@ -800,8 +801,14 @@ impl<'a> Simulation<'a> {
     /// reason are found), so explaining a claim costs the same in a set of any size. PVs not
     /// examined are counted in `N more`: every PV refuses a claim that binds none.
     pub fn explain(&self, claim: usize, limit: usize) -> String {
+        self.explain_with_rule(claim, limit).0
+    }
+
+    /// [`Simulation::explain`], with the rule of the first refusal of the closest candidate
+    /// (`None` when the set has no PersistentVolumes).
+    pub fn explain_with_rule(&self, claim: usize, limit: usize) -> (String, Option<RuleId>) {
         if self.volumes.is_empty() {
-            return "the set has no PersistentVolumes".to_owned();
+            return ("the set has no PersistentVolumes".to_owned(), None);
         }
         let class_id = self.facts.get(claim).and_then(|f| f.class_id);
         let same_class: &[u32] = class_id
@@ -845,14 +852,15 @@ impl<'a> Simulation<'a> {
         }
         shown.sort_unstable();
         shown.truncate(limit);
+        let mut closest = None;
         let mut parts: Vec<String> = shown
             .iter()
             .map(|&(_, v)| {
-                let reasons: Vec<String> = self
-                    .refusals(claim, v)
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect();
+                let refusals = self.refusals(claim, v);
+                if closest.is_none() {
+                    closest = refusals.first().map(Refusal::rule);
+                }
+                let reasons: Vec<String> = refusals.iter().map(ToString::to_string).collect();
                 format!(
                     "{}: {}",
                     self.volumes[v].pv.metadata.name,
@@ -864,7 +872,7 @@ impl<'a> Simulation<'a> {
         if more > 0 {
             parts.push(format!("… and {more} more"));
         }
-        parts.join("; ")
+        (parts.join("; "), closest)
     }
 }
 

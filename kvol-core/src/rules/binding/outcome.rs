@@ -5,7 +5,8 @@ use crate::{
     access::{AccessModes, VolumeMode},
     pvc::PvcSpec,
     quantity::Quantity,
-    report::quote,
+    report::{RuleId, quote},
+    rules::ids,
 };
 use std::fmt;
 
@@ -143,6 +144,21 @@ pub enum Refusal<'a> {
     },
     /// The PV's labels do not match the claim's selector.
     Selector,
+}
+
+impl Refusal<'_> {
+    /// The binding rule (k8s-rules §16) behind this refusal.
+    pub fn rule(&self) -> RuleId {
+        match self {
+            Refusal::BoundTo { .. } => ids::S16_EQUAL_SIZES_SET_ORDER,
+            Refusal::ReservedFor { .. } => ids::S16_CLAIM_REF_RESERVED,
+            Refusal::TooSmall { .. } => ids::S16_CAPACITY,
+            Refusal::StorageClass { .. } => ids::S16_CLASS_MATCH,
+            Refusal::VolumeMode { .. } => ids::S16_VOLUME_MODE_MATCH,
+            Refusal::AccessModes { .. } => ids::S16_ACCESS_MODES_SUBSET,
+            Refusal::Selector => ids::S16_SELECTOR,
+        }
+    }
 }
 
 impl fmt::Display for Refusal<'_> {

@@ -2,6 +2,7 @@
 //! (with a "did you mean"), and the index of the claims that exist.
 
 use super::{Cross, Naming, Unit};
+use crate::rules::ids;
 use crate::{
     binding::FxMap,
     object::Object,
@@ -80,13 +81,13 @@ impl<'a> Cross<'a> {
                 let value = Some(quote(name));
                 checker.error_in(
                     i,
-                    FieldError {
+                    FieldError::new(
+                        ids::S5_KVOL_CLAIM_NAME_EXISTS,
                         path,
-                        kind: ErrorKind::NotFound,
+                        ErrorKind::NotFound,
                         value,
                         detail,
-                        object: None,
-                    },
+                    ),
                 );
             }
         }

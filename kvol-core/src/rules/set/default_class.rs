@@ -1,6 +1,7 @@
 //! The set's default StorageClasses: more than one is easy to get wrong.
 
 use super::Cross;
+use crate::report::WarningCode;
 use crate::{
     manifests::DefaultClassDeclaration, object::Object, report::quote, storage_class::StorageClass,
     validate::Checker,
@@ -36,6 +37,7 @@ impl<'a> Cross<'a> {
                 .key(crate::storage_class::DEFAULT_CLASS_ANNOTATION);
             checker.warn_in(
                 *i,
+                WarningCode::SeveralDefaultClasses,
                 path,
                 format!(
                     "several default StorageClasses ({}): claims without storageClassName \

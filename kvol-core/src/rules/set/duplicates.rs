@@ -7,6 +7,7 @@ use crate::{
     report::{ErrorKind, FieldError, quote},
     service::Service,
 };
+use crate::{report::WarningCode, rules::ids};
 use std::collections::hash_map::Entry;
 
 impl<'a> Cross<'a> {
@@ -59,6 +60,7 @@ impl<'a> Cross<'a> {
                     if differences.is_empty() {
                         checker.warn_in(
                             i,
+                            WarningCode::DuplicateService,
                             path,
                             format!(
                                 "Service {} is the same as {}, so it is written twice; keep one",
@@ -69,29 +71,29 @@ impl<'a> Cross<'a> {
                     } else {
                         checker.error_in(
                             i,
-                            FieldError {
+                            FieldError::new(
+                                ids::S11_2_KVOL_SERVICE_CONFLICT,
                                 path,
-                                kind: ErrorKind::Duplicate,
-                                value: Some(quote(&b.metadata.name)),
-                                detail: format!(
+                                ErrorKind::Duplicate,
+                                Some(quote(&b.metadata.name)),
+                                format!(
                                     "conflicts with {}: {} differ",
                                     owner(j, embedded_j),
                                     differences.join(", ")
                                 ),
-                                object: None,
-                            },
+                            ),
                         );
                     }
                 } else {
                     checker.error_in(
                         i,
-                        FieldError {
+                        FieldError::new(
+                            ids::S4_KVOL_OBJECT_UNIQUE,
                             path,
-                            kind: ErrorKind::Duplicate,
-                            value: Some(quote(document.name())),
-                            detail: format!("objects[{j}] has the same kind, namespace and name"),
-                            object: None,
-                        },
+                            ErrorKind::Duplicate,
+                            Some(quote(document.name())),
+                            format!("objects[{j}] has the same kind, namespace and name"),
+                        ),
                     );
                 }
             }

@@ -37,6 +37,7 @@ use crate::{
     validate::{Checker, Validate},
     version::KubeVersion,
 };
+use crate::{report::RuleId, rules::ids};
 use std::borrow::Cow;
 
 mod claims;
@@ -52,7 +53,10 @@ impl Validate for Manifests {
     fn validate(&self, path: &FieldPath, checker: &mut Checker) {
         if let Err(e) = names::dns1123_label(&self.namespace) {
             let p = path.child("namespace");
-            checker.error(FieldError::invalid(p, &self.namespace, e.to_string()));
+            let cause = e.rules.first().copied();
+            let error =
+                FieldError::invalid(ids::S4_NAMESPACE_FORMAT, p, &self.namespace, e.to_string());
+            checker.error(FieldError { cause, ..error });
         }
         // The cross-object checks gather what they need from each object right after its rules
         // ran, while it is still in the cache, and report it after every object's problems.
@@ -88,6 +92,18 @@ enum NoProvision<'a> {
 }
 
 impl NoProvision<'_> {
+    /// The rule that makes the claim depend on binding a volume of the set.
+    fn rule(self) -> RuleId {
+        match self {
+            NoProvision::VolumeName => ids::S16_VOLUME_NAME_PREBINDING,
+            NoProvision::NoClass => ids::S16_CLASS_MATCH,
+            NoProvision::NoProvisioner(_) => ids::S16_NO_PROVISIONER,
+            NoProvision::MissingClass(_) => ids::S8_KVOL_STORAGE_CLASS_NAME_EXISTS,
+            NoProvision::NoDefault => ids::S16_DEFAULT_CLASS,
+            NoProvision::Selector => ids::S16_SELECTOR,
+        }
+    }
+
     fn note(self) -> String {
         match self {
             NoProvision::VolumeName => {

@@ -4,6 +4,7 @@
 use super::{
     ClaimIndex, ClassProblem, Cross, Naming, NoProvision, Unit, no_default_detail, outcome_of,
 };
+use crate::{binding::Refusal, report::RuleId, rules::ids};
 use crate::{
     binding::{self, ClaimFacts, ClaimInput, FxMap, Outcome, Simulation, Unbound, Vol},
     manifests::EXPLAIN_LIMIT,
@@ -130,7 +131,11 @@ impl<'a> Cross<'a> {
                 Some(ClassProblem::NoDefault) => {
                     checker.error_in(
                         unit.obj,
-                        FieldError::required(self.class_path(unit), no_default_detail()),
+                        FieldError::required(
+                            ids::S16_DEFAULT_CLASS,
+                            self.class_path(unit),
+                            no_default_detail(),
+                        ),
                     );
                 }
                 Some(ClassProblem::Missing(name)) if failing > 0 => {
@@ -152,13 +157,13 @@ impl<'a> Cross<'a> {
                     let value = Some(quote(name));
                     checker.error_in(
                         unit.obj,
-                        FieldError {
+                        FieldError::new(
+                            ids::S8_KVOL_STORAGE_CLASS_NAME_EXISTS,
                             path,
-                            kind: ErrorKind::NotFound,
+                            ErrorKind::NotFound,
                             value,
                             detail,
-                            object: None,
-                        },
+                        ),
                     );
                 }
                 _ => {}
@@ -172,9 +177,10 @@ impl<'a> Cross<'a> {
             if failing == 0 || !explain {
                 continue;
             }
-            let Some(note) = unit.no_provision.map(NoProvision::note) else {
+            let Some(no_provision) = unit.no_provision else {
                 continue;
             };
+            let note = (no_provision.rule(), no_provision.note());
             // The first unbound claim stands for the others (they are identical but for names).
             let Some(&c) = unbound.first() else { continue };
             let prefix = match unit.naming {
@@ -217,7 +223,7 @@ impl<'a> Cross<'a> {
         sim: &Simulation<'_>,
         c: usize,
         prefix: &str,
-        note: &str,
+        (rule, note): &(RuleId, String),
     ) -> FieldError {
         let volume_path = || self.unit_path(unit).child("spec").child("volumeName");
         let volume_name = unit.spec.volume_name.as_deref().unwrap_or_default();
@@ -237,26 +243,24 @@ impl<'a> Cross<'a> {
                     detail.push_str(&format!("; did you mean {}?", quote(s)));
                 }
                 let value = Some(quote(volume_name));
-                FieldError {
-                    path: volume_path(),
-                    kind: ErrorKind::NotFound,
-                    value,
-                    detail,
-                    object: None,
-                }
+                let path = volume_path();
+                let rule = ids::S16_VOLUME_NAME_MISSING;
+                FieldError::new(rule, path, ErrorKind::NotFound, value, detail)
             }
             Outcome::Unbound(Unbound::VolumeMismatch { volume }) => {
-                let reasons: Vec<String> = sim
-                    .satisfy_refusals(c, volume)
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect();
+                let refusals = sim.satisfy_refusals(c, volume);
+                let reasons: Vec<String> = refusals.iter().map(ToString::to_string).collect();
                 let detail = format!(
                     "{prefix}cannot bind to requested volume {}: {}",
                     quote(volume_name),
                     reasons.join(", ")
                 );
-                FieldError::invalid(volume_path(), volume_name, detail)
+                let rule = ids::S16_VOLUME_NAME_PREBINDING;
+                let error = FieldError::invalid(rule, volume_path(), volume_name, detail);
+                FieldError {
+                    cause: refusals.first().map(Refusal::rule),
+                    ..error
+                }
             }
             Outcome::Unbound(Unbound::VolumeTaken { volume }) => {
                 let claim_ref = sim.volume(volume).and_then(|pv| pv.spec.claim_ref.as_ref());
@@ -272,18 +276,21 @@ impl<'a> Cross<'a> {
                     "{prefix}volume {} already bound to a different claim ({holder})",
                     quote(volume_name)
                 );
-                FieldError::invalid(volume_path(), volume_name, detail)
+                let rule = ids::S16_VOLUME_NAME_TAKEN;
+                FieldError::invalid(rule, volume_path(), volume_name, detail)
             }
-            Outcome::Unbound(Unbound::NoMatch) | Outcome::Bound { .. } => FieldError {
-                path: self.unit_path(unit),
-                kind: ErrorKind::NotFound,
-                value: None,
-                detail: format!(
-                    "{prefix}no PersistentVolume can bind this claim: {} ({note})",
-                    sim.explain(c, EXPLAIN_LIMIT)
-                ),
-                object: None,
-            },
+            Outcome::Unbound(Unbound::NoMatch) | Outcome::Bound { .. } => {
+                let (explanation, closest) = sim.explain_with_rule(c, EXPLAIN_LIMIT);
+                let detail = format!(
+                    "{prefix}no PersistentVolume can bind this claim: {explanation} ({note})"
+                );
+                let path = self.unit_path(unit);
+                let error = FieldError::new(*rule, path, ErrorKind::NotFound, None, detail);
+                FieldError {
+                    cause: closest,
+                    ..error
+                }
+            }
         }
     }
 }

@@ -2,6 +2,7 @@
 //! or bind elsewhere, `local` volumes without `WaitForFirstConsumer`, mismatched pre-binding.
 
 use super::{ClaimIndex, Cross, outcome_of};
+use crate::report::WarningCode;
 use crate::{
     binding::{BindReason, NO_PROVISIONER, Outcome, Refusal, Simulation},
     report::quote,
@@ -27,6 +28,7 @@ impl<'a> Cross<'a> {
                     None if claims.exists(namespace, name) => {}
                     None => checker.warn_in(
                         *i,
+                        WarningCode::ClaimRefUnknownClaim,
                         path,
                         format!(
                             "reserved for claim {claim}, which is neither in this set nor declared \
@@ -47,6 +49,7 @@ impl<'a> Cross<'a> {
                             if !reasons.is_empty() {
                                 checker.warn_in(
                                     *i,
+                                    WarningCode::MutualPreBindingMismatch,
                                     path,
                                     format!(
                                         "pre-bound both ways with claim {claim}, so the PV \
@@ -86,6 +89,7 @@ impl<'a> Cross<'a> {
                             };
                             checker.warn_in(
                                 *i,
+                                WarningCode::ReservedVolumeUnused,
                                 path,
                                 format!(
                                     "reserved for claim {claim}, but that claim {what}{why}; the \
@@ -126,6 +130,7 @@ impl<'a> Cross<'a> {
             };
             checker.warn_in(
                 i,
+                WarningCode::LocalVolumeImmediateBinding,
                 path,
                 format!(
                     "local volume bound to claim {}/{} through class {class}, which binds \
