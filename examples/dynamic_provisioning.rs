@@ -19,7 +19,7 @@ pub fn manifests() -> Valid<Manifests> {
             name: storage-class,
             provisioner: "kubernetes.io/gce-pd",
             parameters: { type: pd-ssd },
-            allow: [in_tree_provisioner_is_deprecated],
+            allow: [in_tree_provisioner_gce_persistent_disk],
         },
         pvc { name: mongodb-pvc, access: RWO, request: 1Gi, class: "storage-class" },
         pod {

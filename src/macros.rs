@@ -70,7 +70,7 @@
 //!     access: RWX,
 //!     reclaim: Recycle,
 //!     source: nfs "nfs.example.com" "/exports/scratch",
-//!     allow: [recycle_reclaim_policy_is_deprecated],
+//!     allow: [recycle_reclaim_policy],
 //! };
 //! assert_eq!(pv.warnings().len(), 1);
 //! ```

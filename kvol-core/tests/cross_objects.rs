@@ -831,7 +831,7 @@ fn a_pods_claim_must_exist_with_a_suggestion() {
         [
             "objects[0](Pod default/mongodb).spec.volumes[0].persistentVolumeClaim.claimName: Not \
           found: \"mongo-pvc\": no PersistentVolumeClaim of that name in namespace \"default\" in \
-          this set, and none declared external (Manifests::external_claim); did you mean \
+          this set, and none declared external; did you mean \
           \"mongodb-pvc\"?"
         ]
     );
@@ -933,8 +933,7 @@ fn a_statefulset_template_volume_replaced_by_a_claim_template_is_not_checked() {
         [
             "objects[0](StatefulSet default/web).spec.template.spec.volumes[1].persistentVolumeClaim\
              .claimName: Not found: \"nowhere\": no PersistentVolumeClaim of that name in \
-             namespace \"default\" in this set, and none declared external \
-             (Manifests::external_claim)"
+             namespace \"default\" in this set, and none declared external"
         ],
         "{report}"
     );
@@ -953,9 +952,9 @@ fn a_named_class_must_exist_or_be_declared() {
         errors(&set.check()),
         [
             "objects[1](PersistentVolumeClaim default/data).spec.storageClassName: Not found: \
-          \"fast-sdd\": no StorageClass of that name in this set and none declared external \
-          (Manifests::external_storage_class), and no PersistentVolume of class \"fast-sdd\" binds \
-          the claim; did you mean \"fast-ssd\"?"
+          \"fast-sdd\": no StorageClass of that name in this set and none declared external, \
+          and no PersistentVolume of class \"fast-sdd\" binds the claim; did you mean \
+          \"fast-ssd\"?"
         ]
     );
     assert_clean(&set.external_storage_class("fast-sdd").check());
@@ -1266,8 +1265,7 @@ fn a_volume_reserved_for_an_absent_claim_draws_a_warning() {
         warnings(&report),
         [
             "objects[0](PersistentVolume pv).spec.claimRef: reserved for claim db/data, which is \
-          neither in this set nor declared external (Manifests::external_claim_in): no other claim \
-          can bind this volume"
+          neither in this set nor declared external: no other claim can bind this volume"
         ]
     );
     assert_clean(&set.external_claim_in("db", "data").check());
@@ -1396,8 +1394,8 @@ fn statefulset_ephemeral_volumes_make_one_claim_per_pod() {
         warnings(&report),
         [
             "objects[3](PersistentVolume stale).spec.claimRef: reserved for claim \
-          default/web-2-scratch, which is neither in this set nor declared external \
-          (Manifests::external_claim_in): no other claim can bind this volume"
+          default/web-2-scratch, which is neither in this set nor declared external: no other \
+          claim can bind this volume"
         ]
     );
 }

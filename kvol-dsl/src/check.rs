@@ -6,9 +6,9 @@ use crate::{
     ctxt::{Ctxt, Sp},
     diagnose::Reported,
     lower::{Cx, Pass, lower_object, objects::item_meta, objects::kind_name},
-    warnings::{WarningKind, WarningOut},
+    warnings::{self, WarningOut},
 };
-use kvol_core::{FieldError, FieldPath, Object};
+use kvol_core::{FieldError, FieldPath, Object, WarningCode};
 use proc_macro2::TokenStream;
 
 /// What the walk of one invocation produced.
@@ -139,24 +139,22 @@ pub fn check_manifests(ctxt: &Ctxt, ast: &ManifestsAst, root: Sp, krate: &TokenS
     if all_built {
         let report = kvol_core::Validate::check(&checked_set);
         for e in &report.errors {
-            match object_index(e.path.as_str()).and_then(|(i, rest)| Some((objects.get(i)?, rest)))
-            {
-                Some(((cx, _, object_root, _), rest)) => {
-                    let mut e = e.clone();
-                    e.path = FieldPath::root().child(rest);
+            match within_object(&checked_set, &e.path, e.object) {
+                Some((i, path)) if i < objects.len() => {
+                    let (cx, _, object_root, _) = &objects[i];
+                    let e = FieldError { path, ..e.clone() };
                     Reported::new(false).push(ctxt, cx, &e, *object_root, false);
                 }
-                None => {
+                _ => {
                     let sp = ast.namespace.as_ref().map_or(root, |n| n.sp);
                     ctxt.error(sp, format!("{e}"));
                 }
             }
         }
         for w in &report.warnings {
-            if let Some((i, rest)) = object_index(w.path.as_str())
+            if let Some((i, path)) = within_object(&checked_set, &w.path, w.object)
                 && let Some((cx, _, object_root, allow)) = objects.get(i)
             {
-                let path = FieldPath::root().child(rest);
                 warnings.extend(warning(cx, w, &path, *object_root, allow));
             }
         }
@@ -173,39 +171,40 @@ pub fn check_manifests(ctxt: &Ctxt, ast: &ManifestsAst, root: Sp, krate: &TokenS
     }
 }
 
-/// `objects[3](Kind ns/name).spec.x` → `(3, "spec.x")`.
-fn object_index(path: &str) -> Option<(usize, &str)> {
-    let rest = path.strip_prefix("objects[")?;
-    let close = rest.find(']')?;
-    let index = rest[..close].parse().ok()?;
-    let after = &rest[close + 1..];
-    let after = match after.strip_prefix('(') {
-        Some(a) => &a[a.find(')')? + 1..],
-        None => after,
-    };
-    Some((index, after.strip_prefix('.').unwrap_or(after)))
+/// The object a finding of the set is about (its index, typed on the finding) and the path
+/// inside that object: the finding's path without its `objects[i](Kind ns/name)` segment.
+fn within_object(
+    set: &kvol_core::Manifests,
+    path: &FieldPath,
+    object: Option<usize>,
+) -> Option<(usize, FieldPath)> {
+    let i = object?;
+    let prefix = set.object_path(i)?;
+    let mut segments = path.segments();
+    let first = segments.next()?;
+    (Some(first) == prefix.last()).then(|| (i, FieldPath::from_segments(segments)))
 }
 
-/// The warnings an object's `allow: [..]` silences; an unknown name is an error at its token.
-fn allowed(ctxt: &Ctxt, allow: &[crate::ast::Str]) -> Vec<WarningKind> {
-    let owned: Vec<String> = WarningKind::all().map(WarningKind::name).collect();
+/// The warnings an object's `allow: [..]` silences (by name); an unknown name is an error at
+/// its token.
+fn allowed(ctxt: &Ctxt, allow: &[crate::ast::Str]) -> Vec<String> {
+    let owned: Vec<String> = warnings::all().into_iter().map(warnings::name).collect();
     let names: Vec<&str> = owned.iter().map(String::as_str).collect();
     let mut out = Vec::new();
     for a in allow {
-        match WarningKind::all().find(|k| k.name() == a.value) {
-            Some(kind) => out.push(kind),
-            None => {
-                let mut msg = format!("`{}` is not one of kvol's warnings", a.value);
-                if let Some(s) = crate::suggest::closest(&a.value, &names) {
-                    msg.push_str(&format!("\nhelp: did you mean `{s}`?"));
-                }
-                msg.push_str(
-                    "\nnote: `allow: [..]` takes the names rustc prints in kvol's warnings \
-                     (\"use of deprecated unit struct `…::NAME`\")",
-                );
-                ctxt.error(a.sp, msg);
-            }
+        if names.contains(&a.value.as_str()) {
+            out.push(a.value.clone());
+            continue;
         }
+        let mut msg = format!("`{}` is not one of kvol's warnings", a.value);
+        if let Some(s) = crate::suggest::closest(&a.value, &names) {
+            msg.push_str(&format!("\nhelp: did you mean `{s}`?"));
+        }
+        msg.push_str(
+            "\nnote: `allow: [..]` takes the names rustc prints in kvol's warnings \
+             (\"use of deprecated unit struct `…::NAME`\")",
+        );
+        ctxt.error(a.sp, msg);
     }
     out
 }
@@ -216,21 +215,24 @@ fn warning(
     w: &kvol_core::Warning,
     path: &FieldPath,
     root: Sp,
-    allow: &[WarningKind],
+    allow: &[String],
 ) -> Option<WarningOut> {
-    let kind = WarningKind::classify(path.as_str(), &w.message);
-    if allow.contains(&kind) {
+    if allow.contains(&warnings::name(w.code)) {
         return None;
     }
     let sp = cx.spans.find(path).map_or(root, |(sp, _)| sp);
     // `100m` is a tenth of a byte: almost always meant as mebibytes.
-    let extra = match (kind, cx.spans.value_at(path)) {
-        (WarningKind::FractionalBytes, Some(text)) if text.ends_with('m') => Some(format!(
+    let extra = match (w.code, cx.spans.value_at(path)) {
+        (WarningCode::FractionalBytes, Some(text)) if text.ends_with('m') => Some(format!(
             "did you mean `{}Mi`? (`m` is milli, a thousandth)",
             &text[..text.len() - 1]
         )),
         _ => None,
     };
-    let text = crate::warnings::text(kind, path.as_str(), &w.message, extra.as_deref());
-    Some(WarningOut { kind, sp, text })
+    let text = warnings::text(w.code, path.as_str(), &w.message, extra.as_deref());
+    Some(WarningOut {
+        code: w.code,
+        sp,
+        text,
+    })
 }

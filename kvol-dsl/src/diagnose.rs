@@ -6,7 +6,7 @@ use crate::{
     ctxt::{Ctxt, Sp},
     lower::Cx,
 };
-use kvol_core::{FieldError, report::ErrorKind};
+use kvol_core::{FieldError, report::ErrorKind, rules::ids};
 
 /// The errors already reported, so each problem is reported once: kvol-core may report one
 /// mistake at several fields (a label is the selector, the template's labels and the
@@ -44,6 +44,10 @@ impl Reported {
 
     /// Reports `e` unless the same problem was reported already.
     pub fn push(&mut self, ctxt: &Ctxt, cx: &Cx, e: &FieldError, root: Sp, from_placeholder: bool) {
+        // A mount of a volume that is itself invalid: the volume's own error says it all.
+        if e.rule == ids::S5_INVALID_VOLUME_NOT_FOUND {
+            return;
+        }
         let (sp, exact) = locate(cx, e, root);
         if self.partial
             && (!exact
@@ -85,7 +89,8 @@ fn locate(cx: &Cx, e: &FieldError, root: Sp) -> (Sp, bool) {
         .unwrap_or((root, false))
 }
 
-/// A kvol-core error as a compile error at `sp`.
+/// A kvol-core error as a compile error at `sp`: the API server's message, then the help of
+/// the macros' syntax for its rule (else kvol-core's own help), the field.
 fn map_error(cx: &Cx, e: &FieldError, sp: Sp, from_placeholder: bool) -> syn::Error {
     let path = e.path.as_str();
     let mut msg = String::from(e.kind.as_str());
@@ -95,14 +100,14 @@ fn map_error(cx: &Cx, e: &FieldError, sp: Sp, from_placeholder: bool) -> syn::Er
     if !e.detail.is_empty() {
         msg.push_str(&format!(": {}", e.detail));
     }
-    let format_error = matches!(e.kind, ErrorKind::Invalid | ErrorKind::TooLong);
-    if let Some(note) = rule_note(cx.kind, path).filter(|_| format_error) {
-        msg.push_str(&format!("\nnote: {note}"));
+    let dsl = dsl_help(e);
+    match (&dsl, &e.help) {
+        (Some(h), _) => msg.push_str(&format!("\nhelp: {h}")),
+        (None, Some(h)) => msg.push_str(&format!("\nhelp: {h}")),
+        (None, None) => {}
     }
-    if e.kind == ErrorKind::Required
-        && let Some(help) = required_help(path)
-    {
-        msg.push_str(&format!("\nhelp: {help}"));
+    if let Some(fix) = name_fix(e) {
+        msg.push_str(&format!("\nhelp: write `{fix}`"));
     }
     let interp = cx
         .spans
@@ -134,62 +139,79 @@ fn placeholder_note(g: Guarantee, placeholder: &str) -> String {
     )
 }
 
-/// What to add for a required field that is missing.
-fn required_help(path: &str) -> Option<&'static str> {
-    let last = path.rsplit('.').next().unwrap_or(path);
-    Some(match last {
-        "name" if path == "metadata.name" => "add `name: NAME`",
-        "image" => "add `image: \"IMAGE\"` to the container",
-        "accessModes" => "add `access: RWO` (or ROX, RWX, RWOP)",
-        "resources[storage]" | "requests[storage]" | "resources" => "add `request: 1Gi`",
-        "capacity" => "add `capacity: 1Gi`",
-        "provisioner" => "add `provisioner: \"DRIVER\"`",
-        "containers" => {
-            "add `image: \"IMAGE\"` (one container named like the object) or a \
+/// What to write, in the macros' syntax, for the rules whose fix is a key of the DSL. The
+/// rules' own help (kvol-core's, in Kubernetes' terms) is shown for the others.
+fn dsl_help(e: &FieldError) -> Option<String> {
+    let name = e
+        .value
+        .as_deref()
+        .map(|v| v.trim_matches('"'))
+        .unwrap_or("NAME");
+    let rule = e.rule;
+    Some(if rule == ids::S4_NAME_REQUIRED {
+        "add `name: NAME`".into()
+    } else if rule == ids::S6_4_IMAGE_REQUIRED {
+        "add `image: \"IMAGE\"` to the container".into()
+    } else if rule == ids::S7_ACCESS_MODES_REQUIRED || rule == ids::S8_ACCESS_MODES_REQUIRED {
+        "add `access: RWO` (or ROX, RWX, RWOP)".into()
+    } else if rule == ids::S8_REQUEST_REQUIRED {
+        "add `request: 1Gi`".into()
+    } else if rule == ids::S7_CAPACITY_REQUIRED {
+        "add `capacity: 1Gi`".into()
+    } else if rule == ids::S9_PROVISIONER_REQUIRED {
+        "add `provisioner: \"DRIVER\"`".into()
+    } else if rule == ids::S6_4_CONTAINERS_REQUIRED {
+        "add `image: \"IMAGE\"` (one container named like the object) or a \
              `container NAME { image: \"IMAGE\" }`"
-        }
-        "spec" => "add `source: …` (host_path, local, nfs, csi, iscsi)",
-        _ => return None,
+            .into()
+    } else if rule == ids::S7_SOURCE_REQUIRED {
+        "add `source: …` (host_path, local, nfs, csi, iscsi)".into()
+    } else if rule == ids::S7_LOCAL_NODE_AFFINITY_REQUIRED {
+        "a local volume is on one node's disk: add `node_affinity: hostname [\"NODE\"]`".into()
+    } else if rule == ids::S5_KVOL_CLAIM_NAME_EXISTS {
+        format!(
+            "if the claim exists outside this set, add `external_claims: [{name}]` to the \
+                 `manifests!` block"
+        )
+    } else if rule == ids::S8_KVOL_STORAGE_CLASS_NAME_EXISTS {
+        format!(
+            "if the class exists in the cluster, add `external_classes: [{name}]` to the \
+                 `manifests!` block"
+        )
+    } else if rule == ids::S16_DEFAULT_CLASS {
+        "add `default_class: NAME` to the `manifests!` block (the cluster's default \
+             StorageClass), or write `class: \"\"` to bind only volumes without a class"
+            .into()
+    } else {
+        return None;
     })
 }
 
-/// A note quoting the Kubernetes rule behind a field, where the detail alone is terse.
-fn rule_note(kind: &str, path: &str) -> Option<String> {
-    let label = "a DNS-1123 label: at most 63 characters of a-z, 0-9 and '-', starting and \
-                 ending with a letter or digit";
-    let subdomain = "a DNS-1123 subdomain: at most 253 characters of a-z, 0-9, '-' and '.', \
-                     starting and ending with a letter or digit";
-    if path == "metadata.name" {
-        return Some(match kind {
-            "StatefulSet" => format!("a StatefulSet name must be {label}"),
-            k => format!("a {k} name must be {subdomain}"),
-        });
+/// The name a user probably meant, for a name whose format is wrong (`Postgres` →
+/// `postgres`, `my_db` → `my-db`): lower case, other characters as `-`, checked against the
+/// same format.
+fn name_fix(e: &FieldError) -> Option<String> {
+    if e.kind != ErrorKind::Invalid {
+        return None;
     }
-    if path == "spec.serviceName" || path == "service.metadata.name" {
-        return Some(
-            "a Service name must be a DNS-1035 label: at most 63 characters of a-z, 0-9 and \
-             '-', starting with a letter and ending with a letter or digit"
-                .into(),
-        );
-    }
-    if path.ends_with("metadata.namespace") {
-        return Some(format!("a namespace must be {label}"));
-    }
-    if path.contains("ports[") && path.ends_with(".name") && !path.starts_with("service") {
-        return Some(
-            "a container port name must be an IANA service name: at most 15 characters of a-z, \
-             0-9 and '-', with at least one letter, no '--', not starting or ending with '-'"
-                .into(),
-        );
-    }
-    if (path.contains("volumes[") || path.contains("containers[") || path.contains("Containers["))
-        && path.ends_with("].name")
-        && !path.contains(".env[")
-    {
-        return Some(format!("volume and container names must be {label}"));
-    }
-    if path.ends_with("storageClassName") {
-        return Some(format!("a StorageClass name must be {subdomain}"));
-    }
-    None
+    let cause = e.cause.unwrap_or(e.rule).as_str();
+    let check: fn(&str) -> bool = if cause.starts_with("2/dns1123-label") {
+        |s| kvol_core::names::dns1123_label(s).is_ok()
+    } else if cause.starts_with("2/dns1123-subdomain") {
+        |s| kvol_core::names::dns1123_subdomain(s).is_ok()
+    } else if cause.starts_with("2/dns1035-label") {
+        |s| kvol_core::names::dns1035_label(s).is_ok()
+    } else {
+        return None;
+    };
+    let value = e.value.as_deref()?.strip_prefix('"')?.strip_suffix('"')?;
+    let fixed: String = value
+        .chars()
+        .map(|c| match c.to_ascii_lowercase() {
+            c @ ('a'..='z' | '0'..='9' | '-' | '.') => c,
+            _ => '-',
+        })
+        .collect();
+    let fixed = fixed.trim_matches(['-', '.']).to_owned();
+    (fixed != value && check(&fixed)).then_some(fixed)
 }

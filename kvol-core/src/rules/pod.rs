@@ -327,7 +327,27 @@ fn volume_mounts(
             } else {
                 ids::S6_1_MOUNT_NOT_FOUND
             };
-            checker.error(FieldError::not_found(rule, idx.child("name"), &m.name));
+            let mut error = FieldError::not_found(rule, idx.child("name"), &m.name);
+            // A misspelt name: the volume (or claim template) meant, when one is close.
+            let names = vols
+                .declared
+                .iter()
+                .copied()
+                .chain(vols.valid.iter().map(String::as_str));
+            if rule != ids::S5_INVALID_VOLUME_NOT_FOUND
+                && let Some(meant) = crate::suggest::closest_name(&m.name, names)
+            {
+                let what = if vols.template {
+                    "volume or claim template"
+                } else {
+                    "volume"
+                };
+                error = error.with_help(format!(
+                    "no {what} of that name; did you mean {}?",
+                    crate::report::quote(meant)
+                ));
+            }
+            checker.error(error);
         }
         if m.mount_path.is_empty() {
             checker.error(FieldError::required(

@@ -110,12 +110,12 @@ impl Spans {
         if let Some(sp) = exact(path) {
             return Some((sp, true));
         }
-        let mut p = parent(path);
+        let mut p = path.parent();
         while let Some(up) = p {
             if let Some(sp) = exact(&up) {
                 return Some((sp, false));
             }
-            p = parent(&up);
+            p = up.parent();
         }
         None
     }
@@ -377,21 +377,4 @@ fn int_placeholder(g: Guarantee, large: bool) -> i32 {
         (_, false) => 0,
         (_, true) => 65535,
     }
-}
-
-/// The path one segment up (`None` for the root).
-fn parent(path: &FieldPath) -> Option<FieldPath> {
-    let text = path.as_str();
-    if text.is_empty() {
-        return None;
-    }
-    let cut = if text.ends_with(']') {
-        text.rfind('[')
-    } else {
-        text.rfind('.')
-    };
-    Some(match cut {
-        Some(at) if at > 0 => FieldPath::root().child(&text[..at]),
-        _ => FieldPath::root(),
-    })
 }

@@ -3,7 +3,7 @@
 fn main() {
     let pv = kvol::pv! {
         name: scratch,
-        allow: [recycle_reclaim_policy_is_deprecated],
+        allow: [recycle_reclaim_policy],
         capacity: 5Gi,
         access: RWX,
         reclaim: Recycle,

@@ -2,7 +2,7 @@ fn main() {
     // `max_unavailable` needs a feature gate; kvol warns (tests/ui/warn/max-unavailable.rs).
     let set = kvol::statefulset! {
         name: db,
-        allow: [max_unavailable_needs_a_feature_gate],
+        allow: [max_unavailable_feature_gate],
         namespace: data,
         service: db-headless,
         labels: { app: db, tier: storage },

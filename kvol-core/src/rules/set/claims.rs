@@ -63,7 +63,7 @@ impl<'a> Cross<'a> {
                     .child("claimName");
                 let mut detail = format!(
                     "no PersistentVolumeClaim of that name in namespace {} in this set, and none \
-                     declared external (Manifests::external_claim)",
+                     declared external",
                     quote(namespace)
                 );
                 if let Some(s) = suggestions.claim(claims, namespace, name) {
@@ -87,6 +87,10 @@ impl<'a> Cross<'a> {
                         ErrorKind::NotFound,
                         value,
                         detail,
+                    )
+                    .with_help(
+                        "a claim that exists outside this set is declared with \
+                         `Manifests::external_claim`",
                     ),
                 );
             }

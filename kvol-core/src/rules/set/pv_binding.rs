@@ -135,14 +135,17 @@ impl<'a> Cross<'a> {
                             ids::S16_DEFAULT_CLASS,
                             self.class_path(unit),
                             no_default_detail(),
+                        )
+                        .with_help(
+                            "the cluster's default class is declared with \
+                             `Manifests::cluster_default_class` (or `assume_default_class`)",
                         ),
                     );
                 }
                 Some(ClassProblem::Missing(name)) if failing > 0 => {
                     let mut detail = format!(
-                        "no StorageClass of that name in this set and none declared external \
-                         (Manifests::external_storage_class), and no PersistentVolume of class \
-                         {} binds the claim",
+                        "no StorageClass of that name in this set and none declared external, \
+                         and no PersistentVolume of class {} binds the claim",
                         quote(name)
                     );
                     let candidates = self
@@ -163,6 +166,10 @@ impl<'a> Cross<'a> {
                             ErrorKind::NotFound,
                             value,
                             detail,
+                        )
+                        .with_help(
+                            "a StorageClass that exists in the cluster is declared with \
+                             `Manifests::external_storage_class`",
                         ),
                     );
                 }

@@ -32,7 +32,7 @@ impl<'a> Cross<'a> {
                         path,
                         format!(
                             "reserved for claim {claim}, which is neither in this set nor declared \
-                             external (Manifests::external_claim_in): no other claim can bind \
+                             external: no other claim can bind \
                              this volume"
                         ),
                     ),
