@@ -4,7 +4,7 @@
 //! tools can call it: syntax ([`parse`]) → typed input ([`ast`]) → **one lowering walk**
 //! ([`lower`]) that yields, for each DSL key in one place, the kvol-core builder value the rules
 //! check and the expression the expansion emits ([`lowered::Lowered`]) → diagnostics
-//! ([`diagnose`]) → the expansion ([`expand`]).
+//! ([`diagnose`]) → the expansion ([`mod@expand`]).
 //!
 //! **Not a stable API.** This crate is an implementation detail of `kvol-macros` (like
 //! `sqlx-macros-core` for sqlx): it follows kvol's version exactly (`=` pinned) and may change
