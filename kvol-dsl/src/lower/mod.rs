@@ -222,11 +222,17 @@ impl<'c> Cx<'c> {
                 let value = match i32::try_from(*n) {
                     Ok(value) => value,
                     Err(_) => {
+                        let (size, bound) = if *n < 0 {
+                            ("small", i32::MIN)
+                        } else {
+                            ("large", i32::MAX)
+                        };
                         self.ctxt.error(
                             *sp,
                             format!(
-                                "{what} `{n}` does not fit the API's 32-bit field\nnote: \
-                                 Kubernetes stores {what} as an int32: from {} to {}",
+                                "`{n}` is too {size} for {what}: the API stores it as a 32-bit \
+                                 integer (limit {bound})\nnote: kvol never clamps a number; \
+                                 write a value from {} to {}",
                                 i32::MIN,
                                 i32::MAX
                             ),
