@@ -162,9 +162,11 @@ impl Fields<'_> {
     fn flag(&self, cx: &mut Cx, key: &str) -> Lowered<bool> {
         cx.boolean(matches!(self.get(key), Some((LegacyValue::Bool(true), _))))
     }
-    fn int(&self, cx: &mut Cx, key: &str, what: &str) -> Lowered<Option<i32>> {
+    fn int(&self, cx: &mut Cx, key: &str) -> Lowered<Option<i32>> {
         opt(match self.get(key) {
-            Some((LegacyValue::Int(n), sp)) => Some(cx.int32(&Val::Lit(*n, sp), what)),
+            Some((LegacyValue::Int(n), sp)) => {
+                Some(cx.int32(&Val::Lit(*n, sp), &format!("`{key}`")))
+            }
             _ => None,
         })
     }
@@ -206,142 +208,66 @@ fn legacy_source(
     }
     let f = Fields { fields };
     let k = cx.k.clone();
+    // Each plugin's variant from its fields: `field: how` reads the DSL key of the same name.
+    macro_rules! source {
+        ($variant:ident { $($field:ident: $how:ident),* $(,)? }) => {{
+            $(let $field = f.$how(cx, stringify!($field));)*
+            record!(k, legacy::LegacySource::$variant { $($field),* })
+        }};
+    }
     match plugin {
-        LegacyPlugin::GcePersistentDisk => {
-            let pd_name = f.required(cx, "pd_name");
-            let fs_type = f.text(cx, "fs_type");
-            let partition = f.int(cx, "partition", "a partition");
-            let read_only = f.flag(cx, "read_only");
-            record!(
-                k,
-                legacy::LegacySource::GcePersistentDisk {
-                    pd_name,
-                    fs_type,
-                    partition,
-                    read_only,
-                }
-            )
-        }
-        LegacyPlugin::AwsElasticBlockStore => {
-            let volume_id = f.required(cx, "volume_id");
-            let fs_type = f.text(cx, "fs_type");
-            let partition = f.int(cx, "partition", "a partition");
-            let read_only = f.flag(cx, "read_only");
-            record!(
-                k,
-                legacy::LegacySource::AwsElasticBlockStore {
-                    volume_id,
-                    fs_type,
-                    partition,
-                    read_only,
-                }
-            )
-        }
-        LegacyPlugin::AzureDisk => {
-            let disk_name = f.required(cx, "disk_name");
-            let disk_uri = f.required(cx, "disk_uri");
-            let fs_type = f.text(cx, "fs_type");
-            let read_only = f.flag(cx, "read_only");
-            record!(
-                k,
-                legacy::LegacySource::AzureDisk {
-                    disk_name,
-                    disk_uri,
-                    fs_type,
-                    read_only,
-                }
-            )
-        }
-        LegacyPlugin::AzureFile => {
-            let secret_name = f.required(cx, "secret_name");
-            let share_name = f.required(cx, "share_name");
-            let read_only = f.flag(cx, "read_only");
-            record!(
-                k,
-                legacy::LegacySource::AzureFile {
-                    secret_name,
-                    share_name,
-                    read_only,
-                }
-            )
-        }
-        LegacyPlugin::Cephfs => {
-            let monitors = f.list(cx, "monitors");
-            let path = f.text(cx, "path");
-            let read_only = f.flag(cx, "read_only");
-            record!(
-                k,
-                legacy::LegacySource::Cephfs {
-                    monitors,
-                    path,
-                    read_only,
-                }
-            )
-        }
-        LegacyPlugin::Cinder => {
-            let volume_id = f.required(cx, "volume_id");
-            let fs_type = f.text(cx, "fs_type");
-            let read_only = f.flag(cx, "read_only");
-            record!(
-                k,
-                legacy::LegacySource::Cinder {
-                    volume_id,
-                    fs_type,
-                    read_only,
-                }
-            )
-        }
-        LegacyPlugin::Glusterfs => {
-            let endpoints = f.required(cx, "endpoints");
-            let path = f.required(cx, "path");
-            let read_only = f.flag(cx, "read_only");
-            record!(
-                k,
-                legacy::LegacySource::Glusterfs {
-                    endpoints,
-                    path,
-                    read_only,
-                }
-            )
-        }
-        LegacyPlugin::Rbd => {
-            let monitors = f.list(cx, "monitors");
-            let image = f.required(cx, "image");
-            let fs_type = f.text(cx, "fs_type");
-            let read_only = f.flag(cx, "read_only");
-            record!(
-                k,
-                legacy::LegacySource::Rbd {
-                    monitors,
-                    image,
-                    fs_type,
-                    read_only,
-                }
-            )
-        }
-        LegacyPlugin::VsphereVolume => {
-            let volume_path = f.required(cx, "volume_path");
-            let fs_type = f.text(cx, "fs_type");
-            record!(
-                k,
-                legacy::LegacySource::VsphereVolume {
-                    volume_path,
-                    fs_type,
-                }
-            )
-        }
-        LegacyPlugin::PortworxVolume => {
-            let volume_id = f.required(cx, "volume_id");
-            let fs_type = f.text(cx, "fs_type");
-            let read_only = f.flag(cx, "read_only");
-            record!(
-                k,
-                legacy::LegacySource::PortworxVolume {
-                    volume_id,
-                    fs_type,
-                    read_only,
-                }
-            )
-        }
+        LegacyPlugin::GcePersistentDisk => source!(GcePersistentDisk {
+            pd_name: required,
+            fs_type: text,
+            partition: int,
+            read_only: flag,
+        }),
+        LegacyPlugin::AwsElasticBlockStore => source!(AwsElasticBlockStore {
+            volume_id: required,
+            fs_type: text,
+            partition: int,
+            read_only: flag,
+        }),
+        LegacyPlugin::AzureDisk => source!(AzureDisk {
+            disk_name: required,
+            disk_uri: required,
+            fs_type: text,
+            read_only: flag,
+        }),
+        LegacyPlugin::AzureFile => source!(AzureFile {
+            secret_name: required,
+            share_name: required,
+            read_only: flag,
+        }),
+        LegacyPlugin::Cephfs => source!(Cephfs {
+            monitors: list,
+            path: text,
+            read_only: flag,
+        }),
+        LegacyPlugin::Cinder => source!(Cinder {
+            volume_id: required,
+            fs_type: text,
+            read_only: flag,
+        }),
+        LegacyPlugin::Glusterfs => source!(Glusterfs {
+            endpoints: required,
+            path: required,
+            read_only: flag,
+        }),
+        LegacyPlugin::Rbd => source!(Rbd {
+            monitors: list,
+            image: required,
+            fs_type: text,
+            read_only: flag,
+        }),
+        LegacyPlugin::VsphereVolume => source!(VsphereVolume {
+            volume_path: required,
+            fs_type: text,
+        }),
+        LegacyPlugin::PortworxVolume => source!(PortworxVolume {
+            volume_id: required,
+            fs_type: text,
+            read_only: flag,
+        }),
     }
 }
