@@ -1050,87 +1050,87 @@ pub const S15_RECYCLE_STORAGECLASS: RuleId = RuleId::new("15/recycle-storageclas
 pub const S15_KVOL_IN_TREE_PROVISIONER: RuleId = RuleId::new("15/kvol-in-tree-provisioner");
 /// `16/class-match`: a claim binds only to a volume of its class (unset and '' are the same).
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: it binds a claim only to a volume of its class, so the claim stays Pending.
+/// kvol's own rule (the API server accepts this): the PersistentVolume controller binds a claim only to a volume of its class, and provisions none for a claim without a class: the claim stays Pending.
 pub const S16_CLASS_MATCH: RuleId = RuleId::new("16/class-match");
 /// `16/class-beta-annotation`: the beta storage-class annotation overrides storageClassName.
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: the beta storage-class annotation overrides storageClassName, so the claim looks for another class.
+/// kvol's own rule (the API server accepts this): the PersistentVolume controller reads the class from the beta annotation before storageClassName: the claim binds (or waits for) another class than written.
 pub const S16_CLASS_BETA_ANNOTATION: RuleId = RuleId::new("16/class-beta-annotation");
 /// `16/access-modes-subset`: the volume's access modes contain the claim's.
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: the volume must offer every access mode of the claim, so the claim stays Pending.
+/// kvol's own rule (the API server accepts this): the PersistentVolume controller binds a claim only to a volume offering all its access modes: the claim stays Pending.
 pub const S16_ACCESS_MODES_SUBSET: RuleId = RuleId::new("16/access-modes-subset");
 /// `16/access-mode-groups`: volumes with the fewest access modes are searched first.
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: it searches volumes with the fewest access modes first, so the claim binds another volume.
+/// kvol's own rule (the API server accepts this): the PersistentVolume controller searches the volumes with the fewest access modes first: the claim binds another volume than expected.
 pub const S16_ACCESS_MODE_GROUPS: RuleId = RuleId::new("16/access-mode-groups");
 /// `16/access-mode-groups-claim-ref`: a claimRef volume in a larger mode group loses to a match in a smaller group.
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: a match in a smaller access-mode group wins over the reserved volume.
+/// kvol's own rule (the API server accepts this): the PersistentVolume controller prefers a match in a smaller access-mode group to the reserved volume: the claim binds another volume than expected.
 pub const S16_ACCESS_MODE_GROUPS_CLAIM_REF: RuleId = RuleId::new("16/access-mode-groups-claim-ref");
 /// `16/volume-mode-match`: volume modes must match (unset is Filesystem).
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: volume modes must be equal (unset is Filesystem), so the claim stays Pending.
+/// kvol's own rule (the API server accepts this): the PersistentVolume controller binds a claim only to a volume of the same volume mode (unset is Filesystem): the claim stays Pending.
 pub const S16_VOLUME_MODE_MATCH: RuleId = RuleId::new("16/volume-mode-match");
 /// `16/capacity`: capacity at least the request.
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: a volume smaller than the request never binds, so the claim stays Pending.
+/// kvol's own rule (the API server accepts this): the PersistentVolume controller never binds a claim to a volume smaller than its request: the claim stays Pending.
 pub const S16_CAPACITY: RuleId = RuleId::new("16/capacity");
 /// `16/smallest-fit`: the smallest fitting volume wins.
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: the smallest fitting volume wins, so the claim binds another volume.
+/// kvol's own rule (the API server accepts this): the PersistentVolume controller binds the smallest fitting volume: the claim binds another volume than expected.
 pub const S16_SMALLEST_FIT: RuleId = RuleId::new("16/smallest-fit");
 /// `16/equal-sizes-set-order`: on equal sizes the first volume wins and each volume binds once.
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: each volume binds once and on equal sizes the first wins, so the claim binds another volume or none.
+/// kvol's own rule (the API server accepts this): the PersistentVolume controller binds each volume once, the first of equal sizes first: the claim binds another volume, or none and stays Pending.
 pub const S16_EQUAL_SIZES_SET_ORDER: RuleId = RuleId::new("16/equal-sizes-set-order");
 /// `16/selector`: a claim selector must match the volume labels.
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: a volume whose labels the claim's selector does not match never binds, so the claim stays Pending.
+/// kvol's own rule (the API server accepts this): the PersistentVolume controller never binds a claim to a volume its selector does not match: the claim stays Pending.
 pub const S16_SELECTOR: RuleId = RuleId::new("16/selector");
 /// `16/claim-ref-reserved`: a volume reserved (claimRef) for another claim is skipped.
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: a volume reserved (claimRef) for another claim is skipped.
+/// kvol's own rule (the API server accepts this): the PersistentVolume controller skips a volume reserved (claimRef) for another claim: the claim binds another volume, or none and stays Pending.
 pub const S16_CLAIM_REF_RESERVED: RuleId = RuleId::new("16/claim-ref-reserved");
 /// `16/claim-ref-prebinding`: claimRef pre-binding skips class and selector.
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: claimRef pre-binding skips class and selector, so the volume binds a claim they exclude.
+/// kvol's own rule (the API server accepts this): the PersistentVolume controller binds a claimRef volume to its claim without checking class and selector: the claim gets a volume they would exclude.
 pub const S16_CLAIM_REF_PREBINDING: RuleId = RuleId::new("16/claim-ref-prebinding");
 /// `16/claim-ref-still-checks`: claimRef pre-binding still needs capacity, mode and access modes.
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: a claimRef volume still needs the capacity, volume mode and access modes of the claim, so the claim stays Pending.
+/// kvol's own rule (the API server accepts this): the PersistentVolume controller still needs the claim's capacity, volume mode and access modes from a claimRef volume: the claim stays Pending.
 pub const S16_CLAIM_REF_STILL_CHECKS: RuleId = RuleId::new("16/claim-ref-still-checks");
 /// `16/volume-name-prebinding`: volumeName pre-binding checks class, size, mode and access modes, not the selector.
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: volumeName pre-binding checks class, size, mode and access modes, so the claim stays Pending.
+/// kvol's own rule (the API server accepts this): the PersistentVolume controller checks class, size, volume mode and access modes of the volume named by volumeName: the claim stays Pending.
 pub const S16_VOLUME_NAME_PREBINDING: RuleId = RuleId::new("16/volume-name-prebinding");
 /// `16/volume-name-taken`: volumeName naming a volume reserved for or bound to another claim.
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: the volume named by volumeName is reserved for or bound to another claim, so the claim stays Pending.
+/// kvol's own rule (the API server accepts this): the volume named by volumeName is reserved for or bound to another claim: the PersistentVolume controller leaves this claim Pending.
 pub const S16_VOLUME_NAME_TAKEN: RuleId = RuleId::new("16/volume-name-taken");
 /// `16/volume-name-missing`: volumeName naming no volume stays Pending.
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: volumeName names no volume, so the claim stays Pending.
+/// kvol's own rule (the API server accepts this): volumeName names no volume: the PersistentVolume controller leaves the claim Pending.
 pub const S16_VOLUME_NAME_MISSING: RuleId = RuleId::new("16/volume-name-missing");
 /// `16/wait-for-first-consumer`: WaitForFirstConsumer claims are not bound by the controller (they bind after immediate ones).
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: WaitForFirstConsumer claims bind only once a pod uses them, after the immediate ones.
+/// kvol's own rule (the API server accepts this): the PersistentVolume controller binds a WaitForFirstConsumer claim only once a pod uses it, after the immediate ones: it may find its volume taken.
 pub const S16_WAIT_FOR_FIRST_CONSUMER: RuleId = RuleId::new("16/wait-for-first-consumer");
 /// `16/default-class`: an unset class takes the default StorageClass; without one the claim cannot be provisioned.
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: an unset class takes the default StorageClass, and without one the claim cannot be provisioned and stays Pending.
+/// kvol's own rule (the API server accepts this): an unset class takes the cluster's default StorageClass; without one the claim is never provisioned and stays Pending.
 pub const S16_DEFAULT_CLASS: RuleId = RuleId::new("16/default-class");
 /// `16/default-class-unknown`: a default class of unknown name matches no volume by class.
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: a default class of unknown name matches no volume by class, so the claim stays Pending.
+/// kvol's own rule (the API server accepts this): a default class of unknown name matches no volume by class: the claim stays Pending.
 pub const S16_DEFAULT_CLASS_UNKNOWN: RuleId = RuleId::new("16/default-class-unknown");
 /// `16/no-provisioner`: kubernetes.io/no-provisioner never provisions: the claim must bind a volume.
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: kubernetes.io/no-provisioner never provisions, so the claim stays Pending until a volume matches.
+/// kvol's own rule (the API server accepts this): kubernetes.io/no-provisioner never provisions: the claim stays Pending until a volume of the class matches it.
 pub const S16_NO_PROVISIONER: RuleId = RuleId::new("16/no-provisioner");
 /// `16/dynamic-claims-take-volumes`: dynamically provisioned claims still take matching volumes first.
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: a dynamically provisioned claim still takes a matching volume first, so another claim loses it.
+/// kvol's own rule (the API server accepts this): the PersistentVolume controller binds a matching volume before provisioning: a claim of a provisioning class takes a volume meant for another claim.
 pub const S16_DYNAMIC_CLAIMS_TAKE_VOLUMES: RuleId = RuleId::new("16/dynamic-claims-take-volumes");
 /// `16/local-wffc`: (corollary 4) local volumes should use a WaitForFirstConsumer class (warning).
 ///
@@ -1138,19 +1138,19 @@ pub const S16_DYNAMIC_CLAIMS_TAKE_VOLUMES: RuleId = RuleId::new("16/dynamic-clai
 pub const S16_LOCAL_WFFC: RuleId = RuleId::new("16/local-wffc");
 /// `16/statefulset-replicas`: StatefulSet claims are bound per replica.
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: a StatefulSet's claims are bound one per replica, so some replicas stay Pending.
+/// kvol's own rule (the API server accepts this): each replica of a StatefulSet gets its own claims, bound one by one: replicas without a matching volume stay Pending.
 pub const S16_STATEFULSET_REPLICAS: RuleId = RuleId::new("16/statefulset-replicas");
 /// `16/volume-attributes-class`: volumeAttributesClassName must match (not checked by kvol).
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: volumeAttributesClassName must match, so the claim stays Pending.
+/// kvol's own rule (the API server accepts this): the PersistentVolume controller binds a claim only to a volume of the same volumeAttributesClassName: the claim stays Pending.
 pub const S16_VOLUME_ATTRIBUTES_CLASS: RuleId = RuleId::new("16/volume-attributes-class");
 /// `16/deletion-timestamp`: volumes marked for deletion are skipped (not checked by kvol).
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: volumes marked for deletion are skipped.
+/// kvol's own rule (the API server accepts this): the PersistentVolume controller skips volumes marked for deletion: the claim binds another volume, or none.
 pub const S16_DELETION_TIMESTAMP: RuleId = RuleId::new("16/deletion-timestamp");
 /// `16/phase-available`: only Available volumes bind (unless pre-bound) (not checked by kvol).
 ///
-/// kvol's own rule (the API server accepts this): the PersistentVolume controller would not bind the claim as written: only Available volumes bind (unless pre-bound).
+/// kvol's own rule (the API server accepts this): the PersistentVolume controller binds only Available volumes (unless pre-bound): the claim binds another volume, or none.
 pub const S16_PHASE_AVAILABLE: RuleId = RuleId::new("16/phase-available");
 /// `5/kvol-claimName-exists`: (kvol, SPEC contract 3) a pod's claimName names a claim of its namespace.
 ///
@@ -1852,82 +1852,82 @@ pub(crate) fn why_of(id: &str) -> Option<&'static str> {
             "the in-tree provisioner is deprecated or removed: it provisions only through CSI migration with the CSI driver installed, otherwise the class's claims stay Pending"
         }
         "16/class-match" => {
-            "the PersistentVolume controller would not bind the claim as written: it binds a claim only to a volume of its class, so the claim stays Pending"
+            "the PersistentVolume controller binds a claim only to a volume of its class, and provisions none for a claim without a class: the claim stays Pending"
         }
         "16/class-beta-annotation" => {
-            "the PersistentVolume controller would not bind the claim as written: the beta storage-class annotation overrides storageClassName, so the claim looks for another class"
+            "the PersistentVolume controller reads the class from the beta annotation before storageClassName: the claim binds (or waits for) another class than written"
         }
         "16/access-modes-subset" => {
-            "the PersistentVolume controller would not bind the claim as written: the volume must offer every access mode of the claim, so the claim stays Pending"
+            "the PersistentVolume controller binds a claim only to a volume offering all its access modes: the claim stays Pending"
         }
         "16/access-mode-groups" => {
-            "the PersistentVolume controller would not bind the claim as written: it searches volumes with the fewest access modes first, so the claim binds another volume"
+            "the PersistentVolume controller searches the volumes with the fewest access modes first: the claim binds another volume than expected"
         }
         "16/access-mode-groups-claim-ref" => {
-            "the PersistentVolume controller would not bind the claim as written: a match in a smaller access-mode group wins over the reserved volume"
+            "the PersistentVolume controller prefers a match in a smaller access-mode group to the reserved volume: the claim binds another volume than expected"
         }
         "16/volume-mode-match" => {
-            "the PersistentVolume controller would not bind the claim as written: volume modes must be equal (unset is Filesystem), so the claim stays Pending"
+            "the PersistentVolume controller binds a claim only to a volume of the same volume mode (unset is Filesystem): the claim stays Pending"
         }
         "16/capacity" => {
-            "the PersistentVolume controller would not bind the claim as written: a volume smaller than the request never binds, so the claim stays Pending"
+            "the PersistentVolume controller never binds a claim to a volume smaller than its request: the claim stays Pending"
         }
         "16/smallest-fit" => {
-            "the PersistentVolume controller would not bind the claim as written: the smallest fitting volume wins, so the claim binds another volume"
+            "the PersistentVolume controller binds the smallest fitting volume: the claim binds another volume than expected"
         }
         "16/equal-sizes-set-order" => {
-            "the PersistentVolume controller would not bind the claim as written: each volume binds once and on equal sizes the first wins, so the claim binds another volume or none"
+            "the PersistentVolume controller binds each volume once, the first of equal sizes first: the claim binds another volume, or none and stays Pending"
         }
         "16/selector" => {
-            "the PersistentVolume controller would not bind the claim as written: a volume whose labels the claim's selector does not match never binds, so the claim stays Pending"
+            "the PersistentVolume controller never binds a claim to a volume its selector does not match: the claim stays Pending"
         }
         "16/claim-ref-reserved" => {
-            "the PersistentVolume controller would not bind the claim as written: a volume reserved (claimRef) for another claim is skipped"
+            "the PersistentVolume controller skips a volume reserved (claimRef) for another claim: the claim binds another volume, or none and stays Pending"
         }
         "16/claim-ref-prebinding" => {
-            "the PersistentVolume controller would not bind the claim as written: claimRef pre-binding skips class and selector, so the volume binds a claim they exclude"
+            "the PersistentVolume controller binds a claimRef volume to its claim without checking class and selector: the claim gets a volume they would exclude"
         }
         "16/claim-ref-still-checks" => {
-            "the PersistentVolume controller would not bind the claim as written: a claimRef volume still needs the capacity, volume mode and access modes of the claim, so the claim stays Pending"
+            "the PersistentVolume controller still needs the claim's capacity, volume mode and access modes from a claimRef volume: the claim stays Pending"
         }
         "16/volume-name-prebinding" => {
-            "the PersistentVolume controller would not bind the claim as written: volumeName pre-binding checks class, size, mode and access modes, so the claim stays Pending"
+            "the PersistentVolume controller checks class, size, volume mode and access modes of the volume named by volumeName: the claim stays Pending"
         }
         "16/volume-name-taken" => {
-            "the PersistentVolume controller would not bind the claim as written: the volume named by volumeName is reserved for or bound to another claim, so the claim stays Pending"
+            "the volume named by volumeName is reserved for or bound to another claim: the PersistentVolume controller leaves this claim Pending"
         }
         "16/volume-name-missing" => {
-            "the PersistentVolume controller would not bind the claim as written: volumeName names no volume, so the claim stays Pending"
+            "volumeName names no volume: the PersistentVolume controller leaves the claim Pending"
         }
         "16/wait-for-first-consumer" => {
-            "the PersistentVolume controller would not bind the claim as written: WaitForFirstConsumer claims bind only once a pod uses them, after the immediate ones"
+            "the PersistentVolume controller binds a WaitForFirstConsumer claim only once a pod uses it, after the immediate ones: it may find its volume taken"
         }
         "16/default-class" => {
-            "the PersistentVolume controller would not bind the claim as written: an unset class takes the default StorageClass, and without one the claim cannot be provisioned and stays Pending"
+            "an unset class takes the cluster's default StorageClass; without one the claim is never provisioned and stays Pending"
         }
         "16/default-class-unknown" => {
-            "the PersistentVolume controller would not bind the claim as written: a default class of unknown name matches no volume by class, so the claim stays Pending"
+            "a default class of unknown name matches no volume by class: the claim stays Pending"
         }
         "16/no-provisioner" => {
-            "the PersistentVolume controller would not bind the claim as written: kubernetes.io/no-provisioner never provisions, so the claim stays Pending until a volume matches"
+            "kubernetes.io/no-provisioner never provisions: the claim stays Pending until a volume of the class matches it"
         }
         "16/dynamic-claims-take-volumes" => {
-            "the PersistentVolume controller would not bind the claim as written: a dynamically provisioned claim still takes a matching volume first, so another claim loses it"
+            "the PersistentVolume controller binds a matching volume before provisioning: a claim of a provisioning class takes a volume meant for another claim"
         }
         "16/local-wffc" => {
             "the PersistentVolume controller binds the claim before the scheduler picks a node: pods using a local volume are then tied to its node, wherever their other constraints put them"
         }
         "16/statefulset-replicas" => {
-            "the PersistentVolume controller would not bind the claim as written: a StatefulSet's claims are bound one per replica, so some replicas stay Pending"
+            "each replica of a StatefulSet gets its own claims, bound one by one: replicas without a matching volume stay Pending"
         }
         "16/volume-attributes-class" => {
-            "the PersistentVolume controller would not bind the claim as written: volumeAttributesClassName must match, so the claim stays Pending"
+            "the PersistentVolume controller binds a claim only to a volume of the same volumeAttributesClassName: the claim stays Pending"
         }
         "16/deletion-timestamp" => {
-            "the PersistentVolume controller would not bind the claim as written: volumes marked for deletion are skipped"
+            "the PersistentVolume controller skips volumes marked for deletion: the claim binds another volume, or none"
         }
         "16/phase-available" => {
-            "the PersistentVolume controller would not bind the claim as written: only Available volumes bind (unless pre-bound)"
+            "the PersistentVolume controller binds only Available volumes (unless pre-bound): the claim binds another volume, or none"
         }
         "5/kvol-claimName-exists" => {
             "the scheduler waits for a claim that does not exist (persistentvolumeclaim not found): the pod stays Pending"
