@@ -916,7 +916,88 @@ impl std::error::Error for Report {}
 
 #[cfg(test)]
 mod tests {
-    use super::{FieldPath, Segment};
+    use super::{FieldPath, Segment, Source, Warning, WarningCode};
+    use crate::legacy::LegacyPlugin;
+
+    /// Each code's source, with the API server function it was read from (Kubernetes
+    /// `pkg/api/pod/warnings.go`, `pkg/api/persistentvolume/util.go`,
+    /// `pkg/api/persistentvolumeclaim/util.go`, `pkg/api/storage/util.go`,
+    /// `pkg/registry/apps/statefulset/strategy.go`).
+    #[test]
+    fn warning_sources_are_read_from_the_api_servers_warnings() {
+        use Source::{ApiServer, Kvol};
+        let table = [
+            // warningsForPersistentVolumeSpecAndMeta
+            (WarningCode::RecycleReclaimPolicy, ApiServer),
+            (
+                WarningCode::LegacyPluginDeprecated(LegacyPlugin::Cephfs),
+                ApiServer,
+            ),
+            (
+                WarningCode::LegacyPluginRemoved(LegacyPlugin::Rbd),
+                ApiServer,
+            ),
+            (
+                WarningCode::LegacyPluginRemoved(LegacyPlugin::Glusterfs),
+                ApiServer,
+            ),
+            // ... and GetWarningsForPersistentVolumeClaim
+            (WarningCode::BetaStorageClassAnnotation, ApiServer),
+            // GetWarningsForPersistentVolumeClaimSpec
+            (WarningCode::FractionalBytes, ApiServer),
+            // warningsForPodSpecAndMeta, warningsForPersistentVolumeSpecAndMeta,
+            // GetWarningsForStorageClass
+            (WarningCode::DeprecatedNodeLabel, ApiServer),
+            // warningsForPodSpecAndMeta
+            (WarningCode::NegativeGracePeriod, ApiServer),
+            (WarningCode::DuplicateContainerPort, ApiServer),
+            (WarningCode::DuplicateEnvVar, ApiServer),
+            // in none of them: kvol's own
+            (
+                WarningCode::LegacyPluginRemoved(LegacyPlugin::GcePersistentDisk),
+                Kvol,
+            ),
+            (
+                WarningCode::LegacyPluginDeprecated(LegacyPlugin::PortworxVolume),
+                Kvol,
+            ),
+            (WarningCode::InTreeProvisioner(LegacyPlugin::Cephfs), Kvol),
+            (WarningCode::HostPathWithoutType, Kvol),
+            (WarningCode::StatefulSetGraceZero, Kvol),
+            (WarningCode::LongStatefulSetName, Kvol),
+            (WarningCode::MaxUnavailableFeatureGate, Kvol),
+            (WarningCode::DefaultClassAnnotationValue, Kvol),
+            (WarningCode::SeveralDefaultClasses, Kvol),
+            (WarningCode::DuplicateService, Kvol),
+            (WarningCode::ClaimRefUnknownClaim, Kvol),
+            (WarningCode::MutualPreBindingMismatch, Kvol),
+            (WarningCode::ReservedVolumeUnused, Kvol),
+            (WarningCode::LocalVolumeImmediateBinding, Kvol),
+        ];
+        for (code, source) in table {
+            assert_eq!(code.source(), source, "{code:?}");
+        }
+        let at = |code, path: FieldPath| Warning {
+            path,
+            code,
+            message: String::new(),
+            object: None,
+        };
+        let spec = FieldPath::root().child("spec");
+        let capacity = spec.child("capacity").key("storage");
+        assert_eq!(at(WarningCode::FractionalBytes, capacity).source(), Kvol);
+        let request = spec.child("resources").child("requests").key("storage");
+        assert_eq!(
+            at(WarningCode::FractionalBytes, request).source(),
+            ApiServer
+        );
+        let annotations = |p: FieldPath| p.child("metadata").child("annotations");
+        let template = annotations(spec.child("volumeClaimTemplates").index(0));
+        let code = WarningCode::BetaStorageClassAnnotation;
+        assert_eq!(at(code, template).source(), Kvol);
+        assert_eq!(at(code, annotations(FieldPath::root())).source(), ApiServer);
+        assert_eq!(ApiServer.to_string(), "apiserver");
+    }
 
     #[test]
     fn segments_are_kept_exactly() {
