@@ -202,6 +202,8 @@ pub const S4_TEMPLATE_LABELS: RuleId = RuleId::new("4/template-labels");
 /// `4/template-annotations`: StatefulSet template annotations (path spec.template.annotations).
 pub const S4_TEMPLATE_ANNOTATIONS: RuleId = RuleId::new("4/template-annotations");
 /// `4/claim-template-labels`: claim template labels.
+///
+/// kvol's own rule (the API server accepts this): the API server validates only the claim templates' spec: the StatefulSet controller copies the template's labels into every claim it creates, and an invalid one makes the claim creation fail, so the pods stay Pending.
 pub const S4_CLAIM_TEMPLATE_LABELS: RuleId = RuleId::new("4/claim-template-labels");
 /// `4/kvol-object-unique`: (kvol) no two objects of a set have the same kind, namespace and name.
 ///
@@ -1649,6 +1651,7 @@ pub const ALL: &[RuleId] = &[
 pub(crate) fn source_of(id: &str) -> Source {
     match id {
         "3.1/kvol-quantity-exponent-int32"
+        | "4/claim-template-labels"
         | "4/kvol-object-unique"
         | "7/node-requirement-kvol-gt-integer"
         | "7/kvol-claimRef-name-required"
@@ -1727,6 +1730,9 @@ pub(crate) fn why_of(id: &str) -> Option<&'static str> {
     Some(match id {
         "3.1/kvol-quantity-exponent-int32" => {
             "the API server keeps a quantity's exponent in an int32: it would store and return a different value than the one written"
+        }
+        "4/claim-template-labels" => {
+            "the API server validates only the claim templates' spec: the StatefulSet controller copies the template's labels into every claim it creates, and an invalid one makes the claim creation fail, so the pods stay Pending"
         }
         "4/kvol-object-unique" => {
             "kubectl apply applies both objects under one name: the later silently replaces the earlier, so one of them is lost"
