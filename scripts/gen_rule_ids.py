@@ -1,9 +1,13 @@
 #!/usr/bin/env python3
 """Generates kvol-core/src/rules/ids.rs from kvol-core/tests/data/rule-coverage.tsv.
 
-Run from the repository root after adding a row to the table:
-    python3 scripts/gen_rule_ids.py
+Run from the repository root after adding or changing a row of the table:
+    python3 scripts/gen_rule_ids.py && cargo fmt --all
 The test kvol-core/tests/rule_ids.rs fails when the two disagree.
+
+Besides the constants, it generates `source_of` and `why_of` from the table's `source` column
+(`apiserver` or `kvol`) and `why` column (for kvol's own rules: what would fail later, and
+where): `RuleId::source()` and `RuleId::why()`.
 """
 import re
 
