@@ -83,7 +83,9 @@ pub use positive_quantity::PositiveQuantity;
 pub use pv::{PersistentVolume, PvSource, PvSpec};
 pub use pvc::{ClassRef, PersistentVolumeClaim, PvcSpec, PvcTemplate};
 pub use quantity::{Quantity, QuantityError};
-pub use report::{FieldError, FieldPath, Report, RuleId, Segment, Segments, Warning, WarningCode};
+pub use report::{
+    FieldError, FieldPath, Report, RuleId, Segment, Segments, Source, Warning, WarningCode,
+};
 pub use service::Service;
 pub use statefulset::StatefulSet;
 pub use storage_class::StorageClass;

@@ -8,6 +8,10 @@
 //!   a `fn <name>` of `kvol-core/tests/<file>.rs`;
 //! - a row id of the mutation table is missing from the coverage table;
 //! - a row is neither covered with tests nor has a reason, or is malformed;
+//! - a row's `source` is neither `apiserver` nor `kvol`, a `kvol-` id is not `kvol`, a `kvol`
+//!   row without `kvol-` in its id is not one of the known exceptions, or a `kvol` row does not
+//!   say why (what would fail later, and where) — see
+//!   [`every_kvol_rule_is_marked_kvol_and_says_why`];
 //! - `RULES.md` at the repository root is not what the table generates. Regenerate it with
 //!   `KVOL_BLESS=1 cargo test -p kvol-core --test rule_coverage`.
 
@@ -19,7 +23,9 @@ use std::{
     path::{Path, PathBuf},
 };
 
-const HEADER: &str = "id\tsection\trule\tstatus\trejecting_test\taccepting_test\treason";
+const HEADER: &str =
+    "id\tsection\trule\tstatus\trejecting_test\taccepting_test\treason\tsource\twhy";
+const FIELDS: usize = 9;
 /// The top-level sections of k8s-rules.md whose rules must all be listed.
 const SECTIONS: [u32; 13] = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14, 15, 16];
 
@@ -33,6 +39,10 @@ struct Rule {
     rejecting: String,
     accepting: String,
     reason: String,
+    /// `apiserver` or `kvol`.
+    source: String,
+    /// For kvol's own rules: what would fail later, and where.
+    why: String,
 }
 
 fn manifest_dir() -> PathBuf {
@@ -54,8 +64,8 @@ fn table() -> Vec<Rule> {
             let f: Vec<&str> = line.split('\t').collect();
             assert_eq!(
                 f.len(),
-                7,
-                "line {}: 7 tab-separated fields: {line:?}",
+                FIELDS,
+                "line {}: {FIELDS} tab-separated fields: {line:?}",
                 i + 1
             );
             let covered = match f[3] {
@@ -75,6 +85,8 @@ fn table() -> Vec<Rule> {
                 rejecting: f[4].to_owned(),
                 accepting: f[5].to_owned(),
                 reason: f[6].to_owned(),
+                source: f[7].to_owned(),
+                why: f[8].to_owned(),
             }
         })
         .collect()
@@ -190,6 +202,101 @@ fn every_covered_rule_names_existing_tests_and_every_other_rule_a_reason() {
     );
 }
 
+/// kvol's own rules whose id has no `kvol-` (besides §16, the PersistentVolume controller's
+/// binding, which the API server never checks): each with why its id does not say it.
+const KVOL_WITHOUT_PREFIX: &[(&str, &str)] = &[
+    (
+        "4/claim-template-labels",
+        "the API server validates only the claim templates' spec (issue 13, measured against \
+         the v1.33.1 and v1.35.0 strategies)",
+    ),
+    (
+        "11.2/pod-name-length",
+        "the StatefulSet controller's limit, checked by the warning 14/kvol-statefulset-name-length",
+    ),
+    (
+        "14/beta-storage-class-annotation-claim-template",
+        "the API server warns about the annotation on claims, not on claim templates",
+    ),
+    (
+        "15/flexVolume",
+        "k8s-rules.md lists it with the plugin warnings; the API server gives none",
+    ),
+];
+
+/// The §15 plugins the API server gives no warning for (`warningsForPersistentVolumeSpecAndMeta`
+/// warns about cephfs, rbd and glusterfs only): their rows are kvol's.
+const KVOL_PLUGIN_WARNINGS: &[&str] = &[
+    "gcePersistentDisk",
+    "awsElasticBlockStore",
+    "azureDisk",
+    "azureFile",
+    "cinder",
+    "vsphereVolume",
+    "portworxVolume",
+];
+
+/// Why a row's source is wrong, if it is.
+fn source_problem(r: &Rule) -> Option<String> {
+    let name = r.id.split_once('/').map_or(r.id.as_str(), |(_, n)| n);
+    let prefixed = name.contains("kvol-");
+    let plugin = name.strip_suffix("-newest").unwrap_or(name);
+    let excepted = r.section == "16"
+        || KVOL_WITHOUT_PREFIX.iter().any(|(id, _)| *id == r.id)
+        || (r.section == "15" && KVOL_PLUGIN_WARNINGS.contains(&plugin));
+    match r.source.as_str() {
+        "kvol" if r.why.trim().is_empty() => {
+            Some("kvol's own rule without a why (what would fail later, and where)".into())
+        }
+        "kvol" if !prefixed && !excepted => Some(
+            "source kvol, but the id has no `kvol-` and is not a known exception \
+             (KVOL_WITHOUT_PREFIX)"
+                .into(),
+        ),
+        "kvol" => None,
+        "apiserver" if prefixed => Some("a `kvol-` id must have source kvol".into()),
+        "apiserver" if excepted => Some("a known kvol rule must have source kvol".into()),
+        "apiserver" if !r.why.is_empty() => {
+            Some("the API server's rule with a why (only kvol's own rules have one)".into())
+        }
+        "apiserver" => None,
+        other => Some(format!("source {other:?} is neither apiserver nor kvol")),
+    }
+}
+
+/// Issue 13, item 1: every rule says whose it is. Every `kvol-` id is kvol's, every other is
+/// the API server's except the binding rules of §16 and the listed exceptions, and every kvol
+/// rule says why it exists: what would fail later, and where.
+#[test]
+fn every_kvol_rule_is_marked_kvol_and_says_why() {
+    let rules = table();
+    let problems: Vec<String> = rules
+        .iter()
+        .filter_map(|r| source_problem(r).map(|p| format!("line {} ({}): {p}", r.line, r.id)))
+        .collect();
+    assert!(
+        problems.is_empty(),
+        "{} problems with the source and why columns of tests/data/rule-coverage.tsv:\n  {}",
+        problems.len(),
+        problems.join("\n  ")
+    );
+    for (id, _) in KVOL_WITHOUT_PREFIX {
+        assert!(
+            rules.iter().any(|r| r.id == *id && r.source == "kvol"),
+            "{id} is listed in KVOL_WITHOUT_PREFIX but is not a kvol row"
+        );
+    }
+    let kvol = rules.iter().filter(|r| r.source == "kvol").count();
+    println!(
+        "rule sources: {} apiserver, {kvol} kvol (of which {} covered)",
+        rules.len() - kvol,
+        rules
+            .iter()
+            .filter(|r| r.source == "kvol" && r.covered)
+            .count()
+    );
+}
+
 fn percent(part: usize, whole: usize) -> f64 {
     if whole == 0 {
         0.0
@@ -213,6 +320,7 @@ fn reference(r: &str) -> String {
 /// The text of `RULES.md`, generated from the table.
 fn rules_md(rules: &[Rule]) -> String {
     let covered = rules.iter().filter(|r| r.covered).count();
+    let kvol = rules.iter().filter(|r| r.source == "kvol").count();
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -225,9 +333,15 @@ fn rules_md(rules: &[Rule]) -> String {
          rejects a violation and the one that accepts the boundary (`mutation:<id>` is a row of \
          the mutation table in `kvol-core/tests/mutations/`, one file per rule module, run by \
          `rule_mutations.rs`; `:twin` is its accepted twin); a rule kvol does not check says why.\n\n\
-         **Covered: {covered} of {} rules ({:.1}%).**\n",
+         Each rule says whose it is (`source`): `apiserver` when the API server's create path \
+         rejects the object (or warns) itself, `kvol` for kvol's own rules, which the API server \
+         accepts: each of those says why kvol checks it (what would fail later, and where). kvol's \
+         own rules have `kvol-` in their id, except the PersistentVolume controller's binding \
+         rules of §16 and the few listed in `rule_coverage.rs`.\n\n\
+         **Covered: {covered} of {} rules ({:.1}%).** **Sources: {} apiserver, {kvol} kvol.**\n",
         rules.len(),
-        percent(covered, rules.len())
+        percent(covered, rules.len()),
+        rules.len() - kvol,
     );
     let mut sections: BTreeMap<(u32, String), (usize, usize)> = BTreeMap::new();
     for r in rules {
@@ -251,7 +365,8 @@ fn rules_md(rules: &[Rule]) -> String {
     for (_, s) in sections.keys() {
         let _ = writeln!(
             out,
-            "\n## §{s}\n\n| rule | id | status | rejected by | accepted by / reason |\n|---|---|---|---|---|"
+            "\n## §{s}\n\n| rule | id | source | status | rejected by | accepted by / reason |\n\
+             |---|---|---|---|---|---|"
         );
         for r in rules.iter().filter(|r| &r.section == s) {
             let (status, last) = if r.covered {
@@ -264,9 +379,14 @@ fn rules_md(rules: &[Rule]) -> String {
             } else {
                 ("not checked", cell(&r.reason))
             };
+            let source = if r.why.is_empty() {
+                r.source.clone()
+            } else {
+                format!("{}: {}", r.source, cell(&r.why))
+            };
             let _ = writeln!(
                 out,
-                "| {} | `{}` | {status} | {} | {last} |",
+                "| {} | `{}` | {source} | {status} | {} | {last} |",
                 cell(&r.rule),
                 r.id,
                 reference(&r.rejecting)

@@ -4,8 +4,8 @@
 //! are rejected with their id and accepted at the boundary here.
 
 use kvol_core::{
-    AccessMode, Container, Manifests, PersistentVolumeClaim, PvcTemplate, Report, RuleId,
-    StatefulSet, Validate, report::ErrorKind, rules::ids,
+    AccessMode, Container, FieldError, FieldPath, Manifests, PersistentVolumeClaim, PvcTemplate,
+    Report, RuleId, Source, StatefulSet, Validate, report::ErrorKind, rules::ids,
 };
 use std::{collections::BTreeSet, path::PathBuf};
 
@@ -351,4 +351,34 @@ fn a_report_read_without_its_text() {
     let w = &report.warnings[0];
     assert_eq!(w.code, WarningCode::StatefulSetGraceZero);
     assert_eq!(w.code.as_str(), "statefulset-grace-zero");
+}
+
+/// `RuleId::source` and `RuleId::why` are the table's `source` and `why` columns (issue 13):
+/// every `kvol-` id is kvol's own and says why; `FieldError::source` is its rule's.
+#[test]
+fn rule_sources_and_whys_are_the_table_columns() {
+    let path = manifest_dir().join("tests/data/rule-coverage.tsv");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut rows = 0;
+    for line in text.lines().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let (id, source, why) = (f[0], f[7], f[8]);
+        let rule = RuleId::from_id(id).unwrap_or_else(|| panic!("{id}: no constant"));
+        assert_eq!(rule.source().as_str(), source, "{id}");
+        assert_eq!(rule.why().unwrap_or(""), why, "{id}");
+        if id.contains("kvol-") {
+            assert_eq!(rule.source(), Source::Kvol, "{id}");
+        }
+        if rule.source() == Source::Kvol {
+            assert!(rule.why().is_some_and(|w| !w.trim().is_empty()), "{id}");
+        }
+        rows += 1;
+    }
+    assert_eq!(rows, ids::ALL.len());
+    let e = FieldError::required(ids::S7_KVOL_CLAIM_REF_NAME_REQUIRED, FieldPath::root(), "");
+    assert_eq!(e.source(), Source::Kvol);
+    let e = FieldError::required(ids::S4_NAME_REQUIRED, FieldPath::root(), "");
+    assert_eq!(e.source(), Source::ApiServer);
+    assert_eq!(Source::ApiServer.as_str(), "apiserver");
+    assert_eq!(Source::Kvol.to_string(), "kvol");
 }

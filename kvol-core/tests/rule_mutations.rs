@@ -6,7 +6,7 @@
 
 mod mutations;
 
-use kvol_core::{FieldError, Report};
+use kvol_core::{FieldError, Report, RuleId};
 use mutations::{Expect, Row, rows};
 use std::collections::BTreeSet;
 
@@ -59,7 +59,7 @@ fn expected_code(id: &str) -> Option<&'static str> {
         "duplicate-container-port" => "duplicate-container-port",
         "duplicate-env" => "duplicate-env-var",
         n if n.starts_with("kvol-hostPath-without-type") => "host-path-without-type",
-        "kvol-negative-grace-period" => "negative-grace-period",
+        "negative-grace-period" => "negative-grace-period",
         "kvol-statefulset-grace-zero" => "statefulset-grace-zero",
         "kvol-statefulset-name-length" => "long-statefulset-name",
         "kvol-maxUnavailable-feature-gate" => "max-unavailable-feature-gate",
@@ -111,6 +111,23 @@ fn check(row: &Row) -> Vec<String> {
                 ))
             }
             Some(_) => {}
+        }
+        // Issue 13: the warning is the API server's exactly when the row's rule is.
+        let source = RuleId::from_id(row.id).map(RuleId::source);
+        for w in rejected
+            .warnings
+            .iter()
+            .filter(|w| w.path.as_str() == row.path)
+        {
+            if Some(w.source()) != source {
+                problems.push(format!(
+                    "warning {} at {} is {}'s, the row's rule is {:?}'s",
+                    w.code,
+                    row.path,
+                    w.source(),
+                    source.map(|s| s.as_str())
+                ));
+            }
         }
     }
     let found = match row.expect {

@@ -229,7 +229,13 @@ fn warning(
         )),
         _ => None,
     };
-    let text = warnings::text(w.code, path.as_str(), &w.message, extra.as_deref());
+    let text = warnings::text_from(
+        w.source(),
+        w.code,
+        path.as_str(),
+        &w.message,
+        extra.as_deref(),
+    );
     Some(WarningOut {
         code: w.code,
         sp,

@@ -6,7 +6,7 @@ use crate::{
     ctxt::{Ctxt, Sp},
     lower::Cx,
 };
-use kvol_core::{FieldError, report::ErrorKind, rules::ids};
+use kvol_core::{FieldError, Source, report::ErrorKind, rules::ids};
 
 /// The errors already reported, so each problem is reported once: kvol-core may report one
 /// mistake at several fields (a label is the selector, the template's labels and the
@@ -109,6 +109,9 @@ fn map_error(cx: &Cx, e: &FieldError, sp: Sp, from_placeholder: bool) -> syn::Er
     if let Some(fix) = name_fix(e) {
         msg.push_str(&format!("\nhelp: write `{fix}`"));
     }
+    if let Some(why) = own_rule_note(e) {
+        msg.push_str(&why);
+    }
     let interp = cx
         .spans
         .interps
@@ -128,6 +131,18 @@ fn map_error(cx: &Cx, e: &FieldError, sp: Sp, from_placeholder: bool) -> syn::Er
         msg.push_str(&format!("\nnote: field `{path}` of the {}", cx.kind));
     }
     sp.error(msg)
+}
+
+/// For kvol's own rules ([`Source::Kvol`]), the line that says so and why: the API server
+/// accepts the object, and the error's text (the API server's format) does not tell.
+fn own_rule_note(e: &FieldError) -> Option<String> {
+    if e.source() != Source::Kvol {
+        return None;
+    }
+    let why = e.rule.why()?;
+    Some(format!(
+        "\nnote: kvol's own rule (the API server accepts this): {why}"
+    ))
 }
 
 fn placeholder_note(g: Guarantee, placeholder: &str) -> String {
@@ -214,4 +229,22 @@ fn name_fix(e: &FieldError) -> Option<String> {
         .collect();
     let fixed = fixed.trim_matches(['-', '.']).to_owned();
     (fixed != value && check(&fixed)).then_some(fixed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::own_rule_note;
+    use kvol_core::{FieldError, FieldPath, rules::ids};
+
+    #[test]
+    fn kvol_own_rules_say_so_and_why() {
+        let own = FieldError::required(ids::S7_KVOL_CLAIM_REF_NAME_REQUIRED, FieldPath::root(), "");
+        let note = own_rule_note(&own).unwrap_or_default();
+        assert!(
+            note.starts_with("\nnote: kvol's own rule (the API server accepts this): the "),
+            "{note}"
+        );
+        let server = FieldError::required(ids::S4_NAME_REQUIRED, FieldPath::root(), "");
+        assert_eq!(own_rule_note(&server), None);
+    }
 }

@@ -10,7 +10,7 @@
 //! (`gce_persistent_disk_was_removed_in_kubernetes_1_28`).
 
 use crate::ctxt::Sp;
-use kvol_core::{KubeVersion, WarningCode, legacy::LegacyPlugin};
+use kvol_core::{KubeVersion, Source, WarningCode, legacy::LegacyPlugin};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote_spanned;
 
@@ -131,10 +131,33 @@ pub fn advice(code: WarningCode) -> Option<String> {
     })
 }
 
-/// The text of a warning, laid out like kvol's errors: kvol-core's message, what to write
-/// instead in the macros' syntax (or `extra` advice), the field, and how to accept it.
+/// The text of a warning, laid out like kvol's errors: whose warning it is and kvol-core's
+/// message, what to write instead in the macros' syntax (or `extra` advice), the field, and
+/// how to accept it. Whose it is comes from the code ([`WarningCode::source`]); use
+/// [`text_from`] with [`Warning::source`](kvol_core::Warning::source) when the warning is at
+/// hand.
 pub fn text(code: WarningCode, path: &str, message: &str, extra: Option<&str>) -> String {
-    let mut text = message.to_owned();
+    text_from(code.source(), code, path, message, extra)
+}
+
+/// How a warning's text starts: `the API server warns:` for the API server's own warnings
+/// (`kubectl apply` prints them too), `kvol warns:` for kvol's own advice.
+pub fn lead(source: Source) -> &'static str {
+    match source {
+        Source::ApiServer => "the API server warns: ",
+        Source::Kvol => "kvol warns: ",
+    }
+}
+
+/// [`text`], with whose warning it is given (see [`lead`]).
+pub fn text_from(
+    source: Source,
+    code: WarningCode,
+    path: &str,
+    message: &str,
+    extra: Option<&str>,
+) -> String {
+    let mut text = format!("{}{message}", lead(source));
     match (extra, advice(code)) {
         (Some(extra), _) => text.push_str(&format!("\nhelp: {extra}")),
         (None, Some(advice)) => text.push_str(&format!("\nhelp: {advice}")),
@@ -206,5 +229,27 @@ mod tests {
                 .iter()
                 .all(|n| syn::parse_str::<syn::Ident>(n).is_ok())
         );
+    }
+
+    #[test]
+    fn a_warning_says_whose_it_is() {
+        let recycle = text(
+            WarningCode::RecycleReclaimPolicy,
+            "spec.x",
+            "deprecated",
+            None,
+        );
+        assert!(
+            recycle.starts_with("the API server warns: deprecated"),
+            "{recycle}"
+        );
+        let grace = text(WarningCode::StatefulSetGraceZero, "spec.x", "unsafe", None);
+        assert!(grace.starts_with("kvol warns: unsafe"), "{grace}");
+        let capacity = text_from(Source::Kvol, WarningCode::FractionalBytes, "", "m", None);
+        assert!(capacity.starts_with("kvol warns: m"), "{capacity}");
+        for code in all() {
+            let t = text(code, "", "x", None);
+            assert!(t.starts_with(lead(code.source())), "{t}");
+        }
     }
 }

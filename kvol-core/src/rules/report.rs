@@ -451,6 +451,36 @@ impl ErrorKind {
     }
 }
 
+/// Whose rule or warning it is: the API server's (its create path rejects the object, or warns
+/// about it, itself) or kvol's own (the API server accepts the object as written; kvol reports
+/// it because something would fail later, which [`RuleId::why`] says).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Source {
+    /// The Kubernetes API server: its validation rejects the object on create, or its
+    /// `WarningsOnCreate` gives the warning.
+    ApiServer,
+    /// kvol itself: the API server accepts the object as written, but it would not work as
+    /// meant (a controller, the scheduler or the kubelet fails later, or data is lost).
+    Kvol,
+}
+
+impl Source {
+    /// A stable lower-case id: `apiserver` or `kvol` (the `source` column of
+    /// `kvol-core/tests/data/rule-coverage.tsv`).
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Source::ApiServer => "apiserver",
+            Source::Kvol => "kvol",
+        }
+    }
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// The id of a rule of `k8s-rules.md`, as listed in `kvol-core/tests/data/rule-coverage.tsv`:
 /// `<section>/<short name>`, e.g. `2/dns1123-label-length` or `7/local-node-affinity-required`
 /// (rules kvol adds on top of the API server have `kvol-` in the short name). The constants are
@@ -475,6 +505,18 @@ impl RuleId {
     /// [`FieldError::help`] of its errors).
     pub fn help(self) -> Option<&'static str> {
         crate::rules::help::of(self)
+    }
+    /// Whose rule it is: [`Source::Kvol`] for the rules kvol adds on top of the API server
+    /// (`kvol-` in their short name, the PersistentVolume controller's binding rules of §16, and
+    /// a few warnings the API server does not give), [`Source::ApiServer`] for the others.
+    pub fn source(self) -> Source {
+        crate::rules::ids::source_of(self.0)
+    }
+    /// For kvol's own rules ([`Source::Kvol`]), why kvol checks what the API server accepts:
+    /// what would fail later, and where (e.g. "the StatefulSet controller cannot create the
+    /// pods: …"). `None` for the API server's rules.
+    pub fn why(self) -> Option<&'static str> {
+        crate::rules::ids::why_of(self.0)
     }
     /// The id with the given text, if it is one of [`crate::rules::ids::ALL`].
     pub fn from_id(id: &str) -> Option<Self> {
@@ -624,6 +666,11 @@ impl FieldError {
     pub fn breaks(&self, rule: RuleId) -> bool {
         self.rule == rule || self.cause == Some(rule)
     }
+    /// Whose rule the error breaks: the [`RuleId::source`] of [`FieldError::rule`]. The
+    /// error's text ([`Display`](fmt::Display)) is the same either way.
+    pub fn source(&self) -> Source {
+        self.rule.source()
+    }
     /// What makes two errors the same problem: path, kind and rule (not the wording).
     pub fn identity(&self) -> (&FieldPath, ErrorKind, RuleId) {
         (&self.path, self.kind, self.rule)
@@ -743,6 +790,40 @@ impl WarningCode {
             WarningCode::LocalVolumeImmediateBinding => "local-volume-immediate-binding",
         }
     }
+    /// Whose warning it is: [`Source::ApiServer`] when the API server's `WarningsOnCreate` gives
+    /// it (read from Kubernetes' `warningsForPodSpecAndMeta`,
+    /// `warningsForPersistentVolumeSpecAndMeta`, `GetWarningsForPersistentVolumeClaim(Spec)` and
+    /// `GetWarningsForStorageClass`), [`Source::Kvol`] for kvol's own advice. For the legacy
+    /// plugins it depends on the plugin: the API server warns about `cephfs`, `rbd` and
+    /// `glusterfs` volumes only. [`Warning::source`] refines this by where the warning is.
+    pub fn source(self) -> Source {
+        use LegacyPlugin::{Cephfs, Glusterfs, Rbd};
+        match self {
+            WarningCode::LegacyPluginDeprecated(Cephfs | Rbd | Glusterfs)
+            | WarningCode::LegacyPluginRemoved(Cephfs | Rbd | Glusterfs)
+            | WarningCode::RecycleReclaimPolicy
+            | WarningCode::BetaStorageClassAnnotation
+            | WarningCode::FractionalBytes
+            | WarningCode::DeprecatedNodeLabel
+            | WarningCode::NegativeGracePeriod
+            | WarningCode::DuplicateContainerPort
+            | WarningCode::DuplicateEnvVar => Source::ApiServer,
+            WarningCode::LegacyPluginDeprecated(_)
+            | WarningCode::LegacyPluginRemoved(_)
+            | WarningCode::InTreeProvisioner(_)
+            | WarningCode::HostPathWithoutType
+            | WarningCode::StatefulSetGraceZero
+            | WarningCode::LongStatefulSetName
+            | WarningCode::MaxUnavailableFeatureGate
+            | WarningCode::DefaultClassAnnotationValue
+            | WarningCode::SeveralDefaultClasses
+            | WarningCode::DuplicateService
+            | WarningCode::ClaimRefUnknownClaim
+            | WarningCode::MutualPreBindingMismatch
+            | WarningCode::ReservedVolumeUnused
+            | WarningCode::LocalVolumeImmediateBinding => Source::Kvol,
+        }
+    }
     /// The legacy plugin the warning is about, for the plugin variants.
     pub fn plugin(self) -> Option<LegacyPlugin> {
         match self {
@@ -773,6 +854,24 @@ pub struct Warning {
     /// The index of the object this warning is about, when it comes from validating a
     /// [`Manifests`](crate::Manifests) set (as [`FieldError::object`]).
     pub object: Option<usize>,
+}
+
+impl Warning {
+    /// Whose warning it is: the code's [`WarningCode::source`], except where the API server
+    /// gives that kind of warning elsewhere but not here: a fractional byte value in a
+    /// PersistentVolume's `capacity` (the API server checks claims only) and the beta
+    /// storage-class annotation on a StatefulSet's claim template (the API server checks only
+    /// the templates' `spec`) are kvol's own.
+    pub fn source(&self) -> Source {
+        let under = |name: &str| self.path.segments().any(|s| s == Segment::Field(name));
+        match self.code {
+            WarningCode::FractionalBytes if under("capacity") => Source::Kvol,
+            WarningCode::BetaStorageClassAnnotation if under("volumeClaimTemplates") => {
+                Source::Kvol
+            }
+            code => code.source(),
+        }
+    }
 }
 
 impl fmt::Display for Warning {
@@ -817,7 +916,88 @@ impl std::error::Error for Report {}
 
 #[cfg(test)]
 mod tests {
-    use super::{FieldPath, Segment};
+    use super::{FieldPath, Segment, Source, Warning, WarningCode};
+    use crate::legacy::LegacyPlugin;
+
+    /// Each code's source, with the API server function it was read from (Kubernetes
+    /// `pkg/api/pod/warnings.go`, `pkg/api/persistentvolume/util.go`,
+    /// `pkg/api/persistentvolumeclaim/util.go`, `pkg/api/storage/util.go`,
+    /// `pkg/registry/apps/statefulset/strategy.go`).
+    #[test]
+    fn warning_sources_are_read_from_the_api_servers_warnings() {
+        use Source::{ApiServer, Kvol};
+        let table = [
+            // warningsForPersistentVolumeSpecAndMeta
+            (WarningCode::RecycleReclaimPolicy, ApiServer),
+            (
+                WarningCode::LegacyPluginDeprecated(LegacyPlugin::Cephfs),
+                ApiServer,
+            ),
+            (
+                WarningCode::LegacyPluginRemoved(LegacyPlugin::Rbd),
+                ApiServer,
+            ),
+            (
+                WarningCode::LegacyPluginRemoved(LegacyPlugin::Glusterfs),
+                ApiServer,
+            ),
+            // ... and GetWarningsForPersistentVolumeClaim
+            (WarningCode::BetaStorageClassAnnotation, ApiServer),
+            // GetWarningsForPersistentVolumeClaimSpec
+            (WarningCode::FractionalBytes, ApiServer),
+            // warningsForPodSpecAndMeta, warningsForPersistentVolumeSpecAndMeta,
+            // GetWarningsForStorageClass
+            (WarningCode::DeprecatedNodeLabel, ApiServer),
+            // warningsForPodSpecAndMeta
+            (WarningCode::NegativeGracePeriod, ApiServer),
+            (WarningCode::DuplicateContainerPort, ApiServer),
+            (WarningCode::DuplicateEnvVar, ApiServer),
+            // in none of them: kvol's own
+            (
+                WarningCode::LegacyPluginRemoved(LegacyPlugin::GcePersistentDisk),
+                Kvol,
+            ),
+            (
+                WarningCode::LegacyPluginDeprecated(LegacyPlugin::PortworxVolume),
+                Kvol,
+            ),
+            (WarningCode::InTreeProvisioner(LegacyPlugin::Cephfs), Kvol),
+            (WarningCode::HostPathWithoutType, Kvol),
+            (WarningCode::StatefulSetGraceZero, Kvol),
+            (WarningCode::LongStatefulSetName, Kvol),
+            (WarningCode::MaxUnavailableFeatureGate, Kvol),
+            (WarningCode::DefaultClassAnnotationValue, Kvol),
+            (WarningCode::SeveralDefaultClasses, Kvol),
+            (WarningCode::DuplicateService, Kvol),
+            (WarningCode::ClaimRefUnknownClaim, Kvol),
+            (WarningCode::MutualPreBindingMismatch, Kvol),
+            (WarningCode::ReservedVolumeUnused, Kvol),
+            (WarningCode::LocalVolumeImmediateBinding, Kvol),
+        ];
+        for (code, source) in table {
+            assert_eq!(code.source(), source, "{code:?}");
+        }
+        let at = |code, path: FieldPath| Warning {
+            path,
+            code,
+            message: String::new(),
+            object: None,
+        };
+        let spec = FieldPath::root().child("spec");
+        let capacity = spec.child("capacity").key("storage");
+        assert_eq!(at(WarningCode::FractionalBytes, capacity).source(), Kvol);
+        let request = spec.child("resources").child("requests").key("storage");
+        assert_eq!(
+            at(WarningCode::FractionalBytes, request).source(),
+            ApiServer
+        );
+        let annotations = |p: FieldPath| p.child("metadata").child("annotations");
+        let template = annotations(spec.child("volumeClaimTemplates").index(0));
+        let code = WarningCode::BetaStorageClassAnnotation;
+        assert_eq!(at(code, template).source(), Kvol);
+        assert_eq!(at(code, annotations(FieldPath::root())).source(), ApiServer);
+        assert_eq!(ApiServer.to_string(), "apiserver");
+    }
 
     #[test]
     fn segments_are_kept_exactly() {

@@ -219,7 +219,7 @@ pub(super) fn warnings(rows: &mut Vec<Row>) {
         |p| pv_host_path_of(p).kind = Some(HostPathType::Socket),
     ));
     rows.push(model(
-        "14/kvol-negative-grace-period",
+        "14/negative-grace-period",
         pod(),
         "spec.terminationGracePeriodSeconds",
         WARNING,

@@ -2,7 +2,7 @@ fn expansion() {
     {
         {
             #[deprecated(
-                note = "the in-tree gcePersistentDisk plugin was deprecated in Kubernetes 1.17 and removed in 1.28 (target 1.34); the volume only works through CSI migration, with the \"pd.csi.storage.gke.io\" CSI driver installed: use a `csi` source with driver \"pd.csi.storage.gke.io\" instead\nhelp: write `source: csi \"pd.csi.storage.gke.io\" \"VOLUME_HANDLE\"` instead\nnote: field `spec.gcePersistentDisk`\nnote: to accept it, add `allow: [gce_persistent_disk_was_removed_in_kubernetes_1_28]` to this object"
+                note = "kvol warns: the in-tree gcePersistentDisk plugin was deprecated in Kubernetes 1.17 and removed in 1.28 (target 1.34); the volume only works through CSI migration, with the \"pd.csi.storage.gke.io\" CSI driver installed: use a `csi` source with driver \"pd.csi.storage.gke.io\" instead\nhelp: write `source: csi \"pd.csi.storage.gke.io\" \"VOLUME_HANDLE\"` instead\nnote: field `spec.gcePersistentDisk`\nnote: to accept it, add `allow: [gce_persistent_disk_was_removed_in_kubernetes_1_28]` to this object"
             )]
             #[allow(non_camel_case_types)]
             struct gce_persistent_disk_was_removed_in_kubernetes_1_28;
