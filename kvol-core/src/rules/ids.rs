@@ -1020,6 +1020,11 @@ pub const S16_PHASE_AVAILABLE: RuleId = RuleId::new("16/phase-available");
 pub const S5_KVOL_CLAIM_NAME_EXISTS: RuleId = RuleId::new("5/kvol-claimName-exists");
 /// `8/kvol-storageClassName-exists`: (kvol, SPEC contract 3) a claim's class exists in the set or is declared.
 pub const S8_KVOL_STORAGE_CLASS_NAME_EXISTS: RuleId = RuleId::new("8/kvol-storageClassName-exists");
+/// `8/kvol-dataSource-dropped`: (kvol) a dataSource that is neither a PersistentVolumeClaim nor a snapshot.storage.k8s.io VolumeSnapshot, without dataSourceRef: the API server drops it on create (EnforceDataSourceBackwardsCompatibility), the claim would be created empty.
+pub const S8_KVOL_DATA_SOURCE_DROPPED: RuleId = RuleId::new("8/kvol-dataSource-dropped");
+/// `8/kvol-dataSourceRef-namespace-dropped`: (kvol) a dataSourceRef with a namespace while CrossNamespaceVolumeDataSource is off by default: the API server drops the whole dataSourceRef on create (DropDisabledFields), the claim would be created empty.
+pub const S8_KVOL_DATA_SOURCE_REF_NAMESPACE_DROPPED: RuleId =
+    RuleId::new("8/kvol-dataSourceRef-namespace-dropped");
 
 /// Every rule id, in the table's order.
 pub const ALL: &[RuleId] = &[
@@ -1500,4 +1505,6 @@ pub const ALL: &[RuleId] = &[
     S16_PHASE_AVAILABLE,
     S5_KVOL_CLAIM_NAME_EXISTS,
     S8_KVOL_STORAGE_CLASS_NAME_EXISTS,
+    S8_KVOL_DATA_SOURCE_DROPPED,
+    S8_KVOL_DATA_SOURCE_REF_NAMESPACE_DROPPED,
 ];

@@ -575,15 +575,23 @@ fn random_claim(g: &mut Gen, classes: &[ClassRef]) -> ClaimPlan {
                 }),
             )
         }
-        3 => (
-            None,
-            Some(TypedObjectReference {
-                api_group: Some(g.subdomain(60)),
-                kind: "Populator".into(),
-                name: g.subdomain(60),
-                namespace: g.chance(0.5).then(|| g.label(63)),
-            }),
-        ),
+        3 => {
+            let api_group = Some(g.subdomain(60));
+            let name = g.subdomain(60);
+            // A namespaced dataSourceRef is dropped by the API server on create while
+            // CrossNamespaceVolumeDataSource is off (every target), and kvol refuses it: the
+            // namespace is still drawn, so that the sets of a seed stay the same.
+            let _dropped_namespace = g.chance(0.5).then(|| g.label(63));
+            (
+                None,
+                Some(TypedObjectReference {
+                    api_group,
+                    kind: "Populator".into(),
+                    name,
+                    namespace: None,
+                }),
+            )
+        }
         _ => (None, None),
     };
     ClaimPlan {
