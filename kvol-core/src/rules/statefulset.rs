@@ -31,6 +31,10 @@ use crate::{
 };
 use std::collections::BTreeSet;
 
+/// The release from which the MaxUnavailableStatefulSet feature gate is on by default (beta;
+/// alpha, off, from 1.24 to 1.34: kubernetes/website `feature-gates/MaxUnavailableStatefulSet.md`).
+const MAX_UNAVAILABLE_ON: u32 = 35;
+
 /// A whole StatefulSet with its Service (Service errors are under `service.`).
 pub(crate) fn validate_statefulset(checker: &mut Checker, sts: &StatefulSet, path: &FieldPath) {
     meta::object_meta(
@@ -181,6 +185,22 @@ fn update_strategy(checker: &mut Checker, spec: &StatefulSetSpec, path: &FieldPa
         );
     }
     let mp = ru.child("maxUnavailable");
+    let target = checker.target();
+    if max_unavailable.is_some() && target.minor() < MAX_UNAVAILABLE_ON {
+        // `dropStatefulSetDisabledFields` (pkg/registry/apps/statefulset/strategy.go, from
+        // `PrepareForCreate`) drops it before validation while MaxUnavailableStatefulSet is off.
+        checker.error(FieldError::forbidden(
+            ids::S14_KVOL_MAX_UNAVAILABLE_FEATURE_GATE,
+            mp,
+            format!(
+                "the API server drops maxUnavailable on create before Kubernetes \
+                 1.{MAX_UNAVAILABLE_ON} (the MaxUnavailableStatefulSet feature gate is alpha and \
+                 off by default; target {target}), so pods would be replaced one at a time: \
+                 remove it, or target 1.{MAX_UNAVAILABLE_ON} or later"
+            ),
+        ));
+        return;
+    }
     match max_unavailable {
         Some(IntOrPercent::Int(n)) => {
             if *n < 0 {
@@ -465,6 +485,36 @@ mod tests {
             max_unavailable: Some(m),
         });
         s.check_for(crate::rules::test_support::v(35))
+    }
+
+    #[test]
+    fn max_unavailable_is_dropped_before_1_35() {
+        let p = "spec.updateStrategy.rollingUpdate.maxUnavailable";
+        let mut s = statefulset("web");
+        for m in [
+            IntOrPercent::Int(2),
+            IntOrPercent::Int(0),
+            IntOrPercent::Percent(101),
+        ] {
+            s.spec.update_strategy = Some(UpdateStrategy::RollingUpdate {
+                partition: None,
+                max_unavailable: Some(m),
+            });
+            for minor in 30..35 {
+                // Dropped before validation: only kvol's error, whatever the value.
+                let r = s.check_for(crate::KubeVersion::new(minor).unwrap());
+                assert_only(&r, p, ErrorKind::Forbidden);
+                assert_eq!(r.errors[0].rule, ids::S14_KVOL_MAX_UNAVAILABLE_FEATURE_GATE);
+                assert!(r.errors[0].detail.contains("target 1.35 or later"));
+            }
+        }
+        s.spec.update_strategy = Some(UpdateStrategy::RollingUpdate {
+            partition: None,
+            max_unavailable: Some(IntOrPercent::Int(2)),
+        });
+        for minor in 35..=37 {
+            assert_clean(&s.check_for(crate::KubeVersion::new(minor).unwrap()));
+        }
     }
 
     #[test]

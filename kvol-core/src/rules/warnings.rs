@@ -16,7 +16,6 @@
 //! | hostPath without `type` | kvol |
 //! | `terminationGracePeriodSeconds: 0` on a StatefulSet | kvol |
 //! | StatefulSet name longer than 52 characters (§11.2) | kvol |
-//! | `maxUnavailable` before Kubernetes 1.35 (feature gate off by default) | kvol |
 //! | default-class annotation with a value other than `true`/`false` | kvol |
 
 use crate::{
@@ -29,7 +28,7 @@ use crate::{
     quantity::Quantity,
     report::{FieldPath, WarningCode, quote},
     selector::NodeSelector,
-    statefulset::{StatefulSet, UpdateStrategy},
+    statefulset::StatefulSet,
     storage_class::{DEFAULT_CLASS_ANNOTATION, StorageClass},
     validate::Checker,
     version::KubeVersion,
@@ -42,8 +41,6 @@ const BETA_STORAGE_CLASS: &str = "volume.beta.kubernetes.io/storage-class";
 /// The longest StatefulSet name whose pods' `controller-revision-hash` label fits in 63
 /// characters (`<name>-<hash of up to 10 characters>`).
 const MAX_STATEFULSET_NAME: usize = 52;
-/// The release where MaxUnavailableStatefulSet became beta (on by default).
-const MAX_UNAVAILABLE_BETA: u32 = 35;
 
 /// `GetNodeLabelDeprecatedMessage` (pkg/api/node).
 fn deprecated_node_label(key: &str) -> Option<&'static str> {
@@ -436,25 +433,6 @@ pub(crate) fn statefulset(checker: &mut Checker, sts: &StatefulSet, path: &Field
              unset (30 seconds) or give the seconds the application needs to shut down, e.g. 10",
         );
     }
-    if let Some(UpdateStrategy::RollingUpdate {
-        max_unavailable: Some(_),
-        ..
-    }) = &sts.spec.update_strategy
-    {
-        let target = checker.target();
-        if target.minor() < MAX_UNAVAILABLE_BETA {
-            checker.warn(
-                WarningCode::MaxUnavailableFeatureGate,
-                path.child("spec").child("updateStrategy").child("rollingUpdate").child("maxUnavailable"),
-                format!(
-                    "maxUnavailable needs the MaxUnavailableStatefulSet feature gate before \
-                     Kubernetes 1.{MAX_UNAVAILABLE_BETA} (alpha, off by default; target {target}): \
-                     without it the API server drops the field and pods are replaced one at a time; \
-                     remove it or enable the feature gate"
-                ),
-            );
-        }
-    }
 }
 
 #[cfg(test)]
@@ -471,7 +449,6 @@ mod tests {
             NodeSelectorOperator, NodeSelectorRequirement, NodeSelectorTerm, TopologyRequirement,
             TopologySelectorTerm, VolumeNodeAffinity,
         },
-        statefulset::IntOrPercent,
         validate::Validate,
         volume::{HostPathType, Volume},
     };
@@ -726,22 +703,6 @@ mod tests {
             warning(&r, "metadata.name")
                 .message
                 .contains("use at most 52 characters")
-        );
-    }
-
-    #[test]
-    fn max_unavailable_before_1_35() {
-        let mut s = statefulset("web");
-        s.spec.update_strategy = Some(UpdateStrategy::RollingUpdate {
-            partition: None,
-            max_unavailable: Some(IntOrPercent::Int(2)),
-        });
-        assert_no_warnings(&s.check_for(v(35)));
-        let r = s.check_for(v(34));
-        assert!(
-            warning(&r, "spec.updateStrategy.rollingUpdate.maxUnavailable")
-                .message
-                .contains("target 1.34")
         );
     }
 

@@ -1440,6 +1440,18 @@ fn build_set(g: &mut Gen, index: u64) -> Result<Built, SetError> {
             max_unavailable: Some(IntOrPercent::Percent(g.pick(&[1, 50, 100]))),
         }),
     };
+    // maxUnavailable is dropped by the API server before 1.35 (kvol refuses it there): drawn
+    // all the same, so that the sets of a seed stay the same, and left out at those targets.
+    let strategy = strategy.map(|s| match s {
+        UpdateStrategy::RollingUpdate {
+            partition,
+            max_unavailable: Some(_),
+        } if target.minor() < 35 => UpdateStrategy::RollingUpdate {
+            partition,
+            max_unavailable: None,
+        },
+        s => s,
+    });
     if let Some(s) = strategy {
         sts = sts.update_strategy(s);
     }

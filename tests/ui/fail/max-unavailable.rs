@@ -1,5 +1,3 @@
-#![deny(deprecated)]
-
 fn main() {
     let _ = kvol::statefulset! {
         name: db,
