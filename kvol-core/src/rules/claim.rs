@@ -199,7 +199,15 @@ fn claim_spec_rules(
 
     data_sources(checker, context, spec, path);
 
-    warnings::claim_spec(checker, spec, path);
+    // `GetWarningsForPersistentVolumeClaimSpec` gets `spec` for a claim and
+    // `…ephemeral.volumeClaimTemplate.spec` for an ephemeral volume (`warningsForPodSpecAndMeta`),
+    // but the StatefulSet strategy's `WarningsOnCreate` passes `spec.volumeClaimTemplates[i]`,
+    // without `spec`: the warnings there are at `spec.volumeClaimTemplates[i].resources…`.
+    let warning_path = match context {
+        ClaimContext::Template => path.parent().unwrap_or_else(|| path.clone()),
+        ClaimContext::Claim | ClaimContext::Ephemeral => path.clone(),
+    };
+    warnings::claim_spec(checker, spec, &warning_path);
 }
 
 /// The release from which the `CrossNamespaceVolumeDataSource` feature gate is on by default:

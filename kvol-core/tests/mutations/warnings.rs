@@ -85,7 +85,8 @@ pub(super) fn warnings(rows: &mut Vec<Row>) {
     rows.push(model(
         "14/fractional-bytes-claim-template",
         sts(),
-        &format!("spec.volumeClaimTemplates[0].{request}"),
+        // The StatefulSet strategy's WarningsOnCreate: `spec.volumeClaimTemplates[i]`, no `spec`.
+        "spec.volumeClaimTemplates[0].resources.requests[storage]",
         WARNING,
         |s| s.spec.volume_claim_templates[0].spec.resources.requests = q("0.5"),
         |s| s.spec.volume_claim_templates[0].spec.resources.requests = q("1"),
