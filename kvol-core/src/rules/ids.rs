@@ -1025,6 +1025,12 @@ pub const S8_KVOL_DATA_SOURCE_DROPPED: RuleId = RuleId::new("8/kvol-dataSource-d
 /// `8/kvol-dataSourceRef-namespace-dropped`: (kvol) a dataSourceRef with a namespace while CrossNamespaceVolumeDataSource is off by default: the API server drops the whole dataSourceRef on create (DropDisabledFields), the claim would be created empty.
 pub const S8_KVOL_DATA_SOURCE_REF_NAMESPACE_DROPPED: RuleId =
     RuleId::new("8/kvol-dataSourceRef-namespace-dropped");
+/// `11.0/kvol-templates-unvalidated-by-server`: (kvol) before 1.34 the API server validates neither a StatefulSet's pod template spec nor its claim templates (PRs 131790, 132212): kvol's errors there are its own (their cause is the pod or claim rule); the controller's Pod and PVC creates would fail.
+pub const S11_0_KVOL_TEMPLATES_UNVALIDATED_BY_SERVER: RuleId =
+    RuleId::new("11.0/kvol-templates-unvalidated-by-server");
+/// `11.0/kvol-claim-template-metadata`: (kvol) claim template labels and annotations: the API server validates only volumeClaimTemplates\[i\].spec, the controller's PVC create would fail (cause: the label or annotation rule).
+pub const S11_0_KVOL_CLAIM_TEMPLATE_METADATA: RuleId =
+    RuleId::new("11.0/kvol-claim-template-metadata");
 
 /// Every rule id, in the table's order.
 pub const ALL: &[RuleId] = &[
@@ -1507,4 +1513,6 @@ pub const ALL: &[RuleId] = &[
     S8_KVOL_STORAGE_CLASS_NAME_EXISTS,
     S8_KVOL_DATA_SOURCE_DROPPED,
     S8_KVOL_DATA_SOURCE_REF_NAMESPACE_DROPPED,
+    S11_0_KVOL_TEMPLATES_UNVALIDATED_BY_SERVER,
+    S11_0_KVOL_CLAIM_TEMPLATE_METADATA,
 ];

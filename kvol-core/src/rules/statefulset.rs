@@ -135,7 +135,7 @@ pub(crate) fn validate_statefulset(checker: &mut Checker, sts: &StatefulSet, pat
             e.cause = Some(e.rule);
             e.rule = ids::S11_0_TEMPLATE_POD_SPEC;
         }
-        checker.error(e);
+        checker.error(unvalidated_before_1_34(checker.target(), e));
     }
     for w in report.warnings {
         checker.warning(w);
@@ -298,8 +298,11 @@ fn claim_templates(checker: &mut Checker, spec: &StatefulSetSpec, path: &FieldPa
         if checker.error_count() == before {
             valid.push(name.to_owned());
         }
+        // `ValidateStatefulSetSpec` validates only `volumeClaimTemplates[i].spec` (from 1.34);
+        // the labels and annotations are kvol's rule: the controller's PVC create would fail.
+        let mut inner = Checker::new(checker.target());
         meta::template_labels_annotations(
-            checker,
+            &mut inner,
             &t.metadata,
             (
                 LabelRules::both(ids::S4_CLAIM_TEMPLATE_LABELS),
@@ -308,15 +311,45 @@ fn claim_templates(checker: &mut Checker, spec: &StatefulSetSpec, path: &FieldPa
             &meta_path.child("labels"),
             &meta_path.child("annotations"),
         );
+        for mut e in inner.finish().errors {
+            e.cause = Some(e.rule);
+            e.rule = ids::S11_0_KVOL_CLAIM_TEMPLATE_METADATA;
+            checker.error(e);
+        }
+        let mut inner = Checker::new(checker.target());
         claim::claim_spec(
-            checker,
+            &mut inner,
             claim::ClaimContext::Template,
             &t.spec,
             &idx.child("spec"),
         );
+        let report = inner.finish();
+        for e in report.errors {
+            checker.error(unvalidated_before_1_34(checker.target(), e));
+        }
+        for w in report.warnings {
+            checker.warning(w);
+        }
         warnings::beta_storage_class_annotation(checker, &t.metadata.annotations, &meta_path);
     }
     valid
+}
+
+/// The first release whose API server validates a StatefulSet's pod template spec and claim
+/// templates on create: PRs 131790 ("Add podSpec validation for create StatefulSet",
+/// changelog v1.34.0-beta.0) and 132212 (`ValidateVolumeClaimTemplates`); before them
+/// `ValidatePodTemplateSpecForStatefulSet` checked only the template's labels and annotations
+/// (k8s-rules §11.0).
+const TEMPLATES_VALIDATED_FROM: u32 = 34;
+
+/// An error in the pod template spec or a claim template: kvol's own before 1.34 (its rule
+/// then says so, its cause is the pod or claim rule that failed).
+fn unvalidated_before_1_34(target: crate::KubeVersion, mut e: FieldError) -> FieldError {
+    if target.minor() < TEMPLATES_VALIDATED_FROM {
+        e.cause = Some(e.cause.unwrap_or(e.rule));
+        e.rule = ids::S11_0_KVOL_TEMPLATES_UNVALIDATED_BY_SERVER;
+    }
+    e
 }
 
 /// kvol: a pod volume named like a claim template would be replaced by the template's claim.
@@ -693,6 +726,61 @@ mod tests {
                 .detail
                 .starts_with("must not be the name of a volumeClaimTemplate")
         );
+    }
+
+    #[test]
+    fn template_errors_are_kvols_before_1_34() {
+        let mut s = statefulset("web");
+        s.spec.template.spec.containers.push(container("Bad_Name"));
+        s.spec.volume_claim_templates[0].spec.resources.requests =
+            crate::rules::test_support::q("0");
+        let at = |minor| s.check_for(crate::KubeVersion::new(minor).unwrap());
+        for minor in 30..=37 {
+            let r = at(minor);
+            assert_count(&r, 2);
+            assert_has(
+                &r,
+                "spec.template.spec.containers[1].name",
+                ErrorKind::Invalid,
+            );
+            assert_has(
+                &r,
+                "spec.volumeClaimTemplates[0].spec.resources[storage]",
+                ErrorKind::Invalid,
+            );
+            for e in &r.errors {
+                // The server's own from 1.34 (PRs 131790, 132212), kvol's before.
+                assert_eq!(
+                    e.rule == ids::S11_0_KVOL_TEMPLATES_UNVALIDATED_BY_SERVER,
+                    minor < 34,
+                    "1.{minor}: {e:?}"
+                );
+                assert!(e.cause.is_some());
+            }
+        }
+        let r = at(33);
+        assert!(
+            r.errors
+                .iter()
+                .any(|e| e.cause == Some(ids::S3_4_POSITIVE_REQUEST))
+        );
+    }
+
+    #[test]
+    fn claim_template_metadata_is_kvols() {
+        let mut s = statefulset("web");
+        s.spec.volume_claim_templates[0]
+            .metadata
+            .labels
+            .insert("k".into(), "bad value".into());
+        let r = s.check();
+        assert_only(
+            &r,
+            "spec.volumeClaimTemplates[0].metadata.labels",
+            ErrorKind::Invalid,
+        );
+        assert_eq!(r.errors[0].rule, ids::S11_0_KVOL_CLAIM_TEMPLATE_METADATA);
+        assert_eq!(r.errors[0].cause, Some(ids::S4_CLAIM_TEMPLATE_LABELS));
     }
 
     #[test]
