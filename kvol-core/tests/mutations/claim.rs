@@ -30,7 +30,7 @@ pub(super) fn claims(rows: &mut Vec<Row>) {
     };
     rows.push(built(
         "8/request-required",
-        "spec.resources.requests[storage]",
+        "spec.resources[storage]",
         ErrorKind::Required,
         move || claim().build(),
         move || claim().request("1").build(),
