@@ -9,7 +9,8 @@
 //! | legacy in-tree PV plugins, by target release | kvol, from the removal table (§15) |
 //! | in-tree StorageClass provisioners (`kubernetes.io/gce-pd`, …), by target release | kvol |
 //! | beta storage-class annotation on PVs, PVCs, claim templates | API server |
-//! | fractional storage bytes in claims (and PV capacity) | API server (PV: kvol) |
+//! | fractional storage bytes in claims | API server |
+//! | fractional storage bytes in a PV's capacity (kvol's own words) | kvol |
 //! | deprecated node labels in node selectors, PV node affinity, allowed topologies | API server (`pkg/api/node`) |
 //! | negative `terminationGracePeriodSeconds` | API server (`pkg/api/pod`) |
 //! | duplicate container ports, env vars hiding earlier ones | API server (`pkg/api/pod`) |
@@ -357,11 +358,23 @@ pub(crate) fn persistent_volume(checker: &mut Checker, pv: &PersistentVolume, pa
         }
         _ => {}
     }
-    fractional_bytes(
-        checker,
-        &pv.spec.capacity,
-        spec.child("capacity").key("storage"),
-    );
+    // kvol's advice, in its own words: no API server version warns about a PV's capacity
+    // (`GetWarningsForPersistentVolume` has no capacity check; the fractional-bytes warning is
+    // `GetWarningsForPersistentVolumeClaimSpec`'s, for claims).
+    if pv.spec.capacity.has_fractional_units() {
+        let q = pv.spec.capacity.round_up_milli();
+        checker.warn(
+            WarningCode::FractionalBytes,
+            spec.child("capacity").key("storage"),
+            format!(
+                "a capacity of {} is not a whole number of bytes: a claim's request for the same \
+                 size draws the API server's fractional-bytes warning, and sizes are compared \
+                 exactly when binding; write a whole number of bytes, such as {}",
+                quote(&q.canonical()),
+                quote(&q.value_ceil().to_string())
+            ),
+        );
+    }
     beta_storage_class_annotation(checker, &pv.metadata.annotations, &path.child("metadata"));
 }
 
@@ -591,8 +604,17 @@ mod tests {
             warning(&r, "spec.resources.requests[storage]").message,
             "fractional byte value \"1500m\" is invalid, must be an integer; write a whole number of bytes, such as \"2\""
         );
+        // No server warns about a PV's capacity: kvol's advice does not borrow its words.
         let p = pv("n", "1500m", PvSource::Nfs(nfs("s", "/e")));
-        warning(&p.check(), "spec.capacity[storage]");
+        let r = p.check();
+        let w = warning(&r, "spec.capacity[storage]");
+        assert!(
+            w.message
+                .starts_with("a capacity of \"1500m\" is not a whole number of bytes"),
+            "{}",
+            w.message
+        );
+        assert!(!w.message.contains("fractional byte value"));
     }
 
     #[test]
