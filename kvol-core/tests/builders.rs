@@ -651,7 +651,7 @@ fn pv_missing_capacity_and_source_are_reported() {
         [
             // ValidatePersistentVolumeSpec: Required and NotSupported, both at `spec.capacity`.
             "spec.capacity: Required value",
-            "spec.capacity: Unsupported value: core.ResourceList(nil): supported values: \"storage\"",
+            "spec.capacity: Unsupported value: null: supported values: \"storage\"",
             "spec: Required value: must specify a volume type"
         ]
     );

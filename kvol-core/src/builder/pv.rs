@@ -247,8 +247,8 @@ impl PvBuilder {
         let capacity = spec_path.child("capacity");
         let aliases = [capacity.child("storage")];
         // `ValidatePersistentVolumeSpec` without a capacity: `Required` at `spec.capacity`, and
-        // `NotSupported` there too (no `storage` key), the bad value printed by `%#v` of the
-        // internal, nil `core.ResourceList`.
+        // `NotSupported` there too (no `storage` key), whose bad value, the nil
+        // `core.ResourceList`, `field.Error.ErrorBody` prints as JSON: `null`.
         let rule = crate::rules::ids::S7_CAPACITY_REQUIRED;
         let missing = vec![
             FieldError::required(rule, capacity.clone(), ""),
@@ -256,7 +256,7 @@ impl PvBuilder {
                 rule,
                 capacity.clone(),
                 crate::report::ErrorKind::NotSupported,
-                Some("core.ResourceList(nil)".into()),
+                Some("null".into()),
                 "supported values: \"storage\"",
             ),
         ];
