@@ -90,9 +90,21 @@ pub(crate) fn validate_statefulset(checker: &mut Checker, sts: &StatefulSet, pat
     // The API server cannot even build an invalid selector, and then skips the match check.
     let selector_ok = checker.error_count() == before;
     if spec.selector.is_empty() {
-        checker.error(selector::empty_selector(sel_path));
+        checker.error(selector::empty_selector(sel_path.clone()));
     }
 
+    // `ValidateStatefulSetSpec`: a selector `LabelSelectorAsSelector` cannot build also gets
+    // `spec.selector: Invalid value: <the selector as JSON>` (no detail), and then
+    // `ValidatePodTemplateSpecForStatefulSet` is skipped: the template's labels and
+    // annotations, the selector match and (from 1.34) the template's pod spec are not checked.
+    if !selector_ok {
+        checker.error(invalid_raw(
+            ids::S11_1_SELECTOR_LABELS,
+            sel_path.clone(),
+            selector_json(&spec.selector),
+            "",
+        ));
+    }
     let tp = sp.child("template");
     let labels = &spec.template.metadata.labels;
     if selector_ok && !spec.selector.is_empty() && !spec.selector.matches(labels) {
@@ -104,8 +116,9 @@ pub(crate) fn validate_statefulset(checker: &mut Checker, sts: &StatefulSet, pat
         ));
     }
     // Path quirk: `spec.template.labels` / `spec.template.annotations`, without `metadata`.
+    let mut template_checker = Checker::new(checker.target());
     meta::template_labels_annotations(
-        checker,
+        &mut template_checker,
         &spec.template.metadata,
         (
             LabelRules::both(ids::S4_TEMPLATE_LABELS),
@@ -117,6 +130,12 @@ pub(crate) fn validate_statefulset(checker: &mut Checker, sts: &StatefulSet, pat
         &tp.child("labels"),
         &tp.child("annotations"),
     );
+    let template_report = template_checker.finish();
+    if selector_ok {
+        for e in template_report.errors {
+            checker.error(e);
+        }
+    }
 
     let claim_names = claim_templates(checker, spec, &sp.child("volumeClaimTemplates"));
     let spec_path = tp.child("spec");
@@ -130,7 +149,7 @@ pub(crate) fn validate_statefulset(checker: &mut Checker, sts: &StatefulSet, pat
         &spec_path,
     );
     let report = inner.finish();
-    for mut e in report.errors {
+    for mut e in report.errors.into_iter().filter(|_| selector_ok) {
         if !e.rule.section().starts_with("11") {
             e.cause = Some(e.rule);
             e.rule = ids::S11_0_TEMPLATE_POD_SPEC;
@@ -333,6 +352,20 @@ fn claim_templates(checker: &mut Checker, spec: &StatefulSetSpec, path: &FieldPa
         warnings::beta_storage_class_annotation(checker, &t.metadata.annotations, &meta_path);
     }
     valid
+}
+
+/// A label selector as `json.Marshal` writes a `metav1.LabelSelector`: `matchLabels` first,
+/// empty fields left out.
+fn selector_json(sel: &crate::selector::LabelSelector) -> String {
+    let mut parts = Vec::new();
+    if !sel.match_labels.is_empty() {
+        parts.push(format!("\"matchLabels\":{}", json_map(&sel.match_labels)));
+    }
+    if !sel.match_expressions.is_empty() {
+        let exprs = crate::json::to_string(&sel.match_expressions).unwrap_or_default();
+        parts.push(format!("\"matchExpressions\":{exprs}"));
+    }
+    format!("{{{}}}", parts.join(","))
 }
 
 /// The first release whose API server validates a StatefulSet's pod template spec and claim
@@ -763,6 +796,41 @@ mod tests {
             r.errors
                 .iter()
                 .any(|e| e.cause == Some(ids::S3_4_POSITIVE_REQUEST))
+        );
+    }
+
+    #[test]
+    fn an_invalid_selector_skips_the_template_checks() {
+        let mut s = statefulset("web");
+        s.spec
+            .selector
+            .match_labels
+            .insert("app".into(), "bad value".into());
+        s.spec.template.spec.containers.push(container("Bad_Name"));
+        let r = s.check();
+        // ValidateStatefulSetSpec: the selector's own error, then `spec.selector` Invalid (the
+        // selector as JSON, no detail); ValidatePodTemplateSpecForStatefulSet is skipped.
+        assert_count(&r, 2);
+        assert_has(&r, "spec.selector.matchLabels", ErrorKind::Invalid);
+        let e = r
+            .errors
+            .iter()
+            .find(|e| e.path.as_str() == "spec.selector")
+            .expect("spec.selector");
+        assert_eq!(
+            e.to_string(),
+            "spec.selector: Invalid value: {\"matchLabels\":{\"app\":\"bad value\"}}"
+        );
+        // A valid selector: the template is checked again.
+        s.spec
+            .selector
+            .match_labels
+            .insert("app".into(), "web".into());
+        let r = s.check();
+        assert_only(
+            &r,
+            "spec.template.spec.containers[1].name",
+            ErrorKind::Invalid,
         );
     }
 
