@@ -495,6 +495,25 @@ mod tests {
     }
 
     #[test]
+    fn whole_sizes_from_about_8_pi_warn_as_on_the_api_server() {
+        // MilliValue() of an inf.Dec-backed size keeps the low 64 bits of its thousandths:
+        // 8Pi × 1000 < 2^63 is exact, 9Pi × 1000 wraps and `% 1000` is no longer 0.
+        assert!(run(&spec("8Pi")).warnings.is_empty());
+        let r = run(&spec("9Pi"));
+        let w = warning(&r, "spec.resources.requests[storage]");
+        assert!(
+            w.message.starts_with(
+                "fractional byte value \"9Pi\" is invalid, must be an integer; (kvol:"
+            ),
+            "{}",
+            w.message
+        );
+        // 2Ei × 1000 = 125 × 2^64: the low 64 bits are 0, no warning.
+        assert!(run(&spec("2Ei")).warnings.is_empty());
+        assert!(!run(&spec("1Ei")).warnings.is_empty());
+    }
+
+    #[test]
     fn storage_class_names() {
         let mut s = spec("1Gi");
         s.storage_class = ClassRef::NoClass;

@@ -99,19 +99,29 @@ pub(crate) fn beta_storage_class_annotation(
 }
 
 fn fractional_bytes(checker: &mut Checker, q: &Quantity, path: FieldPath) {
-    if q.has_fractional_units() {
-        let q = q.round_up_milli();
-        checker.warn(
-            WarningCode::FractionalBytes,
-            path,
-            format!(
-                "fractional byte value {} is invalid, must be an integer; write a whole number of \
-                 bytes, such as {}",
-                quote(&q.canonical()),
-                quote(&q.value_ceil().to_string())
-            ),
-        );
+    if !q.api_fractional_bytes() {
+        return;
     }
+    let advice = if q.has_fractional_units() {
+        format!(
+            "write a whole number of bytes, such as {}",
+            quote(&q.round_up_milli().value_ceil().to_string())
+        )
+    } else {
+        // A whole size of about 8Pi or more: the server's int64 arithmetic in thousandths
+        // overflows (`MilliValue()`), and it warns about a value that is whole.
+        "(kvol: the size is a whole number of bytes; the API server's arithmetic in thousandths \
+         of a byte overflows from about 8Pi, the warning is harmless)"
+            .to_owned()
+    };
+    checker.warn(
+        WarningCode::FractionalBytes,
+        path,
+        format!(
+            "fractional byte value {} is invalid, must be an integer; {advice}",
+            quote(&q.round_up_milli().canonical()),
+        ),
+    );
 }
 
 /// `GetWarningsForPersistentVolumeClaimSpec`: fractional bytes in the storage request or limit.
