@@ -353,7 +353,7 @@ fn volume_conversion_errors_are_relative_then_placed_at_the_volume() {
         paths(&report),
         [
             "spec.volumes[1].emptyDir.sizeLimit",
-            "spec.volumes[2].ephemeral.volumeClaimTemplate.spec.resources.requests[storage]"
+            "spec.volumes[2].ephemeral.volumeClaimTemplate.spec.resources[storage]"
         ]
     );
     assert_eq!(
@@ -519,7 +519,8 @@ fn pvc_without_a_request_is_an_error() {
     assert_eq!(report.errors.len(), 1);
     assert_eq!(
         report.errors[0].to_string(),
-        "spec.resources.requests[storage]: Required value"
+        // ValidatePersistentVolumeClaimSpec's path quirk: no `requests`.
+        "spec.resources[storage]: Required value"
     );
 }
 
@@ -648,7 +649,9 @@ fn pv_missing_capacity_and_source_are_reported() {
     assert_eq!(
         text,
         [
-            "spec.capacity[storage]: Required value",
+            // ValidatePersistentVolumeSpec: Required and NotSupported, both at `spec.capacity`.
+            "spec.capacity: Required value",
+            "spec.capacity: Unsupported value: null: supported values: \"storage\"",
             "spec: Required value: must specify a volume type"
         ]
     );
@@ -944,7 +947,7 @@ fn statefulset_conversion_errors_have_their_field_paths() {
             "spec.template.spec.volumes[1].emptyDir.sizeLimit",
             "spec.volumeClaimTemplates[1].spec.resources.requests[storage]",
             "spec.volumeClaimTemplates[1].spec.resources.limits[storage]",
-            "spec.volumeClaimTemplates[2].spec.resources.requests[storage]",
+            "spec.volumeClaimTemplates[2].spec.resources[storage]",
         ]
     );
     assert_eq!(report.errors[1].value.as_deref(), Some("\"1 Gi\""));

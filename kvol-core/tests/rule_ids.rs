@@ -265,7 +265,7 @@ fn help_is_the_fields_own() {
         .access_mode(AccessMode::ReadWriteOnce)
         .build()
         .expect_err("no request");
-    let request = help_at(&r, "spec.resources.requests[storage]").expect("help");
+    let request = help_at(&r, "spec.resources[storage]").expect("help");
     assert!(request.contains("resources.requests.storage"), "{request}");
     let mut s = sts();
     s.spec.template.spec.containers[0].name = "Nginx".into();

@@ -193,6 +193,20 @@ fn dsl_help(e: &FieldError) -> Option<String> {
             "if the class exists in the cluster, add `external_classes: [{name}]` to the \
                  `manifests!` block"
         )
+    } else if rule == ids::S14_KVOL_MAX_UNAVAILABLE_FEATURE_GATE {
+        "remove `max_unavailable` (the macros target Kubernetes 1.34), or build the StatefulSet \
+             with the builder API for a target of 1.35 or later"
+            .into()
+    } else if rule == ids::S8_KVOL_DATA_SOURCE_DROPPED && name == "VolumeSnapshot" {
+        "add `api_group: \"snapshot.storage.k8s.io\"`".into()
+    } else if rule == ids::S8_KVOL_DATA_SOURCE_DROPPED {
+        "write the source as `data_source_ref: { kind: KIND, name: NAME, api_group: \"GROUP\" }` \
+             for a volume populator, or name a PersistentVolumeClaim (no `api_group`) or a \
+             VolumeSnapshot with `api_group: \"snapshot.storage.k8s.io\"`"
+            .into()
+    } else if rule == ids::S8_KVOL_DATA_SOURCE_REF_NAMESPACE_DROPPED {
+        "remove `namespace:` from `data_source_ref` and use a source in the claim's namespace"
+            .into()
     } else if rule == ids::S16_DEFAULT_CLASS {
         "add `default_class: NAME` to the `manifests!` block (the cluster's default \
              StorageClass), or write `class: \"\"` to bind only volumes without a class"

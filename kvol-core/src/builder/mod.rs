@@ -40,7 +40,7 @@ pub use storage_class::StorageClassBuilder;
 use crate::{
     meta::StringMap,
     quantity::Quantity,
-    report::{FieldError, FieldPath, Report, RuleId},
+    report::{FieldError, FieldPath, Report},
     validate::{Valid, Validate},
     version::KubeVersion,
 };
@@ -95,21 +95,25 @@ impl Problems {
         }
     }
 
-    /// A required size: a missing or unparsable one is reported at `path` and replaced by the
-    /// stand-in `0` (validation errors about the stand-in, at `path` or `aliases`, are dropped).
-    pub(crate) fn required_quantity(
+    /// The quantity of `slot`; when it was not given, the API server's `missing` errors (its
+    /// paths for an absent quantity are not always the quantity's own), when it does not
+    /// parse, the parse error at `path`. Either way a zero stands in at `path` and `aliases`.
+    pub(crate) fn quantity_or(
         &mut self,
-        rule: RuleId,
         slot: QuantitySlot,
+        missing: Vec<FieldError>,
         path: FieldPath,
         aliases: &[FieldPath],
     ) -> Quantity {
-        let error = match slot {
+        match slot {
             Some(Ok(q)) => return q,
-            Some(Err(e)) => e.into_field_error(path.clone()),
-            None => FieldError::required(rule, path.clone(), ""),
-        };
-        self.error(error);
+            Some(Err(e)) => self.error(e.into_field_error(path.clone())),
+            None => {
+                for e in missing {
+                    self.error(e);
+                }
+            }
+        }
         self.stand_in(path);
         for a in aliases {
             self.stand_in(a.clone());
@@ -233,8 +237,8 @@ mod tests {
             .child("spec")
             .child("resources")
             .key("storage")];
-        let q =
-            problems.required_quantity(ids::S8_REQUEST_REQUIRED, None, request_path(), &aliases);
+        let required = FieldError::required(ids::S8_REQUEST_REQUIRED, request_path(), "");
+        let q = problems.quantity_or(None, vec![required], request_path(), &aliases);
         assert!(q.is_zero());
         problems.stand_in(FieldPath::root().child("spec").child("nfs"));
         let report = problems.finish(Rules, KubeVersion::DEFAULT).unwrap_err();

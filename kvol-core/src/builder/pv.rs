@@ -246,12 +246,22 @@ impl PvBuilder {
         let spec_path = FieldPath::root().child("spec");
         let capacity = spec_path.child("capacity");
         let aliases = [capacity.child("storage")];
-        let capacity = problems.required_quantity(
-            crate::rules::ids::S7_CAPACITY_REQUIRED,
-            self.capacity,
-            capacity.key("storage"),
-            &aliases,
-        );
+        // `ValidatePersistentVolumeSpec` without a capacity: `Required` at `spec.capacity`, and
+        // `NotSupported` there too (no `storage` key), whose bad value, the nil
+        // `core.ResourceList`, `field.Error.ErrorBody` prints as JSON: `null`.
+        let rule = crate::rules::ids::S7_CAPACITY_REQUIRED;
+        let missing = vec![
+            FieldError::required(rule, capacity.clone(), ""),
+            FieldError::new(
+                rule,
+                capacity.clone(),
+                crate::report::ErrorKind::NotSupported,
+                Some("null".into()),
+                "supported values: \"storage\"",
+            ),
+        ];
+        let capacity =
+            problems.quantity_or(self.capacity, missing, capacity.key("storage"), &aliases);
         let source = match self.source {
             Some(source) => source,
             None => {

@@ -39,12 +39,14 @@ impl ClaimSpecParts {
             resources.key("storage"),
             resources.child("requests").child("storage"),
         ];
-        let requests = problems.required_quantity(
+        // `ValidatePersistentVolumeClaimSpec` without a request: `Required` at
+        // `spec.resources[storage]` (its path quirk).
+        let missing = vec![FieldError::required(
             crate::rules::ids::S8_REQUEST_REQUIRED,
-            self.request,
-            request_path,
-            &aliases,
-        );
+            resources.key("storage"),
+            "",
+        )];
+        let requests = problems.quantity_or(self.request, missing, request_path, &aliases);
         let limits =
             problems.optional_quantity(self.limit, resources.child("limits").key("storage"));
         PvcSpec {

@@ -17,6 +17,7 @@ use crate::{
     },
     report::{FieldError, FieldPath, RuleId},
     validate::Checker,
+    version::KubeVersion,
 };
 
 /// A whole PersistentVolumeClaim: metadata (name a DNS-1123 subdomain) and spec.
@@ -119,10 +120,10 @@ pub(crate) fn claim_spec(
     path: &FieldPath,
 ) {
     if context == ClaimContext::Claim {
-        return claim_spec_rules(checker, spec, path);
+        return claim_spec_rules(checker, context, spec, path);
     }
     let mut inner = Checker::new(checker.target());
-    claim_spec_rules(&mut inner, spec, path);
+    claim_spec_rules(&mut inner, context, spec, path);
     let mut report = inner.finish();
     for e in &mut report.errors {
         let claim_rule = e.rule;
@@ -137,7 +138,12 @@ pub(crate) fn claim_spec(
     }
 }
 
-fn claim_spec_rules(checker: &mut Checker, spec: &PvcSpec, path: &FieldPath) {
+fn claim_spec_rules(
+    checker: &mut Checker,
+    context: ClaimContext,
+    spec: &PvcSpec,
+    path: &FieldPath,
+) {
     if spec.access_modes.is_empty() {
         checker.error(FieldError::required(
             ids::S8_ACCESS_MODES_REQUIRED,
@@ -191,18 +197,109 @@ fn claim_spec_rules(checker: &mut Checker, spec: &PvcSpec, path: &FieldPath) {
         );
     }
 
-    if let Some(ds) = &spec.data_source {
-        data_source(checker, ds, &path.child("dataSource"));
-    }
-    if let Some(dsr) = &spec.data_source_ref {
-        data_source_ref(checker, dsr, &path.child("dataSourceRef"));
-    }
+    data_sources(checker, context, spec, path);
+
+    // `GetWarningsForPersistentVolumeClaimSpec` gets `spec` for a claim and
+    // `…ephemeral.volumeClaimTemplate.spec` for an ephemeral volume (`warningsForPodSpecAndMeta`),
+    // but the StatefulSet strategy's `WarningsOnCreate` passes `spec.volumeClaimTemplates[i]`,
+    // without `spec`: the warnings there are at `spec.volumeClaimTemplates[i].resources…`.
+    let warning_path = match context {
+        ClaimContext::Template => path.parent().unwrap_or_else(|| path.clone()),
+        ClaimContext::Claim | ClaimContext::Ephemeral => path.clone(),
+    };
+    warnings::claim_spec(checker, spec, &warning_path);
+}
+
+/// The release from which the `CrossNamespaceVolumeDataSource` feature gate is on by default:
+/// none yet (kubernetes/website `feature-gates/CrossNamespaceVolumeDataSource.md`: alpha, off
+/// by default, from 1.26, with no later stage), so no target from 1.30 to 1.37 has it.
+const CROSS_NAMESPACE_DATA_SOURCE_ON: Option<u32> = None;
+
+/// Whether the API server of `target` keeps a namespaced `dataSourceRef` (its
+/// `CrossNamespaceVolumeDataSource` gate is on by default).
+fn cross_namespace_data_source(target: KubeVersion) -> bool {
+    CROSS_NAMESPACE_DATA_SOURCE_ON.is_some_and(|minor| target.minor() >= minor)
+}
+
+/// `dataSourceIsPvcOrSnapshot` (pkg/api/persistentvolumeclaim/util.go): the only data sources
+/// `EnforceDataSourceBackwardsCompatibility` keeps without a `dataSourceRef`.
+fn is_pvc_or_snapshot(ds: &TypedLocalObjectReference) -> bool {
+    let group = ds.api_group.as_deref().unwrap_or("");
+    (ds.kind == "PersistentVolumeClaim" && group.is_empty())
+        || (ds.kind == "VolumeSnapshot" && group == "snapshot.storage.k8s.io")
+}
+
+/// `dataSource` and `dataSourceRef`, as the API server's create path sees them.
+///
+/// A PersistentVolumeClaim's create (`persistentvolumeclaimStrategy.PrepareForCreate`, before
+/// `Validate`) first runs `pvcutil.DropDisabledFields`, which drops the whole `dataSourceRef`
+/// when it has a namespace and `CrossNamespaceVolumeDataSource` is off, then
+/// `pvcutil.EnforceDataSourceBackwardsCompatibility`, which drops a `dataSource` that is neither
+/// a core PersistentVolumeClaim nor a `snapshot.storage.k8s.io` VolumeSnapshot when there is no
+/// `dataSourceRef` (left). Neither is validated then; the claim is created without its source,
+/// which kvol refuses (its own rules: the volume would be empty).
+///
+/// Claim templates are not prepared so (`statefulSetStrategy.PrepareForCreate` only runs
+/// `dropStatefulSetDisabledFields` and `pod.DropDisabledTemplateFields`): the server validates
+/// what was written. A well-formed `dataSource` that the claims' own create would drop is
+/// still kvol's error there.
+fn data_sources(checker: &mut Checker, context: ClaimContext, spec: &PvcSpec, path: &FieldPath) {
+    let prepared = context == ClaimContext::Claim;
     let ref_namespace = spec
         .data_source_ref
         .as_ref()
-        .and_then(|r| r.namespace.as_deref());
-    let spec_data_source = || path.child("dataSource").to_string();
-    match (&spec.data_source, &spec.data_source_ref) {
+        .and_then(|r| r.namespace.as_deref())
+        .filter(|ns| !ns.is_empty());
+    let target = checker.target();
+    let mut data_source_ref = spec.data_source_ref.as_ref();
+    if prepared
+        && let Some(ns) = ref_namespace
+        && !cross_namespace_data_source(target)
+    {
+        data_source_ref = None;
+        checker.error(FieldError::forbidden(
+            ids::S8_KVOL_DATA_SOURCE_REF_NAMESPACE_DROPPED,
+            path.child("dataSourceRef").child("namespace"),
+            format!(
+                "the API server drops a dataSourceRef with a namespace ({ns:?}) on create: the \
+                 CrossNamespaceVolumeDataSource feature gate is alpha and off by default (target \
+                 {target}), so the claim would be created empty; reference a source in the \
+                 claim's own namespace"
+            ),
+        ));
+    }
+    let mut data_source = spec.data_source.as_ref();
+    let dropped =
+        data_source_ref.is_none() && data_source.is_some_and(|ds| !is_pvc_or_snapshot(ds));
+    let ds_path = path.child("dataSource");
+    if dropped && prepared {
+        data_source = None;
+    }
+    let before = checker.error_count();
+    if let Some(ds) = data_source {
+        reference(
+            checker,
+            false,
+            ds.api_group.as_deref(),
+            &ds.kind,
+            &ds.name,
+            &ds_path,
+        );
+    }
+    if let Some(dsr) = data_source_ref {
+        data_source_ref_rules(checker, dsr, &path.child("dataSourceRef"));
+    }
+    // In a template, a dataSource the server refuses is reported as the server does.
+    let refused = checker.error_count() > before;
+    if dropped
+        && (prepared || !refused)
+        && let Some(ds) = &spec.data_source
+    {
+        checker.error(dropped_data_source(ds, ds_path.clone()));
+    }
+    let ref_namespace = data_source_ref.and_then(|r| r.namespace.as_deref());
+    let spec_data_source = || ds_path.to_string();
+    match (data_source, data_source_ref) {
         (Some(_), Some(_)) if ref_namespace.is_some_and(|ns| !ns.is_empty()) => {
             checker.error(invalid_raw(
                 ids::S8_DATA_SOURCE_REF_NAMESPACE_WITHOUT_DATA_SOURCE,
@@ -221,8 +318,32 @@ fn claim_spec_rules(checker: &mut Checker, spec: &PvcSpec, path: &FieldPath) {
         }
         _ => {}
     }
+}
 
-    warnings::claim_spec(checker, spec, path);
+/// kvol's error for a `dataSource` that `EnforceDataSourceBackwardsCompatibility` drops.
+fn dropped_data_source(ds: &TypedLocalObjectReference, path: FieldPath) -> FieldError {
+    let group = ds.api_group.as_deref().unwrap_or("");
+    let value = if group.is_empty() {
+        ds.kind.clone()
+    } else {
+        format!("{group}/{}", ds.kind)
+    };
+    let fix = if ds.kind == "VolumeSnapshot" {
+        "set its apiGroup to snapshot.storage.k8s.io"
+    } else {
+        "use dataSourceRef for a volume populator, or reference a PersistentVolumeClaim or a \
+         snapshot.storage.k8s.io VolumeSnapshot"
+    };
+    FieldError::invalid(
+        ids::S8_KVOL_DATA_SOURCE_DROPPED,
+        path,
+        &value,
+        format!(
+            "the API server drops this dataSource on create (only a PersistentVolumeClaim or a \
+             snapshot.storage.k8s.io VolumeSnapshot is kept without dataSourceRef), so the \
+             claim would be created empty: {fix}"
+        ),
+    )
 }
 
 /// `validateDataSource` and the common part of `validateDataSourceRef`.
@@ -269,18 +390,7 @@ fn reference(
     }
 }
 
-fn data_source(checker: &mut Checker, ds: &TypedLocalObjectReference, path: &FieldPath) {
-    reference(
-        checker,
-        false,
-        ds.api_group.as_deref(),
-        &ds.kind,
-        &ds.name,
-        path,
-    );
-}
-
-fn data_source_ref(checker: &mut Checker, dsr: &TypedObjectReference, path: &FieldPath) {
+fn data_source_ref_rules(checker: &mut Checker, dsr: &TypedObjectReference, path: &FieldPath) {
     reference(
         checker,
         true,
@@ -385,6 +495,25 @@ mod tests {
     }
 
     #[test]
+    fn whole_sizes_from_about_8_pi_warn_as_on_the_api_server() {
+        // MilliValue() of an inf.Dec-backed size keeps the low 64 bits of its thousandths:
+        // 8Pi × 1000 < 2^63 is exact, 9Pi × 1000 wraps and `% 1000` is no longer 0.
+        assert!(run(&spec("8Pi")).warnings.is_empty());
+        let r = run(&spec("9Pi"));
+        let w = warning(&r, "spec.resources.requests[storage]");
+        assert!(
+            w.message.starts_with(
+                "fractional byte value \"9Pi\" is invalid, must be an integer; (kvol:"
+            ),
+            "{}",
+            w.message
+        );
+        // 2Ei × 1000 = 125 × 2^64: the low 64 bits are 0, no warning.
+        assert!(run(&spec("2Ei")).warnings.is_empty());
+        assert!(!run(&spec("1Ei")).warnings.is_empty());
+    }
+
+    #[test]
     fn storage_class_names() {
         let mut s = spec("1Gi");
         s.storage_class = ClassRef::NoClass;
@@ -413,6 +542,16 @@ mod tests {
         }
     }
 
+    fn run_in(context: ClaimContext, s: &PvcSpec) -> crate::Report {
+        check(|c| claim_spec(c, context, s, &FieldPath::root().child("spec")))
+    }
+
+    fn has_rule(r: &crate::Report, rule: RuleId) -> bool {
+        r.errors
+            .iter()
+            .any(|e| e.rule == rule || e.cause == Some(rule))
+    }
+
     #[test]
     fn data_source_rules() {
         let mut s = spec("1Gi");
@@ -424,12 +563,129 @@ mod tests {
         assert_clean(&run(&s));
         s.data_source = Some(snapshot(None, "PersistentVolumeClaim", "src"));
         assert_clean(&run(&s));
+        // A snapshot and a claim are kept, and validated.
+        s.data_source = Some(snapshot(
+            Some("snapshot.storage.k8s.io"),
+            "VolumeSnapshot",
+            "",
+        ));
+        assert_only(&run(&s), "spec.dataSource.name", ErrorKind::Required);
+        // In a claim template the server validates what was written
+        // (no EnforceDataSourceBackwardsCompatibility there).
         s.data_source = Some(snapshot(None, "VolumeSnapshot", ""));
-        let r = run(&s);
+        let r = run_in(ClaimContext::Template, &s);
         assert_has(&r, "spec.dataSource.name", ErrorKind::Required);
         assert_has(&r, "spec.dataSource", ErrorKind::Invalid);
+        assert!(!has_rule(&r, ids::S8_KVOL_DATA_SOURCE_DROPPED), "{r}");
         s.data_source = Some(snapshot(Some("Bad_Group"), "X", "x"));
-        assert_only(&run(&s), "spec.dataSource.apiGroup", ErrorKind::Invalid);
+        let r = run_in(ClaimContext::Ephemeral, &s);
+        assert_only(&r, "spec.dataSource.apiGroup", ErrorKind::Invalid);
+        assert!(!has_rule(&r, ids::S8_KVOL_DATA_SOURCE_DROPPED), "{r}");
+    }
+
+    #[test]
+    fn a_data_source_the_server_drops_is_kvols_error() {
+        let mut s = spec("1Gi");
+        // Neither a claim nor a snapshot.storage.k8s.io snapshot, without dataSourceRef: on a
+        // claim the server drops it before validating (no error of its own), kvol refuses it.
+        for (group, kind, name) in [
+            (None, "VolumeSnapshot", ""),
+            (Some("Bad_Group"), "X", "x"),
+            (Some("snapshot.storage.k8s.io"), "", "snap"),
+            (Some("example.com"), "Thing", "t"),
+            (Some(""), "VolumeSnapshot", "snap"),
+        ] {
+            s.data_source = Some(snapshot(group, kind, name));
+            let r = run(&s);
+            assert_only(&r, "spec.dataSource", ErrorKind::Invalid);
+            assert_eq!(r.errors[0].rule, ids::S8_KVOL_DATA_SOURCE_DROPPED);
+            assert!(
+                r.errors[0]
+                    .detail
+                    .starts_with("the API server drops this dataSource on create"),
+                "{}",
+                r.errors[0].detail
+            );
+        }
+        // A well-formed one in a template: the claims created from it lose it.
+        s.data_source = Some(snapshot(Some("example.com"), "Thing", "t"));
+        let r = run_in(ClaimContext::Template, &s);
+        assert_only(&r, "spec.dataSource", ErrorKind::Invalid);
+        assert!(has_rule(&r, ids::S8_KVOL_DATA_SOURCE_DROPPED));
+        // With a dataSourceRef (same contents) the server keeps it: a populator.
+        s.data_source_ref = Some(TypedObjectReference {
+            api_group: Some("example.com".into()),
+            kind: "Thing".into(),
+            name: "t".into(),
+            namespace: None,
+        });
+        assert_clean(&run(&s));
+        s.data_source = None;
+        assert_clean(&run(&s));
+    }
+
+    #[test]
+    fn a_namespaced_data_source_ref_is_dropped_at_every_target() {
+        let mut s = spec("1Gi");
+        let dsr = TypedObjectReference {
+            api_group: Some("snapshot.storage.k8s.io".into()),
+            kind: "VolumeSnapshot".into(),
+            name: "snap".into(),
+            namespace: Some("other".into()),
+        };
+        s.data_source_ref = Some(dsr.clone());
+        for target in crate::KubeVersion::all() {
+            let r = check_for_target(target, &s);
+            assert_only(&r, "spec.dataSourceRef.namespace", ErrorKind::Forbidden);
+            assert_eq!(
+                r.errors[0].rule,
+                ids::S8_KVOL_DATA_SOURCE_REF_NAMESPACE_DROPPED
+            );
+        }
+        // Dropped before validation: its namespace is not checked, and a dataSource beside it
+        // is not refused for it (but is then dropped itself unless a claim or a snapshot).
+        s.data_source_ref = Some(TypedObjectReference {
+            namespace: Some("Other".into()),
+            ..dsr.clone()
+        });
+        assert_only(
+            &run(&s),
+            "spec.dataSourceRef.namespace",
+            ErrorKind::Forbidden,
+        );
+        s.data_source = Some(snapshot(
+            Some("snapshot.storage.k8s.io"),
+            "VolumeSnapshot",
+            "a",
+        ));
+        assert_only(
+            &run(&s),
+            "spec.dataSourceRef.namespace",
+            ErrorKind::Forbidden,
+        );
+        s.data_source = Some(snapshot(Some("example.com"), "Thing", "a"));
+        let r = run(&s);
+        assert_has(&r, "spec.dataSourceRef.namespace", ErrorKind::Forbidden);
+        assert_has(&r, "spec.dataSource", ErrorKind::Invalid);
+        assert_eq!(r.errors.len(), 2);
+        // An empty namespace is no namespace.
+        s.data_source = None;
+        s.data_source_ref = Some(TypedObjectReference {
+            namespace: Some(String::new()),
+            ..dsr
+        });
+        assert_clean(&run(&s));
+    }
+
+    fn check_for_target(target: crate::KubeVersion, s: &PvcSpec) -> crate::Report {
+        let mut c = Checker::new(target);
+        claim_spec(
+            &mut c,
+            ClaimContext::Claim,
+            s,
+            &FieldPath::root().child("spec"),
+        );
+        c.finish()
     }
 
     #[test]
@@ -452,10 +708,11 @@ mod tests {
             r.errors[0].to_string(),
             "spec: Invalid value: spec.dataSource: must match dataSourceRef"
         );
+        // A namespaced dataSourceRef is kept (and validated) in a template only.
         dsr.name = "a".into();
         dsr.namespace = Some("other".into());
         s.data_source_ref = Some(dsr.clone());
-        let r = run(&s);
+        let r = run_in(ClaimContext::Template, &s);
         assert_only(&r, "spec", ErrorKind::Invalid);
         assert_eq!(
             r.errors[0].detail,
@@ -464,7 +721,11 @@ mod tests {
         dsr.namespace = Some("Other".into());
         s.data_source = None;
         s.data_source_ref = Some(dsr);
-        assert_only(&run(&s), "spec.dataSourceRef.namespace", ErrorKind::Invalid);
+        assert_only(
+            &run_in(ClaimContext::Template, &s),
+            "spec.dataSourceRef.namespace",
+            ErrorKind::Invalid,
+        );
     }
 
     #[test]

@@ -137,6 +137,20 @@ pub fn of(rule: RuleId) -> Option<&'static str> {
         r if r == ids::S8_REQUEST_REQUIRED => {
             "a claim must request a storage size (resources.requests.storage), such as 1Gi"
         }
+        r if r == ids::S8_KVOL_DATA_SOURCE_DROPPED => {
+            "without dataSourceRef, the API server keeps only a dataSource naming a \
+             PersistentVolumeClaim (no apiGroup) or a VolumeSnapshot of apiGroup \
+             snapshot.storage.k8s.io; any other source (a volume populator) goes in dataSourceRef"
+        }
+        r if r == ids::S8_KVOL_DATA_SOURCE_REF_NAMESPACE_DROPPED => {
+            "a dataSourceRef in another namespace needs the CrossNamespaceVolumeDataSource \
+             feature gate, alpha and off by default: reference a source in the claim's own \
+             namespace"
+        }
+        r if r == ids::S14_KVOL_MAX_UNAVAILABLE_FEATURE_GATE => {
+            "maxUnavailable needs the MaxUnavailableStatefulSet feature gate, on by default from \
+             Kubernetes 1.35: remove it, or target 1.35 or later"
+        }
         r if r == ids::S7_CAPACITY_REQUIRED => {
             "a PersistentVolume must have a storage capacity (capacity.storage), such as 1Gi"
         }

@@ -776,6 +776,16 @@ pub const S11_0_KVOL_CLAIM_TEMPLATE_NAME_FORMAT: RuleId =
 /// kvol's own rule (the API server accepts this): the StatefulSet controller would give each pod two volumes of the same name: the pod creation fails.
 pub const S11_0_KVOL_CLAIM_TEMPLATE_NAME_UNIQUE: RuleId =
     RuleId::new("11.0/kvol-claim-template-name-unique");
+/// `11.0/kvol-templates-unvalidated-by-server`: (kvol) before 1.34 the API server validates neither a StatefulSet's pod template spec nor its claim templates (PRs 131790, 132212): kvol's errors there are its own (their cause is the pod or claim rule); the controller's Pod and PVC creates would fail.
+///
+/// kvol's own rule (the API server accepts this): before 1.34 the API server accepts the StatefulSet as written, but the controller's Pod and PVC creates are validated and fail: no pod or claim is ever created.
+pub const S11_0_KVOL_TEMPLATES_UNVALIDATED_BY_SERVER: RuleId =
+    RuleId::new("11.0/kvol-templates-unvalidated-by-server");
+/// `11.0/kvol-claim-template-metadata`: (kvol) claim template labels and annotations: the API server validates only volumeClaimTemplates\[i\].spec, the controller's PVC create would fail (cause: the label or annotation rule).
+///
+/// kvol's own rule (the API server accepts this): the API server validates only the claim templates' spec; the StatefulSet controller's PVC create validates their labels and annotations too and fails: the pods never get their volumes.
+pub const S11_0_KVOL_CLAIM_TEMPLATE_METADATA: RuleId =
+    RuleId::new("11.0/kvol-claim-template-metadata");
 /// `11.1/name-format`: StatefulSet name: DNS-1123 label (63).
 pub const S11_1_NAME_FORMAT: RuleId = RuleId::new("11.1/name-format");
 /// `11.1/podManagementPolicy`: podManagementPolicy OrderedReady or Parallel (not checked by kvol).
@@ -1162,6 +1172,15 @@ pub const S5_KVOL_CLAIM_NAME_EXISTS: RuleId = RuleId::new("5/kvol-claimName-exis
 ///
 /// kvol's own rule (the API server accepts this): no StorageClass of that name provisions the claim and no volume of that class is written: the claim stays Pending.
 pub const S8_KVOL_STORAGE_CLASS_NAME_EXISTS: RuleId = RuleId::new("8/kvol-storageClassName-exists");
+/// `8/kvol-dataSource-dropped`: (kvol) a dataSource that is neither a PersistentVolumeClaim nor a snapshot.storage.k8s.io VolumeSnapshot, without dataSourceRef: the API server drops it on create (EnforceDataSourceBackwardsCompatibility), the claim would be created empty.
+///
+/// kvol's own rule (the API server accepts this): the API server drops this dataSource on create (EnforceDataSourceBackwardsCompatibility): the claim is created empty, without the data it was meant to start with.
+pub const S8_KVOL_DATA_SOURCE_DROPPED: RuleId = RuleId::new("8/kvol-dataSource-dropped");
+/// `8/kvol-dataSourceRef-namespace-dropped`: (kvol) a dataSourceRef with a namespace while CrossNamespaceVolumeDataSource is off by default: the API server drops the whole dataSourceRef on create (DropDisabledFields), the claim would be created empty.
+///
+/// kvol's own rule (the API server accepts this): while CrossNamespaceVolumeDataSource is off (alpha, off by default at every target) the API server drops the whole dataSourceRef on create (DropDisabledFields): the claim is created empty.
+pub const S8_KVOL_DATA_SOURCE_REF_NAMESPACE_DROPPED: RuleId =
+    RuleId::new("8/kvol-dataSourceRef-namespace-dropped");
 /// `14/kvol-negative-grace-period`, renamed `14/negative-grace-period`: the API server gives this warning itself.
 #[deprecated(note = "renamed S14_NEGATIVE_GRACE_PERIOD: the API server gives this warning itself")]
 pub const S14_KVOL_NEGATIVE_GRACE_PERIOD: RuleId = S14_NEGATIVE_GRACE_PERIOD;
@@ -1525,6 +1544,8 @@ pub const ALL: &[RuleId] = &[
     S11_0_KVOL_CLAIM_TEMPLATE_NAME_REQUIRED,
     S11_0_KVOL_CLAIM_TEMPLATE_NAME_FORMAT,
     S11_0_KVOL_CLAIM_TEMPLATE_NAME_UNIQUE,
+    S11_0_KVOL_TEMPLATES_UNVALIDATED_BY_SERVER,
+    S11_0_KVOL_CLAIM_TEMPLATE_METADATA,
     S11_1_NAME_FORMAT,
     S11_1_POD_MANAGEMENT_POLICY,
     S11_1_UPDATE_STRATEGY_TYPE,
@@ -1645,6 +1666,8 @@ pub const ALL: &[RuleId] = &[
     S16_PHASE_AVAILABLE,
     S5_KVOL_CLAIM_NAME_EXISTS,
     S8_KVOL_STORAGE_CLASS_NAME_EXISTS,
+    S8_KVOL_DATA_SOURCE_DROPPED,
+    S8_KVOL_DATA_SOURCE_REF_NAMESPACE_DROPPED,
 ];
 
 /// Whose rule `id` is (the `source` column): kvol's own or the API server's.
@@ -1659,6 +1682,8 @@ pub(crate) fn source_of(id: &str) -> Source {
         | "11.0/kvol-claim-template-name-required"
         | "11.0/kvol-claim-template-name-format"
         | "11.0/kvol-claim-template-name-unique"
+        | "11.0/kvol-templates-unvalidated-by-server"
+        | "11.0/kvol-claim-template-metadata"
         | "11.1/kvol-revisionHistoryLimit-nonnegative"
         | "11.2/pod-name-length"
         | "11.2/kvol-serviceName-label"
@@ -1720,7 +1745,9 @@ pub(crate) fn source_of(id: &str) -> Source {
         | "16/deletion-timestamp"
         | "16/phase-available"
         | "5/kvol-claimName-exists"
-        | "8/kvol-storageClassName-exists" => Source::Kvol,
+        | "8/kvol-storageClassName-exists"
+        | "8/kvol-dataSource-dropped"
+        | "8/kvol-dataSourceRef-namespace-dropped" => Source::Kvol,
         _ => Source::ApiServer,
     }
 }
@@ -1754,6 +1781,12 @@ pub(crate) fn why_of(id: &str) -> Option<&'static str> {
         }
         "11.0/kvol-claim-template-name-unique" => {
             "the StatefulSet controller would give each pod two volumes of the same name: the pod creation fails"
+        }
+        "11.0/kvol-templates-unvalidated-by-server" => {
+            "before 1.34 the API server accepts the StatefulSet as written, but the controller's Pod and PVC creates are validated and fail: no pod or claim is ever created"
+        }
+        "11.0/kvol-claim-template-metadata" => {
+            "the API server validates only the claim templates' spec; the StatefulSet controller's PVC create validates their labels and annotations too and fails: the pods never get their volumes"
         }
         "11.1/kvol-revisionHistoryLimit-nonnegative" => {
             "the API server only warns: a negative value keeps every ControllerRevision of the StatefulSet, so its history grows without bound"
@@ -1940,6 +1973,12 @@ pub(crate) fn why_of(id: &str) -> Option<&'static str> {
         }
         "8/kvol-storageClassName-exists" => {
             "no StorageClass of that name provisions the claim and no volume of that class is written: the claim stays Pending"
+        }
+        "8/kvol-dataSource-dropped" => {
+            "the API server drops this dataSource on create (EnforceDataSourceBackwardsCompatibility): the claim is created empty, without the data it was meant to start with"
+        }
+        "8/kvol-dataSourceRef-namespace-dropped" => {
+            "while CrossNamespaceVolumeDataSource is off (alpha, off by default at every target) the API server drops the whole dataSourceRef on create (DropDisabledFields): the claim is created empty"
         }
         _ => return None,
     })

@@ -464,14 +464,16 @@ fn legacy(checker: &mut Checker, source: &LegacySource, spec_path: &FieldPath) {
                 p.child("diskURI"),
             );
             // kvol writes no `kind`: the API server defaults it to Shared, and every kind but
-            // Managed needs a blob URI (validateAzureDisk).
-            if !disk_uri.is_empty() && !disk_uri.starts_with("https://") {
+            // Managed needs a blob URI (validateAzureDisk, whose check does not skip an empty
+            // URI: an empty one gets Required and this NotSupported, with its template of the
+            // supported form, `diskURISupportedblob`).
+            if !disk_uri.starts_with("https://") {
                 let path = p.child("diskURI");
                 checker.error(FieldError::not_supported(
                     ids::S5_AZURE_DISK_DISK_URI_FORMAT,
                     path,
                     disk_uri,
-                    &["https://"],
+                    &["https://{account-name}.blob.core.windows.net/{container-name}/{disk-name}.vhd"],
                 ));
             }
         }
@@ -925,6 +927,40 @@ mod tests {
             &pv("gl", "1Gi", PvSource::Legacy(g)).check(),
             "spec.glusterfs.endpoints",
             ErrorKind::Required,
+        );
+    }
+
+    #[test]
+    fn azure_disk_uri_as_validate_azure_disk() {
+        let disk = |uri: &str| {
+            pv(
+                "a",
+                "1Gi",
+                PvSource::Legacy(LegacySource::AzureDisk {
+                    disk_name: "d".into(),
+                    disk_uri: uri.into(),
+                    fs_type: None,
+                    read_only: false,
+                }),
+            )
+            .check()
+        };
+        assert_clean(&disk("https://account.blob.core.windows.net/vhds/d.vhd"));
+        // An empty URI: Required, and NotSupported too (the kind defaults to Shared).
+        let r = disk("");
+        let text: Vec<String> = r.errors.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            text,
+            [
+                "spec.azureDisk.diskURI: Required value",
+                "spec.azureDisk.diskURI: Unsupported value: \"\": supported values: \
+                 \"https://{account-name}.blob.core.windows.net/{container-name}/{disk-name}.vhd\"",
+            ]
+        );
+        assert_only(
+            &disk("/subscriptions/s"),
+            "spec.azureDisk.diskURI",
+            ErrorKind::NotSupported,
         );
     }
 

@@ -31,6 +31,10 @@ use crate::{
 };
 use std::collections::BTreeSet;
 
+/// The release from which the MaxUnavailableStatefulSet feature gate is on by default (beta;
+/// alpha, off, from 1.24 to 1.34: kubernetes/website `feature-gates/MaxUnavailableStatefulSet.md`).
+const MAX_UNAVAILABLE_ON: u32 = 35;
+
 /// A whole StatefulSet with its Service (Service errors are under `service.`).
 pub(crate) fn validate_statefulset(checker: &mut Checker, sts: &StatefulSet, path: &FieldPath) {
     meta::object_meta(
@@ -86,9 +90,21 @@ pub(crate) fn validate_statefulset(checker: &mut Checker, sts: &StatefulSet, pat
     // The API server cannot even build an invalid selector, and then skips the match check.
     let selector_ok = checker.error_count() == before;
     if spec.selector.is_empty() {
-        checker.error(selector::empty_selector(sel_path));
+        checker.error(selector::empty_selector(sel_path.clone()));
     }
 
+    // `ValidateStatefulSetSpec`: a selector `LabelSelectorAsSelector` cannot build also gets
+    // `spec.selector: Invalid value: <the selector as JSON>` (no detail), and then
+    // `ValidatePodTemplateSpecForStatefulSet` is skipped: the template's labels and
+    // annotations, the selector match and (from 1.34) the template's pod spec are not checked.
+    if !selector_ok {
+        checker.error(invalid_raw(
+            ids::S11_1_SELECTOR_LABELS,
+            sel_path.clone(),
+            selector_json(&spec.selector),
+            "",
+        ));
+    }
     let tp = sp.child("template");
     let labels = &spec.template.metadata.labels;
     if selector_ok && !spec.selector.is_empty() && !spec.selector.matches(labels) {
@@ -100,8 +116,9 @@ pub(crate) fn validate_statefulset(checker: &mut Checker, sts: &StatefulSet, pat
         ));
     }
     // Path quirk: `spec.template.labels` / `spec.template.annotations`, without `metadata`.
+    let mut template_checker = Checker::new(checker.target());
     meta::template_labels_annotations(
-        checker,
+        &mut template_checker,
         &spec.template.metadata,
         (
             LabelRules::both(ids::S4_TEMPLATE_LABELS),
@@ -113,6 +130,12 @@ pub(crate) fn validate_statefulset(checker: &mut Checker, sts: &StatefulSet, pat
         &tp.child("labels"),
         &tp.child("annotations"),
     );
+    let template_report = template_checker.finish();
+    if selector_ok {
+        for e in template_report.errors {
+            checker.error(e);
+        }
+    }
 
     let claim_names = claim_templates(checker, spec, &sp.child("volumeClaimTemplates"));
     let spec_path = tp.child("spec");
@@ -126,12 +149,12 @@ pub(crate) fn validate_statefulset(checker: &mut Checker, sts: &StatefulSet, pat
         &spec_path,
     );
     let report = inner.finish();
-    for mut e in report.errors {
+    for mut e in report.errors.into_iter().filter(|_| selector_ok) {
         if !e.rule.section().starts_with("11") {
             e.cause = Some(e.rule);
             e.rule = ids::S11_0_TEMPLATE_POD_SPEC;
         }
-        checker.error(e);
+        checker.error(unvalidated_before_1_34(checker.target(), e));
     }
     for w in report.warnings {
         checker.warning(w);
@@ -181,6 +204,22 @@ fn update_strategy(checker: &mut Checker, spec: &StatefulSetSpec, path: &FieldPa
         );
     }
     let mp = ru.child("maxUnavailable");
+    let target = checker.target();
+    if max_unavailable.is_some() && target.minor() < MAX_UNAVAILABLE_ON {
+        // `dropStatefulSetDisabledFields` (pkg/registry/apps/statefulset/strategy.go, from
+        // `PrepareForCreate`) drops it before validation while MaxUnavailableStatefulSet is off.
+        checker.error(FieldError::forbidden(
+            ids::S14_KVOL_MAX_UNAVAILABLE_FEATURE_GATE,
+            mp,
+            format!(
+                "the API server drops maxUnavailable on create before Kubernetes \
+                 1.{MAX_UNAVAILABLE_ON} (the MaxUnavailableStatefulSet feature gate is alpha and \
+                 off by default; target {target}), so pods would be replaced one at a time: \
+                 remove it, or target 1.{MAX_UNAVAILABLE_ON} or later"
+            ),
+        ));
+        return;
+    }
     match max_unavailable {
         Some(IntOrPercent::Int(n)) => {
             if *n < 0 {
@@ -278,8 +317,11 @@ fn claim_templates(checker: &mut Checker, spec: &StatefulSetSpec, path: &FieldPa
         if checker.error_count() == before {
             valid.push(name.to_owned());
         }
+        // `ValidateStatefulSetSpec` validates only `volumeClaimTemplates[i].spec` (from 1.34);
+        // the labels and annotations are kvol's rule: the controller's PVC create would fail.
+        let mut inner = Checker::new(checker.target());
         meta::template_labels_annotations(
-            checker,
+            &mut inner,
             &t.metadata,
             (
                 LabelRules::both(ids::S4_CLAIM_TEMPLATE_LABELS),
@@ -288,15 +330,59 @@ fn claim_templates(checker: &mut Checker, spec: &StatefulSetSpec, path: &FieldPa
             &meta_path.child("labels"),
             &meta_path.child("annotations"),
         );
+        for mut e in inner.finish().errors {
+            e.cause = Some(e.rule);
+            e.rule = ids::S11_0_KVOL_CLAIM_TEMPLATE_METADATA;
+            checker.error(e);
+        }
+        let mut inner = Checker::new(checker.target());
         claim::claim_spec(
-            checker,
+            &mut inner,
             claim::ClaimContext::Template,
             &t.spec,
             &idx.child("spec"),
         );
+        let report = inner.finish();
+        for e in report.errors {
+            checker.error(unvalidated_before_1_34(checker.target(), e));
+        }
+        for w in report.warnings {
+            checker.warning(w);
+        }
         warnings::beta_storage_class_annotation(checker, &t.metadata.annotations, &meta_path);
     }
     valid
+}
+
+/// A label selector as `json.Marshal` writes a `metav1.LabelSelector`: `matchLabels` first,
+/// empty fields left out.
+fn selector_json(sel: &crate::selector::LabelSelector) -> String {
+    let mut parts = Vec::new();
+    if !sel.match_labels.is_empty() {
+        parts.push(format!("\"matchLabels\":{}", json_map(&sel.match_labels)));
+    }
+    if !sel.match_expressions.is_empty() {
+        let exprs = crate::json::to_string(&sel.match_expressions).unwrap_or_default();
+        parts.push(format!("\"matchExpressions\":{exprs}"));
+    }
+    format!("{{{}}}", parts.join(","))
+}
+
+/// The first release whose API server validates a StatefulSet's pod template spec and claim
+/// templates on create: PRs 131790 ("Add podSpec validation for create StatefulSet",
+/// changelog v1.34.0-beta.0) and 132212 (`ValidateVolumeClaimTemplates`); before them
+/// `ValidatePodTemplateSpecForStatefulSet` checked only the template's labels and annotations
+/// (k8s-rules §11.0).
+const TEMPLATES_VALIDATED_FROM: u32 = 34;
+
+/// An error in the pod template spec or a claim template: kvol's own before 1.34 (its rule
+/// then says so, its cause is the pod or claim rule that failed).
+fn unvalidated_before_1_34(target: crate::KubeVersion, mut e: FieldError) -> FieldError {
+    if target.minor() < TEMPLATES_VALIDATED_FROM {
+        e.cause = Some(e.cause.unwrap_or(e.rule));
+        e.rule = ids::S11_0_KVOL_TEMPLATES_UNVALIDATED_BY_SERVER;
+    }
+    e
 }
 
 /// kvol: a pod volume named like a claim template would be replaced by the template's claim.
@@ -465,6 +551,36 @@ mod tests {
             max_unavailable: Some(m),
         });
         s.check_for(crate::rules::test_support::v(35))
+    }
+
+    #[test]
+    fn max_unavailable_is_dropped_before_1_35() {
+        let p = "spec.updateStrategy.rollingUpdate.maxUnavailable";
+        let mut s = statefulset("web");
+        for m in [
+            IntOrPercent::Int(2),
+            IntOrPercent::Int(0),
+            IntOrPercent::Percent(101),
+        ] {
+            s.spec.update_strategy = Some(UpdateStrategy::RollingUpdate {
+                partition: None,
+                max_unavailable: Some(m),
+            });
+            for minor in 30..35 {
+                // Dropped before validation: only kvol's error, whatever the value.
+                let r = s.check_for(crate::KubeVersion::new(minor).unwrap());
+                assert_only(&r, p, ErrorKind::Forbidden);
+                assert_eq!(r.errors[0].rule, ids::S14_KVOL_MAX_UNAVAILABLE_FEATURE_GATE);
+                assert!(r.errors[0].detail.contains("target 1.35 or later"));
+            }
+        }
+        s.spec.update_strategy = Some(UpdateStrategy::RollingUpdate {
+            partition: None,
+            max_unavailable: Some(IntOrPercent::Int(2)),
+        });
+        for minor in 35..=37 {
+            assert_clean(&s.check_for(crate::KubeVersion::new(minor).unwrap()));
+        }
     }
 
     #[test]
@@ -643,6 +759,96 @@ mod tests {
                 .detail
                 .starts_with("must not be the name of a volumeClaimTemplate")
         );
+    }
+
+    #[test]
+    fn template_errors_are_kvols_before_1_34() {
+        let mut s = statefulset("web");
+        s.spec.template.spec.containers.push(container("Bad_Name"));
+        s.spec.volume_claim_templates[0].spec.resources.requests =
+            crate::rules::test_support::q("0");
+        let at = |minor| s.check_for(crate::KubeVersion::new(minor).unwrap());
+        for minor in 30..=37 {
+            let r = at(minor);
+            assert_count(&r, 2);
+            assert_has(
+                &r,
+                "spec.template.spec.containers[1].name",
+                ErrorKind::Invalid,
+            );
+            assert_has(
+                &r,
+                "spec.volumeClaimTemplates[0].spec.resources[storage]",
+                ErrorKind::Invalid,
+            );
+            for e in &r.errors {
+                // The server's own from 1.34 (PRs 131790, 132212), kvol's before.
+                assert_eq!(
+                    e.rule == ids::S11_0_KVOL_TEMPLATES_UNVALIDATED_BY_SERVER,
+                    minor < 34,
+                    "1.{minor}: {e:?}"
+                );
+                assert!(e.cause.is_some());
+            }
+        }
+        let r = at(33);
+        assert!(
+            r.errors
+                .iter()
+                .any(|e| e.cause == Some(ids::S3_4_POSITIVE_REQUEST))
+        );
+    }
+
+    #[test]
+    fn an_invalid_selector_skips_the_template_checks() {
+        let mut s = statefulset("web");
+        s.spec
+            .selector
+            .match_labels
+            .insert("app".into(), "bad value".into());
+        s.spec.template.spec.containers.push(container("Bad_Name"));
+        let r = s.check();
+        // ValidateStatefulSetSpec: the selector's own error, then `spec.selector` Invalid (the
+        // selector as JSON, no detail); ValidatePodTemplateSpecForStatefulSet is skipped.
+        assert_count(&r, 2);
+        assert_has(&r, "spec.selector.matchLabels", ErrorKind::Invalid);
+        let e = r
+            .errors
+            .iter()
+            .find(|e| e.path.as_str() == "spec.selector")
+            .expect("spec.selector");
+        assert_eq!(
+            e.to_string(),
+            "spec.selector: Invalid value: {\"matchLabels\":{\"app\":\"bad value\"}}"
+        );
+        // A valid selector: the template is checked again.
+        s.spec
+            .selector
+            .match_labels
+            .insert("app".into(), "web".into());
+        let r = s.check();
+        assert_only(
+            &r,
+            "spec.template.spec.containers[1].name",
+            ErrorKind::Invalid,
+        );
+    }
+
+    #[test]
+    fn claim_template_metadata_is_kvols() {
+        let mut s = statefulset("web");
+        s.spec.volume_claim_templates[0]
+            .metadata
+            .labels
+            .insert("k".into(), "bad value".into());
+        let r = s.check();
+        assert_only(
+            &r,
+            "spec.volumeClaimTemplates[0].metadata.labels",
+            ErrorKind::Invalid,
+        );
+        assert_eq!(r.errors[0].rule, ids::S11_0_KVOL_CLAIM_TEMPLATE_METADATA);
+        assert_eq!(r.errors[0].cause, Some(ids::S4_CLAIM_TEMPLATE_LABELS));
     }
 
     #[test]

@@ -9,14 +9,14 @@
 //! | legacy in-tree PV plugins, by target release | kvol, from the removal table (§15) |
 //! | in-tree StorageClass provisioners (`kubernetes.io/gce-pd`, …), by target release | kvol |
 //! | beta storage-class annotation on PVs, PVCs, claim templates | API server |
-//! | fractional storage bytes in claims (and PV capacity) | API server (PV: kvol) |
+//! | fractional storage bytes in claims | API server |
+//! | fractional storage bytes in a PV's capacity (kvol's own words) | kvol |
 //! | deprecated node labels in node selectors, PV node affinity, allowed topologies | API server (`pkg/api/node`) |
 //! | negative `terminationGracePeriodSeconds` | API server (`pkg/api/pod`) |
 //! | duplicate container ports, env vars hiding earlier ones | API server (`pkg/api/pod`) |
 //! | hostPath without `type` | kvol |
 //! | `terminationGracePeriodSeconds: 0` on a StatefulSet | kvol |
 //! | StatefulSet name longer than 52 characters (§11.2) | kvol |
-//! | `maxUnavailable` before Kubernetes 1.35 (feature gate off by default) | kvol |
 //! | default-class annotation with a value other than `true`/`false` | kvol |
 
 use crate::{
@@ -29,7 +29,7 @@ use crate::{
     quantity::Quantity,
     report::{FieldPath, WarningCode, quote},
     selector::NodeSelector,
-    statefulset::{StatefulSet, UpdateStrategy},
+    statefulset::StatefulSet,
     storage_class::{DEFAULT_CLASS_ANNOTATION, StorageClass},
     validate::Checker,
     version::KubeVersion,
@@ -42,8 +42,6 @@ const BETA_STORAGE_CLASS: &str = "volume.beta.kubernetes.io/storage-class";
 /// The longest StatefulSet name whose pods' `controller-revision-hash` label fits in 63
 /// characters (`<name>-<hash of up to 10 characters>`).
 const MAX_STATEFULSET_NAME: usize = 52;
-/// The release where MaxUnavailableStatefulSet became beta (on by default).
-const MAX_UNAVAILABLE_BETA: u32 = 35;
 
 /// `GetNodeLabelDeprecatedMessage` (pkg/api/node).
 fn deprecated_node_label(key: &str) -> Option<&'static str> {
@@ -101,19 +99,29 @@ pub(crate) fn beta_storage_class_annotation(
 }
 
 fn fractional_bytes(checker: &mut Checker, q: &Quantity, path: FieldPath) {
-    if q.has_fractional_units() {
-        let q = q.round_up_milli();
-        checker.warn(
-            WarningCode::FractionalBytes,
-            path,
-            format!(
-                "fractional byte value {} is invalid, must be an integer; write a whole number of \
-                 bytes, such as {}",
-                quote(&q.canonical()),
-                quote(&q.value_ceil().to_string())
-            ),
-        );
+    if !q.api_fractional_bytes() {
+        return;
     }
+    let advice = if q.has_fractional_units() {
+        format!(
+            "write a whole number of bytes, such as {}",
+            quote(&q.round_up_milli().value_ceil().to_string())
+        )
+    } else {
+        // A whole size of about 8Pi or more: the server's int64 arithmetic in thousandths
+        // overflows (`MilliValue()`), and it warns about a value that is whole.
+        "(kvol: the size is a whole number of bytes; the API server's arithmetic in thousandths \
+         of a byte overflows from about 8Pi, the warning is harmless)"
+            .to_owned()
+    };
+    checker.warn(
+        WarningCode::FractionalBytes,
+        path,
+        format!(
+            "fractional byte value {} is invalid, must be an integer; {advice}",
+            quote(&q.round_up_milli().canonical()),
+        ),
+    );
 }
 
 /// `GetWarningsForPersistentVolumeClaimSpec`: fractional bytes in the storage request or limit.
@@ -360,11 +368,23 @@ pub(crate) fn persistent_volume(checker: &mut Checker, pv: &PersistentVolume, pa
         }
         _ => {}
     }
-    fractional_bytes(
-        checker,
-        &pv.spec.capacity,
-        spec.child("capacity").key("storage"),
-    );
+    // kvol's advice, in its own words: no API server version warns about a PV's capacity
+    // (`GetWarningsForPersistentVolume` has no capacity check; the fractional-bytes warning is
+    // `GetWarningsForPersistentVolumeClaimSpec`'s, for claims).
+    if pv.spec.capacity.has_fractional_units() {
+        let q = pv.spec.capacity.round_up_milli();
+        checker.warn(
+            WarningCode::FractionalBytes,
+            spec.child("capacity").key("storage"),
+            format!(
+                "a capacity of {} is not a whole number of bytes: a claim's request for the same \
+                 size draws the API server's fractional-bytes warning, and sizes are compared \
+                 exactly when binding; write a whole number of bytes, such as {}",
+                quote(&q.canonical()),
+                quote(&q.value_ceil().to_string())
+            ),
+        );
+    }
     beta_storage_class_annotation(checker, &pv.metadata.annotations, &path.child("metadata"));
 }
 
@@ -436,25 +456,6 @@ pub(crate) fn statefulset(checker: &mut Checker, sts: &StatefulSet, path: &Field
              unset (30 seconds) or give the seconds the application needs to shut down, e.g. 10",
         );
     }
-    if let Some(UpdateStrategy::RollingUpdate {
-        max_unavailable: Some(_),
-        ..
-    }) = &sts.spec.update_strategy
-    {
-        let target = checker.target();
-        if target.minor() < MAX_UNAVAILABLE_BETA {
-            checker.warn(
-                WarningCode::MaxUnavailableFeatureGate,
-                path.child("spec").child("updateStrategy").child("rollingUpdate").child("maxUnavailable"),
-                format!(
-                    "maxUnavailable needs the MaxUnavailableStatefulSet feature gate before \
-                     Kubernetes 1.{MAX_UNAVAILABLE_BETA} (alpha, off by default; target {target}): \
-                     without it the API server drops the field and pods are replaced one at a time; \
-                     remove it or enable the feature gate"
-                ),
-            );
-        }
-    }
 }
 
 #[cfg(test)]
@@ -471,7 +472,6 @@ mod tests {
             NodeSelectorOperator, NodeSelectorRequirement, NodeSelectorTerm, TopologyRequirement,
             TopologySelectorTerm, VolumeNodeAffinity,
         },
-        statefulset::IntOrPercent,
         validate::Validate,
         volume::{HostPathType, Volume},
     };
@@ -614,8 +614,17 @@ mod tests {
             warning(&r, "spec.resources.requests[storage]").message,
             "fractional byte value \"1500m\" is invalid, must be an integer; write a whole number of bytes, such as \"2\""
         );
+        // No server warns about a PV's capacity: kvol's advice does not borrow its words.
         let p = pv("n", "1500m", PvSource::Nfs(nfs("s", "/e")));
-        warning(&p.check(), "spec.capacity[storage]");
+        let r = p.check();
+        let w = warning(&r, "spec.capacity[storage]");
+        assert!(
+            w.message
+                .starts_with("a capacity of \"1500m\" is not a whole number of bytes"),
+            "{}",
+            w.message
+        );
+        assert!(!w.message.contains("fractional byte value"));
     }
 
     #[test]
@@ -726,22 +735,6 @@ mod tests {
             warning(&r, "metadata.name")
                 .message
                 .contains("use at most 52 characters")
-        );
-    }
-
-    #[test]
-    fn max_unavailable_before_1_35() {
-        let mut s = statefulset("web");
-        s.spec.update_strategy = Some(UpdateStrategy::RollingUpdate {
-            partition: None,
-            max_unavailable: Some(IntOrPercent::Int(2)),
-        });
-        assert_no_warnings(&s.check_for(v(35)));
-        let r = s.check_for(v(34));
-        assert!(
-            warning(&r, "spec.updateStrategy.rollingUpdate.maxUnavailable")
-                .message
-                .contains("target 1.34")
         );
     }
 

@@ -221,6 +221,22 @@ impl Quantity {
         self.scaled_value_ceil(-3)
     }
 
+    /// The API server's test for its "fractional byte value" warning on a claim's storage
+    /// request or limit (`GetWarningsForPersistentVolumeClaimSpec`: `MilliValue() % 1000 != 0`,
+    /// after `SetDefaults_ResourceList` rounded the value up to milli units).
+    ///
+    /// For an `inf.Dec`-backed value (`RoundUp(-3)` leaves its scale at milli), `MilliValue()`
+    /// is `big.Int.Int64()` of the value in thousandths: its low 64 bits, so from about 8Pi
+    /// (2^63 thousandths) on a whole size wraps and the server warns about it too
+    /// (`9Pi`, not `8Pi`). An `int64`-backed value is taken at its exact thousandths here.
+    pub(crate) fn api_fractional_bytes(&self) -> bool {
+        if self.decimal_backed {
+            // Negative values negate the low bits, which keeps `% 1000 != 0` unchanged.
+            return (self.magnitude.milli_ceil_mod_2_64() as i64) % 1000 != 0;
+        }
+        self.has_fractional_units()
+    }
+
     /// The value divided by `10^scale`, rounded up in magnitude and saturated to `i128`.
     fn scaled_value_ceil(&self, scale: i64) -> i128 {
         match (

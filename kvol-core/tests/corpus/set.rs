@@ -575,15 +575,23 @@ fn random_claim(g: &mut Gen, classes: &[ClassRef]) -> ClaimPlan {
                 }),
             )
         }
-        3 => (
-            None,
-            Some(TypedObjectReference {
-                api_group: Some(g.subdomain(60)),
-                kind: "Populator".into(),
-                name: g.subdomain(60),
-                namespace: g.chance(0.5).then(|| g.label(63)),
-            }),
-        ),
+        3 => {
+            let api_group = Some(g.subdomain(60));
+            let name = g.subdomain(60);
+            // A namespaced dataSourceRef is dropped by the API server on create while
+            // CrossNamespaceVolumeDataSource is off (every target), and kvol refuses it: the
+            // namespace is still drawn, so that the sets of a seed stay the same.
+            let _dropped_namespace = g.chance(0.5).then(|| g.label(63));
+            (
+                None,
+                Some(TypedObjectReference {
+                    api_group,
+                    kind: "Populator".into(),
+                    name,
+                    namespace: None,
+                }),
+            )
+        }
         _ => (None, None),
     };
     ClaimPlan {
@@ -1432,6 +1440,18 @@ fn build_set(g: &mut Gen, index: u64) -> Result<Built, SetError> {
             max_unavailable: Some(IntOrPercent::Percent(g.pick(&[1, 50, 100]))),
         }),
     };
+    // maxUnavailable is dropped by the API server before 1.35 (kvol refuses it there): drawn
+    // all the same, so that the sets of a seed stay the same, and left out at those targets.
+    let strategy = strategy.map(|s| match s {
+        UpdateStrategy::RollingUpdate {
+            partition,
+            max_unavailable: Some(_),
+        } if target.minor() < 35 => UpdateStrategy::RollingUpdate {
+            partition,
+            max_unavailable: None,
+        },
+        s => s,
+    });
     if let Some(s) = strategy {
         sts = sts.update_strategy(s);
     }

@@ -30,7 +30,7 @@ pub(super) fn claims(rows: &mut Vec<Row>) {
     };
     rows.push(built(
         "8/request-required",
-        "spec.resources.requests[storage]",
+        "spec.resources[storage]",
         ErrorKind::Required,
         move || claim().build(),
         move || claim().request("1").build(),
@@ -98,50 +98,108 @@ pub(super) fn claims(rows: &mut Vec<Row>) {
         |c| c.spec.data_source = Some(snapshot("")),
         |c| c.spec.data_source = Some(snapshot("snap")),
     ));
-    rows.push(model(
+    // The dataSource rules the API server can only break in a claim template: on a claim's
+    // create, EnforceDataSourceBackwardsCompatibility drops a dataSource that is neither a
+    // claim nor a snapshot.storage.k8s.io snapshot before validating (8/kvol-dataSource-dropped).
+    // Claim templates are validated from 1.34 (k8s-rules §11.0).
+    let tds = "spec.volumeClaimTemplates[0].spec.dataSource";
+    let template_ds = |s: &mut StatefulSet, ds: TypedLocalObjectReference| {
+        s.spec.volume_claim_templates[0].spec.data_source = Some(ds)
+    };
+    rows.push(model_for(
         "8/dataSource-kind-required",
-        pvc(),
-        "spec.dataSource.kind",
+        v(34),
+        sts(),
+        &format!("{tds}.kind"),
         REQUIRED,
-        |c| {
-            c.spec.data_source = Some(TypedLocalObjectReference {
-                kind: String::new(),
-                ..snapshot("snap")
-            })
+        move |s| {
+            template_ds(
+                s,
+                TypedLocalObjectReference {
+                    kind: String::new(),
+                    ..snapshot("snap")
+                },
+            )
         },
-        |c| c.spec.data_source = Some(snapshot("snap")),
+        move |s| template_ds(s, snapshot("snap")),
+    ));
+    rows.push(model_for(
+        "8/dataSource-core-group-kind",
+        v(34),
+        sts(),
+        tds,
+        INVALID,
+        move |s| {
+            template_ds(
+                s,
+                TypedLocalObjectReference {
+                    api_group: None,
+                    ..snapshot("snap")
+                },
+            )
+        },
+        move |s| {
+            template_ds(
+                s,
+                TypedLocalObjectReference {
+                    api_group: None,
+                    kind: "PersistentVolumeClaim".into(),
+                    name: "source".into(),
+                },
+            )
+        },
+    ));
+    rows.push(model_for(
+        "8/dataSource-apiGroup-format",
+        v(34),
+        sts(),
+        &format!("{tds}.apiGroup"),
+        INVALID,
+        move |s| {
+            template_ds(
+                s,
+                TypedLocalObjectReference {
+                    api_group: Some("Snapshot.Storage.k8s.io".into()),
+                    ..snapshot("snap")
+                },
+            )
+        },
+        move |s| template_ds(s, snapshot("snap")),
     ));
     rows.push(model(
-        "8/dataSource-core-group-kind",
+        "8/kvol-dataSource-dropped",
         pvc(),
         "spec.dataSource",
         INVALID,
         |c| {
             c.spec.data_source = Some(TypedLocalObjectReference {
-                api_group: None,
-                ..snapshot("snap")
+                api_group: Some("example.com".into()),
+                kind: "Thing".into(),
+                name: "t".into(),
             })
         },
+        // Kept with a dataSourceRef to the same object (a volume populator).
         |c| {
             c.spec.data_source = Some(TypedLocalObjectReference {
-                api_group: None,
-                kind: "PersistentVolumeClaim".into(),
-                name: "source".into(),
-            })
+                api_group: Some("example.com".into()),
+                kind: "Thing".into(),
+                name: "t".into(),
+            });
+            c.spec.data_source_ref = Some(TypedObjectReference {
+                api_group: Some("example.com".into()),
+                kind: "Thing".into(),
+                name: "t".into(),
+                namespace: None,
+            });
         },
     ));
     rows.push(model(
-        "8/dataSource-apiGroup-format",
+        "8/kvol-dataSourceRef-namespace-dropped",
         pvc(),
-        "spec.dataSource.apiGroup",
-        INVALID,
-        |c| {
-            c.spec.data_source = Some(TypedLocalObjectReference {
-                api_group: Some("Snapshot.Storage.k8s.io".into()),
-                ..snapshot("snap")
-            })
-        },
-        |c| c.spec.data_source = Some(snapshot("snap")),
+        "spec.dataSourceRef.namespace",
+        FORBIDDEN,
+        |c| c.spec.data_source_ref = Some(snapshot_ref("snap", Some("other"))),
+        |c| c.spec.data_source_ref = Some(snapshot_ref("snap", Some(""))),
     ));
     rows.push(model(
         "8/dataSourceRef-name-required",
@@ -151,13 +209,23 @@ pub(super) fn claims(rows: &mut Vec<Row>) {
         |c| c.spec.data_source_ref = Some(snapshot_ref("", None)),
         |c| c.spec.data_source_ref = Some(snapshot_ref("snap", None)),
     ));
-    rows.push(model(
+    // A namespaced dataSourceRef is dropped on a claim's create (8/kvol-dataSourceRef-namespace-
+    // dropped), validated in a claim template.
+    let tspec = "spec.volumeClaimTemplates[0].spec";
+    rows.push(model_for(
         "8/dataSourceRef-namespace-format",
-        pvc(),
-        "spec.dataSourceRef.namespace",
+        v(34),
+        sts(),
+        &format!("{tspec}.dataSourceRef.namespace"),
         INVALID,
-        |c| c.spec.data_source_ref = Some(snapshot_ref("snap", Some("Other"))),
-        |c| c.spec.data_source_ref = Some(snapshot_ref("snap", Some("other"))),
+        |s| {
+            s.spec.volume_claim_templates[0].spec.data_source_ref =
+                Some(snapshot_ref("snap", Some("Other")))
+        },
+        |s| {
+            s.spec.volume_claim_templates[0].spec.data_source_ref =
+                Some(snapshot_ref("snap", Some("other")))
+        },
     ));
     rows.push(model(
         "8/dataSource-matches-dataSourceRef",
@@ -173,16 +241,21 @@ pub(super) fn claims(rows: &mut Vec<Row>) {
             c.spec.data_source_ref = Some(snapshot_ref("a", None));
         },
     ));
-    rows.push(model(
+    rows.push(model_for(
         "8/dataSourceRef-namespace-without-dataSource",
-        pvc(),
-        "spec",
+        v(34),
+        sts(),
+        tspec,
         INVALID,
-        |c| {
-            c.spec.data_source = Some(snapshot("a"));
-            c.spec.data_source_ref = Some(snapshot_ref("a", Some("other")));
+        |s| {
+            let t = &mut s.spec.volume_claim_templates[0].spec;
+            t.data_source = Some(snapshot("a"));
+            t.data_source_ref = Some(snapshot_ref("a", Some("other")));
         },
-        |c| c.spec.data_source_ref = Some(snapshot_ref("a", Some("other"))),
+        |s| {
+            s.spec.volume_claim_templates[0].spec.data_source_ref =
+                Some(snapshot_ref("a", Some("other")))
+        },
     ));
     rows.push(model(
         "8/claim-template-rules",

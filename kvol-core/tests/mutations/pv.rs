@@ -36,7 +36,7 @@ pub(super) fn persistent_volumes(rows: &mut Vec<Row>) {
     };
     rows.push(built(
         "7/capacity-required",
-        "spec.capacity[storage]",
+        "spec.capacity",
         ErrorKind::Required,
         move || pv_builder().build(),
         move || pv_builder().capacity("1").build(),

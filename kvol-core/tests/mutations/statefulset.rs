@@ -134,6 +134,17 @@ pub(super) fn statefulsets(rows: &mut Vec<Row>) {
         |s| s.spec.template.spec.containers[0].ports[0].container_port = 70000,
         |s| s.spec.template.spec.containers[0].ports[0].container_port = 8080,
     ));
+    // Before 1.34 the API server does not validate the template's spec: the same mistake is
+    // kvol's own error there.
+    rows.push(model_for(
+        "11.0/kvol-templates-unvalidated-by-server",
+        v(33),
+        sts(),
+        "spec.template.spec.containers[0].ports[0].containerPort",
+        INVALID,
+        |s| s.spec.template.spec.containers[0].ports[0].container_port = 70000,
+        |s| s.spec.template.spec.containers[0].ports[0].container_port = 65535,
+    ));
     rows.push(model(
         "11.0/claim-templates-are-volumes",
         sts(),

@@ -85,7 +85,8 @@ pub(super) fn warnings(rows: &mut Vec<Row>) {
     rows.push(model(
         "14/fractional-bytes-claim-template",
         sts(),
-        &format!("spec.volumeClaimTemplates[0].{request}"),
+        // The StatefulSet strategy's WarningsOnCreate: `spec.volumeClaimTemplates[i]`, no `spec`.
+        "spec.volumeClaimTemplates[0].resources.requests[storage]",
         WARNING,
         |s| s.spec.volume_claim_templates[0].spec.resources.requests = q("0.5"),
         |s| s.spec.volume_claim_templates[0].spec.resources.requests = q("1"),
@@ -248,7 +249,9 @@ pub(super) fn warnings(rows: &mut Vec<Row>) {
     rows.push(Row {
         id: "14/kvol-maxUnavailable-feature-gate",
         path: "spec.updateStrategy.rollingUpdate.maxUnavailable".into(),
-        expect: WARNING,
+        // kvol's own error: the API server drops the field before 1.35
+        // (dropStatefulSetDisabledFields), the user's rollout setting would be lost.
+        expect: FORBIDDEN,
         reject: Box::new(move || {
             let mut s = sts();
             max_unavailable(&mut s);

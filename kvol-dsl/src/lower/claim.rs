@@ -43,6 +43,12 @@ pub fn claim_template(
     let res = spec.child("resources");
     cx.reg_quantity(&res.child("requests").key("storage"), &c.size);
     cx.reg_quantity(&res.key("storage"), &c.size);
+    // The API server's warnings on a StatefulSet's claim templates have no `spec`
+    // (`spec.volumeClaimTemplates[i].resources.requests[storage]`).
+    cx.reg_quantity(
+        &path.child("resources").child("requests").key("storage"),
+        &c.size,
+    );
     let k = cx.k.clone();
     let name = cx.string(name.unwrap_or_default());
     let t = ctor!(k, PvcTemplate::builder(name));

@@ -197,6 +197,8 @@ fn statefulset(cx: &mut Cx, ast: &StatefulSetAst, root: Sp) -> LoweredObject {
         spec.child("template").child("metadata").child("labels"),
         service.child("metadata").child("labels"),
         spec.child("selector").child("matchLabels"),
+        // The API server's second error for a selector it cannot build is at `spec.selector`.
+        spec.child("selector"),
         service.child("spec").child("selector"),
     ] {
         reg_map(cx, &p, &ast.meta.labels);

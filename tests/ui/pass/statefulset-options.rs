@@ -1,8 +1,8 @@
 fn main() {
-    // `max_unavailable` needs a feature gate; kvol warns (tests/ui/warn/max-unavailable.rs).
+    // `max_unavailable` is dropped by the API server before 1.35 (the macros target 1.34): an
+    // error (tests/ui/fail/max-unavailable.rs).
     let set = kvol::statefulset! {
         name: db,
-        allow: [max_unavailable_feature_gate],
         namespace: data,
         service: db-headless,
         labels: { app: db, tier: storage },
@@ -11,7 +11,7 @@ fn main() {
         port: pg 5432,
         claim: 10Gi RWO "fast",
         claim: wal 2Gi RWO "fast" => "/wal",
-        update: RollingUpdate { partition: 1, max_unavailable: "50%" },
+        update: RollingUpdate { partition: 1 },
         pod_management: Parallel,
         retention: { deleted: Delete, scaled: Retain },
         publish_not_ready: true,
@@ -32,7 +32,7 @@ fn main() {
         ["Service", "StatefulSet", "Service", "StatefulSet"],
         "{yaml}"
     );
-    assert!(yaml.contains("      maxUnavailable: \"50%\"\n"), "{yaml}");
+    assert!(yaml.contains("      partition: 1\n"), "{yaml}");
     assert!(yaml.contains("    type: OnDelete\n"), "{yaml}");
 }
 

@@ -151,6 +151,21 @@ impl Decimal {
         digits_value(kept)?.checked_add(1)
     }
 
+    /// `ceil(value × 1000)` modulo 2^64: what `big.Int.Int64()` keeps of an `inf.Dec` rounded
+    /// up to milli units (apimachinery's `RoundUp(-3)`, then `MilliValue()`).
+    pub(super) fn milli_ceil_mod_2_64(&self) -> u64 {
+        // Rounded up to milli units, the exponent is at least -3: times 1000, a whole number.
+        let r = self.round_up(-3);
+        if r.is_zero() {
+            return 0;
+        }
+        Self {
+            digits: r.digits,
+            exp: r.exp.saturating_add(3),
+        }
+        .ceil_mod_2_64()
+    }
+
     /// The whole value rounded up, modulo 2^64 (what Go's `big.Int.Int64()` keeps of it).
     pub(super) fn ceil_mod_2_64(&self) -> u64 {
         if self.is_zero() {

@@ -1,0 +1,7 @@
+fn main() {
+    let _ = kvol::statefulset! {
+        name: db,
+        image: "postgres:17",
+        update: RollingUpdate { max_unavailable: 2 },
+    };
+}
