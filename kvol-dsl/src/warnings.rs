@@ -82,7 +82,6 @@ pub fn all() -> Vec<WarningCode> {
         WarningCode::DuplicateContainerPort,
         WarningCode::DuplicateEnvVar,
         WarningCode::LongStatefulSetName,
-        WarningCode::MaxUnavailableFeatureGate,
         WarningCode::DefaultClassAnnotationValue,
         WarningCode::SeveralDefaultClasses,
         WarningCode::DuplicateService,
@@ -124,9 +123,6 @@ pub fn advice(code: WarningCode) -> Option<String> {
         }
         WarningCode::DuplicateContainerPort => "remove one of the `port:` entries".into(),
         WarningCode::LongStatefulSetName => "use a name of at most 52 characters".into(),
-        WarningCode::MaxUnavailableFeatureGate => {
-            "remove `max_unavailable`, or enable the MaxUnavailableStatefulSet gate".into()
-        }
         _ => return None,
     })
 }

@@ -741,8 +741,6 @@ pub enum WarningCode {
     DuplicateEnvVar,
     /// A StatefulSet name too long for its pods' `controller-revision-hash` label.
     LongStatefulSetName,
-    /// `maxUnavailable` before the release where its feature gate is on by default.
-    MaxUnavailableFeatureGate,
     /// The default-class annotation with a value other than `true` or `false`.
     DefaultClassAnnotationValue,
     /// Several default StorageClasses in a set (or declared).
@@ -780,7 +778,6 @@ impl WarningCode {
             WarningCode::DuplicateContainerPort => "duplicate-container-port",
             WarningCode::DuplicateEnvVar => "duplicate-env-var",
             WarningCode::LongStatefulSetName => "long-statefulset-name",
-            WarningCode::MaxUnavailableFeatureGate => "max-unavailable-feature-gate",
             WarningCode::DefaultClassAnnotationValue => "default-class-annotation-value",
             WarningCode::SeveralDefaultClasses => "several-default-classes",
             WarningCode::DuplicateService => "duplicate-service",
@@ -814,7 +811,6 @@ impl WarningCode {
             | WarningCode::HostPathWithoutType
             | WarningCode::StatefulSetGraceZero
             | WarningCode::LongStatefulSetName
-            | WarningCode::MaxUnavailableFeatureGate
             | WarningCode::DefaultClassAnnotationValue
             | WarningCode::SeveralDefaultClasses
             | WarningCode::DuplicateService
@@ -965,7 +961,6 @@ mod tests {
             (WarningCode::HostPathWithoutType, Kvol),
             (WarningCode::StatefulSetGraceZero, Kvol),
             (WarningCode::LongStatefulSetName, Kvol),
-            (WarningCode::MaxUnavailableFeatureGate, Kvol),
             (WarningCode::DefaultClassAnnotationValue, Kvol),
             (WarningCode::SeveralDefaultClasses, Kvol),
             (WarningCode::DuplicateService, Kvol),
