@@ -221,13 +221,14 @@ fn warning(
         return None;
     }
     let sp = cx.spans.find(path).map_or(root, |(sp, _)| sp);
-    // `100m` is a tenth of a byte: almost always meant as mebibytes.
+    // `100m` is a tenth of a byte: almost always meant as mebibytes. Otherwise kvol-core's
+    // advice beside the API server's words, if any.
     let extra = match (w.code, cx.spans.value_at(path)) {
         (WarningCode::FractionalBytes, Some(text)) if text.ends_with('m') => Some(format!(
             "did you mean `{}Mi`? (`m` is milli, a thousandth)",
             &text[..text.len() - 1]
         )),
-        _ => None,
+        _ => w.help.as_deref().map(str::to_owned),
     };
     let text = warnings::text_from(
         w.source(),

@@ -154,12 +154,7 @@ pub fn text_from(
     extra: Option<&str>,
 ) -> String {
     let mut text = format!("{}{message}", lead(source));
-    // kvol-core's fractional-bytes warning on a whole size of about 8Pi or more (the API
-    // server's overflow) says itself that nothing needs rewriting.
-    let whole =
-        code == WarningCode::FractionalBytes && message.contains("(kvol: the size is a whole");
-    let advice = if whole { None } else { advice(code) };
-    match (extra, advice) {
+    match (extra, advice(code)) {
         (Some(extra), _) => text.push_str(&format!("\nhelp: {extra}")),
         (None, Some(advice)) => text.push_str(&format!("\nhelp: {advice}")),
         (None, None) => {}

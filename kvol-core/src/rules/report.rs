@@ -845,8 +845,12 @@ pub struct Warning {
     pub path: FieldPath,
     /// What kind of warning.
     pub code: WarningCode,
-    /// What is wrong and what to do instead.
+    /// What is wrong and what to do instead. For the API server's own warnings, exactly its
+    /// words.
     pub message: String,
+    /// kvol's advice beside a warning whose message is the API server's (so the message stays
+    /// the server's own words).
+    pub help: Option<Cow<'static, str>>,
     /// The index of the object this warning is about, when it comes from validating a
     /// [`Manifests`](crate::Manifests) set (as [`FieldError::object`]).
     pub object: Option<usize>,
@@ -976,6 +980,7 @@ mod tests {
             path,
             code,
             message: String::new(),
+            help: None,
             object: None,
         };
         let spec = FieldPath::root().child("spec");

@@ -44,6 +44,23 @@ impl Checker {
             path,
             code,
             message: message.into(),
+            help: None,
+            object: self.object,
+        });
+    }
+    /// Records a warning in the API server's own words, with kvol's advice beside it.
+    pub fn warn_with_help(
+        &mut self,
+        code: WarningCode,
+        path: FieldPath,
+        message: impl Into<String>,
+        help: impl Into<std::borrow::Cow<'static, str>>,
+    ) {
+        self.report.warnings.push(Warning {
+            path,
+            code,
+            message: message.into(),
+            help: Some(help.into()),
             object: self.object,
         });
     }
@@ -64,6 +81,7 @@ impl Checker {
             path,
             code,
             message: message.into(),
+            help: None,
             object: Some(object),
         });
     }

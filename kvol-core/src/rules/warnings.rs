@@ -110,17 +110,20 @@ fn fractional_bytes(checker: &mut Checker, q: &Quantity, path: FieldPath) {
     } else {
         // A whole size of about 8Pi or more: the server's int64 arithmetic in thousandths
         // overflows (`MilliValue()`), and it warns about a value that is whole.
-        "(kvol: the size is a whole number of bytes; the API server's arithmetic in thousandths \
-         of a byte overflows from about 8Pi, the warning is harmless)"
+        "the size is a whole number of bytes: the API server's arithmetic in thousandths of a \
+         byte overflows from about 8Pi, so this warning is harmless"
             .to_owned()
     };
-    checker.warn(
+    // The API server's words exactly (`warningsForPersistentVolumeClaimResources`); kvol's
+    // advice beside them.
+    checker.warn_with_help(
         WarningCode::FractionalBytes,
         path,
         format!(
-            "fractional byte value {} is invalid, must be an integer; {advice}",
+            "fractional byte value {} is invalid, must be an integer",
             quote(&q.round_up_milli().canonical()),
         ),
+        advice,
     );
 }
 
@@ -610,9 +613,15 @@ mod tests {
         let mut c = pvc("data", "1Gi");
         c.spec.resources.requests = q("1.5");
         let r = c.check();
+        let w = warning(&r, "spec.resources.requests[storage]");
+        // The API server's words exactly, and kvol's advice beside them.
         assert_eq!(
-            warning(&r, "spec.resources.requests[storage]").message,
-            "fractional byte value \"1500m\" is invalid, must be an integer; write a whole number of bytes, such as \"2\""
+            w.message,
+            "fractional byte value \"1500m\" is invalid, must be an integer"
+        );
+        assert_eq!(
+            w.help.as_deref(),
+            Some("write a whole number of bytes, such as \"2\"")
         );
         // No server warns about a PV's capacity: kvol's advice does not borrow its words.
         let p = pv("n", "1500m", PvSource::Nfs(nfs("s", "/e")));
