@@ -1,0 +1,483 @@
+//! One chunk of the stream to a [`Node`]: the parser's events become a tree of raw nodes
+//! (iteratively, with a depth limit), then go-yaml v2's decoder is replayed on it: scalar
+//! resolution, aliases (with go-yaml's "excessive aliasing" rule and kvol's own budget), merge
+//! keys, strict duplicate keys, and `sigs.k8s.io/yaml`'s conversion of keys to JSON strings.
+
+use std::collections::HashMap;
+
+use saphyr_parser::{Event, Parser, ScalarStyle};
+
+use crate::json::go_float32_key;
+use crate::resolve::{Scalar, resolve_scalar};
+use crate::{Key, MAX_DEPTH, MAX_NODES, Node, Value};
+
+/// An error inside a chunk: message, line and column (both 1-based, relative to the chunk).
+pub(crate) type ChunkError = (String, usize, usize);
+
+enum RawKind {
+    Scalar {
+        text: String,
+        tag: String,
+        plain: bool,
+    },
+    Seq(Vec<usize>),
+    Map(Vec<(usize, usize)>),
+    Alias {
+        target: usize,
+        name: String,
+    },
+}
+
+struct Raw {
+    kind: RawKind,
+    line: usize,
+    col: usize,
+}
+
+/// Decodes the first YAML document of `text` (as `yaml.Unmarshal` does: what follows the first
+/// document is not read). `None` for a chunk without any document (only comments).
+pub(crate) fn decode_chunk(text: &str) -> Result<Option<Node>, ChunkError> {
+    let (arena, root) = match build(text)? {
+        Some(x) => x,
+        None => return Ok(None),
+    };
+    let mut d = Decoder {
+        arena: &arena,
+        decode_count: 1, // the document node
+        alias_count: 0,
+        alias_depth: 0,
+        active: Vec::new(),
+        nodes: 0,
+        depth: 0,
+    };
+    d.unmarshal(root).map(Some)
+}
+
+/// Char index → (line, col) is given by the parser; alias names are read back from the text.
+fn alias_name(text: &str, char_index: usize, ascii: bool) -> String {
+    let start = if ascii {
+        char_index
+    } else {
+        text.char_indices()
+            .nth(char_index)
+            .map(|(b, _)| b)
+            .unwrap_or(text.len())
+    };
+    let rest = text.get(start..).unwrap_or("");
+    let rest = rest.strip_prefix('*').unwrap_or(rest);
+    rest.chars()
+        .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | '[' | ']' | '{' | '}'))
+        .collect()
+}
+
+fn tag_string(tag: Option<&saphyr_parser::Tag>) -> String {
+    match tag {
+        None => String::new(),
+        Some(t) => format!("{}{}", t.handle, t.suffix),
+    }
+}
+
+enum Frame {
+    Seq(usize, Vec<usize>),
+    Map(usize, Vec<(usize, usize)>, Option<usize>),
+}
+
+fn build(text: &str) -> Result<Option<(Vec<Raw>, usize)>, ChunkError> {
+    let ascii = text.is_ascii();
+    let mut parser = Parser::new_from_str(text);
+    let mut arena: Vec<Raw> = Vec::new();
+    // anchor id → (node, finished)
+    let mut anchors: HashMap<usize, usize> = HashMap::new();
+    let mut open_anchors: Vec<usize> = Vec::new();
+    let mut stack: Vec<Frame> = Vec::new();
+    loop {
+        let (event, span) = match parser.next_event() {
+            None => return Ok(None),
+            Some(Err(e)) => {
+                let m = e.marker();
+                return Err((e.info().to_string(), m.line(), m.col() + 1));
+            }
+            Some(Ok(x)) => x,
+        };
+        let (line, col) = (span.start.line(), span.start.col() + 1);
+        let new_node = match event {
+            Event::StreamStart | Event::Nothing => continue,
+            Event::StreamEnd => return Ok(None),
+            Event::DocumentStart(_) => continue,
+            Event::DocumentEnd => return Ok(None),
+            Event::Scalar(value, style, anchor, tag) => {
+                let idx = arena.len();
+                arena.push(Raw {
+                    kind: RawKind::Scalar {
+                        text: value.into_owned(),
+                        tag: tag_string(tag.as_deref()),
+                        plain: style == ScalarStyle::Plain,
+                    },
+                    line,
+                    col,
+                });
+                if anchor != 0 {
+                    anchors.insert(anchor, idx);
+                }
+                idx
+            }
+            Event::Alias(id) => {
+                let name = alias_name(text, span.start.index(), ascii);
+                let Some(&target) = anchors.get(&id) else {
+                    return Err((format!("unknown anchor '{name}' referenced"), line, col));
+                };
+                if open_anchors.contains(&target) {
+                    return Err((format!("anchor '{name}' value contains itself"), line, col));
+                }
+                arena.push(Raw {
+                    kind: RawKind::Alias { target, name },
+                    line,
+                    col,
+                });
+                arena.len() - 1
+            }
+            Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                if stack.len() >= MAX_DEPTH {
+                    return Err((format!("nesting deeper than {MAX_DEPTH} levels"), line, col));
+                }
+                let is_seq = matches!(event, Event::SequenceStart(..));
+                let idx = arena.len();
+                arena.push(Raw {
+                    kind: RawKind::Seq(Vec::new()),
+                    line,
+                    col,
+                });
+                if anchor != 0 {
+                    anchors.insert(anchor, idx);
+                    open_anchors.push(idx);
+                }
+                stack.push(if is_seq {
+                    Frame::Seq(idx, Vec::new())
+                } else {
+                    Frame::Map(idx, Vec::new(), None)
+                });
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let Some(frame) = stack.pop() else { continue };
+                let (idx, kind) = match frame {
+                    Frame::Seq(idx, items) => (idx, RawKind::Seq(items)),
+                    Frame::Map(idx, pairs, _) => (idx, RawKind::Map(pairs)),
+                };
+                arena[idx].kind = kind;
+                open_anchors.retain(|&a| a != idx);
+                idx
+            }
+        };
+        match stack.last_mut() {
+            None => return Ok(Some((arena, new_node))),
+            Some(Frame::Seq(_, items)) => items.push(new_node),
+            Some(Frame::Map(_, pairs, pending)) => match pending.take() {
+                None => *pending = Some(new_node),
+                Some(k) => pairs.push((k, new_node)),
+            },
+        }
+    }
+}
+
+/// The identity of a key as go-yaml's `map[interface{}]interface{}` sees it.
+#[derive(PartialEq, Eq, Hash)]
+enum KeyId {
+    Null,
+    Bool(bool),
+    Int(i64),
+    UInt(u64),
+    Float(u64),
+    Str(String),
+}
+
+struct MapOut {
+    entries: Vec<(Key, Node)>,
+    /// typed key → line of the value that set it.
+    seen: HashMap<KeyId, (usize, usize)>,
+    /// JSON name → index in `entries`.
+    names: HashMap<String, usize>,
+}
+
+struct Decoder<'a> {
+    arena: &'a [Raw],
+    decode_count: usize,
+    alias_count: usize,
+    alias_depth: usize,
+    active: Vec<usize>,
+    nodes: usize,
+    depth: usize,
+}
+
+/// go-yaml v2's `allowedAliasRatio`.
+fn allowed_alias_ratio(decode_count: usize) -> f64 {
+    const LOW: usize = 400_000;
+    const HIGH: usize = 4_000_000;
+    if decode_count <= LOW {
+        0.99
+    } else if decode_count >= HIGH {
+        0.10
+    } else {
+        0.99 - 0.89 * ((decode_count - LOW) as f64 / (HIGH - LOW) as f64)
+    }
+}
+
+impl Decoder<'_> {
+    /// go-yaml's bookkeeping at the start of every `unmarshal` call.
+    fn count(&mut self, idx: usize) -> Result<(), ChunkError> {
+        self.decode_count += 1;
+        if self.alias_depth > 0 {
+            self.alias_count += 1;
+        }
+        let raw = &self.arena[idx];
+        if self.alias_count > 100
+            && self.decode_count > 1000
+            && self.alias_count as f64 / self.decode_count as f64
+                > allowed_alias_ratio(self.decode_count)
+        {
+            return Err((
+                "document contains excessive aliasing".into(),
+                raw.line,
+                raw.col,
+            ));
+        }
+        self.nodes += 1;
+        if self.nodes > MAX_NODES {
+            return Err((
+                format!("document expands to more than {MAX_NODES} nodes (through aliases)"),
+                raw.line,
+                raw.col,
+            ));
+        }
+        Ok(())
+    }
+
+    fn enter_alias(&mut self, idx: usize) -> Result<usize, ChunkError> {
+        let raw = &self.arena[idx];
+        let RawKind::Alias { target, name } = &raw.kind else {
+            return Ok(idx);
+        };
+        if self.active.contains(&idx) {
+            return Err((
+                format!("anchor '{name}' value contains itself"),
+                raw.line,
+                raw.col,
+            ));
+        }
+        self.active.push(idx);
+        self.alias_depth += 1;
+        Ok(*target)
+    }
+
+    fn leave_alias(&mut self) {
+        self.active.pop();
+        self.alias_depth -= 1;
+    }
+
+    fn unmarshal(&mut self, idx: usize) -> Result<Node, ChunkError> {
+        self.count(idx)?;
+        let raw = &self.arena[idx];
+        let (line, col) = (raw.line, raw.col);
+        match &raw.kind {
+            RawKind::Alias { .. } => {
+                let target = self.enter_alias(idx)?;
+                let r = self.unmarshal(target);
+                self.leave_alias();
+                r
+            }
+            RawKind::Scalar { text, tag, plain } => {
+                let value = match resolve_scalar(tag, text, *plain).map_err(|m| (m, line, col))? {
+                    Scalar::Null => Value::Null,
+                    Scalar::Bool(b) => Value::Bool(b),
+                    Scalar::Int(i) => Value::Int(i),
+                    Scalar::UInt(u) => Value::UInt(u),
+                    Scalar::Float(f) => {
+                        if !f.is_finite() {
+                            let shown = if f.is_nan() {
+                                "NaN"
+                            } else if f > 0.0 {
+                                "+Inf"
+                            } else {
+                                "-Inf"
+                            };
+                            return Err((format!("json: unsupported value: {shown}"), line, col));
+                        }
+                        Value::Float(f)
+                    }
+                    Scalar::Str(s) => Value::String(s),
+                    Scalar::Merge => Value::String("<<".into()),
+                };
+                Ok(Node { value, line, col })
+            }
+            RawKind::Seq(items) => {
+                self.deeper(line, col)?;
+                let mut out = Vec::with_capacity(items.len());
+                for &item in items {
+                    out.push(self.unmarshal(item)?);
+                }
+                self.depth -= 1;
+                Ok(Node {
+                    value: Value::Seq(out),
+                    line,
+                    col,
+                })
+            }
+            RawKind::Map(_) => {
+                let mut out = MapOut {
+                    entries: Vec::new(),
+                    seen: HashMap::new(),
+                    names: HashMap::new(),
+                };
+                self.deeper(line, col)?;
+                self.mapping(idx, &mut out)?;
+                self.depth -= 1;
+                Ok(Node {
+                    value: Value::Map(out.entries),
+                    line,
+                    col,
+                })
+            }
+        }
+    }
+
+    fn deeper(&mut self, line: usize, col: usize) -> Result<(), ChunkError> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err((
+                format!("nesting deeper than {MAX_DEPTH} levels (through aliases)"),
+                line,
+                col,
+            ));
+        }
+        Ok(())
+    }
+
+    /// go-yaml's `mapping` into an existing map (a merge decodes into the map being built).
+    fn mapping(&mut self, idx: usize, out: &mut MapOut) -> Result<(), ChunkError> {
+        let RawKind::Map(pairs) = &self.arena[idx].kind else {
+            return Ok(());
+        };
+        for &(k, v) in pairs {
+            if self.is_merge(k) {
+                self.merge(v, out)?;
+                continue;
+            }
+            let key = self.unmarshal(k)?;
+            let (kl, kc) = (key.line, key.col);
+            let (id, name) = match key.value {
+                Value::Seq(_) | Value::Map(_) => {
+                    return Err((format!("invalid map key: {}", key.to_json()), kl, kc));
+                }
+                Value::Null => (KeyId::Null, None),
+                Value::Bool(b) => (KeyId::Bool(b), Some(b.to_string())),
+                Value::Int(i) => (KeyId::Int(i), Some(i.to_string())),
+                Value::UInt(u) => (KeyId::UInt(u), None),
+                Value::Float(f) => (KeyId::Float(f.to_bits()), Some(go_float32_key(f))),
+                Value::String(s) => (KeyId::Str(s.clone()), Some(s)),
+            };
+            let value = self.unmarshal(v)?;
+            if let Some(&(first_line, _)) = out.seen.get(&id) {
+                let shown = match &id {
+                    KeyId::Str(s) => crate::json::quoted(s),
+                    KeyId::Null => "<nil>".into(),
+                    _ => name.clone().unwrap_or_default(),
+                };
+                return Err((
+                    format!("key {shown} already set in map (first set on line {first_line})"),
+                    kl,
+                    kc,
+                ));
+            }
+            let Some(name) = name else {
+                let shown = match id {
+                    KeyId::UInt(u) => format!("uint64, key: {u:#x}"),
+                    _ => "%!s(<nil>), key: <nil>".into(),
+                };
+                return Err((format!("Unsupported map key of type: {shown}"), kl, kc));
+            };
+            out.seen.insert(id, (kl, kc));
+            let entry = (
+                Key {
+                    name: name.clone(),
+                    line: kl,
+                    col: kc,
+                },
+                value,
+            );
+            match out.names.get(&name) {
+                // Two keys of different YAML types with the same JSON name (`1` and `"1"`):
+                // Kubernetes keeps one of them (Go map order); kvol keeps the last.
+                Some(&i) => out.entries[i] = entry,
+                None => {
+                    out.names.insert(name, out.entries.len());
+                    out.entries.push(entry);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn is_merge(&self, k: usize) -> bool {
+        match &self.arena[k].kind {
+            RawKind::Scalar { text, tag, plain } => {
+                text == "<<" && ((*plain && tag.is_empty()) || tag == "tag:yaml.org,2002:merge")
+            }
+            _ => false,
+        }
+    }
+
+    fn kind_of_target(&self, idx: usize) -> &RawKind {
+        match &self.arena[idx].kind {
+            RawKind::Alias { target, .. } => &self.arena[*target].kind,
+            k => k,
+        }
+    }
+
+    /// go-yaml's `merge`: a mapping, an alias of a mapping, or a sequence of those (the later
+    /// ones first, so that earlier ones win; in strict mode a repeated key is an error).
+    fn merge(&mut self, v: usize, out: &mut MapOut) -> Result<(), ChunkError> {
+        let raw = &self.arena[v];
+        let fail = || {
+            Err((
+                "map merge requires map or sequence of maps as the value".to_string(),
+                raw.line,
+                raw.col,
+            ))
+        };
+        match &raw.kind {
+            RawKind::Map(_) => self.merge_one(v, out),
+            RawKind::Alias { .. } => {
+                if !matches!(self.kind_of_target(v), RawKind::Map(_)) {
+                    return fail();
+                }
+                self.merge_one(v, out)
+            }
+            RawKind::Seq(items) => {
+                for &item in items.iter().rev() {
+                    if !matches!(self.kind_of_target(item), RawKind::Map(_)) {
+                        return fail();
+                    }
+                    self.merge_one(item, out)?;
+                }
+                Ok(())
+            }
+            RawKind::Scalar { .. } => fail(),
+        }
+    }
+
+    /// `d.unmarshal(n, out)` with `out` the map being built.
+    fn merge_one(&mut self, idx: usize, out: &mut MapOut) -> Result<(), ChunkError> {
+        self.count(idx)?;
+        if let RawKind::Alias { .. } = self.arena[idx].kind {
+            let target = self.enter_alias(idx)?;
+            let r = self.merge_one(target, out);
+            self.leave_alias();
+            return r;
+        }
+        let (line, col) = (self.arena[idx].line, self.arena[idx].col);
+        self.deeper(line, col)?;
+        let r = self.mapping(idx, out);
+        self.depth -= 1;
+        r
+    }
+}
