@@ -9,6 +9,7 @@ use saphyr_parser::{Event, Parser, ScalarStyle};
 
 use crate::json::go_float32_key;
 use crate::resolve::{Scalar, resolve_scalar};
+use crate::tabs::Regions;
 use crate::{Key, MAX_DEPTH, MAX_NODES, Node, Value};
 
 /// An error inside a chunk: message, line and column (both 1-based, relative to the chunk).
@@ -37,7 +38,24 @@ struct Raw {
 /// Decodes the first YAML document of `text` (as `yaml.Unmarshal` does: what follows the first
 /// document is not read). `None` for a chunk without any document (only comments).
 pub(crate) fn decode_chunk(text: &str) -> Result<Option<Node>, ChunkError> {
-    let (arena, root) = match build(text)? {
+    let mut retried: Option<String> = None;
+    let mut retries = 0;
+    let built = loop {
+        let current = retried.as_deref().unwrap_or(text);
+        match build(current, text) {
+            Err(e) if e.3.is_some() && retries < MAX_TAB_RETRIES => {
+                // saphyr-parser follows YAML 1.2's test suite and refuses a tab as the only
+                // separator after `:` or `-` before a word (`key:\tvalue`); libyaml, hence
+                // go-yaml, accepts it. The tab is separation there, so it becomes a space
+                // (same column) and the chunk is parsed again.
+                retried = Some(untab_before(current, e.3.unwrap_or(0)));
+                retries += 1;
+            }
+            Err((m, l, c, _)) => return Err((m, l, c)),
+            Ok(x) => break x,
+        }
+    };
+    let (arena, root) = match built {
         Some(x) => x,
         None => return Ok(None),
     };
@@ -54,20 +72,37 @@ pub(crate) fn decode_chunk(text: &str) -> Result<Option<Node>, ChunkError> {
 }
 
 /// Char index → (line, col) is given by the parser; alias names are read back from the text.
-fn alias_name(text: &str, char_index: usize, ascii: bool) -> String {
-    let start = if ascii {
-        char_index
-    } else {
-        text.char_indices()
-            .nth(char_index)
-            .map(|(b, _)| b)
-            .unwrap_or(text.len())
-    };
+fn alias_name(text: &str, char_index: usize, offsets: &Offsets) -> String {
+    let start = offsets.byte(text, char_index);
     let rest = text.get(start..).unwrap_or("");
     let rest = rest.strip_prefix('*').unwrap_or(rest);
     rest.chars()
         .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | '[' | ']' | '{' | '}'))
         .collect()
+}
+
+/// Byte offset of every character, for texts that are not ASCII (the parser counts characters).
+struct Offsets(Option<Vec<usize>>);
+
+impl Offsets {
+    fn new(text: &str) -> Self {
+        Offsets(if text.is_ascii() {
+            None
+        } else {
+            Some(text.char_indices().map(|(b, _)| b).collect())
+        })
+    }
+
+    fn byte(&self, text: &str, char_index: usize) -> usize {
+        match &self.0 {
+            None => char_index.min(text.len()),
+            Some(v) => v.get(char_index).copied().unwrap_or(text.len()),
+        }
+    }
+}
+
+fn char_at(text: &str, char_index: usize, offsets: &Offsets) -> Option<char> {
+    text.get(offsets.byte(text, char_index)..)?.chars().next()
 }
 
 fn tag_string(tag: Option<&saphyr_parser::Tag>) -> String {
@@ -77,25 +112,65 @@ fn tag_string(tag: Option<&saphyr_parser::Tag>) -> String {
     }
 }
 
+/// How many `:\t` / `-\t` separators of one document are retried (each retry parses the
+/// document again).
+const MAX_TAB_RETRIES: usize = 64;
+
+/// `text` with the tabs just before character `char_index` turned into spaces.
+fn untab_before(text: &str, char_index: usize) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    let mut i = char_index.min(chars.len());
+    while i > 0 && matches!(chars[i - 1], '\t' | ' ') {
+        chars[i - 1] = ' ';
+        i -= 1;
+    }
+    chars.into_iter().collect()
+}
+
+/// A parse error, with the character index of a tab separator saphyr-parser refused.
+type BuildError = (String, usize, usize, Option<usize>);
+
 enum Frame {
     Seq(usize, Vec<usize>),
     Map(usize, Vec<(usize, usize)>, Option<usize>),
 }
 
-fn build(text: &str) -> Result<Option<(Vec<Raw>, usize)>, ChunkError> {
-    let ascii = text.is_ascii();
+/// Parses `parsed` (the chunk, or the chunk with some separating tabs made spaces, see
+/// [`decode_chunk`]) and checks libyaml's tab rules on the `original` text.
+fn build(parsed: &str, original: &str) -> Result<Option<(Vec<Raw>, usize)>, BuildError> {
+    let mut regions = Regions::default();
+    let built = build_tree(parsed, &mut regions)?;
+    if built.is_some() {
+        crate::tabs::check(original, &regions).map_err(|(m, l, c)| (m, l, c, None))?;
+    }
+    Ok(built)
+}
+
+fn build_tree(text: &str, regions: &mut Regions) -> Result<Option<(Vec<Raw>, usize)>, BuildError> {
+    let offsets = Offsets::new(text);
+    // Columns (0-based) of the open block collections; `None` for flow ones.
+    let mut blocks: Vec<Option<usize>> = Vec::new();
     let mut parser = Parser::new_from_str(text);
     let mut arena: Vec<Raw> = Vec::new();
     // anchor id → (node, finished)
     let mut anchors: HashMap<usize, usize> = HashMap::new();
     let mut open_anchors: Vec<usize> = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
+    let mut flow_starts: Vec<usize> = Vec::new();
     loop {
         let (event, span) = match parser.next_event() {
             None => return Ok(None),
             Some(Err(e)) => {
                 let m = e.marker();
-                return Err((e.info().to_string(), m.line(), m.col() + 1));
+                let tab = e
+                    .info()
+                    .ends_with("must be followed by a valid YAML whitespace");
+                return Err((
+                    e.info().to_string(),
+                    m.line(),
+                    m.col() + 1,
+                    tab.then_some(m.index()),
+                ));
             }
             Some(Ok(x)) => x,
         };
@@ -106,6 +181,19 @@ fn build(text: &str) -> Result<Option<(Vec<Raw>, usize)>, ChunkError> {
             Event::DocumentStart(_) => continue,
             Event::DocumentEnd => return Ok(None),
             Event::Scalar(value, style, anchor, tag) => {
+                let (s, e) = (span.start.index(), span.end.index());
+                match style {
+                    ScalarStyle::Plain => {
+                        let indent = blocks.iter().rev().flatten().next().map_or(0, |c| c + 1);
+                        regions.plain.push((s, e, indent));
+                    }
+                    ScalarStyle::Literal | ScalarStyle::Folded => {
+                        if !value.is_empty() {
+                            regions.block.push((s, e, span.start.col()));
+                        }
+                    }
+                    _ => regions.quoted.push((s, e)),
+                }
                 let idx = arena.len();
                 arena.push(Raw {
                     kind: RawKind::Scalar {
@@ -122,12 +210,22 @@ fn build(text: &str) -> Result<Option<(Vec<Raw>, usize)>, ChunkError> {
                 idx
             }
             Event::Alias(id) => {
-                let name = alias_name(text, span.start.index(), ascii);
+                let name = alias_name(text, span.start.index(), &offsets);
                 let Some(&target) = anchors.get(&id) else {
-                    return Err((format!("unknown anchor '{name}' referenced"), line, col));
+                    return Err((
+                        format!("unknown anchor '{name}' referenced"),
+                        line,
+                        col,
+                        None,
+                    ));
                 };
                 if open_anchors.contains(&target) {
-                    return Err((format!("anchor '{name}' value contains itself"), line, col));
+                    return Err((
+                        format!("anchor '{name}' value contains itself"),
+                        line,
+                        col,
+                        None,
+                    ));
                 }
                 arena.push(Raw {
                     kind: RawKind::Alias { target, name },
@@ -138,9 +236,18 @@ fn build(text: &str) -> Result<Option<(Vec<Raw>, usize)>, ChunkError> {
             }
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
                 if stack.len() >= MAX_DEPTH {
-                    return Err((format!("nesting deeper than {MAX_DEPTH} levels"), line, col));
+                    return Err((
+                        format!("nesting deeper than {MAX_DEPTH} levels"),
+                        line,
+                        col,
+                        None,
+                    ));
                 }
                 let is_seq = matches!(event, Event::SequenceStart(..));
+                let flow = char_at(text, span.start.index(), &offsets)
+                    .is_some_and(|c| c == '[' || c == '{');
+                blocks.push(if flow { None } else { Some(span.start.col()) });
+                flow_starts.push(span.start.index());
                 let idx = arena.len();
                 arena.push(Raw {
                     kind: RawKind::Seq(Vec::new()),
@@ -160,6 +267,9 @@ fn build(text: &str) -> Result<Option<(Vec<Raw>, usize)>, ChunkError> {
             }
             Event::SequenceEnd | Event::MappingEnd => {
                 let Some(frame) = stack.pop() else { continue };
+                if let (Some(None), Some(start)) = (blocks.pop(), flow_starts.pop()) {
+                    regions.flow.push((start, span.end.index()));
+                }
                 let (idx, kind) = match frame {
                     Frame::Seq(idx, items) => (idx, RawKind::Seq(items)),
                     Frame::Map(idx, pairs, _) => (idx, RawKind::Map(pairs)),

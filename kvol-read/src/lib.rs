@@ -61,6 +61,7 @@ mod decode;
 mod json;
 mod resolve;
 mod split;
+mod tabs;
 
 use std::fmt;
 

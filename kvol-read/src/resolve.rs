@@ -192,11 +192,8 @@ fn parse_uint_base0(s: &str) -> Option<u64> {
     } else {
         (10, s)
     };
-    if digits.is_empty() && radix != 8 {
-        return None;
-    }
     if digits.is_empty() {
-        return Some(0);
+        return None; // "0x", "0o", "0b"
     }
     if !digits.chars().all(|c| c.is_digit(radix)) {
         return None;
