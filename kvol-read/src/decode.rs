@@ -37,28 +37,46 @@ struct Raw {
 
 /// Decodes the first YAML document of `text` (as `yaml.Unmarshal` does: what follows the first
 /// document is not read). `None` for a chunk without any document (only comments).
+///
+/// saphyr-parser follows YAML 1.2 (and its test suite) where libyaml, hence go-yaml, is more
+/// lenient, in two places that real manifests hit; the chunk is then mended and parsed again
+/// (at most [`MAX_RETRIES`] times), keeping the positions of the original text:
+///
+/// - a tab as the only separator after `:` or `-` before a word (`key:\tvalue`): the tab is
+///   separation there, it becomes a space (same column);
+/// - a quoted scalar whose continuation lines are not indented (`a: "x\ny"` with `y` at column
+///   0): leading white space of those lines is not part of the value, so spaces are inserted
+///   (the columns of what follows the closing quote on its line are shifted back).
 pub(crate) fn decode_chunk(text: &str) -> Result<Option<Node>, ChunkError> {
-    let mut retried: Option<String> = None;
+    let mut current = std::borrow::Cow::Borrowed(text);
+    let mut shifts = Shifts::default();
     let mut retries = 0;
-    let built = loop {
-        let current = retried.as_deref().unwrap_or(text);
-        match build(current, text) {
-            Err(e) if e.3.is_some() && retries < MAX_TAB_RETRIES => {
-                // saphyr-parser follows YAML 1.2's test suite and refuses a tab as the only
-                // separator after `:` or `-` before a word (`key:\tvalue`); libyaml, hence
-                // go-yaml, accepts it. The tab is separation there, so it becomes a space
-                // (same column) and the chunk is parsed again.
-                retried = Some(untab_before(current, e.3.unwrap_or(0)));
+    let (mut arena, root, mut regions) = loop {
+        let mut regions = Regions::default();
+        match build_tree(&current, &mut regions) {
+            Err((m, l, c, Some(retry))) if retries < MAX_RETRIES => {
                 retries += 1;
+                let mended = match retry {
+                    Retry::Tab(i) => Some(untab_before(&current, i)),
+                    Retry::QuotedIndent(i) => indent_quoted(&current, i, &mut shifts),
+                };
+                match mended {
+                    Some(t) => current = std::borrow::Cow::Owned(t),
+                    None => return Err((m, l, shifts.col(l, c))),
+                }
             }
-            Err((m, l, c, _)) => return Err((m, l, c)),
-            Ok(x) => break x,
+            Err((m, l, c, _)) => return Err((m, l, shifts.col(l, c))),
+            Ok(None) => return Ok(None),
+            Ok(Some((arena, root))) => break (arena, root, regions),
         }
     };
-    let (arena, root) = match built {
-        Some(x) => x,
-        None => return Ok(None),
-    };
+    if !shifts.0.is_empty() {
+        for raw in &mut arena {
+            raw.col = shifts.col(raw.line, raw.col);
+        }
+        regions.map_indices(|i| shifts.to_original(i));
+    }
+    crate::tabs::check(text, &regions)?;
     let mut d = Decoder {
         arena: &arena,
         decode_count: 1, // the document node
@@ -69,6 +87,95 @@ pub(crate) fn decode_chunk(text: &str) -> Result<Option<Node>, ChunkError> {
         depth: 0,
     };
     d.unmarshal(root).map(Some)
+}
+
+/// Spaces inserted at line starts by [`indent_quoted`]: (original character index of the line
+/// start, line (1-based), count), in the order of the text.
+#[derive(Default)]
+struct Shifts(Vec<(usize, usize, usize)>);
+
+impl Shifts {
+    /// A character index of the mended text, in the original text.
+    fn to_original(&self, m: usize) -> usize {
+        let mut added = 0;
+        for &(orig, _, count) in &self.0 {
+            let pos = orig + added;
+            if m >= pos + count {
+                added += count;
+            } else if m >= pos {
+                return orig;
+            } else {
+                break;
+            }
+        }
+        m - added
+    }
+
+    /// A column (1-based) of the mended text on `line`, in the original text.
+    fn col(&self, line: usize, col: usize) -> usize {
+        let added: usize = self.0.iter().filter(|s| s.1 == line).map(|s| s.2).sum();
+        if col > added { col - added } else { 1 }
+    }
+}
+
+/// `text` with the continuation lines of the quoted scalar starting at character `start`
+/// indented past the opening quote; `None` when there is nothing to mend (or a line that
+/// libyaml refuses anyway, a document marker at column 0).
+fn indent_quoted(text: &str, start: usize, shifts: &mut Shifts) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let quote = *chars.get(start)?;
+    if quote != '"' && quote != '\'' {
+        return None;
+    }
+    let line_start = chars[..start]
+        .iter()
+        .rposition(|&c| c == '\n')
+        .map_or(0, |i| i + 1);
+    let line_no = chars[..start].iter().filter(|&&c| c == '\n').count() + 1;
+    let want = start - line_start + 1;
+    // Continuation line starts inside the scalar.
+    let mut starts = Vec::new();
+    let mut i = start + 1;
+    while i < chars.len() {
+        match chars[i] {
+            '\\' if quote == '"' => i += 1,
+            '\'' if quote == '\'' && chars.get(i + 1) == Some(&'\'') => i += 1,
+            c if c == quote => break,
+            '\n' => starts.push(i + 1),
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut inserts = Vec::new();
+    for (n, &ls) in starts.iter().enumerate() {
+        let rest = &chars[ls.min(chars.len())..];
+        let spaces = rest.iter().take_while(|&&c| c == ' ').count();
+        let blank = rest.iter().take_while(|&&c| c == ' ' || c == '\t').count() == rest.len()
+            || matches!(rest.iter().find(|&&c| c != ' ' && c != '\t'), Some('\n'));
+        let marker = (rest.starts_with(&['.', '.', '.']) || rest.starts_with(&['-', '-', '-']))
+            && rest.get(3).is_none_or(|c| c.is_whitespace());
+        if marker {
+            return None;
+        }
+        if !blank && spaces < want {
+            inserts.push((ls, line_no + n + 1, want - spaces));
+        }
+    }
+    if inserts.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len() + inserts.len() * want);
+    let mut next = 0;
+    for (ls, line, count) in inserts {
+        out.extend(&chars[next..ls]);
+        out.extend(std::iter::repeat_n(' ', count));
+        next = ls;
+        let orig = shifts.to_original(ls);
+        let at = shifts.0.partition_point(|s| s.0 < orig);
+        shifts.0.insert(at, (orig, line, count));
+    }
+    out.extend(&chars[next..]);
+    Some(out)
 }
 
 /// Char index → (line, col) is given by the parser; alias names are read back from the text.
@@ -101,6 +208,67 @@ impl Offsets {
     }
 }
 
+/// The block scalar header before byte `at` (the last line above with something else than
+/// white space): whether it has the keep indicator `+`, and the byte after its line.
+fn block_header(text: &str, at: usize) -> Option<(bool, usize)> {
+    // At the end of the stream saphyr-parser places the scalar on its indicator.
+    let at = if matches!(text.as_bytes().get(at), Some(b'|' | b'>')) {
+        text[at..].find('\n').map_or(text.len(), |i| at + i)
+    } else {
+        at
+    };
+    let before = text.get(..at)?;
+    let mut end = before.len();
+    loop {
+        let start = before[..end].rfind('\n').map_or(0, |i| i + 1);
+        let line = &before[start..end];
+        if !line.trim().is_empty() {
+            let pos = line.rfind(['|', '>'])?;
+            let keep = line[pos + 1..]
+                .chars()
+                .take_while(|c| !c.is_whitespace())
+                .any(|c| c == '+');
+            return Some((keep, (end + 1).min(text.len())));
+        }
+        if start == 0 {
+            return None;
+        }
+        end = start - 1;
+    }
+}
+
+/// An open block collection: its libyaml indentation column (0-based), where saphyr-parser
+/// placed its start, and whether it is a sequence.
+#[derive(Clone, Copy)]
+struct Block {
+    col: usize,
+    start: usize,
+    seq: bool,
+}
+
+/// The columns of the `m` dashes before byte `at`, separated by white space only, nearest
+/// first; `None` if there are not `m` of them.
+fn dashes_before(text: &str, at: usize, m: usize) -> Option<Vec<usize>> {
+    let b = text.as_bytes();
+    let mut i = at.min(b.len());
+    let mut cols = Vec::with_capacity(m);
+    while cols.len() < m {
+        while i > 0 && matches!(b[i - 1], b' ' | b'\t' | b'\n') {
+            i -= 1;
+        }
+        if i == 0 || b[i - 1] != b'-' {
+            return None;
+        }
+        i -= 1;
+        let line_start = b[..i]
+            .iter()
+            .rposition(|&c| c == b'\n')
+            .map_or(0, |p| p + 1);
+        cols.push(text.get(line_start..i)?.chars().count());
+    }
+    Some(cols)
+}
+
 fn char_at(text: &str, char_index: usize, offsets: &Offsets) -> Option<char> {
     text.get(offsets.byte(text, char_index)..)?.chars().next()
 }
@@ -112,9 +280,8 @@ fn tag_string(tag: Option<&saphyr_parser::Tag>) -> String {
     }
 }
 
-/// How many `:\t` / `-\t` separators of one document are retried (each retry parses the
-/// document again).
-const MAX_TAB_RETRIES: usize = 64;
+/// How many times one document is mended and parsed again (see [`decode_chunk`]).
+const MAX_RETRIES: usize = 64;
 
 /// `text` with the tabs just before character `char_index` turned into spaces.
 fn untab_before(text: &str, char_index: usize) -> String {
@@ -127,29 +294,42 @@ fn untab_before(text: &str, char_index: usize) -> String {
     chars.into_iter().collect()
 }
 
-/// A parse error, with the character index of a tab separator saphyr-parser refused.
-type BuildError = (String, usize, usize, Option<usize>);
+/// What to mend before parsing again, at a character index.
+enum Retry {
+    /// A tab separator saphyr-parser refused, before this index.
+    Tab(usize),
+    /// A quoted scalar starting here has continuation lines saphyr-parser finds under-indented.
+    QuotedIndent(usize),
+}
+
+/// A parse error, and what may be mended to parse again.
+type BuildError = (String, usize, usize, Option<Retry>);
 
 enum Frame {
     Seq(usize, Vec<usize>),
     Map(usize, Vec<(usize, usize)>, Option<usize>),
 }
 
-/// Parses `parsed` (the chunk, or the chunk with some separating tabs made spaces, see
-/// [`decode_chunk`]) and checks libyaml's tab rules on the `original` text.
-fn build(parsed: &str, original: &str) -> Result<Option<(Vec<Raw>, usize)>, BuildError> {
-    let mut regions = Regions::default();
-    let built = build_tree(parsed, &mut regions)?;
-    if built.is_some() {
-        crate::tabs::check(original, &regions).map_err(|(m, l, c)| (m, l, c, None))?;
+/// libyaml refuses a document that starts with an end marker `...` (`yaml_parser_parse_document_start`
+/// expects a node after an implicit start); saphyr-parser skips it.
+fn leading_document_end(text: &str) -> Result<(), BuildError> {
+    for (n, line) in text.lines().enumerate() {
+        let t = line.trim_start_matches([' ', '\t']);
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if line.starts_with("...") && line[3..].chars().next().is_none_or(char::is_whitespace) {
+            return Err(("did not find expected node content".into(), n + 1, 1, None));
+        }
+        break;
     }
-    Ok(built)
+    Ok(())
 }
 
 fn build_tree(text: &str, regions: &mut Regions) -> Result<Option<(Vec<Raw>, usize)>, BuildError> {
     let offsets = Offsets::new(text);
     // Columns (0-based) of the open block collections; `None` for flow ones.
-    let mut blocks: Vec<Option<usize>> = Vec::new();
+    let mut blocks: Vec<Option<Block>> = Vec::new();
     let mut parser = Parser::new_from_str(text);
     let mut arena: Vec<Raw> = Vec::new();
     // anchor id → (node, finished)
@@ -157,34 +337,58 @@ fn build_tree(text: &str, regions: &mut Regions) -> Result<Option<(Vec<Raw>, usi
     let mut open_anchors: Vec<usize> = Vec::new();
     let mut stack: Vec<Frame> = Vec::new();
     let mut flow_starts: Vec<usize> = Vec::new();
+    let mut root = None;
+    leading_document_end(text)?;
     loop {
         let (event, span) = match parser.next_event() {
             None => return Ok(None),
             Some(Err(e)) => {
                 let m = e.marker();
-                let tab = e
+                let retry = if e
                     .info()
-                    .ends_with("must be followed by a valid YAML whitespace");
-                return Err((
-                    e.info().to_string(),
-                    m.line(),
-                    m.col() + 1,
-                    tab.then_some(m.index()),
-                ));
+                    .ends_with("must be followed by a valid YAML whitespace")
+                {
+                    Some(Retry::Tab(m.index()))
+                } else if e.info() == "invalid indentation in quoted scalar" {
+                    Some(Retry::QuotedIndent(m.index()))
+                } else {
+                    None
+                };
+                let message = if e.info().ends_with("found unknown anchor") {
+                    // go-yaml's wording, with the name.
+                    format!(
+                        "unknown anchor '{}' referenced",
+                        alias_name(text, m.index(), &offsets)
+                    )
+                } else {
+                    e.info().to_string()
+                };
+                return Err((message, m.line(), m.col() + 1, retry));
             }
             Some(Ok(x)) => x,
         };
         let (line, col) = (span.start.line(), span.start.col() + 1);
         let new_node = match event {
             Event::StreamStart | Event::Nothing => continue,
-            Event::StreamEnd => return Ok(None),
-            Event::DocumentStart(_) => continue,
-            Event::DocumentEnd => return Ok(None),
+            Event::StreamEnd => return Ok(root.map(|r| (arena, r))),
+            Event::DocumentStart(_) => {
+                regions.doc_start = span.start.index();
+                continue;
+            }
+            Event::DocumentEnd => {
+                regions.doc_end = Some(span.end.index());
+                return Ok(root.map(|r| (arena, r)));
+            }
             Event::Scalar(value, style, anchor, tag) => {
                 let (s, e) = (span.start.index(), span.end.index());
                 match style {
                     ScalarStyle::Plain => {
-                        let indent = blocks.iter().rev().flatten().next().map_or(0, |c| c + 1);
+                        let indent = blocks
+                            .iter()
+                            .rev()
+                            .flatten()
+                            .next()
+                            .map_or(0, |b| b.col + 1);
                         regions.plain.push((s, e, indent));
                     }
                     ScalarStyle::Literal | ScalarStyle::Folded => {
@@ -193,6 +397,38 @@ fn build_tree(text: &str, regions: &mut Regions) -> Result<Option<(Vec<Raw>, usi
                         }
                     }
                     _ => regions.quoted.push((s, e)),
+                }
+                if style == ScalarStyle::Plain
+                    && blocks.last().is_some_and(Option::is_none)
+                    && let Some(c @ ('?' | ':' | '|' | '>')) = value.chars().next()
+                    && char_at(text, s, &offsets) == Some(c)
+                {
+                    // libyaml reads these as indicators in a flow collection (`[?x]` is a
+                    // mapping, `[|x]` an error); YAML 1.2 parsers as the start of a word.
+                    let message = if matches!(c, '|' | '>') {
+                        "found character that cannot start any token".to_string()
+                    } else {
+                        format!(
+                            "`{c}` starting a word in a flow collection is an indicator for Kubernetes' \
+                             YAML parser, and kvol-read does not read it as one: quote the word"
+                        )
+                    };
+                    return Err((message, line, col, None));
+                }
+                let mut value = value;
+                if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded)
+                    && value.chars().all(|c| c == '\n')
+                    && let Some((keep, after)) = block_header(text, offsets.byte(text, s))
+                {
+                    // Only line breaks: libyaml clips them all without `+` (saphyr-parser
+                    // keeps one at the end of the stream), and keeps them all with `+` (saphyr
+                    // drops them at the end of the stream).
+                    let rest = &text[after..];
+                    if !keep && !value.is_empty() {
+                        value = "".into();
+                    } else if keep && rest.trim().is_empty() {
+                        value = "\n".repeat(rest.matches('\n').count()).into();
+                    }
                 }
                 let idx = arena.len();
                 arena.push(Raw {
@@ -244,9 +480,44 @@ fn build_tree(text: &str, regions: &mut Regions) -> Result<Option<(Vec<Raw>, usi
                     ));
                 }
                 let is_seq = matches!(event, Event::SequenceStart(..));
-                let flow = char_at(text, span.start.index(), &offsets)
-                    .is_some_and(|c| c == '[' || c == '{');
-                blocks.push(if flow { None } else { Some(span.start.col()) });
+                // A flow collection's start event spans its bracket; a block one is empty.
+                let flow = span.end.index() > span.start.index()
+                    && char_at(text, span.start.index(), &offsets)
+                        .is_some_and(|c| c == '[' || c == '{');
+                let start = span.start.index();
+                if flow {
+                    blocks.push(None);
+                } else if is_seq {
+                    // saphyr-parser places a block sequence at its first item's content, libyaml's
+                    // indentation is the column of the dashes: the `m` block sequences opened
+                    // at the same place own the `m` dashes before it, outermost first.
+                    let chain = blocks
+                        .iter()
+                        .rev()
+                        .take_while(|b| b.is_some_and(|b| b.seq && b.start == start))
+                        .count();
+                    let dashes = dashes_before(text, offsets.byte(text, start), chain + 1);
+                    let len = blocks.len();
+                    if let Some(d) = &dashes {
+                        for (k, b) in blocks[len - chain..].iter_mut().enumerate() {
+                            if let Some(b) = b {
+                                b.col = d[chain - k];
+                            }
+                        }
+                    }
+                    let col = dashes.as_ref().map_or(span.start.col(), |d| d[0]);
+                    blocks.push(Some(Block {
+                        col,
+                        start,
+                        seq: true,
+                    }));
+                } else {
+                    blocks.push(Some(Block {
+                        col: span.start.col(),
+                        start,
+                        seq: false,
+                    }));
+                }
                 flow_starts.push(span.start.index());
                 let idx = arena.len();
                 arena.push(Raw {
@@ -280,7 +551,7 @@ fn build_tree(text: &str, regions: &mut Regions) -> Result<Option<(Vec<Raw>, usi
             }
         };
         match stack.last_mut() {
-            None => return Ok(Some((arena, new_node))),
+            None => root = Some(new_node),
             Some(Frame::Seq(_, items)) => items.push(new_node),
             Some(Frame::Map(_, pairs, pending)) => match pending.take() {
                 None => *pending = Some(new_node),

@@ -1,6 +1,7 @@
-//! libyaml's tab rules (go-yaml v2's `scannerc.go`), which are stricter than YAML 1.2 and than
-//! saphyr-parser in three places. They are checked after parsing, on the regions the parser's
-//! events delimit, and only when the document contains a tab:
+//! libyaml's rules (go-yaml v2's `scannerc.go`) that are stricter than YAML 1.2 and than
+//! saphyr-parser: a `%` at column 0 inside a document is a directive (an error), and tabs are
+//! refused in three places. They are checked after parsing, on the regions the parser's events
+//! delimit, and only when the document contains a tab or a `%` at a line start:
 //!
 //! - between tokens in block context, where a simple key is allowed (at the start of a line,
 //!   after `-`, `?`, or the `:` of a complex key) a tab is not white space:
@@ -24,6 +25,28 @@ pub(crate) struct Regions {
     pub block: Vec<(usize, usize, usize)>,
     /// Flow collections: `[`/`{` to after `]`/`}`.
     pub flow: Vec<(usize, usize)>,
+    /// Where the (first) document starts: its `---`, or its first token.
+    pub doc_start: usize,
+    /// Where the document ends, when the parser said (after its `...`, or where the next
+    /// document starts): what follows is not read by go-yaml.
+    pub doc_end: Option<usize>,
+}
+
+impl Regions {
+    /// Rewrites every index with `f` (from a mended text to the original one).
+    pub(crate) fn map_indices(&mut self, f: impl Fn(usize) -> usize) {
+        for r in &mut self.plain {
+            (r.0, r.1) = (f(r.0), f(r.1));
+        }
+        for r in &mut self.block {
+            (r.0, r.1) = (f(r.0), f(r.1));
+        }
+        for r in self.quoted.iter_mut().chain(&mut self.flow) {
+            *r = (f(r.0), f(r.1));
+        }
+        self.doc_start = f(self.doc_start);
+        self.doc_end = self.doc_end.map(&f);
+    }
 }
 
 /// A tab error: message, line and column (1-based).
@@ -34,10 +57,13 @@ const PLAIN: &str = "found a tab character that violates indentation";
 const BLOCK: &str = "found a tab character where an indentation space is expected";
 
 pub(crate) fn check(text: &str, regions: &Regions) -> Result<(), TabError> {
-    if !text.contains('\t') {
+    if !text.contains('\t') && !text.contains("\n%") {
         return Ok(());
     }
-    let chars: Vec<char> = text.chars().collect();
+    let mut chars: Vec<char> = text.chars().collect();
+    if let Some(end) = regions.doc_end {
+        chars.truncate(end);
+    }
     let n = chars.len();
     // line and column (0-based) of every character.
     let mut line_of = Vec::with_capacity(n + 1);
@@ -138,6 +164,10 @@ pub(crate) fn check(text: &str, regions: &Regions) -> Result<(), TabError> {
     for &ls in &line_starts {
         if ls >= n || covered[ls] {
             continue;
+        }
+        if chars[ls] == '%' && ls > regions.doc_start {
+            // libyaml reads `%` at column 0 as a directive, also inside a document.
+            return Err(at(ls, "found unknown directive name"));
         }
         let mut i = ls;
         while i < n && matches!(chars[i], ' ' | '\t') {
