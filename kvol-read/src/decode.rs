@@ -77,17 +77,52 @@ pub(crate) fn decode_chunk(text: &str) -> Result<Option<Node>, ChunkError> {
         regions.map_indices(|i| shifts.to_original(i));
     }
     crate::tabs::check(text, &regions)?;
-    let mut d = Decoder {
-        arena: &arena,
-        decode_count: 1, // the document node
-        alias_count: 0,
-        alias_depth: 0,
-        active: Vec::new(),
-        nodes: 0,
-        depth: 0,
+    let decode = || {
+        let mut d = Decoder {
+            arena: &arena,
+            decode_count: 1, // the document node
+            alias_count: 0,
+            alias_depth: 0,
+            active: Vec::new(),
+            nodes: 0,
+            depth: 0,
+        };
+        d.unmarshal(root)
     };
-    d.unmarshal(root).map(Some)
+    let deep = regions.max_depth > SHALLOW
+        || arena
+            .iter()
+            .any(|r| matches!(r.kind, RawKind::Alias { .. }));
+    if !deep {
+        return decode().map(Some);
+    }
+    // The decoder recurses once per level (a few kB per level in a debug build): a deep
+    // document, or one whose aliases may make it deep, is decoded on a thread with a stack
+    // sized for MAX_DEPTH levels.
+    std::thread::scope(|scope| {
+        let worker = std::thread::Builder::new()
+            .stack_size(DEEP_STACK)
+            .spawn_scoped(scope, decode);
+        match worker {
+            Ok(handle) => handle
+                .join()
+                .unwrap_or_else(|_| Err(("internal error while decoding".into(), 1, 1))),
+            Err(e) => Err((
+                format!("cannot start a thread to decode a deeply nested document: {e}"),
+                1,
+                1,
+            )),
+        }
+    })
+    .map(Some)
 }
+
+/// Nesting up to which a document without aliases is decoded on the caller's thread.
+const SHALLOW: usize = 64;
+
+/// The stack of the thread that decodes deeper documents: room for [`MAX_DEPTH`] levels of
+/// the decoder in a debug build (about 2.5 kB each), with a wide margin.
+const DEEP_STACK: usize = 64 << 20;
 
 /// Spaces inserted at line starts by [`indent_quoted`]: (original character index of the line
 /// start, line (1-based), count), in the order of the text.
@@ -354,7 +389,9 @@ fn build_tree(text: &str, regions: &mut Regions) -> Result<Option<(Vec<Raw>, usi
                 } else {
                     None
                 };
-                let message = if e.info().ends_with("found unknown anchor") {
+                let message = if e.info() == "recursion limit exceeded" {
+                    "flow collections nested deeper than 255 levels".to_string()
+                } else if e.info().ends_with("found unknown anchor") {
                     // go-yaml's wording, with the name.
                     format!(
                         "unknown anchor '{}' referenced",
@@ -471,6 +508,7 @@ fn build_tree(text: &str, regions: &mut Regions) -> Result<Option<(Vec<Raw>, usi
                 arena.len() - 1
             }
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
+                regions.max_depth = regions.max_depth.max(stack.len() + 1);
                 if stack.len() >= MAX_DEPTH {
                     return Err((
                         format!("nesting deeper than {MAX_DEPTH} levels"),
@@ -590,6 +628,63 @@ struct Decoder<'a> {
     depth: usize,
 }
 
+/// A decoded mapping key.
+struct KeyInfo {
+    id: KeyId,
+    name: Option<String>,
+    line: usize,
+    col: usize,
+}
+
+/// go-yaml's `setMapIndex` in strict mode, then `sigs.k8s.io/yaml`'s key conversion.
+#[inline(never)]
+fn set_entry(out: &mut MapOut, key: KeyInfo, value: Node) -> Result<(), ChunkError> {
+    let KeyInfo {
+        id,
+        name,
+        line: kl,
+        col: kc,
+    } = key;
+    if let Some(&(first_line, _)) = out.seen.get(&id) {
+        let shown = match &id {
+            KeyId::Str(s) => crate::json::quoted(s),
+            KeyId::Null => "<nil>".into(),
+            _ => name.clone().unwrap_or_default(),
+        };
+        return Err((
+            format!("key {shown} already set in map (first set on line {first_line})"),
+            kl,
+            kc,
+        ));
+    }
+    let Some(name) = name else {
+        let shown = match id {
+            KeyId::UInt(u) => format!("uint64, key: {u:#x}"),
+            _ => "%!s(<nil>), key: <nil>".into(),
+        };
+        return Err((format!("Unsupported map key of type: {shown}"), kl, kc));
+    };
+    out.seen.insert(id, (kl, kc));
+    let entry = (
+        Key {
+            name: name.clone(),
+            line: kl,
+            col: kc,
+        },
+        value,
+    );
+    match out.names.get(&name) {
+        // Two keys of different YAML types with the same JSON name (`1` and `"1"`):
+        // Kubernetes keeps one of them (Go map order); kvol keeps the last.
+        Some(&i) => out.entries[i] = entry,
+        None => {
+            out.names.insert(name, out.entries.len());
+            out.entries.push(entry);
+        }
+    }
+    Ok(())
+}
+
 /// go-yaml v2's `allowedAliasRatio`.
 fn allowed_alias_ratio(decode_count: usize) -> f64 {
     const LOW: usize = 400_000;
@@ -655,70 +750,95 @@ impl Decoder<'_> {
         self.alias_depth -= 1;
     }
 
+    /// go-yaml's `unmarshal`. The recursion goes through small frames only (the scalar and
+    /// the collections have their own functions), so that [`MAX_DEPTH`] levels fit in a
+    /// thread's default stack even in a debug build.
     fn unmarshal(&mut self, idx: usize) -> Result<Node, ChunkError> {
         self.count(idx)?;
+        match &self.arena[idx].kind {
+            RawKind::Alias { .. } => self.alias(idx),
+            RawKind::Scalar { .. } => self.scalar(idx),
+            RawKind::Seq(_) => self.sequence(idx),
+            RawKind::Map(_) => self.map(idx),
+        }
+    }
+
+    #[inline(never)]
+    fn alias(&mut self, idx: usize) -> Result<Node, ChunkError> {
+        let target = self.enter_alias(idx)?;
+        let r = self.unmarshal(target);
+        self.leave_alias();
+        r
+    }
+
+    #[inline(never)]
+    fn scalar(&self, idx: usize) -> Result<Node, ChunkError> {
         let raw = &self.arena[idx];
         let (line, col) = (raw.line, raw.col);
-        match &raw.kind {
-            RawKind::Alias { .. } => {
-                let target = self.enter_alias(idx)?;
-                let r = self.unmarshal(target);
-                self.leave_alias();
-                r
-            }
-            RawKind::Scalar { text, tag, plain } => {
-                let value = match resolve_scalar(tag, text, *plain).map_err(|m| (m, line, col))? {
-                    Scalar::Null => Value::Null,
-                    Scalar::Bool(b) => Value::Bool(b),
-                    Scalar::Int(i) => Value::Int(i),
-                    Scalar::UInt(u) => Value::UInt(u),
-                    Scalar::Float(f) => {
-                        if !f.is_finite() {
-                            let shown = if f.is_nan() {
-                                "NaN"
-                            } else if f > 0.0 {
-                                "+Inf"
-                            } else {
-                                "-Inf"
-                            };
-                            return Err((format!("json: unsupported value: {shown}"), line, col));
-                        }
-                        Value::Float(f)
-                    }
-                    Scalar::Str(s) => Value::String(s),
-                    Scalar::Merge => Value::String("<<".into()),
-                };
-                Ok(Node { value, line, col })
-            }
-            RawKind::Seq(items) => {
-                self.deeper(line, col)?;
-                let mut out = Vec::with_capacity(items.len());
-                for &item in items {
-                    out.push(self.unmarshal(item)?);
+        let RawKind::Scalar { text, tag, plain } = &raw.kind else {
+            unreachable!()
+        };
+        let value = match resolve_scalar(tag, text, *plain).map_err(|m| (m, line, col))? {
+            Scalar::Null => Value::Null,
+            Scalar::Bool(b) => Value::Bool(b),
+            Scalar::Int(i) => Value::Int(i),
+            Scalar::UInt(u) => Value::UInt(u),
+            Scalar::Float(f) => {
+                if !f.is_finite() {
+                    let shown = if f.is_nan() {
+                        "NaN"
+                    } else if f > 0.0 {
+                        "+Inf"
+                    } else {
+                        "-Inf"
+                    };
+                    return Err((format!("json: unsupported value: {shown}"), line, col));
                 }
-                self.depth -= 1;
-                Ok(Node {
-                    value: Value::Seq(out),
-                    line,
-                    col,
-                })
+                Value::Float(f)
             }
-            RawKind::Map(_) => {
-                let mut out = MapOut {
-                    entries: Vec::new(),
-                    seen: HashMap::new(),
-                    names: HashMap::new(),
-                };
-                self.deeper(line, col)?;
-                self.mapping(idx, &mut out)?;
-                self.depth -= 1;
-                Ok(Node {
-                    value: Value::Map(out.entries),
-                    line,
-                    col,
-                })
-            }
+            Scalar::Str(s) => Value::String(s),
+            Scalar::Merge => Value::String("<<".into()),
+        };
+        Ok(Node { value, line, col })
+    }
+
+    #[inline(never)]
+    fn sequence(&mut self, idx: usize) -> Result<Node, ChunkError> {
+        let arena = self.arena;
+        let raw = &arena[idx];
+        let RawKind::Seq(items) = &raw.kind else {
+            unreachable!()
+        };
+        self.deeper(raw.line, raw.col)?;
+        let mut out = Vec::with_capacity(items.len());
+        for &item in items {
+            out.push(self.unmarshal(item)?);
         }
+        self.depth -= 1;
+        Ok(Node {
+            value: Value::Seq(out),
+            line: raw.line,
+            col: raw.col,
+        })
+    }
+
+    #[inline(never)]
+    fn map(&mut self, idx: usize) -> Result<Node, ChunkError> {
+        let raw = &self.arena[idx];
+        let (line, col) = (raw.line, raw.col);
+        let mut out = Box::new(MapOut {
+            entries: Vec::new(),
+            seen: HashMap::new(),
+            names: HashMap::new(),
+        });
+        self.deeper(line, col)?;
+        self.mapping(idx, &mut out)?;
+        self.depth -= 1;
+        Ok(Node {
+            value: Value::Map(out.entries),
+            line,
+            col,
+        })
     }
 
     fn deeper(&mut self, line: usize, col: usize) -> Result<(), ChunkError> {
@@ -735,7 +855,8 @@ impl Decoder<'_> {
 
     /// go-yaml's `mapping` into an existing map (a merge decodes into the map being built).
     fn mapping(&mut self, idx: usize, out: &mut MapOut) -> Result<(), ChunkError> {
-        let RawKind::Map(pairs) = &self.arena[idx].kind else {
+        let arena = self.arena;
+        let RawKind::Map(pairs) = &arena[idx].kind else {
             return Ok(());
         };
         for &(k, v) in pairs {
@@ -743,59 +864,35 @@ impl Decoder<'_> {
                 self.merge(v, out)?;
                 continue;
             }
-            let key = self.unmarshal(k)?;
-            let (kl, kc) = (key.line, key.col);
-            let (id, name) = match key.value {
-                Value::Seq(_) | Value::Map(_) => {
-                    return Err((format!("invalid map key: {}", key.to_json()), kl, kc));
-                }
-                Value::Null => (KeyId::Null, None),
-                Value::Bool(b) => (KeyId::Bool(b), Some(b.to_string())),
-                Value::Int(i) => (KeyId::Int(i), Some(i.to_string())),
-                Value::UInt(u) => (KeyId::UInt(u), None),
-                Value::Float(f) => (KeyId::Float(f.to_bits()), Some(go_float32_key(f))),
-                Value::String(s) => (KeyId::Str(s.clone()), Some(s)),
-            };
+            let key = self.key(k)?;
             let value = self.unmarshal(v)?;
-            if let Some(&(first_line, _)) = out.seen.get(&id) {
-                let shown = match &id {
-                    KeyId::Str(s) => crate::json::quoted(s),
-                    KeyId::Null => "<nil>".into(),
-                    _ => name.clone().unwrap_or_default(),
-                };
-                return Err((
-                    format!("key {shown} already set in map (first set on line {first_line})"),
-                    kl,
-                    kc,
-                ));
-            }
-            let Some(name) = name else {
-                let shown = match id {
-                    KeyId::UInt(u) => format!("uint64, key: {u:#x}"),
-                    _ => "%!s(<nil>), key: <nil>".into(),
-                };
-                return Err((format!("Unsupported map key of type: {shown}"), kl, kc));
-            };
-            out.seen.insert(id, (kl, kc));
-            let entry = (
-                Key {
-                    name: name.clone(),
-                    line: kl,
-                    col: kc,
-                },
-                value,
-            );
-            match out.names.get(&name) {
-                // Two keys of different YAML types with the same JSON name (`1` and `"1"`):
-                // Kubernetes keeps one of them (Go map order); kvol keeps the last.
-                Some(&i) => out.entries[i] = entry,
-                None => {
-                    out.names.insert(name, out.entries.len());
-                    out.entries.push(entry);
-                }
-            }
+            set_entry(out, key, value)?;
         }
         Ok(())
+    }
+
+    /// A mapping key, decoded, with its identity for go-yaml's map and its JSON name.
+    #[inline(never)]
+    fn key(&mut self, k: usize) -> Result<KeyInfo, ChunkError> {
+        let key = self.unmarshal(k)?;
+        let (line, col) = (key.line, key.col);
+        let (id, name) = match key.value {
+            Value::Seq(_) | Value::Map(_) => {
+                return Err((format!("invalid map key: {}", key.to_json()), line, col));
+            }
+            Value::Null => (KeyId::Null, None),
+            Value::Bool(b) => (KeyId::Bool(b), Some(b.to_string())),
+            Value::Int(i) => (KeyId::Int(i), Some(i.to_string())),
+            Value::UInt(u) => (KeyId::UInt(u), None),
+            Value::Float(f) => (KeyId::Float(f.to_bits()), Some(go_float32_key(f))),
+            Value::String(s) => (KeyId::Str(s.clone()), Some(s)),
+        };
+        Ok(KeyInfo {
+            id,
+            name,
+            line,
+            col,
+        })
     }
 
     fn is_merge(&self, k: usize) -> bool {

@@ -30,6 +30,8 @@ pub(crate) struct Regions {
     /// Where the document ends, when the parser said (after its `...`, or where the next
     /// document starts): what follows is not read by go-yaml.
     pub doc_end: Option<usize>,
+    /// The deepest nesting of collections (without aliases).
+    pub max_depth: usize,
 }
 
 impl Regions {
