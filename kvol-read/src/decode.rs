@@ -39,26 +39,33 @@ struct Raw {
 /// document is not read). `None` for a chunk without any document (only comments).
 ///
 /// saphyr-parser follows YAML 1.2 (and its test suite) where libyaml, hence go-yaml, is more
-/// lenient, in two places that real manifests hit; the chunk is then mended and parsed again
-/// (at most [`MAX_RETRIES`] times), keeping the positions of the original text:
+/// lenient, in places that manifests may hit; the chunk is then mended and parsed again (at
+/// most [`MAX_RETRIES`] times), keeping the positions of the original text (see [`Retry`]):
 ///
 /// - a tab as the only separator after `:` or `-` before a word (`key:\tvalue`): the tab is
 ///   separation there, it becomes a space (same column);
 /// - a quoted scalar whose continuation lines are not indented (`a: "x\ny"` with `y` at column
 ///   0): leading white space of those lines is not part of the value, so spaces are inserted
-///   (the columns of what follows the closing quote on its line are shifted back).
+///   (the columns of what follows the closing quote on its line are shifted back);
+/// - a block scalar indicator alone on the line below its key, at the key's indentation: one
+///   space is inserted before it;
+/// - an indented `---` or `...` starting a plain scalar: its first character is replaced by a
+///   stand-in during parsing and restored in the value.
 pub(crate) fn decode_chunk(text: &str) -> Result<Option<Node>, ChunkError> {
     let mut current = std::borrow::Cow::Borrowed(text);
     let mut shifts = Shifts::default();
+    let mut markers: Vec<usize> = Vec::new();
     let mut retries = 0;
     let (mut arena, root, mut regions) = loop {
         let mut regions = Regions::default();
-        match build_tree(&current, &mut regions) {
+        match build_tree(&current, &mut regions, &markers) {
             Err((m, l, c, Some(retry))) if retries < MAX_RETRIES => {
                 retries += 1;
                 let mended = match retry {
                     Retry::Tab(i) => Some(untab_before(&current, i)),
                     Retry::QuotedIndent(i) => indent_quoted(&current, i, &mut shifts),
+                    Retry::BareBlockHeader(i) => indent_bare_header(&current, i, &mut shifts),
+                    Retry::MarkerInPlain(i) => hide_marker(&current, i, &mut markers),
                 };
                 match mended {
                     Some(t) => current = std::borrow::Cow::Owned(t),
@@ -123,6 +130,80 @@ const SHALLOW: usize = 64;
 /// The stack of the thread that decodes deeper documents: room for [`MAX_DEPTH`] levels of
 /// the decoder in a debug build (about 2.5 kB each), with a wide margin.
 const DEEP_STACK: usize = 64 << 20;
+
+/// Stand-ins for the first character of an indented `---` / `...` starting a plain scalar
+/// (noncharacters, refused in the input when this mending is needed).
+const HIDDEN_DASH: char = '\u{fdd0}';
+const HIDDEN_DOT: char = '\u{fdd1}';
+
+/// `text` with the `---` or `...` at character `at` (not at column 0) starting with a
+/// stand-in, recorded in `markers`; `None` if it is something else.
+fn hide_marker(text: &str, at: usize, markers: &mut Vec<usize>) -> Option<String> {
+    if text.matches([HIDDEN_DASH, HIDDEN_DOT]).count() != markers.len() {
+        return None; // the input has them itself
+    }
+    let mut chars: Vec<char> = text.chars().collect();
+    let c = *chars.get(at)?;
+    let is_marker = matches!(c, '-' | '.')
+        && chars.get(at + 1) == Some(&c)
+        && chars.get(at + 2) == Some(&c)
+        && chars.get(at + 3).is_none_or(|n| n.is_whitespace());
+    if !is_marker || at == 0 || chars[at - 1] == '\n' {
+        return None;
+    }
+    chars[at] = if c == '-' { HIDDEN_DASH } else { HIDDEN_DOT };
+    markers.push(at);
+    Some(chars.into_iter().collect())
+}
+
+/// `text` with one space before the block scalar header that stands alone on the last line
+/// with content before character `at` (`key:\n|\n`); `None` if that line is something else.
+fn indent_bare_header(text: &str, at: usize, shifts: &mut Shifts) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut end = chars[..at.min(chars.len())]
+        .iter()
+        .rposition(|&c| c == '\n')?;
+    // The least indentation of the content lines passed on the way up.
+    let mut content_indent = usize::MAX;
+    loop {
+        let start = chars[..end]
+            .iter()
+            .rposition(|&c| c == '\n')
+            .map_or(0, |i| i + 1);
+        let line: String = chars[start..end].iter().collect();
+        let t = line.trim();
+        if t.is_empty() {
+            end = start.checked_sub(1)?;
+            continue;
+        }
+        let indent = line.len() - line.trim_start().len();
+        let head = t.split(" #").next().unwrap_or(t).trim_end();
+        let mut it = head.chars();
+        let bare = matches!(it.next(), Some('|' | '>'))
+            && it.all(|c| c.is_ascii_digit() || c == '+' || c == '-');
+        if !bare {
+            // A content line of the block scalar (more indented than what follows it), or
+            // something else.
+            if indent == 0 {
+                return None;
+            }
+            content_indent = content_indent.min(indent);
+            end = start.checked_sub(1)?;
+            continue;
+        }
+        if content_indent <= indent {
+            return None;
+        }
+        let line_no = chars[..start].iter().filter(|&&c| c == '\n').count() + 1;
+        let orig = shifts.to_original(start);
+        let pos = shifts.0.partition_point(|s| s.0 < orig);
+        shifts.0.insert(pos, (orig, line_no, 1));
+        let mut out: String = chars[..start].iter().collect();
+        out.push(' ');
+        out.extend(&chars[start..]);
+        return Some(out);
+    }
+}
 
 /// Spaces inserted at line starts by [`indent_quoted`]: (original character index of the line
 /// start, line (1-based), count), in the order of the text.
@@ -335,6 +416,12 @@ enum Retry {
     Tab(usize),
     /// A quoted scalar starting here has continuation lines saphyr-parser finds under-indented.
     QuotedIndent(usize),
+    /// A plain scalar starts here with `---` or `...`, which saphyr-parser reads as a document
+    /// marker also when indented (libyaml only at column 0).
+    MarkerInPlain(usize),
+    /// The line before this index may be a block scalar header alone on its line, at its
+    /// key's indentation (libyaml reads it as the key's value, saphyr-parser as a new key).
+    BareBlockHeader(usize),
 }
 
 /// A parse error, and what may be mended to parse again.
@@ -361,7 +448,11 @@ fn leading_document_end(text: &str) -> Result<(), BuildError> {
     Ok(())
 }
 
-fn build_tree(text: &str, regions: &mut Regions) -> Result<Option<(Vec<Raw>, usize)>, BuildError> {
+fn build_tree(
+    text: &str,
+    regions: &mut Regions,
+    markers: &[usize],
+) -> Result<Option<(Vec<Raw>, usize)>, BuildError> {
     let offsets = Offsets::new(text);
     // Columns (0-based) of the open block collections; `None` for flow ones.
     let mut blocks: Vec<Option<Block>> = Vec::new();
@@ -386,6 +477,10 @@ fn build_tree(text: &str, regions: &mut Regions) -> Result<Option<(Vec<Raw>, usi
                     Some(Retry::Tab(m.index()))
                 } else if e.info() == "invalid indentation in quoted scalar" {
                     Some(Retry::QuotedIndent(m.index()))
+                } else if e.info() == "unexpected end of plain scalar" {
+                    Some(Retry::MarkerInPlain(m.index()))
+                } else if e.info() == "simple key expect ':'" {
+                    Some(Retry::BareBlockHeader(m.index()))
                 } else {
                     None
                 };
@@ -452,7 +547,27 @@ fn build_tree(text: &str, regions: &mut Regions) -> Result<Option<(Vec<Raw>, usi
                     };
                     return Err((message, line, col, None));
                 }
+                if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded)
+                    && span.start.col() == 0
+                    && value.chars().any(|c| c != '\n')
+                {
+                    // libyaml indents a block scalar by one column at least, so lines at column
+                    // 0 end it (a top-level `|` followed by `# comment` is empty there, not
+                    // "# comment\n" as in YAML 1.2): refused rather than read differently.
+                    return Err((
+                        "block scalar lines at column 0 (Kubernetes' YAML parser needs them indented)".into(),
+                        line,
+                        col,
+                        None,
+                    ));
+                }
                 let mut value = value;
+                if style == ScalarStyle::Plain && markers.iter().any(|&m| s <= m && m < e) {
+                    value = value
+                        .replace(HIDDEN_DASH, "-")
+                        .replace(HIDDEN_DOT, ".")
+                        .into();
+                }
                 if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded)
                     && value.chars().all(|c| c == '\n')
                     && let Some((keep, after)) = block_header(text, offsets.byte(text, s))

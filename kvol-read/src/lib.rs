@@ -71,14 +71,16 @@
 //! reader. unsafe-libyaml (the C lineage go-yaml v2 was ported from) would be the most faithful
 //! but cannot be driven without `unsafe`; a hand-written parser was not attempted (libyaml's is
 //! about 12,000 lines). saphyr-parser follows YAML 1.2 where libyaml differs; what manifests hit
-//! is corrected here: a tab after `:` (`key:\tvalue`) and unindented continuation lines of quoted
-//! strings are mended and parsed again, libyaml's extra tab and `%` rules are checked on the
-//! parser's regions, blank block scalars at the end of a stream are fixed up.
+//! is corrected here. Four inputs saphyr-parser refuses are mended and parsed again, keeping the
+//! original positions: a tab after `:` (`key:\tvalue`), unindented continuation lines of quoted
+//! strings, a block scalar indicator alone on the line below its key, and an indented `---` or
+//! `...` starting a plain scalar. libyaml's extra tab and `%` rules are checked on the parser's
+//! regions, and blank block scalars at the end of a stream are fixed up.
 //!
 //! Known refusals where Kubernetes reads the input (never a different value): a word starting
-//! with `?` or `:` in a flow collection (`[?x]`, which libyaml reads as a mapping), flow
-//! collections nested deeper than 255 levels, a document made of an indented plain `---`, and
-//! the limits above. See BENCHMARKS.md, "YAML reader: parser choice", and
+//! with `?` or `:` in a flow collection (`[?x]`, which libyaml reads as a mapping), a top-level
+//! block scalar with lines at column 0, flow collections nested deeper than 255 levels, and the
+//! limits above. See BENCHMARKS.md, "YAML reader: parser choice", and
 //! `kvol-read/scripts/parser-choice.sh` for the commands.
 #![forbid(unsafe_code)]
 

@@ -16,6 +16,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 OURS = os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(HERE, "../../../target")),
                     "release/examples/yaml2json")
 
+# Messages of kvol-read's documented refusals (lib.rs, "knowingly differs").
+KNOWN = ["kvol-read does not read it", "needs them indented", "flow collections nested deeper"]
+
 SCALARS = ["yes", "no", "y", "N", "on", "Off", "true", "FALSE", "~", "null", "", "0755", "0o17",
            "0x1F", "0b101", "-0b1", "1_000", "1:20", "1e3", "08", "1.", ".5", "-.5", "+1", "-0",
            "1e400", ".inf", ".NaN", "2001-12-14", "12:30", "9223372036854775808",
@@ -108,7 +111,7 @@ def main():
         data = stream(r).encode()
         k_out, k_err, k_msg = run([K8S, "-strict", "-skip-null"], data)
         o_out, o_err, o_msg = run([OURS], data)
-        if o_err and "kvol-read does not read it" in o_msg and k_out.startswith(o_out):
+        if o_err and any(m in o_msg for m in KNOWN) and k_out.startswith(o_out):
             known += 1  # a refusal kvol-read documents (lib.rs, "knowingly differs")
         elif (k_out, k_err) != (o_out, o_err):
             bad += 1
