@@ -66,6 +66,7 @@ pub(crate) fn decode_chunk(text: &str) -> Result<Option<Node>, ChunkError> {
                     Retry::QuotedIndent(i) => indent_quoted(&current, i, &mut shifts),
                     Retry::BareBlockHeader(i) => indent_bare_header(&current, i, &mut shifts),
                     Retry::MarkerInPlain(i) => hide_marker(&current, i, &mut markers),
+                    Retry::CommentSpace(i) => space_before_comment(&current, i, &mut shifts),
                 };
                 match mended {
                     Some(t) => current = std::borrow::Cow::Owned(t),
@@ -131,6 +132,38 @@ const SHALLOW: usize = 64;
 /// the decoder in a debug build (about 2.5 kB each), with a wide margin.
 const DEEP_STACK: usize = 64 << 20;
 
+/// `text` with a space before the `#` at character `at`; `None` if it is not a `#` right after
+/// something else than white space.
+fn space_before_comment(text: &str, at: usize, shifts: &mut Shifts) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.get(at) != Some(&'#') || at == 0 || chars[at - 1].is_whitespace() {
+        return None;
+    }
+    let line_start = chars[..at]
+        .iter()
+        .rposition(|&c| c == '\n')
+        .map_or(0, |i| i + 1);
+    let line = chars[..at].iter().filter(|&&c| c == '\n').count() + 1;
+    shifts.insert(at, line, 1, at - line_start);
+    let mut out: String = chars[..at].iter().collect();
+    out.push(' ');
+    out.extend(&chars[at..]);
+    Some(out)
+}
+
+/// Whether the node at byte `at` follows a `?` indicator (an explicit key, which may span lines).
+fn explicit_key(text: &str, at: usize) -> bool {
+    let before = text
+        .get(..at)
+        .unwrap_or("")
+        .trim_end_matches([' ', '\t', '\n', '\r']);
+    before.ends_with('?')
+        && before[..before.len() - 1]
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || c == '{' || c == ',')
+}
+
 /// Stand-ins for the first character of an indented `---` / `...` starting a plain scalar
 /// (noncharacters, refused in the input when this mending is needed).
 const HIDDEN_DASH: char = '\u{fdd0}';
@@ -195,9 +228,7 @@ fn indent_bare_header(text: &str, at: usize, shifts: &mut Shifts) -> Option<Stri
             return None;
         }
         let line_no = chars[..start].iter().filter(|&&c| c == '\n').count() + 1;
-        let orig = shifts.to_original(start);
-        let pos = shifts.0.partition_point(|s| s.0 < orig);
-        shifts.0.insert(pos, (orig, line_no, 1));
+        shifts.insert(start, line_no, 1, 0);
         let mut out: String = chars[..start].iter().collect();
         out.push(' ');
         out.extend(&chars[start..]);
@@ -205,16 +236,17 @@ fn indent_bare_header(text: &str, at: usize, shifts: &mut Shifts) -> Option<Stri
     }
 }
 
-/// Spaces inserted at line starts by [`indent_quoted`]: (original character index of the line
-/// start, line (1-based), count), in the order of the text.
+/// Spaces inserted by the mendings: (original character index of the insertion point, line
+/// (1-based), count, column (0-based) of the insertion point in the original line), in the
+/// order of the text.
 #[derive(Default)]
-struct Shifts(Vec<(usize, usize, usize)>);
+struct Shifts(Vec<(usize, usize, usize, usize)>);
 
 impl Shifts {
     /// A character index of the mended text, in the original text.
     fn to_original(&self, m: usize) -> usize {
         let mut added = 0;
-        for &(orig, _, count) in &self.0 {
+        for &(orig, _, count, _) in &self.0 {
             let pos = orig + added;
             if m >= pos + count {
                 added += count;
@@ -229,8 +261,30 @@ impl Shifts {
 
     /// A column (1-based) of the mended text on `line`, in the original text.
     fn col(&self, line: usize, col: usize) -> usize {
-        let added: usize = self.0.iter().filter(|s| s.1 == line).map(|s| s.2).sum();
-        if col > added { col - added } else { 1 }
+        let mut col = col;
+        for &(_, l, count, at) in &self.0 {
+            // Insertions are in text order: `col` is still a mended column for the later ones
+            // on the line, so each is compared after the earlier ones were taken off.
+            if l == line && col > at + count {
+                col -= count;
+            }
+        }
+        col
+    }
+
+    /// Records `count` spaces inserted at character `at` of the current (mended) text, on
+    /// `line` at column `col` (0-based, in the current text).
+    fn insert(&mut self, at: usize, line: usize, count: usize, col: usize) {
+        let orig = self.to_original(at);
+        let earlier: usize = self
+            .0
+            .iter()
+            .filter(|s| s.1 == line && s.0 < orig)
+            .map(|s| s.2)
+            .sum();
+        let pos = self.0.partition_point(|s| s.0 < orig);
+        self.0
+            .insert(pos, (orig, line, count, col.saturating_sub(earlier)));
     }
 }
 
@@ -282,13 +336,13 @@ fn indent_quoted(text: &str, start: usize, shifts: &mut Shifts) -> Option<String
     }
     let mut out = String::with_capacity(text.len() + inserts.len() * want);
     let mut next = 0;
+    let mut added = 0;
     for (ls, line, count) in inserts {
         out.extend(&chars[next..ls]);
         out.extend(std::iter::repeat_n(' ', count));
         next = ls;
-        let orig = shifts.to_original(ls);
-        let at = shifts.0.partition_point(|s| s.0 < orig);
-        shifts.0.insert(at, (orig, line, count));
+        shifts.insert(ls + added, line, count, 0);
+        added += count;
     }
     out.extend(&chars[next..]);
     Some(out)
@@ -416,6 +470,8 @@ enum Retry {
     Tab(usize),
     /// A quoted scalar starting here has continuation lines saphyr-parser finds under-indented.
     QuotedIndent(usize),
+    /// A comment starts here right after a token (`[a]#c`), which libyaml accepts.
+    CommentSpace(usize),
     /// A plain scalar starts here with `---` or `...`, which saphyr-parser reads as a document
     /// marker also when indented (libyaml only at column 0).
     MarkerInPlain(usize),
@@ -477,6 +533,8 @@ fn build_tree(
                     Some(Retry::Tab(m.index()))
                 } else if e.info() == "invalid indentation in quoted scalar" {
                     Some(Retry::QuotedIndent(m.index()))
+                } else if e.info() == "comments must be separated from other tokens by whitespace" {
+                    Some(Retry::CommentSpace(m.index()))
                 } else if e.info() == "unexpected end of plain scalar" {
                     Some(Retry::MarkerInPlain(m.index()))
                 } else if e.info() == "simple key expect ':'" {
@@ -500,6 +558,11 @@ fn build_tree(
             Some(Ok(x)) => x,
         };
         let (line, col) = (span.start.line(), span.start.col() + 1);
+        // A flow or plain scalar spanning lines, which cannot be an implicit key.
+        let multi_line = matches!(
+            &event,
+            Event::Scalar(_, style, ..) if !matches!(style, ScalarStyle::Literal | ScalarStyle::Folded)
+        ) && span.end.line() != span.start.line();
         let new_node = match event {
             Event::StreamStart | Event::Nothing => continue,
             Event::StreamEnd => return Ok(root.map(|r| (arena, r))),
@@ -546,6 +609,21 @@ fn build_tree(
                         )
                     };
                     return Err((message, line, col, None));
+                }
+                if style == ScalarStyle::Plain
+                    && blocks.last().is_some_and(Option::is_none)
+                    && value.contains(['?', '[', ']', '{', '}'])
+                {
+                    // libyaml ends a word of a flow collection at these characters, and
+                    // then finds no `,` where it expects one.
+                    return Err((
+                        "did not find expected ',' or the end of the flow collection \
+                         (Kubernetes' YAML parser ends a word at `?`)"
+                            .into(),
+                        line,
+                        col,
+                        None,
+                    ));
                 }
                 if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded)
                     && span.start.col() == 0
@@ -707,6 +785,18 @@ fn build_tree(
             None => root = Some(new_node),
             Some(Frame::Seq(_, items)) => items.push(new_node),
             Some(Frame::Map(_, pairs, pending)) => match pending.take() {
+                None if multi_line
+                    && !explicit_key(text, offsets.byte(text, span.start.index())) =>
+                {
+                    // libyaml forgets a possible simple key at a line break (YAML 1.2 also
+                    // keeps implicit keys on one line); saphyr-parser accepts it in flow.
+                    return Err((
+                        "could not find expected ':' (a key spans lines)".into(),
+                        line,
+                        col,
+                        None,
+                    ));
+                }
                 None => *pending = Some(new_node),
                 Some(k) => pairs.push((k, new_node)),
             },

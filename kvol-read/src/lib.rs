@@ -280,6 +280,32 @@ fn check_chars(bytes: &[u8]) -> Result<&str, decode::ChunkError> {
         }
     };
     for (i, c) in text.char_indices() {
+        if c == '\r' {
+            // The splitter took off every `\r` before a `\n`: this one stands alone, a line
+            // break for libyaml (old Mac files) and not always for saphyr-parser.
+            let (line, col) = position(&bytes[..i]);
+            return Err((
+                "a carriage return without a line feed is a line break for Kubernetes' YAML parser and \
+                 kvol-read does not read it as one: use LF or CRLF line ends"
+                    .to_string(),
+                line,
+                col,
+            ));
+        }
+        if matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
+            // YAML 1.1 line breaks: libyaml breaks lines there (also inside quotes and
+            // comments), YAML 1.2 parsers do not. Refused rather than read differently.
+            let (line, col) = position(&bytes[..i]);
+            return Err((
+                format!(
+                    "U+{:04X} is a line break for Kubernetes' YAML parser and kvol-read does not read it as one: \
+                     write it as an escape (\\u{:04x}) in a double-quoted string",
+                    c as u32, c as u32
+                ),
+                line,
+                col,
+            ));
+        }
         let ok = matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{a0}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..);
         if !ok {
             let (line, col) = position(&bytes[..i]);

@@ -66,6 +66,27 @@ fn positions_are_in_the_whole_stream_and_documents_are_numbered_among_non_empty_
 }
 
 #[test]
+fn mended_inputs_keep_their_positions() {
+    // saphyr-parser refuses these, libyaml (Kubernetes) reads them: kvol-read mends the text
+    // and parses it again, with the positions of the original.
+    let d = &docs("a: [x]#c\nb: \"long\nwrapped\" # w\nc:\td\ne:\n  --- f\ng: {h: [1]}#i\n")[0];
+    let pos = |path: &str| {
+        let n = at(&d.value, path);
+        (n.line, n.col)
+    };
+    assert_eq!(pos("a.0"), (1, 5));
+    assert_eq!(pos("b"), (2, 4));
+    assert_eq!(
+        at(&d.value, "b").value,
+        Value::String("long wrapped".into())
+    );
+    assert_eq!(pos("c"), (4, 4));
+    assert_eq!(at(&d.value, "e").value, Value::String("--- f".into()));
+    assert_eq!(pos("e"), (6, 3));
+    assert_eq!(pos("g.h.0"), (7, 9));
+}
+
+#[test]
 fn a_refused_document_does_not_stop_the_next_ones() {
     let r = read_stream("a: 1\n---\nb: [\n---\nc: 3\n");
     assert_eq!(r.len(), 3);

@@ -96,6 +96,30 @@ def stream(r):
     return text
 
 
+MUTATIONS = ["\t", " ", "\n", "-", ":", "#", "'", '"', "|", ">", "[", "]", "{", "}", ",", "&a ", "*a",
+             "? ", "!!str ", "...", "---", "\\", "%", "@", "\r", "é", "\u2028", "~"]
+
+
+def mutate(r, text):
+    """A few character-level edits: most streams then exercise error paths and the corners
+    where parsers disagree."""
+    chars = list(text)
+    for _ in range(r.randint(1, 3)):
+        i = r.randint(0, len(chars))
+        op = r.random()
+        if op < 0.5:
+            chars[i:i] = list(r.choice(MUTATIONS))
+        elif op < 0.8 and i < len(chars):
+            del chars[i]
+        else:
+            # duplicate a line (duplicate keys, repeated anchors)
+            lines = "".join(chars).split("\n")
+            j = r.randrange(len(lines))
+            lines.insert(j, lines[j])
+            chars = list("\n".join(lines))
+    return "".join(chars)
+
+
 def run(cmd, data):
     p = subprocess.run(cmd, input=data, capture_output=True)
     return p.stdout.decode("utf-8", "replace"), p.returncode != 0, p.stderr.decode("utf-8", "replace")
@@ -108,7 +132,10 @@ def main():
     os.makedirs("/tmp/kvol-read-fuzz", exist_ok=True)
     bad = known = 0
     for i in range(count):
-        data = stream(r).encode()
+        text = stream(r)
+        if r.random() < 0.5:
+            text = mutate(r, text)
+        data = text.encode()
         k_out, k_err, k_msg = run([K8S, "-strict", "-skip-null"], data)
         o_out, o_err, o_msg = run([OURS], data)
         if o_err and any(m in o_msg for m in KNOWN) and k_out.startswith(o_out):
