@@ -151,6 +151,41 @@ fn space_before_comment(text: &str, at: usize, shifts: &mut Shifts) -> Option<St
     Some(out)
 }
 
+/// libyaml's message for an anchor or alias name with other characters than letters, digits,
+/// `-` and `_` (YAML 1.2 parsers accept more).
+const BAD_ANCHOR: &str =
+    "did not find expected alphabetic or numeric character (in an anchor or alias name)";
+
+fn valid_anchor(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Checks the name of the anchor written before the node at byte `at` (best effort: the last
+/// token before the node, or the one before a tag), as libyaml would.
+fn check_anchor_name(text: &str, at: usize, line: usize, col: usize) -> Result<(), BuildError> {
+    let mut before = text.get(..at).unwrap_or("");
+    for _ in 0..2 {
+        before = before.trim_end_matches([' ', '\t', '\n']);
+        let start = before.rfind([' ', '\t', '\n']).map_or(0, |i| i + 1);
+        let token = &before[start..];
+        if let Some(name) = token.strip_prefix('&') {
+            return if valid_anchor(name) {
+                Ok(())
+            } else {
+                Err((BAD_ANCHOR.into(), line, col, None))
+            };
+        }
+        if !token.starts_with('!') {
+            return Ok(());
+        }
+        before = &before[..start];
+    }
+    Ok(())
+}
+
 /// Whether the node at byte `at` follows a `?` indicator (an explicit key, which may span lines).
 fn explicit_key(text: &str, at: usize) -> bool {
     let before = text
@@ -671,12 +706,16 @@ fn build_tree(
                     col,
                 });
                 if anchor != 0 {
+                    check_anchor_name(text, offsets.byte(text, span.start.index()), line, col)?;
                     anchors.insert(anchor, idx);
                 }
                 idx
             }
             Event::Alias(id) => {
                 let name = alias_name(text, span.start.index(), &offsets);
+                if !valid_anchor(&name) {
+                    return Err((BAD_ANCHOR.into(), line, col, None));
+                }
                 let Some(&target) = anchors.get(&id) else {
                     return Err((
                         format!("unknown anchor '{name}' referenced"),
@@ -757,6 +796,7 @@ fn build_tree(
                     col,
                 });
                 if anchor != 0 {
+                    check_anchor_name(text, offsets.byte(text, span.start.index()), line, col)?;
                     anchors.insert(anchor, idx);
                     open_anchors.push(idx);
                 }
