@@ -163,13 +163,21 @@ fn valid_anchor(name: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
-/// Checks the name of the anchor written before the node at byte `at` (best effort: the last
+/// libyaml's tag characters (URI characters, `%` escapes, `!` handles).
+fn valid_tag(tag: &str) -> bool {
+    tag.chars()
+        .all(|c| c.is_ascii_alphanumeric() || "-_;/?:@&=+$,.!~*'()[]%<>".contains(c))
+}
+
+/// Checks the name of the anchor (and the tag) written before the node at byte `at` (best effort: the last
 /// token before the node, or the one before a tag), as libyaml would.
 fn check_anchor_name(text: &str, at: usize, line: usize, col: usize) -> Result<(), BuildError> {
     let mut before = text.get(..at).unwrap_or("");
     for _ in 0..2 {
         before = before.trim_end_matches([' ', '\t', '\n']);
-        let start = before.rfind([' ', '\t', '\n']).map_or(0, |i| i + 1);
+        let start = before
+            .rfind([' ', '\t', '\n', '[', '{', ','])
+            .map_or(0, |i| i + 1);
         let token = &before[start..];
         if let Some(name) = token.strip_prefix('&') {
             return if valid_anchor(name) {
@@ -181,9 +189,26 @@ fn check_anchor_name(text: &str, at: usize, line: usize, col: usize) -> Result<(
         if !token.starts_with('!') {
             return Ok(());
         }
+        if !valid_tag(token) {
+            return Err((
+                "did not find expected whitespace or line break (in a tag)".into(),
+                line,
+                col,
+                None,
+            ));
+        }
         before = &before[..start];
     }
     Ok(())
+}
+
+/// Whether the next thing after byte `at` (white space aside) is a `:`, which makes the node
+/// before an implicit key.
+fn followed_by_colon(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .unwrap_or("")
+        .trim_start_matches([' ', '\t', '\n'])
+        .starts_with(':')
 }
 
 /// Whether the node at byte `at` follows a `?` indicator (an explicit key, which may span lines).
@@ -260,6 +285,15 @@ fn indent_bare_header(text: &str, at: usize, shifts: &mut Shifts) -> Option<Stri
             continue;
         }
         if content_indent <= indent {
+            return None;
+        }
+        // The line above must be a key waiting for its value (`key:`).
+        let above = chars[..start.saturating_sub(1)].iter().collect::<String>();
+        let key_line = above
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
+        if !key_line.is_some_and(|l| l.split(" #").next().unwrap_or(l).trim_end().ends_with(':')) {
             return None;
         }
         let line_no = chars[..start].iter().filter(|&&c| c == '\n').count() + 1;
@@ -610,6 +644,7 @@ fn build_tree(
                 return Ok(root.map(|r| (arena, r)));
             }
             Event::Scalar(value, style, anchor, tag) => {
+                let tagged = tag.is_some();
                 let (s, e) = (span.start.index(), span.end.index());
                 match style {
                     ScalarStyle::Plain => {
@@ -705,8 +740,10 @@ fn build_tree(
                     line,
                     col,
                 });
-                if anchor != 0 {
+                if anchor != 0 || tagged {
                     check_anchor_name(text, offsets.byte(text, span.start.index()), line, col)?;
+                }
+                if anchor != 0 {
                     anchors.insert(anchor, idx);
                 }
                 idx
@@ -826,7 +863,8 @@ fn build_tree(
             Some(Frame::Seq(_, items)) => items.push(new_node),
             Some(Frame::Map(_, pairs, pending)) => match pending.take() {
                 None if multi_line
-                    && !explicit_key(text, offsets.byte(text, span.start.index())) =>
+                    && !explicit_key(text, offsets.byte(text, span.start.index()))
+                    && followed_by_colon(text, offsets.byte(text, span.end.index())) =>
                 {
                     // libyaml forgets a possible simple key at a line break (YAML 1.2 also
                     // keeps implicit keys on one line); saphyr-parser accepts it in flow.

@@ -44,9 +44,11 @@ pub(crate) fn split(input: &[u8]) -> (Vec<Chunk>, Option<(String, usize)>) {
         rest = next;
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         if let Some(after) = line.strip_prefix(b"---") {
-            let trimmed = after.trim_ascii();
-            if !trimmed.is_empty() && trimmed[0] != b'#' {
-                let shown = String::from_utf8_lossy(trimmed).into_owned();
+            // Go's `strings.TrimSpace`: Unicode white space (U+2028, U+00A0 … too).
+            let rest = String::from_utf8_lossy(after);
+            let trimmed = rest.trim();
+            if !trimmed.is_empty() && !trimmed.starts_with('#') {
+                let shown = trimmed.to_string();
                 return (
                     chunks,
                     Some((format!("invalid Yaml document separator: {shown}"), line_no)),
