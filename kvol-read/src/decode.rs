@@ -202,6 +202,12 @@ fn check_anchor_name(text: &str, at: usize, line: usize, col: usize) -> Result<(
     Ok(())
 }
 
+/// Whether the text at byte `at` is a `:` directly followed by `,`, `]` or `}`.
+fn colon_before_flow_end(text: &str, at: usize) -> bool {
+    let rest = text.as_bytes().get(at..).unwrap_or(&[]);
+    rest.first() == Some(&b':') && matches!(rest.get(1), Some(b',' | b']' | b'}'))
+}
+
 /// Whether the next thing after byte `at` (white space aside) is a `:`, which makes the node
 /// before an implicit key.
 fn followed_by_colon(text: &str, at: usize) -> bool {
@@ -646,6 +652,39 @@ fn build_tree(
             Event::Scalar(value, style, anchor, tag) => {
                 let tagged = tag.is_some();
                 let (s, e) = (span.start.index(), span.end.index());
+                if style == ScalarStyle::Plain
+                    && blocks.last().is_some_and(Option::is_none)
+                    && colon_before_flow_end(text, offsets.byte(text, e))
+                {
+                    // `[a:, b]`: libyaml ends a word only at `: ` and reads "a:", YAML 1.2
+                    // parsers read a key `a` with no value.
+                    return Err((
+                        "a word followed by `:` and then `,` or a bracket is read differently by Kubernetes' \
+                         YAML parser (as a word ending in `:`), and kvol-read does not read it as one: quote \
+                         it or put a space after the `:`"
+                            .into(),
+                        line,
+                        col,
+                        None,
+                    ));
+                }
+                if tagged
+                    && value.is_empty()
+                    && style == ScalarStyle::Plain
+                    && blocks.last().is_some_and(Option::is_none)
+                {
+                    // libyaml's tag characters include `,`, `[` and `]`: `[!!str, 1]` is
+                    // `["1"]` for Kubernetes, `["", 1]` for YAML 1.2 parsers.
+                    return Err((
+                        "a tag with no value in a flow collection is read differently by Kubernetes' YAML \
+                         parser (its tags take in `,`, `[` and `]`), and kvol-read does not read it as one: \
+                         write the value after the tag"
+                            .into(),
+                        line,
+                        col,
+                        None,
+                    ));
+                }
                 match style {
                     ScalarStyle::Plain => {
                         let indent = blocks
@@ -788,9 +827,11 @@ fn build_tree(
                 }
                 let is_seq = matches!(event, Event::SequenceStart(..));
                 // A flow collection's start event spans its bracket; a block one is empty.
-                let flow = span.end.index() > span.start.index()
-                    && char_at(text, span.start.index(), &offsets)
-                        .is_some_and(|c| c == '[' || c == '{');
+                // Inside a flow collection, everything is flow (`[a: 1]` has an implicit mapping).
+                let flow = blocks.iter().any(Option::is_none)
+                    || span.end.index() > span.start.index()
+                        && char_at(text, span.start.index(), &offsets)
+                            .is_some_and(|c| c == '[' || c == '{');
                 let start = span.start.index();
                 if flow {
                     blocks.push(None);

@@ -35,8 +35,7 @@
 //! Where kvol-read knowingly differs from Kubernetes: nesting deeper than [`MAX_DEPTH`] (1,000)
 //! levels and documents expanding to more than [`MAX_NODES`] nodes are refused (go-yaml
 //! accepts them as long as the alias ratio rule holds), and so are the inputs listed at the end
-//! of this page; two keys of different YAML types with
-//! the same JSON name (`1:` and `"1":`) keep the last one (Kubernetes keeps one of them in
+//! of this page; two keys of different YAML types with the same JSON name (`1:` and `"1":`) keep the last one (Kubernetes keeps one of them in
 //! Go's random map order); the position of a node reached through an alias is the position of
 //! the anchored node.
 //!
@@ -70,18 +69,33 @@
 //! (10,500 documents/s), and all 10,400 documents give byte for byte the JSON of Kubernetes' own
 //! reader. unsafe-libyaml (the C lineage go-yaml v2 was ported from) would be the most faithful
 //! but cannot be driven without `unsafe`; a hand-written parser was not attempted (libyaml's is
-//! about 12,000 lines). saphyr-parser follows YAML 1.2 where libyaml differs; what manifests hit
-//! is corrected here. Four inputs saphyr-parser refuses are mended and parsed again, keeping the
-//! original positions: a tab after `:` (`key:\tvalue`), unindented continuation lines of quoted
-//! strings, a block scalar indicator alone on the line below its key, and an indented `---` or
-//! `...` starting a plain scalar. libyaml's extra tab and `%` rules are checked on the parser's
-//! regions, and blank block scalars at the end of a stream are fixed up.
+//! about 12,000 lines).
 //!
-//! Known refusals where Kubernetes reads the input (never a different value): a word starting
-//! with `?` or `:` in a flow collection (`[?x]`, which libyaml reads as a mapping), a top-level
-//! block scalar with lines at column 0, flow collections nested deeper than 255 levels, and the
-//! limits above. See BENCHMARKS.md, "YAML reader: parser choice", and
-//! `kvol-read/scripts/parser-choice.sh` for the commands.
+//! # Where saphyr-parser (YAML 1.2) and libyaml (Kubernetes) part, and what kvol-read does
+//!
+//! Found with the corpus and with differential fuzzing against Kubernetes' reader
+//! (`tests/data/difffuzz.py`):
+//!
+//! - **Mended** (saphyr-parser refuses, libyaml reads; the text is mended and parsed again,
+//!   positions are those of the original): a tab after `:` (`key:\tvalue`); continuation lines
+//!   of quoted strings at column 0; a block scalar indicator alone on the line below its key; an
+//!   indented `---` or `...` starting a plain scalar; a comment right after a token (`[a]#c`).
+//! - **Checked** (libyaml refuses, saphyr-parser reads): its tab rules (a tab-only line, a tab
+//!   before a comment line, after `-`, left of a plain or block scalar's indentation); `%` at
+//!   column 0 inside a document; a document starting with `...`; `|`, `>`, `?` in a word of a
+//!   flow collection; an implicit key spanning lines; anchor, alias and tag characters.
+//! - **Fixed up**: blank block scalars at the end of a stream (clip and keep).
+//! - **Refused where Kubernetes reads the input** (never a different value): a word starting
+//!   with `?` or `:` in a flow collection (`[?x]` is a mapping for libyaml); a top-level block
+//!   scalar with lines at column 0; the YAML 1.1 line breaks U+0085, U+2028, U+2029 and a
+//!   carriage return without a line feed, anywhere; content after a complete top-level scalar
+//!   or flow collection (go-yaml stops reading there); flow collections nested deeper than 255
+//!   levels; and the limits above.
+//! - **Read where Kubernetes refuses** (known, rare): some malformed tags glued to other
+//!   tokens (`!!str}`), caught by libyaml's tag scanner only.
+//!
+//! See BENCHMARKS.md, "YAML reader: parser choice", and `kvol-read/scripts/parser-choice.sh`
+//! for the commands behind the figures.
 #![forbid(unsafe_code)]
 
 mod decode;
