@@ -217,6 +217,13 @@ fn followed_by_colon(text: &str, at: usize) -> bool {
         .starts_with(':')
 }
 
+/// Whether a `:` follows byte `at` on a later line (white space aside): the `:` of a key left
+/// on the line above, which libyaml refuses.
+fn colon_after_line_break(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("").trim_start_matches([' ', '\t']);
+    rest.starts_with('\n') && rest.trim_start_matches([' ', '\t', '\n']).starts_with(':')
+}
+
 /// Whether the node at byte `at` follows a `?` indicator (an explicit key, which may span lines).
 fn explicit_key(text: &str, at: usize) -> bool {
     let before = text
@@ -633,6 +640,7 @@ fn build_tree(
             Some(Ok(x)) => x,
         };
         let (line, col) = (span.start.line(), span.start.col() + 1);
+        let is_scalar = matches!(&event, Event::Scalar(..));
         // A flow or plain scalar spanning lines, which cannot be an implicit key.
         let multi_line = matches!(
             &event,
@@ -903,9 +911,11 @@ fn build_tree(
             None => root = Some(new_node),
             Some(Frame::Seq(_, items)) => items.push(new_node),
             Some(Frame::Map(_, pairs, pending)) => match pending.take() {
-                None if multi_line
+                None if is_scalar
                     && !explicit_key(text, offsets.byte(text, span.start.index()))
-                    && followed_by_colon(text, offsets.byte(text, span.end.index())) =>
+                    && (multi_line
+                        && followed_by_colon(text, offsets.byte(text, span.end.index()))
+                        || colon_after_line_break(text, offsets.byte(text, span.end.index()))) =>
                 {
                     // libyaml forgets a possible simple key at a line break (YAML 1.2 also
                     // keeps implicit keys on one line); saphyr-parser accepts it in flow.

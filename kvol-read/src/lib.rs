@@ -80,14 +80,18 @@
 //!   positions are those of the original): a tab after `:` (`key:\tvalue`); continuation lines
 //!   of quoted strings at column 0; a block scalar indicator alone on the line below its key; an
 //!   indented `---` or `...` starting a plain scalar; a comment right after a token (`[a]#c`).
-//! - **Checked** (libyaml refuses, saphyr-parser reads): its tab rules (a tab-only line, a tab
-//!   before a comment line, after `-`, left of a plain or block scalar's indentation); `%` at
-//!   column 0 inside a document; a document starting with `...`; `|`, `>`, `?` in a word of a
-//!   flow collection; an implicit key spanning lines; anchor, alias and tag characters.
+//! - **Checked** (libyaml refuses, saphyr-parser reads): libyaml's tab rules (a tab-only line,
+//!   a tab before a comment line, after `-`, left of a plain or block scalar's indentation);
+//!   `%` at column 0 inside a document; a document starting with `...`; `|`, `>` or `?` in a
+//!   word of a flow collection; an implicit key spanning lines; anchor, alias and tag
+//!   characters.
 //! - **Fixed up**: blank block scalars at the end of a stream (clip and keep).
-//! - **Refused where Kubernetes reads the input** (never a different value): a word starting
-//!   with `?` or `:` in a flow collection (`[?x]` is a mapping for libyaml); a top-level block
-//!   scalar with lines at column 0; the YAML 1.1 line breaks U+0085, U+2028, U+2029 and a
+//! - **Refused where Kubernetes reads the input** (never a different value): in a flow
+//!   collection, a word followed by `:` and `,` or a bracket (`[a:, b]` is `["a:", "b"]` for
+//!   libyaml), a tag without value (`[!!str, 1]` is `["1"]`: libyaml's tags take in `,`), a
+//!   word starting with `?` or `:` (`[?x]` is a mapping for libyaml), a flow collection
+//!   continued at column 0 inside a block; some tags libyaml accepts (`!!,int`); a top-level
+//!   block scalar with lines at column 0; the YAML 1.1 line breaks U+0085, U+2028, U+2029 and a
 //!   carriage return without a line feed, anywhere; content after a complete top-level scalar
 //!   or flow collection (go-yaml stops reading there); flow collections nested deeper than 255
 //!   levels; and the limits above.
