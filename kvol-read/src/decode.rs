@@ -180,7 +180,14 @@ fn check_anchor_name(text: &str, at: usize, line: usize, col: usize) -> Result<(
             .map_or(0, |i| i + 1);
         let token = &before[start..];
         if let Some(name) = token.strip_prefix('&') {
-            return if valid_anchor(name) {
+            // libyaml wants white space (or `?:,]}%@` and a backquote) right after the name:
+            // `&a[1]` is an error there.
+            let glued = start + token.len() == at
+                && text[at..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| !c.is_whitespace() && !"?:,]}%@`".contains(c));
+            return if valid_anchor(name) && !glued {
                 Ok(())
             } else {
                 Err((BAD_ANCHOR.into(), line, col, None))
