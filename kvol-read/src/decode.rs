@@ -173,8 +173,15 @@ fn valid_tag(tag: &str) -> bool {
 /// token before the node, or the one before a tag), as libyaml would.
 fn check_anchor_name(text: &str, at: usize, line: usize, col: usize) -> Result<(), BuildError> {
     let mut before = text.get(..at).unwrap_or("");
-    for _ in 0..2 {
+    for _ in 0..3 {
         before = before.trim_end_matches([' ', '\t', '\n']);
+        // An empty node is placed at the next entry's indicator (`- !!str\n- x`).
+        if let Some(b) = before.strip_suffix(['-', '?', ':'])
+            && b.ends_with([' ', '\t', '\n'])
+        {
+            before = b;
+            continue;
+        }
         let start = before
             .rfind([' ', '\t', '\n', '[', '{', ','])
             .map_or(0, |i| i + 1);
