@@ -56,20 +56,23 @@
 //!
 //! The events come from **saphyr-parser** (pure safe Rust, five small dependency crates), chosen
 //! over yaml-rust2, serde_yaml / unsafe-libyaml and a hand-written parser. Measured on 10,400
-//! generated manifests (12.9 MB, `gen_corpus --sets 1300 --seed 1`), on a loaded 2-core machine:
+//! generated manifests (12.9 MB, `gen_corpus --sets 1300 --seed 1`) on the project's 2-core
+//! machine, under load (6.7–7.3) / quieter (1.4–1.7):
 //!
 //! | parser | clean debug build | dependency crates | events |
 //! | --- | --- | ---: | --- |
-//! | saphyr-parser 0.0.6 | 2.6–3.0 s | 5 | 37 MB/s |
-//! | yaml-rust2 0.10.4 (default features / none) | 8.6–10.0 s / 3.4–3.9 s | 10 / 5 | 30–32 MB/s |
-//! | serde_yaml 0.9.34 (documents into `Value`, no positions per value) | 12.0–12.1 s | 9 | 20 MB/s |
+//! | saphyr-parser 0.0.6 | 2.6–3.0 s / 1.24 s | 5 | 37 / 59 MB/s |
+//! | yaml-rust2 0.10.4, default features | 8.6–10.0 s / 2.3 s | 10 | 32 / 62 MB/s |
+//! | yaml-rust2 0.10.4, no default features | 3.4–3.9 s / 1.3–1.5 s | 5 | 30 / 61 MB/s |
+//! | serde_yaml 0.9.34 (documents into `Value`, no positions per value) | 12.0–12.1 s / 3.2 s | 9 | 20 / 34 MB/s |
 //! | unsafe-libyaml 0.2.11 (needs unsafe code to drive) | 0.9–1.0 s | 0 | — |
 //!
-//! `cargo build -p kvol-read` from clean takes 4.3–4.9 s; the whole read runs at about 13 MB/s
-//! (10,500 documents/s), and all 10,400 documents give byte for byte the JSON of Kubernetes' own
-//! reader. unsafe-libyaml (the C lineage go-yaml v2 was ported from) would be the most faithful
-//! but cannot be driven without `unsafe`; a hand-written parser was not attempted (libyaml's is
-//! about 12,000 lines).
+//! `cargo build -p kvol-read` from clean takes 4.3–4.9 s / 1.7 s; the whole read runs at 13 /
+//! 26 MB/s (about 21,000 documents/s when quiet), and all 10,400 documents give byte for byte
+//! the JSON of Kubernetes' own reader. unsafe-libyaml (the C lineage go-yaml v2 was ported from)
+//! would be the most faithful but cannot be driven without `unsafe`; yaml-rust2 is as fast but
+//! heavier by default (saphyr-parser is its successor); a hand-written parser was not attempted
+//! (libyaml's is about 12,000 lines).
 //!
 //! # Where saphyr-parser (YAML 1.2) and libyaml (Kubernetes) part, and what kvol-read does
 //!
