@@ -74,7 +74,11 @@ pub(crate) fn decode_chunk(text: &str) -> Result<Option<Node>, ChunkError> {
                 }
             }
             Err((m, l, c, _)) => return Err((m, l, shifts.col(l, c))),
-            Ok(None) => return Ok(None),
+            Ok(None) => {
+                // No document (comments, blank lines): libyaml's tab rules still apply.
+                crate::tabs::check(text, &regions)?;
+                return Ok(None);
+            }
             Ok(Some((arena, root))) => break (arena, root, regions),
         }
     };
