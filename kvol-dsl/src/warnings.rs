@@ -81,6 +81,7 @@ pub fn all() -> Vec<WarningCode> {
         WarningCode::StatefulSetGraceZero,
         WarningCode::DuplicateContainerPort,
         WarningCode::DuplicateEnvVar,
+        WarningCode::PodNameNotDnsLabel,
         WarningCode::LongStatefulSetName,
         WarningCode::DefaultClassAnnotationValue,
         WarningCode::SeveralDefaultClasses,

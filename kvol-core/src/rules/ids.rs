@@ -935,6 +935,8 @@ pub const S14_DUPLICATE_CONTAINER_PORT: RuleId = RuleId::new("14/duplicate-conta
 pub const S14_HOST_IP_WITHOUT_HOST_PORT: RuleId = RuleId::new("14/hostIP-without-hostPort");
 /// `14/duplicate-env`: duplicate env names warn (not self-references).
 pub const S14_DUPLICATE_ENV: RuleId = RuleId::new("14/duplicate-env");
+/// `14/pod-name-hostname`: Pod name that is not a DNS label: hostname warning (podStrategy.WarningsOnCreate).
+pub const S14_POD_NAME_HOSTNAME: RuleId = RuleId::new("14/pod-name-hostname");
 /// `14/topology-spread-null-selector`: topologySpreadConstraints without labelSelector (not checked by kvol).
 pub const S14_TOPOLOGY_SPREAD_NULL_SELECTOR: RuleId =
     RuleId::new("14/topology-spread-null-selector");
@@ -1600,6 +1602,7 @@ pub const ALL: &[RuleId] = &[
     S14_DUPLICATE_CONTAINER_PORT,
     S14_HOST_IP_WITHOUT_HOST_PORT,
     S14_DUPLICATE_ENV,
+    S14_POD_NAME_HOSTNAME,
     S14_TOPOLOGY_SPREAD_NULL_SELECTOR,
     S14_KVOL_HOST_PATH_WITHOUT_TYPE,
     S14_KVOL_HOST_PATH_WITHOUT_TYPE_PV,

@@ -59,6 +59,21 @@ pub(crate) fn validate_pod(checker: &mut Checker, pod: &Pod, path: &FieldPath) {
         ids::S2_NAME_POD,
         &path.child("metadata"),
     );
+    // `podStrategy.WarningsOnCreate` (pkg/registry/core/pod/strategy.go): a Pod's name is its
+    // hostname, so a name that is a subdomain but not a label draws the server's warning.
+    if !pod.metadata.name.is_empty()
+        && let Err(e) = crate::names::dns1123_label(&pod.metadata.name)
+    {
+        checker.warn(
+            crate::report::WarningCode::PodNameNotDnsLabel,
+            path.child("metadata").child("name"),
+            format!(
+                "this is used in the Pod's hostname, which can result in surprising behavior; a \
+                 DNS label is recommended: [{}]",
+                e.messages.join(" ")
+            ),
+        );
+    }
     let ctx = SpecContext::pod(&pod.metadata.name);
     pod_spec(checker, &pod.spec, &ctx, &path.child("spec"));
 }

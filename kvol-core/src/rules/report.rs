@@ -739,6 +739,8 @@ pub enum WarningCode {
     DuplicateContainerPort,
     /// An environment variable defined again in the same container, hiding the first.
     DuplicateEnvVar,
+    /// A Pod name that is not a DNS-1123 label: it becomes the Pod's hostname.
+    PodNameNotDnsLabel,
     /// A StatefulSet name too long for its pods' `controller-revision-hash` label.
     LongStatefulSetName,
     /// The default-class annotation with a value other than `true` or `false`.
@@ -777,6 +779,7 @@ impl WarningCode {
             WarningCode::StatefulSetGraceZero => "statefulset-grace-zero",
             WarningCode::DuplicateContainerPort => "duplicate-container-port",
             WarningCode::DuplicateEnvVar => "duplicate-env-var",
+            WarningCode::PodNameNotDnsLabel => "pod-name-not-dns-label",
             WarningCode::LongStatefulSetName => "long-statefulset-name",
             WarningCode::DefaultClassAnnotationValue => "default-class-annotation-value",
             WarningCode::SeveralDefaultClasses => "several-default-classes",
@@ -804,7 +807,8 @@ impl WarningCode {
             | WarningCode::DeprecatedNodeLabel
             | WarningCode::NegativeGracePeriod
             | WarningCode::DuplicateContainerPort
-            | WarningCode::DuplicateEnvVar => Source::ApiServer,
+            | WarningCode::DuplicateEnvVar
+            | WarningCode::PodNameNotDnsLabel => Source::ApiServer,
             WarningCode::LegacyPluginDeprecated(_)
             | WarningCode::LegacyPluginRemoved(_)
             | WarningCode::InTreeProvisioner(_)
@@ -952,6 +956,7 @@ mod tests {
             (WarningCode::NegativeGracePeriod, ApiServer),
             (WarningCode::DuplicateContainerPort, ApiServer),
             (WarningCode::DuplicateEnvVar, ApiServer),
+            (WarningCode::PodNameNotDnsLabel, ApiServer),
             // in none of them: kvol's own
             (
                 WarningCode::LegacyPluginRemoved(LegacyPlugin::GcePersistentDisk),

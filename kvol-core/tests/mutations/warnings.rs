@@ -204,6 +204,15 @@ pub(super) fn warnings(rows: &mut Vec<Row>) {
         },
     ));
     rows.push(model(
+        "14/pod-name-hostname",
+        pod(),
+        "metadata.name",
+        WARNING,
+        // A valid subdomain that is not a label: it becomes the Pod's hostname.
+        |p| p.metadata.name = "web.example".into(),
+        |p| p.metadata.name = "web-example".into(),
+    ));
+    rows.push(model(
         "14/kvol-hostPath-without-type",
         pod_with(VolumeSource::host_path("/var/log", HostPathType::Directory)),
         "spec.volumes[0].hostPath.type",
