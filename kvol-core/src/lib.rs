@@ -54,6 +54,7 @@ pub mod openapi;
 pub mod output;
 pub mod rules;
 pub mod suggest;
+pub mod tree;
 pub mod values;
 
 // The modules' paths from before the layered layout (`kvol_core::pod::Container`,
