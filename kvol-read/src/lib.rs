@@ -110,6 +110,7 @@ mod json;
 mod resolve;
 mod split;
 mod tabs;
+mod tree;
 
 use std::fmt;
 
