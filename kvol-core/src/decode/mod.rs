@@ -172,7 +172,7 @@ impl Decoder {
 
     /// Decodes `node` as a `V` at the child path `segment`, `null` as `V`'s absent value.
     pub fn at<T: Tree, V: Decode>(&mut self, segment: Segment<'_>, node: &T) -> Option<V> {
-        let parent = std::mem::replace(&mut self.path, FieldPath::root());
+        let parent = std::mem::take(&mut self.path);
         self.path = parent.with(segment);
         let value = match node.value() {
             TreeValue::Null => V::absent(self),
@@ -184,7 +184,7 @@ impl Decoder {
 
     /// The absent value of a `V` at the child field `name`.
     pub fn absent_at<V: Decode>(&mut self, name: &str) -> Option<V> {
-        let parent = std::mem::replace(&mut self.path, FieldPath::root());
+        let parent = std::mem::take(&mut self.path);
         self.path = parent.child(name);
         let value = V::absent(self);
         self.path = parent;
