@@ -42,6 +42,25 @@ pub struct Options {
     pub externals: Externals,
 }
 
+impl Options {
+    /// Only what the API server checks on create, for `target`, with no externals.
+    pub fn per_object(target: KubeVersion) -> Self {
+        Options {
+            target,
+            per_object: true,
+            externals: Externals::default(),
+        }
+    }
+
+    /// Every check, across all documents, for `target`, with no externals.
+    pub fn whole_set(target: KubeVersion) -> Self {
+        Options {
+            per_object: false,
+            ..Options::per_object(target)
+        }
+    }
+}
+
 /// One finding (an error or a warning) located in its file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Finding {

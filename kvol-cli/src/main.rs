@@ -5,18 +5,12 @@
 //!   server would reject on create, what kvol's own rules find across the documents (claims and
 //!   their classes and volumes, mounts, selectors), and warnings, located in the files.
 
-mod check;
-mod locate;
-mod output;
-
-use check::{Externals, Input, Options};
+use kvol_cli::check::{self, Externals, Input, Options};
+use kvol_cli::output;
 use kvol_core::KubeVersion;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-
-/// The rule id of the note on a kind kvol does not model (not counted by `--deny-warnings`).
-pub const NOT_MODELLED: &str = "kvol/not-modelled";
 
 const HELP: &str = "\
 kvol: Kubernetes storage manifests checked as the API server checks them, and more
