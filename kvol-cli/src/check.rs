@@ -208,80 +208,110 @@ fn warning_finding(w: &kvol_core::Warning, path: &FieldPath, node: &kvol_read::N
 /// Checks every document of every input.
 pub fn check(inputs: &[Input], options: &Options) -> Vec<DocReport> {
     let mut reports = Vec::new();
+    if options.per_object {
+        for input in inputs {
+            check_each(input, options, |r| reports.push(r));
+        }
+        return reports;
+    }
     let mut decoded: Vec<Decoded> = Vec::new();
     for input in inputs {
-        for doc in kvol_read::read_bytes(&input.bytes) {
-            let doc = match doc {
-                Ok(doc) => doc,
-                Err(e) => {
-                    reports.push(DocReport {
-                        file: input.name.clone(),
-                        doc: e.doc,
-                        api_version: String::new(),
-                        kind: String::new(),
-                        namespace: None,
-                        name: String::new(),
-                        modelled: false,
-                        decode_errors: vec![DecodeError {
-                            message: format!("yaml: {}", e.message),
-                            line: e.line,
-                            col: e.col,
-                        }],
-                        errors: Vec::new(),
-                        warnings: Vec::new(),
-                        unmodelled: Vec::new(),
-                    });
-                    continue;
-                }
-            };
-            let d = decode_document(&doc.value);
-            let mut report = DocReport {
-                file: input.name.clone(),
-                doc: doc.index,
-                api_version: d.api_version,
-                kind: d.kind,
-                namespace: d.namespace,
-                name: d.name,
-                modelled: d.modelled,
-                decode_errors: Vec::new(),
-                errors: Vec::new(),
-                warnings: Vec::new(),
-                unmodelled: d.unmodelled.iter().map(|u| u.path.to_string()).collect(),
-            };
-            for issue in &d.issues {
-                match issue {
-                    DecodeIssue::Decode { message, line, col } => {
-                        report.decode_errors.push(DecodeError {
-                            message: message.clone(),
-                            line: *line,
-                            col: *col,
-                        })
-                    }
-                    DecodeIssue::Field(e) => {
-                        report.errors.push(error_finding(e, &e.path, &doc.value))
-                    }
-                }
-            }
-            if let Some(object) = d.object {
+        kvol_read::read_each(&input.bytes, |doc| {
+            let (report, d) = read_document(&input.name, doc);
+            if let Some((node, object)) = d {
                 decoded.push(Decoded {
                     report: reports.len(),
-                    node: doc.value,
+                    node,
                     object,
                 });
             }
             reports.push(report);
-        }
+        });
     }
-    if options.per_object {
-        for d in &decoded {
-            let mut checker = Checker::new(options.target);
-            d.object.validate(&FieldPath::root(), &mut checker);
-            attach(&mut reports, d, checker.finish(), true);
-        }
-    } else {
-        check_set(&mut reports, decoded, options);
-    }
+    check_set(&mut reports, decoded, options);
     reports
+}
+
+/// `--per-object`: checks the documents of `input` one at a time, as the API server does on
+/// create, and hands each report to `each` as soon as it is done (memory stays flat however
+/// many documents there are).
+pub fn check_each(input: &Input, options: &Options, mut each: impl FnMut(DocReport)) {
+    kvol_read::read_each(&input.bytes, |doc| {
+        let (mut report, d) = read_document(&input.name, doc);
+        if let Some((node, object)) = d {
+            let mut checker = Checker::new(options.target);
+            object.validate(&FieldPath::root(), &mut checker);
+            let decoded = Decoded {
+                report: 0,
+                node,
+                object,
+            };
+            attach(
+                std::slice::from_mut(&mut report),
+                &decoded,
+                checker.finish(),
+                true,
+            );
+        }
+        each(report);
+    });
+}
+
+/// Reads one entry of the stream: its report so far (decode errors, the errors of values the
+/// model cannot hold, the unmodelled fields) and, when it decoded, its node and object.
+fn read_document(
+    file: &str,
+    doc: Result<kvol_read::Document, kvol_read::ReadError>,
+) -> (DocReport, Option<(kvol_read::Node, Object)>) {
+    let doc = match doc {
+        Ok(doc) => doc,
+        Err(e) => {
+            let report = DocReport {
+                file: file.to_owned(),
+                doc: e.doc,
+                api_version: String::new(),
+                kind: String::new(),
+                namespace: None,
+                name: String::new(),
+                modelled: false,
+                decode_errors: vec![DecodeError {
+                    message: format!("yaml: {}", e.message),
+                    line: e.line,
+                    col: e.col,
+                }],
+                errors: Vec::new(),
+                warnings: Vec::new(),
+                unmodelled: Vec::new(),
+            };
+            return (report, None);
+        }
+    };
+    let d = decode_document(&doc.value);
+    let mut report = DocReport {
+        file: file.to_owned(),
+        doc: doc.index,
+        api_version: d.api_version,
+        kind: d.kind,
+        namespace: d.namespace,
+        name: d.name,
+        modelled: d.modelled,
+        decode_errors: Vec::new(),
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        unmodelled: d.unmodelled.iter().map(|u| u.path.to_string()).collect(),
+    };
+    for issue in &d.issues {
+        match issue {
+            DecodeIssue::Decode { message, line, col } => report.decode_errors.push(DecodeError {
+                message: message.clone(),
+                line: *line,
+                col: *col,
+            }),
+            DecodeIssue::Field(e) => report.errors.push(error_finding(e, &e.path, &doc.value)),
+        }
+    }
+    let decoded = d.object.map(|object| (doc.value, object));
+    (report, decoded)
 }
 
 /// Attaches an object's report to its document; under `--per-object`, kvol's own errors are

@@ -180,34 +180,39 @@ fn parse_check(mut parser: lexopt::Parser) -> Result<CheckArgs, Fatal> {
     Ok(args)
 }
 
-/// The inputs of `paths`: files as given, folders searched recursively (sorted), `-` (or no
-/// path) standard input.
-fn gather(paths: &[String]) -> Result<Vec<Input>, Fatal> {
-    let mut inputs = Vec::new();
+/// The files of `paths`, in order: files as given, folders searched recursively (sorted), `-`
+/// (or no path) standard input. Nothing is read yet.
+fn gather(paths: &[String]) -> Result<Vec<Option<PathBuf>>, Fatal> {
     if paths.is_empty() {
-        return Ok(vec![stdin()?]);
+        return Ok(vec![None]);
     }
+    let mut files = Vec::new();
     for p in paths {
         if p == "-" {
-            inputs.push(stdin()?);
+            files.push(None);
             continue;
         }
         let path = Path::new(p);
         if path.is_dir() {
-            let mut files = Vec::new();
-            walk(path, &mut files)?;
-            files.sort();
-            if files.is_empty() {
+            let mut found = Vec::new();
+            walk(path, &mut found)?;
+            found.sort();
+            if found.is_empty() {
                 return Err(Fatal(format!("{p}: no *.yaml, *.yml or *.json file in it")));
             }
-            for f in files {
-                inputs.push(read_file(&f)?);
-            }
+            files.extend(found.into_iter().map(Some));
         } else {
-            inputs.push(read_file(path)?);
+            files.push(Some(path.to_owned()));
         }
     }
-    Ok(inputs)
+    Ok(files)
+}
+
+fn read_input(file: &Option<PathBuf>) -> Result<Input, Fatal> {
+    match file {
+        Some(path) => read_file(path),
+        None => stdin(),
+    }
 }
 
 fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Fatal> {
@@ -248,33 +253,62 @@ fn stdin() -> Result<Input, Fatal> {
 }
 
 fn check_command(args: CheckArgs) -> Result<ExitCode, Fatal> {
-    let inputs = gather(&args.paths)?;
-    let reports = check::check(&inputs, &args.options);
-    let texts: Vec<(String, String)> = inputs
-        .iter()
-        .map(|i| {
-            (
-                i.name.clone(),
-                String::from_utf8_lossy(&i.bytes).into_owned(),
-            )
-        })
-        .collect();
-    let sources: output::Sources<'_> = texts
-        .iter()
-        .map(|(n, t)| (n.as_str(), t.as_str()))
-        .collect();
-    let text = match args.format {
-        Format::Human => output::human(&reports, &sources, args.verbose),
-        Format::Json => output::json_lines(&reports),
-        Format::Sarif => output::sarif(&reports),
-    };
+    let files = gather(&args.paths)?;
     let mut stdout = std::io::stdout().lock();
-    stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-        .map_err(|e| Fatal(format!("standard output: {e}")))?;
-    let rejected = reports.iter().any(|r| !r.accepted());
-    let warned = reports.iter().any(|r| !r.warnings.is_empty());
+    let mut write = |text: &str| {
+        stdout
+            .write_all(text.as_bytes())
+            .map_err(|e| Fatal(format!("standard output: {e}")))
+    };
+    let (mut rejected, mut warned) = (false, false);
+    let mut note = |r: &check::DocReport| {
+        rejected |= !r.accepted();
+        warned |= !r.warnings.is_empty();
+    };
+    if args.options.per_object && args.format != Format::Sarif {
+        // Document by document: each report is written as soon as it is made.
+        let mut summary = output::Summary::default();
+        for file in &files {
+            let input = read_input(file)?;
+            let text = String::from_utf8_lossy(&input.bytes).into_owned();
+            let sources: output::Sources<'_> = [(input.name.as_str(), text.as_str())].into();
+            let mut result = Ok(());
+            check::check_each(&input, &args.options, |r| {
+                note(&r);
+                if result.is_ok() {
+                    result = match args.format {
+                        Format::Json => write(&output::json_line(&r)),
+                        _ => {
+                            summary.add(&r);
+                            write(&output::human_document(&r, &sources, args.verbose))
+                        }
+                    };
+                }
+            });
+            result?;
+        }
+        if args.format == Format::Human {
+            write(&summary.text())?;
+        }
+    } else {
+        let inputs = files
+            .iter()
+            .map(read_input)
+            .collect::<Result<Vec<_>, _>>()?;
+        let reports = check::check(&inputs, &args.options);
+        reports.iter().for_each(&mut note);
+        let texts: Vec<String> = (inputs.iter())
+            .map(|i| String::from_utf8_lossy(&i.bytes).into_owned())
+            .collect();
+        let sources: output::Sources<'_> = (inputs.iter().zip(&texts))
+            .map(|(i, t)| (i.name.as_str(), t.as_str()))
+            .collect();
+        write(&match args.format {
+            Format::Human => output::human(&reports, &sources, args.verbose),
+            Format::Json => output::json_lines(&reports),
+            Format::Sarif => output::sarif(&reports),
+        })?;
+    }
     Ok(if rejected || (args.deny_warnings && warned) {
         ExitCode::from(1)
     } else {

@@ -91,102 +91,123 @@ fn object_label(r: &DocReport) -> String {
 /// The human report: every problem with its snippet, then a summary.
 pub fn human(reports: &[DocReport], sources: &Sources<'_>, verbose: bool) -> String {
     let mut out = String::new();
+    let mut summary = Summary::default();
     for r in reports {
-        let label = object_label(r);
-        for e in &r.decode_errors {
-            let notes = [(
-                "note",
-                format!("{label}: the API server cannot decode this document"),
-            )];
+        out.push_str(&human_document(r, sources, verbose));
+        summary.add(r);
+    }
+    out.push_str(&summary.text());
+    out
+}
+
+/// The human report of one document: its problems, each with its snippet.
+pub fn human_document(r: &DocReport, sources: &Sources<'_>, verbose: bool) -> String {
+    let mut out = String::new();
+    let label = object_label(r);
+    for e in &r.decode_errors {
+        let notes = [(
+            "note",
+            format!("{label}: the API server cannot decode this document"),
+        )];
+        let block = Block {
+            level: "error",
+            rule: "decode",
+            headline: &e.message,
+            at: (e.line, e.col),
+            notes: &notes,
+        };
+        human_block(&mut out, sources, r, block);
+    }
+    for (level, findings) in [("error", &r.errors), ("warning", &r.warnings)] {
+        for f in findings {
+            let headline = if f.field.is_empty() {
+                f.message.clone()
+            } else {
+                format!("{}: {}", f.field, f.message)
+            };
+            let mut notes = vec![("note", format!("{label}; rule of {}", source_word(f)))];
+            if let Some(h) = &f.help {
+                notes.push(("help", h.clone()));
+            }
             let block = Block {
-                level: "error",
-                rule: "decode",
-                headline: &e.message,
-                at: (e.line, e.col),
+                level,
+                rule: &f.rule,
+                headline: &headline,
+                at: (f.line, f.col),
                 notes: &notes,
             };
             human_block(&mut out, sources, r, block);
         }
-        for (level, findings) in [("error", &r.errors), ("warning", &r.warnings)] {
-            for f in findings {
-                let headline = if f.field.is_empty() {
-                    f.message.clone()
-                } else {
-                    format!("{}: {}", f.field, f.message)
-                };
-                let mut notes = vec![("note", format!("{label}; rule of {}", source_word(f)))];
-                if let Some(h) = &f.help {
-                    notes.push(("help", h.clone()));
-                }
-                let block = Block {
-                    level,
-                    rule: &f.rule,
-                    headline: &headline,
-                    at: (f.line, f.col),
-                    notes: &notes,
-                };
-                human_block(&mut out, sources, r, block);
-            }
-        }
-        if verbose && !r.unmodelled.is_empty() {
-            out.push_str(&format!(
-                "note: {}#{} {label}: not checked (kvol does not model them): {}\n\n",
-                r.file,
-                r.doc,
-                r.unmodelled.join(", ")
-            ));
-        }
     }
-    out.push_str(&summary(reports));
+    if verbose && !r.unmodelled.is_empty() {
+        out.push_str(&format!(
+            "note: {}#{} {label}: not checked (kvol does not model them): {}\n\n",
+            r.file,
+            r.doc,
+            r.unmodelled.join(", ")
+        ));
+    }
     out
 }
 
-/// The last lines of the human report: counts, and the kinds kvol does not model.
-fn summary(reports: &[DocReport]) -> String {
-    let errors: usize = reports
-        .iter()
-        .map(|r| r.errors.len() + r.decode_errors.len())
-        .sum();
-    let warnings: usize = reports.iter().map(|r| r.warnings.len()).sum();
-    let rejected = reports.iter().filter(|r| !r.accepted()).count();
-    let mut not_modelled: BTreeMap<String, usize> = BTreeMap::new();
-    for r in reports
-        .iter()
-        .filter(|r| !r.modelled && r.decode_errors.is_empty())
-    {
-        let what = if r.api_version.is_empty() {
-            r.kind.clone()
-        } else {
-            format!("{} {}", r.api_version, r.kind)
-        };
-        *not_modelled.entry(what).or_default() += 1;
+/// The counts of the human report's last lines, gathered document by document.
+#[derive(Debug, Default)]
+pub struct Summary {
+    documents: usize,
+    rejected: usize,
+    errors: usize,
+    warnings: usize,
+    unchecked_fields: usize,
+    not_modelled: BTreeMap<String, usize>,
+}
+
+impl Summary {
+    /// Counts one document's report.
+    pub fn add(&mut self, r: &DocReport) {
+        self.documents += 1;
+        self.rejected += usize::from(!r.accepted());
+        self.errors += r.errors.len() + r.decode_errors.len();
+        self.warnings += r.warnings.len();
+        self.unchecked_fields += r.unmodelled.len();
+        if !r.modelled && r.decode_errors.is_empty() {
+            let what = if r.api_version.is_empty() {
+                r.kind.clone()
+            } else {
+                format!("{} {}", r.api_version, r.kind)
+            };
+            *self.not_modelled.entry(what).or_default() += 1;
+        }
     }
-    let unchecked_fields: usize = reports.iter().map(|r| r.unmodelled.len()).sum();
-    let mut out = format!(
-        "checked {} document{}: {} rejected, {errors} error{}, {warnings} warning{}\n",
-        reports.len(),
-        plural(reports.len()),
-        rejected,
-        plural(errors),
-        plural(warnings),
-    );
-    if !not_modelled.is_empty() {
-        let kinds: Vec<String> = not_modelled
-            .iter()
-            .map(|(k, n)| format!("{k} ×{n}"))
-            .collect();
-        out.push_str(&format!(
-            "not modelled by kvol (decoding checked only): {}\n",
-            kinds.join(", ")
-        ));
+
+    /// The summary lines: counts, the kinds kvol does not model, the fields not checked.
+    pub fn text(&self) -> String {
+        let (errors, warnings) = (self.errors, self.warnings);
+        let mut out = format!(
+            "checked {} document{}: {} rejected, {errors} error{}, {warnings} warning{}\n",
+            self.documents,
+            plural(self.documents),
+            self.rejected,
+            plural(errors),
+            plural(warnings),
+        );
+        if !self.not_modelled.is_empty() {
+            let kinds: Vec<String> = (self.not_modelled.iter())
+                .map(|(k, n)| format!("{k} ×{n}"))
+                .collect();
+            out.push_str(&format!(
+                "not modelled by kvol (decoding checked only): {}\n",
+                kinds.join(", ")
+            ));
+        }
+        if self.unchecked_fields > 0 {
+            out.push_str(&format!(
+                "{} field{} kvol does not model were not checked (--verbose lists them)\n",
+                self.unchecked_fields,
+                plural(self.unchecked_fields)
+            ));
+        }
+        out
     }
-    if unchecked_fields > 0 {
-        out.push_str(&format!(
-            "{unchecked_fields} field{} kvol does not model were not checked (--verbose lists them)\n",
-            plural(unchecked_fields)
-        ));
-    }
-    out
 }
 
 fn plural(n: usize) -> &'static str {
@@ -210,38 +231,38 @@ fn finding_json(f: &Finding, with_type: bool) -> Value {
 
 /// One JSON object per document, in SPEC's shape.
 pub fn json_lines(reports: &[DocReport]) -> String {
-    let mut out = String::new();
-    for r in reports {
-        let mut warnings: Vec<Value> = r.warnings.iter().map(|f| finding_json(f, false)).collect();
-        if !r.modelled && r.decode_errors.is_empty() {
-            warnings.push(json!({
-                "field": "",
-                "message": format!(
-                    "kvol does not model {} {}: only its decoding was checked",
-                    r.api_version, r.kind
-                ),
-                "line": 0,
-                "col": 0,
-                "rule": crate::NOT_MODELLED,
-                "source": "kvol",
-            }));
-        }
-        let line = json!({
-            "file": r.file,
-            "doc": r.doc,
-            "apiVersion": r.api_version,
-            "kind": r.kind,
-            "namespace": r.namespace,
-            "name": r.name,
-            "accepted": r.accepted(),
-            "decode_errors": r.decode_errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>(),
-            "errors": r.errors.iter().map(|f| finding_json(f, true)).collect::<Vec<_>>(),
-            "warnings": warnings,
-        });
-        out.push_str(&line.to_string());
-        out.push('\n');
+    reports.iter().map(json_line).collect()
+}
+
+/// The JSON line of one document (with its newline).
+pub fn json_line(r: &DocReport) -> String {
+    let mut warnings: Vec<Value> = r.warnings.iter().map(|f| finding_json(f, false)).collect();
+    if !r.modelled && r.decode_errors.is_empty() {
+        warnings.push(json!({
+            "field": "",
+            "message": format!(
+                "kvol does not model {} {}: only its decoding was checked",
+                r.api_version, r.kind
+            ),
+            "line": 0,
+            "col": 0,
+            "rule": crate::NOT_MODELLED,
+            "source": "kvol",
+        }));
     }
-    out
+    let line = json!({
+        "file": r.file,
+        "doc": r.doc,
+        "apiVersion": r.api_version,
+        "kind": r.kind,
+        "namespace": r.namespace,
+        "name": r.name,
+        "accepted": r.accepted(),
+        "decode_errors": r.decode_errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>(),
+        "errors": r.errors.iter().map(|f| finding_json(f, true)).collect::<Vec<_>>(),
+        "warnings": warnings,
+    });
+    line.to_string() + "\n"
 }
 
 /// A SARIF 2.1.0 log with one result per finding.
