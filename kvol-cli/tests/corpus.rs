@@ -4,6 +4,7 @@
 //! accepted with exactly the warnings the library gave, and is accepted per object too.
 
 #[path = "../../kvol-core/tests/corpus/mod.rs"]
+#[allow(unused_imports)]
 mod corpus;
 
 use kvol_cli::check::{Externals, Input, Options, check};
