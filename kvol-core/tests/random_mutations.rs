@@ -710,6 +710,7 @@ fn claim_spec_sites(
             )],
         );
     }
+    data_source_sites(out, p, since, spec, g, standalone);
     if spec.selector.is_some() {
         out.add(
             format!("{p}.selector"),
@@ -720,6 +721,161 @@ fn claim_spec_sites(
                 set(&sub(g, |s| &mut s.selector), None),
             )],
         );
+    }
+}
+
+/// `dataSourceIsPvcOrSnapshot` (pkg/api/persistentvolumeclaim/util.go), written from its code.
+fn kept_without_ref(group: Option<&str>, kind: &str) -> bool {
+    let group = group.unwrap_or("");
+    (kind == "PersistentVolumeClaim" && group.is_empty())
+        || (kind == "VolumeSnapshot" && group == "snapshot.storage.k8s.io")
+}
+
+/// `dataSource` and `dataSourceRef` of a claim spec. A claim's create (`standalone`) runs
+/// `persistentvolumeclaimStrategy.PrepareForCreate` first: `DropDisabledFields` drops a
+/// namespaced `dataSourceRef` (CrossNamespaceVolumeDataSource is alpha, off at every target),
+/// `EnforceDataSourceBackwardsCompatibility` drops a lone `dataSource` that is not a core
+/// PersistentVolumeClaim or a snapshot.storage.k8s.io VolumeSnapshot, and
+/// `NormalizeDataSources` copies a lone `dataSource` into `dataSourceRef` and a lone
+/// `dataSourceRef` (without namespace) into `dataSource`; then `ValidatePersistentVolumeClaimSpec`
+/// (`validateDataSource`, `validateDataSourceRef`) checks both. Claim templates (ephemeral
+/// volumes, StatefulSets) are validated as written.
+fn data_source_sites(
+    out: &mut Sites,
+    p: &str,
+    since: Since,
+    spec: &PvcSpec,
+    g: &Get<PvcSpec>,
+    normalized: bool,
+) {
+    let go = "PrepareForCreate (EnforceDataSourceBackwardsCompatibility, NormalizeDataSources) + \
+              validateDataSource / validateDataSourceRef";
+    let ds = format!("{p}.dataSource");
+    let dsr = format!("{p}.dataSourceRef");
+    let source = sub(g, |s| s.data_source.as_mut().expect("a dataSource"));
+    let reference = sub(g, |s| s.data_source_ref.as_mut().expect("a dataSourceRef"));
+    let edit_source =
+        |f: fn(&mut kvol_core::pvc::TypedLocalObjectReference)| -> Box<dyn Fn(&mut Object)> {
+            let source = source.clone();
+            Box::new(move |o| f(source(o)))
+        };
+    let edit_ref = |f: fn(&mut kvol_core::pvc::TypedObjectReference)| -> Box<dyn Fn(&mut Object)> {
+        let reference = reference.clone();
+        Box::new(move |o| f(reference(o)))
+    };
+    match (&spec.data_source, &spec.data_source_ref) {
+        (Some(d), None) => {
+            let kept = !normalized || kept_without_ref(d.api_group.as_deref(), &d.kind);
+            // The copy in dataSourceRef gets the same errors.
+            let both = |child: &str, kind| {
+                let mut v = vec![e(&format!("{ds}{child}"), kind)];
+                if normalized {
+                    v.push(e(&format!("{dsr}{child}"), kind));
+                }
+                v
+            };
+            let muts = vec![
+                Mutation {
+                    op: "data-source/empty-name",
+                    go,
+                    apply: edit_source(|d| d.name.clear()),
+                    errors: if kept {
+                        both(".name", Required)
+                    } else {
+                        vec![]
+                    },
+                },
+                Mutation {
+                    // Dropped on a claim's create; well-formed in a template.
+                    op: "data-source/unsupported-kind",
+                    go,
+                    apply: edit_source(|d| {
+                        d.api_group = Some("example.com".into());
+                        d.kind = "Thing".into();
+                    }),
+                    errors: vec![],
+                },
+                Mutation {
+                    op: "data-source/bad-group",
+                    go,
+                    apply: edit_source(|d| d.api_group = Some("Bad_Group".into())),
+                    errors: if normalized {
+                        vec![]
+                    } else {
+                        vec![e(&format!("{ds}.apiGroup"), Invalid)]
+                    },
+                },
+                Mutation {
+                    op: "data-source/core-group-kind",
+                    go,
+                    apply: edit_source(|d| {
+                        d.api_group = None;
+                        d.kind = "Thing".into();
+                    }),
+                    errors: if normalized {
+                        vec![]
+                    } else {
+                        vec![e(&ds, Invalid)]
+                    },
+                },
+                accepted(
+                    "data-source/removed-ok",
+                    go,
+                    set(&sub(g, |s| &mut s.data_source), None),
+                ),
+            ];
+            out.add(ds.clone(), since, muts);
+        }
+        (None, Some(r)) if r.namespace.as_deref().is_none_or(str::is_empty) => {
+            let both = |child: &str, kind| {
+                let mut v = vec![e(&format!("{dsr}{child}"), kind)];
+                if normalized {
+                    v.push(e(&format!("{ds}{child}"), kind));
+                }
+                v
+            };
+            let muts = vec![
+                Mutation {
+                    op: "data-source-ref/empty-name",
+                    go,
+                    apply: edit_ref(|d| d.name.clear()),
+                    errors: both(".name", Required),
+                },
+                Mutation {
+                    op: "data-source-ref/bad-group",
+                    go,
+                    apply: edit_ref(|d| d.api_group = Some("Bad_Group".into())),
+                    errors: both(".apiGroup", Invalid),
+                },
+                Mutation {
+                    // Dropped on a claim's create (the claim is created empty); a template
+                    // keeps it, and its namespace is a valid DNS label.
+                    op: "data-source-ref/namespaced",
+                    go,
+                    apply: edit_ref(|d| d.namespace = Some("other-ns".into())),
+                    errors: vec![],
+                },
+                accepted(
+                    "data-source-ref/removed-ok",
+                    go,
+                    set(&sub(g, |s| &mut s.data_source_ref), None),
+                ),
+            ];
+            out.add(dsr.clone(), since, muts);
+        }
+        (Some(_), Some(_)) => {
+            out.add(
+                ds.clone(),
+                since,
+                vec![Mutation {
+                    op: "data-source/mismatching-ref",
+                    go,
+                    apply: edit_source(|d| d.name = "another-name".into()),
+                    errors: vec![e(p, Invalid)],
+                }],
+            );
+        }
+        _ => {}
     }
 }
 
@@ -1450,11 +1606,17 @@ fn disagreements(case: &Case) -> Vec<String> {
         let report = case.object.check_for(target);
         let got = kvol_server_errors(&case.object, target);
         if got != want {
+            let detail: Vec<String> = report
+                .errors
+                .iter()
+                .map(|e| format!("[{} {}] {e}", e.source(), e.rule))
+                .collect();
             out.push(format!(
-                "1.{}: server {:?}, kvol {:?}",
+                "1.{}: server {:?}, kvol {:?}\n        kvol's errors: {}",
                 target.minor(),
                 want,
-                got
+                got,
+                detail.join("\n          ")
             ));
         }
         for err in report.errors.iter().filter(|e| e.source() == Source::Kvol) {
