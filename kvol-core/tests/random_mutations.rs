@@ -70,6 +70,10 @@ enum Since {
     /// unvalidated (a TODO in apps validation) and `ValidateStatefulSetSpec` did not validate
     /// `volumeClaimTemplates`; PRs 131790 and 132212 (changelog v1.34.0) added both.
     V134,
+    /// Up to the given minor version only: RelaxedEnvironmentVariableValidation (KEP-4369:
+    /// alpha 1.30, beta and on by default 1.32, GA 1.34) makes `validateEnvVarName` use
+    /// `IsRelaxedEnvVarName` instead of `IsEnvVarName` from 1.32.
+    Until(u32),
 }
 
 /// One operator applied to one field, with the server's verdict.
@@ -552,6 +556,11 @@ fn request_muts(spec_path: &str, g: &Get<Quantity>) -> Vec<Mutation> {
         m("claim-request/negative", "-1Gi", vec![e(&at, Invalid)]),
         m("claim-request/fractional-bytes-ok", "1500m", vec![]),
         m("claim-request/huge-ok", "1Ei", vec![]),
+        m(
+            "claim-request/negative-fractional",
+            "-500m",
+            vec![e(&at, Invalid)],
+        ),
     ]
 }
 
@@ -574,6 +583,12 @@ fn capacity_muts(g: &Get<Quantity>) -> Vec<Mutation> {
             vec![e(at, Invalid), e(at, Invalid)],
         ),
         m("capacity/fractional-bytes-ok", "1500m", vec![]),
+        // Value() rounds away from zero: -1 < 0 for validateBasicResource too.
+        m(
+            "capacity/negative-fractional",
+            "-500m",
+            vec![e(at, Invalid), e(at, Invalid)],
+        ),
     ]
 }
 
@@ -610,6 +625,102 @@ fn access_mode_muts(spec_path: &str, g: &Get<AccessModes>, go: &'static str) -> 
             apply: set(g, modes(&[AccessMode::ReadWriteOncePod])),
             errors: vec![],
         },
+    ]
+}
+
+/// Labels and annotations of an object's metadata at `meta` (`ValidateObjectMeta` →
+/// `ValidateLabels`: `ValidateLabelName` (a qualified name) and `IsValidLabelValue`, reported at
+/// the map's path; `ValidateAnnotations`: `IsQualifiedName` of the lower-cased key).
+///
+/// `annotation_bytes`: the annotations' total size (keys and values) before the mutation;
+/// past 256 KiB `ValidateAnnotationsSize` adds `Too long` at the map's path (the corpus
+/// generator fills annotations up to the limit).
+fn meta_map_sites(
+    out: &mut Sites,
+    meta: &str,
+    labels: &Get<BTreeMap<String, String>>,
+    annotations: &Get<BTreeMap<String, String>>,
+    annotation_bytes: usize,
+) {
+    let insert = |g: &Get<BTreeMap<String, String>>, k: &str, v: &str| {
+        let g = g.clone();
+        let (k, v) = (k.to_owned(), v.to_owned());
+        Box::new(move |o: &mut Object| {
+            g(o).insert(k.clone(), v.clone());
+        }) as Box<dyn Fn(&mut Object)>
+    };
+    let lp = format!("{meta}.labels");
+    let go = "ValidateObjectMeta → ValidateLabels";
+    let m = |op, k: &str, v: &str, errors| Mutation {
+        op,
+        go,
+        apply: insert(labels, k, v),
+        errors,
+    };
+    let muts = vec![
+        m("labels/bad-key", "a/b/c", "x", vec![e(&lp, Invalid)]),
+        m(
+            "labels/bad-value",
+            "example.com/k",
+            "-bad",
+            vec![e(&lp, Invalid)],
+        ),
+        m(
+            "labels/64-value",
+            "example.com/k",
+            &long(64),
+            vec![e(&lp, Invalid)],
+        ),
+        m("labels/63-value-ok", "example.com/k", &long(63), vec![]),
+        m("labels/empty-value-ok", "example.com/k", "", vec![]),
+    ];
+    out.add(lp.clone(), Since::Always, muts);
+    let ap = format!("{meta}.annotations");
+    let go = "ValidateObjectMeta → ValidateAnnotations";
+    let m = |op, k: &str, v: &str, mut errors: Vec<Expected>| {
+        if annotation_bytes + k.len() + v.len() > 256 * 1024 {
+            errors.push(e(&ap, TooLong));
+        }
+        Mutation {
+            op,
+            go,
+            apply: insert(annotations, k, v),
+            errors,
+        }
+    };
+    let muts = vec![
+        m("annotations/bad-key", "a/b/c", "x", vec![e(&ap, Invalid)]),
+        m("annotations/upper-key-ok", "Example.COM/Note", "x", vec![]),
+        m(
+            "annotations/any-value-ok",
+            "example.com/note",
+            "any: {value}\n",
+            vec![],
+        ),
+    ];
+    out.add(ap, Since::Always, muts);
+}
+
+/// The size `ValidateAnnotationsSize` counts: every key and value.
+fn annotation_bytes(map: &BTreeMap<String, String>) -> usize {
+    map.iter().map(|(k, v)| k.len() + v.len()).sum()
+}
+
+/// A container port's name (`validateContainerPorts` → `IsValidPortName`: at most 15
+/// characters, lower-case alphanumerics and '-', at least one letter).
+fn port_name_muts(path: &str, g: &Get<Option<String>>) -> Vec<Mutation> {
+    let go = "validateContainerPorts (IsValidPortName)";
+    let m = |op, v: &str, errors| Mutation {
+        op,
+        go,
+        apply: set(g, Some(v.to_owned())),
+        errors,
+    };
+    vec![
+        m("port-name/16", "abcdefghijklmnop", vec![e(path, Invalid)]),
+        m("port-name/underscore", "web_port", vec![e(path, Invalid)]),
+        m("port-name/digits-only", "8080", vec![e(path, Invalid)]),
+        m("port-name/15-ok", "abcdefghijklmno", vec![]),
     ]
 }
 
@@ -910,7 +1021,54 @@ fn pod_spec_sites(
                 sub(&cg, |c| &mut c.name),
                 Str::ContainerName,
             );
+            for (k, _) in c.env.iter().enumerate() {
+                let path = format!("{cp}.env[{k}].name");
+                let eg = sub(&cg, move |c| &mut c.env[k].name);
+                let go = "ValidateEnv → validateEnvVarName (IsEnvVarName; IsRelaxedEnvVarName \
+                          from 1.32)";
+                let always = vec![
+                    Mutation {
+                        op: "env-name/empty",
+                        go,
+                        apply: set(&eg, String::new()),
+                        errors: vec![e(&path, Required)],
+                    },
+                    Mutation {
+                        op: "env-name/equals",
+                        go,
+                        apply: set(&eg, "A=B".to_owned()),
+                        errors: vec![e(&path, Invalid)],
+                    },
+                    accepted(
+                        "env-name/dotted-ok",
+                        go,
+                        set(&eg, "my.env-name_1".to_owned()),
+                    ),
+                ];
+                out.add(path.clone(), since, always);
+                // Strict before 1.32, relaxed after: never at a StatefulSet's template, which the
+                // server validates only from 1.34.
+                let until_31 = since == Since::Always;
+                let relaxed = vec![Mutation {
+                    op: "env-name/leading-digit",
+                    go,
+                    apply: set(&eg, "1st".to_owned()),
+                    errors: if until_31 {
+                        vec![e(&path, Invalid)]
+                    } else {
+                        vec![]
+                    },
+                }];
+                out.add(
+                    path,
+                    if until_31 { Since::Until(31) } else { since },
+                    relaxed,
+                );
+            }
             for (j, _) in c.ports.iter().enumerate() {
+                let path = format!("{cp}.ports[{j}].name");
+                let muts = port_name_muts(&path, &sub(&cg, move |c| &mut c.ports[j].name));
+                out.add(path, since, muts);
                 let path = format!("{cp}.ports[{j}].containerPort");
                 let muts =
                     container_port_muts(&path, &sub(&cg, move |c| &mut c.ports[j].container_port));
@@ -1170,6 +1328,19 @@ fn pv_sites(out: &mut Sites, pv: &PersistentVolume, g: &Get<PersistentVolume>) {
         muts.push(accepted("pv-class/removed-ok", go, set(&class, None)));
         out.add("spec.storageClassName", Since::Always, muts);
     }
+    out.add(
+        "spec.mountOptions",
+        Since::Always,
+        vec![accepted(
+            "pv-mount-options/any-source-ok",
+            "ValidatePersistentVolumeSpec (spec.mountOptions is not checked; only the beta \
+             annotation, by checkMountOption)",
+            set(
+                &sub(&spec, |s| &mut s.mount_options),
+                vec!["ro".to_owned(), "nfsvers=4.1".to_owned()],
+            ),
+        )],
+    );
     if pv.spec.claim_ref.is_some() {
         out.add(
             "spec.claimRef",
@@ -1319,6 +1490,13 @@ fn sites(object: &Object) -> Vec<Site> {
                 &sub(&g, |c| &mut c.spec),
                 true,
             );
+            meta_map_sites(
+                &mut out,
+                "metadata",
+                &sub(&g, |c| &mut c.metadata.labels),
+                &sub(&g, |c| &mut c.metadata.annotations),
+                annotation_bytes(&c.metadata.annotations),
+            );
         }
         Object::PersistentVolume(pv) => {
             let g = getter(|o| match o {
@@ -1332,6 +1510,13 @@ fn sites(object: &Object) -> Vec<Site> {
                 Str::MetaSubdomain,
             );
             pv_sites(&mut out, pv, &g);
+            meta_map_sites(
+                &mut out,
+                "metadata",
+                &sub(&g, |c| &mut c.metadata.labels),
+                &sub(&g, |c| &mut c.metadata.annotations),
+                annotation_bytes(&pv.metadata.annotations),
+            );
         }
         Object::Pod(pod) => {
             let g = getter(|o| match o {
@@ -1398,6 +1583,13 @@ fn sites(object: &Object) -> Vec<Site> {
                 &sub(&g, |p| &mut p.spec),
                 true,
                 Some(&pod.metadata.name),
+            );
+            meta_map_sites(
+                &mut out,
+                "metadata",
+                &sub(&g, |c| &mut c.metadata.labels),
+                &sub(&g, |c| &mut c.metadata.annotations),
+                annotation_bytes(&pod.metadata.annotations),
             );
         }
         Object::StatefulSet(sts) => {
@@ -1488,7 +1680,7 @@ fn sites(object: &Object) -> Vec<Site> {
                 );
             }
         }
-        Object::StorageClass(_) => {
+        Object::StorageClass(sc) => {
             let g = getter(|o| match o {
                 Object::StorageClass(s) => s,
                 _ => unreachable!(),
@@ -1498,6 +1690,13 @@ fn sites(object: &Object) -> Vec<Site> {
                 a,
                 sub(&g, |c| &mut c.metadata.name),
                 Str::MetaSubdomain,
+            );
+            meta_map_sites(
+                &mut out,
+                "metadata",
+                &sub(&g, |c| &mut c.metadata.labels),
+                &sub(&g, |c| &mut c.metadata.annotations),
+                annotation_bytes(&sc.metadata.annotations),
             );
             out.string(
                 "provisioner".into(),
@@ -1531,6 +1730,13 @@ fn sites(object: &Object) -> Vec<Site> {
                 a,
                 sub(&g, |c| &mut c.metadata.name),
                 Str::ServiceName,
+            );
+            meta_map_sites(
+                &mut out,
+                "metadata",
+                &sub(&g, |c| &mut c.metadata.labels),
+                &sub(&g, |c| &mut c.metadata.annotations),
+                annotation_bytes(&svc.metadata.annotations),
             );
             for (i, p) in svc.spec.ports.iter().enumerate() {
                 let path = format!("spec.ports[{i}].port");
@@ -1570,6 +1776,7 @@ impl Case {
     fn expected_at(&self, target: KubeVersion) -> Vec<Expected> {
         match self.since {
             Since::V134 if target.minor() < 34 => Vec::new(),
+            Since::Until(last) if target.minor() > last => Vec::new(),
             _ => self.errors.clone(),
         }
     }
@@ -1662,9 +1869,11 @@ fn name_of(o: &Object) -> String {
 /// The corpus seed (the same as `corpus_valid.rs`).
 const SEED: u64 = 0x6b76_6f6c;
 /// Sets of the corpus used.
-const SETS: u64 = 160;
+const SETS: u64 = 200;
 /// Random mutations per object.
 const PER_OBJECT: usize = 4;
+/// Sets whose objects get every operator on every field.
+const EXHAUSTIVE_SETS: u64 = 6;
 
 /// What a run produced.
 #[derive(Default)]
@@ -1698,9 +1907,25 @@ fn make_cases(seed: u64, sets: u64, per_object: usize) -> Run {
                     run.drawn.entry(m.op).or_insert(0);
                 }
             }
-            for _ in 0..per_object {
-                let site = &sites[rng.below(sites.len())];
-                let m = &site.muts[rng.below(site.muts.len())];
+            // The first sets try every operator on every field (so that each operator of the
+            // catalogue runs); the others draw `per_object` at random.
+            let picks: Vec<(usize, usize)> = if index < EXHAUSTIVE_SETS {
+                sites
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, s)| (0..s.muts.len()).map(move |j| (i, j)))
+                    .collect()
+            } else {
+                (0..per_object)
+                    .map(|_| {
+                        let i = rng.below(sites.len());
+                        (i, rng.below(sites[i].muts.len()))
+                    })
+                    .collect()
+            };
+            for (i, j) in picks {
+                let site = &sites[i];
+                let m = &site.muts[j];
                 *run.drawn.entry(m.op).or_insert(0) += 1;
                 let mut mutated = object.clone();
                 (m.apply)(&mut mutated);

@@ -150,7 +150,9 @@ pub(crate) fn validate_statefulset(checker: &mut Checker, sts: &StatefulSet, pat
     );
     let report = inner.finish();
     for mut e in report.errors.into_iter().filter(|_| selector_ok) {
-        if !e.rule.section().starts_with("11") {
+        // kvol's own findings stay kvol's (e.g. an ephemeral volume's dataSource that the
+        // claim's create would drop): the server's template rule would make them its errors.
+        if !e.rule.section().starts_with("11") && e.rule.source() != crate::report::Source::Kvol {
             e.cause = Some(e.rule);
             e.rule = ids::S11_0_TEMPLATE_POD_SPEC;
         }
