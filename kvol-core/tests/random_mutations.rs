@@ -1646,6 +1646,46 @@ fn sites(object: &Object) -> Vec<Site> {
                 false,
             );
             out.add(path, a, muts);
+            // The selector (`ValidateStatefulSetSpec`): `ValidateLabelSelector`, non-empty, then
+            // `LabelSelectorAsSelector`; only when that succeeds is the template validated
+            // (`ValidatePodTemplateSpecForStatefulSet`: the selector must match its labels).
+            let go = "ValidateStatefulSetSpec (ValidateLabelSelector, LabelSelectorAsSelector, \
+                      ValidatePodTemplateSpecForStatefulSet)";
+            let sel = sub(&g, |s| &mut s.spec.selector.match_labels);
+            let add = |k: &'static str, v: &'static str| {
+                let sel = sel.clone();
+                Box::new(move |o: &mut Object| {
+                    sel(o).insert(k.into(), v.into());
+                }) as Box<dyn Fn(&mut Object)>
+            };
+            let mut muts = vec![
+                Mutation {
+                    op: "selector/label-not-in-template",
+                    go,
+                    apply: add("example.com/extra", "x"),
+                    errors: vec![e("spec.template.metadata.labels", Invalid)],
+                },
+                Mutation {
+                    // Invalid label value: the selector cannot be parsed either, and the
+                    // template is then not validated.
+                    op: "selector/bad-value",
+                    go,
+                    apply: add("example.com/extra", "-bad"),
+                    errors: vec![
+                        e("spec.selector.matchLabels", Invalid),
+                        e("spec.selector", Invalid),
+                    ],
+                },
+            ];
+            if sts.spec.selector.match_expressions.is_empty() {
+                muts.push(Mutation {
+                    op: "selector/emptied",
+                    go,
+                    apply: set(&sel, BTreeMap::new()),
+                    errors: vec![e("spec.selector", Invalid)],
+                });
+            }
+            out.add("spec.selector", a, muts);
             let path = "spec.template.spec.restartPolicy";
             out.add(
                 path,
@@ -1766,9 +1806,40 @@ struct Case {
     op: &'static str,
     go: &'static str,
     since: Since,
+    /// The object before the change.
+    base: Rc<Object>,
     object: Object,
     /// The server's errors when it validates the field.
     errors: Vec<Expected>,
+}
+
+/// The API server's create-time warning that an accepted change must give (`Present`) or must
+/// not give (`Absent`) at a path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Warned {
+    Present(String),
+    Absent(String),
+}
+
+impl Case {
+    /// The server's warning about the changed field, for the operators that have one:
+    /// `GetWarningsForPersistentVolumeClaimSpec` (pkg/api/persistentvolumeclaim/util.go, a
+    /// request or limit whose `MilliValue()` is not a multiple of 1000: `1500m`, and `1Ei`,
+    /// whose milli-value overflows int64 and wraps to a value that is not), `podStrategy.
+    /// WarningsOnCreate` (a Pod name that is not a DNS label), `warningsForPodSpecAndMeta`
+    /// (a negative `terminationGracePeriodSeconds`).
+    fn warned(&self) -> Option<Warned> {
+        let present = |p: &str| Some(Warned::Present(p.to_owned()));
+        match self.op {
+            "claim-request/fractional-bytes-ok" | "claim-request/huge-ok" => present(&self.path),
+            "claim-limit/zero-ok" | "claim-limit/removed-ok" => {
+                Some(Warned::Absent(self.path.clone()))
+            }
+            "grace-period/negative-ok" => present("spec.terminationGracePeriodSeconds"),
+            "pod-name/dots" | "pod-name/253" => present("metadata.name"),
+            _ => None,
+        }
+    }
 }
 
 impl Case {
@@ -1826,6 +1897,13 @@ fn disagreements(case: &Case) -> Vec<String> {
                 detail.join("\n          ")
             ));
         }
+        if want.is_empty() && !matches!(case.object, Object::StatefulSet(_)) {
+            out.extend(
+                warning_disagreements(case, target)
+                    .into_iter()
+                    .map(|p| format!("1.{}: {p}", target.minor())),
+            );
+        }
         for err in report.errors.iter().filter(|e| e.source() == Source::Kvol) {
             if err.rule.why().is_none() {
                 out.push(format!(
@@ -1835,6 +1913,64 @@ fn disagreements(case: &Case) -> Vec<String> {
                 ));
             }
         }
+    }
+    out
+}
+
+/// The API server's warnings kvol gives, by path (a multiset).
+fn server_warnings(object: &Object, target: KubeVersion) -> Vec<String> {
+    let mut v: Vec<String> = object
+        .check_for(target)
+        .warnings
+        .iter()
+        .filter(|w| w.source() == Source::ApiServer)
+        .map(|w| w.path.as_str().to_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// For a change the server accepts: the server's warning about the changed field is there (or
+/// not) as [`Case::warned`] says, and every other server warning is the same as before the
+/// change. (Warnings of the changed field without an expectation are not compared.
+/// StatefulSets are left out: when the server started to warn about their claim templates was
+/// not established.)
+fn warning_disagreements(case: &Case, target: KubeVersion) -> Vec<String> {
+    let mut before = server_warnings(&case.base, target);
+    let mut after = server_warnings(&case.object, target);
+    let mut out = Vec::new();
+    // The field's own warnings: at it, inside it, or at the item it belongs to (a duplicate
+    // container port is warned at `ports[j]`).
+    let item = case.path.rsplit_once('.').map(|(item, _)| item);
+    // A changed port number may also duplicate another port of the pod, warned at the later
+    // of the two (`warningsForPodSpecAndMeta`): port warnings are the field's too.
+    let port = case.op.starts_with("container-port/");
+    let own = |p: &String| {
+        p == &case.path
+            || p.starts_with(&format!("{}.", case.path))
+            || Some(p.as_str()) == item
+            || (port && p.contains(".ports[") && p.ends_with(']'))
+    };
+    match case.warned() {
+        Some(Warned::Present(p)) if !after.contains(&p) => out.push(format!(
+            "the server warns at {p}; kvol's server warnings: {after:?}"
+        )),
+        Some(Warned::Absent(p)) if after.contains(&p) => {
+            out.push(format!("the server does not warn at {p}; kvol does"))
+        }
+        _ => {}
+    }
+    let expected_at = match case.warned() {
+        Some(Warned::Present(p) | Warned::Absent(p)) => Some(p),
+        None => None,
+    };
+    let other = |p: &String| !own(p) && Some(p) != expected_at.as_ref();
+    before.retain(other);
+    after.retain(other);
+    if before != after {
+        out.push(format!(
+            "server warnings elsewhere changed: before {before:?}, after {after:?}"
+        ));
     }
     out
 }
@@ -1902,6 +2038,7 @@ fn make_cases(seed: u64, sets: u64, per_object: usize) -> Run {
                 continue;
             }
             let sites = sites(&object);
+            let base = Rc::new(object.clone());
             for site in &sites {
                 for m in &site.muts {
                     run.drawn.entry(m.op).or_insert(0);
@@ -1930,6 +2067,7 @@ fn make_cases(seed: u64, sets: u64, per_object: usize) -> Run {
                 let mut mutated = object.clone();
                 (m.apply)(&mut mutated);
                 run.cases.push(Case {
+                    base: base.clone(),
                     origin: origin.clone(),
                     path: site.path.clone(),
                     op: m.op,
@@ -2062,4 +2200,17 @@ fn the_harness_notices_a_wrong_expectation() {
     assert!(disagreements(&case).is_empty(), "{}", case.op);
     case.since = Since::Always;
     assert_eq!(disagreements(&case).len(), 4, "1.30–1.33 wrongly expected");
+    // A missing server warning: the unchanged object where the change must draw one.
+    let run = make_cases(SEED, 20, 4);
+    let mut case = run
+        .cases
+        .into_iter()
+        .find(|c| {
+            matches!(c.warned(), Some(Warned::Present(p))
+                if !server_warnings(&c.base, KubeVersion::DEFAULT).contains(&p))
+        })
+        .expect("a case that draws a warning");
+    assert!(disagreements(&case).is_empty(), "{}", case.op);
+    case.object = (*case.base).clone();
+    assert_eq!(disagreements(&case).len(), 8, "{}: no warning", case.op);
 }
