@@ -14,7 +14,13 @@
 //! kvol's verdict is what it reports as the API server's (`FieldError::source() ==
 //! Source::ApiServer`): it must be exactly the expected errors (as a multiset of path and type).
 //! kvol's own findings (`Source::Kvol`) are allowed on top, and each must say why
-//! (`RuleId::why`).
+//! (`RuleId::why`). For a change the server accepts, the server's create-time warnings must be
+//! those of the object before the change, plus or minus the warning the operator draws
+//! ([`Case::warned`]).
+//!
+//! The first sets get every operator on every field, the others a few random ones per object
+//! (deterministic: the corpus seed and splitmix64). A disagreement lists, per target, the
+//! server's expected errors, kvol's, and kvol's full report with each error's source and rule.
 
 #[allow(unused_imports)]
 mod corpus;
