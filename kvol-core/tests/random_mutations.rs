@@ -1358,6 +1358,13 @@ fn pv_sites(out: &mut Sites, pv: &PersistentVolume, g: &Get<PersistentVolume>) {
             )],
         );
     }
+    if let Some(affinity) = &pv.spec.node_affinity {
+        node_requirement_sites(
+            out,
+            affinity,
+            &sub(&spec, |s| s.node_affinity.as_mut().expect("node affinity")),
+        );
+    }
     if pv.spec.node_affinity.is_some() {
         let local = matches!(pv.spec.source, PvSource::Local(_));
         out.add(
@@ -1461,6 +1468,64 @@ fn pv_sites(out: &mut Sites, pv: &PersistentVolume, g: &Get<PersistentVolume>) {
             );
         }
         PvSource::Legacy(_) => {}
+    }
+}
+
+/// The requirements of a PersistentVolume's node affinity (`validateVolumeNodeAffinity` →
+/// `ValidateNodeSelector` → `ValidateNodeSelectorRequirement`: the values an operator needs,
+/// the key a qualified name). Integer values for `Gt`/`Lt` are not checked by the server.
+fn node_requirement_sites(
+    out: &mut Sites,
+    affinity: &kvol_core::selector::VolumeNodeAffinity,
+    g: &Get<kvol_core::selector::VolumeNodeAffinity>,
+) {
+    use kvol_core::selector::NodeSelectorOperator as Op;
+    let go = "ValidateNodeSelectorRequirement";
+    for (i, term) in affinity.required.node_selector_terms.iter().enumerate() {
+        for (j, req) in term.match_expressions.iter().enumerate() {
+            let rp =
+                format!("spec.nodeAffinity.required.nodeSelectorTerms[{i}].matchExpressions[{j}]");
+            let rg = sub(g, move |a| {
+                &mut a.required.node_selector_terms[i].match_expressions[j]
+            });
+            let values = sub(&rg, |r| &mut r.values);
+            let vals = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+            let at = format!("{rp}.values");
+            let mut muts = vec![Mutation {
+                op: "node-requirement/bad-key",
+                go,
+                apply: set(&sub(&rg, |r| &mut r.key), "a/b/c".to_owned()),
+                errors: vec![e(&format!("{rp}.key"), Invalid)],
+            }];
+            match req.operator {
+                Op::In | Op::NotIn => muts.push(Mutation {
+                    op: "node-requirement/in-without-values",
+                    go,
+                    apply: set(&values, vec![]),
+                    errors: vec![e(&at, Required)],
+                }),
+                Op::Exists | Op::DoesNotExist => muts.push(Mutation {
+                    op: "node-requirement/exists-with-values",
+                    go,
+                    apply: set(&values, vals(&["x"])),
+                    errors: vec![e(&at, Forbidden)],
+                }),
+                Op::Gt | Op::Lt => {
+                    muts.push(Mutation {
+                        op: "node-requirement/gt-two-values",
+                        go,
+                        apply: set(&values, vals(&["1", "2"])),
+                        errors: vec![e(&at, Required)],
+                    });
+                    muts.push(accepted(
+                        "node-requirement/gt-not-an-integer-ok",
+                        go,
+                        set(&values, vals(&["abc"])),
+                    ));
+                }
+            }
+            out.add(rp, Since::Always, muts);
+        }
     }
 }
 
