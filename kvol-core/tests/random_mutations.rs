@@ -28,6 +28,7 @@ mod corpus;
 use kvol_core::{
     AccessMode, AccessModes, ClassRef, KubeVersion, Object, PersistentVolume, PodSpec, PvSource,
     PvcSpec, Quantity, ReclaimPolicy, Validate, VolumeSource,
+    legacy::LegacySource,
     pod::RestartPolicy,
     report::{ErrorKind, Source},
     volume::FileMode,
@@ -1467,7 +1468,200 @@ fn pv_sites(out: &mut Sites, pv: &PersistentVolume, g: &Get<PersistentVolume>) {
                 ],
             );
         }
-        PvSource::Legacy(_) => {}
+        PvSource::Legacy(l) => legacy_sites(out, l, &source!(Legacy)),
+    }
+}
+
+/// A PersistentVolume's legacy (in-tree) source: its required fields, GCE and AWS partitions,
+/// and the Azure disk URI, which must match the disk's kind (`validateAzureDisk`; the kind is
+/// defaulted to `Shared` by `SetDefaults_AzureDiskVolumeSource`, a blob kind, so the URI must
+/// start with `https://`).
+fn legacy_sites(out: &mut Sites, l: &LegacySource, g: &Get<LegacySource>) {
+    macro_rules! field {
+        ($variant:ident . $field:ident : $ty:ty) => {
+            sub(g, |l: &mut LegacySource| -> &mut $ty {
+                match l {
+                    LegacySource::$variant { $field, .. } => $field,
+                    _ => unreachable!(concat!("a ", stringify!($variant), " source")),
+                }
+            })
+        };
+    }
+    let required = |out: &mut Sites, path: String, g: Get<String>, go: &'static str| {
+        out.string(path, Since::Always, g, Str::RequiredOnly(go));
+    };
+    let monitors = |out: &mut Sites, path: String, g: Get<Vec<String>>, go: &'static str| {
+        out.add(
+            path.clone(),
+            Since::Always,
+            vec![Mutation {
+                op: "legacy-monitors/empty",
+                go,
+                apply: set(&g, vec![]),
+                errors: vec![e(&path, Required)],
+            }],
+        );
+    };
+    let partition = |out: &mut Sites, path: String, g: Get<Option<i32>>, go: &'static str| {
+        let m = |op, v, errors| Mutation {
+            op,
+            go,
+            apply: set(&g, Some(v)),
+            errors,
+        };
+        let muts = vec![
+            m("partition/256", 256, vec![e(&path, Invalid)]),
+            m("partition/negative", -1, vec![e(&path, Invalid)]),
+            m("partition/255-ok", 255, vec![]),
+        ];
+        out.add(path, Since::Always, muts);
+    };
+    let p = |key: &str, f: &str| format!("spec.{key}.{f}");
+    match l {
+        LegacySource::GcePersistentDisk { .. } => {
+            // Path quirk: ValidatePersistentVolumeSpec passes `fldPath.Child("persistentDisk")`.
+            let go = "validateGCEPersistentDiskVolumeSource (at spec.persistentDisk)";
+            required(
+                out,
+                p("persistentDisk", "pdName"),
+                field!(GcePersistentDisk.pd_name: String),
+                go,
+            );
+            partition(
+                out,
+                p("persistentDisk", "partition"),
+                field!(GcePersistentDisk.partition: Option<i32>),
+                go,
+            );
+        }
+        LegacySource::AwsElasticBlockStore { .. } => {
+            let go = "validateAWSElasticBlockStoreVolumeSource";
+            required(
+                out,
+                p("awsElasticBlockStore", "volumeID"),
+                field!(AwsElasticBlockStore.volume_id: String),
+                go,
+            );
+            partition(
+                out,
+                p("awsElasticBlockStore", "partition"),
+                field!(AwsElasticBlockStore.partition: Option<i32>),
+                go,
+            );
+        }
+        LegacySource::AzureDisk { .. } => {
+            let go = "validateAzureDisk (kind defaulted to Shared)";
+            required(
+                out,
+                p("azureDisk", "diskName"),
+                field!(AzureDisk.disk_name: String),
+                go,
+            );
+            let at = p("azureDisk", "diskURI");
+            let uri = field!(AzureDisk.disk_uri: String);
+            let m = |op, v: &str, errors| Mutation {
+                op,
+                go,
+                apply: set(&uri, v.to_owned()),
+                errors,
+            };
+            let muts = vec![
+                m(
+                    "azure-disk-uri/empty",
+                    "",
+                    vec![e(&at, Required), e(&at, NotSupported)],
+                ),
+                m(
+                    "azure-disk-uri/managed-form",
+                    "/subscriptions/s/resourcegroups/g/providers/microsoft.compute/disks/d",
+                    vec![e(&at, NotSupported)],
+                ),
+                m(
+                    "azure-disk-uri/blob-ok",
+                    "https://account.blob.core.windows.net/vhds/disk.vhd",
+                    vec![],
+                ),
+            ];
+            out.add(at, Since::Always, muts);
+        }
+        LegacySource::AzureFile { .. } => {
+            let go = "validateAzureFilePV";
+            required(
+                out,
+                p("azureFile", "secretName"),
+                field!(AzureFile.secret_name: String),
+                go,
+            );
+            required(
+                out,
+                p("azureFile", "shareName"),
+                field!(AzureFile.share_name: String),
+                go,
+            );
+        }
+        LegacySource::Cephfs { .. } => {
+            let go = "validateCephFSPersistentVolumeSource";
+            monitors(
+                out,
+                p("cephfs", "monitors"),
+                field!(Cephfs.monitors: Vec<String>),
+                go,
+            );
+        }
+        LegacySource::Cinder { .. } => {
+            let go = "validateCinderPersistentVolumeSource";
+            required(
+                out,
+                p("cinder", "volumeID"),
+                field!(Cinder.volume_id: String),
+                go,
+            );
+        }
+        LegacySource::Glusterfs { .. } => {
+            let go = "validateGlusterfsPersistentVolumeSource";
+            required(
+                out,
+                p("glusterfs", "endpoints"),
+                field!(Glusterfs.endpoints: String),
+                go,
+            );
+            required(
+                out,
+                p("glusterfs", "path"),
+                field!(Glusterfs.path: String),
+                go,
+            );
+        }
+        LegacySource::Rbd { .. } => {
+            let go = "validateRBDPersistentVolumeSource";
+            monitors(
+                out,
+                p("rbd", "monitors"),
+                field!(Rbd.monitors: Vec<String>),
+                go,
+            );
+            required(out, p("rbd", "image"), field!(Rbd.image: String), go);
+        }
+        LegacySource::VsphereVolume { .. } => {
+            let go = "validateVsphereVolumeSource";
+            required(
+                out,
+                p("vsphereVolume", "volumePath"),
+                field!(VsphereVolume.volume_path: String),
+                go,
+            );
+        }
+        LegacySource::PortworxVolume { .. } => {
+            let go = "validatePortworxVolumeSource";
+            required(
+                out,
+                p("portworxVolume", "volumeID"),
+                field!(PortworxVolume.volume_id: String),
+                go,
+            );
+        }
+        #[allow(unreachable_patterns)]
+        _ => {}
     }
 }
 
