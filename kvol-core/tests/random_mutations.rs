@@ -31,6 +31,7 @@ use kvol_core::{
     legacy::LegacySource,
     pod::RestartPolicy,
     report::{ErrorKind, Source},
+    statefulset::UpdateStrategy,
     volume::FileMode,
 };
 use std::{collections::BTreeMap, rc::Rc};
@@ -108,7 +109,7 @@ fn e(path: &str, kind: ErrorKind) -> Expected {
     (path.to_owned(), kind)
 }
 
-use ErrorKind::{Forbidden, Invalid, NotFound, NotSupported, Required, TooLong};
+use ErrorKind::{Duplicate, Forbidden, Invalid, NotFound, NotSupported, Required, TooLong};
 
 /// What a string field is, for the server.
 #[derive(Clone)]
@@ -829,17 +830,13 @@ fn claim_spec_sites(
         );
     }
     data_source_sites(out, p, since, spec, g, standalone);
-    if spec.selector.is_some() {
-        out.add(
-            format!("{p}.selector"),
-            since,
-            vec![accepted(
-                "claim-selector/removed-ok",
-                go_spec,
-                set(&sub(g, |s| &mut s.selector), None),
-            )],
-        );
-    }
+    selector_sites(
+        out,
+        p,
+        since,
+        spec.selector.as_ref(),
+        &sub(g, |s| &mut s.selector),
+    );
 }
 
 /// `dataSourceIsPvcOrSnapshot` (pkg/api/persistentvolumeclaim/util.go), written from its code.
@@ -1723,6 +1720,146 @@ fn node_requirement_sites(
     }
 }
 
+/// A StorageClass's parameters (`validateParameters`: at most 512 entries, then no empty key and
+/// at most 256 KiB of keys and values) and allowed topologies (`validateAllowedTopologies` →
+/// `ValidateTopologySelectorTerm` → `validateTopologySelectorLabelRequirement`: values required
+/// and unique, the key a qualified name).
+fn storage_class_sites(
+    out: &mut Sites,
+    sc: &kvol_core::StorageClass,
+    g: &Get<kvol_core::StorageClass>,
+) {
+    let go = "validateParameters";
+    let size: usize = sc.parameters.iter().map(|(k, v)| k.len() + v.len()).sum();
+    let params = sub(g, |c| &mut c.parameters);
+    let insert = |k: &'static str, v: &'static str| {
+        let params = params.clone();
+        Box::new(move |o: &mut Object| {
+            params(o).insert(k.into(), v.into());
+        }) as Box<dyn Fn(&mut Object)>
+    };
+    // Past 512 entries validateParameters returns at once (one Too long); else an empty key is
+    // Invalid and a total past 256 KiB Too long.
+    let grown = |k: &str, v: &str| {
+        let new_key = !sc.parameters.contains_key(k);
+        if sc.parameters.len() + usize::from(new_key) > 512 {
+            return vec![e("parameters", TooLong)];
+        }
+        let mut errors = Vec::new();
+        if k.is_empty() {
+            errors.push(e("parameters", Invalid));
+        }
+        if size + k.len() + v.len() > 256 * 1024 {
+            errors.push(e("parameters", TooLong));
+        }
+        errors
+    };
+    let empty_key = grown("", "x");
+    out.add(
+        "parameters",
+        Since::Always,
+        vec![
+            Mutation {
+                op: "parameters/empty-key",
+                go,
+                apply: insert("", "x"),
+                errors: empty_key,
+            },
+            Mutation {
+                op: "parameters/any-key-ok",
+                go,
+                apply: insert("Any Key: {}", "x"),
+                errors: grown("Any Key: {}", "x"),
+            },
+        ],
+    );
+    let go = "validateTopologySelectorLabelRequirement";
+    for (i, term) in sc.allowed_topologies.iter().enumerate() {
+        for (j, req) in term.match_label_expressions.iter().enumerate() {
+            let rp = format!("allowedTopologies[{i}].matchLabelExpressions[{j}]");
+            let rg = sub(g, move |c| {
+                &mut c.allowed_topologies[i].match_label_expressions[j]
+            });
+            let values = sub(&rg, |r| &mut r.values);
+            let mut twice = req.values.clone();
+            twice.extend(req.values.first().cloned());
+            let mut muts = vec![
+                Mutation {
+                    op: "topology/no-values",
+                    go,
+                    apply: set(&values, vec![]),
+                    errors: vec![e(&format!("{rp}.values"), Required)],
+                },
+                Mutation {
+                    op: "topology/bad-key",
+                    go,
+                    apply: set(&sub(&rg, |r| &mut r.key), "a/b/c".to_owned()),
+                    errors: vec![e(&format!("{rp}.key"), Invalid)],
+                },
+            ];
+            if !req.values.is_empty() {
+                muts.push(Mutation {
+                    op: "topology/duplicate-value",
+                    go,
+                    apply: set(&values, twice),
+                    errors: vec![e(&format!("{rp}.values[{}]", req.values.len()), Duplicate)],
+                });
+            }
+            out.add(rp, Since::Always, muts);
+        }
+    }
+}
+
+/// A claim's label selector (`ValidatePersistentVolumeClaimSpec` → `ValidateLabelSelector`:
+/// `ValidateLabels` of `matchLabels`, `ValidateLabelSelectorRequirement` of each expression,
+/// invalid label values refused on create).
+fn selector_sites(
+    out: &mut Sites,
+    p: &str,
+    since: Since,
+    selector: Option<&kvol_core::selector::LabelSelector>,
+    g: &Get<Option<kvol_core::selector::LabelSelector>>,
+) {
+    use kvol_core::selector::{LabelSelector, SelectorOperator as Op};
+    let go = "ValidateLabelSelector / ValidateLabelSelectorRequirement";
+    let sp = format!("{p}.selector");
+    let bad = LabelSelector {
+        match_labels: [("example.com/k".to_owned(), "-bad".to_owned())].into(),
+        match_expressions: vec![],
+    };
+    let mut muts = vec![Mutation {
+        op: "claim-selector/bad-label-value",
+        go,
+        apply: set(g, Some(bad)),
+        errors: vec![e(&format!("{sp}.matchLabels"), Invalid)],
+    }];
+    if let Some(sel) = selector {
+        muts.push(accepted("claim-selector/removed-ok", go, set(g, None)));
+        for (i, req) in sel.match_expressions.iter().enumerate() {
+            let rp = format!("{sp}.matchExpressions[{i}]");
+            let values = sub(g, move |s| {
+                &mut s.as_mut().expect("a selector").match_expressions[i].values
+            });
+            let m = match req.operator {
+                Op::In | Op::NotIn => Mutation {
+                    op: "claim-selector/in-without-values",
+                    go,
+                    apply: set(&values, vec![]),
+                    errors: vec![e(&format!("{rp}.values"), Required)],
+                },
+                Op::Exists | Op::DoesNotExist => Mutation {
+                    op: "claim-selector/exists-with-values",
+                    go,
+                    apply: set(&values, vec!["x".to_owned()]),
+                    errors: vec![e(&format!("{rp}.values"), Forbidden)],
+                },
+            };
+            muts.push(m);
+        }
+    }
+    out.add(sp, since, muts);
+}
+
 /// Every field the catalogue can mutate in `object`.
 fn sites(object: &Object) -> Vec<Site> {
     let mut out = Sites(Vec::new());
@@ -1901,6 +2038,22 @@ fn sites(object: &Object) -> Vec<Site> {
                 );
                 out.add(path, a, muts);
             }
+            if let Some(UpdateStrategy::RollingUpdate { .. }) = sts.spec.update_strategy {
+                let path = "spec.updateStrategy.rollingUpdate.partition";
+                let partition = sub(&g, |s| match s.spec.update_strategy.as_mut() {
+                    Some(UpdateStrategy::RollingUpdate { partition, .. }) => partition,
+                    _ => unreachable!("a rolling update"),
+                });
+                let muts = count_muts(
+                    path,
+                    &partition,
+                    "partition/negative",
+                    "partition/zero-ok",
+                    go,
+                    true,
+                );
+                out.add(path, a, muts);
+            }
             let path = "spec.revisionHistoryLimit";
             let muts = count_muts(
                 path,
@@ -2009,6 +2162,7 @@ fn sites(object: &Object) -> Vec<Site> {
                 sub(&g, |c| &mut c.provisioner),
                 Str::Provisioner,
             );
+            storage_class_sites(&mut out, sc, &g);
             let reclaim = sub(&g, |c| &mut c.reclaim_policy);
             let go = "validateStorageClassReclaimPolicy (Delete or Retain)";
             out.add(
