@@ -166,7 +166,7 @@ fn error_body(e: &kvol_core::FieldError) -> String {
 }
 
 fn error_finding(e: &kvol_core::FieldError, path: &FieldPath, node: &kvol_read::Node) -> Finding {
-    let (line, col) = locate(node, path);
+    let (line, col) = locate(node, path, e.value.as_deref());
     Finding {
         error_type: Some(error_type(e.kind)),
         field: path.to_string(),
@@ -192,7 +192,7 @@ fn cli_words(help: &str) -> String {
 }
 
 fn warning_finding(w: &kvol_core::Warning, path: &FieldPath, node: &kvol_read::Node) -> Finding {
-    let (line, col) = locate(node, path);
+    let (line, col) = locate(node, path, None);
     Finding {
         error_type: None,
         field: path.to_string(),

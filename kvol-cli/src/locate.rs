@@ -1,35 +1,40 @@
 //! Where a field path points in a decoded document: the line and column of its value (of its
 //! key, for a mapping or a list), or of the nearest ancestor the document has (a missing field
-//! is reported where its parent is). A resource key the API server names one level up
-//! (`spec.resources[storage]`) is found in the map below (`requests`).
+//! is reported where its parent is).
+//!
+//! The API server names some fields differently from the document, and those paths are found
+//! too: a field one level down (`spec.resources[storage]` is `spec.resources.requests.storage`,
+//! `spec.template.labels` is `spec.template.metadata.labels`), a field of a list without its
+//! index (`volumeMounts.subPath`: the item whose value is the error's), and renamed sources
+//! (`spec.persistentDisk` is `spec.gcePersistentDisk`), and a segment with a dot
+//! (`Child("ordinals.start")`).
 
 use kvol_core::report::{FieldPath, Segment};
 use kvol_core::tree::{Tree, TreeKey, TreeValue};
 
-/// The line and column (1-based) of `path` in `root`, or of its nearest ancestor present.
-pub fn locate<T: Tree>(root: &T, path: &FieldPath) -> (usize, usize) {
+/// Fields the API server reports under another name than the document's.
+const RENAMED: &[(&str, &str)] = &[("persistentDisk", "gcePersistentDisk")];
+
+/// The line and column (1-based) of `path` in `root`, or of its nearest ancestor present;
+/// `value` (the error's value, when it has one) picks the list item a path without an index
+/// means.
+pub fn locate<T: Tree>(root: &T, path: &FieldPath, value: Option<&str>) -> (usize, usize) {
     let mut node = root;
     let mut key_at = None;
     for segment in path.segments() {
         let next = match (segment, node.value()) {
             (Segment::Field(name) | Segment::Key(name), TreeValue::Map(entries)) => {
-                let direct = entries.iter().find(|(k, _)| k.name() == name);
-                // The API server names some resource entries one level up
-                // (`spec.resources[storage]` is `spec.resources.requests.storage`).
-                let nested = || {
-                    let Segment::Key(name) = segment else {
-                        return None;
-                    };
-                    entries.iter().find_map(|(_, v)| match v.value() {
-                        TreeValue::Map(inner) => inner.iter().find(|(k, _)| k.name() == name),
-                        _ => None,
-                    })
-                };
-                direct
-                    .or_else(nested)
+                let renamed = RENAMED.iter().find(|(k, _)| *k == name).map(|(_, d)| *d);
+                entry(entries, name)
+                    .or_else(|| renamed.and_then(|d| entry(entries, d)))
+                    .or_else(|| dotted(entries, name))
+                    .or_else(|| one_level_down(entries, name))
                     .map(|(k, v)| (Some((k.line(), k.col())), v))
             }
             (Segment::Index(i), TreeValue::Seq(items)) => items.get(i).map(|v| (None, v)),
+            (Segment::Field(name), TreeValue::Seq(items)) => {
+                item_with(items, name, value).map(|(k, v)| (Some((k.line(), k.col())), v))
+            }
             _ => None,
         };
         match next {
@@ -45,4 +50,50 @@ pub fn locate<T: Tree>(root: &T, path: &FieldPath) -> (usize, usize) {
         (TreeValue::Map(_) | TreeValue::Seq(_) | TreeValue::Null, Some(key)) => key,
         _ => (node.line(), node.col()),
     }
+}
+
+fn entry<'t, T: Tree>(entries: &'t [(T::Key, T)], name: &str) -> Option<&'t (T::Key, T)> {
+    entries.iter().find(|(k, _)| k.name() == name)
+}
+
+/// A field the API server names with a dot in one segment (`Child("ordinals.start")`).
+fn dotted<'t, T: Tree>(entries: &'t [(T::Key, T)], name: &str) -> Option<&'t (T::Key, T)> {
+    let (first, rest) = name.split_once('.')?;
+    let (_, inner) = entry(entries, first)?;
+    match inner.value() {
+        TreeValue::Map(inner) => entry(inner, rest).or_else(|| dotted(inner, rest)),
+        _ => None,
+    }
+}
+
+/// `name` in a mapping that is the value of one of `entries`.
+fn one_level_down<'t, T: Tree>(entries: &'t [(T::Key, T)], name: &str) -> Option<&'t (T::Key, T)> {
+    entries.iter().find_map(|(_, v)| match v.value() {
+        TreeValue::Map(inner) => entry(inner, name),
+        _ => None,
+    })
+}
+
+/// The entry `name` of the list item whose `name` is `value` (or of the first item with it).
+fn item_with<'t, T: Tree>(
+    items: &'t [T],
+    name: &str,
+    value: Option<&str>,
+) -> Option<&'t (T::Key, T)> {
+    let entries = items.iter().filter_map(|item| match item.value() {
+        TreeValue::Map(entries) => entry(entries, name),
+        _ => None,
+    });
+    let mut first = None;
+    for e in entries {
+        first = first.or(Some(e));
+        let matches = match (e.1.value(), value) {
+            (TreeValue::String(s), Some(v)) => v.trim_matches('"') == s,
+            _ => false,
+        };
+        if matches {
+            return Some(e);
+        }
+    }
+    first
 }

@@ -101,6 +101,9 @@ pub struct Row {
     pub reject: Box<dyn Fn(KubeVersion) -> Report>,
     /// Builds and validates the accepted-boundary twin for a target.
     pub accept: Box<dyn Fn(KubeVersion) -> Report>,
+    /// The mutated object (`true`) or its twin (`false`) as YAML documents, for rows on one
+    /// object (kvol-cli's fidelity test reads them back with `kvol check --per-object`).
+    pub yaml: Option<Box<dyn Fn(bool) -> String>>,
 }
 
 impl Row {
@@ -119,7 +122,7 @@ pub const ALL_TARGETS: RangeInclusive<u32> =
 // ---------------------------------------------------------------------------------------------
 
 /// A row that mutates a validated model object (after `build()` and `into_inner()`).
-fn model<T: Validate + Clone + 'static>(
+fn model<T: Validate + Clone + kvol_core::render::ToDocuments + 'static>(
     id: &'static str,
     base: T,
     path: &str,
@@ -131,7 +134,7 @@ fn model<T: Validate + Clone + 'static>(
 }
 
 /// [`model`] for the targets whose verdict it is.
-fn model_for<T: Validate + Clone + 'static>(
+fn model_for<T: Validate + Clone + kvol_core::render::ToDocuments + 'static>(
     id: &'static str,
     targets: RangeInclusive<u32>,
     base: T,
@@ -140,7 +143,9 @@ fn model_for<T: Validate + Clone + 'static>(
     reject: impl Fn(&mut T) + 'static,
     accept: impl Fn(&mut T) + 'static,
 ) -> Row {
-    let rejected = base.clone();
+    let (reject, accept) = (std::rc::Rc::new(reject), std::rc::Rc::new(accept));
+    let (rejected, base_yaml) = (base.clone(), base.clone());
+    let (reject_yaml, accept_yaml) = (reject.clone(), accept.clone());
     Row {
         id,
         path: path.to_owned(),
@@ -156,6 +161,17 @@ fn model_for<T: Validate + Clone + 'static>(
             accept(&mut t);
             t.check_for(target)
         }),
+        yaml: Some(Box::new(move |mutated| {
+            let mut t = base_yaml.clone();
+            if mutated {
+                reject_yaml(&mut t);
+            } else {
+                accept_yaml(&mut t);
+            }
+            let mut out = Vec::new();
+            kvol_core::render::write_yaml(&t, &mut out).expect("the table's objects render");
+            String::from_utf8(out).expect("kvol writes UTF-8")
+        })),
     }
 }
 
@@ -189,6 +205,8 @@ fn built<T: 'static>(
         targets: ALL_TARGETS,
         reject: Box::new(move |_| reject().err().unwrap_or_default()),
         accept: Box::new(move |_| accept().err().unwrap_or_default()),
+        // The builder refuses the object: there is nothing to write as YAML.
+        yaml: None,
     }
 }
 

@@ -21,6 +21,12 @@ impl Validate for Set {
     }
 }
 
+impl kvol_core::render::ToDocuments for Set {
+    fn each_document<'a>(&'a self, f: &mut dyn FnMut(kvol_core::Document<'a>)) {
+        self.0.each_document(f);
+    }
+}
+
 impl Set {
     fn pv(&mut self, i: usize) -> &mut PersistentVolume {
         match &mut self.0[i] {

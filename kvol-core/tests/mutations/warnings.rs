@@ -274,6 +274,8 @@ pub(super) fn warnings(rows: &mut Vec<Row>) {
             max_unavailable(&mut s);
             s.check_for(v(35))
         }),
+        // Its twin is the same object at another target, which YAML does not carry.
+        yaml: None,
     });
     rows.push(model(
         "14/kvol-default-class-annotation-value",
