@@ -134,7 +134,7 @@ fn realworld_coverage() {
                 let path = u.path.to_string();
                 let generic: Vec<&str> = path
                     .split('[')
-                    .map(|p| p.split(']').last().unwrap_or(p))
+                    .map(|p| p.rsplit(']').next().unwrap_or(p))
                     .collect();
                 let generic = generic.join("[]");
                 *missing_fields.entry(generic).or_default() += 1;
