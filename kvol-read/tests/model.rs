@@ -157,7 +157,7 @@ fn realworld_coverage() {
         }
     }
     let mut common: Vec<_> = missing_fields.into_iter().collect();
-    common.sort_by(|a, b| b.1.cmp(&a.1));
+    common.sort_by_key(|c| std::cmp::Reverse(c.1));
     common.truncate(15);
     eprintln!(
         "realworld: {whole} of {total} documents held field for field ({:.0}%): {by_kind:?}\n\
