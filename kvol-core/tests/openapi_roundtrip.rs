@@ -539,6 +539,7 @@ fn pod_with_every_volume() -> Pod {
             service_account_name: Some("db".into()),
             termination_grace_period_seconds: Some(60),
             volumes: every_volume_source(),
+            ..Default::default()
         },
     }
 }
@@ -981,22 +982,26 @@ fn headless(name: &str) -> Service {
                     port: 5432,
                     protocol: Protocol::TCP,
                     target_port: Some(TargetPort::Name("sql".into())),
+                    ..Default::default()
                 },
                 ServicePort {
                     name: Some("dns".into()),
                     port: 53,
                     protocol: Protocol::UDP,
                     target_port: Some(TargetPort::Number(5353)),
+                    ..Default::default()
                 },
                 ServicePort {
                     name: Some("peer".into()),
                     port: 9999,
                     protocol: Protocol::SCTP,
                     target_port: None,
+                    ..Default::default()
                 },
             ],
             publish_not_ready_addresses: true,
             selector: map(&[("app", "db")]),
+            ..Default::default()
         },
     }
 }
@@ -1017,9 +1022,11 @@ fn services() {
                 port: 80,
                 protocol: Protocol::TCP,
                 target_port: None,
+                ..Default::default()
             }],
             publish_not_ready_addresses: false,
             selector: map(&[("app", "web")]),
+            ..Default::default()
         },
     };
     check::<_, core::Service>(&one_port);

@@ -259,9 +259,11 @@ fn scenario_6_statefulset_web() {
                 port: 80,
                 protocol: Protocol::TCP,
                 target_port: None,
+                ..Default::default()
             }],
             publish_not_ready_addresses: false,
             selector: labels.clone(),
+            ..Default::default()
         },
     };
     let web = StatefulSet {

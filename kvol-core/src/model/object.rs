@@ -8,6 +8,10 @@ use serde_core::{Serialize, Serializer};
 
 /// One object of a set of manifests.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "a set holds few objects, each built once; boxing the StatefulSet would change the public shape"
+)]
 pub enum Object {
     /// A Pod.
     Pod(Pod),

@@ -139,6 +139,7 @@ mod tests {
             port: number,
             protocol: Protocol::TCP,
             target_port: None,
+            ..Default::default()
         }
     }
 

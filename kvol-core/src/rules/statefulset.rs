@@ -900,6 +900,7 @@ mod tests {
             port: 9090,
             protocol: Protocol::TCP,
             target_port: Some(TargetPort::Name("metrics".into())),
+            ..Default::default()
         });
         assert_only(
             &s.check(),

@@ -234,9 +234,11 @@ pub(crate) fn service(name: &str) -> Service {
                 port: 80,
                 protocol: Protocol::TCP,
                 target_port: None,
+                ..Default::default()
             }],
             publish_not_ready_addresses: false,
             selector: map(&[("app", name)]),
+            ..Default::default()
         },
     }
 }

@@ -13,7 +13,7 @@ use crate::{
     validate::Checker,
     volume::{
         ConfigMapVolume, CsiVolume, DownwardApiFile, DownwardApiSource, DownwardApiVolume,
-        FileMode, HostPath, KeyToPath, Nfs, SecretVolume, Volume, VolumeSource,
+        FileMode, HostPath, KeyToPath, Nfs, ProjectedVolume, SecretVolume, Volume, VolumeSource,
     },
 };
 use std::collections::BTreeSet;
@@ -115,6 +115,7 @@ fn source(
         VolumeSource::Secret(s) => secret(checker, s, &path),
         VolumeSource::DownwardApi(d) => downward_api(checker, d, &path),
         VolumeSource::Csi(c) => csi(checker, c, &path),
+        VolumeSource::Projected(p) => projected(checker, p, &path),
         VolumeSource::Ephemeral(e) => {
             claim::ephemeral_template(
                 checker,
@@ -279,6 +280,9 @@ fn secret(checker: &mut Checker, s: &SecretVolume, path: &FieldPath) {
         key_to_path(checker, true, item, &path.child("items").index(i));
     }
 }
+
+/// `projected` (to be completed with `validateProjectedVolumeSource`).
+fn projected(_checker: &mut Checker, _p: &ProjectedVolume, _path: &FieldPath) {}
 
 fn downward_api(checker: &mut Checker, d: &DownwardApiVolume, path: &FieldPath) {
     file_mode(

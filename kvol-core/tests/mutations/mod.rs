@@ -609,6 +609,7 @@ fn service_port(name: Option<&str>, port: i32, protocol: Protocol) -> ServicePor
         port,
         protocol,
         target_port: None,
+        ..Default::default()
     }
 }
 
