@@ -53,6 +53,7 @@ pass_case!(every_volume_source, "ui/pass/every-volume-source.rs");
 pass_case!(flagship_compact, "ui/pass/flagship-compact.rs");
 pass_case!(flagship_full, "ui/pass/flagship-full.rs");
 pass_case!(interpolation, "ui/pass/interpolation.rs");
+pass_case!(pod_spec_settings, "ui/pass/pod-spec-settings.rs");
 pass_case!(pv_pvc_sc, "ui/pass/pv-pvc-sc.rs");
 pass_case!(seed_1_emptydir, "ui/pass/seed-1-emptydir.rs");
 pass_case!(seed_2_hostpath, "ui/pass/seed-2-hostpath.rs");

@@ -6,13 +6,14 @@ use super::{
     claim::{access_modes, claim_template, storage_class},
     container::{compact_container, containers},
     pv::pv_source,
+    scheduling,
     volume::{map_pairs, reg_map, volumes},
     words::word,
 };
 use crate::{
     ast::{
-        DataSource, Item2, MaxUnavailable, Meta, PodAst, PvAst, PvcAst, StatefulSetAst,
-        StorageClassAst, Update, Val,
+        DataSource, Item2, MaxUnavailable, Meta, PodAst, PodSettings, PvAst, PvcAst,
+        StatefulSetAst, StorageClassAst, Update, Val,
     },
     ctxt::Sp,
     lowered::{Lowered, call, ctor, opt, record, vec},
@@ -157,6 +158,131 @@ macro_rules! pod_body {
             let g = $cx.int64(g);
             b = call!(b.grace_period(g));
         }
+        pod_settings!($cx, b, &$body.settings, $spec)
+    }};
+}
+
+/// The pod-level settings (`security`, affinity, tolerations, spread, DNS, …).
+macro_rules! pod_settings {
+    ($cx:expr, $b:ident, $s:expr, $spec:expr) => {{
+        let mut b = $b;
+        let (s, spec): (&PodSettings, &FieldPath) = ($s, $spec);
+        let k = $cx.k.clone();
+        if let Some(sc) = &s.security {
+            let sc = scheduling::security($cx, sc, &spec.child("securityContext"));
+            b = call!(b.security_context(sc));
+        }
+        let affinity = spec.child("affinity");
+        let node = affinity.child("nodeAffinity");
+        let (mut required, mut preferred) = (0, 0);
+        for a in &s.node_affinity {
+            match &a.weight {
+                None => {
+                    let p = node
+                        .child("requiredDuringSchedulingIgnoredDuringExecution")
+                        .child("nodeSelectorTerms")
+                        .index(required);
+                    required += 1;
+                    let term = scheduling::node_term($cx, a, &p);
+                    b = call!(b.node_affinity_required(term));
+                }
+                Some(w) => {
+                    let p = node
+                        .child("preferredDuringSchedulingIgnoredDuringExecution")
+                        .index(preferred);
+                    preferred += 1;
+                    $cx.reg(&p.child("weight"), w.sp());
+                    let term = scheduling::node_term($cx, a, &p.child("preference"));
+                    let w = $cx.int32(w, "a weight");
+                    b = call!(b.node_affinity_preferred(w, term));
+                }
+            }
+        }
+        let mut counts = [[0usize; 2]; 2];
+        for a in &s.pod_affinity {
+            let kind = if a.anti {
+                "podAntiAffinity"
+            } else {
+                "podAffinity"
+            };
+            let slot = &mut counts[usize::from(a.anti)][usize::from(a.weight.is_some())];
+            let at = *slot;
+            *slot += 1;
+            match &a.weight {
+                None => {
+                    let p = (affinity.child(kind))
+                        .child("requiredDuringSchedulingIgnoredDuringExecution")
+                        .index(at);
+                    let term = scheduling::pod_term($cx, a, &p);
+                    b = if a.anti {
+                        call!(b.pod_anti_affinity(term))
+                    } else {
+                        call!(b.pod_affinity(term))
+                    };
+                }
+                Some(w) => {
+                    let p = (affinity.child(kind))
+                        .child("preferredDuringSchedulingIgnoredDuringExecution")
+                        .index(at);
+                    $cx.reg(&p, a.sp);
+                    $cx.reg(&p.child("weight"), w.sp());
+                    let term = scheduling::pod_term($cx, a, &p.child("podAffinityTerm"));
+                    let w = $cx.int32(w, "a weight");
+                    b = if a.anti {
+                        call!(b.pod_anti_affinity_preferred(w, term))
+                    } else {
+                        call!(b.pod_affinity_preferred(w, term))
+                    };
+                }
+            }
+        }
+        for (i, t) in s.tolerations.iter().enumerate() {
+            let t = scheduling::toleration($cx, t, &spec.child("tolerations").index(i));
+            b = call!(b.toleration(t));
+        }
+        for (i, c) in s.spread.iter().enumerate() {
+            let p = spec.child("topologySpreadConstraints").index(i);
+            if let Some(c) = scheduling::spread($cx, c, &p) {
+                b = call!(b.topology_spread(c));
+            }
+        }
+        if let Some(n) = &s.priority_class {
+            $cx.reg(&spec.child("priorityClassName"), n.sp);
+            let n = $cx.string(&n.value);
+            b = call!(b.priority_class(n));
+        }
+        for (i, n) in s.image_pull_secrets.iter().enumerate() {
+            let p = spec.child("imagePullSecrets").index(i);
+            $cx.reg(&p, n.sp);
+            $cx.reg(&p.child("name"), n.sp);
+            let n = $cx.string(&n.value);
+            b = call!(b.image_pull_secret(n));
+        }
+        if let Some((v, sp)) = s.automount_token {
+            $cx.reg(&spec.child("automountServiceAccountToken"), sp);
+            let v = $cx.boolean(v);
+            b = call!(b.automount_service_account_token(v));
+        }
+        if let Some(n) = &s.hostname {
+            $cx.reg(&spec.child("hostname"), n.sp);
+            let n = $cx.string(&n.value);
+            b = call!(b.hostname(n));
+        }
+        if let Some(n) = &s.subdomain {
+            $cx.reg(&spec.child("subdomain"), n.sp);
+            let n = $cx.string(&n.value);
+            b = call!(b.subdomain(n));
+        }
+        if let Some(w) = &s.dns_policy {
+            $cx.reg(&spec.child("dnsPolicy"), w.sp);
+            let w = word(&k, w.value);
+            b = call!(b.dns_policy(w));
+        }
+        if let Some((v, sp)) = s.service_links {
+            $cx.reg(&spec.child("enableServiceLinks"), sp);
+            let v = $cx.boolean(v);
+            b = call!(b.enable_service_links(v));
+        }
         b
     }};
 }
@@ -296,6 +422,32 @@ fn statefulset(cx: &mut Cx, ast: &StatefulSetAst, root: Sp) -> LoweredObject {
         cx.reg(&spec.child("revisionHistoryLimit"), v.sp());
         let v = cx.int32(v, "`revision_history`");
         b = call!(b.revision_history_limit(v));
+    }
+    reg_map(
+        cx,
+        &FieldPath::root().child("metadata").child("labels"),
+        &ast.set_labels,
+    );
+    for (key, value) in map_pairs(cx, &ast.set_labels) {
+        b = call!(b.set_label(key, value));
+    }
+    let svc_meta = service.child("metadata");
+    reg_map(cx, &svc_meta.child("labels"), &ast.service_labels);
+    for (key, value) in map_pairs(cx, &ast.service_labels) {
+        b = call!(b.service_label(key, value));
+    }
+    reg_map(cx, &svc_meta.child("annotations"), &ast.service_annotations);
+    for (key, value) in map_pairs(cx, &ast.service_annotations) {
+        b = call!(b.service_annotation(key, value));
+    }
+    for (i, n) in ast.service_ports.iter().flatten().enumerate() {
+        let pp = service.child("spec").child("ports").index(i);
+        for field in ["name", "port", "targetPort"] {
+            cx.reg(&pp.child(field), n.sp);
+        }
+        cx.reg(&pp, n.sp);
+        let n = cx.string(&n.value);
+        b = call!(b.service_port(n));
     }
     finish(b.value.build(), b.tokens)
 }

@@ -1,0 +1,90 @@
+fn main() {
+    // gke-stateful-mysql's c1-mysql.yaml: zone spread, one pod per node, the set's own labels,
+    // the headless Service's labels and exposed ports.
+    let mysql = kvol::statefulset! {
+        name: dbc1,
+        service: mysql,
+        labels: { app: mysql },
+        set_labels: { app: mysql },
+        service_labels: { app: mysql },
+        service_annotations: { "example.com/owner": storage },
+        service_ports: [mysql, mysqlx],
+        replicas: 3,
+        spread: {
+            max_skew: 1,
+            topology: "topology.kubernetes.io/zone",
+            when_unsatisfiable: DoNotSchedule,
+            selector: { app: mysql },
+        },
+        pod_anti_affinity: required { app In [mysql] } on "kubernetes.io/hostname",
+        container mysql {
+            image: "mysql/mysql-server:8.0.28",
+            port: mysql 3306,
+            port: mysqlx 33060,
+            port: xcom 33061,
+            mount: mysql => "/var/lib/mysql" sub_path "mysql",
+        },
+        claim: mysql 10Gi RWO "fast-storageclass",
+    };
+    // kube-thanos store and sourcegraph gitserver: pod security context, preferred
+    // anti-affinity with namespaces.
+    let store = kvol::statefulset! {
+        name: thanos-store,
+        labels: { "app.kubernetes.io/name": thanos-store },
+        pod_anti_affinity: preferred 100 {
+            "app.kubernetes.io/name" In [thanos-store],
+        } on "kubernetes.io/hostname" namespaces [thanos],
+        security: {
+            fs_group: 65534,
+            fs_group_change: OnRootMismatch,
+            run_as_user: 65534,
+            run_as_group: 65532,
+            run_as_non_root: true,
+            supplemental_groups: [5],
+            seccomp: RuntimeDefault,
+        },
+        node_selector: { "kubernetes.io/os": linux },
+        image: "quay.io/thanos/thanos:v0.30.2",
+        claim: 10Gi RWO,
+    };
+    // A pod with the other pod-level settings and a projected volume.
+    let pod = kvol::pod! {
+        name: client,
+        node_affinity: required { "topology.kubernetes.io/zone" In [a, b] },
+        node_affinity: preferred 1 { "node.kubernetes.io/instance-type" In ["n2-standard-4"] },
+        toleration: { operator: Exists },
+        toleration: {
+            key: "node.kubernetes.io/unreachable",
+            operator: Exists,
+            effect: NoExecute,
+            seconds: 30,
+        },
+        priority_class: high,
+        image_pull_secrets: [registry],
+        automount_token: false,
+        hostname: client-0,
+        subdomain: clients,
+        dns_policy: ClusterFirstWithHostNet,
+        service_links: false,
+        container app {
+            image: "busybox",
+            mount: token => "/var/run/token",
+        },
+        volume token: projected {
+            default_mode: 0o440,
+            sources: [
+                service_account_token "token" { audience: "vault", expiration: 3600 },
+                config_map ca { items: ["ca.crt" => "ca.crt"] },
+                secret creds { optional: true },
+            ],
+        },
+    };
+    let yaml = format!("{}---\n{}---\n{}", mysql.to_yaml(), store.to_yaml(), pod.to_yaml());
+    assert!(yaml.contains("      topologySpreadConstraints:\n      - labelSelector:\n"), "{yaml}");
+    assert!(yaml.contains("  annotations:\n    example.com/owner: storage\n"), "{yaml}");
+    assert!(!yaml.contains("name: xcom\n    port:"), "{yaml}");
+    assert!(yaml.contains("        fsGroupChangePolicy: OnRootMismatch\n"), "{yaml}");
+    assert!(yaml.contains("            weight: 100\n"), "{yaml}");
+    assert!(yaml.contains("  dnsPolicy: ClusterFirstWithHostNet\n"), "{yaml}");
+    assert!(yaml.contains("      - serviceAccountToken:\n          audience: vault\n"), "{yaml}");
+}
