@@ -70,6 +70,7 @@ const INCLUDED: &[&str] = &[
     "flagship-full.rs",
     "interpolation.rs",
     "no-prelude.rs",
+    "pod-spec-settings.rs",
     "pv-pvc-sc.rs",
     "seed-1-emptydir.rs",
     "seed-2-hostpath.rs",

@@ -409,6 +409,15 @@ fn shadowed_volumes(checker: &mut Checker, spec: &StatefulSetSpec, path: &FieldP
 fn governing_service(checker: &mut Checker, sts: &StatefulSet, path: &FieldPath) {
     let svc = &sts.service;
     service::validate_service(checker, svc, path);
+    if !svc.is_headless() {
+        checker.error(FieldError::invalid(
+            ids::S11_2_KVOL_SERVICE_HEADLESS,
+            path.child("spec").child("clusterIP"),
+            svc.spec.cluster_ip.as_str().unwrap_or(""),
+            "must be None: a StatefulSet's governing Service is headless, which gives each pod \
+             its DNS name",
+        ));
+    }
     let meta_path = path.child("metadata");
     if svc.metadata.name != sts.spec.service_name {
         checker.error(FieldError::invalid(
