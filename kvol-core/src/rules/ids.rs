@@ -841,6 +841,11 @@ pub const S10_SESSION_AFFINITY: RuleId = RuleId::new("10/sessionAffinity");
 pub const S10_SESSION_AFFINITY_TIMEOUT: RuleId = RuleId::new("10/sessionAffinity-timeout");
 /// `10/traffic-policies`: externalTrafficPolicy only for externally-accessible Services (NodePort, LoadBalancer).
 pub const S10_TRAFFIC_POLICIES: RuleId = RuleId::new("10/traffic-policies");
+/// `10/kvol-targetPort-in-selected-pods`: (kvol, cross-object) a Service's named targetPort is a container port of every pod of the set it selects.
+///
+/// kvol's own rule (the API server accepts this): the endpoints controller resolves a named targetPort in each selected pod: a pod without a container port of that name gets no endpoint for the port, so traffic never reaches it.
+pub const S10_KVOL_TARGET_PORT_IN_SELECTED_PODS: RuleId =
+    RuleId::new("10/kvol-targetPort-in-selected-pods");
 /// `11.0/template-pod-spec`: (\>= 1.34, kvol for all) the template is validated as a pod spec.
 pub const S11_0_TEMPLATE_POD_SPEC: RuleId = RuleId::new("11.0/template-pod-spec");
 /// `11.0/claim-templates-validated`: (\>= 1.34, kvol for all) claim templates validated as claims.
@@ -1060,6 +1065,10 @@ pub const S14_KVOL_MAX_UNAVAILABLE_FEATURE_GATE: RuleId =
 /// kvol's own rule (the API server accepts this): only the exact value "true" marks the default class: claims without a class do not get this one.
 pub const S14_KVOL_DEFAULT_CLASS_ANNOTATION_VALUE: RuleId =
     RuleId::new("14/kvol-default-class-annotation-value");
+/// `14/kvol-service-selects-no-pods`: (kvol, cross-object) a Service with a selector selects some Pod or pod template of the set.
+///
+/// kvol's own rule (the API server accepts this): a Service that selects no pod has no endpoints: its name resolves to nothing (or to no address) until matching pods appear.
+pub const S14_KVOL_SERVICE_SELECTS_NO_PODS: RuleId = RuleId::new("14/kvol-service-selects-no-pods");
 /// `15/gcePersistentDisk`: gcePersistentDisk: warning naming its removal and replacement (oldest target).
 ///
 /// kvol's own rule (the API server accepts this): the in-tree driver is deprecated or removed and the API server gives no warning for it: the volume only mounts through CSI migration with the CSI driver installed, otherwise pods using it fail to start.
@@ -1668,6 +1677,7 @@ pub const ALL: &[RuleId] = &[
     S10_SESSION_AFFINITY,
     S10_SESSION_AFFINITY_TIMEOUT,
     S10_TRAFFIC_POLICIES,
+    S10_KVOL_TARGET_PORT_IN_SELECTED_PODS,
     S11_0_TEMPLATE_POD_SPEC,
     S11_0_CLAIM_TEMPLATES_VALIDATED,
     S11_0_CLAIM_TEMPLATES_ARE_VOLUMES,
@@ -1740,6 +1750,7 @@ pub const ALL: &[RuleId] = &[
     S14_KVOL_STATEFULSET_NAME_LENGTH,
     S14_KVOL_MAX_UNAVAILABLE_FEATURE_GATE,
     S14_KVOL_DEFAULT_CLASS_ANNOTATION_VALUE,
+    S14_KVOL_SERVICE_SELECTS_NO_PODS,
     S15_GCE_PERSISTENT_DISK,
     S15_GCE_PERSISTENT_DISK_NEWEST,
     S15_AWS_ELASTIC_BLOCK_STORE,
@@ -1811,6 +1822,7 @@ pub(crate) fn source_of(id: &str) -> Source {
         | "7/node-requirement-kvol-gt-integer"
         | "7/kvol-claimRef-name-required"
         | "7/kvol-claimRef-namespace-required"
+        | "10/kvol-targetPort-in-selected-pods"
         | "11.0/kvol-claim-template-name-required"
         | "11.0/kvol-claim-template-name-format"
         | "11.0/kvol-claim-template-name-unique"
@@ -1835,6 +1847,7 @@ pub(crate) fn source_of(id: &str) -> Source {
         | "14/kvol-statefulset-name-length"
         | "14/kvol-maxUnavailable-feature-gate"
         | "14/kvol-default-class-annotation-value"
+        | "14/kvol-service-selects-no-pods"
         | "15/gcePersistentDisk"
         | "15/gcePersistentDisk-newest"
         | "15/awsElasticBlockStore"
@@ -1905,6 +1918,9 @@ pub(crate) fn why_of(id: &str) -> Option<&'static str> {
         }
         "7/kvol-claimRef-namespace-required" => {
             "the PersistentVolume controller reserves the volume for a claim in no namespace, which cannot exist: no claim ever binds the volume"
+        }
+        "10/kvol-targetPort-in-selected-pods" => {
+            "the endpoints controller resolves a named targetPort in each selected pod: a pod without a container port of that name gets no endpoint for the port, so traffic never reaches it"
         }
         "11.0/kvol-claim-template-name-required" => {
             "the StatefulSet controller names each claim <template>-<statefulset>-<ordinal> and the pod volume <template>: without a name it cannot create the claims or the pods"
@@ -1977,6 +1993,9 @@ pub(crate) fn why_of(id: &str) -> Option<&'static str> {
         }
         "14/kvol-default-class-annotation-value" => {
             "only the exact value \"true\" marks the default class: claims without a class do not get this one"
+        }
+        "14/kvol-service-selects-no-pods" => {
+            "a Service that selects no pod has no endpoints: its name resolves to nothing (or to no address) until matching pods appear"
         }
         "15/gcePersistentDisk" => {
             "the in-tree driver is deprecated or removed and the API server gives no warning for it: the volume only mounts through CSI migration with the CSI driver installed, otherwise pods using it fail to start"

@@ -61,7 +61,7 @@ use legacy::legacy_and_iscsi;
 use meta::metadata;
 use names::names;
 use pod::containers;
-use pod_spec::{client_services, pod_settings};
+use pod_spec::{client_services, pod_settings, service_sets};
 use pv::persistent_volumes;
 use quantity::quantities;
 use service::services;
@@ -672,5 +672,6 @@ pub fn rows() -> Vec<Row> {
     statefulsets(&mut rows);
     warnings(&mut rows);
     binding(&mut rows);
+    service_sets(&mut rows);
     rows
 }

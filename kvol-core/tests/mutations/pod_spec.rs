@@ -908,3 +908,60 @@ pub(super) fn client_services(rows: &mut Vec<Row>) {
         |s| s.service.spec.cluster_ip = ClusterIp::None,
     ));
 }
+
+/// Objects validated together as a [`Manifests`] (applied to namespace `default`).
+#[derive(Debug, Clone)]
+struct Objects(Vec<Object>);
+
+impl Validate for Objects {
+    fn validate(&self, path: &kvol_core::FieldPath, checker: &mut kvol_core::Checker) {
+        let set = self
+            .0
+            .iter()
+            .cloned()
+            .fold(Manifests::new(), Manifests::with);
+        set.validate(path, checker);
+    }
+}
+
+fn client_of(o: &mut Objects) -> &mut Service {
+    match &mut o.0[1] {
+        Object::Service(s) => s,
+        other => panic!("objects[1] is a {}", other.kind()),
+    }
+}
+
+/// Pod `web` (labels `app: web`, container port `http`) and client Service `web`.
+fn pod_and_client() -> Objects {
+    let mut p = pod();
+    p.metadata.labels = labels(&[("app", "web")]);
+    let mut c = client();
+    c.spec.ports[0].target_port = Some(TargetPort::Name("http".into()));
+    Objects(vec![Object::Pod(p), Object::Service(c)])
+}
+
+/// Cross-object rows: Services against the pods of the set.
+pub(super) fn service_sets(rows: &mut Vec<Row>) {
+    let svc = "objects[1](Service default/web)";
+    rows.push(model(
+        "10/kvol-targetPort-in-selected-pods",
+        pod_and_client(),
+        &format!("{svc}.spec.ports[0].targetPort"),
+        NOT_FOUND,
+        |o| client_of(o).spec.ports[0].target_port = Some(TargetPort::Name("https".into())),
+        |o| client_of(o).spec.ports[0].target_port = Some(TargetPort::Number(8443)),
+    ));
+    rows.push(model(
+        "14/kvol-service-selects-no-pods",
+        pod_and_client(),
+        &format!("{svc}.spec.selector"),
+        WARNING,
+        |o| {
+            client_of(o).spec.selector = labels(&[("app", "api")]);
+        },
+        |o| {
+            // Without a selector the Service's endpoints are managed by hand.
+            client_of(o).spec.selector.clear();
+        },
+    ));
+}
