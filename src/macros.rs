@@ -262,6 +262,41 @@ macro_rules! storage_class {
     ($($t:tt)*) => { $crate::__private::storage_class_impl!($crate; $($t)*) };
 }
 
+/// A Service of any type, checked at compile time: the client Service next to a StatefulSet's
+/// headless one, or a headless Service on its own.
+///
+/// ```
+/// let read = kvol::service! {
+///     name: mysql-read,
+///     labels: { app: mysql },
+///     type: NodePort,
+///     selector: { app: mysql },
+///     port: mysql 3306 => mysql node_port 30306,
+///     session_affinity: ClientIP { timeout: 600 },
+///     external_traffic: Local,
+/// };
+/// assert_eq!(read.spec.ports[0].node_port, Some(30306));
+///
+/// let redis = kvol::service! {
+///     name: redis-cluster,
+///     headless: true,
+///     selector: { app: redis },
+///     port: redis-port 6379 TCP => 6379,
+/// };
+/// assert!(redis.is_headless());
+/// ```
+///
+/// Keys: `name` (a DNS-1035 label), `namespace`, `labels`, `annotations`, `allow`, `type:
+/// ClusterIP | NodePort | LoadBalancer`, `headless: true` (`clusterIP: None`), `selector: { … }`,
+/// `port: [NAME] NUMBER [TCP|UDP|SCTP] [=> TARGET] [node_port N] [app_protocol "…"]` (TARGET: a
+/// number or a container port's name; repeat `port:` for more), `session_affinity: None |
+/// ClientIP [{ timeout: SECONDS }]`, `external_traffic: Cluster | Local`, `internal_traffic:
+/// Cluster | Local`, `publish_not_ready: true`.
+#[macro_export]
+macro_rules! service {
+    ($($t:tt)*) => { $crate::__private::service_impl!($crate; $($t)*) };
+}
+
 /// Several objects, checked against each other at compile time with kvol-core's
 /// [`Manifests`](crate::Manifests) rules: every mount names a volume or claim template, every
 /// `claim` volume names a claim of the set (or `external_claims`), every claim's class exists
@@ -290,9 +325,9 @@ macro_rules! storage_class {
 /// assert_eq!(set.len(), 3);
 /// ```
 ///
-/// Entries: `pod { … }`, `pvc { … }`, `pv { … }`, `storage_class { … }`, `statefulset { … }`
-/// (each body as in the single-object macro), `namespace: NS` (where objects without one are
-/// applied), `default_class: NAME`, `external_claims: [..]`, `external_classes: [..]`. Values
+/// Entries: `pod { … }`, `pvc { … }`, `pv { … }`, `storage_class { … }`, `service { … }`,
+/// `statefulset { … }` (each body as in the single-object macro), `namespace: NS` (where objects
+/// without one are applied), `default_class: NAME`, `external_claims: [..]`, `external_classes: [..]`. Values
 /// must be literals (see the module documentation for run-time values).
 #[macro_export]
 macro_rules! manifests {

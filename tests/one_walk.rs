@@ -30,7 +30,10 @@ mod checked {
     macro_rules! manifests {
         ($($t:tt)*) => { ::kvol::__private::__self_checked_impl!(manifests; ::kvol; $($t)*) };
     }
-    pub(crate) use {manifests, pod, pv, pvc, statefulset, storage_class};
+    macro_rules! service {
+        ($($t:tt)*) => { ::kvol::__private::__self_checked_impl!(service; ::kvol; $($t)*) };
+    }
+    pub(crate) use {manifests, pod, pv, pvc, service, statefulset, storage_class};
 }
 
 /// Includes one pass case with the self-checking `kvol` and runs its `main`.

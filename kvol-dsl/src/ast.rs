@@ -659,6 +659,8 @@ pub enum Item2 {
     StorageClass(StorageClassAst),
     /// `statefulset { … }`.
     StatefulSet(Box<StatefulSetAst>),
+    /// `service { … }`.
+    Service(Box<ServiceAst>),
 }
 
 /// `manifests! { … }`.
@@ -811,4 +813,57 @@ pub struct PodSettings {
     pub dns_policy: Option<Word<kvol_core::scheduling::DnsPolicy>>,
     /// `service_links`, with the key's span.
     pub service_links: Option<(bool, Sp)>,
+}
+
+/// A Service port's `targetPort`: a number or a container port's name.
+#[derive(Debug, Clone)]
+pub enum TargetAst {
+    /// A port number.
+    Number(Int),
+    /// A named container port.
+    Name(Str),
+}
+
+/// `port: [NAME] NUMBER [PROTOCOL] [=> TARGET] [node_port N] [app_protocol "…"]` of a Service.
+#[derive(Debug, Clone)]
+pub struct ServicePortAst {
+    /// The port's name.
+    pub name: Option<Str>,
+    /// The port number.
+    pub number: Int,
+    /// TCP (default), UDP or SCTP.
+    pub protocol: Option<Word<kvol_core::pod::Protocol>>,
+    /// `=> TARGET`.
+    pub target: Option<TargetAst>,
+    /// `node_port N`.
+    pub node_port: Option<Int>,
+    /// `app_protocol "…"`.
+    pub app_protocol: Option<Str>,
+    /// The whole entry.
+    pub sp: Sp,
+}
+
+/// `service! { … }`.
+#[derive(Debug, Clone, Default)]
+pub struct ServiceAst {
+    /// Metadata (the name is a DNS-1035 label).
+    pub meta: Meta,
+    /// `type`.
+    pub kind: Option<Word<kvol_core::service::ServiceType>>,
+    /// `headless: true`, with the key's span.
+    pub headless: Option<(bool, Sp)>,
+    /// `selector`.
+    pub selector: Vec<MapEntry>,
+    /// `port` entries.
+    pub ports: Vec<ServicePortAst>,
+    /// `session_affinity`.
+    pub session_affinity: Option<Word<kvol_core::service::SessionAffinity>>,
+    /// `session_affinity: ClientIP { timeout: N }`.
+    pub session_timeout: Option<Int>,
+    /// `external_traffic`.
+    pub external_traffic: Option<Word<kvol_core::service::TrafficPolicy>>,
+    /// `internal_traffic`.
+    pub internal_traffic: Option<Word<kvol_core::service::TrafficPolicy>>,
+    /// `publish_not_ready`.
+    pub publish_not_ready: Option<bool>,
 }

@@ -1,4 +1,5 @@
-//! The objects: `pod!`, `statefulset!`, `pvc!`, `pv!` and `storage_class!`, each lowered into its
+//! The objects: `pod!`, `statefulset!`, `pvc!`, `pv!`, `storage_class!` and `service!`, each
+//! lowered into its
 //! kvol-core builder.
 
 use super::{
@@ -12,8 +13,8 @@ use super::{
 };
 use crate::{
     ast::{
-        DataSource, Item2, MaxUnavailable, Meta, PodAst, PodSettings, PvAst, PvcAst,
-        StatefulSetAst, StorageClassAst, Update, Val,
+        DataSource, Item2, MaxUnavailable, Meta, PodAst, PodSettings, PvAst, PvcAst, ServiceAst,
+        StatefulSetAst, StorageClassAst, TargetAst, Update, Val,
     },
     ctxt::Sp,
     lowered::{Lowered, call, ctor, opt, record, vec},
@@ -41,6 +42,7 @@ pub fn kind_name(item: &Item2) -> &'static str {
         Item2::Pvc(_) => "PersistentVolumeClaim",
         Item2::StorageClass(_) => "StorageClass",
         Item2::StatefulSet(_) => "StatefulSet",
+        Item2::Service(_) => "Service",
     }
 }
 
@@ -52,6 +54,7 @@ pub fn item_meta(item: &Item2) -> &Meta {
         Item2::Pvc(a) => &a.meta,
         Item2::StorageClass(a) => &a.meta,
         Item2::StatefulSet(a) => &a.meta,
+        Item2::Service(a) => &a.meta,
     }
 }
 
@@ -63,6 +66,7 @@ pub fn lower_object(cx: &mut Cx, item: &Item2, root: Sp) -> LoweredObject {
         Item2::Pvc(a) => pvc(cx, a, root),
         Item2::Pv(a) => pv(cx, a, root),
         Item2::StorageClass(a) => storage_class(cx, a, root),
+        Item2::Service(a) => service(cx, a, root),
     }
 }
 
@@ -275,6 +279,7 @@ macro_rules! pod_settings {
         }
         if let Some(w) = &s.dns_policy {
             $cx.reg(&spec.child("dnsPolicy"), w.sp);
+            $cx.reg(&spec.child("dnsConfig"), w.sp);
             let w = word(&k, w.value);
             b = call!(b.dns_policy(w));
         }
@@ -448,6 +453,115 @@ fn statefulset(cx: &mut Cx, ast: &StatefulSetAst, root: Sp) -> LoweredObject {
         cx.reg(&pp, n.sp);
         let n = cx.string(&n.value);
         b = call!(b.service_port(n));
+    }
+    finish(b.value.build(), b.tokens)
+}
+
+fn service(cx: &mut Cx, ast: &ServiceAst, root: Sp) -> LoweredObject {
+    meta_spans(cx, &ast.meta, root);
+    let k = cx.k.clone();
+    let spec = FieldPath::root().child("spec");
+    let name = name(cx, &ast.meta);
+    let b = ctor!(k, Service::builder(name));
+    let b = namespace!(cx, b, ast.meta);
+    let mut b = labels_and_annotations!(cx, b, ast.meta);
+    if let Some(w) = &ast.kind {
+        cx.reg(&spec.child("type"), w.sp);
+        for p in ["clusterIPs", "externalName"] {
+            cx.reg(&spec.child(p), w.sp);
+        }
+        let w = word(&k, w.value);
+        b = call!(b.service_type(w));
+    }
+    if let Some((headless, sp)) = ast.headless {
+        cx.reg(&spec.child("clusterIPs"), sp);
+        cx.reg(&spec.child("clusterIPs").index(0), sp);
+        if headless {
+            b = call!(b.headless());
+        }
+    }
+    reg_map(cx, &spec.child("selector"), &ast.selector);
+    for (key, value) in map_pairs(cx, &ast.selector) {
+        b = call!(b.selector(key, value));
+    }
+    if ast.ports.is_empty() {
+        cx.reg(&spec.child("ports"), root);
+    }
+    for (i, port) in ast.ports.iter().enumerate() {
+        let pp = spec.child("ports").index(i);
+        cx.reg(&pp, port.sp);
+        if let Some(n) = &port.name {
+            cx.reg(&pp.child("name"), n.sp);
+        }
+        cx.reg(&pp.child("port"), port.number.sp());
+        let target_sp = match &port.target {
+            Some(TargetAst::Number(n)) => n.sp(),
+            Some(TargetAst::Name(n)) => n.sp,
+            None => port.number.sp(),
+        };
+        cx.reg(&pp.child("targetPort"), target_sp);
+        if let Some(n) = &port.node_port {
+            cx.reg(&pp.child("nodePort"), n.sp());
+        }
+        if let Some(a) = &port.app_protocol {
+            cx.reg(&pp.child("appProtocol"), a.sp);
+        }
+        let app_protocol = opt(port.app_protocol.as_ref().map(|a| cx.string(&a.value)));
+        let name = opt(port.name.as_ref().map(|n| cx.string(&n.value)));
+        let node_port = opt(port.node_port.as_ref().map(|n| cx.int32(n, "`node_port`")));
+        let number = cx.int32(&port.number, "a port number");
+        let protocol = word(&k, port.protocol.map_or(Default::default(), |w| w.value));
+        let target_port = opt(port.target.as_ref().map(|t| match t {
+            TargetAst::Number(n) => {
+                let n = cx.int32(n, "a target port");
+                ctor!(k, service::TargetPort::Number(n))
+            }
+            TargetAst::Name(n) => {
+                let n = cx.string(&n.value);
+                ctor!(k, service::TargetPort::Name(n))
+            }
+        }));
+        let port = record!(
+            k,
+            service::ServicePort {
+                app_protocol,
+                name,
+                node_port,
+                port: number,
+                protocol,
+                target_port,
+            }
+        );
+        b = call!(b.port(port));
+    }
+    if let Some(w) = &ast.session_affinity {
+        cx.reg(&spec.child("sessionAffinity"), w.sp);
+        cx.reg(&spec.child("sessionAffinityConfig"), w.sp);
+        let w = word(&k, w.value);
+        b = call!(b.session_affinity(w));
+    }
+    if let Some(t) = &ast.session_timeout {
+        let p = spec
+            .child("sessionAffinityConfig")
+            .child("clientIP")
+            .child("timeoutSeconds");
+        cx.reg(&p, t.sp());
+        let t = cx.int32(t, "`timeout`");
+        b = call!(b.session_affinity_timeout(t));
+    }
+    if let Some(w) = &ast.external_traffic {
+        cx.reg(&spec.child("externalTrafficPolicy"), w.sp);
+        let w = word(&k, w.value);
+        b = call!(b.external_traffic_policy(w));
+    }
+    if let Some(w) = &ast.internal_traffic {
+        cx.reg(&spec.child("internalTrafficPolicy"), w.sp);
+        let w = word(&k, w.value);
+        b = call!(b.internal_traffic_policy(w));
+    }
+    if let Some(v) = ast.publish_not_ready {
+        let v = cx.boolean(v);
+        b = call!(b.publish_not_ready_addresses(v));
     }
     finish(b.value.build(), b.tokens)
 }

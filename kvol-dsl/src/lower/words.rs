@@ -9,6 +9,7 @@ use kvol_core::{
     scheduling::{DnsPolicy, TaintEffect, TolerationOperator, UnsatisfiableConstraintAction},
     security::{FsGroupChangePolicy, SeccompProfileType},
     selector::{NodeSelectorOperator, SelectorOperator},
+    service::{ServiceType, SessionAffinity, TrafficPolicy},
     statefulset::{PodManagementPolicy, RetentionAction},
     storage_class::VolumeBindingMode,
     volume::{HostPathType, StorageMedium},
@@ -49,6 +50,9 @@ api_words! {
     TaintEffect => ["scheduling", "TaintEffect"];
     UnsatisfiableConstraintAction => ["scheduling", "UnsatisfiableConstraintAction"];
     DnsPolicy => ["scheduling", "DnsPolicy"];
+    ServiceType => ["service", "ServiceType"];
+    SessionAffinity => ["service", "SessionAffinity"];
+    TrafficPolicy => ["service", "TrafficPolicy"];
 }
 
 /// `value` and `k::path::Enum::Variant`.

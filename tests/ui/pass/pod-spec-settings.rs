@@ -79,7 +79,44 @@ fn main() {
             ],
         },
     };
-    let yaml = format!("{}---\n{}---\n{}", mysql.to_yaml(), store.to_yaml(), pod.to_yaml());
+    // hello-app-redis's redis-service.yaml: a headless Service on its own.
+    let redis = kvol::service! {
+        name: redis-cluster,
+        headless: true,
+        type: ClusterIP,
+        selector: { app: redis, appCluster: redis-cluster },
+        port: redis-port 6379 TCP => 6379,
+        session_affinity: None,
+    };
+    // A client Service next to a StatefulSet's headless one, checked against its pods.
+    let set = kvol::manifests! {
+        statefulset {
+            name: db,
+            labels: { app: db },
+            container postgres { image: "postgres:17", port: pg 5432 },
+            claim: 1Gi RWO,
+        },
+        service {
+            name: db-read,
+            labels: { app: db },
+            annotations: { "example.com/tier": read },
+            type: LoadBalancer,
+            selector: { app: db },
+            port: pg 5432 => pg,
+            external_traffic: Local,
+        },
+        default_class: standard,
+    };
+    let yaml = format!(
+        "{}---\n{}---\n{}---\n{}---\n{}",
+        mysql.to_yaml(),
+        store.to_yaml(),
+        pod.to_yaml(),
+        redis.to_yaml(),
+        set.to_yaml()
+    );
+    assert!(yaml.contains("  sessionAffinity: None\n  type: ClusterIP\n"), "{yaml}");
+    assert!(yaml.contains("    targetPort: pg\n"), "{yaml}");
     assert!(yaml.contains("      topologySpreadConstraints:\n      - labelSelector:\n"), "{yaml}");
     assert!(yaml.contains("  annotations:\n    example.com/owner: storage\n"), "{yaml}");
     assert!(!yaml.contains("name: xcom\n    port:"), "{yaml}");
