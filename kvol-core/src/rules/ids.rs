@@ -570,9 +570,11 @@ pub const S6_4_POD_AFFINITY_LABEL_KEYS: RuleId = RuleId::new("6.4/pod-affinity-l
 /// `6.4/pod-affinity-label-keys-selector-overlap`: matchLabelKeys key also in both matchLabels and matchExpressions (not checked by kvol).
 pub const S6_4_POD_AFFINITY_LABEL_KEYS_SELECTOR_OVERLAP: RuleId =
     RuleId::new("6.4/pod-affinity-label-keys-selector-overlap");
-/// `6.4/pod-affinity-label-keys-release`: matchLabelKeys/mismatchLabelKeys dropped before 1.31 (MatchLabelKeysInPodAffinity beta in 1.31) (not checked by kvol).
-pub const S6_4_POD_AFFINITY_LABEL_KEYS_RELEASE: RuleId =
-    RuleId::new("6.4/pod-affinity-label-keys-release");
+/// `6.4/kvol-pod-affinity-label-keys-release`: (kvol) matchLabelKeys/mismatchLabelKeys of pod (anti-)affinity need 1.31 (MatchLabelKeysInPodAffinity beta and on by default since 1.31).
+///
+/// kvol's own rule (the API server accepts this): before 1.31 the API server drops matchLabelKeys and mismatchLabelKeys on create (the feature gate is off): the term silently selects more pods than written.
+pub const S6_4_KVOL_POD_AFFINITY_LABEL_KEYS_RELEASE: RuleId =
+    RuleId::new("6.4/kvol-pod-affinity-label-keys-release");
 /// `6.4/toleration-key`: toleration key: qualified name (ValidateTolerations).
 pub const S6_4_TOLERATION_KEY: RuleId = RuleId::new("6.4/toleration-key");
 /// `6.4/toleration-empty-key-exists`: toleration with an empty key needs operator Exists.
@@ -1552,7 +1554,7 @@ pub const ALL: &[RuleId] = &[
     S6_4_POD_AFFINITY_WEIGHT,
     S6_4_POD_AFFINITY_LABEL_KEYS,
     S6_4_POD_AFFINITY_LABEL_KEYS_SELECTOR_OVERLAP,
-    S6_4_POD_AFFINITY_LABEL_KEYS_RELEASE,
+    S6_4_KVOL_POD_AFFINITY_LABEL_KEYS_RELEASE,
     S6_4_TOLERATION_KEY,
     S6_4_TOLERATION_EMPTY_KEY_EXISTS,
     S6_4_TOLERATION_SECONDS_NOEXECUTE,
@@ -1819,6 +1821,7 @@ pub(crate) fn source_of(id: &str) -> Source {
         "3.1/kvol-quantity-exponent-int32"
         | "4/claim-template-labels"
         | "4/kvol-object-unique"
+        | "6.4/kvol-pod-affinity-label-keys-release"
         | "7/node-requirement-kvol-gt-integer"
         | "7/kvol-claimRef-name-required"
         | "7/kvol-claimRef-namespace-required"
@@ -1909,6 +1912,9 @@ pub(crate) fn why_of(id: &str) -> Option<&'static str> {
         }
         "4/kvol-object-unique" => {
             "kubectl apply applies both objects under one name: the later silently replaces the earlier, so one of them is lost"
+        }
+        "6.4/kvol-pod-affinity-label-keys-release" => {
+            "before 1.31 the API server drops matchLabelKeys and mismatchLabelKeys on create (the feature gate is off): the term silently selects more pods than written"
         }
         "7/node-requirement-kvol-gt-integer" => {
             "the scheduler parses Gt/Lt values as integers: a value that is not one matches no node, so pods using the volume are never scheduled"

@@ -292,6 +292,17 @@ fn label_keys(
             continue;
         }
         let p = path.child(field);
+        if checker.target().minor() < 31 {
+            checker.error(FieldError::forbidden(
+                ids::S6_4_KVOL_POD_AFFINITY_LABEL_KEYS_RELEASE,
+                p.clone(),
+                format!(
+                    "is dropped by the API server before Kubernetes 1.31 (the \
+                     MatchLabelKeysInPodAffinity feature gate is off), so the term would select \
+                     more pods than written; target 1.31 or later, or remove {field}"
+                ),
+            ));
+        }
         if selector.is_none() {
             checker.error(FieldError::forbidden(
                 rule,

@@ -385,6 +385,23 @@ pub(super) fn pod_settings(rows: &mut Vec<Row>) {
             )
         },
     ));
+    rows.push(model_for(
+        "6.4/kvol-pod-affinity-label-keys-release",
+        v(30),
+        pod(),
+        &format!("{anti_path}.matchLabelKeys"),
+        FORBIDDEN,
+        |p| {
+            anti(
+                p,
+                PodAffinityTerm {
+                    match_label_keys: vec!["pod-template-hash".into()],
+                    ..host_term()
+                },
+            )
+        },
+        |p| anti(p, host_term()),
+    ));
     rows.push(model(
         "6.4/toleration-key",
         pod(),
