@@ -129,9 +129,17 @@
 ///   form), without it the compact container mounts it at `/data`; repeat `claim:` for more;
 /// - `update: RollingUpdate [{ partition: N, max_unavailable: N | "N%" }]` or `OnDelete`;
 /// - `pod_management: OrderedReady | Parallel`;
-/// - `retention: { deleted: Retain | Delete, scaled: Retain | Delete }`.
+/// - `retention: { deleted: Retain | Delete, scaled: Retain | Delete }`;
+/// - `set_labels: { … }`: the StatefulSet object's own labels;
+/// - the headless Service: `service_labels: { … }` (default: the pod labels),
+///   `service_annotations: { … }`, `service_ports: [NAME, …]` (which named container ports it
+///   exposes), `service_port: NAME NUMBER [PROTOCOL] [=> TARGET]` (a port written out in full;
+///   repeat for more);
+/// - the pod-level settings of [`pod!`](crate::pod!) (`security`, affinity, `toleration`,
+///   `spread`, …).
 ///
-/// Named container ports become the headless Service's ports.
+/// Named container ports become the headless Service's ports (unless `service_ports` or
+/// `service_port` say otherwise).
 #[macro_export]
 macro_rules! statefulset {
     ($($t:tt)*) => { $crate::__private::statefulset_impl!($crate; $($t)*) };
@@ -171,6 +179,26 @@ macro_rules! statefulset {
 /// | downwardAPI | `volume info: downward_api { items: ["labels" => field "metadata.labels", "mem" => resource app "limits.memory" 1Mi] }` |
 /// | csi (inline) | `volume s: csi "secrets-store.csi.k8s.io" { read_only: true, fs_type: ext4, attributes: { k: v }, secret: name }` |
 /// | ephemeral | `volume scratch: ephemeral 10Gi RWO "fast"` |
+/// | projected | `volume token: projected { default_mode: 0o440, sources: [service_account_token "token" { audience: "vault", expiration: 3600 }, config_map ca { items: [..] }, secret creds] }` |
+///
+/// Pod-level settings (also in [`statefulset!`](crate::statefulset!)):
+///
+/// - `security: { fs_group: 999, fs_group_change: OnRootMismatch, run_as_user: 999,
+///   run_as_group: 999, run_as_non_root: true, supplemental_groups: [5], seccomp: RuntimeDefault
+///   | Unconfined | Localhost "profile.json" }`;
+/// - `node_affinity: required { "topology.kubernetes.io/zone" In [a, b] }` or `node_affinity:
+///   preferred 10 { … }` (repeat for more terms; operators `In`, `NotIn`, `Exists`,
+///   `DoesNotExist`, `Gt`, `Lt`);
+/// - `pod_affinity:` / `pod_anti_affinity: required { app In [db] } on "kubernetes.io/hostname"`
+///   or `preferred 100 { app: db } on "…" [namespaces [ns]]` (the selector takes `key: value`
+///   labels and `key OP [values]` expressions);
+/// - `toleration: { key: "…", operator: Exists | Equal, value: "…", effect: NoSchedule |
+///   PreferNoSchedule | NoExecute, seconds: 30 }` (repeat for more);
+/// - `spread: { max_skew: 1, topology: "topology.kubernetes.io/zone", when_unsatisfiable:
+///   DoNotSchedule | ScheduleAnyway, selector: { app: db }, min_domains: 3 }` (repeat for more);
+/// - `priority_class: NAME`, `image_pull_secrets: [NAME, …]`, `automount_token: false`,
+///   `hostname: NAME`, `subdomain: NAME`, `dns_policy: ClusterFirst | ClusterFirstWithHostNet |
+///   Default`, `service_links: false`.
 ///
 /// ```
 /// let pod = kvol::pod! {

@@ -476,6 +476,8 @@ pub struct StatefulSetAst {
     pub service_annotations: Vec<MapEntry>,
     /// `service_ports: [NAME, …]`: the named container ports the Service exposes (default: all).
     pub service_ports: Option<Vec<Str>>,
+    /// `service_port: …` entries: Service ports written out in full.
+    pub governing_ports: Vec<ServicePortAst>,
 }
 
 /// A PV source.

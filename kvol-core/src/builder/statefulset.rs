@@ -69,6 +69,7 @@ impl StatefulSet {
             service_labels: StringMap::new(),
             service_annotations: StringMap::new(),
             service_ports: None,
+            explicit_ports: Vec::new(),
             target: KubeVersion::DEFAULT,
         }
     }
@@ -97,6 +98,8 @@ pub struct StatefulSetBuilder {
     service_annotations: StringMap,
     /// The named container ports the Service exposes (unset: all of them).
     service_ports: Option<Vec<String>>,
+    /// Ports of the Service written out (after the selected named ports).
+    explicit_ports: Vec<ServicePort>,
     target: KubeVersion,
 }
 
@@ -135,6 +138,14 @@ impl StatefulSetBuilder {
         self.service_ports
             .get_or_insert_with(Vec::new)
             .push(name.into());
+        self
+    }
+    /// Adds a port written out in full to the headless Service (its own name, number and
+    /// `targetPort`, as in a governing Service declared by hand). With any, the Service has the
+    /// named container ports chosen with [`service_port`](Self::service_port) (none without
+    /// such calls) followed by these ports.
+    pub fn governing_port(mut self, port: ServicePort) -> Self {
+        self.explicit_ports.push(port);
         self
     }
     /// Adds an annotation to the StatefulSet object.
@@ -288,7 +299,10 @@ impl StatefulSetBuilder {
                 }
             }
             service.spec.ports = ports;
+        } else if !self.explicit_ports.is_empty() {
+            service.spec.ports.clear();
         }
+        service.spec.ports.extend(self.explicit_ports);
         let spec = StatefulSetSpec {
             min_ready_seconds: self.min_ready_seconds,
             ordinals_start: self.ordinals_start,

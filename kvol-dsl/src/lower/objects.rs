@@ -14,7 +14,7 @@ use super::{
 use crate::{
     ast::{
         DataSource, Item2, MaxUnavailable, Meta, PodAst, PodSettings, PvAst, PvcAst, ServiceAst,
-        StatefulSetAst, StorageClassAst, TargetAst, Update, Val,
+        ServicePortAst, StatefulSetAst, StorageClassAst, TargetAst, Update, Val,
     },
     ctxt::Sp,
     lowered::{Lowered, call, ctor, opt, record, vec},
@@ -445,6 +445,12 @@ fn statefulset(cx: &mut Cx, ast: &StatefulSetAst, root: Sp) -> LoweredObject {
     for (key, value) in map_pairs(cx, &ast.service_annotations) {
         b = call!(b.service_annotation(key, value));
     }
+    let explicit_at = ast.service_ports.as_ref().map_or(0, Vec::len);
+    for (i, port) in ast.governing_ports.iter().enumerate() {
+        let pp = service.child("spec").child("ports").index(explicit_at + i);
+        let port = service_port(cx, port, &pp);
+        b = call!(b.governing_port(port));
+    }
     for (i, n) in ast.service_ports.iter().flatten().enumerate() {
         let pp = service.child("spec").child("ports").index(i);
         for field in ["name", "port", "targetPort"] {
@@ -455,6 +461,59 @@ fn statefulset(cx: &mut Cx, ast: &StatefulSetAst, root: Sp) -> LoweredObject {
         b = call!(b.service_port(n));
     }
     finish(b.value.build(), b.tokens)
+}
+
+/// A Service port written out (`port:` of `service!`, `service_port:` of `statefulset!`),
+/// registered at `pp`.
+fn service_port(
+    cx: &mut Cx,
+    port: &ServicePortAst,
+    pp: &FieldPath,
+) -> Lowered<kvol_core::service::ServicePort> {
+    let k = cx.k.clone();
+    cx.reg(pp, port.sp);
+    if let Some(n) = &port.name {
+        cx.reg(&pp.child("name"), n.sp);
+    }
+    cx.reg(&pp.child("port"), port.number.sp());
+    let target_sp = match &port.target {
+        Some(TargetAst::Number(n)) => n.sp(),
+        Some(TargetAst::Name(n)) => n.sp,
+        None => port.number.sp(),
+    };
+    cx.reg(&pp.child("targetPort"), target_sp);
+    if let Some(n) = &port.node_port {
+        cx.reg(&pp.child("nodePort"), n.sp());
+    }
+    if let Some(a) = &port.app_protocol {
+        cx.reg(&pp.child("appProtocol"), a.sp);
+    }
+    let app_protocol = opt(port.app_protocol.as_ref().map(|a| cx.string(&a.value)));
+    let name = opt(port.name.as_ref().map(|n| cx.string(&n.value)));
+    let node_port = opt(port.node_port.as_ref().map(|n| cx.int32(n, "`node_port`")));
+    let number = cx.int32(&port.number, "a port number");
+    let protocol = word(&k, port.protocol.map_or(Default::default(), |w| w.value));
+    let target_port = opt(port.target.as_ref().map(|t| match t {
+        TargetAst::Number(n) => {
+            let n = cx.int32(n, "a target port");
+            ctor!(k, service::TargetPort::Number(n))
+        }
+        TargetAst::Name(n) => {
+            let n = cx.string(&n.value);
+            ctor!(k, service::TargetPort::Name(n))
+        }
+    }));
+    record!(
+        k,
+        service::ServicePort {
+            app_protocol,
+            name,
+            node_port,
+            port: number,
+            protocol,
+            target_port,
+        }
+    )
 }
 
 fn service(cx: &mut Cx, ast: &ServiceAst, root: Sp) -> LoweredObject {
@@ -488,50 +547,7 @@ fn service(cx: &mut Cx, ast: &ServiceAst, root: Sp) -> LoweredObject {
         cx.reg(&spec.child("ports"), root);
     }
     for (i, port) in ast.ports.iter().enumerate() {
-        let pp = spec.child("ports").index(i);
-        cx.reg(&pp, port.sp);
-        if let Some(n) = &port.name {
-            cx.reg(&pp.child("name"), n.sp);
-        }
-        cx.reg(&pp.child("port"), port.number.sp());
-        let target_sp = match &port.target {
-            Some(TargetAst::Number(n)) => n.sp(),
-            Some(TargetAst::Name(n)) => n.sp,
-            None => port.number.sp(),
-        };
-        cx.reg(&pp.child("targetPort"), target_sp);
-        if let Some(n) = &port.node_port {
-            cx.reg(&pp.child("nodePort"), n.sp());
-        }
-        if let Some(a) = &port.app_protocol {
-            cx.reg(&pp.child("appProtocol"), a.sp);
-        }
-        let app_protocol = opt(port.app_protocol.as_ref().map(|a| cx.string(&a.value)));
-        let name = opt(port.name.as_ref().map(|n| cx.string(&n.value)));
-        let node_port = opt(port.node_port.as_ref().map(|n| cx.int32(n, "`node_port`")));
-        let number = cx.int32(&port.number, "a port number");
-        let protocol = word(&k, port.protocol.map_or(Default::default(), |w| w.value));
-        let target_port = opt(port.target.as_ref().map(|t| match t {
-            TargetAst::Number(n) => {
-                let n = cx.int32(n, "a target port");
-                ctor!(k, service::TargetPort::Number(n))
-            }
-            TargetAst::Name(n) => {
-                let n = cx.string(&n.value);
-                ctor!(k, service::TargetPort::Name(n))
-            }
-        }));
-        let port = record!(
-            k,
-            service::ServicePort {
-                app_protocol,
-                name,
-                node_port,
-                port: number,
-                protocol,
-                target_port,
-            }
-        );
+        let port = service_port(cx, port, &spec.child("ports").index(i));
         b = call!(b.port(port));
     }
     if let Some(w) = &ast.session_affinity {

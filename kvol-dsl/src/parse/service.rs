@@ -109,7 +109,7 @@ pub fn parse(p: &P, input: TokenStream) -> ServiceAst {
 }
 
 /// `[NAME] NUMBER [TCP|UDP|SCTP] [=> TARGET] [node_port N] [app_protocol "…"]`.
-fn port(p: &P, c: &mut Cursor) -> Option<ServicePortAst> {
+pub fn port(p: &P, c: &mut Cursor) -> Option<ServicePortAst> {
     let start = c.span();
     let name = match c.peek() {
         Some(TokenTree::Ident(_)) => value::literal_name(p, c, "a port name"),

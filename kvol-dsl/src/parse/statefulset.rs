@@ -38,6 +38,7 @@ pub const KEYS: &[&str] = &[
     "service_labels",
     "service_annotations",
     "service_ports",
+    "service_port",
     "security",
     "node_affinity",
     "pod_affinity",
@@ -165,6 +166,13 @@ fn own_entry(p: &P, e: &mut Entry, ast: &mut StatefulSetAst, seen: &mut Seen) ->
                     _ => ast.service_annotations = m,
                 }
                 e.rest.finish(p, what);
+            }
+        }
+        "service_port" => {
+            if colon(p, e)
+                && let Some(port) = super::service::port(p, &mut e.rest)
+            {
+                ast.governing_ports.push(port);
             }
         }
         "service_ports" => {

@@ -79,6 +79,32 @@ fn main() {
             ],
         },
     };
+    // hello-app-redis's redis-cluster.yaml with its governing Service (redis-service.yaml),
+    // whose port is written out: its name differs from the container port's.
+    let redis_set = kvol::statefulset! {
+        name: redis,
+        service: redis-cluster,
+        labels: { app: redis, appCluster: redis-cluster },
+        replicas: 6,
+        grace: 20,
+        pod_anti_affinity: preferred 100 { app In [redis] } on "kubernetes.io/hostname",
+        container redis {
+            image: "redis:6.2",
+            command: ["redis-server"],
+            args: ["/conf/redis.conf", "--protected-mode", "no"],
+            port: redis 6379 TCP,
+            port: cluster 16379 TCP,
+            mount: conf => "/conf",
+            mount: data => "/data",
+            mount: probes => "/probes" read_only,
+        },
+        volume conf: config_map redis-cluster { default_mode: 0o755 },
+        volume probes: config_map redis-probes { default_mode: 0o555 },
+        service_port: redis-port 6379 TCP => 6379,
+        claim: data 1Gi RWO,
+    };
+    assert_eq!(redis_set.service.spec.ports.len(), 1);
+    assert_eq!(redis_set.service.spec.ports[0].name.as_deref(), Some("redis-port"));
     // hello-app-redis's redis-service.yaml: a headless Service on its own.
     let redis = kvol::service! {
         name: redis-cluster,
@@ -108,7 +134,8 @@ fn main() {
         default_class: standard,
     };
     let yaml = format!(
-        "{}---\n{}---\n{}---\n{}---\n{}",
+        "{}---\n{}---\n{}---\n{}---\n{}---\n{}",
+        redis_set.to_yaml(),
         mysql.to_yaml(),
         store.to_yaml(),
         pod.to_yaml(),
