@@ -315,7 +315,8 @@ macro_rules! storage_class {
 /// ```
 ///
 /// Keys: `name` (a DNS-1035 label), `namespace`, `labels`, `annotations`, `allow`, `type:
-/// ClusterIP | NodePort | LoadBalancer`, `headless: true` (`clusterIP: None`), `selector: { … }`,
+/// ClusterIP | NodePort | LoadBalancer`, `headless: true` (`clusterIP: None`), `cluster_ip:
+/// "10.96.0.10"` (a fixed address, written as given), `selector: { … }`,
 /// `port: [NAME] NUMBER [TCP|UDP|SCTP] [=> TARGET] [node_port N] [app_protocol "…"]` (TARGET: a
 /// number or a container port's name; repeat `port:` for more), `session_affinity: None |
 /// ClientIP [{ timeout: SECONDS }]`, `external_traffic: Cluster | Local`, `internal_traffic:

@@ -854,6 +854,8 @@ pub struct ServiceAst {
     pub kind: Option<Word<kvol_core::service::ServiceType>>,
     /// `headless: true`, with the key's span.
     pub headless: Option<(bool, Sp)>,
+    /// `cluster_ip: "ADDRESS"`: a fixed cluster IP.
+    pub cluster_ip: Option<Str>,
     /// `selector`.
     pub selector: Vec<MapEntry>,
     /// `port` entries.

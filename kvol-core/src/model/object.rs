@@ -21,7 +21,7 @@ pub enum Object {
     PersistentVolumeClaim(PersistentVolumeClaim),
     /// A StorageClass.
     StorageClass(StorageClass),
-    /// A headless Service on its own.
+    /// A Service on its own (a client Service, or a headless Service without a StatefulSet).
     Service(Service),
     /// A StatefulSet (rendered with its headless Service).
     StatefulSet(StatefulSet),

@@ -539,6 +539,13 @@ fn service(cx: &mut Cx, ast: &ServiceAst, root: Sp) -> LoweredObject {
             b = call!(b.headless());
         }
     }
+    if let Some(ip) = &ast.cluster_ip {
+        cx.reg(&spec.child("clusterIPs"), ip.sp);
+        cx.reg(&spec.child("clusterIPs").index(0), ip.sp);
+        let ip = cx.string(&ip.value);
+        let ip = ctor!(k, service::ClusterIp::Address(ip));
+        b = call!(b.cluster_ip(ip));
+    }
     reg_map(cx, &spec.child("selector"), &ast.selector);
     for (key, value) in map_pairs(cx, &ast.selector) {
         b = call!(b.selector(key, value));

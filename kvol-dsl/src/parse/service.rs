@@ -17,6 +17,7 @@ pub const KEYS: &[&str] = &[
     "allow",
     "type",
     "headless",
+    "cluster_ip",
     "selector",
     "port",
     "session_affinity",
@@ -59,6 +60,7 @@ pub fn parse(p: &P, input: TokenStream) -> ServiceAst {
             "headless" => {
                 ast.headless = value::boolean(p, c, "`headless`").map(|b| (b, key_sp));
             }
+            "cluster_ip" => ast.cluster_ip = value::string(p, c, "a cluster IP address"),
             "selector" => {
                 ast.selector = value::map(
                     p,

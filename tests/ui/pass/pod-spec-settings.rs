@@ -131,6 +131,12 @@ fn main() {
             port: pg 5432 => pg,
             external_traffic: Local,
         },
+        service {
+            name: db-fixed,
+            cluster_ip: "10.96.0.42",
+            selector: { app: db },
+            port: pg 5432,
+        },
         default_class: standard,
     };
     let yaml = format!(
