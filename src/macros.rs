@@ -134,7 +134,9 @@
 /// - the headless Service: `service_labels: { … }` (default: the pod labels),
 ///   `service_annotations: { … }`, `service_ports: [NAME, …]` (which named container ports it
 ///   exposes), `service_port: NAME NUMBER [PROTOCOL] [=> TARGET]` (a port written out in full;
-///   repeat for more);
+///   repeat for more); or `service_in_set: true`: the governing Service is declared separately
+///   as a `service { … }` of the same [`manifests!`](crate::manifests!) block (headless, named
+///   like `service`, selecting the pods), and the StatefulSet is written without its own;
 /// - the pod-level settings of [`pod!`](crate::pod!) (`security`, affinity, `toleration`,
 ///   `spread`, …).
 ///

@@ -246,6 +246,7 @@ fn statefulset(name: &str, replicas: i32, templates: Vec<PvcTemplate>) -> Statef
             volume_claim_templates: templates,
         },
         service: headless("nginx", "nginx"),
+        service_in_set: false,
     }
 }
 

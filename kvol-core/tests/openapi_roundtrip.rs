@@ -1085,6 +1085,7 @@ fn full_statefulset() -> StatefulSet {
             ],
         },
         service: headless("db"),
+        service_in_set: false,
     }
 }
 
@@ -1160,6 +1161,7 @@ fn minimal_statefulset() -> StatefulSet {
                 ..Default::default()
             },
         },
+        service_in_set: false,
     }
 }
 

@@ -298,6 +298,7 @@ fn scenario_6_statefulset_web() {
             }],
         },
         service,
+        service_in_set: false,
     };
     assert!(valid_everywhere(&web).warnings.is_empty());
     assert!(Valid::new(web).is_ok());

@@ -478,6 +478,8 @@ pub struct StatefulSetAst {
     pub service_ports: Option<Vec<Str>>,
     /// `service_port: …` entries: Service ports written out in full.
     pub governing_ports: Vec<ServicePortAst>,
+    /// `service_in_set: true`: the governing Service is a `service { … }` of the set.
+    pub service_in_set: Option<bool>,
 }
 
 /// A PV source.

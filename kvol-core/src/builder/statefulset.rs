@@ -70,6 +70,7 @@ impl StatefulSet {
             service_annotations: StringMap::new(),
             service_ports: None,
             explicit_ports: Vec::new(),
+            service_in_set: false,
             target: KubeVersion::DEFAULT,
         }
     }
@@ -100,6 +101,7 @@ pub struct StatefulSetBuilder {
     service_ports: Option<Vec<String>>,
     /// Ports of the Service written out (after the selected named ports).
     explicit_ports: Vec<ServicePort>,
+    service_in_set: bool,
     target: KubeVersion,
 }
 
@@ -146,6 +148,14 @@ impl StatefulSetBuilder {
     /// such calls) followed by these ports.
     pub fn governing_port(mut self, port: ServicePort) -> Self {
         self.explicit_ports.push(port);
+        self
+    }
+    /// Declares the governing Service separately, as a Service of the same set of manifests
+    /// ([`Manifests`](crate::Manifests)): the StatefulSet is then rendered without its own
+    /// Service, and the set must hold a headless Service named like `serviceName` that selects
+    /// the pods.
+    pub fn service_in_set(mut self, in_set: bool) -> Self {
+        self.service_in_set = in_set;
         self
     }
     /// Adds an annotation to the StatefulSet object.
@@ -327,6 +337,7 @@ impl StatefulSetBuilder {
                 metadata: self.metadata,
                 spec,
                 service,
+                service_in_set: self.service_in_set,
             },
             problems,
             self.target,

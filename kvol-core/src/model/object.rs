@@ -60,6 +60,7 @@ impl Object {
             Object::PersistentVolumeClaim(o) => (Document::PersistentVolumeClaim(o), None),
             Object::StorageClass(o) => (Document::StorageClass(o), None),
             Object::Service(o) => (Document::Service(o), None),
+            Object::StatefulSet(o) if o.service_in_set => (Document::StatefulSet(o), None),
             Object::StatefulSet(o) => (
                 Document::Service(&o.service),
                 Some(Document::StatefulSet(o)),

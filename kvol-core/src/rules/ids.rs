@@ -971,6 +971,10 @@ pub const S11_2_KVOL_SERVICE_TARGET_PORT_EXISTS: RuleId =
 ///
 /// kvol's own rule (the API server accepts this): the StatefulSet's pods get their stable DNS names (pod.service) only from a headless governing Service: with a cluster IP, peers cannot address each other by name.
 pub const S11_2_KVOL_SERVICE_HEADLESS: RuleId = RuleId::new("11.2/kvol-service-headless");
+/// `11.2/kvol-service-in-set-exists`: (kvol, cross-object) a governing Service declared separately is in the set (same namespace and name as serviceName), headless, and selects the pods.
+///
+/// kvol's own rule (the API server accepts this): the StatefulSet's pods get their DNS names only from a headless governing Service named serviceName that selects them: without it, peers cannot find each other.
+pub const S11_2_KVOL_SERVICE_IN_SET_EXISTS: RuleId = RuleId::new("11.2/kvol-service-in-set-exists");
 /// `11.2/kvol-service-conflict`: (kvol) a Service written by a StatefulSet and given again in the set must be the same Service.
 ///
 /// kvol's own rule (the API server accepts this): kubectl apply applies both Services under one name: the later silently replaces the earlier.
@@ -1719,6 +1723,7 @@ pub const ALL: &[RuleId] = &[
     S11_2_KVOL_SERVICE_SELECTOR,
     S11_2_KVOL_SERVICE_TARGET_PORT_EXISTS,
     S11_2_KVOL_SERVICE_HEADLESS,
+    S11_2_KVOL_SERVICE_IN_SET_EXISTS,
     S11_2_KVOL_SERVICE_CONFLICT,
     S14_PV_RECYCLE,
     S14_BETA_STORAGE_CLASS_ANNOTATION_PV,
@@ -1841,6 +1846,7 @@ pub(crate) fn source_of(id: &str) -> Source {
         | "11.2/kvol-service-selector"
         | "11.2/kvol-service-targetPort-exists"
         | "11.2/kvol-service-headless"
+        | "11.2/kvol-service-in-set-exists"
         | "11.2/kvol-service-conflict"
         | "14/beta-storage-class-annotation-claim-template"
         | "14/kvol-fractional-bytes-capacity"
@@ -1972,6 +1978,9 @@ pub(crate) fn why_of(id: &str) -> Option<&'static str> {
         }
         "11.2/kvol-service-headless" => {
             "the StatefulSet's pods get their stable DNS names (pod.service) only from a headless governing Service: with a cluster IP, peers cannot address each other by name"
+        }
+        "11.2/kvol-service-in-set-exists" => {
+            "the StatefulSet's pods get their DNS names only from a headless governing Service named serviceName that selects them: without it, peers cannot find each other"
         }
         "11.2/kvol-service-conflict" => {
             "kubectl apply applies both Services under one name: the later silently replaces the earlier"

@@ -180,7 +180,9 @@ pub(crate) fn validate_statefulset(checker: &mut Checker, sts: &StatefulSet, pat
     }
     shadowed_volumes(checker, spec, &spec_path.child("volumes"));
 
-    governing_service(checker, sts, &path.child("service"));
+    if !sts.service_in_set {
+        governing_service(checker, sts, &path.child("service"));
+    }
     warnings::statefulset(checker, sts, path);
 }
 

@@ -273,5 +273,6 @@ pub(crate) fn statefulset(name: &str) -> StatefulSet {
             volume_claim_templates: vec![claim_template("www", "1Gi")],
         },
         service: svc,
+        service_in_set: false,
     }
 }

@@ -926,7 +926,8 @@ pub(super) fn client_services(rows: &mut Vec<Row>) {
     ));
 }
 
-/// Objects validated together as a [`Manifests`] (applied to namespace `default`).
+/// Objects validated together as a [`Manifests`] (applied to namespace `default`, whose
+/// cluster has a default StorageClass).
 #[derive(Debug, Clone)]
 struct Objects(Vec<Object>);
 
@@ -936,7 +937,7 @@ impl Validate for Objects {
             .0
             .iter()
             .cloned()
-            .fold(Manifests::new(), Manifests::with);
+            .fold(Manifests::new().assume_default_class(), Manifests::with);
         set.validate(path, checker);
     }
 }
@@ -957,8 +958,37 @@ fn pod_and_client() -> Objects {
     Objects(vec![Object::Pod(p), Object::Service(c)])
 }
 
+/// StatefulSet `web` whose governing Service is declared separately, and that Service.
+fn sts_with_separate_service() -> Objects {
+    let mut s = sts();
+    s.service_in_set = true;
+    let svc = s.service.clone();
+    Objects(vec![Object::StatefulSet(s), Object::Service(svc)])
+}
+
+fn separate_service(o: &mut Objects) -> &mut Service {
+    match &mut o.0[1] {
+        Object::Service(s) => s,
+        other => panic!("objects[1] is a {}", other.kind()),
+    }
+}
+
 /// Cross-object rows: Services against the pods of the set.
 pub(super) fn service_sets(rows: &mut Vec<Row>) {
+    rows.push(model(
+        "11.2/kvol-service-in-set-exists",
+        sts_with_separate_service(),
+        "objects[0](StatefulSet default/web).spec.serviceName",
+        NOT_FOUND,
+        |o| separate_service(o).metadata.name = "web-other".into(),
+        |o| {
+            let s = separate_service(o);
+            s.metadata
+                .annotations
+                .insert("owner".into(), "storage".into());
+            s.spec.ports[0].name = Some("http".into());
+        },
+    ));
     let svc = "objects[1](Service default/web)";
     rows.push(model(
         "10/kvol-targetPort-in-selected-pods",

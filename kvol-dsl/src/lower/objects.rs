@@ -445,6 +445,10 @@ fn statefulset(cx: &mut Cx, ast: &StatefulSetAst, root: Sp) -> LoweredObject {
     for (key, value) in map_pairs(cx, &ast.service_annotations) {
         b = call!(b.service_annotation(key, value));
     }
+    if let Some(v) = ast.service_in_set {
+        let v = cx.boolean(v);
+        b = call!(b.service_in_set(v));
+    }
     let explicit_at = ast.service_ports.as_ref().map_or(0, Vec::len);
     for (i, port) in ast.governing_ports.iter().enumerate() {
         let pp = service.child("spec").child("ports").index(explicit_at + i);

@@ -39,6 +39,7 @@ pub const KEYS: &[&str] = &[
     "service_annotations",
     "service_ports",
     "service_port",
+    "service_in_set",
     "security",
     "node_affinity",
     "pod_affinity",
@@ -180,6 +181,12 @@ fn own_entry(p: &P, e: &mut Entry, ast: &mut StatefulSetAst, seen: &mut Seen) ->
                 ast.service_ports =
                     Some(value::list(p, &mut e.rest, "a named container port").unwrap_or_default());
                 e.rest.finish(p, "the list of ports");
+            }
+        }
+        "service_in_set" => {
+            if seen.once(p, e) && colon(p, e) {
+                ast.service_in_set = value::boolean(p, &mut e.rest, "`service_in_set`");
+                e.rest.finish(p, "the flag");
             }
         }
         "publish_not_ready" => {

@@ -139,6 +139,36 @@ fn main() {
         },
         default_class: standard,
     };
+    // zfs-localpv's mongo-statefulset.yaml: the governing Service declared separately selects
+    // only some of the pod labels.
+    let mongo = kvol::manifests! {
+        service {
+            name: mongo,
+            labels: { name: mongo },
+            headless: true,
+            selector: { role: mongo },
+            port: 27017 => 27017,
+        },
+        statefulset {
+            name: mongo,
+            service: mongo,
+            service_in_set: true,
+            labels: { role: mongo, environment: test },
+            replicas: 3,
+            grace: 10,
+            container mongo {
+                image: "mongo",
+                command: ["mongod", "--replSet", "rs0", "--bind_ip_all"],
+                port: 27017,
+                mount: mongo-persistent-storage => "/data/db",
+            },
+            container mongo-sidecar { image: "cvallance/mongo-k8s-sidecar" },
+            claim: mongo-persistent-storage 5Gi RWO "zfspv-mongo",
+        },
+        external_classes: ["zfspv-mongo"],
+    };
+    let mongo_yaml = mongo.to_yaml();
+    assert_eq!(mongo_yaml.matches("kind: Service\n").count(), 1, "{mongo_yaml}");
     let yaml = format!(
         "{}---\n{}---\n{}---\n{}---\n{}---\n{}",
         redis_set.to_yaml(),

@@ -8,8 +8,10 @@ use crate::{
     object::Object,
     pod::PodSpec,
     report::{FieldError, WarningCode, quote},
+    rules::common::{invalid_raw, json_map},
     rules::ids,
     service::{Service, TargetPort},
+    statefulset::StatefulSet,
     validate::Checker,
 };
 
@@ -43,9 +45,84 @@ impl<'a> Cross<'a> {
             }
         }
         for (i, object) in self.m.objects.iter().enumerate() {
-            if let Object::Service(svc) = object {
-                self.check_service(checker, i, svc, &pods);
+            match object {
+                Object::Service(svc) => self.check_service(checker, i, svc, &pods),
+                Object::StatefulSet(s) if s.service_in_set => self.check_governing(checker, i, s),
+                _ => {}
             }
+        }
+    }
+
+    /// A StatefulSet whose governing Service is declared separately: the set holds it (same
+    /// namespace, named `serviceName`), headless, selecting the pods.
+    fn check_governing(&self, checker: &mut Checker, i: usize, sts: &StatefulSet) {
+        let namespace = self.ns(&sts.metadata.namespace);
+        let name = sts.spec.service_name.as_str();
+        let found = self
+            .m
+            .objects
+            .iter()
+            .enumerate()
+            .find_map(|(j, o)| match o {
+                Object::Service(svc)
+                    if svc.metadata.name == name
+                        && self.ns(&svc.metadata.namespace) == namespace =>
+                {
+                    Some((j, svc))
+                }
+                _ => None,
+            });
+        let rule = ids::S11_2_KVOL_SERVICE_IN_SET_EXISTS;
+        let Some((j, svc)) = found else {
+            let error =
+                FieldError::not_found(rule, self.path(i).child("spec").child("serviceName"), name);
+            checker.error_in(
+                i,
+                FieldError {
+                    detail: format!(
+                        "the governing Service is declared separately, but the set holds no \
+                         Service {} in namespace {}: add it, or let kvol write it",
+                        quote(name),
+                        quote(namespace)
+                    ),
+                    ..error
+                },
+            );
+            return;
+        };
+        let spec = self.path(j).child("spec");
+        if !svc.is_headless() {
+            checker.error_in(
+                j,
+                FieldError::invalid(
+                    rule,
+                    spec.child("clusterIP"),
+                    svc.spec.cluster_ip.as_str().unwrap_or(""),
+                    format!(
+                        "must be None: the Service governs StatefulSet {}, and only a headless \
+                         Service gives each pod its DNS name",
+                        quote(&sts.metadata.name)
+                    ),
+                ),
+            );
+        }
+        let labels = &sts.spec.template.metadata.labels;
+        let selects = !svc.spec.selector.is_empty()
+            && (svc.spec.selector.iter()).all(|(k, v)| labels.get(k) == Some(v));
+        if !selects {
+            checker.error_in(
+                j,
+                invalid_raw(
+                    rule,
+                    spec.child("selector"),
+                    json_map(&svc.spec.selector),
+                    format!(
+                        "must select the pods of StatefulSet {} (their labels are {})",
+                        quote(&sts.metadata.name),
+                        json_map(labels)
+                    ),
+                ),
+            );
         }
     }
 
