@@ -13,7 +13,9 @@
 //!   [`storage::v1::StorageClass`](k8s_openapi::api::storage::v1::StorageClass)
 //! - [`Service`] → [`core::v1::Service`](k8s_openapi::api::core::v1::Service)
 //! - [`StatefulSet`] → [`apps::v1::StatefulSet`](k8s_openapi::api::apps::v1::StatefulSet), or
-//!   the pair `(core::v1::Service, apps::v1::StatefulSet)` with its governing Service
+//!   the pair `(core::v1::Service, apps::v1::StatefulSet)` with its governing Service (for a
+//!   StatefulSet whose Service is declared in the set, `service_in_set`, convert that Service
+//!   itself: the pair holds the one kvol would have written)
 //!
 //! The conversions are typed, field by field, and exact: the converted value serializes to the
 //! same JSON as kvol's own serialization (the `openapi_roundtrip` tests check this for every

@@ -72,6 +72,7 @@ fn every_generated_set_builds_and_covers_every_kind_and_source() {
         "service/NodePort",
         "service/LoadBalancer",
         "service/targetPort-name",
+        "statefulset/service-in-set",
         "downwardAPI/fieldRef",
         "downwardAPI/resourceFieldRef",
         "pv/local",

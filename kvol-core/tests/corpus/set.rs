@@ -1546,6 +1546,11 @@ fn build_set(g: &mut Gen, index: u64) -> Result<Built, SetError> {
     for (k, v) in g.annotations(1) {
         sts = sts.service_annotation(k, v);
     }
+    let in_set = g.chance(0.2);
+    if in_set {
+        g.stats.bump("statefulset/service-in-set");
+        sts = sts.service_in_set(true);
+    }
     let sts = sts
         .build()
         .map_err(rejected(index, "StatefulSet", &sts_name))?
@@ -1558,6 +1563,10 @@ fn build_set(g: &mut Gen, index: u64) -> Result<Built, SetError> {
         &sts,
         &pod,
     );
+    if in_set {
+        // The governing Service declared separately: the one kvol would have written.
+        objects.push(sts.service.clone().into());
+    }
     objects.push(sts.into());
     objects.push(client.into());
     Ok((objects, outside, target, namespace))
