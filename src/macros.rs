@@ -129,9 +129,19 @@
 ///   form), without it the compact container mounts it at `/data`; repeat `claim:` for more;
 /// - `update: RollingUpdate [{ partition: N, max_unavailable: N | "N%" }]` or `OnDelete`;
 /// - `pod_management: OrderedReady | Parallel`;
-/// - `retention: { deleted: Retain | Delete, scaled: Retain | Delete }`.
+/// - `retention: { deleted: Retain | Delete, scaled: Retain | Delete }`;
+/// - `set_labels: { … }`: the StatefulSet object's own labels;
+/// - the headless Service: `service_labels: { … }` (default: the pod labels),
+///   `service_annotations: { … }`, `service_ports: [NAME, …]` (which named container ports it
+///   exposes), `service_port: NAME NUMBER [PROTOCOL] [=> TARGET]` (a port written out in full;
+///   repeat for more); or `service_in_set: true`: the governing Service is declared separately
+///   as a `service { … }` of the same [`manifests!`](crate::manifests!) block (headless, named
+///   like `service`, selecting the pods), and the StatefulSet is written without its own;
+/// - the pod-level settings of [`pod!`](crate::pod!) (`security`, affinity, `toleration`,
+///   `spread`, …).
 ///
-/// Named container ports become the headless Service's ports.
+/// Named container ports become the headless Service's ports (unless `service_ports` or
+/// `service_port` say otherwise).
 #[macro_export]
 macro_rules! statefulset {
     ($($t:tt)*) => { $crate::__private::statefulset_impl!($crate; $($t)*) };
@@ -171,6 +181,26 @@ macro_rules! statefulset {
 /// | downwardAPI | `volume info: downward_api { items: ["labels" => field "metadata.labels", "mem" => resource app "limits.memory" 1Mi] }` |
 /// | csi (inline) | `volume s: csi "secrets-store.csi.k8s.io" { read_only: true, fs_type: ext4, attributes: { k: v }, secret: name }` |
 /// | ephemeral | `volume scratch: ephemeral 10Gi RWO "fast"` |
+/// | projected | `volume token: projected { default_mode: 0o440, sources: [service_account_token "token" { audience: "vault", expiration: 3600 }, config_map ca { items: [..] }, secret creds] }` |
+///
+/// Pod-level settings (also in [`statefulset!`](crate::statefulset!)):
+///
+/// - `security: { fs_group: 999, fs_group_change: OnRootMismatch, run_as_user: 999,
+///   run_as_group: 999, run_as_non_root: true, supplemental_groups: [5], seccomp: RuntimeDefault
+///   | Unconfined | Localhost "profile.json" }`;
+/// - `node_affinity: required { "topology.kubernetes.io/zone" In [a, b] }` or `node_affinity:
+///   preferred 10 { … }` (repeat for more terms; operators `In`, `NotIn`, `Exists`,
+///   `DoesNotExist`, `Gt`, `Lt`);
+/// - `pod_affinity:` / `pod_anti_affinity: required { app In [db] } on "kubernetes.io/hostname"`
+///   or `preferred 100 { app: db } on "…" [namespaces [ns]]` (the selector takes `key: value`
+///   labels and `key OP [values]` expressions);
+/// - `toleration: { key: "…", operator: Exists | Equal, value: "…", effect: NoSchedule |
+///   PreferNoSchedule | NoExecute, seconds: 30 }` (repeat for more);
+/// - `spread: { max_skew: 1, topology: "topology.kubernetes.io/zone", when_unsatisfiable:
+///   DoNotSchedule | ScheduleAnyway, selector: { app: db }, min_domains: 3 }` (repeat for more);
+/// - `priority_class: NAME`, `image_pull_secrets: [NAME, …]`, `automount_token: false`,
+///   `hostname: NAME`, `subdomain: NAME`, `dns_policy: ClusterFirst | ClusterFirstWithHostNet |
+///   Default`, `service_links: false`.
 ///
 /// ```
 /// let pod = kvol::pod! {
@@ -262,6 +292,42 @@ macro_rules! storage_class {
     ($($t:tt)*) => { $crate::__private::storage_class_impl!($crate; $($t)*) };
 }
 
+/// A Service of any type, checked at compile time: the client Service next to a StatefulSet's
+/// headless one, or a headless Service on its own.
+///
+/// ```
+/// let read = kvol::service! {
+///     name: mysql-read,
+///     labels: { app: mysql },
+///     type: NodePort,
+///     selector: { app: mysql },
+///     port: mysql 3306 => mysql node_port 30306,
+///     session_affinity: ClientIP { timeout: 600 },
+///     external_traffic: Local,
+/// };
+/// assert_eq!(read.spec.ports[0].node_port, Some(30306));
+///
+/// let redis = kvol::service! {
+///     name: redis-cluster,
+///     headless: true,
+///     selector: { app: redis },
+///     port: redis-port 6379 TCP => 6379,
+/// };
+/// assert!(redis.is_headless());
+/// ```
+///
+/// Keys: `name` (a DNS-1035 label), `namespace`, `labels`, `annotations`, `allow`, `type:
+/// ClusterIP | NodePort | LoadBalancer`, `headless: true` (`clusterIP: None`), `cluster_ip:
+/// "10.96.0.10"` (a fixed address, written as given), `selector: { … }`,
+/// `port: [NAME] NUMBER [TCP|UDP|SCTP] [=> TARGET] [node_port N] [app_protocol "…"]` (TARGET: a
+/// number or a container port's name; repeat `port:` for more), `session_affinity: None |
+/// ClientIP [{ timeout: SECONDS }]`, `external_traffic: Cluster | Local`, `internal_traffic:
+/// Cluster | Local`, `publish_not_ready: true`.
+#[macro_export]
+macro_rules! service {
+    ($($t:tt)*) => { $crate::__private::service_impl!($crate; $($t)*) };
+}
+
 /// Several objects, checked against each other at compile time with kvol-core's
 /// [`Manifests`](crate::Manifests) rules: every mount names a volume or claim template, every
 /// `claim` volume names a claim of the set (or `external_claims`), every claim's class exists
@@ -290,9 +356,9 @@ macro_rules! storage_class {
 /// assert_eq!(set.len(), 3);
 /// ```
 ///
-/// Entries: `pod { … }`, `pvc { … }`, `pv { … }`, `storage_class { … }`, `statefulset { … }`
-/// (each body as in the single-object macro), `namespace: NS` (where objects without one are
-/// applied), `default_class: NAME`, `external_claims: [..]`, `external_classes: [..]`. Values
+/// Entries: `pod { … }`, `pvc { … }`, `pv { … }`, `storage_class { … }`, `service { … }`,
+/// `statefulset { … }` (each body as in the single-object macro), `namespace: NS` (where objects
+/// without one are applied), `default_class: NAME`, `external_claims: [..]`, `external_classes: [..]`. Values
 /// must be literals (see the module documentation for run-time values).
 #[macro_export]
 macro_rules! manifests {

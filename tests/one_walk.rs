@@ -30,7 +30,10 @@ mod checked {
     macro_rules! manifests {
         ($($t:tt)*) => { ::kvol::__private::__self_checked_impl!(manifests; ::kvol; $($t)*) };
     }
-    pub(crate) use {manifests, pod, pv, pvc, statefulset, storage_class};
+    macro_rules! service {
+        ($($t:tt)*) => { ::kvol::__private::__self_checked_impl!(service; ::kvol; $($t)*) };
+    }
+    pub(crate) use {manifests, pod, pv, pvc, service, statefulset, storage_class};
 }
 
 /// Includes one pass case with the self-checking `kvol` and runs its `main`.
@@ -53,6 +56,7 @@ pass_case!(every_volume_source, "ui/pass/every-volume-source.rs");
 pass_case!(flagship_compact, "ui/pass/flagship-compact.rs");
 pass_case!(flagship_full, "ui/pass/flagship-full.rs");
 pass_case!(interpolation, "ui/pass/interpolation.rs");
+pass_case!(pod_spec_settings, "ui/pass/pod-spec-settings.rs");
 pass_case!(pv_pvc_sc, "ui/pass/pv-pvc-sc.rs");
 pass_case!(seed_1_emptydir, "ui/pass/seed-1-emptydir.rs");
 pass_case!(seed_2_hostpath, "ui/pass/seed-2-hostpath.rs");
@@ -69,6 +73,7 @@ const INCLUDED: &[&str] = &[
     "flagship-full.rs",
     "interpolation.rs",
     "no-prelude.rs",
+    "pod-spec-settings.rs",
     "pv-pvc-sc.rs",
     "seed-1-emptydir.rs",
     "seed-2-hostpath.rs",

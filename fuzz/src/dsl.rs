@@ -2,7 +2,7 @@
 //! arbitrary token streams: it never panics, and what it returns lexes again.
 //!
 //! Input: the first byte picks the macro (`s` statefulset!, `p` pod!, `c` pvc!, `v` pv!,
-//! `k` storage_class!, `m` manifests!; any other byte modulo 6), the rest is the invocation
+//! `k` storage_class!, `e` service!, `m` manifests!; any other byte modulo 7), the rest is the invocation
 //! body as UTF-8 text, lexed by proc-macro2 (inputs that do not lex are skipped). The body is
 //! passed as the facade's `macro_rules!` shim passes it: `::kvol; body`.
 
@@ -12,12 +12,13 @@ use proc_macro2::TokenStream;
 
 use kvol_dsl::Kind;
 
-const KINDS: [Kind; 6] = [
+const KINDS: [Kind; 7] = [
     Kind::StatefulSet,
     Kind::Pod,
     Kind::Pvc,
     Kind::Pv,
     Kind::StorageClass,
+    Kind::Service,
     Kind::Manifests,
 ];
 
@@ -32,6 +33,7 @@ pub fn check(data: &[u8]) {
         b'c' => Kind::Pvc,
         b'v' => Kind::Pv,
         b'k' => Kind::StorageClass,
+        b'e' => Kind::Service,
         b'm' => Kind::Manifests,
         b => KINDS[usize::from(b) % KINDS.len()],
     };

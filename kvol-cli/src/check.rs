@@ -4,7 +4,7 @@
 
 use crate::locate::locate;
 use kvol_core::decode::{DecodeIssue, decode_document};
-use kvol_core::report::{FieldPath, Segment, Source};
+use kvol_core::report::{FieldPath, Source};
 use kvol_core::validate::{Checker, Validate};
 use kvol_core::{KubeVersion, Manifests, Object, Report};
 
@@ -335,38 +335,11 @@ fn attach(reports: &mut [DocReport], d: &Decoded, report: Report, per_object: bo
 }
 
 /// The cross-object check: every decoded object in one `Manifests` set. A StatefulSet's
-/// governing Service, when one of the documents, is paired with it (kvol checks the two
-/// together), and its findings go back to the Service's document.
-fn check_set(reports: &mut [DocReport], mut decoded: Vec<Decoded>, options: &Options) {
-    let default_ns = options.externals.namespace.as_deref();
-    let ns_of = |ns: &Option<String>| ns.as_deref().or(default_ns).map(str::to_owned);
-    // Pair each StatefulSet with its Service document, if one is given.
-    let mut paired = vec![false; decoded.len()];
-    let mut service_doc: Vec<Option<usize>> = vec![None; decoded.len()];
-    for i in 0..decoded.len() {
-        let Object::StatefulSet(set) = &decoded[i].object else {
-            continue;
-        };
-        let (name, ns) = (
-            set.spec.service_name.clone(),
-            ns_of(&set.metadata.namespace),
-        );
-        let found = (0..decoded.len()).find(|&j| {
-            !paired[j]
-                && matches!(&decoded[j].object, Object::Service(s)
-                    if s.metadata.name == name && ns_of(&s.metadata.namespace) == ns)
-        });
-        let Some(j) = found else {
-            continue;
-        };
-        let Object::Service(service) = decoded[j].object.clone() else {
-            continue;
-        };
-        if let Object::StatefulSet(set) = &mut decoded[i].object {
-            set.service = service;
-        }
-        paired[j] = true;
-        service_doc[i] = Some(j);
+/// governing Service is one of the documents (the set is decoded with `service_in_set`), so
+/// kvol checks that the set holds it, headless and selecting the pods.
+fn check_set(reports: &mut [DocReport], decoded: Vec<Decoded>, options: &Options) {
+    if decoded.is_empty() {
+        return;
     }
     let mut set = Manifests::new();
     if let Some(n) = &options.externals.namespace {
@@ -387,51 +360,31 @@ fn check_set(reports: &mut [DocReport], mut decoded: Vec<Decoded>, options: &Opt
     if options.externals.assume_default_class {
         set = set.assume_default_class();
     }
-    // The set's objects, by the index of their decoded document.
-    let members: Vec<usize> = (0..decoded.len()).filter(|&i| !paired[i]).collect();
-    for &i in &members {
-        set.push(decoded[i].object.clone());
-    }
-    if members.is_empty() {
-        return;
+    for d in &decoded {
+        set.push(d.object.clone());
     }
     let mut checker = Checker::new(options.target);
     set.validate(&FieldPath::root(), &mut checker);
     let report = checker.finish();
-    // The object a set finding is about, and its path within the object.
-    let within = |object: Option<usize>, path: &FieldPath| -> Option<(usize, FieldPath)> {
-        let i = object?;
-        let prefix = set.object_path(i)?;
-        let mut segments = path.segments();
-        let first = segments.next()?;
-        (Some(first) == prefix.last()).then(|| (i, FieldPath::from_segments(segments)))
+    // The object a set finding is about, and its path within the object; a finding about no
+    // one object (none is known today) goes to the first document, with its whole path, rather
+    // than be dropped.
+    let within = |object: Option<usize>, path: &FieldPath| -> (usize, FieldPath) {
+        let inside = object.and_then(|i| {
+            let prefix = set.object_path(i)?;
+            let mut segments = path.segments();
+            let first = segments.next()?;
+            (Some(first) == prefix.last()).then(|| (i, FieldPath::from_segments(segments)))
+        });
+        inside.unwrap_or_else(|| (0, path.clone()))
     };
-    // Where a finding on member `i` at `path` goes: its own document, or (for `service.…` of
-    // a StatefulSet paired with a Service document) the Service's.
-    let target = |i: usize, path: FieldPath| -> (usize, FieldPath) {
-        let member = members[i];
-        let mut segments = path.segments();
-        if let (Some(Segment::Field("service")), Some(j)) = (segments.next(), service_doc[member]) {
-            return (j, FieldPath::from_segments(segments));
-        }
-        (member, path)
-    };
-    // A finding about no one object (none is known today) goes to the first document, with
-    // its whole path, rather than be dropped.
-    let first = members.first().copied().unwrap_or(0);
     for e in &report.errors {
-        let (d, path) = match within(e.object, &e.path) {
-            Some((i, path)) => target(i, path),
-            None => (first, e.path.clone()),
-        };
+        let (d, path) = within(e.object, &e.path);
         let finding = error_finding(e, &path, &decoded[d].node);
         reports[decoded[d].report].errors.push(finding);
     }
     for w in &report.warnings {
-        let (d, path) = match within(w.object, &w.path) {
-            Some((i, path)) => target(i, path),
-            None => (first, w.path.clone()),
-        };
+        let (d, path) = within(w.object, &w.path);
         let finding = warning_finding(w, &path, &decoded[d].node);
         reports[decoded[d].report].warnings.push(finding);
     }

@@ -13,7 +13,11 @@ use kvol_core::report::{FieldPath, Segment};
 use kvol_core::tree::{Tree, TreeKey, TreeValue};
 
 /// Fields the API server reports under another name than the document's.
-const RENAMED: &[(&str, &str)] = &[("persistentDisk", "gcePersistentDisk")];
+const RENAMED: &[(&str, &str)] = &[
+    ("persistentDisk", "gcePersistentDisk"),
+    // `spec.clusterIPs[0]`: the API server checks the list it derives from `clusterIP`.
+    ("clusterIPs", "clusterIP"),
+];
 
 /// The line and column (1-based) of `path` in `root`, or of its nearest ancestor present;
 /// `value` (the error's value, when it has one) picks the list item a path without an index
@@ -29,6 +33,7 @@ pub fn locate<T: Tree>(root: &T, path: &FieldPath, value: Option<&str>) -> (usiz
                     .or_else(|| renamed.and_then(|d| entry(entries, d)))
                     .or_else(|| dotted(entries, name))
                     .or_else(|| one_level_down(entries, name))
+                    .or_else(|| deeper(entries, name, value, 3))
                     .map(|(k, v)| (Some((k.line(), k.col())), v))
             }
             (Segment::Index(i), TreeValue::Seq(items)) => items.get(i).map(|v| (None, v)),
@@ -72,6 +77,49 @@ fn one_level_down<'t, T: Tree>(entries: &'t [(T::Key, T)], name: &str) -> Option
         TreeValue::Map(inner) => entry(inner, name),
         _ => None,
     })
+}
+
+/// `name` anywhere up to `depth` levels below `entries`, through mappings and lists (the
+/// projected token's `path`, reported by the API server at `projected.path`); the entry whose
+/// value is `value` wins over the first one found.
+fn deeper<'t, T: Tree>(
+    entries: &'t [(T::Key, T)],
+    name: &str,
+    value: Option<&str>,
+    depth: usize,
+) -> Option<&'t (T::Key, T)> {
+    let mut found = Vec::new();
+    collect(entries, name, depth, &mut found);
+    let is_value = |e: &&&(T::Key, T)| match (e.1.value(), value) {
+        (TreeValue::String(s), Some(v)) => v.trim_matches('"') == s,
+        _ => false,
+    };
+    found.iter().find(is_value).or(found.first()).copied()
+}
+
+fn collect<'t, T: Tree>(
+    entries: &'t [(T::Key, T)],
+    name: &str,
+    depth: usize,
+    found: &mut Vec<&'t (T::Key, T)>,
+) {
+    if depth == 0 {
+        return;
+    }
+    for e in entries {
+        if e.0.name() == name {
+            found.push(e);
+        }
+        let mut visit = |node: &'t T| {
+            if let TreeValue::Map(inner) = node.value() {
+                collect(inner, name, depth - 1, found);
+            }
+        };
+        match e.1.value() {
+            TreeValue::Seq(items) => items.iter().for_each(&mut visit),
+            _ => visit(&e.1),
+        }
+    }
 }
 
 /// The entry `name` of the list item whose `name` is `value` (or of the first item with it).

@@ -107,11 +107,19 @@ fn check_row(row: &Row, target: KubeVersion) -> Vec<String> {
     let findings = all_findings(&reports);
     match row.expect {
         Expect::Error(_) => {
+            // On a StatefulSet's generated Service, kvol's own consistency rules (name, namespace,
+            // selector and ports equal to the set's) have no YAML form: a set read from YAML
+            // has its Service as a document of its own.
+            let on_service = row.path.starts_with("service.");
             let expected: Vec<&FieldError> = library
                 .errors
                 .iter()
                 .filter(|e| in_document(e.path.as_str()) == field)
+                .filter(|e| !(on_service && e.source() == Source::Kvol))
                 .collect();
+            if expected.is_empty() && on_service {
+                return problems;
+            }
             if expected.is_empty() {
                 problems.push(format!("the library gives no error at {field}"));
             }

@@ -65,8 +65,8 @@ pub mod values;
 // `kvol_core::quantity::Quantity`, …), kept for users, macro expansions and docs.
 #[doc(no_inline)]
 pub use model::{
-    access, legacy, meta, object, pod, pv, pvc, selector, service, statefulset, storage_class,
-    volume,
+    access, legacy, meta, object, pod, pv, pvc, scheduling, security, selector, service,
+    statefulset, storage_class, volume,
 };
 #[doc(no_inline)]
 pub use render::{json, yaml};
@@ -78,7 +78,7 @@ pub use values::{names, positive_quantity, quantity, version};
 pub use access::{AccessMode, AccessModes, ReclaimPolicy, VolumeMode};
 pub use builder::{
     ContainerBuilder, IntoQuantity, PodBuilder, PvBuilder, PvcBuilder, PvcTemplateBuilder,
-    QuantityInputError, SourceInput, StatefulSetBuilder, StorageClassBuilder,
+    QuantityInputError, ServiceBuilder, SourceInput, StatefulSetBuilder, StorageClassBuilder,
 };
 pub use manifests::Manifests;
 pub use names::NameError;

@@ -13,7 +13,9 @@
 //!   [`storage::v1::StorageClass`](k8s_openapi::api::storage::v1::StorageClass)
 //! - [`Service`] → [`core::v1::Service`](k8s_openapi::api::core::v1::Service)
 //! - [`StatefulSet`] → [`apps::v1::StatefulSet`](k8s_openapi::api::apps::v1::StatefulSet), or
-//!   the pair `(core::v1::Service, apps::v1::StatefulSet)` with its governing Service
+//!   the pair `(core::v1::Service, apps::v1::StatefulSet)` with its governing Service (for a
+//!   StatefulSet whose Service is declared in the set, `service_in_set`, convert that Service
+//!   itself: the pair holds the one kvol would have written)
 //!
 //! The conversions are typed, field by field, and exact: the converted value serializes to the
 //! same JSON as kvol's own serialization (the `openapi_roundtrip` tests check this for every
@@ -72,18 +74,26 @@ use crate::{
         TypedLocalObjectReference, TypedObjectReference,
     },
     quantity::Quantity,
+    scheduling::{
+        Affinity, NodeAffinity, PodAffinity, PodAffinityTerm, PreferredSchedulingTerm, Toleration,
+        TopologySpreadConstraint, WeightedPodAffinityTerm,
+    },
+    security::{PodSecurityContext, SeccompProfile},
     selector::{
         LabelSelector, LabelSelectorRequirement, NodeSelector, NodeSelectorRequirement,
         NodeSelectorTerm, TopologyRequirement, TopologySelectorTerm, VolumeNodeAffinity,
     },
-    service::{Service, ServicePort, ServiceSpec, TargetPort},
+    service::{
+        ClientIpConfig, Service, ServicePort, ServiceSpec, SessionAffinityConfig, TargetPort,
+    },
     statefulset::{IntOrPercent, RetentionPolicy, StatefulSet, StatefulSetSpec, UpdateStrategy},
     storage_class::StorageClass,
     validate::Valid,
     volume::{
         ClaimVolume, ConfigMapVolume, CsiVolume, DownwardApiFile, DownwardApiSource,
-        DownwardApiVolume, EmptyDir, EphemeralVolume, FileMode, HostPath, KeyToPath, Nfs,
-        SecretVolume, Volume, VolumeSource,
+        DownwardApiVolume, EmptyDir, EphemeralVolume, FileMode, HostPath, KeyToPath,
+        LocalObjectReference, Nfs, ProjectedVolume, SecretVolume, Volume, VolumeProjection,
+        VolumeSource,
     },
 };
 use k8s_openapi::{
@@ -147,7 +157,7 @@ impl From<&StorageClass> for storage::StorageClass {
 }
 
 impl From<&Service> for core::Service {
-    /// The headless Service (`clusterIP: None`), field by field.
+    /// The Service, field by field.
     fn from(service: &Service) -> Self {
         core::Service {
             metadata: object_meta(&service.metadata),
@@ -301,14 +311,131 @@ fn label_requirement(r: &LabelSelectorRequirement) -> meta::LabelSelectorRequire
 
 fn pod_spec(s: &PodSpec) -> core::PodSpec {
     core::PodSpec {
+        affinity: s.affinity.as_ref().map(affinity),
+        automount_service_account_token: s.automount_service_account_token,
         containers: s.containers.iter().map(container).collect(),
+        dns_policy: s.dns_policy.map(api_name),
+        enable_service_links: s.enable_service_links,
+        hostname: s.hostname.clone(),
+        image_pull_secrets: list(&s.image_pull_secrets, local_ref),
         init_containers: list(&s.init_containers, container),
         node_selector: string_map(&s.node_selector),
+        priority_class_name: s.priority_class_name.clone(),
         restart_policy: s.restart_policy.map(api_name),
+        security_context: s.security_context.as_ref().map(pod_security_context),
         service_account_name: s.service_account_name.clone(),
+        subdomain: s.subdomain.clone(),
         termination_grace_period_seconds: s.termination_grace_period_seconds,
+        tolerations: list(&s.tolerations, toleration),
+        topology_spread_constraints: list(&s.topology_spread_constraints, spread_constraint),
         volumes: list(&s.volumes, volume),
         ..Default::default()
+    }
+}
+
+fn local_ref(r: &LocalObjectReference) -> core::LocalObjectReference {
+    core::LocalObjectReference {
+        name: r.name.clone(),
+    }
+}
+
+fn pod_security_context(c: &PodSecurityContext) -> core::PodSecurityContext {
+    core::PodSecurityContext {
+        fs_group: c.fs_group,
+        fs_group_change_policy: c.fs_group_change_policy.map(api_name),
+        run_as_group: c.run_as_group,
+        run_as_non_root: c.run_as_non_root,
+        run_as_user: c.run_as_user,
+        seccomp_profile: c.seccomp_profile.as_ref().map(seccomp_profile),
+        supplemental_groups: if c.supplemental_groups.is_empty() {
+            None
+        } else {
+            Some(c.supplemental_groups.clone())
+        },
+        ..Default::default()
+    }
+}
+
+fn seccomp_profile(p: &SeccompProfile) -> core::SeccompProfile {
+    core::SeccompProfile {
+        localhost_profile: p.localhost_profile.clone(),
+        type_: api_name(p.kind),
+    }
+}
+
+fn affinity(a: &Affinity) -> core::Affinity {
+    core::Affinity {
+        node_affinity: a.node_affinity.as_ref().map(node_affinity),
+        pod_affinity: a.pod_affinity.as_ref().map(|p| core::PodAffinity {
+            preferred_during_scheduling_ignored_during_execution: list(
+                &p.preferred,
+                weighted_pod_term,
+            ),
+            required_during_scheduling_ignored_during_execution: list(&p.required, pod_term),
+        }),
+        pod_anti_affinity: a.pod_anti_affinity.as_ref().map(pod_anti_affinity),
+    }
+}
+
+fn pod_anti_affinity(p: &PodAffinity) -> core::PodAntiAffinity {
+    core::PodAntiAffinity {
+        preferred_during_scheduling_ignored_during_execution: list(&p.preferred, weighted_pod_term),
+        required_during_scheduling_ignored_during_execution: list(&p.required, pod_term),
+    }
+}
+
+fn node_affinity(a: &NodeAffinity) -> core::NodeAffinity {
+    core::NodeAffinity {
+        preferred_during_scheduling_ignored_during_execution: list(&a.preferred, preferred_term),
+        required_during_scheduling_ignored_during_execution: a.required.as_ref().map(node_selector),
+    }
+}
+
+fn preferred_term(t: &PreferredSchedulingTerm) -> core::PreferredSchedulingTerm {
+    core::PreferredSchedulingTerm {
+        preference: node_term(&t.preference),
+        weight: t.weight,
+    }
+}
+
+fn weighted_pod_term(t: &WeightedPodAffinityTerm) -> core::WeightedPodAffinityTerm {
+    core::WeightedPodAffinityTerm {
+        pod_affinity_term: pod_term(&t.pod_affinity_term),
+        weight: t.weight,
+    }
+}
+
+fn pod_term(t: &PodAffinityTerm) -> core::PodAffinityTerm {
+    core::PodAffinityTerm {
+        label_selector: t.label_selector.as_ref().map(label_selector),
+        match_label_keys: strings(&t.match_label_keys),
+        mismatch_label_keys: strings(&t.mismatch_label_keys),
+        namespace_selector: t.namespace_selector.as_ref().map(label_selector),
+        namespaces: strings(&t.namespaces),
+        topology_key: t.topology_key.clone(),
+    }
+}
+
+fn toleration(t: &Toleration) -> core::Toleration {
+    core::Toleration {
+        effect: t.effect.map(api_name),
+        key: t.key.clone(),
+        operator: t.operator.map(api_name),
+        toleration_seconds: t.toleration_seconds,
+        value: t.value.clone(),
+    }
+}
+
+fn spread_constraint(c: &TopologySpreadConstraint) -> core::TopologySpreadConstraint {
+    core::TopologySpreadConstraint {
+        label_selector: c.label_selector.as_ref().map(label_selector),
+        match_label_keys: strings(&c.match_label_keys),
+        max_skew: c.max_skew,
+        min_domains: c.min_domains,
+        node_affinity_policy: c.node_affinity_policy.map(api_name),
+        node_taints_policy: c.node_taints_policy.map(api_name),
+        topology_key: c.topology_key.clone(),
+        when_unsatisfiable: api_name(c.when_unsatisfiable),
     }
 }
 
@@ -378,6 +505,7 @@ fn volume(v: &Volume) -> core::Volume {
         VolumeSource::DownwardApi(s) => out.downward_api = Some(downward_api(s)),
         VolumeSource::Csi(s) => out.csi = Some(csi_volume(s)),
         VolumeSource::Ephemeral(s) => out.ephemeral = Some(ephemeral(s)),
+        VolumeSource::Projected(s) => out.projected = Some(projected(s)),
     }
     out
 }
@@ -476,6 +604,54 @@ fn downward_api_file(f: &DownwardApiFile) -> core::DownwardAPIVolumeFile {
         mode: f.mode.map(file_mode),
         path: f.path.clone(),
         resource_field_ref,
+        ..Default::default()
+    }
+}
+
+fn projected(s: &ProjectedVolume) -> core::ProjectedVolumeSource {
+    core::ProjectedVolumeSource {
+        default_mode: s.default_mode.map(file_mode),
+        sources: list(&s.sources, projection),
+        ..Default::default()
+    }
+}
+
+fn projection(p: &VolumeProjection) -> core::VolumeProjection {
+    core::VolumeProjection {
+        cluster_trust_bundle: p.cluster_trust_bundle.as_ref().map(|b| {
+            core::ClusterTrustBundleProjection {
+                label_selector: b.label_selector.as_ref().map(label_selector),
+                name: b.name.clone(),
+                optional: b.optional,
+                path: b.path.clone(),
+                signer_name: b.signer_name.clone(),
+                ..Default::default()
+            }
+        }),
+        config_map: p.config_map.as_ref().map(|c| core::ConfigMapProjection {
+            items: list(&c.items, key_to_path),
+            name: c.name.clone(),
+            optional: c.optional,
+        }),
+        downward_api: p
+            .downward_api
+            .as_ref()
+            .map(|d| core::DownwardAPIProjection {
+                items: list(&d.items, downward_api_file),
+            }),
+        secret: p.secret.as_ref().map(|c| core::SecretProjection {
+            items: list(&c.items, key_to_path),
+            name: c.name.clone(),
+            optional: c.optional,
+        }),
+        service_account_token: p.service_account_token.as_ref().map(|t| {
+            core::ServiceAccountTokenProjection {
+                audience: t.audience.clone(),
+                expiration_seconds: t.expiration_seconds,
+                path: t.path.clone(),
+                ..Default::default()
+            }
+        }),
         ..Default::default()
     }
 }
@@ -800,19 +976,35 @@ fn topology_requirement(r: &TopologyRequirement) -> core::TopologySelectorLabelR
 
 fn service_spec(s: &ServiceSpec) -> core::ServiceSpec {
     core::ServiceSpec {
-        cluster_ip: Some("None".to_owned()),
+        cluster_ip: s.cluster_ip.as_str().map(str::to_owned),
+        external_traffic_policy: s.external_traffic_policy.map(api_name),
+        internal_traffic_policy: s.internal_traffic_policy.map(api_name),
         ports: list(&s.ports, service_port),
         publish_not_ready_addresses: flag(s.publish_not_ready_addresses),
         selector: string_map(&s.selector),
+        session_affinity: s.session_affinity.map(api_name),
+        session_affinity_config: s.session_affinity_config.as_ref().map(session_config),
+        type_: s.type_.map(api_name),
         ..Default::default()
+    }
+}
+
+fn session_config(c: &SessionAffinityConfig) -> core::SessionAffinityConfig {
+    core::SessionAffinityConfig {
+        client_ip: c
+            .client_ip
+            .as_ref()
+            .map(|ClientIpConfig { timeout_seconds }| core::ClientIPConfig {
+                timeout_seconds: *timeout_seconds,
+            }),
     }
 }
 
 fn service_port(p: &ServicePort) -> core::ServicePort {
     core::ServicePort {
-        app_protocol: None,
+        app_protocol: p.app_protocol.clone(),
         name: p.name.clone(),
-        node_port: None,
+        node_port: p.node_port,
         port: p.port,
         protocol: Some(api_name(p.protocol)),
         target_port: p.target_port.as_ref().map(target_port),

@@ -196,9 +196,11 @@ fn headless(name: &str, app: &str) -> Service {
                 port: 80,
                 protocol: Default::default(),
                 target_port: None,
+                ..Default::default()
             }],
             publish_not_ready_addresses: false,
             selector: labels(&[("app", app)]),
+            ..Default::default()
         },
     }
 }
@@ -244,6 +246,7 @@ fn statefulset(name: &str, replicas: i32, templates: Vec<PvcTemplate>) -> Statef
             volume_claim_templates: templates,
         },
         service: headless("nginx", "nginx"),
+        service_in_set: false,
     }
 }
 

@@ -539,6 +539,7 @@ fn pod_with_every_volume() -> Pod {
             service_account_name: Some("db".into()),
             termination_grace_period_seconds: Some(60),
             volumes: every_volume_source(),
+            ..Default::default()
         },
     }
 }
@@ -981,22 +982,26 @@ fn headless(name: &str) -> Service {
                     port: 5432,
                     protocol: Protocol::TCP,
                     target_port: Some(TargetPort::Name("sql".into())),
+                    ..Default::default()
                 },
                 ServicePort {
                     name: Some("dns".into()),
                     port: 53,
                     protocol: Protocol::UDP,
                     target_port: Some(TargetPort::Number(5353)),
+                    ..Default::default()
                 },
                 ServicePort {
                     name: Some("peer".into()),
                     port: 9999,
                     protocol: Protocol::SCTP,
                     target_port: None,
+                    ..Default::default()
                 },
             ],
             publish_not_ready_addresses: true,
             selector: map(&[("app", "db")]),
+            ..Default::default()
         },
     }
 }
@@ -1017,9 +1022,11 @@ fn services() {
                 port: 80,
                 protocol: Protocol::TCP,
                 target_port: None,
+                ..Default::default()
             }],
             publish_not_ready_addresses: false,
             selector: map(&[("app", "web")]),
+            ..Default::default()
         },
     };
     check::<_, core::Service>(&one_port);
@@ -1078,6 +1085,7 @@ fn full_statefulset() -> StatefulSet {
             ],
         },
         service: headless("db"),
+        service_in_set: false,
     }
 }
 
@@ -1153,6 +1161,7 @@ fn minimal_statefulset() -> StatefulSet {
                 ..Default::default()
             },
         },
+        service_in_set: false,
     }
 }
 
@@ -1337,4 +1346,175 @@ fn every_rendered_document_of_the_seed_scenarios() {
             "StatefulSet"
         ]
     );
+}
+
+/// Every pod-level setting and a projected volume with every kind of source.
+#[test]
+fn pod_settings_and_projected_volumes() {
+    use kvol_core::{
+        scheduling::{
+            Affinity, DnsPolicy, NodeAffinity, NodeInclusionPolicy, PodAffinity, PodAffinityTerm,
+            PreferredSchedulingTerm, TaintEffect, Toleration, TolerationOperator,
+            TopologySpreadConstraint, UnsatisfiableConstraintAction, WeightedPodAffinityTerm,
+        },
+        security::{FsGroupChangePolicy, PodSecurityContext, SeccompProfile, SeccompProfileType},
+        selector::{
+            LabelSelector, NodeSelector, NodeSelectorOperator, NodeSelectorRequirement,
+            NodeSelectorTerm,
+        },
+        volume::{
+            ClusterTrustBundleProjection, LocalObjectReference, ProjectedVolume, VolumeProjection,
+        },
+    };
+    let selector = LabelSelector::labels(map(&[("app", "web")]));
+    let term = PodAffinityTerm {
+        label_selector: Some(selector.clone()),
+        match_label_keys: strings(&["pod-template-hash"]),
+        mismatch_label_keys: strings(&["tenant"]),
+        namespace_selector: Some(LabelSelector::labels(map(&[("team", "a")]))),
+        namespaces: strings(&["prod"]),
+        topology_key: "kubernetes.io/hostname".into(),
+    };
+    let node_term = NodeSelectorTerm {
+        match_expressions: vec![NodeSelectorRequirement {
+            key: "topology.kubernetes.io/zone".into(),
+            operator: NodeSelectorOperator::In,
+            values: strings(&["a", "b"]),
+        }],
+    };
+    let mut pod = pod_with_every_volume();
+    pod.spec.affinity = Some(Affinity {
+        node_affinity: Some(NodeAffinity {
+            preferred: vec![PreferredSchedulingTerm {
+                preference: node_term.clone(),
+                weight: 10,
+            }],
+            required: Some(NodeSelector {
+                node_selector_terms: vec![node_term],
+            }),
+        }),
+        pod_affinity: Some(PodAffinity {
+            preferred: vec![WeightedPodAffinityTerm {
+                pod_affinity_term: term.clone(),
+                weight: 100,
+            }],
+            required: vec![term.clone()],
+        }),
+        pod_anti_affinity: Some(PodAffinity {
+            preferred: Vec::new(),
+            required: vec![term],
+        }),
+    });
+    pod.spec.automount_service_account_token = Some(false);
+    pod.spec.dns_policy = Some(DnsPolicy::ClusterFirstWithHostNet);
+    pod.spec.enable_service_links = Some(true);
+    pod.spec.hostname = Some("web-0".into());
+    pod.spec.subdomain = Some("web".into());
+    pod.spec.image_pull_secrets = vec![LocalObjectReference {
+        name: "registry".into(),
+    }];
+    pod.spec.priority_class_name = Some("high".into());
+    pod.spec.security_context = Some(PodSecurityContext {
+        fs_group: Some(101),
+        fs_group_change_policy: Some(FsGroupChangePolicy::OnRootMismatch),
+        run_as_group: Some(101),
+        run_as_non_root: Some(true),
+        run_as_user: Some(100),
+        seccomp_profile: Some(SeccompProfile {
+            localhost_profile: Some("audit.json".into()),
+            kind: SeccompProfileType::Localhost,
+        }),
+        supplemental_groups: vec![5, 6],
+    });
+    pod.spec.tolerations = vec![
+        Toleration {
+            operator: Some(TolerationOperator::Exists),
+            ..Default::default()
+        },
+        Toleration {
+            effect: Some(TaintEffect::NoExecute),
+            key: Some("node.kubernetes.io/unreachable".into()),
+            operator: Some(TolerationOperator::Exists),
+            toleration_seconds: Some(30),
+            value: None,
+        },
+    ];
+    pod.spec.topology_spread_constraints = vec![TopologySpreadConstraint {
+        label_selector: Some(selector.clone()),
+        match_label_keys: strings(&["pod-template-hash"]),
+        max_skew: 1,
+        min_domains: Some(3),
+        node_affinity_policy: Some(NodeInclusionPolicy::Honor),
+        node_taints_policy: Some(NodeInclusionPolicy::Ignore),
+        topology_key: "topology.kubernetes.io/zone".into(),
+        when_unsatisfiable: UnsatisfiableConstraintAction::DoNotSchedule,
+    }];
+    let mut cm = VolumeProjection::config_map("ca");
+    if let Some(c) = &mut cm.config_map {
+        c.optional = Some(true);
+    }
+    pod.spec.volumes.push(volume(
+        "projected",
+        VolumeSource::Projected(ProjectedVolume {
+            default_mode: Some(FileMode(0o440)),
+            sources: vec![
+                VolumeProjection::service_account_token("token", Some("vault".into()), Some(3600)),
+                cm,
+                VolumeProjection::secret("creds"),
+                VolumeProjection::downward_api([]),
+                VolumeProjection {
+                    cluster_trust_bundle: Some(ClusterTrustBundleProjection {
+                        label_selector: Some(selector),
+                        name: None,
+                        optional: Some(true),
+                        path: "bundle.pem".into(),
+                        signer_name: Some("example.com/signer".into()),
+                    }),
+                    ..Default::default()
+                },
+            ],
+        }),
+    ));
+    let converted: core::Pod = check(&pod);
+    let spec = converted.spec.unwrap();
+    assert_eq!(spec.dns_policy.as_deref(), Some("ClusterFirstWithHostNet"));
+    assert!(spec.volumes.unwrap().last().unwrap().projected.is_some());
+}
+
+/// Services of every type with every field kvol models.
+#[test]
+fn client_services_of_every_type() {
+    use kvol_core::service::{
+        ClientIpConfig, ClusterIp, ServiceType, SessionAffinity, SessionAffinityConfig,
+        TrafficPolicy,
+    };
+    for (kind, cluster_ip) in [
+        (None, ClusterIp::Allocated),
+        (Some(ServiceType::ClusterIP), ClusterIp::None),
+        (
+            Some(ServiceType::ClusterIP),
+            ClusterIp::Address("10.96.0.10".into()),
+        ),
+        (Some(ServiceType::NodePort), ClusterIp::Allocated),
+        (Some(ServiceType::LoadBalancer), ClusterIp::Allocated),
+    ] {
+        let mut svc = headless("web");
+        svc.spec.cluster_ip = cluster_ip;
+        svc.spec.type_ = kind;
+        svc.spec.session_affinity = Some(SessionAffinity::ClientIP);
+        svc.spec.session_affinity_config = Some(SessionAffinityConfig {
+            client_ip: Some(ClientIpConfig {
+                timeout_seconds: Some(600),
+            }),
+        });
+        svc.spec.external_traffic_policy = Some(TrafficPolicy::Local);
+        svc.spec.internal_traffic_policy = Some(TrafficPolicy::Cluster);
+        svc.spec.ports[0].node_port = Some(30080);
+        svc.spec.ports[0].app_protocol = Some("kubernetes.io/h2c".into());
+        let converted: core::Service = check(&svc);
+        assert_eq!(
+            converted.spec.unwrap().type_.as_deref(),
+            kind.map(ServiceType::as_str)
+        );
+    }
 }

@@ -1229,6 +1229,8 @@ fn pod_spec_sites(
                     false,
                 );
             }
+            // Projected volumes are not in the catalogue yet.
+            VolumeSource::Projected(_) => {}
         }
         for site in &mut out.0[first_source_site..] {
             for m in &mut site.muts {

@@ -66,6 +66,7 @@ fn expected_code(id: &str) -> Option<&'static str> {
         "kvol-default-class-annotation-value" => "default-class-annotation-value",
         "kvol-in-tree-provisioner" => "in-tree-provisioner",
         "local-wffc" => "local-volume-immediate-binding",
+        "kvol-service-selects-no-pods" => "service-selects-no-pods",
         // §15 and the §14 deprecation rows of the plugins: deprecated or removed by target.
         n if id.starts_with("15/") || n.ends_with("-deprecated") => "legacy-plugin",
         _ => return None,

@@ -259,9 +259,11 @@ fn scenario_6_statefulset_web() {
                 port: 80,
                 protocol: Protocol::TCP,
                 target_port: None,
+                ..Default::default()
             }],
             publish_not_ready_addresses: false,
             selector: labels.clone(),
+            ..Default::default()
         },
     };
     let web = StatefulSet {
@@ -296,6 +298,7 @@ fn scenario_6_statefulset_web() {
             }],
         },
         service,
+        service_in_set: false,
     };
     assert!(valid_everywhere(&web).warnings.is_empty());
     assert!(Valid::new(web).is_ok());

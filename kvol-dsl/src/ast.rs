@@ -301,6 +301,41 @@ pub enum VolSrc {
     },
     /// `ephemeral SIZE MODES [CLASS]`.
     Ephemeral(Box<ClaimSpec>),
+    /// `projected { default_mode: …, sources: [SOURCE, …] }`.
+    Projected {
+        /// Permission bits of the files.
+        default_mode: Option<Val<i64>>,
+        /// The sources.
+        sources: Vec<ProjSrc>,
+    },
+}
+
+/// One source of a `projected` volume.
+#[derive(Debug, Clone)]
+pub enum ProjSrc {
+    /// `service_account_token "PATH" [{ audience: "…", expiration: SECONDS }]`.
+    Token {
+        /// The file path.
+        path: Str,
+        /// The audience.
+        audience: Option<Str>,
+        /// `expirationSeconds`.
+        expiration: Option<Int>,
+    },
+    /// `config_map NAME [{ items: […], optional: … }]`.
+    ConfigMap {
+        /// The ConfigMap.
+        name: Str,
+        /// Items and `optional` (no `default_mode` inside a projection).
+        opts: Projection,
+    },
+    /// `secret NAME [{ items: […], optional: … }]`.
+    Secret {
+        /// The Secret.
+        name: Str,
+        /// Items and `optional`.
+        opts: Projection,
+    },
 }
 
 /// The storage class of a claim: a name, or `""` for "no class".
@@ -367,6 +402,8 @@ pub struct PodBody {
     pub compact_ports: Vec<Port>,
     /// Compact form: its mounts.
     pub compact_mounts: Vec<Mount>,
+    /// Security context, affinity, tolerations, spread, DNS and the other pod-level settings.
+    pub settings: Box<PodSettings>,
 }
 
 /// `pod! { … }`.
@@ -431,6 +468,18 @@ pub struct StatefulSetAst {
     pub ordinals_start: Option<Int>,
     /// `revision_history`.
     pub revision_history: Option<Int>,
+    /// `set_labels`: the StatefulSet object's own labels.
+    pub set_labels: Vec<MapEntry>,
+    /// `service_labels`: the headless Service's labels (default: the pod labels).
+    pub service_labels: Vec<MapEntry>,
+    /// `service_annotations`.
+    pub service_annotations: Vec<MapEntry>,
+    /// `service_ports: [NAME, …]`: the named container ports the Service exposes (default: all).
+    pub service_ports: Option<Vec<Str>>,
+    /// `service_port: …` entries: Service ports written out in full.
+    pub governing_ports: Vec<ServicePortAst>,
+    /// `service_in_set: true`: the governing Service is a `service { … }` of the set.
+    pub service_in_set: Option<bool>,
 }
 
 /// A PV source.
@@ -614,6 +663,8 @@ pub enum Item2 {
     StorageClass(StorageClassAst),
     /// `statefulset { … }`.
     StatefulSet(Box<StatefulSetAst>),
+    /// `service { … }`.
+    Service(Box<ServiceAst>),
 }
 
 /// `manifests! { … }`.
@@ -629,4 +680,196 @@ pub struct ManifestsAst {
     pub namespace: Option<Str>,
     /// `default_class`: the cluster's default StorageClass.
     pub default_class: Option<Str>,
+}
+
+/// One expression of a selector: `key In [a, b]`, `key Exists`, …
+#[derive(Debug, Clone)]
+pub struct ExprAst<Op> {
+    /// The label key.
+    pub key: Val<String>,
+    /// The operator.
+    pub op: Word<Op>,
+    /// The values (a list after `In`/`NotIn`/`Gt`/`Lt`).
+    pub values: Vec<Str>,
+}
+
+/// A label selector: `{ app: web, tier In [db, cache], canary DoesNotExist }`.
+#[derive(Debug, Clone)]
+pub struct SelectorAst {
+    /// `key: value` entries (`matchLabels`).
+    pub labels: Vec<MapEntry>,
+    /// Expressions (`matchExpressions`).
+    pub exprs: Vec<ExprAst<kvol_core::selector::SelectorOperator>>,
+    /// The braces.
+    pub sp: Sp,
+}
+
+/// `security: { fs_group: …, fs_group_change: …, run_as_user: …, run_as_group: …,
+/// run_as_non_root: …, supplemental_groups: […], seccomp: RuntimeDefault | Localhost "…" }`.
+#[derive(Debug, Clone)]
+pub struct SecurityAst {
+    /// `fsGroup`.
+    pub fs_group: Option<Int>,
+    /// `fsGroupChangePolicy`.
+    pub fs_group_change: Option<Word<kvol_core::security::FsGroupChangePolicy>>,
+    /// `runAsUser`.
+    pub run_as_user: Option<Int>,
+    /// `runAsGroup`.
+    pub run_as_group: Option<Int>,
+    /// `runAsNonRoot`.
+    pub run_as_non_root: Option<bool>,
+    /// `supplementalGroups`.
+    pub supplemental_groups: Vec<Int>,
+    /// `seccompProfile`: the type and the localhost profile.
+    pub seccomp: Option<(Word<kvol_core::security::SeccompProfileType>, Option<Str>)>,
+    /// The braces.
+    pub sp: Sp,
+}
+
+/// `node_affinity: required { EXPR, … }` or `node_affinity: preferred WEIGHT { EXPR, … }`.
+#[derive(Debug, Clone)]
+pub struct NodeAffinityAst {
+    /// `preferred WEIGHT` (unset: required).
+    pub weight: Option<Int>,
+    /// The term's expressions (ANDed).
+    pub exprs: Vec<ExprAst<kvol_core::selector::NodeSelectorOperator>>,
+    /// The whole entry.
+    pub sp: Sp,
+}
+
+/// `pod_affinity:` / `pod_anti_affinity: required|preferred WEIGHT SELECTOR on "TOPOLOGY_KEY"
+/// [namespaces [..]]`.
+#[derive(Debug, Clone)]
+pub struct PodAffinityAst {
+    /// Anti-affinity.
+    pub anti: bool,
+    /// `preferred WEIGHT` (unset: required).
+    pub weight: Option<Int>,
+    /// The pods.
+    pub selector: SelectorAst,
+    /// `topologyKey`.
+    pub topology: Str,
+    /// `namespaces`.
+    pub namespaces: Vec<Str>,
+    /// The whole entry.
+    pub sp: Sp,
+}
+
+/// `toleration: { key: "…", operator: Exists|Equal, value: "…", effect: …, seconds: N }`.
+#[derive(Debug, Clone)]
+pub struct TolerationAst {
+    /// `key`.
+    pub key: Option<Str>,
+    /// `operator`.
+    pub operator: Option<Word<kvol_core::scheduling::TolerationOperator>>,
+    /// `value`.
+    pub value: Option<Str>,
+    /// `effect`.
+    pub effect: Option<Word<kvol_core::scheduling::TaintEffect>>,
+    /// `tolerationSeconds`.
+    pub seconds: Option<Int>,
+    /// The braces.
+    pub sp: Sp,
+}
+
+/// `spread: { max_skew: 1, topology: "…", when_unsatisfiable: DoNotSchedule, selector: {…},
+/// min_domains: N }`.
+#[derive(Debug, Clone)]
+pub struct SpreadAst {
+    /// `maxSkew`.
+    pub max_skew: Option<Int>,
+    /// `topologyKey`.
+    pub topology: Option<Str>,
+    /// `whenUnsatisfiable`.
+    pub when: Option<Word<kvol_core::scheduling::UnsatisfiableConstraintAction>>,
+    /// `labelSelector`.
+    pub selector: Option<SelectorAst>,
+    /// `minDomains`.
+    pub min_domains: Option<Int>,
+    /// The braces.
+    pub sp: Sp,
+}
+
+/// The pod-level settings of a pod body beyond containers and volumes.
+#[derive(Debug, Clone, Default)]
+pub struct PodSettings {
+    /// `security`.
+    pub security: Option<SecurityAst>,
+    /// `node_affinity` entries.
+    pub node_affinity: Vec<NodeAffinityAst>,
+    /// `pod_affinity` and `pod_anti_affinity` entries.
+    pub pod_affinity: Vec<PodAffinityAst>,
+    /// `toleration` entries.
+    pub tolerations: Vec<TolerationAst>,
+    /// `spread` entries.
+    pub spread: Vec<SpreadAst>,
+    /// `priority_class`.
+    pub priority_class: Option<Str>,
+    /// `image_pull_secrets`.
+    pub image_pull_secrets: Vec<Str>,
+    /// `automount_token`, with the key's span.
+    pub automount_token: Option<(bool, Sp)>,
+    /// `hostname`.
+    pub hostname: Option<Str>,
+    /// `subdomain`.
+    pub subdomain: Option<Str>,
+    /// `dns_policy`.
+    pub dns_policy: Option<Word<kvol_core::scheduling::DnsPolicy>>,
+    /// `service_links`, with the key's span.
+    pub service_links: Option<(bool, Sp)>,
+}
+
+/// A Service port's `targetPort`: a number or a container port's name.
+#[derive(Debug, Clone)]
+pub enum TargetAst {
+    /// A port number.
+    Number(Int),
+    /// A named container port.
+    Name(Str),
+}
+
+/// `port: [NAME] NUMBER [PROTOCOL] [=> TARGET] [node_port N] [app_protocol "…"]` of a Service.
+#[derive(Debug, Clone)]
+pub struct ServicePortAst {
+    /// The port's name.
+    pub name: Option<Str>,
+    /// The port number.
+    pub number: Int,
+    /// TCP (default), UDP or SCTP.
+    pub protocol: Option<Word<kvol_core::pod::Protocol>>,
+    /// `=> TARGET`.
+    pub target: Option<TargetAst>,
+    /// `node_port N`.
+    pub node_port: Option<Int>,
+    /// `app_protocol "…"`.
+    pub app_protocol: Option<Str>,
+    /// The whole entry.
+    pub sp: Sp,
+}
+
+/// `service! { … }`.
+#[derive(Debug, Clone, Default)]
+pub struct ServiceAst {
+    /// Metadata (the name is a DNS-1035 label).
+    pub meta: Meta,
+    /// `type`.
+    pub kind: Option<Word<kvol_core::service::ServiceType>>,
+    /// `headless: true`, with the key's span.
+    pub headless: Option<(bool, Sp)>,
+    /// `cluster_ip: "ADDRESS"`: a fixed cluster IP.
+    pub cluster_ip: Option<Str>,
+    /// `selector`.
+    pub selector: Vec<MapEntry>,
+    /// `port` entries.
+    pub ports: Vec<ServicePortAst>,
+    /// `session_affinity`.
+    pub session_affinity: Option<Word<kvol_core::service::SessionAffinity>>,
+    /// `session_affinity: ClientIP { timeout: N }`.
+    pub session_timeout: Option<Int>,
+    /// `external_traffic`.
+    pub external_traffic: Option<Word<kvol_core::service::TrafficPolicy>>,
+    /// `internal_traffic`.
+    pub internal_traffic: Option<Word<kvol_core::service::TrafficPolicy>>,
+    /// `publish_not_ready`.
+    pub publish_not_ready: Option<bool>,
 }

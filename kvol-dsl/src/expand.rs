@@ -25,6 +25,8 @@ pub enum Kind {
     Pv,
     /// `storage_class!`.
     StorageClass,
+    /// `service!`.
+    Service,
     /// `manifests!`.
     Manifests,
 }
@@ -37,6 +39,7 @@ impl Kind {
             Kind::Pvc => "PersistentVolumeClaim",
             Kind::Pv => "PersistentVolume",
             Kind::StorageClass => "StorageClass",
+            Kind::Service => "Service",
             Kind::Manifests => "Manifests",
         }
     }
@@ -61,6 +64,7 @@ pub fn parse_and_check(
         Kind::Pvc => Item2::Pvc(parse::pvc::parse(&p, body)),
         Kind::Pv => Item2::Pv(parse::pv::parse(&p, body)),
         Kind::StorageClass => Item2::StorageClass(parse::storage_class::parse(&p, body)),
+        Kind::Service => Item2::Service(Box::new(parse::service::parse(&p, body))),
         Kind::Manifests => {
             let mut lp = P::new(cx);
             lp.literal_only = true;

@@ -243,12 +243,13 @@ fn mutated() -> impl Strategy<Value = String> {
         })
 }
 
-const KINDS: [Kind; 6] = [
+const KINDS: [Kind; 7] = [
     Kind::StatefulSet,
     Kind::Pod,
     Kind::Pvc,
     Kind::Pv,
     Kind::StorageClass,
+    Kind::Service,
     Kind::Manifests,
 ];
 

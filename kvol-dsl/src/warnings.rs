@@ -90,6 +90,7 @@ pub fn all() -> Vec<WarningCode> {
         WarningCode::MutualPreBindingMismatch,
         WarningCode::ReservedVolumeUnused,
         WarningCode::LocalVolumeImmediateBinding,
+        WarningCode::ServiceSelectsNoPods,
     ]);
     all
 }

@@ -37,6 +37,12 @@ pub fn storage_class_impl(input: TokenStream) -> TokenStream {
     kvol_dsl::expand(Kind::StorageClass, input.into()).into()
 }
 
+/// `service!` (through `kvol::service!`).
+#[proc_macro]
+pub fn service_impl(input: TokenStream) -> TokenStream {
+    kvol_dsl::expand(Kind::Service, input.into()).into()
+}
+
 /// `manifests!` (through `kvol::manifests!`).
 #[proc_macro]
 pub fn manifests_impl(input: TokenStream) -> TokenStream {
@@ -57,6 +63,7 @@ pub fn __self_checked_impl(input: TokenStream) -> TokenStream {
             "pvc" => Kind::Pvc,
             "pv" => Kind::Pv,
             "storage_class" => Kind::StorageClass,
+            "service" => Kind::Service,
             _ => Kind::Manifests,
         },
         _ => Kind::Manifests,

@@ -16,16 +16,19 @@
 //! [`PersistentVolumeClaim::builder`](crate::PersistentVolumeClaim::builder),
 //! [`PvcTemplate::builder`](crate::PvcTemplate::builder),
 //! [`PersistentVolume::builder`](crate::PersistentVolume::builder),
-//! [`StorageClass::builder`](crate::StorageClass::builder) and
+//! [`StorageClass::builder`](crate::StorageClass::builder),
+//! [`Service::builder`](crate::Service::builder) and
 //! [`StatefulSet::builder`](crate::StatefulSet::builder), all defined here (the model never
 //! refers to this layer), together with the volume constructors that take unchecked input,
 //! [`VolumeSource::empty_dir_sized`](crate::VolumeSource::empty_dir_sized) and
 //! [`VolumeSource::ephemeral_claim`](crate::VolumeSource::ephemeral_claim).
 
 mod pod;
+mod pod_spec;
 mod pv;
 mod pvc;
 mod quantity_input;
+mod service;
 mod statefulset;
 mod storage_class;
 mod volume_source;
@@ -34,6 +37,7 @@ pub use pod::{ContainerBuilder, PodBuilder, SourceInput};
 pub use pv::PvBuilder;
 pub use pvc::{PvcBuilder, PvcTemplateBuilder};
 pub use quantity_input::{IntoQuantity, QuantityInputError};
+pub use service::ServiceBuilder;
 pub use statefulset::{StatefulSetBuilder, governing_service};
 pub use storage_class::StorageClassBuilder;
 

@@ -109,7 +109,7 @@ impl Pod {
 pub struct PodBuilder {
     metadata: ObjectMeta,
     /// Everything but the volumes, which are assembled at build time.
-    spec: PodSpec,
+    pub(super) spec: PodSpec,
     volumes: Vec<(String, SourceInput)>,
     target: KubeVersion,
 }

@@ -4,7 +4,8 @@ use super::{Problems, PvcTemplateBuilder, SourceInput, pod::assemble_volumes, pu
 use crate::{
     meta::{ObjectMeta, StringMap, TemplateMeta},
     pod::{Container, PodSpec, PodTemplate},
-    report::{FieldPath, Report},
+    report::{FieldError, FieldPath, Report},
+    rules::ids,
     selector::LabelSelector,
     service::{Service, ServicePort, ServiceSpec},
     statefulset::{
@@ -65,6 +66,11 @@ impl StatefulSet {
             revision_history_limit: None,
             update_strategy: None,
             publish_not_ready_addresses: false,
+            service_labels: StringMap::new(),
+            service_annotations: StringMap::new(),
+            service_ports: None,
+            explicit_ports: Vec::new(),
+            service_in_set: false,
             target: KubeVersion::DEFAULT,
         }
     }
@@ -78,7 +84,7 @@ pub struct StatefulSetBuilder {
     pod_labels: StringMap,
     service_name: Option<String>,
     /// The pod spec without its volumes, which are assembled at build time.
-    pod: PodSpec,
+    pub(super) pod: PodSpec,
     volumes: Vec<(String, SourceInput)>,
     claims: Vec<PvcTemplateBuilder>,
     min_ready_seconds: Option<i32>,
@@ -89,6 +95,13 @@ pub struct StatefulSetBuilder {
     revision_history_limit: Option<i32>,
     update_strategy: Option<UpdateStrategy>,
     publish_not_ready_addresses: bool,
+    service_labels: StringMap,
+    service_annotations: StringMap,
+    /// The named container ports the Service exposes (unset: all of them).
+    service_ports: Option<Vec<String>>,
+    /// Ports of the Service written out (after the selected named ports).
+    explicit_ports: Vec<ServicePort>,
+    service_in_set: bool,
     target: KubeVersion,
 }
 
@@ -102,6 +115,47 @@ impl StatefulSetBuilder {
     /// labels and selector; without any, they are `{app: <name>}`.
     pub fn label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         put(&mut self.pod_labels, key, value);
+        self
+    }
+    /// Adds a label to the StatefulSet object itself (`metadata.labels`; the pods' labels are
+    /// set with [`label`](Self::label)).
+    pub fn set_label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        put(&mut self.metadata.labels, key, value);
+        self
+    }
+    /// Adds a label to the headless Service. Without any, the Service is labelled like the pods.
+    pub fn service_label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        put(&mut self.service_labels, key, value);
+        self
+    }
+    /// Adds an annotation to the headless Service.
+    pub fn service_annotation(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        put(&mut self.service_annotations, key, value);
+        self
+    }
+    /// Exposes the named container port `name` on the headless Service. Without any call,
+    /// every named container port is exposed; with calls, only these, in this order (a name
+    /// that no container port has is reported by `build()`).
+    pub fn service_port(mut self, name: impl Into<String>) -> Self {
+        self.service_ports
+            .get_or_insert_with(Vec::new)
+            .push(name.into());
+        self
+    }
+    /// Adds a port written out in full to the headless Service (its own name, number and
+    /// `targetPort`, as in a governing Service declared by hand). With any, the Service has the
+    /// named container ports chosen with [`service_port`](Self::service_port) (none without
+    /// such calls) followed by these ports.
+    pub fn governing_port(mut self, port: ServicePort) -> Self {
+        self.explicit_ports.push(port);
+        self
+    }
+    /// Declares the governing Service separately, as a Service of the same set of manifests
+    /// ([`Manifests`](crate::Manifests)): the StatefulSet is then rendered without its own
+    /// Service, and the set must hold a headless Service named like `serviceName` that selects
+    /// the pods.
+    pub fn service_in_set(mut self, in_set: bool) -> Self {
+        self.service_in_set = in_set;
         self
     }
     /// Adds an annotation to the StatefulSet object.
@@ -122,6 +176,16 @@ impl StatefulSetBuilder {
     /// Sets the pods' `terminationGracePeriodSeconds` (unset: 30).
     pub fn grace_period(mut self, seconds: i64) -> Self {
         self.pod.termination_grace_period_seconds = Some(seconds);
+        self
+    }
+    /// Requires a node label (`nodeSelector`) for the pods.
+    pub fn node_selector(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        put(&mut self.pod.node_selector, key, value);
+        self
+    }
+    /// Sets the service account the pods run as.
+    pub fn service_account(mut self, name: impl Into<String>) -> Self {
+        self.pod.service_account_name = Some(name.into());
         self
     }
     /// Sets `minReadySeconds`.
@@ -207,13 +271,48 @@ impl StatefulSetBuilder {
             .map(|(i, claim)| claim.assemble(&templates_path.index(i), &mut problems))
             .collect();
 
-        let service = headless_service(
+        let mut service = headless_service(
             &service_name,
             self.metadata.namespace.clone(),
             &labels,
             &pod.containers,
             self.publish_not_ready_addresses,
         );
+        if !self.service_labels.is_empty() {
+            service.metadata.labels = self.service_labels;
+        }
+        service.metadata.annotations = self.service_annotations;
+        if let Some(names) = self.service_ports {
+            let ports_path = FieldPath::root()
+                .child("service")
+                .child("spec")
+                .child("ports");
+            let mut ports = Vec::with_capacity(names.len());
+            for (i, name) in names.into_iter().enumerate() {
+                match service
+                    .spec
+                    .ports
+                    .iter()
+                    .find(|p| p.name.as_deref() == Some(&*name))
+                {
+                    Some(port) => ports.push(port.clone()),
+                    None => {
+                        let path = ports_path.index(i);
+                        problems.error(FieldError::not_found(
+                            ids::S11_2_KVOL_SERVICE_TARGET_PORT_EXISTS,
+                            path.child("targetPort"),
+                            &name,
+                        ));
+                        problems.stand_in(path);
+                        ports.push(ServicePort::named(name, 1));
+                    }
+                }
+            }
+            service.spec.ports = ports;
+        } else if !self.explicit_ports.is_empty() {
+            service.spec.ports.clear();
+        }
+        service.spec.ports.extend(self.explicit_ports);
         let spec = StatefulSetSpec {
             min_ready_seconds: self.min_ready_seconds,
             ordinals_start: self.ordinals_start,
@@ -238,6 +337,7 @@ impl StatefulSetBuilder {
                 metadata: self.metadata,
                 spec,
                 service,
+                service_in_set: self.service_in_set,
             },
             problems,
             self.target,
@@ -289,7 +389,7 @@ fn headless_service(
                 name: Some(name),
                 port: p.container_port,
                 protocol: p.protocol,
-                target_port: None,
+                ..ServicePort::default()
             })
         })
         .collect();
@@ -303,6 +403,7 @@ fn headless_service(
             ports,
             publish_not_ready_addresses,
             selector: pod_labels.clone(),
+            ..ServiceSpec::default()
         },
     }
 }

@@ -91,8 +91,8 @@ fn string_at<'t, T: Tree>(node: &'t T, path: &[&str]) -> Option<&'t str> {
     }
 }
 
-/// Decodes one document. A StatefulSet gets a governing headless Service made as kvol's
-/// builders make it (the document that declares the Service is checked on its own).
+/// Decodes one document. A StatefulSet's governing Service is declared separately (as
+/// `service_in_set`): the document that declares it is a Service of the set.
 pub fn decode_document<T: Tree>(node: &T) -> DecodedDocument {
     let api_version = string_at(node, &["apiVersion"])
         .unwrap_or_default()
@@ -103,7 +103,6 @@ pub fn decode_document<T: Tree>(node: &T) -> DecodedDocument {
         .to_owned();
     let namespace = string_at(node, &["metadata", "namespace"]).map(str::to_owned);
     let mut cx = Decoder::new();
-    let headless = string_at(node, &["spec", "clusterIP"]) == Some("None");
     let object: Option<Option<Object>> = match (api_version.as_str(), kind.as_str()) {
         ("v1", "Pod") => Some(meta_spec(node, &mut cx, "Pod").map(|o| {
             Object::Pod(Pod {
@@ -125,8 +124,7 @@ pub fn decode_document<T: Tree>(node: &T) -> DecodedDocument {
                 })
             }))
         }
-        // kvol models headless Services only; others are counted as not modelled.
-        ("v1", "Service") if headless => Some(meta_spec(node, &mut cx, "Service").map(|o| {
+        ("v1", "Service") => Some(meta_spec(node, &mut cx, "Service").map(|o| {
             Object::Service(Service {
                 metadata: o.metadata,
                 spec: o.spec,
@@ -139,10 +137,13 @@ pub fn decode_document<T: Tree>(node: &T) -> DecodedDocument {
             let metadata: crate::meta::ObjectMeta = o.metadata;
             let spec: crate::statefulset::StatefulSetSpec = o.spec;
             let service = crate::builder::governing_service(&metadata, &spec);
+            // The governing Service is a document of its own (checked as a Service of the
+            // set); `service` only describes the one kvol would write.
             Object::StatefulSet(StatefulSet {
                 metadata,
                 spec,
                 service,
+                service_in_set: true,
             })
         })),
         _ => None,

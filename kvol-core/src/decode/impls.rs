@@ -6,6 +6,11 @@ use super::{Decode, Decoder};
 use crate::{
     access::{AccessMode, AccessModes, ReclaimPolicy, VolumeMode},
     legacy::LegacySource,
+    model::scheduling::{
+        DnsPolicy, NodeInclusionPolicy, TaintEffect, TolerationOperator,
+        UnsatisfiableConstraintAction,
+    },
+    model::security::{FsGroupChangePolicy, SeccompProfileType},
     pod::{Protocol, RestartPolicy},
     pv::{PvSource, PvSpec},
     pvc::{ClassRef, StorageResources},
@@ -13,7 +18,7 @@ use crate::{
     report::{FieldError, Segment},
     rules::ids,
     selector::{NodeSelectorOperator, SelectorOperator},
-    service::{ServicePort, ServiceSpec, TargetPort},
+    service::{ServiceType, SessionAffinity, TargetPort, TrafficPolicy},
     statefulset::{IntOrPercent, PodManagementPolicy, RetentionAction, UpdateStrategy},
     storage_class::{StorageClass, VolumeBindingMode},
     tree::{Tree, TreeKey, TreeValue},
@@ -52,6 +57,16 @@ decode_words! {
     VolumeBindingMode = Immediate;
     SelectorOperator;
     NodeSelectorOperator;
+    ServiceType = ClusterIP;
+    SessionAffinity = None;
+    TrafficPolicy;
+    DnsPolicy = ClusterFirst;
+    FsGroupChangePolicy;
+    SeccompProfileType;
+    TaintEffect, EMPTY_WORD_IS_ABSENT;
+    TolerationOperator = Equal;
+    NodeInclusionPolicy;
+    UnsatisfiableConstraintAction;
 }
 
 impl Decode for Quantity {
@@ -318,6 +333,7 @@ impl Decode for Volume {
                     "downwardAPI" => cx.at(seg, value).map(VolumeSource::DownwardApi),
                     "csi" => cx.at(seg, value).map(VolumeSource::Csi),
                     "ephemeral" => cx.at(seg, value).map(VolumeSource::Ephemeral),
+                    "projected" => cx.at(seg, value).map(VolumeSource::Projected),
                     _ => {
                         // A source kvol does not model (projected, iscsi, ...): the volume
                         // still exists for the mounts, as an emptyDir stand-in, and the
@@ -596,41 +612,19 @@ impl Decode for IntOrPercent {
     }
 }
 
-decode_struct!(ServicePort {
-    "name" => name,
-    "port" => port,
-    "protocol" => protocol,
-    "targetPort" => target_port,
-});
-
-impl Decode for ServiceSpec {
-    /// A headless Service's spec (`clusterIP: None`); other Service types are not modelled.
+impl Decode for crate::service::ClusterIp {
+    /// `None` (headless), an address, or left out (the API server allocates one).
     fn decode<T: Tree>(node: &T, cx: &mut Decoder) -> Option<Self> {
-        let entries = cx.entries(node, "ServiceSpec")?;
-        cx.in_struct("ServiceSpec", |cx| {
-            let mut spec = ServiceSpec::default();
-            let mut ok = true;
-            for (key, value) in entries {
-                let seg = Segment::Field(key.name());
-                match key.name() {
-                    "ports" => match cx.at(seg, value) {
-                        Some(v) => spec.ports = v,
-                        None => ok = false,
-                    },
-                    "publishNotReadyAddresses" => match cx.at(seg, value) {
-                        Some(v) => spec.publish_not_ready_addresses = v,
-                        None => ok = false,
-                    },
-                    "selector" => match cx.at(seg, value) {
-                        Some(v) => spec.selector = v,
-                        None => ok = false,
-                    },
-                    "clusterIP" if matches!(value.value(), TreeValue::String("None")) => {}
-                    _ => cx.unmodelled_field(key),
-                }
-            }
-            ok.then_some(spec)
+        use crate::service::ClusterIp;
+        let ip = cx.string(node)?;
+        Some(match ip.as_str() {
+            "None" => ClusterIp::None,
+            "" => ClusterIp::Allocated,
+            _ => ClusterIp::Address(ip),
         })
+    }
+    fn absent(_: &mut Decoder) -> Option<Self> {
+        Some(crate::service::ClusterIp::Allocated)
     }
 }
 

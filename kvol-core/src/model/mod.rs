@@ -16,6 +16,8 @@ pub mod object;
 pub mod pod;
 pub mod pv;
 pub mod pvc;
+pub mod scheduling;
+pub mod security;
 pub mod selector;
 pub mod service;
 pub mod statefulset;

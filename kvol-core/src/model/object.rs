@@ -8,6 +8,10 @@ use serde_core::{Serialize, Serializer};
 
 /// One object of a set of manifests.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "a set holds few objects, each built once; boxing the StatefulSet would change the public shape"
+)]
 pub enum Object {
     /// A Pod.
     Pod(Pod),
@@ -17,7 +21,7 @@ pub enum Object {
     PersistentVolumeClaim(PersistentVolumeClaim),
     /// A StorageClass.
     StorageClass(StorageClass),
-    /// A headless Service on its own.
+    /// A Service on its own (a client Service, or a headless Service without a StatefulSet).
     Service(Service),
     /// A StatefulSet (rendered with its headless Service).
     StatefulSet(StatefulSet),
@@ -56,6 +60,7 @@ impl Object {
             Object::PersistentVolumeClaim(o) => (Document::PersistentVolumeClaim(o), None),
             Object::StorageClass(o) => (Document::StorageClass(o), None),
             Object::Service(o) => (Document::Service(o), None),
+            Object::StatefulSet(o) if o.service_in_set => (Document::StatefulSet(o), None),
             Object::StatefulSet(o) => (
                 Document::Service(&o.service),
                 Some(Document::StatefulSet(o)),

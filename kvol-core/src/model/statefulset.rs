@@ -16,8 +16,14 @@ pub struct StatefulSet {
     pub metadata: ObjectMeta,
     /// Replicas, selector, pod template, claim templates, policies.
     pub spec: StatefulSetSpec,
-    /// The governing headless Service.
+    /// The governing headless Service, rendered before the StatefulSet unless
+    /// `service_in_set` is true.
     pub service: Service,
+    /// True when the governing Service is declared separately, as a Service object of the same
+    /// set of manifests: `service` then only describes the Service kvol would have written and
+    /// is neither rendered nor checked, and the set must hold a headless Service named
+    /// `spec.service_name` that selects the pods.
+    pub service_in_set: bool,
 }
 
 /// The spec of a StatefulSet.

@@ -64,6 +64,9 @@ pub enum VolumeSource {
     Csi(CsiVolume),
     /// A generic ephemeral volume: a claim created and deleted with the pod.
     Ephemeral(EphemeralVolume),
+    /// Several sources (service account token, ConfigMaps, Secrets, pod fields) in one
+    /// directory.
+    Projected(ProjectedVolume),
 }
 
 impl VolumeSource {
@@ -79,6 +82,7 @@ impl VolumeSource {
             VolumeSource::DownwardApi(_) => "downwardAPI",
             VolumeSource::Csi(_) => "csi",
             VolumeSource::Ephemeral(_) => "ephemeral",
+            VolumeSource::Projected(_) => "projected",
         }
     }
 
@@ -95,6 +99,7 @@ impl VolumeSource {
             VolumeSource::DownwardApi(v) => map.serialize_entry(key, v),
             VolumeSource::Csi(v) => map.serialize_entry(key, v),
             VolumeSource::Ephemeral(v) => map.serialize_entry(key, v),
+            VolumeSource::Projected(v) => map.serialize_entry(key, v),
         }
     }
 }
@@ -375,6 +380,196 @@ serialize_struct!(EphemeralVolume {
     "volumeClaimTemplate" => volume_claim_template,
 });
 
+/// `projected`: several sources projected into one directory.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ProjectedVolume {
+    /// Permission bits of the files (default `0o644`).
+    pub default_mode: Option<FileMode>,
+    /// The sources, each exactly one kind.
+    pub sources: Vec<VolumeProjection>,
+}
+serialize_struct!(ProjectedVolume {
+    "defaultMode" => default_mode skip_if Option::is_none,
+    "sources" => sources skip_if Vec::is_empty,
+});
+
+/// One source of a `projected` volume (`sources[j]`). As in the API, each kind is a field and
+/// exactly one must be set (the constructors set one; validation checks it).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct VolumeProjection {
+    /// Certificates of ClusterTrustBundles.
+    pub cluster_trust_bundle: Option<ClusterTrustBundleProjection>,
+    /// Keys of a ConfigMap.
+    pub config_map: Option<ConfigMapProjection>,
+    /// Pod fields.
+    pub downward_api: Option<DownwardApiProjection>,
+    /// Keys of a Secret.
+    pub secret: Option<SecretProjection>,
+    /// A token of the pod's service account.
+    pub service_account_token: Option<ServiceAccountTokenProjection>,
+}
+serialize_struct!(VolumeProjection {
+    "clusterTrustBundle" => cluster_trust_bundle skip_if Option::is_none,
+    "configMap" => config_map skip_if Option::is_none,
+    "downwardAPI" => downward_api skip_if Option::is_none,
+    "secret" => secret skip_if Option::is_none,
+    "serviceAccountToken" => service_account_token skip_if Option::is_none,
+});
+
+impl VolumeProjection {
+    /// A service account token for `audience` (unset: the API server's), valid for
+    /// `expiration_seconds` (unset: one hour), written to `path`.
+    pub fn service_account_token(
+        path: impl Into<String>,
+        audience: Option<String>,
+        expiration_seconds: Option<i64>,
+    ) -> Self {
+        VolumeProjection {
+            service_account_token: Some(ServiceAccountTokenProjection {
+                audience,
+                expiration_seconds,
+                path: path.into(),
+            }),
+            ..Default::default()
+        }
+    }
+
+    /// Every key of the ConfigMap `name`.
+    pub fn config_map(name: impl Into<String>) -> Self {
+        VolumeProjection {
+            config_map: Some(ConfigMapProjection {
+                items: Vec::new(),
+                name: name.into(),
+                optional: None,
+            }),
+            ..Default::default()
+        }
+    }
+
+    /// Every key of the Secret `name`.
+    pub fn secret(name: impl Into<String>) -> Self {
+        VolumeProjection {
+            secret: Some(SecretProjection {
+                items: Vec::new(),
+                name: name.into(),
+                optional: None,
+            }),
+            ..Default::default()
+        }
+    }
+
+    /// Pod fields as the files `items`.
+    pub fn downward_api(items: impl IntoIterator<Item = DownwardApiFile>) -> Self {
+        VolumeProjection {
+            downward_api: Some(DownwardApiProjection {
+                items: items.into_iter().collect(),
+            }),
+            ..Default::default()
+        }
+    }
+
+    /// The kinds set, as API field names (exactly one in a valid projection).
+    pub fn kinds(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.cluster_trust_bundle.is_some() {
+            out.push("clusterTrustBundle");
+        }
+        if self.config_map.is_some() {
+            out.push("configMap");
+        }
+        if self.downward_api.is_some() {
+            out.push("downwardAPI");
+        }
+        if self.secret.is_some() {
+            out.push("secret");
+        }
+        if self.service_account_token.is_some() {
+            out.push("serviceAccountToken");
+        }
+        out
+    }
+}
+
+/// `sources[j].configMap`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigMapProjection {
+    /// Which keys to project, and where; empty means all keys.
+    pub items: Vec<KeyToPath>,
+    /// The ConfigMap's name.
+    pub name: String,
+    /// Whether the pod may start when the ConfigMap is missing.
+    pub optional: Option<bool>,
+}
+serialize_struct!(ConfigMapProjection {
+    "items" => items skip_if Vec::is_empty,
+    "name" => name,
+    "optional" => optional skip_if Option::is_none,
+});
+
+/// `sources[j].secret`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SecretProjection {
+    /// Which keys to project, and where; empty means all keys.
+    pub items: Vec<KeyToPath>,
+    /// The Secret's name.
+    pub name: String,
+    /// Whether the pod may start when the Secret is missing.
+    pub optional: Option<bool>,
+}
+serialize_struct!(SecretProjection {
+    "items" => items skip_if Vec::is_empty,
+    "name" => name,
+    "optional" => optional skip_if Option::is_none,
+});
+
+/// `sources[j].downwardAPI`.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DownwardApiProjection {
+    /// The files.
+    pub items: Vec<DownwardApiFile>,
+}
+serialize_struct!(DownwardApiProjection {
+    "items" => items skip_if Vec::is_empty,
+});
+
+/// `sources[j].serviceAccountToken`: a bound token of the pod's service account.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceAccountTokenProjection {
+    /// The token's audience (unset: the API server's).
+    pub audience: Option<String>,
+    /// The token's lifetime in seconds (at least 600; default 3600).
+    pub expiration_seconds: Option<i64>,
+    /// The relative file path.
+    pub path: String,
+}
+serialize_struct!(ServiceAccountTokenProjection {
+    "audience" => audience skip_if Option::is_none,
+    "expirationSeconds" => expiration_seconds skip_if Option::is_none,
+    "path" => path,
+});
+
+/// `sources[j].clusterTrustBundle`: certificates of ClusterTrustBundles, by name or by signer.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ClusterTrustBundleProjection {
+    /// With `signer_name`: the bundles whose labels match.
+    pub label_selector: Option<crate::selector::LabelSelector>,
+    /// One bundle by name (excludes `signer_name`).
+    pub name: Option<String>,
+    /// Whether the pod may start when no bundle is found.
+    pub optional: Option<bool>,
+    /// The relative file path.
+    pub path: String,
+    /// The bundles of this signer (excludes `name`).
+    pub signer_name: Option<String>,
+}
+serialize_struct!(ClusterTrustBundleProjection {
+    "labelSelector" => label_selector skip_if Option::is_none,
+    "name" => name skip_if Option::is_none,
+    "optional" => optional skip_if Option::is_none,
+    "path" => path,
+    "signerName" => signer_name skip_if Option::is_none,
+});
+
 /// Constructors for the common sources; the variants stay available for full control.
 impl VolumeSource {
     /// `emptyDir: {}`: scratch space on the node's disk, as long as the pod lives.
@@ -465,6 +660,14 @@ impl VolumeSource {
             node_publish_secret_ref: None,
             read_only: None,
             volume_attributes: StringMap::new(),
+        })
+    }
+
+    /// `projected`: the `sources` in one directory.
+    pub fn projected(sources: impl IntoIterator<Item = VolumeProjection>) -> VolumeSource {
+        VolumeSource::Projected(ProjectedVolume {
+            default_mode: None,
+            sources: sources.into_iter().collect(),
         })
     }
 

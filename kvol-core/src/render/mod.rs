@@ -46,7 +46,9 @@ single_document!(
 
 impl ToDocuments for StatefulSet {
     fn each_document<'a>(&'a self, f: &mut dyn FnMut(Document<'a>)) {
-        f(Document::Service(&self.service));
+        if !self.service_in_set {
+            f(Document::Service(&self.service));
+        }
         f(Document::StatefulSet(self));
     }
 }

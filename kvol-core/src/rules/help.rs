@@ -111,9 +111,25 @@ pub fn of(rule: RuleId) -> Option<&'static str> {
             || r == ids::S6_4_NODE_SELECTOR
             || r == ids::S8_SELECTOR_MATCH_LABELS
             || r == ids::S10_SELECTOR_LABELS
+            || r == ids::S6_4_SPREAD_SELECTOR
+            || r == ids::S6_4_POD_AFFINITY_SELECTOR
             || r == ids::S11_1_SELECTOR_LABELS =>
         {
             LABELS
+        }
+        r if r == ids::S6_4_DNS_POLICY => {
+            "kvol does not model dnsConfig, which the None DNS policy needs: use ClusterFirst (the \
+             default), ClusterFirstWithHostNet or Default"
+        }
+        r if r == ids::S2_NAME_POD_HOSTNAME_SUBDOMAIN => {
+            concat!(
+                "a pod hostname or subdomain must be a DNS-1123 label: ",
+                label!()
+            )
+        }
+        r if r == ids::S11_2_KVOL_SERVICE_HEADLESS => {
+            "declare client access with a separate Service (type ClusterIP, NodePort or \
+             LoadBalancer) next to the StatefulSet"
         }
         // Required values.
         r if r == ids::S4_NAME_REQUIRED => "every object needs a name (metadata.name)",

@@ -84,7 +84,7 @@ pub const S2_NAME_VOLUME: RuleId = RuleId::new("2/name-volume");
 pub const S2_NAME_CONTAINER: RuleId = RuleId::new("2/name-container");
 /// `2/name-service-port`: Service port name: DNS-1123 label (63, not IANA).
 pub const S2_NAME_SERVICE_PORT: RuleId = RuleId::new("2/name-service-port");
-/// `2/name-pod-hostname-subdomain`: pod hostname and subdomain: DNS-1123 label (not checked by kvol).
+/// `2/name-pod-hostname-subdomain`: pod hostname and subdomain: DNS-1123 label (ValidatePodSpec).
 pub const S2_NAME_POD_HOSTNAME_SUBDOMAIN: RuleId = RuleId::new("2/name-pod-hostname-subdomain");
 /// `2/name-storageos`: storageos volumeName/volumeNamespace: DNS-1123 label (not checked by kvol).
 pub const S2_NAME_STORAGEOS: RuleId = RuleId::new("2/name-storageos");
@@ -297,21 +297,23 @@ pub const S5_DOWNWARD_API_RESOURCE_SUPPORTED: RuleId =
     RuleId::new("5/downwardAPI-resource-supported");
 /// `5/downwardAPI-divisor`: resourceFieldRef.divisor restricted per resource.
 pub const S5_DOWNWARD_API_DIVISOR: RuleId = RuleId::new("5/downwardAPI-divisor");
-/// `5/projected-defaultMode`: projected.defaultMode 0..0777 (not checked by kvol).
+/// `5/projected-defaultMode`: projected.defaultMode 0..0777.
 pub const S5_PROJECTED_DEFAULT_MODE: RuleId = RuleId::new("5/projected-defaultMode");
-/// `5/projected-one-kind-per-source`: projected sources\[k\]: at most one kind (not checked by kvol).
+/// `5/projected-one-kind-per-source`: projected sources\[k\]: at most one kind (Forbidden at sources\[k\]).
 pub const S5_PROJECTED_ONE_KIND_PER_SOURCE: RuleId = RuleId::new("5/projected-one-kind-per-source");
-/// `5/projected-names-required`: projected secret/configMap name Required (not checked by kvol).
+/// `5/projected-names-required`: projected secret/configMap name Required.
 pub const S5_PROJECTED_NAMES_REQUIRED: RuleId = RuleId::new("5/projected-names-required");
-/// `5/projected-sa-token-expiration`: serviceAccountToken.expirationSeconds 600..2^32 (not checked by kvol).
+/// `5/projected-sa-token-expiration`: serviceAccountToken.expirationSeconds 600..2^32.
 pub const S5_PROJECTED_SA_TOKEN_EXPIRATION: RuleId = RuleId::new("5/projected-sa-token-expiration");
-/// `5/projected-sa-token-path`: serviceAccountToken.path Required and local (not checked by kvol).
+/// `5/projected-sa-token-path`: serviceAccountToken.path Required and local (path quirk: reported at projected.path).
 pub const S5_PROJECTED_SA_TOKEN_PATH: RuleId = RuleId::new("5/projected-sa-token-path");
 /// `5/projected-cluster-trust-bundle`: clusterTrustBundle: one of name/signerName, path Required (not checked by kvol).
 pub const S5_PROJECTED_CLUSTER_TRUST_BUNDLE: RuleId =
     RuleId::new("5/projected-cluster-trust-bundle");
-/// `5/projected-unique-paths`: projected: all paths unique (not checked by kvol).
+/// `5/projected-unique-paths`: projected: item paths unique across sources (Invalid at projected: conflicting duplicate paths).
 pub const S5_PROJECTED_UNIQUE_PATHS: RuleId = RuleId::new("5/projected-unique-paths");
+/// `5/projected-items`: projected secret/configMap items: key and path Required, path local, mode 0..0777 (validateKeyToPath).
+pub const S5_PROJECTED_ITEMS: RuleId = RuleId::new("5/projected-items");
 /// `5/projected-sa-token-needs-sa`: serviceAccountToken needs serviceAccountName (Pods) (not checked by kvol).
 pub const S5_PROJECTED_SA_TOKEN_NEEDS_SA: RuleId = RuleId::new("5/projected-sa-token-needs-sa");
 /// `5/csi-driver-required`: csi.driver Required.
@@ -504,22 +506,105 @@ pub const S6_4_RESTART_POLICY: RuleId = RuleId::new("6.4/restartPolicy");
 /// `6.4/terminationGracePeriodSeconds`: terminationGracePeriodSeconds Required (not checked by kvol).
 pub const S6_4_TERMINATION_GRACE_PERIOD_SECONDS: RuleId =
     RuleId::new("6.4/terminationGracePeriodSeconds");
-/// `6.4/dnsPolicy`: dnsPolicy values; None needs dnsConfig (not checked by kvol).
+/// `6.4/dnsPolicy`: dnsPolicy None needs dnsConfig (validatePodDNSConfig; kvol does not model dnsConfig, so None is always refused).
 pub const S6_4_DNS_POLICY: RuleId = RuleId::new("6.4/dnsPolicy");
-/// `6.4/hostname-subdomain`: hostname and subdomain: DNS-1123 labels (not checked by kvol).
+/// `6.4/hostname-subdomain`: hostname and subdomain: DNS-1123 labels.
 pub const S6_4_HOSTNAME_SUBDOMAIN: RuleId = RuleId::new("6.4/hostname-subdomain");
 /// `6.4/nodeName`: nodeName: DNS-1123 subdomain (not checked by kvol).
 pub const S6_4_NODE_NAME: RuleId = RuleId::new("6.4/nodeName");
 /// `6.4/serviceAccountName`: serviceAccountName: DNS-1123 subdomain.
 pub const S6_4_SERVICE_ACCOUNT_NAME: RuleId = RuleId::new("6.4/serviceAccountName");
-/// `6.4/priorityClassName`: priorityClassName: DNS-1123 subdomain (not checked by kvol).
+/// `6.4/priorityClassName`: priorityClassName: DNS-1123 subdomain.
 pub const S6_4_PRIORITY_CLASS_NAME: RuleId = RuleId::new("6.4/priorityClassName");
 /// `6.4/activeDeadlineSeconds`: activeDeadlineSeconds 1..2147483647 (not checked by kvol).
 pub const S6_4_ACTIVE_DEADLINE_SECONDS: RuleId = RuleId::new("6.4/activeDeadlineSeconds");
 /// `6.4/nodeSelector`: nodeSelector: label keys and values.
 pub const S6_4_NODE_SELECTOR: RuleId = RuleId::new("6.4/nodeSelector");
-/// `6.4/affinity`: affinity and topology spread rules (not checked by kvol).
-pub const S6_4_AFFINITY: RuleId = RuleId::new("6.4/affinity");
+/// `6.4/imagePullSecrets-name-only`: imagePullSecrets: only name may be set (not checked by kvol).
+pub const S6_4_IMAGE_PULL_SECRETS_NAME_ONLY: RuleId = RuleId::new("6.4/imagePullSecrets-name-only");
+/// `6.4/securityContext-fsGroup`: securityContext.fsGroup: a group ID 0..2147483647.
+pub const S6_4_SECURITY_CONTEXT_FS_GROUP: RuleId = RuleId::new("6.4/securityContext-fsGroup");
+/// `6.4/securityContext-runAsUser`: securityContext.runAsUser: a user ID 0..2147483647.
+pub const S6_4_SECURITY_CONTEXT_RUN_AS_USER: RuleId = RuleId::new("6.4/securityContext-runAsUser");
+/// `6.4/securityContext-runAsGroup`: securityContext.runAsGroup: a group ID 0..2147483647.
+pub const S6_4_SECURITY_CONTEXT_RUN_AS_GROUP: RuleId =
+    RuleId::new("6.4/securityContext-runAsGroup");
+/// `6.4/securityContext-supplementalGroups`: securityContext.supplementalGroups\[i\]: group IDs 0..2147483647.
+pub const S6_4_SECURITY_CONTEXT_SUPPLEMENTAL_GROUPS: RuleId =
+    RuleId::new("6.4/securityContext-supplementalGroups");
+/// `6.4/securityContext-fsGroupChangePolicy`: fsGroupChangePolicy OnRootMismatch or Always (not checked by kvol).
+pub const S6_4_SECURITY_CONTEXT_FS_GROUP_CHANGE_POLICY: RuleId =
+    RuleId::new("6.4/securityContext-fsGroupChangePolicy");
+/// `6.4/seccomp-type`: seccompProfile.type Required, Localhost/RuntimeDefault/Unconfined (not checked by kvol).
+pub const S6_4_SECCOMP_TYPE: RuleId = RuleId::new("6.4/seccomp-type");
+/// `6.4/seccomp-localhost-profile-required`: seccompProfile.localhostProfile Required when type is Localhost.
+pub const S6_4_SECCOMP_LOCALHOST_PROFILE_REQUIRED: RuleId =
+    RuleId::new("6.4/seccomp-localhost-profile-required");
+/// `6.4/seccomp-localhost-profile-only`: seccompProfile.localhostProfile only with type Localhost.
+pub const S6_4_SECCOMP_LOCALHOST_PROFILE_ONLY: RuleId =
+    RuleId::new("6.4/seccomp-localhost-profile-only");
+/// `6.4/seccomp-localhost-profile-path`: seccompProfile.localhostProfile: relative, no '..' (validateLocalDescendingPath).
+pub const S6_4_SECCOMP_LOCALHOST_PROFILE_PATH: RuleId =
+    RuleId::new("6.4/seccomp-localhost-profile-path");
+/// `6.4/node-affinity-terms-required`: required node affinity: at least one node selector term (ValidateNodeSelector).
+pub const S6_4_NODE_AFFINITY_TERMS_REQUIRED: RuleId =
+    RuleId::new("6.4/node-affinity-terms-required");
+/// `6.4/node-affinity-requirement`: node affinity requirements: operator values, key qualified name, required values label values (ValidateNodeSelectorRequirement).
+pub const S6_4_NODE_AFFINITY_REQUIREMENT: RuleId = RuleId::new("6.4/node-affinity-requirement");
+/// `6.4/node-affinity-weight`: preferred node affinity weight 1..100 (invalid label values allowed there).
+pub const S6_4_NODE_AFFINITY_WEIGHT: RuleId = RuleId::new("6.4/node-affinity-weight");
+/// `6.4/pod-affinity-topologyKey-required`: pod (anti-)affinity topologyKey Required (can not be empty).
+pub const S6_4_POD_AFFINITY_TOPOLOGY_KEY_REQUIRED: RuleId =
+    RuleId::new("6.4/pod-affinity-topologyKey-required");
+/// `6.4/pod-affinity-topologyKey-format`: pod (anti-)affinity topologyKey: qualified name.
+pub const S6_4_POD_AFFINITY_TOPOLOGY_KEY_FORMAT: RuleId =
+    RuleId::new("6.4/pod-affinity-topologyKey-format");
+/// `6.4/pod-affinity-selector`: pod (anti-)affinity labelSelector and namespaceSelector: label selector rules.
+pub const S6_4_POD_AFFINITY_SELECTOR: RuleId = RuleId::new("6.4/pod-affinity-selector");
+/// `6.4/pod-affinity-namespaces`: pod (anti-)affinity namespaces: DNS-1123 labels (path quirk: reported at .namespace).
+pub const S6_4_POD_AFFINITY_NAMESPACES: RuleId = RuleId::new("6.4/pod-affinity-namespaces");
+/// `6.4/pod-affinity-weight`: preferred pod (anti-)affinity weight 1..100.
+pub const S6_4_POD_AFFINITY_WEIGHT: RuleId = RuleId::new("6.4/pod-affinity-weight");
+/// `6.4/pod-affinity-label-keys`: pod (anti-)affinity matchLabelKeys/mismatchLabelKeys: qualified names, need a labelSelector, not in both lists.
+pub const S6_4_POD_AFFINITY_LABEL_KEYS: RuleId = RuleId::new("6.4/pod-affinity-label-keys");
+/// `6.4/pod-affinity-label-keys-selector-overlap`: matchLabelKeys key also in both matchLabels and matchExpressions (not checked by kvol).
+pub const S6_4_POD_AFFINITY_LABEL_KEYS_SELECTOR_OVERLAP: RuleId =
+    RuleId::new("6.4/pod-affinity-label-keys-selector-overlap");
+/// `6.4/kvol-pod-affinity-label-keys-release`: (kvol) matchLabelKeys/mismatchLabelKeys of pod (anti-)affinity need 1.31 (MatchLabelKeysInPodAffinity beta and on by default since 1.31).
+///
+/// kvol's own rule (the API server accepts this): before 1.31 the API server drops matchLabelKeys and mismatchLabelKeys on create (the feature gate is off): the term silently selects more pods than written.
+pub const S6_4_KVOL_POD_AFFINITY_LABEL_KEYS_RELEASE: RuleId =
+    RuleId::new("6.4/kvol-pod-affinity-label-keys-release");
+/// `6.4/toleration-key`: toleration key: qualified name (ValidateTolerations).
+pub const S6_4_TOLERATION_KEY: RuleId = RuleId::new("6.4/toleration-key");
+/// `6.4/toleration-empty-key-exists`: toleration with an empty key needs operator Exists.
+pub const S6_4_TOLERATION_EMPTY_KEY_EXISTS: RuleId = RuleId::new("6.4/toleration-empty-key-exists");
+/// `6.4/toleration-seconds-noexecute`: tolerationSeconds needs effect NoExecute.
+pub const S6_4_TOLERATION_SECONDS_NOEXECUTE: RuleId =
+    RuleId::new("6.4/toleration-seconds-noexecute");
+/// `6.4/toleration-value-label`: toleration value (Equal): label value (path quirk: reported at operator).
+pub const S6_4_TOLERATION_VALUE_LABEL: RuleId = RuleId::new("6.4/toleration-value-label");
+/// `6.4/toleration-exists-no-value`: toleration with operator Exists: value empty.
+pub const S6_4_TOLERATION_EXISTS_NO_VALUE: RuleId = RuleId::new("6.4/toleration-exists-no-value");
+/// `6.4/toleration-enums`: toleration operator and effect values (not checked by kvol).
+pub const S6_4_TOLERATION_ENUMS: RuleId = RuleId::new("6.4/toleration-enums");
+/// `6.4/spread-maxSkew`: topologySpreadConstraints maxSkew \> 0.
+pub const S6_4_SPREAD_MAX_SKEW: RuleId = RuleId::new("6.4/spread-maxSkew");
+/// `6.4/spread-topologyKey`: topologySpreadConstraints topologyKey Required.
+pub const S6_4_SPREAD_TOPOLOGY_KEY: RuleId = RuleId::new("6.4/spread-topologyKey");
+/// `6.4/spread-unique`: topologySpreadConstraints: {topologyKey, whenUnsatisfiable} unique.
+pub const S6_4_SPREAD_UNIQUE: RuleId = RuleId::new("6.4/spread-unique");
+/// `6.4/spread-minDomains`: minDomains \> 0.
+pub const S6_4_SPREAD_MIN_DOMAINS: RuleId = RuleId::new("6.4/spread-minDomains");
+/// `6.4/spread-minDomains-do-not-schedule`: minDomains only with whenUnsatisfiable DoNotSchedule.
+pub const S6_4_SPREAD_MIN_DOMAINS_DO_NOT_SCHEDULE: RuleId =
+    RuleId::new("6.4/spread-minDomains-do-not-schedule");
+/// `6.4/spread-matchLabelKeys`: topologySpreadConstraints matchLabelKeys: qualified names, need a labelSelector, not in the selector.
+pub const S6_4_SPREAD_MATCH_LABEL_KEYS: RuleId = RuleId::new("6.4/spread-matchLabelKeys");
+/// `6.4/spread-selector`: topologySpreadConstraints labelSelector: label selector rules.
+pub const S6_4_SPREAD_SELECTOR: RuleId = RuleId::new("6.4/spread-selector");
+/// `6.4/spread-enums`: whenUnsatisfiable, nodeAffinityPolicy and nodeTaintsPolicy values (not checked by kvol).
+pub const S6_4_SPREAD_ENUMS: RuleId = RuleId::new("6.4/spread-enums");
 /// `6.4/ephemeralContainers`: ephemeralContainers forbidden in templates (not checked by kvol).
 pub const S6_4_EPHEMERAL_CONTAINERS: RuleId = RuleId::new("6.4/ephemeralContainers");
 /// `6.4/readonly-persistent-disks`: ValidateReadOnlyPersistentDisks (not checked by kvol).
@@ -716,7 +801,7 @@ pub const S9_ALLOWED_TOPOLOGIES_TERMS_UNIQUE: RuleId =
     RuleId::new("9/allowedTopologies-terms-unique");
 /// `10/name-format`: Service name: DNS-1035 label.
 pub const S10_NAME_FORMAT: RuleId = RuleId::new("10/name-format");
-/// `10/ports-required`: ports Required unless headless or ExternalName (not checked by kvol).
+/// `10/ports-required`: ports Required unless headless or ExternalName.
 pub const S10_PORTS_REQUIRED: RuleId = RuleId::new("10/ports-required");
 /// `10/port-name-required`: port name Required when there are several ports.
 pub const S10_PORT_NAME_REQUIRED: RuleId = RuleId::new("10/port-name-required");
@@ -732,28 +817,37 @@ pub const S10_PROTOCOL: RuleId = RuleId::new("10/protocol");
 pub const S10_TARGET_PORT_NUMBER: RuleId = RuleId::new("10/targetPort-number");
 /// `10/targetPort-name`: targetPort name: IANA_SVC_NAME.
 pub const S10_TARGET_PORT_NAME: RuleId = RuleId::new("10/targetPort-name");
-/// `10/appProtocol`: appProtocol: qualified name (not checked by kvol).
+/// `10/appProtocol`: appProtocol: qualified name.
 pub const S10_APP_PROTOCOL: RuleId = RuleId::new("10/appProtocol");
 /// `10/protocol-port-unique`: (protocol, port) unique.
 pub const S10_PROTOCOL_PORT_UNIQUE: RuleId = RuleId::new("10/protocol-port-unique");
-/// `10/nodePort`: nodePort must be 0 for ClusterIP (not checked by kvol).
+/// `10/nodePort`: nodePort Forbidden when type is ClusterIP.
 pub const S10_NODE_PORT: RuleId = RuleId::new("10/nodePort");
+/// `10/nodePort-unique`: (protocol, nodePort) unique.
+pub const S10_NODE_PORT_UNIQUE: RuleId = RuleId::new("10/nodePort-unique");
 /// `10/type`: type Required and supported (not checked by kvol).
 pub const S10_TYPE: RuleId = RuleId::new("10/type");
-/// `10/headless-nodeport-lb`: headless NodePort/LoadBalancer Invalid (not checked by kvol).
+/// `10/headless-nodeport-lb`: headless NodePort/LoadBalancer Invalid at clusterIPs\[0\].
 pub const S10_HEADLESS_NODEPORT_LB: RuleId = RuleId::new("10/headless-nodeport-lb");
-/// `10/externalName`: ExternalName rules (not checked by kvol).
+/// `10/externalName`: ExternalName: externalName Required (kvol does not model it, so ExternalName is always refused); clusterIP Forbidden.
 pub const S10_EXTERNAL_NAME: RuleId = RuleId::new("10/externalName");
-/// `10/clusterIPs`: clusterIPs rules ('None' first and only) (not checked by kvol).
+/// `10/clusterIPs`: clusterIPs rules ('None' first and only; valid IPs) (not checked by kvol).
 pub const S10_CLUSTER_I_PS: RuleId = RuleId::new("10/clusterIPs");
 /// `10/ipFamilies`: ipFamilies and ipFamilyPolicy (not checked by kvol).
 pub const S10_IP_FAMILIES: RuleId = RuleId::new("10/ipFamilies");
 /// `10/selector-labels`: selector: label rules.
 pub const S10_SELECTOR_LABELS: RuleId = RuleId::new("10/selector-labels");
-/// `10/sessionAffinity`: sessionAffinity values and config (not checked by kvol).
+/// `10/sessionAffinity`: sessionAffinityConfig Forbidden when sessionAffinity is None (the default).
 pub const S10_SESSION_AFFINITY: RuleId = RuleId::new("10/sessionAffinity");
-/// `10/traffic-policies`: external/internal traffic policies (not checked by kvol).
+/// `10/sessionAffinity-timeout`: ClientIP timeoutSeconds 1..86400.
+pub const S10_SESSION_AFFINITY_TIMEOUT: RuleId = RuleId::new("10/sessionAffinity-timeout");
+/// `10/traffic-policies`: externalTrafficPolicy only for externally-accessible Services (NodePort, LoadBalancer).
 pub const S10_TRAFFIC_POLICIES: RuleId = RuleId::new("10/traffic-policies");
+/// `10/kvol-targetPort-in-selected-pods`: (kvol, cross-object) a Service's named targetPort is a container port of every pod of the set it selects.
+///
+/// kvol's own rule (the API server accepts this): the endpoints controller resolves a named targetPort in each selected pod: a pod without a container port of that name gets no endpoint for the port, so traffic never reaches it.
+pub const S10_KVOL_TARGET_PORT_IN_SELECTED_PODS: RuleId =
+    RuleId::new("10/kvol-targetPort-in-selected-pods");
 /// `11.0/template-pod-spec`: (\>= 1.34, kvol for all) the template is validated as a pod spec.
 pub const S11_0_TEMPLATE_POD_SPEC: RuleId = RuleId::new("11.0/template-pod-spec");
 /// `11.0/claim-templates-validated`: (\>= 1.34, kvol for all) claim templates validated as claims.
@@ -873,6 +967,14 @@ pub const S11_2_KVOL_SERVICE_SELECTOR: RuleId = RuleId::new("11.2/kvol-service-s
 /// kvol's own rule (the API server accepts this): the endpoints controller looks the named targetPort up in each selected pod: without a container port of that name the Service has no endpoints for the port.
 pub const S11_2_KVOL_SERVICE_TARGET_PORT_EXISTS: RuleId =
     RuleId::new("11.2/kvol-service-targetPort-exists");
+/// `11.2/kvol-service-headless`: (kvol) the governing Service is headless (clusterIP None).
+///
+/// kvol's own rule (the API server accepts this): the StatefulSet's pods get their stable DNS names (pod.service) only from a headless governing Service: with a cluster IP, peers cannot address each other by name.
+pub const S11_2_KVOL_SERVICE_HEADLESS: RuleId = RuleId::new("11.2/kvol-service-headless");
+/// `11.2/kvol-service-in-set-exists`: (kvol, cross-object) a governing Service declared separately is in the set (same namespace and name as serviceName), headless, and selects the pods.
+///
+/// kvol's own rule (the API server accepts this): the StatefulSet's pods get their DNS names only from a headless governing Service named serviceName that selects them: without it, peers cannot find each other.
+pub const S11_2_KVOL_SERVICE_IN_SET_EXISTS: RuleId = RuleId::new("11.2/kvol-service-in-set-exists");
 /// `11.2/kvol-service-conflict`: (kvol) a Service written by a StatefulSet and given again in the set must be the same Service.
 ///
 /// kvol's own rule (the API server accepts this): kubectl apply applies both Services under one name: the later silently replaces the earlier.
@@ -969,6 +1071,10 @@ pub const S14_KVOL_MAX_UNAVAILABLE_FEATURE_GATE: RuleId =
 /// kvol's own rule (the API server accepts this): only the exact value "true" marks the default class: claims without a class do not get this one.
 pub const S14_KVOL_DEFAULT_CLASS_ANNOTATION_VALUE: RuleId =
     RuleId::new("14/kvol-default-class-annotation-value");
+/// `14/kvol-service-selects-no-pods`: (kvol, cross-object) a Service with a selector selects some Pod or pod template of the set.
+///
+/// kvol's own rule (the API server accepts this): a Service that selects no pod has no endpoints: its name resolves to nothing (or to no address) until matching pods appear.
+pub const S14_KVOL_SERVICE_SELECTS_NO_PODS: RuleId = RuleId::new("14/kvol-service-selects-no-pods");
 /// `15/gcePersistentDisk`: gcePersistentDisk: warning naming its removal and replacement (oldest target).
 ///
 /// kvol's own rule (the API server accepts this): the in-tree driver is deprecated or removed and the API server gives no warning for it: the volume only mounts through CSI migration with the CSI driver installed, otherwise pods using it fail to start.
@@ -1341,6 +1447,7 @@ pub const ALL: &[RuleId] = &[
     S5_PROJECTED_SA_TOKEN_PATH,
     S5_PROJECTED_CLUSTER_TRUST_BUNDLE,
     S5_PROJECTED_UNIQUE_PATHS,
+    S5_PROJECTED_ITEMS,
     S5_PROJECTED_SA_TOKEN_NEEDS_SA,
     S5_CSI_DRIVER_REQUIRED,
     S5_CSI_DRIVER_LENGTH,
@@ -1437,7 +1544,41 @@ pub const ALL: &[RuleId] = &[
     S6_4_PRIORITY_CLASS_NAME,
     S6_4_ACTIVE_DEADLINE_SECONDS,
     S6_4_NODE_SELECTOR,
-    S6_4_AFFINITY,
+    S6_4_IMAGE_PULL_SECRETS_NAME_ONLY,
+    S6_4_SECURITY_CONTEXT_FS_GROUP,
+    S6_4_SECURITY_CONTEXT_RUN_AS_USER,
+    S6_4_SECURITY_CONTEXT_RUN_AS_GROUP,
+    S6_4_SECURITY_CONTEXT_SUPPLEMENTAL_GROUPS,
+    S6_4_SECURITY_CONTEXT_FS_GROUP_CHANGE_POLICY,
+    S6_4_SECCOMP_TYPE,
+    S6_4_SECCOMP_LOCALHOST_PROFILE_REQUIRED,
+    S6_4_SECCOMP_LOCALHOST_PROFILE_ONLY,
+    S6_4_SECCOMP_LOCALHOST_PROFILE_PATH,
+    S6_4_NODE_AFFINITY_TERMS_REQUIRED,
+    S6_4_NODE_AFFINITY_REQUIREMENT,
+    S6_4_NODE_AFFINITY_WEIGHT,
+    S6_4_POD_AFFINITY_TOPOLOGY_KEY_REQUIRED,
+    S6_4_POD_AFFINITY_TOPOLOGY_KEY_FORMAT,
+    S6_4_POD_AFFINITY_SELECTOR,
+    S6_4_POD_AFFINITY_NAMESPACES,
+    S6_4_POD_AFFINITY_WEIGHT,
+    S6_4_POD_AFFINITY_LABEL_KEYS,
+    S6_4_POD_AFFINITY_LABEL_KEYS_SELECTOR_OVERLAP,
+    S6_4_KVOL_POD_AFFINITY_LABEL_KEYS_RELEASE,
+    S6_4_TOLERATION_KEY,
+    S6_4_TOLERATION_EMPTY_KEY_EXISTS,
+    S6_4_TOLERATION_SECONDS_NOEXECUTE,
+    S6_4_TOLERATION_VALUE_LABEL,
+    S6_4_TOLERATION_EXISTS_NO_VALUE,
+    S6_4_TOLERATION_ENUMS,
+    S6_4_SPREAD_MAX_SKEW,
+    S6_4_SPREAD_TOPOLOGY_KEY,
+    S6_4_SPREAD_UNIQUE,
+    S6_4_SPREAD_MIN_DOMAINS,
+    S6_4_SPREAD_MIN_DOMAINS_DO_NOT_SCHEDULE,
+    S6_4_SPREAD_MATCH_LABEL_KEYS,
+    S6_4_SPREAD_SELECTOR,
+    S6_4_SPREAD_ENUMS,
     S6_4_EPHEMERAL_CONTAINERS,
     S6_4_READONLY_PERSISTENT_DISKS,
     S6_4_ENV_NAME_REQUIRED,
@@ -1538,6 +1679,7 @@ pub const ALL: &[RuleId] = &[
     S10_APP_PROTOCOL,
     S10_PROTOCOL_PORT_UNIQUE,
     S10_NODE_PORT,
+    S10_NODE_PORT_UNIQUE,
     S10_TYPE,
     S10_HEADLESS_NODEPORT_LB,
     S10_EXTERNAL_NAME,
@@ -1545,7 +1687,9 @@ pub const ALL: &[RuleId] = &[
     S10_IP_FAMILIES,
     S10_SELECTOR_LABELS,
     S10_SESSION_AFFINITY,
+    S10_SESSION_AFFINITY_TIMEOUT,
     S10_TRAFFIC_POLICIES,
+    S10_KVOL_TARGET_PORT_IN_SELECTED_PODS,
     S11_0_TEMPLATE_POD_SPEC,
     S11_0_CLAIM_TEMPLATES_VALIDATED,
     S11_0_CLAIM_TEMPLATES_ARE_VOLUMES,
@@ -1584,6 +1728,8 @@ pub const ALL: &[RuleId] = &[
     S11_2_KVOL_SERVICE_NAMESPACE,
     S11_2_KVOL_SERVICE_SELECTOR,
     S11_2_KVOL_SERVICE_TARGET_PORT_EXISTS,
+    S11_2_KVOL_SERVICE_HEADLESS,
+    S11_2_KVOL_SERVICE_IN_SET_EXISTS,
     S11_2_KVOL_SERVICE_CONFLICT,
     S14_PV_RECYCLE,
     S14_BETA_STORAGE_CLASS_ANNOTATION_PV,
@@ -1617,6 +1763,7 @@ pub const ALL: &[RuleId] = &[
     S14_KVOL_STATEFULSET_NAME_LENGTH,
     S14_KVOL_MAX_UNAVAILABLE_FEATURE_GATE,
     S14_KVOL_DEFAULT_CLASS_ANNOTATION_VALUE,
+    S14_KVOL_SERVICE_SELECTS_NO_PODS,
     S15_GCE_PERSISTENT_DISK,
     S15_GCE_PERSISTENT_DISK_NEWEST,
     S15_AWS_ELASTIC_BLOCK_STORE,
@@ -1688,9 +1835,11 @@ pub(crate) fn source_of(id: &str) -> Source {
         "3.1/kvol-quantity-exponent-int32"
         | "4/claim-template-labels"
         | "4/kvol-object-unique"
+        | "6.4/kvol-pod-affinity-label-keys-release"
         | "7/node-requirement-kvol-gt-integer"
         | "7/kvol-claimRef-name-required"
         | "7/kvol-claimRef-namespace-required"
+        | "10/kvol-targetPort-in-selected-pods"
         | "11.0/kvol-claim-template-name-required"
         | "11.0/kvol-claim-template-name-format"
         | "11.0/kvol-claim-template-name-unique"
@@ -1705,6 +1854,8 @@ pub(crate) fn source_of(id: &str) -> Source {
         | "11.2/kvol-service-namespace"
         | "11.2/kvol-service-selector"
         | "11.2/kvol-service-targetPort-exists"
+        | "11.2/kvol-service-headless"
+        | "11.2/kvol-service-in-set-exists"
         | "11.2/kvol-service-conflict"
         | "14/beta-storage-class-annotation-claim-template"
         | "14/kvol-fractional-bytes-capacity"
@@ -1714,6 +1865,7 @@ pub(crate) fn source_of(id: &str) -> Source {
         | "14/kvol-statefulset-name-length"
         | "14/kvol-maxUnavailable-feature-gate"
         | "14/kvol-default-class-annotation-value"
+        | "14/kvol-service-selects-no-pods"
         | "15/gcePersistentDisk"
         | "15/gcePersistentDisk-newest"
         | "15/awsElasticBlockStore"
@@ -1776,6 +1928,9 @@ pub(crate) fn why_of(id: &str) -> Option<&'static str> {
         "4/kvol-object-unique" => {
             "kubectl apply applies both objects under one name: the later silently replaces the earlier, so one of them is lost"
         }
+        "6.4/kvol-pod-affinity-label-keys-release" => {
+            "before 1.31 the API server drops matchLabelKeys and mismatchLabelKeys on create (the feature gate is off): the term silently selects more pods than written"
+        }
         "7/node-requirement-kvol-gt-integer" => {
             "the scheduler parses Gt/Lt values as integers: a value that is not one matches no node, so pods using the volume are never scheduled"
         }
@@ -1784,6 +1939,9 @@ pub(crate) fn why_of(id: &str) -> Option<&'static str> {
         }
         "7/kvol-claimRef-namespace-required" => {
             "the PersistentVolume controller reserves the volume for a claim in no namespace, which cannot exist: no claim ever binds the volume"
+        }
+        "10/kvol-targetPort-in-selected-pods" => {
+            "the endpoints controller resolves a named targetPort in each selected pod: a pod without a container port of that name gets no endpoint for the port, so traffic never reaches it"
         }
         "11.0/kvol-claim-template-name-required" => {
             "the StatefulSet controller names each claim <template>-<statefulset>-<ordinal> and the pod volume <template>: without a name it cannot create the claims or the pods"
@@ -1827,6 +1985,12 @@ pub(crate) fn why_of(id: &str) -> Option<&'static str> {
         "11.2/kvol-service-targetPort-exists" => {
             "the endpoints controller looks the named targetPort up in each selected pod: without a container port of that name the Service has no endpoints for the port"
         }
+        "11.2/kvol-service-headless" => {
+            "the StatefulSet's pods get their stable DNS names (pod.service) only from a headless governing Service: with a cluster IP, peers cannot address each other by name"
+        }
+        "11.2/kvol-service-in-set-exists" => {
+            "the StatefulSet's pods get their DNS names only from a headless governing Service named serviceName that selects them: without it, peers cannot find each other"
+        }
         "11.2/kvol-service-conflict" => {
             "kubectl apply applies both Services under one name: the later silently replaces the earlier"
         }
@@ -1853,6 +2017,9 @@ pub(crate) fn why_of(id: &str) -> Option<&'static str> {
         }
         "14/kvol-default-class-annotation-value" => {
             "only the exact value \"true\" marks the default class: claims without a class do not get this one"
+        }
+        "14/kvol-service-selects-no-pods" => {
+            "a Service that selects no pod has no endpoints: its name resolves to nothing (or to no address) until matching pods appear"
         }
         "15/gcePersistentDisk" => {
             "the in-tree driver is deprecated or removed and the API server gives no warning for it: the volume only mounts through CSI migration with the CSI driver installed, otherwise pods using it fail to start"

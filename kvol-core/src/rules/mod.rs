@@ -51,6 +51,7 @@ pub(crate) mod help;
 pub mod ids;
 mod meta;
 mod pod;
+mod pod_settings;
 mod pv;
 pub mod report;
 mod selector;

@@ -114,6 +114,7 @@ pub(crate) fn pod_spec(
             names::dns1123_subdomain(sa),
         );
     }
+    super::pod_settings::settings(checker, spec, path);
     if ctx.is_pod {
         image_whitespace(checker, &spec.containers, &path.child("containers"));
         image_whitespace(

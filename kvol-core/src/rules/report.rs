@@ -760,6 +760,8 @@ pub enum WarningCode {
     /// A local PersistentVolume bound through a class that binds immediately (not
     /// `WaitForFirstConsumer`).
     LocalVolumeImmediateBinding,
+    /// A Service whose selector matches no Pod or pod template of the set.
+    ServiceSelectsNoPods,
 }
 
 impl WarningCode {
@@ -788,6 +790,7 @@ impl WarningCode {
             WarningCode::MutualPreBindingMismatch => "mutual-pre-binding-mismatch",
             WarningCode::ReservedVolumeUnused => "reserved-volume-unused",
             WarningCode::LocalVolumeImmediateBinding => "local-volume-immediate-binding",
+            WarningCode::ServiceSelectsNoPods => "service-selects-no-pods",
         }
     }
     /// Whose warning it is: [`Source::ApiServer`] when the API server's `WarningsOnCreate` gives
@@ -821,7 +824,8 @@ impl WarningCode {
             | WarningCode::ClaimRefUnknownClaim
             | WarningCode::MutualPreBindingMismatch
             | WarningCode::ReservedVolumeUnused
-            | WarningCode::LocalVolumeImmediateBinding => Source::Kvol,
+            | WarningCode::LocalVolumeImmediateBinding
+            | WarningCode::ServiceSelectsNoPods => Source::Kvol,
         }
     }
     /// The legacy plugin the warning is about, for the plugin variants.

@@ -45,6 +45,22 @@ impl SelectorRules {
         key: ids::S8_SELECTOR_KEY,
         values: ids::S8_SELECTOR_VALUES_FORMAT,
     };
+    /// A pod (anti-)affinity term's selectors (§6.4).
+    pub(crate) const POD_AFFINITY: SelectorRules = SelectorRules {
+        match_labels: ids::S6_4_POD_AFFINITY_SELECTOR,
+        in_values: ids::S6_4_POD_AFFINITY_SELECTOR,
+        exists_no_values: ids::S6_4_POD_AFFINITY_SELECTOR,
+        key: ids::S6_4_POD_AFFINITY_SELECTOR,
+        values: ids::S6_4_POD_AFFINITY_SELECTOR,
+    };
+    /// A topology spread constraint's selector (§6.4).
+    pub(crate) const SPREAD: SelectorRules = SelectorRules {
+        match_labels: ids::S6_4_SPREAD_SELECTOR,
+        in_values: ids::S6_4_SPREAD_SELECTOR,
+        exists_no_values: ids::S6_4_SPREAD_SELECTOR,
+        key: ids::S6_4_SPREAD_SELECTOR,
+        values: ids::S6_4_SPREAD_SELECTOR,
+    };
     /// A StatefulSet's selector (§11.1).
     pub(crate) const STATEFULSET: SelectorRules = SelectorRules {
         match_labels: ids::S11_1_SELECTOR_LABELS,
@@ -135,21 +151,42 @@ pub(crate) fn node_selector(checker: &mut Checker, selector: &NodeSelector, path
         return;
     }
     for (i, term) in selector.node_selector_terms.iter().enumerate() {
-        let exprs = terms.index(i).child("matchExpressions");
-        for (j, req) in term.match_expressions.iter().enumerate() {
-            node_requirement(checker, req, &exprs.index(j));
-        }
+        node_term(checker, term, true, None, &terms.index(i));
+    }
+}
+
+/// `ValidateNodeSelectorTerm`; `values`: whether requirement values must be label values
+/// (not for preferred node affinity, where the API server allows invalid values).
+///
+/// `rule` replaces the PV node affinity rules (§7) of the requirement checks (pod affinity).
+pub(crate) fn node_term(
+    checker: &mut Checker,
+    term: &crate::selector::NodeSelectorTerm,
+    values: bool,
+    rule: Option<RuleId>,
+    path: &FieldPath,
+) {
+    let exprs = path.child("matchExpressions");
+    for (j, req) in term.match_expressions.iter().enumerate() {
+        node_requirement(checker, req, values, rule, &exprs.index(j));
     }
 }
 
 /// `ValidateNodeSelectorRequirement`; in addition (kvol), `Gt`/`Lt` values must be integers,
 /// or the requirement can never match a node.
-fn node_requirement(checker: &mut Checker, req: &NodeSelectorRequirement, path: &FieldPath) {
+fn node_requirement(
+    checker: &mut Checker,
+    req: &NodeSelectorRequirement,
+    check_values: bool,
+    rule: Option<RuleId>,
+    path: &FieldPath,
+) {
+    let r = |own: RuleId| rule.unwrap_or(own);
     let values = path.child("values");
     match req.operator {
         NodeSelectorOperator::In | NodeSelectorOperator::NotIn if req.values.is_empty() => {
             checker.error(FieldError::required(
-                ids::S7_NODE_REQUIREMENT_IN_VALUES,
+                r(ids::S7_NODE_REQUIREMENT_IN_VALUES),
                 values.clone(),
                 IN_NOT_IN,
             ));
@@ -158,14 +195,14 @@ fn node_requirement(checker: &mut Checker, req: &NodeSelectorRequirement, path: 
             if !req.values.is_empty() =>
         {
             checker.error(FieldError::forbidden(
-                ids::S7_NODE_REQUIREMENT_EXISTS_NO_VALUES,
+                r(ids::S7_NODE_REQUIREMENT_EXISTS_NO_VALUES),
                 values.clone(),
                 EXISTS,
             ));
         }
         NodeSelectorOperator::Gt | NodeSelectorOperator::Lt if req.values.len() != 1 => {
             checker.error(FieldError::required(
-                ids::S7_NODE_REQUIREMENT_GT_SINGLE_VALUE,
+                r(ids::S7_NODE_REQUIREMENT_GT_SINGLE_VALUE),
                 values.clone(),
                 "must be specified single value when `operator` is 'Lt' or 'Gt'",
             ));
@@ -174,17 +211,19 @@ fn node_requirement(checker: &mut Checker, req: &NodeSelectorRequirement, path: 
     }
     invalid_each(
         checker,
-        ids::S7_NODE_REQUIREMENT_KEY,
+        r(ids::S7_NODE_REQUIREMENT_KEY),
         &path.child("key"),
         &req.key,
         names::qualified_name(&req.key),
     );
-    label_values(
-        checker,
-        ids::S7_NODE_REQUIREMENT_VALUES_FORMAT,
-        &req.values,
-        &values,
-    );
+    if check_values {
+        label_values(
+            checker,
+            r(ids::S7_NODE_REQUIREMENT_VALUES_FORMAT),
+            &req.values,
+            &values,
+        );
+    }
     if matches!(
         req.operator,
         NodeSelectorOperator::Gt | NodeSelectorOperator::Lt

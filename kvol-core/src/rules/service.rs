@@ -1,4 +1,4 @@
-//! Headless Services (k8s-rules §10, `ValidateService`): the name is a DNS-1035 label; port
+//! Services (k8s-rules §10, `ValidateService`): the name is a DNS-1035 label; port
 //! names are DNS-1123 labels, required when there are several ports, unique; port numbers in
 //! 1..=65535; no two ports with the same protocol and number; named target ports are IANA
 //! service names; the selector is a label map.
@@ -11,7 +11,7 @@ use super::{
 use crate::{
     names,
     report::{FieldError, FieldPath, RuleId},
-    service::{Service, ServicePort, TargetPort},
+    service::{Service, ServicePort, ServiceType, SessionAffinity, TargetPort},
     validate::Checker,
 };
 use std::collections::BTreeSet;
@@ -56,6 +56,116 @@ pub(crate) fn validate_service(checker: &mut Checker, svc: &Service, path: &Fiel
         &svc.spec.selector,
         &spec.child("selector"),
     );
+    service_kind(checker, svc, &spec);
+    node_ports(checker, svc, &ports_path);
+    session_affinity(checker, svc, &spec);
+    if let Some(policy) = svc.spec.external_traffic_policy
+        && !matches!(
+            svc.spec.service_type(),
+            ServiceType::NodePort | ServiceType::LoadBalancer
+        )
+    {
+        checker.error(FieldError::invalid(
+            ids::S10_TRAFFIC_POLICIES,
+            spec.child("externalTrafficPolicy"),
+            policy.as_str(),
+            "may only be set for externally-accessible services",
+        ));
+    }
+}
+
+/// The rules of `ValidateService` that depend on the type and on `clusterIP`.
+fn service_kind(checker: &mut Checker, svc: &Service, spec: &FieldPath) {
+    let kind = svc.spec.service_type();
+    let headless = svc.is_headless();
+    if svc.spec.ports.is_empty() && !headless && kind != ServiceType::ExternalName {
+        checker.error(FieldError::required(
+            ids::S10_PORTS_REQUIRED,
+            spec.child("ports"),
+            "",
+        ));
+    }
+    match kind {
+        ServiceType::LoadBalancer | ServiceType::NodePort if headless => {
+            checker.error(FieldError::invalid(
+                ids::S10_HEADLESS_NODEPORT_LB,
+                spec.child("clusterIPs").index(0),
+                "None",
+                format!("may not be set to 'None' for {kind} services"),
+            ));
+        }
+        ServiceType::ExternalName => {
+            if !svc.spec.cluster_ip.is_allocated() {
+                checker.error(FieldError::forbidden(
+                    ids::S10_EXTERNAL_NAME,
+                    spec.child("clusterIPs"),
+                    "may not be set for ExternalName services",
+                ));
+            }
+            checker.error(FieldError::required(
+                ids::S10_EXTERNAL_NAME,
+                spec.child("externalName"),
+                "",
+            ));
+        }
+        _ => {}
+    }
+}
+
+/// `nodePort`: forbidden for ClusterIP Services, unique per protocol.
+fn node_ports(checker: &mut Checker, svc: &Service, ports: &FieldPath) {
+    let cluster_ip = svc.spec.service_type() == ServiceType::ClusterIP;
+    let mut seen = BTreeSet::new();
+    for (i, port) in svc.spec.ports.iter().enumerate() {
+        let Some(n) = port.node_port.filter(|n| *n != 0) else {
+            continue;
+        };
+        let path = ports.index(i).child("nodePort");
+        if cluster_ip {
+            checker.error(FieldError::forbidden(
+                ids::S10_NODE_PORT,
+                path.clone(),
+                "may not be used when `type` is 'ClusterIP'",
+            ));
+        }
+        if !seen.insert((port.protocol.as_str(), n)) {
+            checker.error(duplicate_raw(
+                ids::S10_NODE_PORT_UNIQUE,
+                path,
+                n.to_string(),
+            ));
+        }
+    }
+}
+
+/// `sessionAffinity` (defaulted to `None`) and its config (the ClientIP timeout defaulted to
+/// 10800 when unset).
+fn session_affinity(checker: &mut Checker, svc: &Service, spec: &FieldPath) {
+    let affinity = svc.spec.session_affinity.unwrap_or(SessionAffinity::None);
+    let config = svc.spec.session_affinity_config.as_ref();
+    match affinity {
+        SessionAffinity::None if config.is_some() => checker.error(FieldError::forbidden(
+            ids::S10_SESSION_AFFINITY,
+            spec.child("sessionAffinityConfig"),
+            "must not be set when session affinity is None",
+        )),
+        SessionAffinity::ClientIP => {
+            let timeout = config.and_then(|c| c.client_ip.as_ref()?.timeout_seconds);
+            if let Some(t) = timeout
+                && !(1..=86400).contains(&t)
+            {
+                checker.error(FieldError::invalid_number(
+                    ids::S10_SESSION_AFFINITY_TIMEOUT,
+                    spec.child("sessionAffinityConfig")
+                        .child("clientIP")
+                        .child("timeoutSeconds"),
+                    i64::from(t),
+                    "must be greater than 0 and less than 86400",
+                ));
+            }
+        }
+        SessionAffinity::None => {}
+    }
 }
 
 fn protocol_name(port: &ServicePort) -> &'static str {
@@ -96,6 +206,15 @@ fn service_port<'a>(
         }
     }
     port_number(checker, ids::S10_PORT_RANGE, port.port, path.child("port"));
+    if let Some(app) = &port.app_protocol {
+        invalid_each(
+            checker,
+            ids::S10_APP_PROTOCOL,
+            &path.child("appProtocol"),
+            app,
+            names::qualified_name(app),
+        );
+    }
     let target = path.child("targetPort");
     match &port.target_port {
         Some(TargetPort::Name(name)) if !name.is_empty() => {
@@ -139,6 +258,7 @@ mod tests {
             port: number,
             protocol: Protocol::TCP,
             target_port: None,
+            ..Default::default()
         }
     }
 

@@ -182,7 +182,9 @@ pub(crate) fn validate_statefulset(checker: &mut Checker, sts: &StatefulSet, pat
     }
     shadowed_volumes(checker, spec, &spec_path.child("volumes"));
 
-    governing_service(checker, sts, &path.child("service"));
+    if !sts.service_in_set {
+        governing_service(checker, sts, &path.child("service"));
+    }
     warnings::statefulset(checker, sts, path);
 }
 
@@ -412,6 +414,15 @@ fn shadowed_volumes(checker: &mut Checker, spec: &StatefulSetSpec, path: &FieldP
 fn governing_service(checker: &mut Checker, sts: &StatefulSet, path: &FieldPath) {
     let svc = &sts.service;
     service::validate_service(checker, svc, path);
+    if !svc.is_headless() {
+        checker.error(FieldError::invalid(
+            ids::S11_2_KVOL_SERVICE_HEADLESS,
+            path.child("spec").child("clusterIP"),
+            svc.spec.cluster_ip.as_str().unwrap_or(""),
+            "must be None: a StatefulSet's governing Service is headless, which gives each pod \
+             its DNS name",
+        ));
+    }
     let meta_path = path.child("metadata");
     if svc.metadata.name != sts.spec.service_name {
         checker.error(FieldError::invalid(
@@ -934,6 +945,7 @@ mod tests {
             port: 9090,
             protocol: Protocol::TCP,
             target_port: Some(TargetPort::Name("metrics".into())),
+            ..Default::default()
         });
         assert_only(
             &s.check(),

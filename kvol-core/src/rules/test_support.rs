@@ -234,9 +234,11 @@ pub(crate) fn service(name: &str) -> Service {
                 port: 80,
                 protocol: Protocol::TCP,
                 target_port: None,
+                ..Default::default()
             }],
             publish_not_ready_addresses: false,
             selector: map(&[("app", name)]),
+            ..Default::default()
         },
     }
 }
@@ -271,5 +273,6 @@ pub(crate) fn statefulset(name: &str) -> StatefulSet {
             volume_claim_templates: vec![claim_template("www", "1Gi")],
         },
         service: svc,
+        service_in_set: false,
     }
 }

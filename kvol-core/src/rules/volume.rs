@@ -13,7 +13,7 @@ use crate::{
     validate::Checker,
     volume::{
         ConfigMapVolume, CsiVolume, DownwardApiFile, DownwardApiSource, DownwardApiVolume,
-        FileMode, HostPath, KeyToPath, Nfs, SecretVolume, Volume, VolumeSource,
+        FileMode, HostPath, KeyToPath, Nfs, ProjectedVolume, SecretVolume, Volume, VolumeSource,
     },
 };
 use std::collections::BTreeSet;
@@ -117,6 +117,7 @@ fn source(
         VolumeSource::Secret(s) => secret(checker, s, &path),
         VolumeSource::DownwardApi(d) => downward_api(checker, d, &path),
         VolumeSource::Csi(c) => csi(checker, c, &path),
+        VolumeSource::Projected(p) => projected(checker, p, &path),
         VolumeSource::Ephemeral(e) => {
             claim::ephemeral_template(
                 checker,
@@ -216,10 +217,19 @@ const ITEM_PATH: PathRules = PathRules {
 };
 
 /// `items[j]` of a configMap (`secret`: of a secret, whose path rules have a row of their own).
-fn key_to_path(checker: &mut Checker, secret: bool, item: &KeyToPath, path: &FieldPath) {
+///
+/// `rule` replaces the item rules (projected volumes have one rule for their items).
+fn key_to_path(
+    checker: &mut Checker,
+    secret: bool,
+    rule: Option<RuleId>,
+    item: &KeyToPath,
+    path: &FieldPath,
+) {
+    let r = |own: RuleId| rule.unwrap_or(own);
     if item.key.is_empty() {
         checker.error(FieldError::required(
-            ids::S5_ITEMS_KEY_REQUIRED,
+            r(ids::S5_ITEMS_KEY_REQUIRED),
             path.child("key"),
             "",
         ));
@@ -227,21 +237,30 @@ fn key_to_path(checker: &mut Checker, secret: bool, item: &KeyToPath, path: &Fie
     let file = path.child("path");
     if item.path.is_empty() {
         checker.error(FieldError::required(
-            ids::S5_ITEMS_PATH_REQUIRED,
+            r(ids::S5_ITEMS_PATH_REQUIRED),
             file.clone(),
             "",
         ));
     }
-    let rules = if secret {
-        PathRules {
+    let rules = match (rule, secret) {
+        (Some(rule), _) => PathRules {
+            relative: rule,
+            backsteps: rule,
+            dotdot_prefix: rule,
+        },
+        (None, true) => PathRules {
             relative: ids::S5_SECRET_ITEMS_PATH_RELATIVE,
             ..ITEM_PATH
-        }
-    } else {
-        ITEM_PATH
+        },
+        (None, false) => ITEM_PATH,
     };
     local_non_reserved(checker, rules, &file, &item.path);
-    file_mode(checker, ids::S5_ITEMS_MODE, item.mode, path.child("mode"));
+    file_mode(
+        checker,
+        r(ids::S5_ITEMS_MODE),
+        item.mode,
+        path.child("mode"),
+    );
 }
 
 fn config_map(checker: &mut Checker, cm: &ConfigMapVolume, path: &FieldPath) {
@@ -259,7 +278,7 @@ fn config_map(checker: &mut Checker, cm: &ConfigMapVolume, path: &FieldPath) {
         path.child("defaultMode"),
     );
     for (i, item) in cm.items.iter().enumerate() {
-        key_to_path(checker, false, item, &path.child("items").index(i));
+        key_to_path(checker, false, None, item, &path.child("items").index(i));
     }
 }
 
@@ -278,7 +297,128 @@ fn secret(checker: &mut Checker, s: &SecretVolume, path: &FieldPath) {
         path.child("defaultMode"),
     );
     for (i, item) in s.items.iter().enumerate() {
-        key_to_path(checker, true, item, &path.child("items").index(i));
+        key_to_path(checker, true, None, item, &path.child("items").index(i));
+    }
+}
+
+/// `validateProjectedVolumeSource` (`validateProjectionSources`); clusterTrustBundle sources
+/// are not checked yet.
+fn projected(checker: &mut Checker, p: &ProjectedVolume, path: &FieldPath) {
+    file_mode(
+        checker,
+        ids::S5_PROJECTED_DEFAULT_MODE,
+        p.default_mode,
+        path.child("defaultMode"),
+    );
+    let mut all_paths = BTreeSet::new();
+    let mut seen = |checker: &mut Checker, file: &str, value: &str| {
+        if !file.is_empty() && !all_paths.insert(file.to_owned()) {
+            checker.error(FieldError::invalid(
+                ids::S5_PROJECTED_UNIQUE_PATHS,
+                path.clone(),
+                value,
+                "conflicting duplicate paths",
+            ));
+        }
+    };
+    for (i, source) in p.sources.iter().enumerate() {
+        let src = path.child("sources").index(i);
+        let mut kinds = 0;
+        if let Some(s) = &source.secret {
+            kinds += 1;
+            let sp = src.child("secret");
+            if s.name.is_empty() {
+                checker.error(FieldError::required(
+                    ids::S5_PROJECTED_NAMES_REQUIRED,
+                    sp.child("name"),
+                    "",
+                ));
+            }
+            for (j, item) in s.items.iter().enumerate() {
+                key_to_path(
+                    checker,
+                    false,
+                    Some(ids::S5_PROJECTED_ITEMS),
+                    item,
+                    &sp.child("items").index(j),
+                );
+                seen(checker, &item.path, &s.name);
+            }
+        }
+        if let Some(c) = &source.config_map {
+            kinds += 1;
+            let cp = src.child("configMap");
+            if c.name.is_empty() {
+                checker.error(FieldError::required(
+                    ids::S5_PROJECTED_NAMES_REQUIRED,
+                    cp.child("name"),
+                    "",
+                ));
+            }
+            for (j, item) in c.items.iter().enumerate() {
+                key_to_path(
+                    checker,
+                    false,
+                    Some(ids::S5_PROJECTED_ITEMS),
+                    item,
+                    &cp.child("items").index(j),
+                );
+                seen(checker, &item.path, &c.name);
+            }
+        }
+        if let Some(d) = &source.downward_api {
+            kinds += 1;
+            for file in &d.items {
+                // Path quirk: item errors are reported on `downwardAPI`, without `items[j]`.
+                downward_file(checker, file, &src.child("downwardAPI"));
+                seen(checker, &file.path, &file.path);
+            }
+        }
+        if let Some(t) = &source.service_account_token {
+            kinds += 1;
+            let exp = src.child("serviceAccountToken").child("expirationSeconds");
+            match t.expiration_seconds {
+                Some(e) if e < 600 => checker.error(FieldError::invalid_number(
+                    ids::S5_PROJECTED_SA_TOKEN_EXPIRATION,
+                    exp,
+                    e,
+                    "may not specify a duration less than 10 minutes",
+                )),
+                Some(e) if e > 1 << 32 => checker.error(FieldError::invalid_number(
+                    ids::S5_PROJECTED_SA_TOKEN_EXPIRATION,
+                    exp,
+                    e,
+                    "may not specify a duration larger than 2^32 seconds",
+                )),
+                _ => {}
+            }
+            // Path quirk: the token's path is reported at `projected.path`.
+            let pp = path.child("path");
+            if t.path.is_empty() {
+                checker.error(FieldError::required(
+                    ids::S5_PROJECTED_SA_TOKEN_PATH,
+                    pp,
+                    "",
+                ));
+            } else {
+                let rules = PathRules {
+                    relative: ids::S5_PROJECTED_SA_TOKEN_PATH,
+                    backsteps: ids::S5_PROJECTED_SA_TOKEN_PATH,
+                    dotdot_prefix: ids::S5_PROJECTED_SA_TOKEN_PATH,
+                };
+                local_non_reserved(checker, rules, &pp, &t.path);
+            }
+        }
+        if source.cluster_trust_bundle.is_some() {
+            kinds += 1;
+        }
+        if kinds > 1 {
+            checker.error(FieldError::forbidden(
+                ids::S5_PROJECTED_ONE_KIND_PER_SOURCE,
+                src,
+                "may not specify more than 1 volume type per source",
+            ));
+        }
     }
 }
 

@@ -10,26 +10,33 @@ use super::strategies as st;
 use kvol_core::{
     AccessMode, AccessModes, ClassRef, Container, ContainerPort, KubeVersion, Manifests, Object,
     PersistentVolume, PersistentVolumeClaim, Pod, Protocol, PvcTemplate, Quantity, ReclaimPolicy,
-    Report, SourceInput, StatefulSet, StorageClass, Validate, VolumeMode, VolumeMount,
+    Report, Service, SourceInput, StatefulSet, StorageClass, Validate, VolumeMode, VolumeMount,
     VolumeSource,
     builder::{ContainerBuilder, PvcBuilder, PvcTemplateBuilder},
     legacy::LegacySource,
     pod::RestartPolicy,
     pv::{CsiPersistentVolume, PvSource, SecretReference},
     pvc::{TypedLocalObjectReference, TypedObjectReference},
+    scheduling::{
+        Affinity, DnsPolicy, NodeAffinity, NodeInclusionPolicy, PodAffinity, PodAffinityTerm,
+        PreferredSchedulingTerm, TaintEffect, Toleration, TolerationOperator,
+        TopologySpreadConstraint, UnsatisfiableConstraintAction, WeightedPodAffinityTerm,
+    },
+    security::{FsGroupChangePolicy, PodSecurityContext, SeccompProfile, SeccompProfileType},
     selector::{
         LabelSelector, LabelSelectorRequirement, NodeSelector, NodeSelectorOperator,
         NodeSelectorRequirement, NodeSelectorTerm, SelectorOperator, TopologyRequirement,
         TopologySelectorTerm, VolumeNodeAffinity,
     },
+    service::{ServicePort, ServiceType, SessionAffinity, TargetPort, TrafficPolicy},
     statefulset::{
         IntOrPercent, PodManagementPolicy, RetentionAction, RetentionPolicy, UpdateStrategy,
     },
     storage_class::VolumeBindingMode,
     volume::{
         ConfigMapVolume, CsiVolume, DownwardApiFile, DownwardApiSource, DownwardApiVolume,
-        EmptyDir, FileMode, HostPathType, KeyToPath, LocalObjectReference, SecretVolume,
-        StorageMedium,
+        EmptyDir, FileMode, HostPathType, KeyToPath, LocalObjectReference, ProjectedVolume,
+        SecretVolume, StorageMedium, VolumeProjection,
     },
 };
 use proptest::{
@@ -41,6 +48,42 @@ use std::{
     collections::{BTreeMap, BTreeSet},
     fmt,
 };
+
+/// Applies [`Settings`] to a Pod or StatefulSet builder.
+macro_rules! apply_settings {
+    ($b:ident, $s:expr) => {{
+        let s: Settings = $s;
+        let mut b = $b;
+        if let Some(sc) = s.security {
+            b = b.security_context(sc);
+        }
+        if let Some(a) = s.affinity {
+            b = b.affinity(a);
+        }
+        for t in s.tolerations {
+            b = b.toleration(t);
+        }
+        for c in s.spread {
+            b = b.topology_spread(c);
+        }
+        if let Some(p) = s.priority_class {
+            b = b.priority_class(p);
+        }
+        for p in s.pull_secrets {
+            b = b.image_pull_secret(p);
+        }
+        if let Some(a) = s.automount {
+            b = b.automount_service_account_token(a);
+        }
+        if let Some(d) = s.dns_policy {
+            b = b.dns_policy(d);
+        }
+        if let Some(l) = s.service_links {
+            b = b.enable_service_links(l);
+        }
+        b
+    }};
+}
 
 /// Counters of what the generated sets contain (`kind/Pod`, `volume/hostPath:File`, …).
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -273,7 +316,7 @@ impl Unique {
 }
 
 /// The pod volume sources, featured round-robin.
-pub const POD_SOURCES: [&str; 9] = [
+pub const POD_SOURCES: [&str; 10] = [
     "emptyDir",
     "hostPath",
     "nfs",
@@ -283,6 +326,7 @@ pub const POD_SOURCES: [&str; 9] = [
     "downwardAPI",
     "csi",
     "ephemeral",
+    "projected",
 ];
 
 /// The PersistentVolume sources, featured round-robin: hostPath with each type and without,
@@ -664,6 +708,7 @@ fn pod_volume(g: &mut Gen, kind: usize, variant: usize, ctx: &PodContext) -> Sou
             volume_attributes: string_map(g, 3),
         })
         .into(),
+        "projected" => projected(g, ctx),
         _ => {
             let name = g.label(63);
             let template = claim_template(g, name, &ctx.classes);
@@ -1377,8 +1422,24 @@ fn build_set(g: &mut Gen, index: u64) -> Result<Built, SetError> {
     for (k, v) in annotations {
         pod = pod.annotation(k, v);
     }
+    let pod_labels = {
+        let mut labels = BTreeMap::new();
+        let built = pod.clone().build().ok();
+        if let Some(p) = &built {
+            labels = p.metadata.labels.clone();
+        }
+        labels
+    };
+    let pod = apply_settings!(pod, settings(g, &pod_labels));
+    let pod = if g.chance(0.2) {
+        g.stats.bump("pod/hostname");
+        pod.hostname(g.label(63)).subdomain(g.label(63))
+    } else {
+        pod
+    };
     let pod = pod.build().map_err(rejected(index, "Pod", &pod_name))?;
-    objects.push(pod.into_inner().into());
+    let pod = pod.into_inner();
+    objects.push(pod.clone().into());
 
     // The StatefulSet and its headless Service.
     let sts_name = g.label(63);
@@ -1485,9 +1546,454 @@ fn build_set(g: &mut Gen, index: u64) -> Result<Built, SetError> {
         });
     }
     sts = sts.publish_not_ready_addresses(g.chance(0.3));
+    let template_labels = sts
+        .clone()
+        .build()
+        .map(|s| s.spec.template.metadata.labels.clone())
+        .unwrap_or_default();
+    sts = apply_settings!(sts, settings(g, &template_labels));
+    for (k, v) in g.labels(2) {
+        sts = sts.set_label(k, v);
+    }
+    for (k, v) in g.labels(1) {
+        sts = sts.service_label(k, v);
+    }
+    for (k, v) in g.annotations(1) {
+        sts = sts.service_annotation(k, v);
+    }
+    let in_set = g.chance(0.2);
+    if in_set {
+        g.stats.bump("statefulset/service-in-set");
+        sts = sts.service_in_set(true);
+    }
     let sts = sts
         .build()
-        .map_err(rejected(index, "StatefulSet", &sts_name))?;
-    objects.push(sts.into_inner().into());
+        .map_err(rejected(index, "StatefulSet", &sts_name))?
+        .into_inner();
+    let client = client_service(
+        g,
+        target,
+        &namespace,
+        &sts.service.metadata.name,
+        &sts,
+        &pod,
+    );
+    if in_set {
+        // The governing Service declared separately: the one kvol would have written.
+        objects.push(sts.service.clone().into());
+    }
+    objects.push(sts.into());
+    objects.push(client.into());
     Ok((objects, outside, target, namespace))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pod-level settings, projected volumes and client Services (second release)
+// ---------------------------------------------------------------------------------------------
+
+/// The pod-level settings drawn for a Pod or a StatefulSet's template.
+struct Settings {
+    security: Option<PodSecurityContext>,
+    affinity: Option<Affinity>,
+    tolerations: Vec<Toleration>,
+    spread: Vec<TopologySpreadConstraint>,
+    priority_class: Option<String>,
+    pull_secrets: Vec<String>,
+    automount: Option<bool>,
+    dns_policy: Option<DnsPolicy>,
+    service_links: Option<bool>,
+}
+
+/// A group or user ID, at the bounds the API server takes.
+fn id(g: &mut Gen) -> i64 {
+    g.pick(&[0, 1000, 65534, i64::from(i32::MAX)])
+}
+
+/// A topology key: a qualified name.
+fn topology_key(g: &mut Gen) -> String {
+    if g.chance(0.7) {
+        g.pick(&[
+            "kubernetes.io/hostname",
+            "topology.kubernetes.io/zone",
+            "topology.kubernetes.io/region",
+        ])
+        .to_owned()
+    } else {
+        g.draw(st::qualified_name())
+    }
+}
+
+fn node_requirement(g: &mut Gen, check_values: bool) -> NodeSelectorRequirement {
+    use NodeSelectorOperator::{DoesNotExist, Exists, Gt, In, Lt, NotIn};
+    let operator = g.pick(&[In, NotIn, Exists, DoesNotExist, Gt, Lt]);
+    g.stats
+        .bump(format!("pod-node-affinity-operator/{operator:?}"));
+    let values = match operator {
+        In | NotIn => (0..1 + g.upto(2))
+            .map(|_| {
+                if check_values {
+                    g.draw(st::label_value())
+                } else {
+                    g.hostile()
+                }
+            })
+            .collect(),
+        Gt | Lt => vec![g.pick(&["0", "5", "10"]).to_owned()],
+        _ => Vec::new(),
+    };
+    NodeSelectorRequirement {
+        key: g.draw(st::qualified_name()),
+        operator,
+        values,
+    }
+}
+
+fn pod_term(g: &mut Gen, labels: &BTreeMap<String, String>) -> PodAffinityTerm {
+    let mut term = PodAffinityTerm::new(matching_selector(g, labels), topology_key(g));
+    if g.chance(0.3) {
+        term.namespaces = (0..1 + g.upto(1)).map(|_| g.label(63)).collect();
+    }
+    term
+}
+
+fn pod_affinity(g: &mut Gen, labels: &BTreeMap<String, String>) -> PodAffinity {
+    let mut a = PodAffinity::default();
+    for _ in 0..g.upto(1) {
+        a.required.push(pod_term(g, labels));
+    }
+    for _ in 0..g.upto(1) {
+        let weight = g.pick(&[1, 50, 100]);
+        let term = pod_term(g, labels);
+        a.preferred.push(WeightedPodAffinityTerm {
+            pod_affinity_term: term,
+            weight,
+        });
+    }
+    a
+}
+
+/// Settings that pass the API server's rules; `labels` are the pods' own labels.
+fn settings(g: &mut Gen, labels: &BTreeMap<String, String>) -> Settings {
+    let security = g.chance(0.5).then(|| {
+        g.stats.bump("pod/securityContext");
+        PodSecurityContext {
+            fs_group: g.chance(0.6).then(|| id(g)),
+            fs_group_change_policy: g.pick(&[
+                None,
+                Some(FsGroupChangePolicy::OnRootMismatch),
+                Some(FsGroupChangePolicy::Always),
+            ]),
+            run_as_group: g.chance(0.5).then(|| id(g)),
+            run_as_non_root: g.pick(&[None, Some(true), Some(false)]),
+            run_as_user: g.chance(0.5).then(|| id(g)),
+            seccomp_profile: match g.upto(3) {
+                0 => None,
+                1 => Some(SeccompProfile::runtime_default()),
+                2 => Some(SeccompProfile {
+                    localhost_profile: None,
+                    kind: SeccompProfileType::Unconfined,
+                }),
+                _ => Some(SeccompProfile {
+                    localhost_profile: Some(g.pick(&["audit.json", "profiles/fine.json"]).into()),
+                    kind: SeccompProfileType::Localhost,
+                }),
+            },
+            supplemental_groups: (0..g.upto(2)).map(|_| id(g)).collect(),
+        }
+    });
+    let affinity = g.chance(0.5).then(|| {
+        g.stats.bump("pod/affinity");
+        let mut a = Affinity::default();
+        if g.chance(0.6) {
+            let mut na = NodeAffinity::default();
+            if g.chance(0.7) {
+                let terms = (0..1 + g.upto(1))
+                    .map(|_| NodeSelectorTerm {
+                        match_expressions: (0..1 + g.upto(1))
+                            .map(|_| node_requirement(g, true))
+                            .collect(),
+                    })
+                    .collect();
+                na.required = Some(NodeSelector {
+                    node_selector_terms: terms,
+                });
+            }
+            for _ in 0..g.upto(2) {
+                let weight = g.pick(&[1, 50, 100]);
+                // Invalid label values are allowed in preferred terms.
+                let preference = NodeSelectorTerm {
+                    match_expressions: vec![node_requirement(g, false)],
+                };
+                na.preferred
+                    .push(PreferredSchedulingTerm { preference, weight });
+            }
+            a.node_affinity = Some(na);
+        }
+        if g.chance(0.4) {
+            a.pod_affinity = Some(pod_affinity(g, labels));
+        }
+        if g.chance(0.5) {
+            a.pod_anti_affinity = Some(pod_affinity(g, labels));
+        }
+        a
+    });
+    let tolerations = (0..g.upto(2))
+        .map(|_| {
+            g.stats.bump("pod/toleration");
+            match g.upto(3) {
+                0 => Toleration {
+                    operator: Some(TolerationOperator::Exists),
+                    ..Default::default()
+                },
+                1 => Toleration {
+                    key: Some(g.draw(st::qualified_name())),
+                    operator: g.pick(&[None, Some(TolerationOperator::Equal)]),
+                    value: Some(g.draw(st::label_value())),
+                    effect: g.pick(&[
+                        None,
+                        Some(TaintEffect::NoSchedule),
+                        Some(TaintEffect::PreferNoSchedule),
+                    ]),
+                    toleration_seconds: None,
+                },
+                _ => Toleration {
+                    key: Some(
+                        g.pick(&[
+                            "node.kubernetes.io/unreachable",
+                            "node.kubernetes.io/not-ready",
+                        ])
+                        .into(),
+                    ),
+                    operator: Some(TolerationOperator::Exists),
+                    value: None,
+                    effect: Some(TaintEffect::NoExecute),
+                    toleration_seconds: g.pick(&[None, Some(0), Some(30), Some(300)]),
+                },
+            }
+        })
+        .collect();
+    let mut spread = Vec::new();
+    let mut pairs = BTreeSet::new();
+    for _ in 0..g.upto(2) {
+        let key = topology_key(g);
+        let when = g.pick(&[
+            UnsatisfiableConstraintAction::DoNotSchedule,
+            UnsatisfiableConstraintAction::ScheduleAnyway,
+        ]);
+        if !pairs.insert((key.clone(), when.as_str())) {
+            continue;
+        }
+        g.stats.bump("pod/topologySpreadConstraint");
+        let selector = matching_selector(g, labels);
+        let mut c = TopologySpreadConstraint::new(g.pick(&[1, 2]), key, when, selector);
+        if when == UnsatisfiableConstraintAction::DoNotSchedule && g.chance(0.3) {
+            c.min_domains = Some(g.pick(&[1, 3]));
+        }
+        c.node_affinity_policy = g.pick(&[
+            None,
+            Some(NodeInclusionPolicy::Honor),
+            Some(NodeInclusionPolicy::Ignore),
+        ]);
+        c.node_taints_policy = g.pick(&[
+            None,
+            Some(NodeInclusionPolicy::Honor),
+            Some(NodeInclusionPolicy::Ignore),
+        ]);
+        let in_selector = c.label_selector.as_ref().is_some_and(|s| {
+            s.match_labels.contains_key("pod-template-hash")
+                || s.match_expressions
+                    .iter()
+                    .any(|e| e.key == "pod-template-hash")
+        });
+        if g.chance(0.3) && !in_selector {
+            c.match_label_keys = vec!["pod-template-hash".into()];
+        }
+        spread.push(c);
+    }
+    Settings {
+        security,
+        affinity,
+        tolerations,
+        spread,
+        priority_class: g.chance(0.2).then(|| g.subdomain(253)),
+        pull_secrets: (0..g.upto(2)).map(|_| g.subdomain(253)).collect(),
+        automount: g.pick(&[None, Some(true), Some(false)]),
+        dns_policy: g.pick(&[
+            None,
+            Some(DnsPolicy::ClusterFirst),
+            Some(DnsPolicy::ClusterFirstWithHostNet),
+            Some(DnsPolicy::Default),
+        ]),
+        service_links: g.pick(&[None, Some(true), Some(false)]),
+    }
+}
+
+/// A `projected` volume: a token, ConfigMaps, Secrets and pod fields, with unique item paths.
+fn projected(g: &mut Gen, ctx: &PodContext) -> SourceInput {
+    let mut sources = Vec::new();
+    for j in 0..1 + g.upto(3) {
+        let prefix = format!("p{j}/");
+        let with_prefix = |mut items: Vec<KeyToPath>| {
+            for it in &mut items {
+                it.path = format!("{prefix}{}", it.path);
+            }
+            items
+        };
+        let source = match g.upto(3) {
+            0 => {
+                g.stats.bump("projected/serviceAccountToken");
+                let audience = g.chance(0.5).then(|| g.plain_or_hostile());
+                let expiration = g.pick(&[None, Some(600), Some(3600), Some(1 << 32)]);
+                VolumeProjection::service_account_token(
+                    format!("{prefix}token"),
+                    audience,
+                    expiration,
+                )
+            }
+            1 => {
+                g.stats.bump("projected/configMap");
+                let mut p = VolumeProjection::config_map(g.subdomain(253));
+                if let Some(c) = &mut p.config_map {
+                    c.items = with_prefix(items(g));
+                    c.optional = g.pick(&[None, Some(true), Some(false)]);
+                }
+                p
+            }
+            2 => {
+                g.stats.bump("projected/secret");
+                let mut p = VolumeProjection::secret(g.subdomain(253));
+                if let Some(s) = &mut p.secret {
+                    s.items = with_prefix(items(g));
+                    s.optional = g.pick(&[None, Some(true), Some(false)]);
+                }
+                p
+            }
+            _ => {
+                g.stats.bump("projected/downwardAPI");
+                let mut files = downward_items(g, ctx);
+                for f in &mut files {
+                    f.path = format!("{prefix}{}", f.path);
+                }
+                VolumeProjection::downward_api(files)
+            }
+        };
+        sources.push(source);
+    }
+    let default_mode = g.chance(0.5).then(|| FileMode(g.draw(st::file_mode())));
+    VolumeSource::Projected(ProjectedVolume {
+        default_mode,
+        sources,
+    })
+    .into()
+}
+
+/// A client Service next to the StatefulSet: it selects the set's pods; a named targetPort
+/// names a port of the set's containers, and only when the Pod of the set is not selected too.
+fn client_service(
+    g: &mut Gen,
+    target: KubeVersion,
+    namespace: &Option<String>,
+    taken: &str,
+    sts: &StatefulSet,
+    pod: &Pod,
+) -> Service {
+    let mut name = format!("client-{}", g.label(40));
+    if name == taken {
+        name.push('x');
+    }
+    let selector = sts.spec.template.metadata.labels.clone();
+    let pod_selected = selector
+        .iter()
+        .all(|(k, v)| pod.metadata.labels.get(k) == Some(v));
+    let named: Vec<String> = sts
+        .spec
+        .template
+        .spec
+        .containers
+        .iter()
+        .flat_map(|c| c.ports.iter().filter_map(|p| p.name.clone()))
+        .collect();
+    let kind = g.pick(&[
+        None,
+        Some(ServiceType::ClusterIP),
+        Some(ServiceType::NodePort),
+        Some(ServiceType::LoadBalancer),
+    ]);
+    let headless = matches!(kind, None | Some(ServiceType::ClusterIP)) && g.chance(0.3);
+    g.stats.bump(format!(
+        "service/{}",
+        if headless {
+            "headless"
+        } else {
+            kind.map_or("(type unset)", ServiceType::as_str)
+        }
+    ));
+    let mut b = Service::builder(name).target(target);
+    if let Some(ns) = namespace {
+        b = b.namespace(ns.clone());
+    }
+    for (k, v) in g.labels(2) {
+        b = b.label(k, v);
+    }
+    for (k, v) in g.annotations(2) {
+        b = b.annotation(k, v);
+    }
+    if let Some(k) = kind {
+        b = b.service_type(k);
+    }
+    if headless {
+        b = b.headless();
+    }
+    for (k, v) in selector {
+        b = b.selector(k, v);
+    }
+    let external = matches!(
+        kind,
+        Some(ServiceType::NodePort | ServiceType::LoadBalancer)
+    );
+    let count = if headless { g.upto(2) } else { 1 + g.upto(1) };
+    for p in 0..count {
+        let number = 1000 + p as i32 * 1000 + g.upto(900) as i32;
+        let mut port = ServicePort::named(format!("port-{p}"), number);
+        port.target_port = match g.upto(2) {
+            0 => None,
+            1 => Some(TargetPort::Number(g.pick(&[1, 8080, 65535]))),
+            _ if !named.is_empty() && !pod_selected => {
+                g.stats.bump("service/targetPort-name");
+                Some(TargetPort::Name(g.pick(&named)))
+            }
+            _ => Some(TargetPort::Number(number)),
+        };
+        if external && g.chance(0.5) {
+            port.node_port = Some(30000 + p as i32);
+        }
+        if g.chance(0.2) {
+            port.app_protocol = Some(
+                g.pick(&["http", "kubernetes.io/h2c", "example.com/grpc"])
+                    .into(),
+            );
+        }
+        b = b.port(port);
+    }
+    match g.upto(3) {
+        0 => {}
+        1 => b = b.session_affinity(SessionAffinity::None),
+        2 => b = b.session_affinity(SessionAffinity::ClientIP),
+        _ => {
+            b = b
+                .session_affinity(SessionAffinity::ClientIP)
+                .session_affinity_timeout(g.pick(&[1, 10800, 86400]))
+        }
+    }
+    if external && g.chance(0.5) {
+        b = b.external_traffic_policy(g.pick(&[TrafficPolicy::Cluster, TrafficPolicy::Local]));
+    }
+    if g.chance(0.3) {
+        b = b.internal_traffic_policy(g.pick(&[TrafficPolicy::Cluster, TrafficPolicy::Local]));
+    }
+    b = b.publish_not_ready_addresses(g.chance(0.2));
+    match b.build() {
+        Ok(s) => s.into_inner(),
+        Err(report) => panic!("generator bug: client Service rejected: {report}"),
+    }
 }

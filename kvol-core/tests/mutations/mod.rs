@@ -46,6 +46,7 @@ mod legacy;
 mod meta;
 mod names;
 mod pod;
+mod pod_spec;
 mod pv;
 mod quantity;
 mod service;
@@ -60,6 +61,7 @@ use legacy::legacy_and_iscsi;
 use meta::metadata;
 use names::names;
 use pod::containers;
+use pod_spec::{client_services, pod_settings, service_sets};
 use pv::persistent_volumes;
 use quantity::quantities;
 use service::services;
@@ -645,6 +647,7 @@ fn service_port(name: Option<&str>, port: i32, protocol: Protocol) -> ServicePor
         port,
         protocol,
         target_port: None,
+        ..Default::default()
     }
 }
 
@@ -696,12 +699,15 @@ pub fn rows() -> Vec<Row> {
     pod_volumes(&mut rows);
     legacy_and_iscsi(&mut rows);
     containers(&mut rows);
+    pod_settings(&mut rows);
     persistent_volumes(&mut rows);
     claims(&mut rows);
     storage_classes(&mut rows);
     services(&mut rows);
+    client_services(&mut rows);
     statefulsets(&mut rows);
     warnings(&mut rows);
     binding(&mut rows);
+    service_sets(&mut rows);
     rows
 }

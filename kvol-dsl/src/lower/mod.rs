@@ -13,6 +13,7 @@ mod container;
 mod manifests;
 pub mod objects;
 mod pv;
+mod scheduling;
 mod volume;
 mod words;
 

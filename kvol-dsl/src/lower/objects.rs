@@ -1,4 +1,5 @@
-//! The objects: `pod!`, `statefulset!`, `pvc!`, `pv!` and `storage_class!`, each lowered into its
+//! The objects: `pod!`, `statefulset!`, `pvc!`, `pv!`, `storage_class!` and `service!`, each
+//! lowered into its
 //! kvol-core builder.
 
 use super::{
@@ -6,13 +7,14 @@ use super::{
     claim::{access_modes, claim_template, storage_class},
     container::{compact_container, containers},
     pv::pv_source,
+    scheduling,
     volume::{map_pairs, reg_map, volumes},
     words::word,
 };
 use crate::{
     ast::{
-        DataSource, Item2, MaxUnavailable, Meta, PodAst, PvAst, PvcAst, StatefulSetAst,
-        StorageClassAst, Update, Val,
+        DataSource, Item2, MaxUnavailable, Meta, PodAst, PodSettings, PvAst, PvcAst, ServiceAst,
+        ServicePortAst, StatefulSetAst, StorageClassAst, TargetAst, Update, Val,
     },
     ctxt::Sp,
     lowered::{Lowered, call, ctor, opt, record, vec},
@@ -40,6 +42,7 @@ pub fn kind_name(item: &Item2) -> &'static str {
         Item2::Pvc(_) => "PersistentVolumeClaim",
         Item2::StorageClass(_) => "StorageClass",
         Item2::StatefulSet(_) => "StatefulSet",
+        Item2::Service(_) => "Service",
     }
 }
 
@@ -51,6 +54,7 @@ pub fn item_meta(item: &Item2) -> &Meta {
         Item2::Pvc(a) => &a.meta,
         Item2::StorageClass(a) => &a.meta,
         Item2::StatefulSet(a) => &a.meta,
+        Item2::Service(a) => &a.meta,
     }
 }
 
@@ -62,6 +66,7 @@ pub fn lower_object(cx: &mut Cx, item: &Item2, root: Sp) -> LoweredObject {
         Item2::Pvc(a) => pvc(cx, a, root),
         Item2::Pv(a) => pv(cx, a, root),
         Item2::StorageClass(a) => storage_class(cx, a, root),
+        Item2::Service(a) => service(cx, a, root),
     }
 }
 
@@ -156,6 +161,132 @@ macro_rules! pod_body {
             $cx.reg(&$spec.child("terminationGracePeriodSeconds"), g.sp());
             let g = $cx.int64(g);
             b = call!(b.grace_period(g));
+        }
+        pod_settings!($cx, b, &$body.settings, $spec)
+    }};
+}
+
+/// The pod-level settings (`security`, affinity, tolerations, spread, DNS, …).
+macro_rules! pod_settings {
+    ($cx:expr, $b:ident, $s:expr, $spec:expr) => {{
+        let mut b = $b;
+        let (s, spec): (&PodSettings, &FieldPath) = ($s, $spec);
+        let k = $cx.k.clone();
+        if let Some(sc) = &s.security {
+            let sc = scheduling::security($cx, sc, &spec.child("securityContext"));
+            b = call!(b.security_context(sc));
+        }
+        let affinity = spec.child("affinity");
+        let node = affinity.child("nodeAffinity");
+        let (mut required, mut preferred) = (0, 0);
+        for a in &s.node_affinity {
+            match &a.weight {
+                None => {
+                    let p = node
+                        .child("requiredDuringSchedulingIgnoredDuringExecution")
+                        .child("nodeSelectorTerms")
+                        .index(required);
+                    required += 1;
+                    let term = scheduling::node_term($cx, a, &p);
+                    b = call!(b.node_affinity_required(term));
+                }
+                Some(w) => {
+                    let p = node
+                        .child("preferredDuringSchedulingIgnoredDuringExecution")
+                        .index(preferred);
+                    preferred += 1;
+                    $cx.reg(&p.child("weight"), w.sp());
+                    let term = scheduling::node_term($cx, a, &p.child("preference"));
+                    let w = $cx.int32(w, "a weight");
+                    b = call!(b.node_affinity_preferred(w, term));
+                }
+            }
+        }
+        let mut counts = [[0usize; 2]; 2];
+        for a in &s.pod_affinity {
+            let kind = if a.anti {
+                "podAntiAffinity"
+            } else {
+                "podAffinity"
+            };
+            let slot = &mut counts[usize::from(a.anti)][usize::from(a.weight.is_some())];
+            let at = *slot;
+            *slot += 1;
+            match &a.weight {
+                None => {
+                    let p = (affinity.child(kind))
+                        .child("requiredDuringSchedulingIgnoredDuringExecution")
+                        .index(at);
+                    let term = scheduling::pod_term($cx, a, &p);
+                    b = if a.anti {
+                        call!(b.pod_anti_affinity(term))
+                    } else {
+                        call!(b.pod_affinity(term))
+                    };
+                }
+                Some(w) => {
+                    let p = (affinity.child(kind))
+                        .child("preferredDuringSchedulingIgnoredDuringExecution")
+                        .index(at);
+                    $cx.reg(&p, a.sp);
+                    $cx.reg(&p.child("weight"), w.sp());
+                    let term = scheduling::pod_term($cx, a, &p.child("podAffinityTerm"));
+                    let w = $cx.int32(w, "a weight");
+                    b = if a.anti {
+                        call!(b.pod_anti_affinity_preferred(w, term))
+                    } else {
+                        call!(b.pod_affinity_preferred(w, term))
+                    };
+                }
+            }
+        }
+        for (i, t) in s.tolerations.iter().enumerate() {
+            let t = scheduling::toleration($cx, t, &spec.child("tolerations").index(i));
+            b = call!(b.toleration(t));
+        }
+        for (i, c) in s.spread.iter().enumerate() {
+            let p = spec.child("topologySpreadConstraints").index(i);
+            if let Some(c) = scheduling::spread($cx, c, &p) {
+                b = call!(b.topology_spread(c));
+            }
+        }
+        if let Some(n) = &s.priority_class {
+            $cx.reg(&spec.child("priorityClassName"), n.sp);
+            let n = $cx.string(&n.value);
+            b = call!(b.priority_class(n));
+        }
+        for (i, n) in s.image_pull_secrets.iter().enumerate() {
+            let p = spec.child("imagePullSecrets").index(i);
+            $cx.reg(&p, n.sp);
+            $cx.reg(&p.child("name"), n.sp);
+            let n = $cx.string(&n.value);
+            b = call!(b.image_pull_secret(n));
+        }
+        if let Some((v, sp)) = s.automount_token {
+            $cx.reg(&spec.child("automountServiceAccountToken"), sp);
+            let v = $cx.boolean(v);
+            b = call!(b.automount_service_account_token(v));
+        }
+        if let Some(n) = &s.hostname {
+            $cx.reg(&spec.child("hostname"), n.sp);
+            let n = $cx.string(&n.value);
+            b = call!(b.hostname(n));
+        }
+        if let Some(n) = &s.subdomain {
+            $cx.reg(&spec.child("subdomain"), n.sp);
+            let n = $cx.string(&n.value);
+            b = call!(b.subdomain(n));
+        }
+        if let Some(w) = &s.dns_policy {
+            $cx.reg(&spec.child("dnsPolicy"), w.sp);
+            $cx.reg(&spec.child("dnsConfig"), w.sp);
+            let w = word(&k, w.value);
+            b = call!(b.dns_policy(w));
+        }
+        if let Some((v, sp)) = s.service_links {
+            $cx.reg(&spec.child("enableServiceLinks"), sp);
+            let v = $cx.boolean(v);
+            b = call!(b.enable_service_links(v));
         }
         b
     }};
@@ -296,6 +427,168 @@ fn statefulset(cx: &mut Cx, ast: &StatefulSetAst, root: Sp) -> LoweredObject {
         cx.reg(&spec.child("revisionHistoryLimit"), v.sp());
         let v = cx.int32(v, "`revision_history`");
         b = call!(b.revision_history_limit(v));
+    }
+    reg_map(
+        cx,
+        &FieldPath::root().child("metadata").child("labels"),
+        &ast.set_labels,
+    );
+    for (key, value) in map_pairs(cx, &ast.set_labels) {
+        b = call!(b.set_label(key, value));
+    }
+    let svc_meta = service.child("metadata");
+    reg_map(cx, &svc_meta.child("labels"), &ast.service_labels);
+    for (key, value) in map_pairs(cx, &ast.service_labels) {
+        b = call!(b.service_label(key, value));
+    }
+    reg_map(cx, &svc_meta.child("annotations"), &ast.service_annotations);
+    for (key, value) in map_pairs(cx, &ast.service_annotations) {
+        b = call!(b.service_annotation(key, value));
+    }
+    if let Some(v) = ast.service_in_set {
+        let v = cx.boolean(v);
+        b = call!(b.service_in_set(v));
+    }
+    let explicit_at = ast.service_ports.as_ref().map_or(0, Vec::len);
+    for (i, port) in ast.governing_ports.iter().enumerate() {
+        let pp = service.child("spec").child("ports").index(explicit_at + i);
+        let port = service_port(cx, port, &pp);
+        b = call!(b.governing_port(port));
+    }
+    for (i, n) in ast.service_ports.iter().flatten().enumerate() {
+        let pp = service.child("spec").child("ports").index(i);
+        for field in ["name", "port", "targetPort"] {
+            cx.reg(&pp.child(field), n.sp);
+        }
+        cx.reg(&pp, n.sp);
+        let n = cx.string(&n.value);
+        b = call!(b.service_port(n));
+    }
+    finish(b.value.build(), b.tokens)
+}
+
+/// A Service port written out (`port:` of `service!`, `service_port:` of `statefulset!`),
+/// registered at `pp`.
+fn service_port(
+    cx: &mut Cx,
+    port: &ServicePortAst,
+    pp: &FieldPath,
+) -> Lowered<kvol_core::service::ServicePort> {
+    let k = cx.k.clone();
+    cx.reg(pp, port.sp);
+    if let Some(n) = &port.name {
+        cx.reg(&pp.child("name"), n.sp);
+    }
+    cx.reg(&pp.child("port"), port.number.sp());
+    let target_sp = match &port.target {
+        Some(TargetAst::Number(n)) => n.sp(),
+        Some(TargetAst::Name(n)) => n.sp,
+        None => port.number.sp(),
+    };
+    cx.reg(&pp.child("targetPort"), target_sp);
+    if let Some(n) = &port.node_port {
+        cx.reg(&pp.child("nodePort"), n.sp());
+    }
+    if let Some(a) = &port.app_protocol {
+        cx.reg(&pp.child("appProtocol"), a.sp);
+    }
+    let app_protocol = opt(port.app_protocol.as_ref().map(|a| cx.string(&a.value)));
+    let name = opt(port.name.as_ref().map(|n| cx.string(&n.value)));
+    let node_port = opt(port.node_port.as_ref().map(|n| cx.int32(n, "`node_port`")));
+    let number = cx.int32(&port.number, "a port number");
+    let protocol = word(&k, port.protocol.map_or(Default::default(), |w| w.value));
+    let target_port = opt(port.target.as_ref().map(|t| match t {
+        TargetAst::Number(n) => {
+            let n = cx.int32(n, "a target port");
+            ctor!(k, service::TargetPort::Number(n))
+        }
+        TargetAst::Name(n) => {
+            let n = cx.string(&n.value);
+            ctor!(k, service::TargetPort::Name(n))
+        }
+    }));
+    record!(
+        k,
+        service::ServicePort {
+            app_protocol,
+            name,
+            node_port,
+            port: number,
+            protocol,
+            target_port,
+        }
+    )
+}
+
+fn service(cx: &mut Cx, ast: &ServiceAst, root: Sp) -> LoweredObject {
+    meta_spans(cx, &ast.meta, root);
+    let k = cx.k.clone();
+    let spec = FieldPath::root().child("spec");
+    let name = name(cx, &ast.meta);
+    let b = ctor!(k, Service::builder(name));
+    let b = namespace!(cx, b, ast.meta);
+    let mut b = labels_and_annotations!(cx, b, ast.meta);
+    if let Some(w) = &ast.kind {
+        cx.reg(&spec.child("type"), w.sp);
+        for p in ["clusterIPs", "externalName"] {
+            cx.reg(&spec.child(p), w.sp);
+        }
+        let w = word(&k, w.value);
+        b = call!(b.service_type(w));
+    }
+    if let Some((headless, sp)) = ast.headless {
+        cx.reg(&spec.child("clusterIPs"), sp);
+        cx.reg(&spec.child("clusterIPs").index(0), sp);
+        if headless {
+            b = call!(b.headless());
+        }
+    }
+    if let Some(ip) = &ast.cluster_ip {
+        cx.reg(&spec.child("clusterIPs"), ip.sp);
+        cx.reg(&spec.child("clusterIPs").index(0), ip.sp);
+        let ip = cx.string(&ip.value);
+        let ip = ctor!(k, service::ClusterIp::Address(ip));
+        b = call!(b.cluster_ip(ip));
+    }
+    reg_map(cx, &spec.child("selector"), &ast.selector);
+    for (key, value) in map_pairs(cx, &ast.selector) {
+        b = call!(b.selector(key, value));
+    }
+    if ast.ports.is_empty() {
+        cx.reg(&spec.child("ports"), root);
+    }
+    for (i, port) in ast.ports.iter().enumerate() {
+        let port = service_port(cx, port, &spec.child("ports").index(i));
+        b = call!(b.port(port));
+    }
+    if let Some(w) = &ast.session_affinity {
+        cx.reg(&spec.child("sessionAffinity"), w.sp);
+        cx.reg(&spec.child("sessionAffinityConfig"), w.sp);
+        let w = word(&k, w.value);
+        b = call!(b.session_affinity(w));
+    }
+    if let Some(t) = &ast.session_timeout {
+        let p = spec
+            .child("sessionAffinityConfig")
+            .child("clientIP")
+            .child("timeoutSeconds");
+        cx.reg(&p, t.sp());
+        let t = cx.int32(t, "`timeout`");
+        b = call!(b.session_affinity_timeout(t));
+    }
+    if let Some(w) = &ast.external_traffic {
+        cx.reg(&spec.child("externalTrafficPolicy"), w.sp);
+        let w = word(&k, w.value);
+        b = call!(b.external_traffic_policy(w));
+    }
+    if let Some(w) = &ast.internal_traffic {
+        cx.reg(&spec.child("internalTrafficPolicy"), w.sp);
+        let w = word(&k, w.value);
+        b = call!(b.internal_traffic_policy(w));
+    }
+    if let Some(v) = ast.publish_not_ready {
+        let v = cx.boolean(v);
+        b = call!(b.publish_not_ready_addresses(v));
     }
     finish(b.value.build(), b.tokens)
 }

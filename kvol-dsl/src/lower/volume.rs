@@ -2,7 +2,7 @@
 
 use super::{Cx, claim::claim_template, words::word};
 use crate::{
-    ast::{DownwardSrc, Item, MapEntry, PodBody, Projection, VolSrc},
+    ast::{DownwardSrc, Item, MapEntry, PodBody, ProjSrc, Projection, VolSrc},
     lowered::{Lowered, ctor, opt, record, string_map, vec},
 };
 use kvol_core::{FieldPath, VolumeSource, volume::StorageMedium};
@@ -275,7 +275,119 @@ fn volume_source(
             let template = claim_template(cx, spec, None, &tp);
             ctor!(k, VolumeSource::ephemeral_claim(template))
         }
+        VolSrc::Projected {
+            default_mode,
+            sources,
+        } => {
+            let p = path.child("projected");
+            if let Some(m) = default_mode {
+                cx.reg(&p.child("defaultMode"), m.sp());
+            }
+            let default_mode = opt(default_mode.as_ref().map(|m| cx.file_mode(m)));
+            let sources = projected_sources(cx, sources, &p);
+            let volume = record!(
+                k,
+                volume::ProjectedVolume {
+                    default_mode,
+                    sources
+                }
+            );
+            ok(&k, ctor!(k, VolumeSource::Projected(volume)))
+        }
     }
+}
+
+/// A `projected` volume's sources.
+fn projected_sources(
+    cx: &mut Cx,
+    sources: &[ProjSrc],
+    p: &FieldPath,
+) -> Lowered<Vec<kvol_core::volume::VolumeProjection>> {
+    let k = cx.k.clone();
+    let mut out = Vec::new();
+    for (j, src) in sources.iter().enumerate() {
+        let sp = p.child("sources").index(j);
+        let lowered = match src {
+            ProjSrc::Token {
+                path,
+                audience,
+                expiration,
+            } => {
+                let tp = sp.child("serviceAccountToken");
+                cx.reg(&sp, path.sp);
+                cx.reg(&tp, path.sp);
+                cx.reg(&tp.child("path"), path.sp);
+                if let Some(a) = audience {
+                    cx.reg(&tp.child("audience"), a.sp);
+                }
+                if let Some(e) = expiration {
+                    cx.reg(&tp.child("expirationSeconds"), e.sp());
+                }
+                let path = cx.string(&path.value);
+                let audience = opt(audience.as_ref().map(|a| cx.string(&a.value)));
+                let expiration = opt(expiration.as_ref().map(|e| cx.int64(e)));
+                ctor!(
+                    k,
+                    volume::VolumeProjection::service_account_token(path, audience, expiration)
+                )
+            }
+            ProjSrc::ConfigMap { name, opts } | ProjSrc::Secret { name, opts } => {
+                let secret = matches!(src, ProjSrc::Secret { .. });
+                let kp = sp.child(if secret { "secret" } else { "configMap" });
+                cx.reg(&sp, name.sp);
+                cx.reg(&kp.child("name"), name.sp);
+                let (_, items, optional) = projection(cx, opts, &kp);
+                let name = cx.string(&name.value);
+                if secret {
+                    let s = record!(
+                        k,
+                        volume::SecretProjection {
+                            items,
+                            name,
+                            optional
+                        }
+                    );
+                    let secret = opt(Some(s));
+                    let (cluster_trust_bundle, config_map, downward_api, service_account_token) =
+                        (opt(None), opt(None), opt(None), opt(None));
+                    record!(
+                        k,
+                        volume::VolumeProjection {
+                            cluster_trust_bundle,
+                            config_map,
+                            downward_api,
+                            secret,
+                            service_account_token,
+                        }
+                    )
+                } else {
+                    let c = record!(
+                        k,
+                        volume::ConfigMapProjection {
+                            items,
+                            name,
+                            optional
+                        }
+                    );
+                    let config_map = opt(Some(c));
+                    let (cluster_trust_bundle, secret, downward_api, service_account_token) =
+                        (opt(None), opt(None), opt(None), opt(None));
+                    record!(
+                        k,
+                        volume::VolumeProjection {
+                            cluster_trust_bundle,
+                            config_map,
+                            downward_api,
+                            secret,
+                            service_account_token,
+                        }
+                    )
+                }
+            }
+        };
+        out.push(lowered);
+    }
+    vec(out)
 }
 
 /// The shared options of `config_map` and `secret`: default mode, items, optional.

@@ -6,6 +6,10 @@ use crate::lowered::Lowered;
 use kvol_core::{
     AccessMode, ReclaimPolicy, VolumeMode,
     pod::{Protocol, RestartPolicy},
+    scheduling::{DnsPolicy, TaintEffect, TolerationOperator, UnsatisfiableConstraintAction},
+    security::{FsGroupChangePolicy, SeccompProfileType},
+    selector::{NodeSelectorOperator, SelectorOperator},
+    service::{ServiceType, SessionAffinity, TrafficPolicy},
     statefulset::{PodManagementPolicy, RetentionAction},
     storage_class::VolumeBindingMode,
     volume::{HostPathType, StorageMedium},
@@ -38,6 +42,17 @@ api_words! {
     VolumeBindingMode => ["storage_class", "VolumeBindingMode"];
     HostPathType => ["volume", "HostPathType"];
     StorageMedium => ["volume", "StorageMedium"];
+    SelectorOperator => ["selector", "SelectorOperator"];
+    NodeSelectorOperator => ["selector", "NodeSelectorOperator"];
+    FsGroupChangePolicy => ["security", "FsGroupChangePolicy"];
+    SeccompProfileType => ["security", "SeccompProfileType"];
+    TolerationOperator => ["scheduling", "TolerationOperator"];
+    TaintEffect => ["scheduling", "TaintEffect"];
+    UnsatisfiableConstraintAction => ["scheduling", "UnsatisfiableConstraintAction"];
+    DnsPolicy => ["scheduling", "DnsPolicy"];
+    ServiceType => ["service", "ServiceType"];
+    SessionAffinity => ["service", "SessionAffinity"];
+    TrafficPolicy => ["service", "TrafficPolicy"];
 }
 
 /// `value` and `k::path::Enum::Variant`.

@@ -1,6 +1,6 @@
 //! `manifests! { … }`: several objects, checked against each other.
 
-use super::{P, entry, pod, pv, pvc, statefulset, storage_class, unknown_key, value};
+use super::{P, entry, pod, pv, pvc, service, statefulset, storage_class, unknown_key, value};
 use crate::ast::{Item2, ManifestsAst};
 use proc_macro2::{Delimiter, TokenStream};
 
@@ -11,6 +11,7 @@ pub const KEYS: &[&str] = &[
     "pvc",
     "storage_class",
     "statefulset",
+    "service",
     "external_claims",
     "external_classes",
     "namespace",
@@ -65,6 +66,7 @@ pub fn parse(p: &P, input: TokenStream) -> ManifestsAst {
             "pv" => Item2::Pv(pv::parse(p, body)),
             "pvc" => Item2::Pvc(pvc::parse(p, body)),
             "storage_class" => Item2::StorageClass(storage_class::parse(p, body)),
+            "service" => Item2::Service(Box::new(service::parse(p, body))),
             _ => Item2::StatefulSet(Box::new(statefulset::parse(p, body))),
         };
         let sp = e.key_sp;

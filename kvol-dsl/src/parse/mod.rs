@@ -6,6 +6,8 @@ pub mod manifests;
 pub mod pod;
 pub mod pv;
 pub mod pvc;
+pub mod scheduling;
+pub mod service;
 pub mod statefulset;
 pub mod storage_class;
 pub mod value;

@@ -8,7 +8,7 @@ use super::{
 use crate::{
     ast::{
         ClaimSpec, Container, DownwardItem, DownwardSrc, Guarantee, Item, Meta, Mount, PodAst,
-        PodBody, Port, Projection, Val, VolSrc, VolumeDecl,
+        PodBody, Port, ProjSrc, Projection, Val, VolSrc, VolumeDecl,
     },
     ctxt::Sp,
     suggest,
@@ -32,6 +32,19 @@ pub const POD_KEYS: &[&str] = &[
     "init_container",
     "volume",
     "allow",
+    "security",
+    "node_affinity",
+    "pod_affinity",
+    "pod_anti_affinity",
+    "toleration",
+    "spread",
+    "priority_class",
+    "image_pull_secrets",
+    "automount_token",
+    "hostname",
+    "subdomain",
+    "dns_policy",
+    "service_links",
 ];
 
 /// Keys inside `container NAME { … }`.
@@ -188,7 +201,7 @@ pub fn body_entry(p: &P, e: &mut Entry, body: &mut PodBody, seen: &mut Seen) -> 
                 body.volumes.push(v);
             }
         }
-        _ => return false,
+        _ => return super::scheduling::settings_entry(p, e, &mut body.settings, seen),
     }
     true
 }
@@ -385,6 +398,7 @@ pub const SOURCES: &[&str] = &[
     "downward_api",
     "csi",
     "ephemeral",
+    "projected",
 ];
 
 /// `volume NAME: SOURCE`.
@@ -495,8 +509,158 @@ fn volume_source(p: &P, c: &mut Cursor) -> Option<VolSrc> {
             let spec = claim_spec(p, c, kw_sp, false)?;
             Some(VolSrc::Ephemeral(Box::new(spec)))
         }
+        "projected" => {
+            let Some(g) = c.peek_group(Delimiter::Brace) else {
+                p.cx.error(
+                    c.span(),
+                    "expected `projected { sources: [service_account_token \"token\",                      config_map NAME, secret NAME] }`",
+                );
+                return None;
+            };
+            c.bump();
+            Some(projected(p, g))
+        }
         _ => {
             p.cx.error(kw_sp, suggest::unknown("volume source", &kw, SOURCES));
+            c.skip_rest();
+            None
+        }
+    }
+}
+
+/// `projected { default_mode: 0o440, sources: [service_account_token "token" { audience: "vault",
+/// expiration: 3600 }, config_map NAME { … }, secret NAME { … }] }`.
+fn projected(p: &P, g: &proc_macro2::Group) -> VolSrc {
+    let mut default_mode = None;
+    let mut sources = Vec::new();
+    let mut seen = Seen::default();
+    for toks in group_entries(g) {
+        let Some(mut e) = entry(p, &toks) else {
+            continue;
+        };
+        match e.key.as_str() {
+            "default_mode" => {
+                if seen.once(p, &e) && colon(p, &mut e) {
+                    default_mode = file_mode(p, &mut e.rest);
+                    e.rest.finish(p, "the mode");
+                }
+            }
+            "sources" => {
+                if seen.once(p, &e) && colon(p, &mut e) {
+                    let Some(list) = e.rest.peek_group(Delimiter::Bracket) else {
+                        p.cx.error(
+                            e.rest.span(),
+                            "expected `sources: [service_account_token \"token\", …]`",
+                        );
+                        continue;
+                    };
+                    e.rest.bump();
+                    for stoks in group_entries(list) {
+                        let mut sc = Cursor::new(&stoks, list.span());
+                        if let Some(src) = projected_source(p, &mut sc) {
+                            sources.push(src);
+                        }
+                        sc.finish(p, "the source");
+                    }
+                    e.rest.finish(p, "the sources");
+                }
+            }
+            _ => unknown_key(p, &e, "a projected volume", &["default_mode", "sources"]),
+        }
+    }
+    VolSrc::Projected {
+        default_mode,
+        sources,
+    }
+}
+
+/// The kinds of source a `projected` volume takes in the macros.
+const PROJECTED_SOURCES: &[&str] = &["service_account_token", "config_map", "secret"];
+
+fn projected_source(p: &P, c: &mut Cursor) -> Option<ProjSrc> {
+    let kw_sp = c.span();
+    let Some(kw) = c.peek_ident() else {
+        p.cx.error(
+            kw_sp,
+            format!(
+                "expected a projected source: {}",
+                suggest::one_of(PROJECTED_SOURCES)
+            ),
+        );
+        c.skip_rest();
+        return None;
+    };
+    c.bump();
+    match kw.as_str() {
+        "service_account_token" => {
+            let path = value::string(p, c, "a file path")?;
+            let (mut audience, mut expiration) = (None, None);
+            if let Some(g) = c.peek_group(Delimiter::Brace) {
+                c.bump();
+                let mut seen = Seen::default();
+                for toks in group_entries(g) {
+                    let Some(mut e) = entry(p, &toks) else {
+                        continue;
+                    };
+                    match e.key.as_str() {
+                        "audience" => {
+                            if seen.once(p, &e) && colon(p, &mut e) {
+                                audience = value::string(p, &mut e.rest, "an audience");
+                                e.rest.finish(p, "the audience");
+                            }
+                        }
+                        "expiration" => {
+                            if seen.once(p, &e) && colon(p, &mut e) {
+                                expiration = value::int(
+                                    p,
+                                    &mut e.rest,
+                                    "a lifetime in seconds",
+                                    Guarantee::Count,
+                                    &["s"],
+                                );
+                                e.rest.finish(p, "the lifetime");
+                            }
+                        }
+                        _ => unknown_key(
+                            p,
+                            &e,
+                            "a service account token",
+                            &["audience", "expiration"],
+                        ),
+                    }
+                }
+            }
+            Some(ProjSrc::Token {
+                path,
+                audience,
+                expiration,
+            })
+        }
+        "config_map" | "secret" => {
+            let name = value::literal_name(p, c, "a name")?;
+            let opts = if let Some(g) = c.peek_group(Delimiter::Brace) {
+                c.bump();
+                projection(p, g)
+            } else {
+                Projection::default()
+            };
+            if let Some(m) = &opts.default_mode {
+                p.cx.error(
+                    m.sp(),
+                    "a projected source has no `default_mode` of its own\nhelp: set                      `default_mode` on the projected volume, or a `mode` per item",
+                );
+            }
+            Some(if kw == "secret" {
+                ProjSrc::Secret { name, opts }
+            } else {
+                ProjSrc::ConfigMap { name, opts }
+            })
+        }
+        _ => {
+            p.cx.error(
+                kw_sp,
+                suggest::unknown("projected source", &kw, PROJECTED_SOURCES),
+            );
             c.skip_rest();
             None
         }

@@ -34,6 +34,25 @@ pub const KEYS: &[&str] = &[
     "service_account",
     "node_selector",
     "allow",
+    "set_labels",
+    "service_labels",
+    "service_annotations",
+    "service_ports",
+    "service_port",
+    "service_in_set",
+    "security",
+    "node_affinity",
+    "pod_affinity",
+    "pod_anti_affinity",
+    "toleration",
+    "spread",
+    "priority_class",
+    "image_pull_secrets",
+    "automount_token",
+    "hostname",
+    "subdomain",
+    "dns_policy",
+    "service_links",
 ];
 
 /// Parses `statefulset! { … }`.
@@ -125,6 +144,49 @@ fn own_entry(p: &P, e: &mut Entry, ast: &mut StatefulSetAst, seen: &mut Seen) ->
             if seen.once(p, e) && colon(p, e) {
                 ast.retention = retention(p, e);
                 e.rest.finish(p, "the retention policy");
+            }
+        }
+        "set_labels" | "service_labels" | "service_annotations" => {
+            if seen.once(p, e) && colon(p, e) {
+                let what = match e.key.as_str() {
+                    "set_labels" => "the StatefulSet's labels",
+                    "service_labels" => "the Service's labels",
+                    _ => "the Service's annotations",
+                };
+                let m = value::map(
+                    p,
+                    &mut e.rest,
+                    what,
+                    Guarantee::QualifiedName,
+                    Guarantee::LabelValue,
+                )
+                .unwrap_or_default();
+                match e.key.as_str() {
+                    "set_labels" => ast.set_labels = m,
+                    "service_labels" => ast.service_labels = m,
+                    _ => ast.service_annotations = m,
+                }
+                e.rest.finish(p, what);
+            }
+        }
+        "service_port" => {
+            if colon(p, e)
+                && let Some(port) = super::service::port(p, &mut e.rest)
+            {
+                ast.governing_ports.push(port);
+            }
+        }
+        "service_ports" => {
+            if seen.once(p, e) && colon(p, e) {
+                ast.service_ports =
+                    Some(value::list(p, &mut e.rest, "a named container port").unwrap_or_default());
+                e.rest.finish(p, "the list of ports");
+            }
+        }
+        "service_in_set" => {
+            if seen.once(p, e) && colon(p, e) {
+                ast.service_in_set = value::boolean(p, &mut e.rest, "`service_in_set`");
+                e.rest.finish(p, "the flag");
             }
         }
         "publish_not_ready" => {

@@ -457,7 +457,7 @@ pub fn word<T: Copy>(p: &P, c: &mut Cursor, what: &str, table: &[(&str, T)]) -> 
 
 /// A map key or value written without quotes: identifiers, numbers and `-`, `.`, `/` glued
 /// together (`app`, `app.kubernetes.io/name`, `pd-ssd`), or a string literal, or `{expr}`.
-fn map_atom(
+pub(crate) fn map_atom(
     p: &P,
     toks: &[TokenTree],
     what: &str,

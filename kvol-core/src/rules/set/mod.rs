@@ -44,6 +44,7 @@ mod claims;
 mod default_class;
 mod duplicates;
 mod pv_binding;
+mod services;
 mod units;
 mod volume_warnings;
 
@@ -374,6 +375,7 @@ impl<'a> Cross<'a> {
         checker.absorb(duplicates);
         let claims = ClaimIndex::new(self, &units, single);
         self.check_claim_references(&claims, checker);
+        self.check_services(checker);
         self.check_binding(
             &units,
             volumes,
