@@ -53,6 +53,7 @@ pub mod openapi;
 #[cfg(feature = "build-script")]
 pub mod output;
 pub mod rules;
+pub mod schema;
 pub mod suggest;
 pub mod tree;
 pub mod values;
