@@ -262,6 +262,7 @@ fn rich_claim_spec() -> PvcSpec {
         storage_class: ClassRef::Named("fast".into()),
         volume_mode: Some(VolumeMode::Block),
         volume_name: Some("pv-0001".into()),
+        extra: Default::default(),
     }
 }
 
@@ -521,6 +522,7 @@ fn full_container() -> Container {
                 sub_path: Some("app.yaml".into()),
             },
         ],
+        extra: Default::default(),
     }
 }
 
@@ -539,6 +541,7 @@ fn pod_with_every_volume() -> Pod {
             service_account_name: Some("db".into()),
             termination_grace_period_seconds: Some(60),
             volumes: every_volume_source(),
+            extra: Default::default(),
         },
     }
 }
@@ -1076,6 +1079,7 @@ fn full_statefulset() -> StatefulSet {
                 },
                 template("wal", claim_spec("1Gi")),
             ],
+            extra: Default::default(),
         },
         service: headless("db"),
     }
@@ -1145,6 +1149,7 @@ fn minimal_statefulset() -> StatefulSet {
             },
             update_strategy: None,
             volume_claim_templates: vec![],
+            extra: Default::default(),
         },
         service: Service {
             metadata: meta("web"),

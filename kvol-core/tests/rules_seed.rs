@@ -294,6 +294,7 @@ fn scenario_6_statefulset_web() {
                 },
                 spec: rwo_claim(ClassRef::Named("standard".into())),
             }],
+            extra: Default::default(),
         },
         service,
     };

@@ -66,6 +66,7 @@ impl StatefulSet {
             update_strategy: None,
             publish_not_ready_addresses: false,
             target: KubeVersion::DEFAULT,
+            extra: crate::schema::Extras::new(),
         }
     }
 }
@@ -90,6 +91,7 @@ pub struct StatefulSetBuilder {
     update_strategy: Option<UpdateStrategy>,
     publish_not_ready_addresses: bool,
     target: KubeVersion,
+    extra: crate::schema::Extras,
 }
 
 impl StatefulSetBuilder {
@@ -185,6 +187,27 @@ impl StatefulSetBuilder {
         self.target = target;
         self
     }
+    /// Sets a StatefulSet spec field kvol does not model (the escape hatch): `name` is its
+    /// JSON name, checked at build time against the Kubernetes schema of the target version,
+    /// like the value's type. A field kvol models is refused (the error names its method).
+    pub fn extra(
+        mut self,
+        name: impl Into<String>,
+        value: impl Into<crate::schema::Value>,
+    ) -> Self {
+        self.extra.insert(name, value);
+        self
+    }
+    /// Sets a pod spec field of the pod template that kvol does not model (`hostNetwork`,
+    /// `dnsConfig`, …): see [`PodBuilder::extra`](super::PodBuilder::extra).
+    pub fn pod_extra(
+        mut self,
+        name: impl Into<String>,
+        value: impl Into<crate::schema::Value>,
+    ) -> Self {
+        self.pod.extra.insert(name, value);
+        self
+    }
 
     fn assemble(self) -> (StatefulSet, Problems, KubeVersion) {
         let mut problems = Problems::default();
@@ -232,6 +255,7 @@ impl StatefulSetBuilder {
             },
             update_strategy: self.update_strategy,
             volume_claim_templates,
+            extra: self.extra,
         };
         (
             StatefulSet {

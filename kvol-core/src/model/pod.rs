@@ -2,6 +2,7 @@
 
 use crate::{
     meta::{ObjectMeta, StringMap, TemplateMeta},
+    schema::Extras,
     volume::Volume,
 };
 use serde_core::{Serialize, Serializer, ser::SerializeStruct};
@@ -57,6 +58,8 @@ pub struct PodSpec {
     pub termination_grace_period_seconds: Option<i64>,
     /// The pod's volumes.
     pub volumes: Vec<Volume>,
+    /// Pod spec fields kvol does not model (the escape hatch), written after the others.
+    pub extra: Extras,
 }
 serialize_struct!(PodSpec {
     "containers" => containers,
@@ -66,7 +69,7 @@ serialize_struct!(PodSpec {
     "serviceAccountName" => service_account_name skip_if Option::is_none,
     "terminationGracePeriodSeconds" => termination_grace_period_seconds skip_if Option::is_none,
     "volumes" => volumes skip_if Vec::is_empty,
-});
+} extra extra);
 
 api_enum! {
     /// When the kubelet restarts a pod's containers.
@@ -98,6 +101,8 @@ pub struct Container {
     pub ports: Vec<ContainerPort>,
     /// Where volumes are mounted in the container.
     pub volume_mounts: Vec<VolumeMount>,
+    /// Container fields kvol does not model (the escape hatch), written after the others.
+    pub extra: Extras,
 }
 serialize_struct!(Container {
     "args" => args skip_if Vec::is_empty,
@@ -107,7 +112,7 @@ serialize_struct!(Container {
     "name" => name,
     "ports" => ports skip_if Vec::is_empty,
     "volumeMounts" => volume_mounts skip_if Vec::is_empty,
-});
+} extra extra);
 
 impl Container {
     /// A container with a name and an image.

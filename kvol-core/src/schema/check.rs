@@ -106,12 +106,51 @@ pub fn check_tree_as<T: Tree>(doc: &T, ty: TypeRef, version: KubeVersion) -> Vec
         version,
         crd: ty.is_custom_resource(),
         path: String::new(),
-        go_fields: Vec::new(),
+        go_fields: String::new(),
         go_struct: ty.struct_name(),
         errors: Vec::new(),
         seen: HashSet::new(),
     };
     walker.object(doc, ty);
+    walker.errors
+}
+
+/// Every decoding problem of `value` as the field `field` of the type `ty`, for an object at
+/// `parent` (a field path with indices, `spec.template.spec`; empty at the root).
+pub(crate) fn check_value<T: Tree>(
+    value: &T,
+    ty: TypeRef,
+    field: super::FieldRef,
+    parent: &str,
+    version: KubeVersion,
+) -> Vec<DecodeError> {
+    let join = |p: &str| {
+        if p.is_empty() {
+            field.name().to_owned()
+        } else {
+            format!("{p}.{}", field.name())
+        }
+    };
+    let mut go_parent = String::new();
+    let mut depth = 0;
+    for c in parent.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            _ if depth == 0 => go_parent.push(c),
+            _ => {}
+        }
+    }
+    let mut walker = Walker {
+        version,
+        crd: ty.is_custom_resource(),
+        path: join(parent),
+        go_fields: join(&go_parent),
+        go_struct: ty.struct_name(),
+        errors: Vec::new(),
+        seen: HashSet::new(),
+    };
+    walker.value(value, field.value_type(), field.go_type());
     walker.errors
 }
 
@@ -144,8 +183,8 @@ struct Walker {
     crd: bool,
     /// The strict path (`spec.containers[0]`).
     path: String,
-    /// encoding/json's field stack (JSON names, no indices).
-    go_fields: Vec<&'static str>,
+    /// encoding/json's field stack (JSON names joined with `.`, no indices).
+    go_fields: String,
     /// encoding/json's innermost struct.
     go_struct: &'static str,
     errors: Vec<DecodeError>,
@@ -173,8 +212,7 @@ impl Walker {
         } else {
             format!(
                 "json: cannot unmarshal {value} into Go struct field {}.{} of type {go_type}",
-                self.go_struct,
-                self.go_fields.join(".")
+                self.go_struct, self.go_fields
             )
         };
         self.push(DecodeErrorKind::TypeMismatch, msg, node.line(), node.col());
@@ -231,10 +269,14 @@ impl Walker {
                 }
                 Some(field) => {
                     let saved_struct = self.go_struct;
-                    self.go_fields.push(field.name());
+                    let go_len = self.go_fields.len();
+                    if !self.go_fields.is_empty() {
+                        self.go_fields.push('.');
+                    }
+                    self.go_fields.push_str(field.name());
                     self.go_struct = ty.struct_name();
                     self.value(value, field.value_type(), field.go_type());
-                    self.go_fields.pop();
+                    self.go_fields.truncate(go_len);
                     self.go_struct = saved_struct;
                 }
             }

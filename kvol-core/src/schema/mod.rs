@@ -25,7 +25,7 @@
 //! assert_eq!(spec.suggest("hostNetwrok", v), Some("hostNetwork"));
 //! ```
 
-mod check;
+pub(crate) mod check;
 mod table;
 mod table_types;
 mod value;
@@ -90,11 +90,16 @@ pub fn container() -> TypeRef {
 }
 
 fn named(go: &str) -> TypeRef {
-    let i = TYPES
+    type_named(go).unwrap_or(TypeRef(0))
+}
+
+/// The type with this Go name (`v1.PersistentVolumeClaimSpec`), if the table has it.
+pub fn type_named(go: &str) -> Option<TypeRef> {
+    TYPES
         .iter()
         .position(|t| STR[usize::from(t.0)] == go)
-        .unwrap_or(0);
-    TypeRef(i as u16)
+        .and_then(|i| u16::try_from(i).ok())
+        .map(TypeRef)
 }
 
 /// A type (a Go struct) of the schema.

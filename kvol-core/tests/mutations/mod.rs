@@ -42,6 +42,7 @@ use kvol_core::{
 use std::collections::BTreeMap;
 
 mod claim;
+mod extra;
 mod legacy;
 mod meta;
 mod names;
@@ -56,6 +57,7 @@ mod volume;
 mod warnings;
 
 use claim::claims;
+use extra::extras;
 use legacy::legacy_and_iscsi;
 use meta::metadata;
 use names::names;
@@ -657,6 +659,7 @@ pub fn rows() -> Vec<Row> {
     names(&mut rows);
     quantities(&mut rows);
     metadata(&mut rows);
+    extras(&mut rows);
     pod_volumes(&mut rows);
     legacy_and_iscsi(&mut rows);
     containers(&mut rows);
