@@ -159,17 +159,23 @@ fn value_errors(
                 at.clone(),
                 e.message,
             )),
-            _ => checker.error(FieldError::invalid(
-                ids::S4_EXTRA_TYPE,
-                at.clone(),
-                &truncate(&value.to_string()),
-                format!(
+            _ => {
+                let mut detail = format!(
                     "`{}` takes {}: {}",
                     field.name(),
                     article(&field.value_type().to_string()),
                     e.message
-                ),
-            )),
+                );
+                if e.path != at.to_string() {
+                    detail.push_str(&format!(" (at `{}`)", e.path));
+                }
+                checker.error(FieldError::invalid(
+                    ids::S4_EXTRA_TYPE,
+                    at.clone(),
+                    &truncate(&value.to_string()),
+                    detail,
+                ))
+            }
         }
     }
 }
