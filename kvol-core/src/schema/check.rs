@@ -703,6 +703,23 @@ mod tests {
     }
 
     #[test]
+    fn map_values_and_stopping_errors() {
+        let d = doc(r#"{"apiVersion":"v1","kind":"Pod","spec":{"nodeSelector":{"a":1}}}"#);
+        assert_eq!(
+            messages(&check_tree(&d, v(34))),
+            ["json: cannot unmarshal number into Go struct field PodSpec.spec.nodeSelector of type string"]
+        );
+        // An IntOrString's error stops decoding: it wins over an earlier type error.
+        let d = doc(
+            r#"{"apiVersion":"v1","kind":"Service","spec":{"clusterIP":1,"ports":[{"port":80,"targetPort":{}}]}}"#,
+        );
+        assert_eq!(
+            messages(&check_tree(&d, v(34))),
+            ["json: cannot unmarshal object into Go struct field ServicePort.spec.ports.targetPort of type int32"]
+        );
+    }
+
+    #[test]
     fn int_or_string() {
         let d = doc(r#"{"apiVersion":"v1","kind":"Service","spec":{"ports":[
             {"port":80,"targetPort":"http"},{"port":81,"targetPort":true}]}}"#);
