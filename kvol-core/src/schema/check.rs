@@ -707,7 +707,9 @@ mod tests {
         let d = doc(r#"{"apiVersion":"v1","kind":"Pod","spec":{"nodeSelector":{"a":1}}}"#);
         assert_eq!(
             messages(&check_tree(&d, v(34))),
-            ["json: cannot unmarshal number into Go struct field PodSpec.spec.nodeSelector of type string"]
+            [
+                "json: cannot unmarshal number into Go struct field PodSpec.spec.nodeSelector of type string"
+            ]
         );
         // An IntOrString's error stops decoding: it wins over an earlier type error.
         let d = doc(
@@ -715,7 +717,9 @@ mod tests {
         );
         assert_eq!(
             messages(&check_tree(&d, v(34))),
-            ["json: cannot unmarshal object into Go struct field ServicePort.spec.ports.targetPort of type int32"]
+            [
+                "json: cannot unmarshal object into Go struct field ServicePort.spec.ports.targetPort of type int32"
+            ]
         );
     }
 
