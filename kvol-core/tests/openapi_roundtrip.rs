@@ -1343,3 +1343,20 @@ fn every_rendered_document_of_the_seed_scenarios() {
         ]
     );
 }
+
+/// The escape hatch's extra fields reach the k8s-openapi types.
+#[test]
+fn extra_fields_convert() {
+    let pod = kvol_core::Pod::builder("p")
+        .container(kvol_core::Container::builder("c", "busybox").extra("tty", true))
+        .extra("hostNetwork", true)
+        .extra("priority", 7)
+        .build()
+        .expect("valid pod");
+    let out = core::Pod::from(&*pod);
+    let spec = out.spec.expect("spec");
+    assert_eq!(spec.host_network, Some(true));
+    assert_eq!(spec.priority, Some(7));
+    assert_eq!(spec.containers[0].tty, Some(true));
+    assert_eq!(spec.containers[0].image.as_deref(), Some("busybox"));
+}
