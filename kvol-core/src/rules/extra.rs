@@ -257,6 +257,27 @@ mod tests {
     }
 
     #[test]
+    fn refuses_whole_floats_for_integers() {
+        // kvol's JSON output keeps `600.0`, which Go's decoder refuses for an int64.
+        assert_eq!(
+            errors(
+                &[("activeDeadlineSeconds", Value::from(600.0))],
+                pod_spec_level()
+            ),
+            [
+                "spec.activeDeadlineSeconds: Invalid value: \"600.0\": `activeDeadlineSeconds` takes an int64: json: cannot unmarshal number 600.0 into Go struct field PodSpec.spec.activeDeadlineSeconds of type int64"
+            ]
+        );
+        assert!(
+            errors(
+                &[("activeDeadlineSeconds", Value::from(600))],
+                pod_spec_level()
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn refuses_modelled_fields_naming_the_typed_key() {
         assert_eq!(
             errors(

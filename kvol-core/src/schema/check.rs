@@ -105,6 +105,7 @@ pub fn check_tree_as<T: Tree>(doc: &T, ty: TypeRef, version: KubeVersion) -> Vec
     let mut walker = Walker {
         version,
         crd: ty.is_custom_resource(),
+        strict_floats: false,
         path: String::new(),
         go_fields: String::new(),
         go_struct: ty.struct_name(),
@@ -144,6 +145,7 @@ pub(crate) fn check_value<T: Tree>(
     let mut walker = Walker {
         version,
         crd: ty.is_custom_resource(),
+        strict_floats: true,
         path: join(parent),
         go_fields: join(&go_parent),
         go_struct: ty.struct_name(),
@@ -181,6 +183,10 @@ fn verdict(all: Vec<DecodeError>) -> Vec<DecodeError> {
 struct Walker {
     version: KubeVersion,
     crd: bool,
+    /// Whether a float is refused where an integer goes even when it is whole: for values
+    /// kvol writes itself, whose JSON keeps the fraction (`2.0`), which Go's decoder refuses
+    /// (a YAML document's whole float reaches the server as `2`).
+    strict_floats: bool,
     /// The strict path (`spec.containers[0]`).
     path: String,
     /// encoding/json's field stack (JSON names joined with `.`, no indices).
@@ -344,7 +350,7 @@ impl Walker {
                 } else {
                     (i64::MIN, i64::MAX)
                 };
-                if let Some(bad) = integer_problem(&value, lo, hi) {
+                if let Some(bad) = integer_problem(&value, lo, hi, self.strict_floats) {
                     self.type_error(node, &bad, go_type);
                 }
             }
@@ -386,7 +392,12 @@ impl Walker {
                     TreeValue::Bool(_) => Some("bool".to_owned()),
                     TreeValue::Seq(_) => Some("array".to_owned()),
                     TreeValue::Map(_) => Some("object".to_owned()),
-                    ref number => integer_problem(number, i64::from(i32::MIN), i64::from(i32::MAX)),
+                    ref number => integer_problem(
+                        number,
+                        i64::from(i32::MIN),
+                        i64::from(i32::MAX),
+                        self.strict_floats,
+                    ),
                 };
                 if let Some(bad) = bad {
                     let before = self.errors.len();
@@ -486,12 +497,18 @@ fn element_go_type(go_type: &str, element: ValueType) -> String {
 
 /// What `encoding/json` says of a JSON value stored into an integer of `lo..=hi`: `None` when
 /// it fits; otherwise the `Value` of its `UnmarshalTypeError` (`number 3000000000`, `string`).
-fn integer_problem<T: Tree>(value: &TreeValue<'_, T>, lo: i64, hi: i64) -> Option<String> {
+fn integer_problem<T: Tree>(
+    value: &TreeValue<'_, T>,
+    lo: i64,
+    hi: i64,
+    strict_floats: bool,
+) -> Option<String> {
     match *value {
         TreeValue::Null => None,
         TreeValue::Int(i) if (lo..=hi).contains(&i) => None,
         TreeValue::Int(i) => Some(format!("number {i}")),
         TreeValue::UInt(u) => Some(format!("number {u}")),
+        TreeValue::Float(f) if strict_floats => Some(format!("number {f:?}")),
         TreeValue::Float(f) => {
             // The YAML reader's float reaches the server as Go prints a float64 in JSON: a
             // whole number prints without a fraction and decodes into an integer.
