@@ -70,7 +70,7 @@ impl std::error::Error for DecodeError {}
 
 /// The API server's decoding verdict for a document of a known `apiVersion` and `kind`, in a
 /// Kubernetes version: empty when it decodes; otherwise what the server reports (see the
-/// [module documentation](self)). A document of a kind the table does not know gives no error.
+/// [`schema`](crate::schema) module documentation). A document of a kind the table does not know gives no error.
 pub fn check_tree<T: Tree>(doc: &T, version: KubeVersion) -> Vec<DecodeError> {
     verdict(check_tree_all(doc, version))
 }
@@ -156,7 +156,7 @@ pub(crate) fn check_value<T: Tree>(
     walker.errors
 }
 
-/// The server's pick among every finding (see the [module documentation](self)).
+/// The server's pick among every finding (see the [`schema`](crate::schema) module documentation).
 fn verdict(all: Vec<DecodeError>) -> Vec<DecodeError> {
     let first = |kind| all.iter().find(|e| e.kind == kind).cloned();
     if let Some(e) = first(DecodeErrorKind::Unmarshaler) {
