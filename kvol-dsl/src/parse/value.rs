@@ -720,6 +720,19 @@ fn extra_value(p: &P, toks: &[TokenTree]) -> Option<ExtraVal> {
             ExtraKind::Seq(items)
         }
         [TokenTree::Group(g)] if !negative && g.delimiter() == Delimiter::Brace => {
+            let is_map = g.stream().is_empty()
+                || g.stream()
+                    .into_iter()
+                    .any(|t| matches!(t, TokenTree::Punct(pu) if pu.as_char() == ':'));
+            if !is_map {
+                p.cx.error(
+                    sp,
+                    "an extra field's value cannot be interpolated: kvol checks it while \
+                     compiling\nhelp: write the value as a literal, or build the object at run \
+                     time with the builder API's `.extra(name, value)`",
+                );
+                return None;
+            }
             ExtraKind::Map(extra_map(p, g))
         }
         _ => return bad("expected one value"),
