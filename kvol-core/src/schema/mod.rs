@@ -119,6 +119,18 @@ fn named(go: &str) -> TypeRef {
     type_named(go).unwrap_or(TypeRef(0))
 }
 
+/// The schema type of a kvol model type that carries extra fields (`PodSpec`, `Container`,
+/// `PvcSpec`, `StatefulSetSpec`).
+pub(crate) fn model_type(model: &str) -> Option<TypeRef> {
+    type_named(match model {
+        "PodSpec" => "v1.PodSpec",
+        "Container" => "v1.Container",
+        "PvcSpec" => "v1.PersistentVolumeClaimSpec",
+        "StatefulSetSpec" => "v1.StatefulSetSpec",
+        _ => return None,
+    })
+}
+
 /// The type with this Go name (`v1.PersistentVolumeClaimSpec`), if the table has it.
 pub fn type_named(go: &str) -> Option<TypeRef> {
     TYPES

@@ -75,6 +75,26 @@ impl Value {
         }
     }
 
+    /// The value of a [`Tree`] node (positions are dropped; an integer above `i64::MAX`
+    /// becomes a float).
+    pub fn from_tree<T: Tree>(node: &T) -> Value {
+        match node.value() {
+            TreeValue::Null => Value::Null,
+            TreeValue::Bool(b) => Value::Bool(b),
+            TreeValue::Int(i) => Value::Int(i),
+            TreeValue::UInt(u) => Value::Float(u as f64),
+            TreeValue::Float(f) => Value::Float(f),
+            TreeValue::String(s) => Value::String(s.to_owned()),
+            TreeValue::Seq(items) => Value::Seq(items.iter().map(Value::from_tree).collect()),
+            TreeValue::Map(entries) => Value::Map(
+                entries
+                    .iter()
+                    .map(|(k, v)| (k.name().to_owned(), Value::from_tree(v)))
+                    .collect(),
+            ),
+        }
+    }
+
     /// Parses JSON text (RFC 8259; integers that fit `i64` stay integers).
     pub fn parse_json(text: &str) -> Result<Value, String> {
         let mut p = JsonParser {
