@@ -22,7 +22,6 @@
 //! (deterministic: the corpus seed and splitmix64). A disagreement lists, per target, the
 //! server's expected errors, kvol's, and kvol's full report with each error's source and rule.
 
-#[allow(unused_imports)]
 mod corpus;
 
 use kvol_core::{
