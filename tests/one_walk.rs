@@ -52,6 +52,7 @@ macro_rules! pass_case {
 }
 
 pass_case!(allow_warning, "ui/pass/allow-warning.rs");
+pass_case!(escape_hatch, "ui/pass/escape-hatch.rs");
 pass_case!(every_volume_source, "ui/pass/every-volume-source.rs");
 pass_case!(flagship_compact, "ui/pass/flagship-compact.rs");
 pass_case!(flagship_full, "ui/pass/flagship-full.rs");
@@ -68,6 +69,7 @@ pass_case!(statefulset_options, "ui/pass/statefulset-options.rs");
 /// The pass cases included above: a new pass case must be added here too.
 const INCLUDED: &[&str] = &[
     "allow-warning.rs",
+    "escape-hatch.rs",
     "every-volume-source.rs",
     "flagship-compact.rs",
     "flagship-full.rs",

@@ -217,7 +217,7 @@ pub fn check(inputs: &[Input], options: &Options) -> Vec<DocReport> {
     let mut decoded: Vec<Decoded> = Vec::new();
     for input in inputs {
         kvol_read::read_each(&input.bytes, |doc| {
-            let (report, d) = read_document(&input.name, doc);
+            let (report, d) = read_document(&input.name, doc, options.target);
             if let Some((node, object)) = d {
                 decoded.push(Decoded {
                     report: reports.len(),
@@ -237,7 +237,7 @@ pub fn check(inputs: &[Input], options: &Options) -> Vec<DocReport> {
 /// many documents there are).
 pub fn check_each(input: &Input, options: &Options, mut each: impl FnMut(DocReport)) {
     kvol_read::read_each(&input.bytes, |doc| {
-        let (mut report, d) = read_document(&input.name, doc);
+        let (mut report, d) = read_document(&input.name, doc, options.target);
         if let Some((node, object)) = d {
             let mut checker = Checker::new(options.target);
             object.validate(&FieldPath::root(), &mut checker);
@@ -259,9 +259,14 @@ pub fn check_each(input: &Input, options: &Options, mut each: impl FnMut(DocRepo
 
 /// Reads one entry of the stream: its report so far (decode errors, the errors of values the
 /// model cannot hold, the unmodelled fields) and, when it decoded, its node and object.
+///
+/// The API server's decoding comes first (`kvol_core::schema::check_tree`: unknown fields as
+/// strict field validation reports them, JSON types, quantities): a document it refuses is not
+/// validated, as on the server.
 fn read_document(
     file: &str,
     doc: Result<kvol_read::Document, kvol_read::ReadError>,
+    target: KubeVersion,
 ) -> (DocReport, Option<(kvol_read::Node, Object)>) {
     let doc = match doc {
         Ok(doc) => doc,
@@ -286,6 +291,7 @@ fn read_document(
             return (report, None);
         }
     };
+    let refused = kvol_core::schema::check_tree(&doc.value, target);
     let d = decode_document(&doc.value);
     let mut report = DocReport {
         file: file.to_owned(),
@@ -300,6 +306,16 @@ fn read_document(
         warnings: Vec::new(),
         unmodelled: d.unmodelled.iter().map(|u| u.path.to_string()).collect(),
     };
+    if !refused.is_empty() {
+        report.decode_errors = (refused.into_iter())
+            .map(|e| DecodeError {
+                message: e.message,
+                line: e.line,
+                col: e.col,
+            })
+            .collect();
+        return (report, None);
+    }
     for issue in &d.issues {
         match issue {
             DecodeIssue::Decode { message, line, col } => report.decode_errors.push(DecodeError {

@@ -201,9 +201,14 @@ impl Summary {
         }
         if self.unchecked_fields > 0 {
             out.push_str(&format!(
-                "{} field{} kvol does not model were not checked (--verbose lists them)\n",
+                "{} field{} kvol does not model {} not checked (--verbose lists them)\n",
                 self.unchecked_fields,
-                plural(self.unchecked_fields)
+                plural(self.unchecked_fields),
+                if self.unchecked_fields == 1 {
+                    "was"
+                } else {
+                    "were"
+                }
             ));
         }
         out

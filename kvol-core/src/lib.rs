@@ -22,7 +22,10 @@
 //! | [`builder`] | the builders and their entry points (`Pod::builder()`, …) | the library API |
 //! | `openapi`, `output` | k8s-openapi conversions, writing a folder | interop (behind features) |
 //!
-//! and [`suggest`], the "did you mean" that the rules and the `kvol` macros share.
+//! and [`suggest`], the "did you mean" that the rules and the `kvol` macros share; [`tree`], a
+//! decoded document as the YAML reader gives it; [`schema`], the Kubernetes OpenAPI schema of
+//! the kinds kvol reads (1.30 to 1.37), the API server's strict decoding over a [`tree::Tree`],
+//! and the escape hatch's values ([`schema::Value`], [`schema::Extras`]) that the model carries.
 //!
 //! Every module keeps the path it had before the layers (`kvol_core::pod::Container`,
 //! `kvol_core::quantity::Quantity`, `kvol_core::binding::Simulation`, `kvol_core::yaml`, …):
@@ -57,6 +60,7 @@ pub mod openapi;
 #[cfg(feature = "build-script")]
 pub mod output;
 pub mod rules;
+pub mod schema;
 pub mod suggest;
 pub mod tree;
 pub mod values;

@@ -310,7 +310,7 @@ fn label_requirement(r: &LabelSelectorRequirement) -> meta::LabelSelectorRequire
 // Pods
 
 fn pod_spec(s: &PodSpec) -> core::PodSpec {
-    core::PodSpec {
+    let out = core::PodSpec {
         affinity: s.affinity.as_ref().map(affinity),
         automount_service_account_token: s.automount_service_account_token,
         containers: s.containers.iter().map(container).collect(),
@@ -330,7 +330,8 @@ fn pod_spec(s: &PodSpec) -> core::PodSpec {
         topology_spread_constraints: list(&s.topology_spread_constraints, spread_constraint),
         volumes: list(&s.volumes, volume),
         ..Default::default()
-    }
+    };
+    with_extras(out, &s.extra)
 }
 
 fn local_ref(r: &LocalObjectReference) -> core::LocalObjectReference {
@@ -447,7 +448,7 @@ fn pod_template(t: &PodTemplate) -> core::PodTemplateSpec {
 }
 
 fn container(c: &Container) -> core::Container {
-    core::Container {
+    let out = core::Container {
         args: strings(&c.args),
         command: strings(&c.command),
         env: list(&c.env, env_var),
@@ -456,7 +457,8 @@ fn container(c: &Container) -> core::Container {
         ports: list(&c.ports, container_port),
         volume_mounts: list(&c.volume_mounts, volume_mount),
         ..Default::default()
-    }
+    };
+    with_extras(out, &c.extra)
 }
 
 fn env_var(e: &EnvVar) -> core::EnvVar {
@@ -909,7 +911,7 @@ fn set_legacy(out: &mut core::PersistentVolumeSpec, source: &LegacySource) {
 // Claims
 
 fn pvc_spec(s: &PvcSpec) -> core::PersistentVolumeClaimSpec {
-    core::PersistentVolumeClaimSpec {
+    let out = core::PersistentVolumeClaimSpec {
         access_modes: access_modes(s.access_modes),
         data_source: s.data_source.as_ref().map(data_source),
         data_source_ref: s.data_source_ref.as_ref().map(data_source_ref),
@@ -919,7 +921,8 @@ fn pvc_spec(s: &PvcSpec) -> core::PersistentVolumeClaimSpec {
         volume_attributes_class_name: None,
         volume_mode: s.volume_mode.map(api_name),
         volume_name: s.volume_name.clone(),
-    }
+    };
+    with_extras(out, &s.extra)
 }
 
 /// `storageClassName`: unset for the cluster default, `""` for no class, else the name.
@@ -1022,7 +1025,7 @@ fn target_port(t: &TargetPort) -> IntOrString {
 // StatefulSets
 
 fn statefulset_spec(s: &StatefulSetSpec) -> apps::StatefulSetSpec {
-    apps::StatefulSetSpec {
+    let out = apps::StatefulSetSpec {
         min_ready_seconds: s.min_ready_seconds,
         ordinals: s
             .ordinals_start
@@ -1036,7 +1039,8 @@ fn statefulset_spec(s: &StatefulSetSpec) -> apps::StatefulSetSpec {
         template: pod_template(&s.template),
         update_strategy: s.update_strategy.as_ref().map(update_strategy),
         volume_claim_templates: list(&s.volume_claim_templates, claim_template),
-    }
+    };
+    with_extras(out, &s.extra)
 }
 
 fn retention(p: RetentionPolicy) -> apps::StatefulSetPersistentVolumeClaimRetentionPolicy {
@@ -1085,4 +1089,26 @@ fn claim_template(t: &PvcTemplate) -> core::PersistentVolumeClaim {
         spec: Some(pvc_spec(&t.spec)),
         status: None,
     }
+}
+
+/// `out` with the escape hatch's extra fields set (through JSON: the k8s-openapi type reads
+/// them as the API server would). Extras the type cannot read are left out; kvol's validation
+/// has refused those already.
+fn with_extras<T>(out: T, extras: &crate::schema::Extras) -> T
+where
+    T: k8s_openapi::serde::Serialize + k8s_openapi::serde::de::DeserializeOwned,
+{
+    use k8s_openapi::serde_json::{self, Value};
+    if extras.is_empty() {
+        return out;
+    }
+    let Ok(Value::Object(mut map)) = serde_json::to_value(&out) else {
+        return out;
+    };
+    for (name, value) in extras.iter() {
+        if let Ok(v) = serde_json::from_str::<Value>(&value.to_string()) {
+            map.insert(name.to_owned(), v);
+        }
+    }
+    serde_json::from_value(Value::Object(map)).unwrap_or(out)
 }

@@ -244,6 +244,7 @@ fn statefulset(name: &str, replicas: i32, templates: Vec<PvcTemplate>) -> Statef
             },
             update_strategy: None,
             volume_claim_templates: templates,
+            extra: Default::default(),
         },
         service: headless("nginx", "nginx"),
         service_in_set: false,

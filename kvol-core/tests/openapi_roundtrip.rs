@@ -262,6 +262,7 @@ fn rich_claim_spec() -> PvcSpec {
         storage_class: ClassRef::Named("fast".into()),
         volume_mode: Some(VolumeMode::Block),
         volume_name: Some("pv-0001".into()),
+        extra: Default::default(),
     }
 }
 
@@ -521,6 +522,7 @@ fn full_container() -> Container {
                 sub_path: Some("app.yaml".into()),
             },
         ],
+        extra: Default::default(),
     }
 }
 
@@ -1083,6 +1085,7 @@ fn full_statefulset() -> StatefulSet {
                 },
                 template("wal", claim_spec("1Gi")),
             ],
+            extra: Default::default(),
         },
         service: headless("db"),
         service_in_set: false,
@@ -1153,6 +1156,7 @@ fn minimal_statefulset() -> StatefulSet {
             },
             update_strategy: None,
             volume_claim_templates: vec![],
+            extra: Default::default(),
         },
         service: Service {
             metadata: meta("web"),
@@ -1517,4 +1521,21 @@ fn client_services_of_every_type() {
             kind.map(ServiceType::as_str)
         );
     }
+}
+
+/// The escape hatch's extra fields reach the k8s-openapi types.
+#[test]
+fn extra_fields_convert() {
+    let pod = kvol_core::Pod::builder("p")
+        .container(kvol_core::Container::builder("c", "busybox").extra("tty", true))
+        .extra("hostNetwork", true)
+        .extra("priority", 7)
+        .build()
+        .expect("valid pod");
+    let out = core::Pod::from(&*pod);
+    let spec = out.spec.expect("spec");
+    assert_eq!(spec.host_network, Some(true));
+    assert_eq!(spec.priority, Some(7));
+    assert_eq!(spec.containers[0].tty, Some(true));
+    assert_eq!(spec.containers[0].image.as_deref(), Some("busybox"));
 }

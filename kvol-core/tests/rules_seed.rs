@@ -296,6 +296,7 @@ fn scenario_6_statefulset_web() {
                 },
                 spec: rwo_claim(ClassRef::Named("standard".into())),
             }],
+            extra: Default::default(),
         },
         service,
         service_in_set: false,

@@ -146,6 +146,46 @@ pub struct Container {
     pub env: Vec<(Str, Str)>,
     /// The `container NAME` head (for "missing image").
     pub head: Sp,
+    /// `extra: { … }`: container fields kvol does not model (the escape hatch).
+    pub extra: Vec<ExtraField>,
+}
+
+/// One field of an `extra: { name: value, … }` block (the escape hatch): a JSON name and a
+/// JSON-like value.
+#[derive(Debug, Clone)]
+pub struct ExtraField {
+    /// The field's JSON name (an identifier or a string literal).
+    pub key: Str,
+    /// Its value.
+    pub value: ExtraVal,
+}
+
+/// A value of an extra field, with its span.
+#[derive(Debug, Clone)]
+pub struct ExtraVal {
+    /// The value.
+    pub kind: ExtraKind,
+    /// Where it is written.
+    pub sp: Sp,
+}
+
+/// The JSON-like values an extra field can hold.
+#[derive(Debug, Clone)]
+pub enum ExtraKind {
+    /// `null`.
+    Null,
+    /// `true` / `false`.
+    Bool(bool),
+    /// An integer literal (possibly negative).
+    Int(i64),
+    /// A float literal.
+    Float(f64),
+    /// A string literal.
+    Str(String),
+    /// `[a, b]`.
+    Seq(Vec<ExtraVal>),
+    /// `{ name: value, … }`.
+    Map(Vec<ExtraField>),
 }
 
 /// `port: [NAME] NUMBER [/ PROTOCOL]`.
@@ -404,6 +444,8 @@ pub struct PodBody {
     pub compact_mounts: Vec<Mount>,
     /// Security context, affinity, tolerations, spread, DNS and the other pod-level settings.
     pub settings: Box<PodSettings>,
+    /// `extra: { … }` (`pod_extra:` in `statefulset!`): pod spec fields kvol does not model.
+    pub extra: Vec<ExtraField>,
 }
 
 /// `pod! { … }`.
@@ -625,6 +667,8 @@ pub struct PvcAst {
     pub data_source: Option<DataSource>,
     /// `data_source_ref`.
     pub data_source_ref: Option<DataSource>,
+    /// `extra: { … }`: claim spec fields kvol does not model (the escape hatch).
+    pub extra: Vec<ExtraField>,
 }
 
 /// `storage_class! { … }`.

@@ -174,6 +174,34 @@ impl PodBuilder {
         self.target = target;
         self
     }
+    /// Sets a pod spec field kvol does not model (the escape hatch): `name` is its JSON name,
+    /// checked at build time against the Kubernetes schema of the target version (a typo gets
+    /// a "did you mean"), like the value's type. A field kvol models is refused: the error
+    /// names the builder method to use instead.
+    ///
+    /// ```
+    /// use kvol_core::{Container, Pod};
+    /// let pod = Pod::builder("p")
+    ///     .container(Container::builder("c", "busybox"))
+    ///     .extra("hostNetwork", true)
+    ///     .build()?;
+    /// assert!(pod.to_yaml().contains("  hostNetwork: true\n"));
+    /// let err = Pod::builder("p")
+    ///     .container(Container::builder("c", "busybox"))
+    ///     .extra("hostNetwrok", true)
+    ///     .build()
+    ///     .unwrap_err();
+    /// assert!(err.to_string().contains("did you mean `hostNetwork`?"));
+    /// # Ok::<(), kvol_core::Report>(())
+    /// ```
+    pub fn extra(
+        mut self,
+        name: impl Into<String>,
+        value: impl Into<crate::schema::Value>,
+    ) -> Self {
+        self.spec.extra.insert(name, value);
+        self
+    }
 
     fn assemble(self) -> (Pod, Problems, KubeVersion) {
         let mut problems = Problems::default();
@@ -300,6 +328,17 @@ impl ContainerBuilder {
             name: name.into(),
             value: value.into(),
         });
+        self
+    }
+    /// Sets a container field kvol does not model (the escape hatch): `name` is its JSON name
+    /// (`stdin`, `tty`, …), checked when the pod is built against the Kubernetes schema of the
+    /// target version, like the value's type. A field kvol models is refused.
+    pub fn extra(
+        mut self,
+        name: impl Into<String>,
+        value: impl Into<crate::schema::Value>,
+    ) -> Self {
+        self.container.extra.insert(name, value);
         self
     }
     /// The container (validated as part of the pod or StatefulSet it is added to).

@@ -27,6 +27,7 @@ struct ClaimSpecParts {
     selector: Option<LabelSelector>,
     data_source: Option<TypedLocalObjectReference>,
     data_source_ref: Option<TypedObjectReference>,
+    extra: crate::schema::Extras,
 }
 
 impl ClaimSpecParts {
@@ -58,6 +59,7 @@ impl ClaimSpecParts {
             storage_class: self.storage_class,
             volume_mode: self.volume_mode,
             volume_name: self.volume_name,
+            extra: self.extra,
         }
     }
 }
@@ -65,6 +67,18 @@ impl ClaimSpecParts {
 /// The claim-spec methods shared by [`PvcBuilder`] and [`PvcTemplateBuilder`].
 macro_rules! claim_spec_methods {
     () => {
+        /// Sets a claim spec field kvol does not model (the escape hatch): `name` is its JSON
+        /// name (`volumeAttributesClassName`), checked at build time against the Kubernetes
+        /// schema of the target version, like the value's type. A field kvol models is refused
+        /// (the error names its builder method).
+        pub fn extra(
+            mut self,
+            name: impl Into<String>,
+            value: impl Into<crate::schema::Value>,
+        ) -> Self {
+            self.spec.extra.insert(name, value);
+            self
+        }
         /// Adds an access mode (several calls add several modes).
         pub fn access_mode(mut self, mode: AccessMode) -> Self {
             self.spec.access_modes.insert(mode);

@@ -72,6 +72,7 @@ impl StatefulSet {
             explicit_ports: Vec::new(),
             service_in_set: false,
             target: KubeVersion::DEFAULT,
+            extra: crate::schema::Extras::new(),
         }
     }
 }
@@ -103,6 +104,7 @@ pub struct StatefulSetBuilder {
     explicit_ports: Vec<ServicePort>,
     service_in_set: bool,
     target: KubeVersion,
+    extra: crate::schema::Extras,
 }
 
 impl StatefulSetBuilder {
@@ -249,6 +251,27 @@ impl StatefulSetBuilder {
         self.target = target;
         self
     }
+    /// Sets a StatefulSet spec field kvol does not model (the escape hatch): `name` is its
+    /// JSON name, checked at build time against the Kubernetes schema of the target version,
+    /// like the value's type. A field kvol models is refused (the error names its method).
+    pub fn extra(
+        mut self,
+        name: impl Into<String>,
+        value: impl Into<crate::schema::Value>,
+    ) -> Self {
+        self.extra.insert(name, value);
+        self
+    }
+    /// Sets a pod spec field of the pod template that kvol does not model (`hostNetwork`,
+    /// `dnsConfig`, …): see [`PodBuilder::extra`](super::PodBuilder::extra).
+    pub fn pod_extra(
+        mut self,
+        name: impl Into<String>,
+        value: impl Into<crate::schema::Value>,
+    ) -> Self {
+        self.pod.extra.insert(name, value);
+        self
+    }
 
     fn assemble(self) -> (StatefulSet, Problems, KubeVersion) {
         let mut problems = Problems::default();
@@ -331,6 +354,7 @@ impl StatefulSetBuilder {
             },
             update_strategy: self.update_strategy,
             volume_claim_templates,
+            extra: self.extra,
         };
         (
             StatefulSet {

@@ -789,6 +789,7 @@ impl Decode for crate::statefulset::StatefulSetSpec {
             template: s.template,
             update_strategy: s.update_strategy,
             volume_claim_templates: s.volume_claim_templates,
+            extra: crate::schema::Extras::new(),
         })
     }
 }

@@ -12,8 +12,9 @@
 //!   `Unsupported value` at its path;
 //! - a value of the wrong JSON type is a decode error in the words of Go's `encoding/json`
 //!   (the schema check, `schema`, normally reports these first);
-//! - a field the model does not have is listed in [`Decoder::unmodelled`], so a caller can say
-//!   that kvol did not check it.
+//! - a field the model does not have is kept in the escape hatch's extras where the model has
+//!   them (pod spec, container, claim spec) and the Kubernetes schema has the field; otherwise
+//!   it is listed in [`Decoder::unmodelled`], so a caller can say that kvol did not check it.
 //!
 //! ```
 //! use kvol_core::decode::{Decode, Decoder};
@@ -21,12 +22,18 @@
 //! use kvol_core::tree::Tree;
 //! # use kvol_core::decode::test_tree::{map, s};
 //!
-//! // A tree as the YAML reader gives it: `{name: web, image: nginx, tty: true}`.
-//! let node = map(&[("name", s("web")), ("image", s("nginx")), ("tty", true.into())]);
+//! // A tree as the YAML reader gives it: `{name: web, image: nginx, tty: true, colour: red}`.
+//! let node = map(&[
+//!     ("name", s("web")),
+//!     ("image", s("nginx")),
+//!     ("tty", true.into()),
+//!     ("colour", s("red")),
+//! ]);
 //! let mut decoder = Decoder::new();
 //! let container = Container::decode(&node, &mut decoder).expect("decodes");
 //! assert_eq!(container.name, "web");
-//! assert_eq!(decoder.unmodelled()[0].path.to_string(), "tty");
+//! assert_eq!(container.extra.get("tty"), Some(&kvol_core::schema::Value::Bool(true)));
+//! assert_eq!(decoder.unmodelled()[0].path.to_string(), "colour");
 //! ```
 
 mod document;
@@ -189,6 +196,27 @@ impl Decoder {
         let value = V::absent(self);
         self.path = parent;
         value
+    }
+
+    /// A field the model (`model`, a Rust type that carries [`Extras`](crate::schema::Extras))
+    /// does not have: kept in `extras` when the Kubernetes schema of the type has it in some
+    /// version (the escape hatch's rules then check it for the target version), else noted as
+    /// unmodelled.
+    pub fn extra_field<K: TreeKey, T: Tree>(
+        &mut self,
+        key: &K,
+        value: &T,
+        model: &str,
+        extras: &mut crate::schema::Extras,
+    ) {
+        let known = crate::schema::model_type(model)
+            .and_then(|t| t.field_any_version(key.name()))
+            .is_some();
+        if known {
+            extras.insert(key.name(), crate::schema::Value::from_tree(value));
+        } else {
+            self.unmodelled_field(key);
+        }
     }
 
     /// Notes a field of a mapping that the model does not have.
@@ -364,7 +392,10 @@ impl<V: Decode> Decode for BTreeMap<String, V> {
 /// Decodes a struct from its declaration in `serialize_struct!`: each listed key into its
 /// field, other keys noted as unmodelled, left-out fields as their absent values.
 macro_rules! decode_struct {
-    ($ty:ident { $($key:literal => $field:ident),* $(,)? }) => {
+    // With `extra FIELD` (the escape hatch's `Extras`): a field the model does not have but the
+    // Kubernetes schema of the type has (in some version) is kept in the extras, so it renders
+    // again and the escape hatch's rules check it; other unmodelled fields are noted.
+    ($ty:ident { $($key:literal => $field:ident),* $(,)? } $(extra $extra:ident)?) => {
         impl $crate::decode::Decode for $ty {
             fn decode<T: $crate::tree::Tree>(
                 node: &T,
@@ -373,6 +404,8 @@ macro_rules! decode_struct {
                 let entries = cx.entries(node, stringify!($ty))?;
                 cx.in_struct(stringify!($ty), |cx| {
                     $(let mut $field = ::core::option::Option::None;)*
+                    #[allow(unused_mut, unused_variables)]
+                    let mut extras = $crate::schema::Extras::new();
                     let mut ok = true;
                     for (key, value) in entries {
                         match $crate::tree::TreeKey::name(key) {
@@ -384,7 +417,7 @@ macro_rules! decode_struct {
                                     ),
                                 );
                             })*
-                            _ => cx.unmodelled_field(key),
+                            _ => decode_struct!(@other cx, key, value, extras, stringify!($ty) $(, $extra)?),
                         }
                     }
                     $(
@@ -397,17 +430,29 @@ macro_rules! decode_struct {
                     if !ok {
                         return ::core::option::Option::None;
                     }
-                    ::core::option::Option::Some($ty { $($field: $field?),* })
+                    ::core::option::Option::Some($ty {
+                        $($field: $field?,)*
+                        $($extra: extras,)?
+                    })
                 })
             }
 
             fn absent(cx: &mut $crate::decode::Decoder) -> ::core::option::Option<Self> {
                 cx.in_struct(stringify!($ty), |cx| {
                     $(let $field = cx.absent_at($key);)*
-                    ::core::option::Option::Some($ty { $($field: $field?),* })
+                    ::core::option::Option::Some($ty {
+                        $($field: $field?,)*
+                        $($extra: ::core::default::Default::default(),)?
+                    })
                 })
             }
         }
+    };
+    (@other $cx:ident, $key:ident, $value:ident, $extras:ident, $ty:expr) => {
+        $cx.unmodelled_field($key)
+    };
+    (@other $cx:ident, $key:ident, $value:ident, $extras:ident, $ty:expr, $extra:ident) => {
+        $cx.extra_field($key, $value, $ty, &mut $extras)
     };
 }
 

@@ -3,6 +3,7 @@
 use crate::{
     meta::{ObjectMeta, StringMap, TemplateMeta},
     scheduling::{Affinity, DnsPolicy, Toleration, TopologySpreadConstraint},
+    schema::Extras,
     security::PodSecurityContext,
     volume::{LocalObjectReference, Volume},
 };
@@ -81,6 +82,8 @@ pub struct PodSpec {
     pub topology_spread_constraints: Vec<TopologySpreadConstraint>,
     /// The pod's volumes.
     pub volumes: Vec<Volume>,
+    /// Pod spec fields kvol does not model (the escape hatch), written after the others.
+    pub extra: Extras,
 }
 serialize_struct!(PodSpec {
     "affinity" => affinity skip_if Option::is_none,
@@ -101,7 +104,7 @@ serialize_struct!(PodSpec {
     "tolerations" => tolerations skip_if Vec::is_empty,
     "topologySpreadConstraints" => topology_spread_constraints skip_if Vec::is_empty,
     "volumes" => volumes skip_if Vec::is_empty,
-});
+} extra extra);
 
 api_enum! {
     /// When the kubelet restarts a pod's containers.
@@ -133,6 +136,8 @@ pub struct Container {
     pub ports: Vec<ContainerPort>,
     /// Where volumes are mounted in the container.
     pub volume_mounts: Vec<VolumeMount>,
+    /// Container fields kvol does not model (the escape hatch), written after the others.
+    pub extra: Extras,
 }
 serialize_struct!(Container {
     "args" => args skip_if Vec::is_empty,
@@ -142,7 +147,7 @@ serialize_struct!(Container {
     "name" => name,
     "ports" => ports skip_if Vec::is_empty,
     "volumeMounts" => volume_mounts skip_if Vec::is_empty,
-});
+} extra extra);
 
 impl Container {
     /// A container with a name and an image.

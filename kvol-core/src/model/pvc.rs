@@ -60,6 +60,8 @@ pub struct PvcSpec {
     pub volume_mode: Option<VolumeMode>,
     /// Pre-bind to this PersistentVolume.
     pub volume_name: Option<String>,
+    /// Claim spec fields kvol does not model (the escape hatch), written after the others.
+    pub extra: crate::schema::Extras,
 }
 serialize_struct!(PvcSpec {
     "accessModes" => access_modes,
@@ -70,7 +72,7 @@ serialize_struct!(PvcSpec {
     "storageClassName" => storage_class skip_if ClassRef::is_cluster_default,
     "volumeMode" => volume_mode skip_if Option::is_none,
     "volumeName" => volume_name skip_if Option::is_none,
-});
+} extra extra);
 
 impl PvcSpec {
     /// A claim for `request` of storage with these access modes and the cluster's default class.
@@ -87,6 +89,7 @@ impl PvcSpec {
             storage_class: ClassRef::ClusterDefault,
             volume_mode: None,
             volume_name: None,
+            extra: crate::schema::Extras::new(),
         }
     }
 }

@@ -51,6 +51,26 @@ pub struct StatefulSetSpec {
     pub update_strategy: Option<UpdateStrategy>,
     /// One claim per pod per template; mounts may name them like volumes.
     pub volume_claim_templates: Vec<PvcTemplate>,
+    /// StatefulSet spec fields kvol does not model (the escape hatch), written after the
+    /// others.
+    pub extra: crate::schema::Extras,
+}
+
+impl StatefulSetSpec {
+    /// The JSON names of the fields kvol models here (the escape hatch refuses them).
+    pub(crate) const MODELLED_FIELDS: &'static [&'static str] = &[
+        "minReadySeconds",
+        "ordinals",
+        "persistentVolumeClaimRetentionPolicy",
+        "podManagementPolicy",
+        "replicas",
+        "revisionHistoryLimit",
+        "selector",
+        "serviceName",
+        "template",
+        "updateStrategy",
+        "volumeClaimTemplates",
+    ];
 }
 
 api_enum! {
@@ -187,6 +207,9 @@ impl Serialize for StatefulSetSpec {
         }
         if !self.volume_claim_templates.is_empty() {
             m.serialize_entry("volumeClaimTemplates", &self.volume_claim_templates)?;
+        }
+        for (key, value) in self.extra.iter() {
+            m.serialize_entry(key, value)?;
         }
         m.end()
     }

@@ -35,6 +35,30 @@ macro_rules! serialize_struct {
             }
         }
     };
+    // With `extra FIELD`: the fields kvol does not model ([`crate::schema::Extras`]) follow the
+    // modelled ones, so the value is written as a map; `MODELLED_FIELDS` lists the modelled
+    // JSON names, which the escape hatch refuses.
+    ($ty:ident { $($key:literal => $field:ident $(skip_if $pred:path)?),* $(,)? } extra $extra:ident) => {
+        decode_struct!($ty { $($key => $field),* } extra $extra);
+        impl $ty {
+            /// The JSON names of the fields kvol models here (the escape hatch refuses them).
+            pub(crate) const MODELLED_FIELDS: &'static [&'static str] = &[$($key),*];
+        }
+        impl ::serde_core::Serialize for $ty {
+            fn serialize<S: ::serde_core::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                use ::serde_core::ser::SerializeMap as _;
+                let mut st = serializer.serialize_map(None)?;
+                $(serialize_struct!(@entry st, $key, self.$field $(, $pred)?);)*
+                for (key, value) in self.$extra.iter() {
+                    st.serialize_entry(key, value)?;
+                }
+                st.end()
+            }
+        }
+    };
     ($ty:ident(transparent)) => {
         impl ::serde_core::Serialize for $ty {
             fn serialize<S: ::serde_core::Serializer>(
@@ -50,6 +74,14 @@ macro_rules! serialize_struct {
     };
     (@len $value:expr, $pred:path) => {
         if $pred(&$value) { 0 } else { 1 }
+    };
+    (@entry $st:ident, $key:literal, $value:expr) => {
+        $st.serialize_entry($key, &$value)?
+    };
+    (@entry $st:ident, $key:literal, $value:expr, $pred:path) => {
+        if !$pred(&$value) {
+            $st.serialize_entry($key, &$value)?
+        }
     };
     (@field $st:ident, $key:literal, $value:expr) => {
         $st.serialize_field($key, &$value)?

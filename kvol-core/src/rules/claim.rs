@@ -119,6 +119,12 @@ pub(crate) fn claim_spec(
     spec: &PvcSpec,
     path: &FieldPath,
 ) {
+    super::extra::check(
+        checker,
+        &spec.extra,
+        &super::extra::claim_spec_level(),
+        path,
+    );
     if context == ClaimContext::Claim {
         return claim_spec_rules(checker, context, spec, path);
     }

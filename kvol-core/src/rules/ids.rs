@@ -209,6 +209,14 @@ pub const S4_CLAIM_TEMPLATE_LABELS: RuleId = RuleId::new("4/claim-template-label
 ///
 /// kvol's own rule (the API server accepts this): kubectl apply applies both objects under one name: the later silently replaces the earlier, so one of them is lost.
 pub const S4_KVOL_OBJECT_UNIQUE: RuleId = RuleId::new("4/kvol-object-unique");
+/// `4/extra-unknown-field`: strict decoding (sigs.k8s.io/json UnmarshalStrict, kubectl's default strict field validation): a field the object's type does not have in the target version is refused (unknown field); checked for the escape hatch's extra fields and inside their values.
+pub const S4_EXTRA_UNKNOWN_FIELD: RuleId = RuleId::new("4/extra-unknown-field");
+/// `4/extra-type`: decoding (encoding/json UnmarshalTypeError, resource.Quantity and intstr.IntOrString UnmarshalJSON, base64 of \[\]byte): an extra field's value has the JSON type, integer range and format the field's Go type takes.
+pub const S4_EXTRA_TYPE: RuleId = RuleId::new("4/extra-type");
+/// `4/kvol-extra-modelled`: (kvol) a field kvol models is refused as an extra field: the error names the typed key or builder method.
+///
+/// kvol's own rule (the API server accepts this): the typed field and the extra field would both write the key, and the API server refuses a duplicate field (strict decoding) or keeps only one of the two values.
+pub const S4_KVOL_EXTRA_MODELLED: RuleId = RuleId::new("4/kvol-extra-modelled");
 /// `5/volume-name-required`: volume name Required.
 pub const S5_VOLUME_NAME_REQUIRED: RuleId = RuleId::new("5/volume-name-required");
 /// `5/volume-name-label`: volume name: DNS-1123 label.
@@ -1399,6 +1407,9 @@ pub const ALL: &[RuleId] = &[
     S4_TEMPLATE_ANNOTATIONS,
     S4_CLAIM_TEMPLATE_LABELS,
     S4_KVOL_OBJECT_UNIQUE,
+    S4_EXTRA_UNKNOWN_FIELD,
+    S4_EXTRA_TYPE,
+    S4_KVOL_EXTRA_MODELLED,
     S5_VOLUME_NAME_REQUIRED,
     S5_VOLUME_NAME_LABEL,
     S5_VOLUME_NAME_DUPLICATE,
@@ -1835,6 +1846,7 @@ pub(crate) fn source_of(id: &str) -> Source {
         "3.1/kvol-quantity-exponent-int32"
         | "4/claim-template-labels"
         | "4/kvol-object-unique"
+        | "4/kvol-extra-modelled"
         | "6.4/kvol-pod-affinity-label-keys-release"
         | "7/node-requirement-kvol-gt-integer"
         | "7/kvol-claimRef-name-required"
@@ -1927,6 +1939,9 @@ pub(crate) fn why_of(id: &str) -> Option<&'static str> {
         }
         "4/kvol-object-unique" => {
             "kubectl apply applies both objects under one name: the later silently replaces the earlier, so one of them is lost"
+        }
+        "4/kvol-extra-modelled" => {
+            "the typed field and the extra field would both write the key, and the API server refuses a duplicate field (strict decoding) or keeps only one of the two values"
         }
         "6.4/kvol-pod-affinity-label-keys-release" => {
             "before 1.31 the API server drops matchLabelKeys and mismatchLabelKeys on create (the feature gate is off): the term silently selects more pods than written"

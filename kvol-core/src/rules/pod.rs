@@ -124,6 +124,7 @@ pub(crate) fn pod_spec(
         );
     }
     warnings::pod_spec(checker, spec, path);
+    super::extra::check(checker, &spec.extra, &super::extra::pod_spec_level(), path);
 }
 
 /// What volume mounts may name.
@@ -179,6 +180,7 @@ fn init_containers(checker: &mut Checker, spec: &PodSpec, vols: &Mountable<'_>, 
 
 /// `validateContainerCommon` for the fields the model has.
 fn container_common(checker: &mut Checker, c: &Container, vols: &Mountable<'_>, path: &FieldPath) {
+    super::extra::check(checker, &c.extra, &super::extra::container_level(), path);
     let name = path.child("name");
     if c.name.is_empty() {
         checker.error(FieldError::required(

@@ -46,6 +46,12 @@ pub(crate) fn validate_statefulset(checker: &mut Checker, sts: &StatefulSet, pat
     );
     let spec = &sts.spec;
     let sp = path.child("spec");
+    super::extra::check(
+        checker,
+        &spec.extra,
+        &super::extra::statefulset_spec_level(),
+        &sp,
+    );
 
     update_strategy(checker, spec, &sp.child("updateStrategy"));
     nonnegative(

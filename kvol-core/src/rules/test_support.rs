@@ -271,6 +271,7 @@ pub(crate) fn statefulset(name: &str) -> StatefulSet {
             },
             update_strategy: None,
             volume_claim_templates: vec![claim_template("www", "1Gi")],
+            extra: Default::default(),
         },
         service: svc,
         service_in_set: false,

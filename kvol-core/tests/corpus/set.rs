@@ -1377,8 +1377,27 @@ fn build_set(g: &mut Gen, index: u64) -> Result<Built, SetError> {
         names: Unique::default(),
         numbers: BTreeSet::new(),
     };
-    for name in &containers.names {
-        pod = pod.container(container(g, name, &mountable, &mut ports, true));
+    // The escape hatch (every fifth set): fields kvol does not model, set by their JSON names.
+    let with_extras = i % 5 == 2;
+    for (j, name) in containers.names.iter().enumerate() {
+        let mut c = container(g, name, &mountable, &mut ports, true);
+        if with_extras && j == 0 {
+            c = c.extra("stdin", true).extra("tty", true);
+        }
+        pod = pod.container(c);
+    }
+    if with_extras {
+        let dns = kvol_core::schema::Value::map([(
+            "options",
+            kvol_core::schema::Value::from(vec![kvol_core::schema::Value::map([
+                ("name", "ndots"),
+                ("value", "2"),
+            ])]),
+        )]);
+        pod = pod
+            .extra("shareProcessNamespace", true)
+            .extra("dnsConfig", dns);
+        g.stats.bump("extra/pod-and-container");
     }
     if g.chance(0.3) {
         let name = g.label(63);

@@ -42,6 +42,7 @@ use kvol_core::{
 use std::{collections::BTreeMap, ops::RangeInclusive};
 
 mod claim;
+mod extra;
 mod legacy;
 mod meta;
 mod names;
@@ -57,6 +58,7 @@ mod volume;
 mod warnings;
 
 use claim::claims;
+use extra::extras;
 use legacy::legacy_and_iscsi;
 use meta::metadata;
 use names::names;
@@ -696,6 +698,7 @@ pub fn rows() -> Vec<Row> {
     names(&mut rows);
     quantities(&mut rows);
     metadata(&mut rows);
+    extras(&mut rows);
     pod_volumes(&mut rows);
     legacy_and_iscsi(&mut rows);
     containers(&mut rows);

@@ -61,6 +61,7 @@ pub fn compact_container(
         command: Vec::new(),
         args: Vec::new(),
         env: Vec::new(),
+        extra: Vec::new(),
     })
 }
 
@@ -141,6 +142,9 @@ fn container(
         cx.reg(&e.child("value"), value.sp);
         let (key, value) = (cx.string(&key.value), cx.string(&value.value));
         b = call!(b.env(key, value));
+    }
+    for (name, value) in super::extra::fields(cx, &c.extra, path) {
+        b = call!(b.extra(name, value));
     }
     b
 }

@@ -10,6 +10,7 @@
 
 mod claim;
 mod container;
+mod extra;
 mod manifests;
 pub mod objects;
 mod pv;

@@ -316,6 +316,9 @@ fn pod(cx: &mut Cx, ast: &PodAst, root: Sp) -> LoweredObject {
     for (key, value) in map_pairs(cx, &body.node_selector) {
         b = call!(b.node_selector(key, value));
     }
+    for (name, value) in super::extra::fields(cx, &body.extra, &spec) {
+        b = call!(b.extra(name, value));
+    }
     finish(b.value.build(), b.tokens)
 }
 
@@ -427,6 +430,9 @@ fn statefulset(cx: &mut Cx, ast: &StatefulSetAst, root: Sp) -> LoweredObject {
         cx.reg(&spec.child("revisionHistoryLimit"), v.sp());
         let v = cx.int32(v, "`revision_history`");
         b = call!(b.revision_history_limit(v));
+    }
+    for (name, value) in super::extra::fields(cx, &body.extra, &pod_spec) {
+        b = call!(b.pod_extra(name, value));
     }
     reg_map(
         cx,
@@ -742,6 +748,9 @@ fn pvc(cx: &mut Cx, ast: &PvcAst, root: Sp) -> LoweredObject {
             }
         );
         b = call!(b.data_source_ref(r));
+    }
+    for (name, value) in super::extra::fields(cx, &ast.extra, &spec) {
+        b = call!(b.extra(name, value));
     }
     finish(b.value.build(), b.tokens)
 }

@@ -45,10 +45,11 @@ pub const POD_KEYS: &[&str] = &[
     "subdomain",
     "dns_policy",
     "service_links",
+    "extra",
 ];
 
 /// Keys inside `container NAME { … }`.
-pub const CONTAINER_KEYS: &[&str] = &["image", "port", "mount", "command", "args", "env"];
+pub const CONTAINER_KEYS: &[&str] = &["image", "port", "mount", "command", "args", "env", "extra"];
 
 /// Parses `pod! { … }`.
 pub fn parse(p: &P, input: TokenStream) -> PodAst {
@@ -174,6 +175,13 @@ pub fn body_entry(p: &P, e: &mut Entry, body: &mut PodBody, seen: &mut Seen) -> 
                 e.rest.finish(p, "the service account");
             }
         }
+        "extra" => {
+            if seen.once(p, e) && colon(p, e) {
+                body.extra =
+                    value::extras(p, &mut e.rest, "extra pod spec fields").unwrap_or_default();
+                e.rest.finish(p, "the extra fields");
+            }
+        }
         "node_selector" => {
             if seen.once(p, e) && colon(p, e) {
                 body.node_selector = value::map(
@@ -239,6 +247,7 @@ fn container(p: &P, e: &mut Entry) -> Option<Container> {
         args: Vec::new(),
         env: Vec::new(),
         head,
+        extra: Vec::new(),
     };
     let mut seen = Seen::default();
     for toks in group_entries(g) {
@@ -298,6 +307,13 @@ fn container(p: &P, e: &mut Entry) -> Option<Container> {
                         }
                     }
                     ce.rest.finish(p, "the environment");
+                }
+            }
+            "extra" => {
+                if seen.once(p, &ce) && colon(p, &mut ce) {
+                    out.extra = value::extras(p, &mut ce.rest, "extra container fields")
+                        .unwrap_or_default();
+                    ce.rest.finish(p, "the extra fields");
                 }
             }
             _ => unknown_key(p, &ce, "a container", CONTAINER_KEYS),

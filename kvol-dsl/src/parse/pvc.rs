@@ -20,6 +20,7 @@ pub const KEYS: &[&str] = &[
     "data_source",
     "data_source_ref",
     "allow",
+    "extra",
 ];
 
 /// Parses `pvc! { … }`.
@@ -61,6 +62,9 @@ pub fn parse(p: &P, input: TokenStream) -> PvcAst {
             "class" => ast.class = value::class(p, c),
             "volume_mode" => ast.volume_mode = value::api_word(p, c),
             "volume_name" => ast.volume_name = value::literal_name(p, c, "a PersistentVolume name"),
+            "extra" => {
+                ast.extra = value::extras(p, c, "extra claim spec fields").unwrap_or_default()
+            }
             "selector" => {
                 ast.selector = value::map(
                     p,

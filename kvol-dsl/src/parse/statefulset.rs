@@ -33,6 +33,7 @@ pub const KEYS: &[&str] = &[
     "revision_history",
     "service_account",
     "node_selector",
+    "extra",
     "allow",
     "set_labels",
     "service_labels",

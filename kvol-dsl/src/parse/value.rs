@@ -3,7 +3,10 @@
 
 use super::{Cursor, P, group_entries, ident_text, short, sp_of};
 use crate::{
-    ast::{Class, Guarantee, Interp, MapEntry, Modes, Name, Qty, Str, Val, Word},
+    ast::{
+        Class, ExtraField, ExtraKind, ExtraVal, Guarantee, Interp, MapEntry, Modes, Name, Qty, Str,
+        Val, Word,
+    },
     ctxt::Sp,
     suggest,
 };
@@ -600,4 +603,139 @@ pub fn class(p: &P, c: &mut Cursor) -> Option<Class> {
             None
         }
     }
+}
+
+/// `{ name: value, … }`: the escape hatch's extra fields. Names are identifiers or string
+/// literals (JSON names, checked against the Kubernetes schema when lowering); values are
+/// literals (`true`, `1`, `-1`, `1.5`, `"s"`, `null`), lists `[…]` and maps `{…}`.
+pub fn extras(p: &P, c: &mut Cursor, what: &str) -> Option<Vec<ExtraField>> {
+    let Some(g) = c.peek_group(Delimiter::Brace) else {
+        p.cx.error(
+            c.span(),
+            format!("expected {what} as `{{ fieldName: value, … }}`"),
+        );
+        c.bump();
+        return None;
+    };
+    c.bump();
+    Some(extra_map(p, g))
+}
+
+fn extra_map(p: &P, g: &proc_macro2::Group) -> Vec<ExtraField> {
+    let mut out: Vec<ExtraField> = Vec::new();
+    for entry in group_entries(g) {
+        let colon = entry
+            .iter()
+            .position(|t| matches!(t, TokenTree::Punct(pu) if pu.as_char() == ':'));
+        let (Some(at), Some(sp)) = (colon, sp_of(&entry)) else {
+            if let Some(sp) = sp_of(&entry) {
+                p.cx.error(sp, "expected `fieldName: value`");
+            }
+            continue;
+        };
+        let (k, v) = entry.split_at(at);
+        let v = v.get(1..).unwrap_or(&[]);
+        let key = match k {
+            [TokenTree::Ident(i)] => Some(Str {
+                value: ident_text(i),
+                sp: Sp::one(i.span()),
+            }),
+            [TokenTree::Literal(l)] => match lit_kind(l) {
+                LitKind::Str(value) => Some(Str {
+                    value,
+                    sp: Sp::one(l.span()),
+                }),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(key) = key else {
+            p.cx.error(
+                sp_of(k).unwrap_or(sp),
+                "expected a field name (an identifier or a string literal)",
+            );
+            continue;
+        };
+        if v.is_empty() {
+            p.cx.error(sp, format!("expected a value for `{}`", key.value));
+            continue;
+        }
+        if out.iter().any(|f| f.key.value == key.value) {
+            p.cx.error(key.sp, format!("`{}` is set twice", key.value));
+            continue;
+        }
+        if let Some(value) = extra_value(p, v) {
+            out.push(ExtraField { key, value });
+        }
+    }
+    out
+}
+
+fn extra_value(p: &P, toks: &[TokenTree]) -> Option<ExtraVal> {
+    let sp = sp_of(toks)?;
+    let bad = |msg: &str| {
+        p.cx.error(sp, format!("{msg}\nhelp: an extra field's value is a literal (`true`, `3`, `-1`, `1.5`, `\"text\"`, `null`), a list `[…]` or a map `{{ name: value }}`"));
+        None
+    };
+    let (negative, rest) = match toks {
+        [TokenTree::Punct(pu), rest @ ..] if pu.as_char() == '-' => (true, rest),
+        _ => (false, toks),
+    };
+    let kind = match rest {
+        [TokenTree::Ident(i)] if !negative => match ident_text(i).as_str() {
+            "true" => ExtraKind::Bool(true),
+            "false" => ExtraKind::Bool(false),
+            "null" => ExtraKind::Null,
+            other => return bad(&format!("`{other}` is not a value")),
+        },
+        [TokenTree::Literal(l)] => match lit_kind(l) {
+            LitKind::Str(s) if !negative => ExtraKind::Str(s),
+            LitKind::Int(digits, suffix) if suffix.is_empty() => {
+                let text = if negative {
+                    format!("-{digits}")
+                } else {
+                    digits
+                };
+                match text.parse::<i64>() {
+                    Ok(n) => ExtraKind::Int(n),
+                    Err(_) => return bad("this integer does not fit in 64 bits"),
+                }
+            }
+            LitKind::Float => {
+                let text = l.to_string().replace('_', "");
+                match text.parse::<f64>() {
+                    Ok(f) if f.is_finite() => ExtraKind::Float(if negative { -f } else { f }),
+                    _ => return bad("this number is not a plain float"),
+                }
+            }
+            _ => return bad("unexpected literal"),
+        },
+        [TokenTree::Group(g)] if !negative && g.delimiter() == Delimiter::Bracket => {
+            let mut items = Vec::new();
+            for entry in group_entries(g) {
+                if let Some(v) = extra_value(p, &entry) {
+                    items.push(v);
+                }
+            }
+            ExtraKind::Seq(items)
+        }
+        [TokenTree::Group(g)] if !negative && g.delimiter() == Delimiter::Brace => {
+            let is_map = g.stream().is_empty()
+                || g.stream()
+                    .into_iter()
+                    .any(|t| matches!(t, TokenTree::Punct(pu) if pu.as_char() == ':'));
+            if !is_map {
+                p.cx.error(
+                    sp,
+                    "an extra field's value cannot be interpolated: kvol checks it while \
+                     compiling\nhelp: write the value as a literal, or build the object at run \
+                     time with the builder API's `.extra(name, value)`",
+                );
+                return None;
+            }
+            ExtraKind::Map(extra_map(p, g))
+        }
+        _ => return bad("expected one value"),
+    };
+    Some(ExtraVal { kind, sp })
 }

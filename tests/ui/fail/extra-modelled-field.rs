@@ -1,0 +1,7 @@
+fn main() {
+    let _ = kvol::pod! {
+        name: tools,
+        image: "busybox",
+        extra: { terminationGracePeriodSeconds: 5 },
+    };
+}

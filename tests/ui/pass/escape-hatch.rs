@@ -1,0 +1,40 @@
+fn main() {
+    // Fields kvol does not model, set at the pod-spec, container and claim-spec level:
+    // checked against the Kubernetes schema while compiling, written by kvol's YAML writer.
+    let pod = kvol::pod! {
+        name: tools,
+        container shell {
+            image: "busybox",
+            extra: { stdin: true, tty: true },
+        },
+        dns_policy: ClusterFirstWithHostNet,
+        extra: {
+            hostNetwork: true,
+            dnsConfig: { nameservers: ["1.1.1.1"], options: [{ name: "ndots", value: "2" }] },
+            activeDeadlineSeconds: 600,
+        },
+    };
+    let yaml = pod.to_yaml();
+    assert!(yaml.contains("    stdin: true\n    tty: true\n"), "{yaml}");
+    assert!(
+        yaml.contains(
+            "  hostNetwork: true\n  dnsConfig:\n    nameservers:\n    - \"1.1.1.1\"\n"
+        ),
+        "{yaml}"
+    );
+    let set = kvol::statefulset! {
+        name: db,
+        image: "postgres:17",
+        claim: 1Gi RWO,
+        extra: { shareProcessNamespace: true, runtimeClassName: "gvisor" },
+    };
+    let yaml = set.to_yaml();
+    assert!(yaml.contains("      shareProcessNamespace: true\n"), "{yaml}");
+    let claim = kvol::pvc! {
+        name: data,
+        access: RWO,
+        request: 1Gi,
+        extra: { volumeAttributesClassName: "gold" },
+    };
+    assert!(claim.to_yaml().contains("  volumeAttributesClassName: gold\n"));
+}
