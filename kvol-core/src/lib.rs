@@ -61,8 +61,8 @@ pub mod values;
 // `kvol_core::quantity::Quantity`, …), kept for users, macro expansions and docs.
 #[doc(no_inline)]
 pub use model::{
-    access, legacy, meta, object, pod, pv, pvc, selector, service, statefulset, storage_class,
-    volume,
+    access, container, legacy, meta, object, pod, probe, pv, pvc, resources, security, selector,
+    service, statefulset, storage_class, volume,
 };
 #[doc(no_inline)]
 pub use render::{json, yaml};

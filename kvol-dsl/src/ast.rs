@@ -4,6 +4,7 @@
 use crate::ctxt::Sp;
 use kvol_core::{
     AccessMode, ReclaimPolicy, VolumeMode,
+    container::{MountPropagationMode, RecursiveReadOnlyMode},
     pod::{Protocol, RestartPolicy},
     statefulset::{PodManagementPolicy, RetentionAction},
     storage_class::VolumeBindingMode,
@@ -148,7 +149,7 @@ pub struct Container {
     pub head: Sp,
 }
 
-/// `port: [NAME] NUMBER [/ PROTOCOL]`.
+/// `port: [NAME] NUMBER [PROTOCOL] [host_port N]`.
 #[derive(Debug, Clone)]
 pub struct Port {
     /// The port's name (IANA service name), exposed on a StatefulSet's Service.
@@ -157,9 +158,12 @@ pub struct Port {
     pub number: Val<i64>,
     /// TCP (default), UDP or SCTP.
     pub protocol: Option<Word<Protocol>>,
+    /// `host_port N`: the node's port forwarded to this one.
+    pub host_port: Option<Val<i64>>,
 }
 
-/// `mount: VOLUME => "/path" [read_only] [sub_path "x"]`.
+/// `mount: VOLUME => "/path" [read_only] [sub_path "x" | sub_path_expr "$(X)"]
+/// [propagation MODE] [recursive_read_only MODE]`.
 #[derive(Debug, Clone)]
 pub struct Mount {
     /// The volume or claim template mounted.
@@ -170,6 +174,12 @@ pub struct Mount {
     pub read_only: bool,
     /// A path inside the volume.
     pub sub_path: Option<Str>,
+    /// `sub_path_expr "$(VAR)"`: a path inside the volume with environment variables.
+    pub sub_path_expr: Option<Str>,
+    /// `propagation HostToContainer`.
+    pub propagation: Option<Word<MountPropagationMode>>,
+    /// `recursive_read_only Enabled`.
+    pub recursive_read_only: Option<Word<RecursiveReadOnlyMode>>,
 }
 
 /// `volume NAME: SOURCE`.

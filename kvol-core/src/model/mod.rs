@@ -10,12 +10,16 @@
 pub mod api_enum;
 
 pub mod access;
+pub mod container;
 pub mod legacy;
 pub mod meta;
 pub mod object;
 pub mod pod;
+pub mod probe;
 pub mod pv;
 pub mod pvc;
+pub mod resources;
+pub mod security;
 pub mod selector;
 pub mod service;
 pub mod statefulset;

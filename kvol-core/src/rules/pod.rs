@@ -534,6 +534,7 @@ mod tests {
         c.env = vec![EnvVar {
             name: "1st var!".into(),
             value: "x".into(),
+            ..Default::default()
         }];
         let p = with_container(c.clone());
         assert_clean(&p.check_for(v(32)));
@@ -547,6 +548,7 @@ mod tests {
         c.env = vec![EnvVar {
             name: "A=B".into(),
             value: "x".into(),
+            ..Default::default()
         }];
         assert_only(
             &with_container(c.clone()).check_for(v(34)),
@@ -556,6 +558,7 @@ mod tests {
         c.env = vec![EnvVar {
             name: String::new(),
             value: "x".into(),
+            ..Default::default()
         }];
         assert_only(
             &with_container(c).check(),

@@ -755,18 +755,22 @@ mod tests {
             EnvVar {
                 name: "PATH".into(),
                 value: "/bin".into(),
+                ..Default::default()
             },
             EnvVar {
                 name: "PATH".into(),
                 value: "$(PATH):/usr/local/bin".into(),
+                ..Default::default()
             },
             EnvVar {
                 name: "MODE".into(),
                 value: "a".into(),
+                ..Default::default()
             },
             EnvVar {
                 name: "MODE".into(),
                 value: "b".into(),
+                ..Default::default()
             },
         ];
         let mut b = container("b");

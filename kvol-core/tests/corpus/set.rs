@@ -729,6 +729,7 @@ fn container(
                 container_port: number,
                 name: port_name,
                 protocol,
+                ..Default::default()
             });
         }
     }
@@ -745,6 +746,7 @@ fn container(
             name: v.clone(),
             read_only: g.chance(0.4),
             sub_path,
+            ..Default::default()
         });
     }
     for _ in 0..g.upto(3) {

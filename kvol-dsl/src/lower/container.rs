@@ -162,10 +162,15 @@ fn port(cx: &mut Cx, p: &Port, path: &FieldPath) -> Lowered<kvol_core::Container
     let name = opt(p.name.as_ref().map(|n| cx.string(&n.value)));
     let k = cx.k.clone();
     let protocol = word(&k, p.protocol.map_or(Protocol::TCP, |w| w.value));
+    let host_port = opt(p.host_port.as_ref().map(|h| {
+        cx.reg(&path.child("hostPort"), h.sp());
+        cx.int32(h, "a port number")
+    }));
     record!(
         k,
         pod::ContainerPort {
             container_port,
+            host_port,
             name,
             protocol,
         }
@@ -186,14 +191,29 @@ fn mount(cx: &mut Cx, m: &Mount, mounts: &FieldPath, at: usize) -> Lowered<kvol_
     let name = cx.string(&m.volume.value);
     let read_only = cx.boolean(m.read_only);
     let sub_path = opt(m.sub_path.as_ref().map(|s| cx.string(&s.value)));
+    if let Some(s) = &m.sub_path_expr {
+        cx.reg(&path.child("subPathExpr"), s.sp);
+    }
+    let sub_path_expr = opt(m.sub_path_expr.as_ref().map(|s| cx.string(&s.value)));
     let k = cx.k.clone();
+    let mount_propagation = opt(m.propagation.map(|w| {
+        cx.reg(&path.child("mountPropagation"), w.sp);
+        word(&k, w.value)
+    }));
+    let recursive_read_only = opt(m.recursive_read_only.map(|w| {
+        cx.reg(&path.child("recursiveReadOnly"), w.sp);
+        word(&k, w.value)
+    }));
     record!(
         k,
         pod::VolumeMount {
             mount_path,
+            mount_propagation,
             name,
             read_only,
+            recursive_read_only,
             sub_path,
+            sub_path_expr,
         }
     )
 }

@@ -5,7 +5,13 @@
 use crate::lowered::Lowered;
 use kvol_core::{
     AccessMode, ReclaimPolicy, VolumeMode,
+    container::{
+        ContainerRestartPolicy, MountPropagationMode, PullPolicy, RecursiveReadOnlyMode,
+        TerminationMessagePolicy,
+    },
     pod::{Protocol, RestartPolicy},
+    probe::UriScheme,
+    security::SeccompProfileType,
     statefulset::{PodManagementPolicy, RetentionAction},
     storage_class::VolumeBindingMode,
     volume::{HostPathType, StorageMedium},
@@ -32,6 +38,13 @@ api_words! {
     VolumeMode => ["VolumeMode"];
     ReclaimPolicy => ["ReclaimPolicy"];
     Protocol => ["pod", "Protocol"];
+    MountPropagationMode => ["container", "MountPropagationMode"];
+    RecursiveReadOnlyMode => ["container", "RecursiveReadOnlyMode"];
+    PullPolicy => ["container", "PullPolicy"];
+    TerminationMessagePolicy => ["container", "TerminationMessagePolicy"];
+    ContainerRestartPolicy => ["container", "ContainerRestartPolicy"];
+    UriScheme => ["probe", "UriScheme"];
+    SeccompProfileType => ["security", "SeccompProfileType"];
     RestartPolicy => ["pod", "RestartPolicy"];
     PodManagementPolicy => ["statefulset", "PodManagementPolicy"];
     RetentionAction => ["statefulset", "RetentionAction"];

@@ -325,16 +325,35 @@ pub fn port(p: &P, c: &mut Cursor) -> Option<Port> {
         _ => None,
     };
     let number = value::int(p, c, "a port number", Guarantee::Port, &[])?;
-    let protocol = if c.eof() { None } else { value::api_word(p, c) };
+    let protocol = match c.peek_ident() {
+        Some(w) if w != "host_port" => value::api_word(p, c),
+        _ => None,
+    };
+    let host_port = if c.eat_word("host_port") {
+        value::int(p, c, "a host port", Guarantee::Port, &[])
+    } else {
+        None
+    };
     c.finish(p, "the port");
     Some(Port {
         name,
         number,
         protocol,
+        host_port,
     })
 }
 
-/// `VOLUME => "/path" [read_only] [sub_path "x"]`.
+/// The words after a mount's path.
+const MOUNT_OPTIONS: &[&str] = &[
+    "read_only",
+    "sub_path",
+    "sub_path_expr",
+    "propagation",
+    "recursive_read_only",
+];
+
+/// `VOLUME => "/path" [read_only] [sub_path "x"] [sub_path_expr "$(X)"] [propagation MODE]
+/// [recursive_read_only MODE]`.
 pub fn mount(p: &P, c: &mut Cursor) -> Option<Mount> {
     let volume = value::literal_name(p, c, "the name of the volume to mount")?;
     if !c.eat_fat_arrow() {
@@ -350,6 +369,9 @@ pub fn mount(p: &P, c: &mut Cursor) -> Option<Mount> {
         path,
         read_only: false,
         sub_path: None,
+        sub_path_expr: None,
+        propagation: None,
+        recursive_read_only: None,
     };
     while let Some(w) = c.peek_ident() {
         match w.as_str() {
@@ -361,10 +383,22 @@ pub fn mount(p: &P, c: &mut Cursor) -> Option<Mount> {
                 c.bump();
                 m.sub_path = value::string(p, c, "a sub path");
             }
+            "sub_path_expr" => {
+                c.bump();
+                m.sub_path_expr = value::string(p, c, "a sub path expression");
+            }
+            "propagation" => {
+                c.bump();
+                m.propagation = value::api_word(p, c);
+            }
+            "recursive_read_only" => {
+                c.bump();
+                m.recursive_read_only = value::api_word(p, c);
+            }
             _ => {
                 p.cx.error(
                     c.span(),
-                    suggest::unknown("mount option", &w, &["read_only", "sub_path"]),
+                    suggest::unknown("mount option", &w, MOUNT_OPTIONS),
                 );
                 return None;
             }
