@@ -49,6 +49,7 @@ macro_rules! pass_case {
 }
 
 pass_case!(allow_warning, "ui/pass/allow-warning.rs");
+pass_case!(container_fields, "ui/pass/container-fields.rs");
 pass_case!(every_volume_source, "ui/pass/every-volume-source.rs");
 pass_case!(flagship_compact, "ui/pass/flagship-compact.rs");
 pass_case!(flagship_full, "ui/pass/flagship-full.rs");
@@ -64,6 +65,7 @@ pass_case!(statefulset_options, "ui/pass/statefulset-options.rs");
 /// The pass cases included above: a new pass case must be added here too.
 const INCLUDED: &[&str] = &[
     "allow-warning.rs",
+    "container-fields.rs",
     "every-volume-source.rs",
     "flagship-compact.rs",
     "flagship-full.rs",

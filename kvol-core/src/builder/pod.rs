@@ -435,6 +435,11 @@ impl ContainerBuilder {
         self.container.termination_message_policy = Some(policy);
         self
     }
+    /// Sets `terminationMessagePath`.
+    pub fn termination_message_path(mut self, path: impl Into<String>) -> Self {
+        self.container.termination_message_path = Some(path.into());
+        self
+    }
     /// Attaches Block-mode volume (or claim template) `volume_name` as a raw device at
     /// `device_path` (`volumeDevices`).
     pub fn device(self, volume_name: impl Into<String>, device_path: impl Into<String>) -> Self {

@@ -3,7 +3,7 @@
 
 use super::{Cx, words::word};
 use crate::{
-    ast::{ClaimSpec, Container, Mount, Name, PodBody, Port, Val},
+    ast::{ClaimSpec, Container, EnvValue, Mount, Name, PodBody, Port, Val},
     ctxt::Sp,
     lowered::{Lowered, call, ctor, opt, record, vec},
 };
@@ -61,6 +61,7 @@ pub fn compact_container(
         command: Vec::new(),
         args: Vec::new(),
         env: Vec::new(),
+        extra: Default::default(),
     })
 }
 
@@ -134,15 +135,25 @@ fn container(
         let args = vec(c.args.iter().map(|s| cx.string(&s.value)).collect());
         b = call!(b.args(args));
     }
-    for (j, (key, value)) in c.env.iter().enumerate() {
-        let e = path.child("env").index(j);
-        cx.reg(&e, key.sp.to(value.sp));
-        cx.reg(&e.child("name"), key.sp);
-        cx.reg(&e.child("value"), value.sp);
-        let (key, value) = (cx.string(&key.value), cx.string(&value.value));
-        b = call!(b.env(key, value));
+    for (j, e) in c.env.iter().enumerate() {
+        let ep = path.child("env").index(j);
+        cx.reg(&ep.child("name"), e.name.sp);
+        let key = cx.string(&e.name.value);
+        match &e.value {
+            EnvValue::Lit(value) => {
+                cx.reg(&ep, e.name.sp.to(value.sp));
+                cx.reg(&ep.child("value"), value.sp);
+                let value = cx.string(&value.value);
+                b = call!(b.env(key, value));
+            }
+            source => {
+                cx.reg(&ep, e.name.sp);
+                let source = super::container_extra::env_source(cx, source, &ep.child("valueFrom"));
+                b = call!(b.env_from_source(key, source));
+            }
+        }
     }
-    b
+    super::container_extra::lower(cx, &c.extra, path, b)
 }
 
 fn port(cx: &mut Cx, p: &Port, path: &FieldPath) -> Lowered<kvol_core::ContainerPort> {

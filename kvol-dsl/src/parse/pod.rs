@@ -35,7 +35,29 @@ pub const POD_KEYS: &[&str] = &[
 ];
 
 /// Keys inside `container NAME { … }`.
-pub const CONTAINER_KEYS: &[&str] = &["image", "port", "mount", "command", "args", "env"];
+pub const CONTAINER_KEYS: &[&str] = &[
+    "image",
+    "port",
+    "mount",
+    "command",
+    "args",
+    "env",
+    "pull",
+    "working_dir",
+    "env_from",
+    "requests",
+    "limits",
+    "liveness",
+    "readiness",
+    "startup",
+    "post_start",
+    "pre_stop",
+    "security",
+    "restart",
+    "termination_message_policy",
+    "termination_message_path",
+    "device",
+];
 
 /// Parses `pod! { … }`.
 pub fn parse(p: &P, input: TokenStream) -> PodAst {
@@ -225,6 +247,7 @@ fn container(p: &P, e: &mut Entry) -> Option<Container> {
         command: Vec::new(),
         args: Vec::new(),
         env: Vec::new(),
+        extra: Default::default(),
         head,
     };
     let mut seen = Seen::default();
@@ -266,28 +289,15 @@ fn container(p: &P, e: &mut Entry) -> Option<Container> {
             }
             "env" => {
                 if seen.once(p, &ce) && colon(p, &mut ce) {
-                    let m = value::map(
-                        p,
-                        &mut ce.rest,
-                        "environment variables",
-                        Guarantee::LabelValue,
-                        Guarantee::LabelValue,
-                    )
-                    .unwrap_or_default();
-                    for entry in m {
-                        if let (Val::Lit(k, ks), Val::Lit(v, vs)) = (entry.key, entry.value) {
-                            out.env.push((
-                                crate::ast::Str { value: k, sp: ks },
-                                crate::ast::Str { value: v, sp: vs },
-                            ));
-                        } else {
-                            p.cx.error(ce.key_sp, "environment variables are literals");
-                        }
-                    }
+                    out.env = super::container::env(p, &mut ce.rest);
                     ce.rest.finish(p, "the environment");
                 }
             }
-            _ => unknown_key(p, &ce, "a container", CONTAINER_KEYS),
+            _ => {
+                if !super::container::key(p, &mut ce, &mut out.extra, &mut seen) {
+                    unknown_key(p, &ce, "a container", CONTAINER_KEYS);
+                }
+            }
         }
     }
     Some(out)
