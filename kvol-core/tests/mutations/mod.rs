@@ -42,6 +42,7 @@ use kvol_core::{
 use std::collections::BTreeMap;
 
 mod claim;
+mod container;
 mod legacy;
 mod meta;
 mod names;
@@ -56,6 +57,7 @@ mod volume;
 mod warnings;
 
 use claim::claims;
+use container::container_fields;
 use legacy::legacy_and_iscsi;
 use meta::metadata;
 use names::names;
@@ -660,6 +662,7 @@ pub fn rows() -> Vec<Row> {
     pod_volumes(&mut rows);
     legacy_and_iscsi(&mut rows);
     containers(&mut rows);
+    container_fields(&mut rows);
     persistent_volumes(&mut rows);
     claims(&mut rows);
     storage_classes(&mut rows);

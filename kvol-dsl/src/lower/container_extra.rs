@@ -49,6 +49,13 @@ pub fn lower(
         let source = env_from(cx, f, &path.child("envFrom").index(i));
         b = call!(b.env_from(source));
     }
+    for (list, key) in [(&extra.requests, "requests"), (&extra.limits, "limits")] {
+        if let (Some((first, _)), Some((_, last))) = (list.first(), list.last()) {
+            let sp = first.sp.to(last.sp());
+            cx.reg(&path.child("resources").child(key), sp);
+            cx.reg(&path.child("resources"), sp);
+        }
+    }
     for (name, q) in &extra.requests {
         let p = path.child("resources").child("requests").key(&name.value);
         cx.reg_quantity(&p, q);
