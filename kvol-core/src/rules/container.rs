@@ -109,15 +109,15 @@ fn probes_and_hooks(checker: &mut Checker, c: &Container, grace: i64, path: &Fie
     if let Some(l) = &c.lifecycle {
         let lp = path.child("lifecycle");
         if let Some(h) = &l.post_start {
-            hook(checker, h, grace, &lp.child("postStart"));
+            hook(checker, c, h, grace, &lp.child("postStart"));
         }
         if let Some(h) = &l.pre_stop {
-            hook(checker, h, grace, &lp.child("preStop"));
+            hook(checker, c, h, grace, &lp.child("preStop"));
         }
     }
     for (name, p) in c.probes() {
         let pp = path.child(name);
-        probe(checker, p, &pp);
+        probe(checker, c, p, &pp);
         if name != "readinessProbe"
             && let Some(n) = p.success_threshold.filter(|n| *n != 1 && *n != 0)
         {
@@ -157,7 +157,36 @@ fn handler_count(checker: &mut Checker, set: &[(&str, bool)], path: &FieldPath) 
     n == 1
 }
 
-fn port_ref(checker: &mut Checker, port: &TargetPort, path: FieldPath) {
+fn port_ref(checker: &mut Checker, c: &Container, port: &TargetPort, path: FieldPath) {
+    if let TargetPort::Name(name) = port
+        && names::port_name(name).is_ok()
+        && !c.ports.iter().any(|p| p.name.as_deref() == Some(name))
+    {
+        // kvol's own rule: the kubelet resolves the name among this container's ports only.
+        let named: Vec<&str> = c.ports.iter().filter_map(|p| p.name.as_deref()).collect();
+        let mut error = FieldError::not_found(ids::S6_5_KVOL_PROBE_PORT_NAME_EXISTS, path, name);
+        error = match crate::suggest::closest_name(name, named.iter().copied()) {
+            Some(meant) => error.with_help(format!(
+                "the kubelet looks the name up among the container's own ports and fails the \
+                 probe when none has it; did you mean {}?",
+                crate::report::quote(meant)
+            )),
+            None if !named.is_empty() => {
+                let list: Vec<String> = named.iter().map(|n| crate::report::quote(n)).collect();
+                error.with_help(format!(
+                    "the kubelet looks the name up among the container's own ports ({}) and \
+                     fails the probe when none has it: name one of them, or give the port number",
+                    list.join(", ")
+                ))
+            }
+            None => error.with_help(
+                "the kubelet looks the name up among the container's own ports, and this \
+                 container names none: give the port number, or name the container's port",
+            ),
+        };
+        checker.error(error);
+        return;
+    }
     match port {
         TargetPort::Number(n) => {
             if let Err(e) = names::port_number(i64::from(*n)) {
@@ -188,6 +217,7 @@ fn port_ref(checker: &mut Checker, port: &TargetPort, path: FieldPath) {
 
 fn actions(
     checker: &mut Checker,
+    c: &Container,
     exec: Option<&crate::probe::ExecAction>,
     http: Option<&crate::probe::HttpGetAction>,
     tcp: Option<&crate::probe::TcpSocketAction>,
@@ -203,15 +233,15 @@ fn actions(
         ));
     }
     if let Some(h) = http {
-        port_ref(checker, &h.port, path.child("httpGet").child("port"));
+        port_ref(checker, c, &h.port, path.child("httpGet").child("port"));
     }
     if let Some(t) = tcp {
-        port_ref(checker, &t.port, path.child("tcpSocket").child("port"));
+        port_ref(checker, c, &t.port, path.child("tcpSocket").child("port"));
     }
 }
 
 /// `validateProbe`.
-fn probe(checker: &mut Checker, p: &Probe, path: &FieldPath) {
+fn probe(checker: &mut Checker, c: &Container, p: &Probe, path: &FieldPath) {
     let set = [
         ("exec", p.exec.is_some()),
         ("httpGet", p.http_get.is_some()),
@@ -221,6 +251,7 @@ fn probe(checker: &mut Checker, p: &Probe, path: &FieldPath) {
     if handler_count(checker, &set, path) {
         actions(
             checker,
+            c,
             p.exec.as_ref(),
             p.http_get.as_ref(),
             p.tcp_socket.as_ref(),
@@ -229,6 +260,7 @@ fn probe(checker: &mut Checker, p: &Probe, path: &FieldPath) {
         if let Some(g) = &p.grpc {
             port_ref(
                 checker,
+                c,
                 &TargetPort::Number(g.port),
                 path.child("grpc").child("port"),
             );
@@ -262,7 +294,7 @@ fn probe(checker: &mut Checker, p: &Probe, path: &FieldPath) {
 }
 
 /// A lifecycle hook (`validateHandler` with `sleep`).
-fn hook(checker: &mut Checker, h: &LifecycleHandler, grace: i64, path: &FieldPath) {
+fn hook(checker: &mut Checker, c: &Container, h: &LifecycleHandler, grace: i64, path: &FieldPath) {
     let set = [
         ("exec", h.exec.is_some()),
         ("httpGet", h.http_get.is_some()),
@@ -274,6 +306,7 @@ fn hook(checker: &mut Checker, h: &LifecycleHandler, grace: i64, path: &FieldPat
     }
     actions(
         checker,
+        c,
         h.exec.as_ref(),
         h.http_get.as_ref(),
         h.tcp_socket.as_ref(),

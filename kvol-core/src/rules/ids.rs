@@ -568,6 +568,19 @@ pub const S6_6_EXTENDED_RESOURCE_LIMIT: RuleId = RuleId::new("6.6/extended-resou
 /// `6.6/hugepages-need-cpu-or-memory`: validateResourceRequirements: HugePages require cpu or memory (Forbidden at resources).
 pub const S6_6_HUGEPAGES_NEED_CPU_OR_MEMORY: RuleId =
     RuleId::new("6.6/hugepages-need-cpu-or-memory");
+/// `6.1/kvol-block-claim-mounted`: (kvol) a claim with volumeMode Block is attached with volumeDevices, not mounted with volumeMounts.
+///
+/// kvol's own rule (the API server accepts this): the API server accepts it, but the kubelet refuses to mount a raw block volume as a filesystem ("has volumeMode Block, but is specified in volumeMounts"): the pod stays in ContainerCreating.
+pub const S6_1_KVOL_BLOCK_CLAIM_MOUNTED: RuleId = RuleId::new("6.1/kvol-block-claim-mounted");
+/// `6.2/kvol-filesystem-claim-as-device`: (kvol) a claim attached with volumeDevices has volumeMode Block.
+///
+/// kvol's own rule (the API server accepts this): the API server accepts it, but the kubelet refuses to attach a Filesystem-mode volume as a raw device ("has volumeMode Filesystem, but is specified in volumeDevices"): the pod stays in ContainerCreating.
+pub const S6_2_KVOL_FILESYSTEM_CLAIM_AS_DEVICE: RuleId =
+    RuleId::new("6.2/kvol-filesystem-claim-as-device");
+/// `6.5/kvol-probe-port-name-exists`: (kvol) a probe or hook port given by name names a port of the same container.
+///
+/// kvol's own rule (the API server accepts this): the API server accepts any port name, but the kubelet resolves it among the container's own ports and fails the probe ("couldn't find port"): a liveness or startup probe then restarts the container forever, a readiness probe keeps it out of its Services.
+pub const S6_5_KVOL_PROBE_PORT_NAME_EXISTS: RuleId = RuleId::new("6.5/kvol-probe-port-name-exists");
 /// `7/name-format`: PV name: DNS-1123 subdomain.
 pub const S7_NAME_FORMAT: RuleId = RuleId::new("7/name-format");
 /// `7/accessModes-required`: spec.accessModes Required.
@@ -1493,6 +1506,9 @@ pub const ALL: &[RuleId] = &[
     S6_6_REQUEST_AT_MOST_LIMIT,
     S6_6_EXTENDED_RESOURCE_LIMIT,
     S6_6_HUGEPAGES_NEED_CPU_OR_MEMORY,
+    S6_1_KVOL_BLOCK_CLAIM_MOUNTED,
+    S6_2_KVOL_FILESYSTEM_CLAIM_AS_DEVICE,
+    S6_5_KVOL_PROBE_PORT_NAME_EXISTS,
     S7_NAME_FORMAT,
     S7_ACCESS_MODES_REQUIRED,
     S7_ACCESS_MODES_SUPPORTED,
@@ -1735,6 +1751,9 @@ pub(crate) fn source_of(id: &str) -> Source {
         "3.1/kvol-quantity-exponent-int32"
         | "4/claim-template-labels"
         | "4/kvol-object-unique"
+        | "6.1/kvol-block-claim-mounted"
+        | "6.2/kvol-filesystem-claim-as-device"
+        | "6.5/kvol-probe-port-name-exists"
         | "7/node-requirement-kvol-gt-integer"
         | "7/kvol-claimRef-name-required"
         | "7/kvol-claimRef-namespace-required"
@@ -1822,6 +1841,15 @@ pub(crate) fn why_of(id: &str) -> Option<&'static str> {
         }
         "4/kvol-object-unique" => {
             "kubectl apply applies both objects under one name: the later silently replaces the earlier, so one of them is lost"
+        }
+        "6.1/kvol-block-claim-mounted" => {
+            "the API server accepts it, but the kubelet refuses to mount a raw block volume as a filesystem (\"has volumeMode Block, but is specified in volumeMounts\"): the pod stays in ContainerCreating"
+        }
+        "6.2/kvol-filesystem-claim-as-device" => {
+            "the API server accepts it, but the kubelet refuses to attach a Filesystem-mode volume as a raw device (\"has volumeMode Filesystem, but is specified in volumeDevices\"): the pod stays in ContainerCreating"
+        }
+        "6.5/kvol-probe-port-name-exists" => {
+            "the API server accepts any port name, but the kubelet resolves it among the container's own ports and fails the probe (\"couldn't find port\"): a liveness or startup probe then restarts the container forever, a readiness probe keeps it out of its Services"
         }
         "7/node-requirement-kvol-gt-integer" => {
             "the scheduler parses Gt/Lt values as integers: a value that is not one matches no node, so pods using the volume are never scheduled"

@@ -339,7 +339,15 @@ fn probes_and_hooks(rows: &mut Vec<Row>) {
         "spec.containers[0].readinessProbe.httpGet.port",
         INVALID,
         |p| app(p).readiness_probe = Some(Probe::http_get("/", "http_1")),
-        |p| app(p).readiness_probe = Some(Probe::http_get("/", "http-1")),
+        |p| app(p).readiness_probe = Some(Probe::http_get("/", "http")),
+    ));
+    rows.push(model(
+        "6.5/kvol-probe-port-name-exists",
+        pod(),
+        "spec.containers[0].livenessProbe.httpGet.port",
+        NOT_FOUND,
+        |p| app(p).liveness_probe = Some(Probe::http_get("/healthz", "htp")),
+        |p| app(p).liveness_probe = Some(Probe::http_get("/healthz", "http")),
     ));
     rows.push(model(
         "6.5/exec-command",
