@@ -576,10 +576,13 @@ fn env_from(checker: &mut Checker, list: &[EnvFromSource], path: &FieldPath) {
     }
 }
 
-/// Resources whose requests the node may overcommit: the standard ones (extended resources,
-/// such as `nvidia.com/gpu`, may not).
+/// Resources whose requests the node may overcommit: the native ones but huge pages (extended
+/// resources, such as `nvidia.com/gpu`, and huge pages may not).
 fn overcommit_allowed(name: &str) -> bool {
-    !name.contains('/') || name.starts_with("kubernetes.io/") || name.contains(".kubernetes.io/")
+    // `IsOvercommitAllowed`: native resources (no domain, or a kubernetes.io one) except huge
+    // pages.
+    let native = !name.contains('/') || name.contains("kubernetes.io/");
+    native && !name.starts_with(HUGEPAGES_PREFIX)
 }
 
 /// The container's resource requirements: standard names, requests at most the limits,
