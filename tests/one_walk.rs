@@ -55,6 +55,7 @@ pass_case!(flagship_compact, "ui/pass/flagship-compact.rs");
 pass_case!(flagship_full, "ui/pass/flagship-full.rs");
 pass_case!(interpolation, "ui/pass/interpolation.rs");
 pass_case!(pv_pvc_sc, "ui/pass/pv-pvc-sc.rs");
+pass_case!(realworld_containers, "ui/pass/realworld-containers.rs");
 pass_case!(seed_1_emptydir, "ui/pass/seed-1-emptydir.rs");
 pass_case!(seed_2_hostpath, "ui/pass/seed-2-hostpath.rs");
 pass_case!(seed_3_nfs, "ui/pass/seed-3-nfs.rs");
@@ -72,6 +73,7 @@ const INCLUDED: &[&str] = &[
     "interpolation.rs",
     "no-prelude.rs",
     "pv-pvc-sc.rs",
+    "realworld-containers.rs",
     "seed-1-emptydir.rs",
     "seed-2-hostpath.rs",
     "seed-3-nfs.rs",

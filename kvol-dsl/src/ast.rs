@@ -9,6 +9,7 @@ use kvol_core::{
         TerminationMessagePolicy,
     },
     pod::{Protocol, RestartPolicy},
+    probe::UriScheme,
     security::SeccompProfileType,
     statefulset::{PodManagementPolicy, RetentionAction},
     storage_class::VolumeBindingMode,
@@ -269,14 +270,14 @@ impl PortRef {
 pub enum Action {
     /// `exec ["cmd", "arg"]`.
     Exec(Vec<Str>, Sp),
-    /// `http_get "/path" PORT [https] [host "h"] [header "N" "V"]…`.
+    /// `http_get "/path" PORT [https | scheme HTTP] [host "h"] [header "N" "V"]…`.
     HttpGet {
         /// The path.
         path: Str,
         /// The port.
         port: PortRef,
-        /// `https`.
-        https: Option<Sp>,
+        /// `https`, or `scheme HTTP | HTTPS`.
+        scheme: Option<Word<UriScheme>>,
         /// `host "h"`.
         host: Option<Str>,
         /// `header "Name" "value"`.

@@ -12,7 +12,7 @@ use kvol_core::{
     container::{EnvFromSource, EnvVarSource},
     probe::{
         ExecAction, GrpcAction, HttpGetAction, LifecycleHandler, Probe, SleepAction, TargetPort,
-        TcpSocketAction, UriScheme,
+        TcpSocketAction,
     },
     security::SecurityContext,
 };
@@ -281,7 +281,7 @@ fn actions(cx: &mut Cx, a: &Action, path: &FieldPath) -> Actions {
         Action::HttpGet {
             path: req,
             port: pr,
-            https,
+            scheme,
             host,
             headers,
             sp,
@@ -301,7 +301,10 @@ fn actions(cx: &mut Cx, a: &Action, path: &FieldPath) -> Actions {
                 })
                 .collect());
             let path = opt(Some(cx.string(&req.value)));
-            let scheme = opt(https.map(|_| word(&k, UriScheme::HTTPS)));
+            let scheme = opt(scheme.map(|w| {
+                cx.reg(&p.child("scheme"), w.sp);
+                word(&k, w.value)
+            }));
             out.http_get = opt(Some(record!(
                 k,
                 probe::HttpGetAction {

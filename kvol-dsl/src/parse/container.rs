@@ -27,11 +27,12 @@ use super::{Cursor, Entry, P, Seen, colon, group_entries, sp_of, value};
 use crate::{
     ast::{
         Action, ContainerExtra, EnvEntry, EnvFrom, EnvValue, Guarantee, PortRef, ProbeAst,
-        SecurityAst, Str,
+        SecurityAst, Str, Word,
     },
     ctxt::Sp,
     suggest,
 };
+use kvol_core::probe::UriScheme;
 use proc_macro2::{Delimiter, TokenTree};
 
 /// The keys this module handles.
@@ -520,12 +521,19 @@ fn action(p: &P, c: &mut Cursor, hook: bool) -> Option<Action> {
         "http_get" => {
             let path = value::string(p, c, "a request path such as \"/healthz\"")?;
             let port = port_ref(p, c)?;
-            let (mut https, mut host, mut headers) = (None, None, Vec::new());
+            let (mut scheme, mut host, mut headers) = (None, None, Vec::new());
             loop {
                 match c.peek_ident().as_deref() {
                     Some("https") => {
-                        https = Some(c.span());
+                        scheme = Some(Word {
+                            value: UriScheme::HTTPS,
+                            sp: c.span(),
+                        });
                         c.bump();
+                    }
+                    Some("scheme") => {
+                        c.bump();
+                        scheme = value::api_word(p, c);
                     }
                     Some("host") => {
                         c.bump();
@@ -557,7 +565,7 @@ fn action(p: &P, c: &mut Cursor, hook: bool) -> Option<Action> {
             Action::HttpGet {
                 path,
                 port,
-                https,
+                scheme,
                 host,
                 headers,
                 sp: start.to(c.prev_span()),
