@@ -8,10 +8,10 @@
 
 use super::{
     common::{PathRules, local_descending, nonnegative},
-    ids,
+    ids, volume,
 };
 use crate::{
-    container::{EnvFromSource, EnvVar, MountPropagationMode, RecursiveReadOnlyMode},
+    container::{EnvFromSource, EnvVar, KeySelector, MountPropagationMode, RecursiveReadOnlyMode},
     names,
     pod::{Container, ContainerPort},
     probe::{LifecycleHandler, Probe, TargetPort},
@@ -535,11 +535,82 @@ fn host_ports(checker: &mut Checker, ports: &[ContainerPort], path: &FieldPath) 
     }
 }
 
-/// `validateEnvVarValueFrom`: exactly one source, and no literal value beside it.
+/// `validEnvDownwardAPIFieldPathExpressions`, sorted.
+const ENV_FIELDS: [&str; 9] = [
+    "metadata.name",
+    "metadata.namespace",
+    "metadata.uid",
+    "spec.nodeName",
+    "spec.serviceAccountName",
+    "status.hostIP",
+    "status.hostIPs",
+    "status.podIP",
+    "status.podIPs",
+];
+
+/// `validateConfigMapKeySelector` / `validateSecretKeySelector`: the key is required and a
+/// valid ConfigMap key.
+fn key_selector(checker: &mut Checker, s: &KeySelector, path: &FieldPath) {
+    let key = path.child("key");
+    if s.key.is_empty() {
+        checker.error(FieldError::required(ids::S6_4_ENV_KEY_SELECTOR, key, ""));
+    } else if let Err(e) = names::config_map_key(&s.key) {
+        for msg in e.messages {
+            checker.error(FieldError::invalid(
+                ids::S6_4_ENV_KEY_SELECTOR,
+                key.clone(),
+                &s.key,
+                msg,
+            ));
+        }
+    }
+}
+
+/// `validateEnvVarValueFrom`: each source's own rules; exactly one source, and no literal
+/// value beside it.
 fn value_from(checker: &mut Checker, var: &EnvVar, path: &FieldPath) {
     let Some(src) = &var.value_from else {
         return;
     };
+    if let Some(f) = &src.field_ref {
+        volume::object_field_selector(
+            checker,
+            &f.field_path,
+            &path.child("fieldRef"),
+            &ENV_FIELDS,
+            ids::S6_4_ENV_FIELD_REF,
+        );
+    }
+    if let Some(r) = &src.resource_field_ref {
+        let p = path.child("resourceFieldRef");
+        let supported = volume::RESOURCE_FIELDS.contains(&r.resource.as_str())
+            || volume::HUGEPAGES_PREFIXES
+                .iter()
+                .any(|pre| r.resource.starts_with(pre));
+        if r.resource.is_empty() {
+            checker.error(FieldError::required(
+                ids::S6_4_ENV_RESOURCE_FIELD_REF,
+                p.child("resource"),
+                "",
+            ));
+        } else if !supported {
+            checker.error(FieldError::not_supported(
+                ids::S6_4_ENV_RESOURCE_FIELD_REF,
+                p.child("resource"),
+                &r.resource,
+                &volume::RESOURCE_FIELDS,
+            ));
+        }
+        if let Some(d) = r.divisor.as_ref().filter(|d| !d.is_zero()) {
+            volume::resource_divisor(checker, &r.resource, &d.canonical(), &p.child("divisor"));
+        }
+    }
+    if let Some(k) = &src.config_map_key_ref {
+        key_selector(checker, k, &path.child("configMapKeyRef"));
+    }
+    if let Some(k) = &src.secret_key_ref {
+        key_selector(checker, k, &path.child("secretKeyRef"));
+    }
     let msg = match src.count() {
         0 => {
             "must specify one of: `fieldRef`, `resourceFieldRef`, `configMapKeyRef` or \
@@ -557,10 +628,27 @@ fn value_from(checker: &mut Checker, var: &EnvVar, path: &FieldPath) {
     ));
 }
 
-/// `ValidateEnvFrom`: exactly one of `configMapRef` and `secretRef` (the error's path is the
-/// list's, without the index, as the server reports it).
+/// `ValidateEnvFrom`: a prefix is a variable name (relaxed from 1.32, as names), and exactly one
+/// of `configMapRef` and `secretRef` (that error's path is the list's, without the index, as the
+/// server reports it).
 fn env_from(checker: &mut Checker, list: &[EnvFromSource], path: &FieldPath) {
-    for e in list {
+    let relaxed = checker.target() >= KubeVersion::new(32).unwrap_or(KubeVersion::OLDEST);
+    for (i, e) in list.iter().enumerate() {
+        if let Some(prefix) = e.prefix.as_deref().filter(|p| !p.is_empty()) {
+            let msgs = if relaxed {
+                super::pod::relaxed_env_name(prefix)
+            } else {
+                super::pod::strict_env_name(prefix)
+            };
+            for msg in msgs {
+                checker.error(FieldError::invalid(
+                    ids::S6_4_ENV_FROM_PREFIX,
+                    path.index(i).child("prefix"),
+                    prefix,
+                    msg,
+                ));
+            }
+        }
         let n = usize::from(e.config_map_ref.is_some()) + usize::from(e.secret_ref.is_some());
         let msg = match n {
             0 => "must specify one of: `configMapRef` or `secretRef`",

@@ -543,6 +543,14 @@ pub const S6_4_SECURITY_IDS: RuleId = RuleId::new("6.4/security-ids");
 /// `6.4/security-privilege-escalation`: ValidateSecurityContext: allowPrivilegeEscalation false with privileged true or capabilities.add CAP_SYS_ADMIN is Invalid.
 pub const S6_4_SECURITY_PRIVILEGE_ESCALATION: RuleId =
     RuleId::new("6.4/security-privilege-escalation");
+/// `6.4/env-fieldRef`: validateEnvVarValueFrom: fieldRef.fieldPath one of validEnvDownwardAPIFieldPathExpressions (metadata.name|namespace|uid, spec.nodeName, spec.serviceAccountName, status.hostIP(s), status.podIP(s)) or a labels/annotations subscript.
+pub const S6_4_ENV_FIELD_REF: RuleId = RuleId::new("6.4/env-fieldRef");
+/// `6.4/env-resourceFieldRef`: validateContainerResourceFieldSelector: resourceFieldRef.resource Required and one of limits/requests cpu, memory, ephemeral-storage or hugepages-*.
+pub const S6_4_ENV_RESOURCE_FIELD_REF: RuleId = RuleId::new("6.4/env-resourceFieldRef");
+/// `6.4/env-key-selector`: validateConfigMapKeySelector / validateSecretKeySelector: key Required and a valid ConfigMap key.
+pub const S6_4_ENV_KEY_SELECTOR: RuleId = RuleId::new("6.4/env-key-selector");
+/// `6.4/envFrom-prefix`: ValidateEnvFrom: prefix is an environment variable name (IsEnvVarName; IsRelaxedEnvVarName from 1.32).
+pub const S6_4_ENV_FROM_PREFIX: RuleId = RuleId::new("6.4/envFrom-prefix");
 /// `6.5/handler-one`: validateHandler: exactly one handler type (Required when none, Forbidden for the second).
 pub const S6_5_HANDLER_ONE: RuleId = RuleId::new("6.5/handler-one");
 /// `6.5/handler-port`: ValidatePortNumOrName: httpGet/tcpSocket port a number 1..65535 or an IANA port name; grpc port a number.
@@ -1494,6 +1502,10 @@ pub const ALL: &[RuleId] = &[
     S6_4_ENV_FROM_ONE_SOURCE,
     S6_4_SECURITY_IDS,
     S6_4_SECURITY_PRIVILEGE_ESCALATION,
+    S6_4_ENV_FIELD_REF,
+    S6_4_ENV_RESOURCE_FIELD_REF,
+    S6_4_ENV_KEY_SELECTOR,
+    S6_4_ENV_FROM_PREFIX,
     S6_5_HANDLER_ONE,
     S6_5_HANDLER_PORT,
     S6_5_EXEC_COMMAND,

@@ -287,7 +287,7 @@ const ENV_NAME_MSG: &str = "a valid environment variable name must consist of al
 const RELAXED_ENV_NAME_MSG: &str = "a valid environment variable name must consist only of printable ASCII characters other than '='";
 
 /// `IsEnvVarName` (strict: before RelaxedEnvironmentVariableValidation was on by default).
-fn strict_env_name(name: &str) -> Vec<String> {
+pub(super) fn strict_env_name(name: &str) -> Vec<String> {
     let mut errs = Vec::new();
     let b = name.as_bytes();
     let head_ok = b
@@ -313,7 +313,7 @@ fn strict_env_name(name: &str) -> Vec<String> {
 }
 
 /// `IsRelaxedEnvVarName`: printable ASCII except `=`.
-fn relaxed_env_name(name: &str) -> Vec<String> {
+pub(super) fn relaxed_env_name(name: &str) -> Vec<String> {
     if name.chars().all(|c| (' '..='~').contains(&c) && c != '=') {
         Vec::new()
     } else {

@@ -198,6 +198,66 @@ fn ports_env_security(rows: &mut Vec<Row>) {
         },
     ));
     rows.push(model(
+        "6.4/env-fieldRef",
+        pod(),
+        "spec.containers[0].env[0].valueFrom.fieldRef.fieldPath",
+        NOT_SUPPORTED,
+        |p| {
+            let var = EnvVar::from_source("PHASE", EnvVarSource::field("status.phase"));
+            app(p).env.push(var);
+        },
+        |p| {
+            let var = EnvVar::from_source("IPS", EnvVarSource::field("status.podIPs"));
+            app(p).env.push(var);
+        },
+    ));
+    rows.push(model(
+        "6.4/env-resourceFieldRef",
+        pod(),
+        "spec.containers[0].env[0].valueFrom.resourceFieldRef.resource",
+        NOT_SUPPORTED,
+        |p| {
+            let var = EnvVar::from_source("MEM", EnvVarSource::resource("memory"));
+            app(p).env.push(var);
+        },
+        |p| {
+            let var = EnvVar::from_source("MEM", EnvVarSource::resource("limits.hugepages-2Mi"));
+            app(p).env.push(var);
+        },
+    ));
+    rows.push(model(
+        "6.4/env-key-selector",
+        pod(),
+        "spec.containers[0].env[0].valueFrom.secretKeyRef.key",
+        INVALID,
+        |p| {
+            let var = EnvVar::from_source("PW", EnvVarSource::secret_key("db", "pass word"));
+            app(p).env.push(var);
+        },
+        |p| {
+            let var = EnvVar::from_source("PW", EnvVarSource::secret_key("db", "pass_word.txt"));
+            app(p).env.push(var);
+        },
+    ));
+    rows.push(model(
+        "6.4/envFrom-prefix",
+        pod(),
+        "spec.containers[0].envFrom[0].prefix",
+        INVALID,
+        |p| {
+            app(p).env_from.push(EnvFromSource {
+                prefix: Some("A=".into()),
+                ..EnvFromSource::config_map("cm")
+            })
+        },
+        |p| {
+            app(p).env_from.push(EnvFromSource {
+                prefix: Some("1A ".into()),
+                ..EnvFromSource::config_map("cm")
+            })
+        },
+    ));
+    rows.push(model(
         "6.4/envFrom-one-source",
         pod(),
         "spec.containers[0].envFrom",
