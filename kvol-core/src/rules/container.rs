@@ -681,6 +681,31 @@ fn resources(checker: &mut Checker, r: &ResourceRequirements, path: &FieldPath) 
     };
     let (req_path, lim_path) = (path.child("requests"), path.child("limits"));
     for (list, p) in [(&r.limits, &lim_path), (&r.requests, &req_path)] {
+        for (name, q) in list {
+            // `ValidateResourceQuantityValue`: not negative; extended resources whole.
+            if q.is_negative() {
+                checker.error(FieldError::invalid(
+                    ids::S6_6_RESOURCE_NONNEGATIVE,
+                    p.key(name),
+                    &q.to_string(),
+                    super::common::NEGATIVE,
+                ));
+            } else if !overcommit_allowed(name)
+                && !name.starts_with(HUGEPAGES_PREFIX)
+                && q.api_fractional_bytes()
+            {
+                checker.error(FieldError::invalid(
+                    ids::S3_4_INTEGER_RESOURCES,
+                    p.key(name),
+                    &q.to_string(),
+                    "must be an integer",
+                ));
+            }
+            // `warningsForPodSpecAndMeta`: fractional bytes of memory and ephemeral storage.
+            if name == "memory" || name == "ephemeral-storage" {
+                super::warnings::fractional_bytes(checker, q, p.key(name));
+            }
+        }
         for name in list.keys() {
             if !name.contains('/') && !standard(name) {
                 checker.error(FieldError::invalid(

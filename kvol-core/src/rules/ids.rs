@@ -167,7 +167,7 @@ pub const S3_4_NEGATIVE_REQUEST: RuleId = RuleId::new("3.4/negative-request");
 pub const S3_4_POSITIVE_CAPACITY: RuleId = RuleId::new("3.4/positive-capacity");
 /// `3.4/valid-resource-quantity`: validateBasicResource: Value() \>= 0 ('must be a valid resource quantity').
 pub const S3_4_VALID_RESOURCE_QUANTITY: RuleId = RuleId::new("3.4/valid-resource-quantity");
-/// `3.4/integer-resources`: ValidateResourceQuantityValue: integer resources must be integers (not checked by kvol).
+/// `3.4/integer-resources`: ValidateResourceQuantityValue: integer resources must be integers.
 pub const S3_4_INTEGER_RESOURCES: RuleId = RuleId::new("3.4/integer-resources");
 /// `4/generate-name`: metadata.generateName checked with the name function (not checked by kvol).
 pub const S4_GENERATE_NAME: RuleId = RuleId::new("4/generate-name");
@@ -576,6 +576,8 @@ pub const S6_6_EXTENDED_RESOURCE_LIMIT: RuleId = RuleId::new("6.6/extended-resou
 /// `6.6/hugepages-need-cpu-or-memory`: validateResourceRequirements: HugePages require cpu or memory (Forbidden at resources).
 pub const S6_6_HUGEPAGES_NEED_CPU_OR_MEMORY: RuleId =
     RuleId::new("6.6/hugepages-need-cpu-or-memory");
+/// `6.6/resource-nonnegative`: ValidateResourceQuantityValue: container requests and limits not negative.
+pub const S6_6_RESOURCE_NONNEGATIVE: RuleId = RuleId::new("6.6/resource-nonnegative");
 /// `6.1/kvol-block-claim-mounted`: (kvol) a claim with volumeMode Block is attached with volumeDevices, not mounted with volumeMounts.
 ///
 /// kvol's own rule (the API server accepts this): the API server accepts it, but the kubelet refuses to mount a raw block volume as a filesystem ("has volumeMode Block, but is specified in volumeMounts"): the pod stays in ContainerCreating.
@@ -973,6 +975,8 @@ pub const S14_FRACTIONAL_BYTES_CLAIM_TEMPLATE: RuleId =
     RuleId::new("14/fractional-bytes-claim-template");
 /// `14/fractional-bytes-ephemeral`: ephemeral claim template fractional bytes warns.
 pub const S14_FRACTIONAL_BYTES_EPHEMERAL: RuleId = RuleId::new("14/fractional-bytes-ephemeral");
+/// `14/fractional-bytes-container`: container memory or ephemeral-storage request or limit with fractional bytes warns (warningsForPodSpecAndMeta).
+pub const S14_FRACTIONAL_BYTES_CONTAINER: RuleId = RuleId::new("14/fractional-bytes-container");
 /// `14/kvol-fractional-bytes-capacity`: (kvol) PV capacity with fractional bytes warns.
 ///
 /// kvol's own rule (the API server accepts this): the API server gives no warning for a PersistentVolume's capacity: a fractional number of bytes is a size no storage has, and claims are compared against it as written.
@@ -1518,6 +1522,7 @@ pub const ALL: &[RuleId] = &[
     S6_6_REQUEST_AT_MOST_LIMIT,
     S6_6_EXTENDED_RESOURCE_LIMIT,
     S6_6_HUGEPAGES_NEED_CPU_OR_MEMORY,
+    S6_6_RESOURCE_NONNEGATIVE,
     S6_1_KVOL_BLOCK_CLAIM_MOUNTED,
     S6_2_KVOL_FILESYSTEM_CLAIM_AS_DEVICE,
     S6_5_KVOL_PROBE_PORT_NAME_EXISTS,
@@ -1678,6 +1683,7 @@ pub const ALL: &[RuleId] = &[
     S14_FRACTIONAL_BYTES_LIMIT,
     S14_FRACTIONAL_BYTES_CLAIM_TEMPLATE,
     S14_FRACTIONAL_BYTES_EPHEMERAL,
+    S14_FRACTIONAL_BYTES_CONTAINER,
     S14_KVOL_FRACTIONAL_BYTES_CAPACITY,
     S14_DEPRECATED_NODE_LABEL_PV,
     S14_DEPRECATED_NODE_LABEL_NODE_SELECTOR,

@@ -98,7 +98,9 @@ pub(crate) fn beta_storage_class_annotation(
     }
 }
 
-fn fractional_bytes(checker: &mut Checker, q: &Quantity, path: FieldPath) {
+/// `fractional byte value ... is invalid, must be an integer` (claims, PVs and, for memory and
+/// ephemeral storage, containers).
+pub(super) fn fractional_bytes(checker: &mut Checker, q: &Quantity, path: FieldPath) {
     if !q.api_fractional_bytes() {
         return;
     }

@@ -315,6 +315,42 @@ fn resources(rows: &mut Vec<Row>) {
         },
     ));
     rows.push(model(
+        "6.6/resource-nonnegative",
+        pod(),
+        "spec.containers[0].resources.requests[cpu]",
+        INVALID,
+        |p| {
+            res(p).requests.insert("cpu".into(), q("-1m"));
+        },
+        |p| {
+            res(p).requests.insert("cpu".into(), q("0"));
+        },
+    ));
+    rows.push(model(
+        "3.4/integer-resources",
+        pod(),
+        "spec.containers[0].resources.limits[example.com/gpu]",
+        INVALID,
+        |p| {
+            res(p).limits.insert("example.com/gpu".into(), q("500m"));
+        },
+        |p| {
+            res(p).limits.insert("example.com/gpu".into(), q("1"));
+        },
+    ));
+    rows.push(model(
+        "14/fractional-bytes-container",
+        pod(),
+        "spec.containers[0].resources.limits[memory]",
+        WARNING,
+        |p| {
+            res(p).limits.insert("memory".into(), q("1.5"));
+        },
+        |p| {
+            res(p).limits.insert("memory".into(), q("1.5Ki"));
+        },
+    ));
+    rows.push(model(
         "6.6/request-at-most-limit",
         pod(),
         "spec.containers[0].resources.requests",
