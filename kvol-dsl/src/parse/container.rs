@@ -248,7 +248,8 @@ fn env_from(p: &P, c: &mut Cursor) -> Option<EnvFrom> {
     Some(out)
 }
 
-/// `{ NAME: "value", NAME: secret(obj, key), … }`.
+/// `{ NAME: "value", NAME: secret(obj, key), … }`: names and literal values as in any map
+/// (quoted, or identifiers and numbers glued with `-`, `.`, `/`), or a source.
 pub fn env(p: &P, c: &mut Cursor) -> Vec<EnvEntry> {
     let Some(g) = c.peek_group(Delimiter::Brace) else {
         p.cx.error(
@@ -262,63 +263,45 @@ pub fn env(p: &P, c: &mut Cursor) -> Vec<EnvEntry> {
     let mut out = Vec::new();
     for toks in group_entries(g) {
         let Some(sp) = sp_of(&toks) else { continue };
-        let mut ec = Cursor::new(&toks, sp.end);
-        let Some(name) = value::literal_name(p, &mut ec, "a variable name") else {
-            continue;
-        };
-        if !ec.eat_punct(':') {
+        let colon_at = toks
+            .iter()
+            .position(|t| matches!(t, TokenTree::Punct(pu) if pu.as_char() == ':'));
+        let Some(at) = colon_at.filter(|at| *at > 0 && *at + 1 < toks.len()) else {
             p.cx.error(
-                ec.span(),
-                format!(
-                    "expected `:` after `{}`\nhelp: write `{}: \"value\"`",
-                    name.value, name.value
-                ),
+                sp,
+                "expected `NAME: VALUE` in environment variables, e.g. `MODE: \"fast\"`",
             );
             continue;
-        }
-        if let Some(value) = env_value(p, &mut ec) {
+        };
+        let (k, v) = (&toks[..at], &toks[at + 1..]);
+        let Some(name) = value::literal_atom(p, k, "a variable name", g.span()) else {
+            continue;
+        };
+        if let Some(value) = env_value(p, v, g.span()) {
             out.push(EnvEntry { name, value });
         }
-        ec.finish(p, "the variable");
     }
     out
 }
 
-/// The value of one variable.
-fn env_value(p: &P, c: &mut Cursor) -> Option<EnvValue> {
+/// The value of one variable: a source such as `secret(NAME, KEY)`, or a literal.
+fn env_value(p: &P, toks: &[TokenTree], end: proc_macro2::Span) -> Option<EnvValue> {
     const SOURCES: &[&str] = &["secret", "config_map", "field", "resource"];
+    let mut c = Cursor::new(toks, end);
     let start = c.span();
-    let Some(w) = c.peek_ident() else {
-        return match c.peek() {
-            Some(TokenTree::Literal(l))
-                if !matches!(value::lit_kind(l), value::LitKind::Str(_)) =>
-            {
-                // A number written without quotes: the API wants a string.
-                let sp = Sp::one(l.span());
-                let text = l.to_string();
-                c.bump();
-                Some(EnvValue::Lit(Str { value: text, sp }))
-            }
-            _ => value::string(p, c, "a variable's value").map(EnvValue::Lit),
-        };
-    };
-    let args = match c.peek2() {
-        Some(TokenTree::Group(g)) if g.delimiter() == Delimiter::Parenthesis => g,
-        _ => {
-            let mut msg = format!(
-                "expected a variable's value: a string such as `\"{w}\"`, or a source: {}",
-                suggest::one_of(SOURCES)
-            );
-            if let Some(s) = suggest::closest(&w, SOURCES) {
-                msg.push_str(&format!("\nhelp: did you mean `{s}(…)`?"));
-            }
-            p.cx.error(start, msg);
-            c.skip_rest();
-            return None;
+    let source = match (c.peek_ident(), c.peek2()) {
+        (Some(w), Some(TokenTree::Group(g))) if g.delimiter() == Delimiter::Parenthesis => {
+            Some((w, g))
         }
+        _ => None,
     };
+    let Some((w, args)) = source else {
+        return value::literal_atom(p, toks, "a variable's value", end).map(EnvValue::Lit);
+    };
+    let c = &mut c;
     c.bump();
     c.bump();
+    c.finish(p, "the source");
     let sp = start.to(Sp::one(args.span()));
     let entries = group_entries(args);
     let mut cursors: Vec<Cursor> = entries

@@ -552,6 +552,21 @@ pub fn map(
     Some(out)
 }
 
+/// A literal written without quotes (identifiers, numbers and `-`, `.`, `/` glued together) or
+/// as a string literal, never interpolated: environment variables' names and values.
+pub fn literal_atom(p: &P, toks: &[TokenTree], what: &str, end: proc_macro2::Span) -> Option<Str> {
+    match map_atom(p, toks, what, Guarantee::LabelValue, end)? {
+        Val::Lit(value, sp) => Some(Str { value, sp }),
+        Val::Interp(i) => {
+            p.cx.error(
+                i.sp,
+                format!("{what} cannot be interpolated: environment variables are literals"),
+            );
+            None
+        }
+    }
+}
+
 /// A resource name written without quotes (`cpu`, `ephemeral-storage`, `hugepages-2Mi`,
 /// `nvidia.com/gpu`) or as a string literal.
 pub fn resource_name(p: &P, toks: &[TokenTree], end: proc_macro2::Span) -> Option<Str> {

@@ -6,7 +6,6 @@ fn main() {
             env: {
                 PGPASSWORD: secrt(pg, password),
                 PGUSER: secret(pg),
-                MODE: fast,
             },
             env_from: configmap pg-config,
             requests: { cpu: 500mi, memory: 1Gb },

@@ -22,6 +22,8 @@ fn main() {
             env: {
                 MYSQL_ROOT_PASSWORD: secret(mysql-secret, password),
                 MYSQL_ROOT_HOST: "%",
+                MODE: fast,
+                PORT: 3306,
                 LOG_LEVEL: config_map(mysql-config, log-level, optional),
                 POD_NAME: field("metadata.name"),
                 MEM_LIMIT: resource("limits.memory", divisor: 1Mi),
@@ -87,6 +89,8 @@ fn main() {
         "terminationMessagePolicy: FallbackToLogsOnError",
         "mountPropagation: HostToContainer",
         "recursiveReadOnly: IfPossible",
+        "value: fast",
+        "value: \"3306\"",
     ] {
         assert!(yaml.contains(field), "no {field} in\n{yaml}");
     }
