@@ -17,6 +17,7 @@ use crate::{
     probe::{LifecycleHandler, Probe, TargetPort},
     report::{FieldError, FieldPath},
     resources::{HUGEPAGES_PREFIX, ResourceRequirements},
+    security::{SeccompProfile, SeccompProfileType},
     validate::Checker,
     version::KubeVersion,
 };
@@ -234,6 +235,23 @@ fn actions(
     }
     if let Some(h) = http {
         port_ref(checker, c, &h.port, path.child("httpGet").child("port"));
+        for header in &h.http_headers {
+            let ok = !header.name.is_empty()
+                && header
+                    .name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+            if !ok {
+                // `IsHTTPHeaderName`; the path has no index, as the server reports it.
+                checker.error(FieldError::invalid(
+                    ids::S6_5_HTTP_HEADER_NAME,
+                    path.child("httpGet").child("httpHeaders"),
+                    &header.name,
+                    "a valid HTTP header must consist of alphanumeric characters or '-' (e.g. \
+                     'X-Header-Name', regex used for validation is '[-A-Za-z0-9]+')",
+                ));
+            }
+        }
     }
     if let Some(t) = tcp {
         port_ref(checker, c, &t.port, path.child("tcpSocket").child("port"));
@@ -784,6 +802,9 @@ fn security(checker: &mut Checker, c: &Container, path: &FieldPath) {
             ));
         }
     }
+    if let Some(sp) = &sc.seccomp_profile {
+        seccomp_profile(checker, sp, &path.child("seccompProfile"));
+    }
     if sc.allow_privilege_escalation == Some(false) {
         if sc.privileged == Some(true) {
             checker.error(FieldError::invalid(
@@ -845,5 +866,34 @@ mod tests {
         assert!(!with_sleep(-1).check_for(v(37)).is_ok());
         assert!(!with_sleep(31).check_for(v(37)).is_ok());
         assert!(with_sleep(30).check_for(v(37)).is_ok());
+    }
+}
+
+/// `validateSeccompProfileField` (containers; the pod's `securityContext.seccompProfile` follows
+/// the same rules): `localhostProfile` is required for, and only allowed with, `Localhost`, as a
+/// relative path without `..`.
+pub(crate) fn seccomp_profile(checker: &mut Checker, sp: &SeccompProfile, path: &FieldPath) {
+    let file = path.child("localhostProfile");
+    match (&sp.profile_type, &sp.localhost_profile) {
+        (SeccompProfileType::Localhost, None) => checker.error(FieldError::required(
+            ids::S6_4_SECCOMP_LOCALHOST_PROFILE,
+            file,
+            "must be set when seccomp type is Localhost",
+        )),
+        (SeccompProfileType::Localhost, Some(profile)) => {
+            let rules = PathRules {
+                relative: ids::S6_4_SECCOMP_LOCALHOST_PROFILE,
+                backsteps: ids::S6_4_SECCOMP_LOCALHOST_PROFILE,
+                dotdot_prefix: ids::S6_4_SECCOMP_LOCALHOST_PROFILE,
+            };
+            local_descending(checker, rules, &file, profile);
+        }
+        (_, Some(profile)) => checker.error(FieldError::invalid(
+            ids::S6_4_SECCOMP_LOCALHOST_PROFILE,
+            file,
+            profile,
+            "can only be set when seccomp type is Localhost",
+        )),
+        (_, None) => {}
     }
 }

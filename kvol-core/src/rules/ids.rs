@@ -551,6 +551,8 @@ pub const S6_4_ENV_RESOURCE_FIELD_REF: RuleId = RuleId::new("6.4/env-resourceFie
 pub const S6_4_ENV_KEY_SELECTOR: RuleId = RuleId::new("6.4/env-key-selector");
 /// `6.4/envFrom-prefix`: ValidateEnvFrom: prefix is an environment variable name (IsEnvVarName; IsRelaxedEnvVarName from 1.32).
 pub const S6_4_ENV_FROM_PREFIX: RuleId = RuleId::new("6.4/envFrom-prefix");
+/// `6.4/seccomp-localhost-profile`: validateSeccompProfileField: localhostProfile Required for Localhost (a relative path without ..) and Invalid for other types.
+pub const S6_4_SECCOMP_LOCALHOST_PROFILE: RuleId = RuleId::new("6.4/seccomp-localhost-profile");
 /// `6.5/handler-one`: validateHandler: exactly one handler type (Required when none, Forbidden for the second).
 pub const S6_5_HANDLER_ONE: RuleId = RuleId::new("6.5/handler-one");
 /// `6.5/handler-port`: ValidatePortNumOrName: httpGet/tcpSocket port a number 1..65535 or an IANA port name; grpc port a number.
@@ -591,6 +593,8 @@ pub const S6_2_KVOL_FILESYSTEM_CLAIM_AS_DEVICE: RuleId =
 ///
 /// kvol's own rule (the API server accepts this): the API server accepts any port name, but the kubelet resolves it among the container's own ports and fails the probe ("couldn't find port"): a liveness or startup probe then restarts the container forever, a readiness probe keeps it out of its Services.
 pub const S6_5_KVOL_PROBE_PORT_NAME_EXISTS: RuleId = RuleId::new("6.5/kvol-probe-port-name-exists");
+/// `6.5/http-header-name`: validateHTTPGetAction: httpHeaders names are HTTP header names (IsHTTPHeaderName; path httpGet.httpHeaders, no index).
+pub const S6_5_HTTP_HEADER_NAME: RuleId = RuleId::new("6.5/http-header-name");
 /// `7/name-format`: PV name: DNS-1123 subdomain.
 pub const S7_NAME_FORMAT: RuleId = RuleId::new("7/name-format");
 /// `7/accessModes-required`: spec.accessModes Required.
@@ -1510,6 +1514,7 @@ pub const ALL: &[RuleId] = &[
     S6_4_ENV_RESOURCE_FIELD_REF,
     S6_4_ENV_KEY_SELECTOR,
     S6_4_ENV_FROM_PREFIX,
+    S6_4_SECCOMP_LOCALHOST_PROFILE,
     S6_5_HANDLER_ONE,
     S6_5_HANDLER_PORT,
     S6_5_EXEC_COMMAND,
@@ -1526,6 +1531,7 @@ pub const ALL: &[RuleId] = &[
     S6_1_KVOL_BLOCK_CLAIM_MOUNTED,
     S6_2_KVOL_FILESYSTEM_CLAIM_AS_DEVICE,
     S6_5_KVOL_PROBE_PORT_NAME_EXISTS,
+    S6_5_HTTP_HEADER_NAME,
     S7_NAME_FORMAT,
     S7_ACCESS_MODES_REQUIRED,
     S7_ACCESS_MODES_SUPPORTED,

@@ -10,7 +10,7 @@ use kvol_core::{
     },
     probe::{ExecAction, GrpcAction, LifecycleHandler, Probe},
     resources::ResourceRequirements,
-    security::{Capabilities, SecurityContext},
+    security::{Capabilities, SeccompProfile, SeccompProfileType, SecurityContext},
 };
 
 /// Pod `web`: container `app` mounting emptyDir `data` at `/data` and claim `raw` as the
@@ -279,6 +279,24 @@ fn ports_env_security(rows: &mut Vec<Row>) {
         |p| sc(p).run_as_user = Some(0),
     ));
     rows.push(model(
+        "6.4/seccomp-localhost-profile",
+        pod(),
+        "spec.containers[0].securityContext.seccompProfile.localhostProfile",
+        INVALID,
+        |p| {
+            sc(p).seccomp_profile = Some(SeccompProfile {
+                localhost_profile: Some("profiles/app.json".into()),
+                profile_type: SeccompProfileType::RuntimeDefault,
+            })
+        },
+        |p| {
+            sc(p).seccomp_profile = Some(SeccompProfile {
+                localhost_profile: Some("profiles/app.json".into()),
+                profile_type: SeccompProfileType::Localhost,
+            })
+        },
+    ));
+    rows.push(model(
         "6.4/security-privilege-escalation",
         pod(),
         "spec.containers[0].securityContext",
@@ -444,6 +462,32 @@ fn probes_and_hooks(rows: &mut Vec<Row>) {
         NOT_FOUND,
         |p| app(p).liveness_probe = Some(Probe::http_get("/healthz", "htp")),
         |p| app(p).liveness_probe = Some(Probe::http_get("/healthz", "http")),
+    ));
+    rows.push(model(
+        "6.5/http-header-name",
+        pod(),
+        "spec.containers[0].readinessProbe.httpGet.httpHeaders",
+        INVALID,
+        |p| {
+            let mut probe = Probe::http_get("/", 80);
+            if let Some(h) = probe.http_get.as_mut() {
+                h.http_headers.push(kvol_core::probe::HttpHeader {
+                    name: "X_Probe".into(),
+                    value: "1".into(),
+                });
+            }
+            app(p).readiness_probe = Some(probe);
+        },
+        |p| {
+            let mut probe = Probe::http_get("/", 80);
+            if let Some(h) = probe.http_get.as_mut() {
+                h.http_headers.push(kvol_core::probe::HttpHeader {
+                    name: "X-Probe".into(),
+                    value: "1_2 3".into(),
+                });
+            }
+            app(p).readiness_probe = Some(probe);
+        },
     ));
     rows.push(model(
         "6.5/exec-command",
