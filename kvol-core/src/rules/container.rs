@@ -830,6 +830,35 @@ fn security(checker: &mut Checker, c: &Container, path: &FieldPath) {
     }
 }
 
+/// `validateSeccompProfileField` (containers; the pod's `securityContext.seccompProfile` follows
+/// the same rules): `localhostProfile` is required for, and only allowed with, `Localhost`, as a
+/// relative path without `..`.
+pub(crate) fn seccomp_profile(checker: &mut Checker, sp: &SeccompProfile, path: &FieldPath) {
+    let file = path.child("localhostProfile");
+    match (&sp.profile_type, &sp.localhost_profile) {
+        (SeccompProfileType::Localhost, None) => checker.error(FieldError::required(
+            ids::S6_4_SECCOMP_LOCALHOST_PROFILE,
+            file,
+            "must be set when seccomp type is Localhost",
+        )),
+        (SeccompProfileType::Localhost, Some(profile)) => {
+            let rules = PathRules {
+                relative: ids::S6_4_SECCOMP_LOCALHOST_PROFILE,
+                backsteps: ids::S6_4_SECCOMP_LOCALHOST_PROFILE,
+                dotdot_prefix: ids::S6_4_SECCOMP_LOCALHOST_PROFILE,
+            };
+            local_descending(checker, rules, &file, profile);
+        }
+        (_, Some(profile)) => checker.error(FieldError::invalid(
+            ids::S6_4_SECCOMP_LOCALHOST_PROFILE,
+            file,
+            profile,
+            "can only be set when seccomp type is Localhost",
+        )),
+        (_, None) => {}
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::{
@@ -866,34 +895,5 @@ mod tests {
         assert!(!with_sleep(-1).check_for(v(37)).is_ok());
         assert!(!with_sleep(31).check_for(v(37)).is_ok());
         assert!(with_sleep(30).check_for(v(37)).is_ok());
-    }
-}
-
-/// `validateSeccompProfileField` (containers; the pod's `securityContext.seccompProfile` follows
-/// the same rules): `localhostProfile` is required for, and only allowed with, `Localhost`, as a
-/// relative path without `..`.
-pub(crate) fn seccomp_profile(checker: &mut Checker, sp: &SeccompProfile, path: &FieldPath) {
-    let file = path.child("localhostProfile");
-    match (&sp.profile_type, &sp.localhost_profile) {
-        (SeccompProfileType::Localhost, None) => checker.error(FieldError::required(
-            ids::S6_4_SECCOMP_LOCALHOST_PROFILE,
-            file,
-            "must be set when seccomp type is Localhost",
-        )),
-        (SeccompProfileType::Localhost, Some(profile)) => {
-            let rules = PathRules {
-                relative: ids::S6_4_SECCOMP_LOCALHOST_PROFILE,
-                backsteps: ids::S6_4_SECCOMP_LOCALHOST_PROFILE,
-                dotdot_prefix: ids::S6_4_SECCOMP_LOCALHOST_PROFILE,
-            };
-            local_descending(checker, rules, &file, profile);
-        }
-        (_, Some(profile)) => checker.error(FieldError::invalid(
-            ids::S6_4_SECCOMP_LOCALHOST_PROFILE,
-            file,
-            profile,
-            "can only be set when seccomp type is Localhost",
-        )),
-        (_, None) => {}
     }
 }
