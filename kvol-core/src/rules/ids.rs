@@ -1250,6 +1250,12 @@ pub const S8_KVOL_DATA_SOURCE_DROPPED: RuleId = RuleId::new("8/kvol-dataSource-d
 /// kvol's own rule (the API server accepts this): while CrossNamespaceVolumeDataSource is off (alpha, off by default at every target) the API server drops the whole dataSourceRef on create (DropDisabledFields): the claim is created empty.
 pub const S8_KVOL_DATA_SOURCE_REF_NAMESPACE_DROPPED: RuleId =
     RuleId::new("8/kvol-dataSourceRef-namespace-dropped");
+/// `1/decode-required`: A field the object needs (after the API server's defaulting) is left out: Required at its path (Go's zero value fails validation).
+pub const S1_DECODE_REQUIRED: RuleId = RuleId::new("1/decode-required");
+/// `1/decode-not-supported`: An API enum word that does not exist: field.NotSupported listing the supported words.
+pub const S1_DECODE_NOT_SUPPORTED: RuleId = RuleId::new("1/decode-not-supported");
+/// `1/decode-int-or-percent`: An IntOrString count written as a string that is not a percentage: ValidatePositiveIntOrPercent's Invalid.
+pub const S1_DECODE_INT_OR_PERCENT: RuleId = RuleId::new("1/decode-int-or-percent");
 /// `14/kvol-negative-grace-period`, renamed `14/negative-grace-period`: the API server gives this warning itself.
 #[deprecated(note = "renamed S14_NEGATIVE_GRACE_PERIOD: the API server gives this warning itself")]
 pub const S14_KVOL_NEGATIVE_GRACE_PERIOD: RuleId = S14_NEGATIVE_GRACE_PERIOD;
@@ -1767,6 +1773,9 @@ pub const ALL: &[RuleId] = &[
     S8_KVOL_STORAGE_CLASS_NAME_EXISTS,
     S8_KVOL_DATA_SOURCE_DROPPED,
     S8_KVOL_DATA_SOURCE_REF_NAMESPACE_DROPPED,
+    S1_DECODE_REQUIRED,
+    S1_DECODE_NOT_SUPPORTED,
+    S1_DECODE_INT_OR_PERCENT,
 ];
 
 /// Whose rule `id` is (the `source` column): kvol's own or the API server's.

@@ -8,14 +8,14 @@
 //! `examples/gen_corpus.rs`, which writes `DIR/set-NNNNN.yaml` and `DIR/set-NNNNN.yaml.json`
 //! for the CI checker (`ci/check_manifests.py`).
 
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 #[path = "../support/hostile.rs"]
 mod hostile;
 pub mod set;
 pub mod strategies;
 
-pub use set::{Stats, generate};
+pub use set::{Stats, generate, generate_set};
 
 use kvol_core::{Object, render::ToDocuments};
 use std::{io, path::Path};
