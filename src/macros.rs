@@ -202,6 +202,24 @@ macro_rules! statefulset {
 ///   `hostname: NAME`, `subdomain: NAME`, `dns_policy: ClusterFirst | ClusterFirstWithHostNet |
 ///   Default`, `service_links: false`.
 ///
+/// Keys inside `container NAME { … }` and `init_container NAME { … }`:
+///
+/// | field | syntax |
+/// | --- | --- |
+/// | image, imagePullPolicy, workingDir | `image: "nginx:1.27"`, `pull: IfNotPresent`, `working_dir: "/srv"` |
+/// | command, args | `command: ["sh", "-c"]`, `args: ["echo hi"]` |
+/// | ports | `port: [NAME] NUMBER [TCP \| UDP \| SCTP] [host_port N]` (repeatable) |
+/// | volumeMounts | `mount: VOLUME => "/path" [read_only] [sub_path "x" \| sub_path_expr "$(POD)"] [propagation HostToContainer] [recursive_read_only Enabled]` |
+/// | volumeDevices | `device: VOLUME => "/dev/xvda"` (a Block-mode claim) |
+/// | env | `env: { MODE: "fast", PASS: secret(NAME, KEY[, optional]), CFG: config_map(NAME, KEY[, optional]), POD: field("metadata.name"), MEM: resource("limits.memory"[, divisor: 1Mi][, container: NAME]) }` |
+/// | envFrom | `env_from: config_map NAME [prefix "P_"] [optional]`, `env_from: secret NAME …` (repeatable) |
+/// | resources | `requests: { cpu: 500m, memory: 1Gi, ephemeral-storage: 1Gi, hugepages-2Mi: 64Mi, "nvidia.com/gpu": 1 }`, `limits: { … }` |
+/// | probes | `liveness:` / `readiness:` / `startup:` `exec ["cmd"]` \| `http_get "/path" PORT [https] [host "h"] [header "N" "V"]` \| `tcp PORT` \| `grpc N [service "s"]`, then optionally `{ initial_delay: 5, period: 10, timeout: 1, success_threshold: 1, failure_threshold: 3, grace: 30 }` (PORT: a number or a named port) |
+/// | lifecycle | `post_start:` / `pre_stop:` `exec [..]` \| `http_get "/path" PORT` \| `sleep 5` |
+/// | securityContext | `security: { run_as_user: 1000, run_as_group: 1000, run_as_non_root: true, read_only_root_filesystem: true, allow_privilege_escalation: false, privileged: false, capabilities: { add: [NET_ADMIN], drop: [ALL] }, seccomp: RuntimeDefault \| Localhost "profile.json" }` |
+/// | restartPolicy | `restart: Always` (an init container that is a native sidecar) |
+/// | termination message | `termination_message_policy: FallbackToLogsOnError`, `termination_message_path: "/dev/termination-log"` |
+///
 /// ```
 /// let pod = kvol::pod! {
 ///     name: hostpath-http,

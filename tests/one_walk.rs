@@ -53,12 +53,14 @@ macro_rules! pass_case {
 
 pass_case!(allow_warning, "ui/pass/allow-warning.rs");
 pass_case!(escape_hatch, "ui/pass/escape-hatch.rs");
+pass_case!(container_fields, "ui/pass/container-fields.rs");
 pass_case!(every_volume_source, "ui/pass/every-volume-source.rs");
 pass_case!(flagship_compact, "ui/pass/flagship-compact.rs");
 pass_case!(flagship_full, "ui/pass/flagship-full.rs");
 pass_case!(interpolation, "ui/pass/interpolation.rs");
 pass_case!(pod_spec_settings, "ui/pass/pod-spec-settings.rs");
 pass_case!(pv_pvc_sc, "ui/pass/pv-pvc-sc.rs");
+pass_case!(realworld_containers, "ui/pass/realworld-containers.rs");
 pass_case!(seed_1_emptydir, "ui/pass/seed-1-emptydir.rs");
 pass_case!(seed_2_hostpath, "ui/pass/seed-2-hostpath.rs");
 pass_case!(seed_3_nfs, "ui/pass/seed-3-nfs.rs");
@@ -70,6 +72,7 @@ pass_case!(statefulset_options, "ui/pass/statefulset-options.rs");
 const INCLUDED: &[&str] = &[
     "allow-warning.rs",
     "escape-hatch.rs",
+    "container-fields.rs",
     "every-volume-source.rs",
     "flagship-compact.rs",
     "flagship-full.rs",
@@ -77,6 +80,7 @@ const INCLUDED: &[&str] = &[
     "no-prelude.rs",
     "pod-spec-settings.rs",
     "pv-pvc-sc.rs",
+    "realworld-containers.rs",
     "seed-1-emptydir.rs",
     "seed-2-hostpath.rs",
     "seed-3-nfs.rs",

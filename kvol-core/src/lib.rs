@@ -15,7 +15,7 @@
 //! | layer | modules | what |
 //! |---|---|---|
 //! | [`values`] | `quantity`, `positive_quantity`, `names`, `version` | values with a grammar of their own |
-//! | [`model`] | `access`, `meta`, `object`, `pod`, `pv`, `pvc`, `selector`, `service`, `statefulset`, `storage_class`, `volume`, `legacy`, `api_enum` | the objects, as plain data |
+//! | [`model`] | `access`, `meta`, `object`, `pod`, `container`, `probe`, `resources`, `security`, `pv`, `pvc`, `selector`, `service`, `statefulset`, `storage_class`, `volume`, `legacy`, `api_enum` | the objects, as plain data |
 //! | [`rules`] | `validate`, `report`, the per-object rules, `set` (cross-object), `binding` | the API server's validation, the PV controller's binding |
 //! | [`render`] | `yaml`, `json` | output Kubernetes reads as written |
 //! | [`manifests`] | [`Manifests`] | an ordered set of objects validated as a whole |
@@ -69,8 +69,8 @@ pub mod values;
 // `kvol_core::quantity::Quantity`, …), kept for users, macro expansions and docs.
 #[doc(no_inline)]
 pub use model::{
-    access, legacy, meta, object, pod, pv, pvc, scheduling, security, selector, service,
-    statefulset, storage_class, volume,
+    access, container, legacy, meta, object, pod, probe, pv, pvc, resources, scheduling, security,
+    selector, service, statefulset, storage_class, volume,
 };
 #[doc(no_inline)]
 pub use render::{json, yaml};

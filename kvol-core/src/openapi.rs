@@ -62,10 +62,12 @@
 
 use crate::{
     access::AccessModes,
+    container::{EnvFromSource, EnvVarSource, VolumeDevice},
     legacy::LegacySource,
     meta::{ClusterMeta, ObjectMeta, StringMap, TemplateMeta},
     model::api_enum::ApiEnum,
     pod::{Container, ContainerPort, EnvVar, Pod, PodSpec, PodTemplate, VolumeMount},
+    probe::{ExecAction, HttpGetAction, Lifecycle, LifecycleHandler, Probe, TcpSocketAction},
     pv::{
         ClaimRef, CsiPersistentVolume, IscsiVolume, LocalVolume, PersistentVolume, PvSource, PvSpec,
     },
@@ -74,11 +76,12 @@ use crate::{
         TypedLocalObjectReference, TypedObjectReference,
     },
     quantity::Quantity,
+    resources::{ResourceList, ResourceRequirements},
     scheduling::{
         Affinity, NodeAffinity, PodAffinity, PodAffinityTerm, PreferredSchedulingTerm, Toleration,
         TopologySpreadConstraint, WeightedPodAffinityTerm,
     },
-    security::{PodSecurityContext, SeccompProfile},
+    security::{PodSecurityContext, SeccompProfile, SecurityContext},
     selector::{
         LabelSelector, LabelSelectorRequirement, NodeSelector, NodeSelectorRequirement,
         NodeSelectorTerm, TopologyRequirement, TopologySelectorTerm, VolumeNodeAffinity,
@@ -452,10 +455,23 @@ fn container(c: &Container) -> core::Container {
         args: strings(&c.args),
         command: strings(&c.command),
         env: list(&c.env, env_var),
+        env_from: list(&c.env_from, env_from),
         image: Some(c.image.clone()),
+        image_pull_policy: c.image_pull_policy.map(api_name),
+        lifecycle: c.lifecycle.as_ref().map(lifecycle),
+        liveness_probe: c.liveness_probe.as_ref().map(probe),
         name: c.name.clone(),
         ports: list(&c.ports, container_port),
+        readiness_probe: c.readiness_probe.as_ref().map(probe),
+        resources: c.resources.as_ref().map(resources),
+        restart_policy: c.restart_policy.map(api_name),
+        security_context: c.security_context.as_ref().map(security_context),
+        startup_probe: c.startup_probe.as_ref().map(probe),
+        termination_message_path: c.termination_message_path.clone(),
+        termination_message_policy: c.termination_message_policy.map(api_name),
+        volume_devices: list(&c.volume_devices, volume_device),
         volume_mounts: list(&c.volume_mounts, volume_mount),
+        working_dir: c.working_dir.clone(),
         ..Default::default()
     };
     with_extras(out, &c.extra)
@@ -464,8 +480,53 @@ fn container(c: &Container) -> core::Container {
 fn env_var(e: &EnvVar) -> core::EnvVar {
     core::EnvVar {
         name: e.name.clone(),
-        value: Some(e.value.clone()),
-        value_from: None,
+        value: (!e.value.is_empty()).then(|| e.value.clone()),
+        value_from: e.value_from.as_ref().map(env_var_source),
+    }
+}
+
+fn env_var_source(s: &EnvVarSource) -> core::EnvVarSource {
+    core::EnvVarSource {
+        config_map_key_ref: s
+            .config_map_key_ref
+            .as_ref()
+            .map(|k| core::ConfigMapKeySelector {
+                key: k.key.clone(),
+                name: k.name.clone(),
+                optional: k.optional,
+            }),
+        field_ref: s.field_ref.as_ref().map(|f| core::ObjectFieldSelector {
+            api_version: f.api_version.clone(),
+            field_path: f.field_path.clone(),
+        }),
+        resource_field_ref: s
+            .resource_field_ref
+            .as_ref()
+            .map(|r| core::ResourceFieldSelector {
+                container_name: r.container_name.clone(),
+                divisor: r.divisor.as_ref().map(quantity),
+                resource: r.resource.clone(),
+            }),
+        secret_key_ref: s.secret_key_ref.as_ref().map(|k| core::SecretKeySelector {
+            key: k.key.clone(),
+            name: k.name.clone(),
+            optional: k.optional,
+        }),
+        ..Default::default()
+    }
+}
+
+fn env_from(e: &EnvFromSource) -> core::EnvFromSource {
+    core::EnvFromSource {
+        config_map_ref: e.config_map_ref.as_ref().map(|r| core::ConfigMapEnvSource {
+            name: r.name.clone(),
+            optional: r.optional,
+        }),
+        prefix: e.prefix.clone(),
+        secret_ref: e.secret_ref.as_ref().map(|r| core::SecretEnvSource {
+            name: r.name.clone(),
+            optional: r.optional,
+        }),
     }
 }
 
@@ -473,7 +534,7 @@ fn container_port(p: &ContainerPort) -> core::ContainerPort {
     core::ContainerPort {
         container_port: p.container_port,
         host_ip: None,
-        host_port: None,
+        host_port: p.host_port,
         name: p.name.clone(),
         protocol: Some(api_name(p.protocol)),
     }
@@ -482,9 +543,121 @@ fn container_port(p: &ContainerPort) -> core::ContainerPort {
 fn volume_mount(m: &VolumeMount) -> core::VolumeMount {
     core::VolumeMount {
         mount_path: m.mount_path.clone(),
+        mount_propagation: m.mount_propagation.map(api_name),
         name: m.name.clone(),
         read_only: flag(m.read_only),
+        recursive_read_only: m.recursive_read_only.map(api_name),
         sub_path: m.sub_path.clone(),
+        sub_path_expr: m.sub_path_expr.clone(),
+        ..Default::default()
+    }
+}
+
+fn volume_device(d: &VolumeDevice) -> core::VolumeDevice {
+    core::VolumeDevice {
+        device_path: d.device_path.clone(),
+        name: d.name.clone(),
+    }
+}
+
+fn resource_list(l: &ResourceList) -> Option<BTreeMap<String, K8sQuantity>> {
+    (!l.is_empty()).then(|| l.iter().map(|(k, v)| (k.clone(), quantity(v))).collect())
+}
+
+fn resources(r: &ResourceRequirements) -> core::ResourceRequirements {
+    core::ResourceRequirements {
+        limits: resource_list(&r.limits),
+        requests: resource_list(&r.requests),
+        ..Default::default()
+    }
+}
+
+fn exec(e: &ExecAction) -> core::ExecAction {
+    core::ExecAction {
+        command: strings(&e.command),
+    }
+}
+
+fn http_get(h: &HttpGetAction) -> core::HTTPGetAction {
+    core::HTTPGetAction {
+        host: h.host.clone(),
+        http_headers: list(&h.http_headers, |x| core::HTTPHeader {
+            name: x.name.clone(),
+            value: x.value.clone(),
+        }),
+        path: h.path.clone(),
+        port: target_port(&h.port),
+        scheme: h.scheme.map(api_name),
+        ..Default::default()
+    }
+}
+
+fn tcp_socket(t: &TcpSocketAction) -> core::TCPSocketAction {
+    core::TCPSocketAction {
+        host: t.host.clone(),
+        port: target_port(&t.port),
+    }
+}
+
+fn probe(p: &Probe) -> core::Probe {
+    core::Probe {
+        exec: p.exec.as_ref().map(exec),
+        failure_threshold: p.failure_threshold,
+        grpc: p.grpc.as_ref().map(|g| core::GRPCAction {
+            port: g.port,
+            service: g.service.clone(),
+            ..Default::default()
+        }),
+        http_get: p.http_get.as_ref().map(http_get),
+        initial_delay_seconds: p.initial_delay_seconds,
+        period_seconds: p.period_seconds,
+        success_threshold: p.success_threshold,
+        tcp_socket: p.tcp_socket.as_ref().map(tcp_socket),
+        termination_grace_period_seconds: p.termination_grace_period_seconds,
+        timeout_seconds: p.timeout_seconds,
+    }
+}
+
+fn lifecycle_handler(h: &LifecycleHandler) -> core::LifecycleHandler {
+    core::LifecycleHandler {
+        exec: h.exec.as_ref().map(exec),
+        http_get: h.http_get.as_ref().map(http_get),
+        sleep: h
+            .sleep
+            .as_ref()
+            .map(|s| core::SleepAction { seconds: s.seconds }),
+        tcp_socket: h.tcp_socket.as_ref().map(tcp_socket),
+    }
+}
+
+fn lifecycle(l: &Lifecycle) -> core::Lifecycle {
+    core::Lifecycle {
+        post_start: l.post_start.as_ref().map(lifecycle_handler),
+        pre_stop: l.pre_stop.as_ref().map(lifecycle_handler),
+        ..Default::default()
+    }
+}
+
+fn seccomp_profile(p: &SeccompProfile) -> core::SeccompProfile {
+    core::SeccompProfile {
+        localhost_profile: p.localhost_profile.clone(),
+        type_: api_name(p.kind),
+    }
+}
+
+fn security_context(s: &SecurityContext) -> core::SecurityContext {
+    core::SecurityContext {
+        allow_privilege_escalation: s.allow_privilege_escalation,
+        capabilities: s.capabilities.as_ref().map(|c| core::Capabilities {
+            add: strings(&c.add),
+            drop: strings(&c.drop),
+        }),
+        privileged: s.privileged,
+        read_only_root_filesystem: s.read_only_root_filesystem,
+        run_as_group: s.run_as_group,
+        run_as_non_root: s.run_as_non_root,
+        run_as_user: s.run_as_user,
+        seccomp_profile: s.seccomp_profile.as_ref().map(seccomp_profile),
         ..Default::default()
     }
 }

@@ -140,6 +140,7 @@ fn pod_builder_produces_the_values_given() {
                     container_port: 53,
                     name: Some("dns".into()),
                     protocol: Protocol::UDP,
+                    ..Default::default()
                 })
                 .mount("data", "/data")
                 .mount_read_only("config", "/etc/app")
@@ -808,6 +809,7 @@ fn statefulset_service_derivation() {
                     container_port: 7001,
                     name: Some("gossip".into()),
                     protocol: Protocol::UDP,
+                    ..Default::default()
                 }),
         )
         .container(Container::builder("exporter", "exp").named_port("metrics", 9100))

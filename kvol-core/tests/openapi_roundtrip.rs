@@ -15,12 +15,18 @@
 use k8s_openapi::api::{apps::v1 as apps, core::v1 as core, storage::v1 as storage};
 use kvol_core::{
     AccessMode, AccessModes, Document, Object, ReclaimPolicy, Valid, VolumeMode,
+    container::{
+        ContainerRestartPolicy, EnvFromRef, EnvFromSource, EnvVarSource, KeySelector,
+        MountPropagationMode, ObjectFieldSelector, PullPolicy, RecursiveReadOnlyMode,
+        ResourceFieldSelector, TerminationMessagePolicy, VolumeDevice,
+    },
     legacy::LegacySource,
     meta::{ClusterMeta, ObjectMeta, StringMap, TemplateMeta},
     pod::{
         Container, ContainerPort, EnvVar, Pod, PodSpec, PodTemplate, Protocol, RestartPolicy,
         VolumeMount,
     },
+    probe::{HttpGetAction, HttpHeader, Lifecycle, LifecycleHandler, Probe, UriScheme},
     pv::{
         ClaimRef, CsiPersistentVolume, IscsiVolume, LocalVolume, PersistentVolume, PvSource,
         PvSpec, SecretReference,
@@ -31,6 +37,8 @@ use kvol_core::{
     },
     quantity::Quantity,
     render::ToDocuments,
+    resources::{ResourceList, ResourceRequirements},
+    security::{Capabilities, SeccompProfile, SeccompProfileType, SecurityContext},
     selector::{
         LabelSelector, LabelSelectorRequirement, NodeSelector, NodeSelectorOperator,
         NodeSelectorRequirement, NodeSelectorTerm, SelectorOperator, TopologyRequirement,
@@ -481,48 +489,175 @@ fn every_volume_source() -> Vec<Volume> {
 }
 
 fn full_container() -> Container {
+    let q = |s: &str| s.parse::<Quantity>().unwrap();
+    let list = |pairs: &[(&str, &str)]| -> ResourceList {
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), q(v))).collect()
+    };
+    let http = |port: TargetPort| HttpGetAction {
+        host: Some("127.0.0.1".into()),
+        http_headers: vec![HttpHeader {
+            name: "X-Probe".into(),
+            value: "1".into(),
+        }],
+        path: Some("/healthz".into()),
+        port,
+        scheme: Some(UriScheme::HTTPS),
+    };
     Container {
         args: strings(&["--data", "/data"]),
         command: strings(&["/bin/db"]),
         env: vec![
-            EnvVar {
-                name: "MODE".into(),
-                value: "primary".into(),
+            EnvVar::new("MODE", "primary"),
+            EnvVar::from_source(
+                "PASSWORD",
+                EnvVarSource {
+                    secret_key_ref: Some(KeySelector {
+                        optional: Some(true),
+                        ..KeySelector::new("db", "password")
+                    }),
+                    ..Default::default()
+                },
+            ),
+            EnvVar::from_source("LEVEL", EnvVarSource::config_map_key("cfg", "level")),
+            EnvVar::from_source(
+                "POD",
+                EnvVarSource {
+                    field_ref: Some(ObjectFieldSelector {
+                        api_version: Some("v1".into()),
+                        field_path: "metadata.name".into(),
+                    }),
+                    ..Default::default()
+                },
+            ),
+            EnvVar::from_source(
+                "MEM",
+                EnvVarSource {
+                    resource_field_ref: Some(ResourceFieldSelector {
+                        container_name: Some("app".into()),
+                        divisor: Some(q("1Mi")),
+                        resource: "limits.memory".into(),
+                    }),
+                    ..Default::default()
+                },
+            ),
+        ],
+        env_from: vec![
+            EnvFromSource {
+                prefix: Some("CFG_".into()),
+                ..EnvFromSource::config_map("cfg")
             },
-            EnvVar {
-                name: "EMPTY".into(),
-                value: String::new(),
+            EnvFromSource {
+                secret_ref: Some(EnvFromRef {
+                    name: "db".into(),
+                    optional: Some(false),
+                }),
+                ..Default::default()
             },
         ],
         image: "registry.example.com/db:1.2".into(),
+        image_pull_policy: Some(PullPolicy::IfNotPresent),
+        lifecycle: Some(Lifecycle {
+            post_start: Some(LifecycleHandler::exec(["sh", "-c", "echo up"])),
+            pre_stop: Some(LifecycleHandler::sleep(5)),
+        }),
+        liveness_probe: Some(Probe {
+            failure_threshold: Some(3),
+            initial_delay_seconds: Some(10),
+            period_seconds: Some(5),
+            success_threshold: Some(1),
+            termination_grace_period_seconds: Some(30),
+            timeout_seconds: Some(2),
+            http_get: Some(http(TargetPort::Name("sql".into()))),
+            ..Default::default()
+        }),
         name: "app".into(),
         ports: vec![
             ContainerPort {
                 container_port: 5432,
+                host_port: Some(15432),
                 name: Some("sql".into()),
                 protocol: Protocol::TCP,
             },
             ContainerPort {
                 container_port: 5353,
+                host_port: None,
                 name: None,
                 protocol: Protocol::UDP,
             },
             ContainerPort {
                 container_port: 9999,
+                host_port: None,
                 name: Some("sctp".into()),
                 protocol: Protocol::SCTP,
             },
         ],
+        readiness_probe: Some(Probe::tcp_socket(5432).period(3)),
+        resources: Some(ResourceRequirements {
+            limits: list(&[
+                ("memory", "1Gi"),
+                ("hugepages-2Mi", "64Mi"),
+                ("example.com/dev", "1"),
+            ]),
+            requests: list(&[
+                ("cpu", "500m"),
+                ("memory", "512Mi"),
+                ("ephemeral-storage", "1Gi"),
+            ]),
+        }),
+        restart_policy: None,
+        security_context: Some(SecurityContext {
+            allow_privilege_escalation: Some(false),
+            capabilities: Some(Capabilities {
+                add: strings(&["NET_BIND_SERVICE"]),
+                drop: strings(&["ALL"]),
+            }),
+            privileged: Some(false),
+            read_only_root_filesystem: Some(true),
+            run_as_group: Some(999),
+            run_as_non_root: Some(true),
+            run_as_user: Some(999),
+            seccomp_profile: Some(SeccompProfile {
+                localhost_profile: Some("profiles/db.json".into()),
+                kind: SeccompProfileType::Localhost,
+            }),
+        }),
+        startup_probe: Some(Probe::grpc(5432).failure_threshold(30)),
+        termination_message_path: Some("/dev/termination-log".into()),
+        termination_message_policy: Some(TerminationMessagePolicy::FallbackToLogsOnError),
+        volume_devices: vec![VolumeDevice::new("block", "/dev/xvda")],
         volume_mounts: vec![
             mount("scratch", "/scratch"),
             VolumeMount {
                 mount_path: "/etc/app".into(),
                 name: "config".into(),
                 read_only: true,
+                recursive_read_only: Some(RecursiveReadOnlyMode::Enabled),
                 sub_path: Some("app.yaml".into()),
+                ..Default::default()
+            },
+            VolumeMount {
+                mount_propagation: Some(MountPropagationMode::HostToContainer),
+                sub_path_expr: Some("$(POD)".into()),
+                ..VolumeMount::new("scratch", "/logs")
             },
         ],
+        working_dir: Some("/data".into()),
         extra: Default::default(),
+    }
+}
+
+fn sidecar() -> Container {
+    Container {
+        restart_policy: Some(ContainerRestartPolicy::Always),
+        lifecycle: Some(Lifecycle {
+            post_start: None,
+            pre_stop: Some(LifecycleHandler {
+                http_get: Some(HttpGetAction::new("/quit", 8080)),
+                ..Default::default()
+            }),
+        }),
+        liveness_probe: Some(Probe::exec(["cat", "/tmp/ok"])),
+        ..Container::new("log-shipper", "busybox:1.36")
     }
 }
 
@@ -531,11 +666,14 @@ fn pod_with_every_volume() -> Pod {
         metadata: rich_meta("every-volume"),
         spec: PodSpec {
             containers: vec![full_container(), Container::new("sidecar", "busybox")],
-            init_containers: vec![Container {
-                command: strings(&["sh", "-c", "chown -R 999 /data"]),
-                volume_mounts: vec![mount("claim-rw", "/data")],
-                ..Container::new("init", "busybox:1.36")
-            }],
+            init_containers: vec![
+                Container {
+                    command: strings(&["sh", "-c", "chown -R 999 /data"]),
+                    volume_mounts: vec![mount("claim-rw", "/data")],
+                    ..Container::new("init", "busybox:1.36")
+                },
+                sidecar(),
+            ],
             node_selector: map(&[("kubernetes.io/os", "linux")]),
             restart_policy: Some(RestartPolicy::OnFailure),
             service_account_name: Some("db".into()),

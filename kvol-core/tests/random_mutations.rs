@@ -1077,7 +1077,7 @@ fn pod_spec_sites(
                     container_port_muts(&path, &sub(&cg, move |c| &mut c.ports[j].container_port));
                 out.add(path, since, muts);
             }
-            for (k, _) in c.volume_mounts.iter().enumerate() {
+            for (k, mount) in c.volume_mounts.iter().enumerate() {
                 let mg = sub(&cg, move |c| &mut c.volume_mounts[k]);
                 out.string(
                     format!("{cp}.volumeMounts[{k}].mountPath"),
@@ -1085,6 +1085,11 @@ fn pod_spec_sites(
                     sub(&mg, |m| &mut m.mount_path),
                     Str::MountPath,
                 );
+                // A mount with `subPathExpr` cannot take a `subPath` too (mutually exclusive):
+                // its subPath is not mutated.
+                if mount.sub_path_expr.is_some() {
+                    continue;
+                }
                 let muts = sub_path_muts(
                     &format!("{cp}.volumeMounts"),
                     &sub(&mg, |m| &mut m.sub_path),
@@ -1253,6 +1258,12 @@ fn mounts_of(spec: &PodSpec, p: &str, volume: &str) -> Vec<String> {
             for (k, m) in c.volume_mounts.iter().enumerate() {
                 if m.name == volume {
                     out.push(format!("{p}.{list}[{i}].volumeMounts[{k}].name"));
+                }
+            }
+            // Raw block devices name volumes too (validateVolumeDevices: NotFound).
+            for (k, d) in c.volume_devices.iter().enumerate() {
+                if d.name == volume {
+                    out.push(format!("{p}.{list}[{i}].volumeDevices[{k}].name"));
                 }
             }
         }
@@ -2200,11 +2211,19 @@ fn sites(object: &Object) -> Vec<Site> {
             );
             for (i, p) in svc.spec.ports.iter().enumerate() {
                 let path = format!("spec.ports[{i}].port");
-                let muts = service_port_muts(
+                let mut muts = service_port_muts(
                     &path,
                     &sub(&g, move |s| &mut s.spec.ports[i].port),
                     p.target_port.is_none(),
                 );
+                // The boundary values must not collide with another port of the Service (that
+                // is the Duplicate of validateServicePort, a different case).
+                let taken = |n: i32| {
+                    (svc.spec.ports.iter().enumerate())
+                        .any(|(j, q)| j != i && q.port == n && q.protocol == p.protocol)
+                };
+                muts.retain(|m| !(m.op.ends_with("65535-ok") && taken(65535)));
+                muts.retain(|m| !(m.op.ends_with("1-ok") && taken(1)));
                 out.add(path, a, muts);
             }
         }
@@ -2473,12 +2492,25 @@ fn make_cases(seed: u64, sets: u64, per_object: usize) -> Run {
                     .flat_map(|(i, s)| (0..s.muts.len()).map(move |j| (i, j)))
                     .collect()
             } else {
-                (0..per_object)
+                let mut picks: Vec<(usize, usize)> = (0..per_object)
                     .map(|_| {
                         let i = rng.below(sites.len());
                         (i, rng.below(sites[i].muts.len()))
                     })
-                    .collect()
+                    .collect();
+                // An operator this object offers that no case has drawn yet is drawn here once,
+                // so that every operator of the catalogue runs whatever the random stream.
+                let mut first: Vec<&str> = Vec::new();
+                for (i, site) in sites.iter().enumerate() {
+                    for (j, m) in site.muts.iter().enumerate() {
+                        let undrawn = run.drawn.get(m.op).is_none_or(|n| *n == 0);
+                        if undrawn && !first.contains(&m.op) && !picks.contains(&(i, j)) {
+                            first.push(m.op);
+                            picks.push((i, j));
+                        }
+                    }
+                }
+                picks
             };
             for (i, j) in picks {
                 let site = &sites[i];

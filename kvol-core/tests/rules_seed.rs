@@ -34,6 +34,7 @@ fn http_port() -> ContainerPort {
         container_port: 80,
         name: None,
         protocol: Protocol::TCP,
+        host_port: None,
     }
 }
 

@@ -4,7 +4,13 @@
 use crate::ctxt::Sp;
 use kvol_core::{
     AccessMode, ReclaimPolicy, VolumeMode,
+    container::{
+        ContainerRestartPolicy, MountPropagationMode, PullPolicy, RecursiveReadOnlyMode,
+        TerminationMessagePolicy,
+    },
     pod::{Protocol, RestartPolicy},
+    probe::UriScheme,
+    security::SeccompProfileType,
     statefulset::{PodManagementPolicy, RetentionAction},
     storage_class::VolumeBindingMode,
     volume::HostPathType,
@@ -142,12 +148,14 @@ pub struct Container {
     pub command: Vec<Str>,
     /// Arguments.
     pub args: Vec<Str>,
-    /// Environment variables.
-    pub env: Vec<(Str, Str)>,
+    /// Environment variables, in the order written.
+    pub env: Vec<EnvEntry>,
+    /// The second release's container keys (resources, probes, security, …).
+    pub extra: ContainerExtra,
     /// The `container NAME` head (for "missing image").
     pub head: Sp,
     /// `extra: { … }`: container fields kvol does not model (the escape hatch).
-    pub extra: Vec<ExtraField>,
+    pub extra_fields: Vec<ExtraField>,
 }
 
 /// One field of an `extra: { name: value, … }` block (the escape hatch): a JSON name and a
@@ -188,7 +196,201 @@ pub enum ExtraKind {
     Map(Vec<ExtraField>),
 }
 
-/// `port: [NAME] NUMBER [/ PROTOCOL]`.
+/// `NAME: VALUE` in `env: { … }`.
+#[derive(Debug, Clone)]
+pub struct EnvEntry {
+    /// The variable's name.
+    pub name: Str,
+    /// Its value or source.
+    pub value: EnvValue,
+}
+
+/// The value of an environment variable.
+#[derive(Debug, Clone)]
+pub enum EnvValue {
+    /// `"text"`.
+    Lit(Str),
+    /// `secret(NAME, KEY[, optional])` or `config_map(NAME, KEY[, optional])`.
+    Key {
+        /// True for `secret(…)`.
+        secret: bool,
+        /// The object.
+        object: Str,
+        /// The key.
+        key: Str,
+        /// `optional`.
+        optional: bool,
+        /// The whole source.
+        sp: Sp,
+    },
+    /// `field("metadata.name")`.
+    Field(Str),
+    /// `resource("limits.memory"[, divisor: 1Mi][, container: NAME])`.
+    Resource {
+        /// The resource, e.g. `limits.memory`.
+        resource: Str,
+        /// The divisor.
+        divisor: Option<Qty>,
+        /// The container.
+        container: Option<Str>,
+    },
+}
+
+/// The keys of a container added in the second release.
+#[derive(Debug, Clone, Default)]
+pub struct ContainerExtra {
+    /// `pull: IfNotPresent`.
+    pub pull_policy: Option<Word<PullPolicy>>,
+    /// `working_dir: "/srv"`.
+    pub working_dir: Option<Str>,
+    /// `env_from: config_map NAME [prefix "P_"] [optional]` (repeatable).
+    pub env_from: Vec<EnvFrom>,
+    /// `requests: { cpu: 500m, … }`.
+    pub requests: Vec<(Str, Qty)>,
+    /// `limits: { memory: 1Gi, … }`.
+    pub limits: Vec<(Str, Qty)>,
+    /// `liveness: ACTION [{ timing }]`.
+    pub liveness: Option<ProbeAst>,
+    /// `readiness: …`.
+    pub readiness: Option<ProbeAst>,
+    /// `startup: …`.
+    pub startup: Option<ProbeAst>,
+    /// `post_start: ACTION`.
+    pub post_start: Option<Action>,
+    /// `pre_stop: ACTION`.
+    pub pre_stop: Option<Action>,
+    /// `security: { … }`.
+    pub security: Option<SecurityAst>,
+    /// `restart: Always` (init containers: a sidecar).
+    pub restart: Option<Word<ContainerRestartPolicy>>,
+    /// `termination_message_policy: FallbackToLogsOnError`.
+    pub termination_message_policy: Option<Word<TerminationMessagePolicy>>,
+    /// `termination_message_path: "/dev/termination-log"`.
+    pub termination_message_path: Option<Str>,
+    /// `device: VOLUME => "/dev/xvda"` (repeatable).
+    pub devices: Vec<(Str, Str)>,
+}
+
+/// `config_map NAME [prefix "P_"] [optional]` or `secret …`.
+#[derive(Debug, Clone)]
+pub struct EnvFrom {
+    /// True for `secret`.
+    pub secret: bool,
+    /// The object.
+    pub name: Str,
+    /// `prefix "P_"`.
+    pub prefix: Option<Str>,
+    /// `optional`.
+    pub optional: bool,
+    /// The whole entry.
+    pub sp: Sp,
+}
+
+/// A port a probe or hook targets: a number or a named container port.
+#[derive(Debug, Clone)]
+pub enum PortRef {
+    /// `8080`.
+    Number(Val<i64>),
+    /// `http`.
+    Name(Str),
+}
+
+impl PortRef {
+    /// Where it is.
+    pub fn sp(&self) -> Sp {
+        match self {
+            PortRef::Number(n) => n.sp(),
+            PortRef::Name(s) => s.sp,
+        }
+    }
+}
+
+/// What a probe or lifecycle hook does.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// `exec ["cmd", "arg"]`.
+    Exec(Vec<Str>, Sp),
+    /// `http_get "/path" PORT [https | scheme HTTP] [host "h"] [header "N" "V"]…`.
+    HttpGet {
+        /// The path.
+        path: Str,
+        /// The port.
+        port: PortRef,
+        /// `https`, or `scheme HTTP | HTTPS`.
+        scheme: Option<Word<UriScheme>>,
+        /// `host "h"`.
+        host: Option<Str>,
+        /// `header "Name" "value"`.
+        headers: Vec<(Str, Str)>,
+        /// The whole action.
+        sp: Sp,
+    },
+    /// `tcp PORT [host "h"]`.
+    Tcp {
+        /// The port.
+        port: PortRef,
+        /// `host "h"`.
+        host: Option<Str>,
+        /// The whole action.
+        sp: Sp,
+    },
+    /// `grpc PORT [service "s"]`.
+    Grpc {
+        /// The port number.
+        port: Val<i64>,
+        /// `service "name"`.
+        service: Option<Str>,
+        /// The whole action.
+        sp: Sp,
+    },
+    /// `sleep SECONDS` (lifecycle hooks only).
+    Sleep(Val<i64>, Sp),
+}
+
+impl Action {
+    /// Where it is.
+    pub fn sp(&self) -> Sp {
+        match self {
+            Action::Exec(_, sp)
+            | Action::HttpGet { sp, .. }
+            | Action::Tcp { sp, .. }
+            | Action::Grpc { sp, .. }
+            | Action::Sleep(_, sp) => *sp,
+        }
+    }
+}
+
+/// `ACTION [{ initial_delay: 5, period: 10, timeout: 1, success_threshold: 1,
+/// failure_threshold: 3, grace: 30 }]`.
+#[derive(Debug, Clone)]
+pub struct ProbeAst {
+    /// The action.
+    pub action: Action,
+    /// The timing keys in the order written (`initial_delay`, …) with their values.
+    pub timing: Vec<(Str, Val<i64>)>,
+    /// The whole probe.
+    pub sp: Sp,
+}
+
+/// `security: { run_as_user: 1000, …, capabilities: { add: [..], drop: [ALL] },
+/// seccomp: RuntimeDefault }`.
+#[derive(Debug, Clone)]
+pub struct SecurityAst {
+    /// Flags and ids in the order written (`run_as_user`, `privileged`, …).
+    pub flags: Vec<(Str, bool)>,
+    /// `run_as_user` and `run_as_group`.
+    pub ids: Vec<(Str, Val<i64>)>,
+    /// `capabilities.add`.
+    pub add: Vec<Str>,
+    /// `capabilities.drop`.
+    pub drop: Vec<Str>,
+    /// `seccomp: TYPE ["profile"]`.
+    pub seccomp: Option<(Word<SeccompProfileType>, Option<Str>)>,
+    /// The whole block.
+    pub sp: Sp,
+}
+
+/// `port: [NAME] NUMBER [PROTOCOL] [host_port N]`.
 #[derive(Debug, Clone)]
 pub struct Port {
     /// The port's name (IANA service name), exposed on a StatefulSet's Service.
@@ -197,9 +399,12 @@ pub struct Port {
     pub number: Val<i64>,
     /// TCP (default), UDP or SCTP.
     pub protocol: Option<Word<Protocol>>,
+    /// `host_port N`: the node's port forwarded to this one.
+    pub host_port: Option<Val<i64>>,
 }
 
-/// `mount: VOLUME => "/path" [read_only] [sub_path "x"]`.
+/// `mount: VOLUME => "/path" [read_only] [sub_path "x" | sub_path_expr "$(X)"]
+/// [propagation MODE] [recursive_read_only MODE]`.
 #[derive(Debug, Clone)]
 pub struct Mount {
     /// The volume or claim template mounted.
@@ -210,6 +415,12 @@ pub struct Mount {
     pub read_only: bool,
     /// A path inside the volume.
     pub sub_path: Option<Str>,
+    /// `sub_path_expr "$(VAR)"`: a path inside the volume with environment variables.
+    pub sub_path_expr: Option<Str>,
+    /// `propagation HostToContainer`.
+    pub propagation: Option<Word<MountPropagationMode>>,
+    /// `recursive_read_only Enabled`.
+    pub recursive_read_only: Option<Word<RecursiveReadOnlyMode>>,
 }
 
 /// `volume NAME: SOURCE`.
@@ -751,7 +962,7 @@ pub struct SelectorAst {
 /// `security: { fs_group: …, fs_group_change: …, run_as_user: …, run_as_group: …,
 /// run_as_non_root: …, supplemental_groups: […], seccomp: RuntimeDefault | Localhost "…" }`.
 #[derive(Debug, Clone)]
-pub struct SecurityAst {
+pub struct PodSecurityAst {
     /// `fsGroup`.
     pub fs_group: Option<Int>,
     /// `fsGroupChangePolicy`.
@@ -838,7 +1049,7 @@ pub struct SpreadAst {
 #[derive(Debug, Clone, Default)]
 pub struct PodSettings {
     /// `security`.
-    pub security: Option<SecurityAst>,
+    pub security: Option<PodSecurityAst>,
     /// `node_affinity` entries.
     pub node_affinity: Vec<NodeAffinityAst>,
     /// `pod_affinity` and `pod_anti_affinity` entries.

@@ -2,9 +2,17 @@
 
 use super::{Problems, put};
 use crate::{
+    container::{
+        ContainerRestartPolicy, EnvFromSource, EnvVarSource, PullPolicy, TerminationMessagePolicy,
+        VolumeDevice,
+    },
     meta::ObjectMeta,
-    pod::{Container, ContainerPort, EnvVar, Pod, PodSpec, Protocol, RestartPolicy, VolumeMount},
+    pod::{Container, ContainerPort, EnvVar, Pod, PodSpec, RestartPolicy, VolumeMount},
+    probe::{LifecycleHandler, Probe},
+    quantity::Quantity,
     report::{FieldError, FieldPath, Report},
+    resources::ResourceRequirements,
+    security::SecurityContext,
     validate::Valid,
     version::KubeVersion,
     volume::{Volume, VolumeSource},
@@ -266,8 +274,7 @@ impl ContainerBuilder {
     pub fn port(self, container_port: i32) -> Self {
         self.port_with(ContainerPort {
             container_port,
-            name: None,
-            protocol: Protocol::TCP,
+            ..ContainerPort::default()
         })
     }
     /// Adds a named TCP port; a StatefulSet exposes named ports on its headless Service.
@@ -276,7 +283,7 @@ impl ContainerBuilder {
         self.port_with(ContainerPort {
             container_port,
             name,
-            protocol: Protocol::TCP,
+            ..ContainerPort::default()
         })
     }
     /// Adds a port with full control (protocol).
@@ -324,10 +331,151 @@ impl ContainerBuilder {
     }
     /// Adds an environment variable with a literal value.
     pub fn env(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
-        self.container.env.push(EnvVar {
-            name: name.into(),
-            value: value.into(),
-        });
+        self.container.env.push(EnvVar::new(name, value));
+        self
+    }
+    /// Adds an environment variable with full control (`valueFrom`).
+    pub fn env_with(mut self, var: EnvVar) -> Self {
+        self.container.env.push(var);
+        self
+    }
+    /// Adds an environment variable whose value comes from `source` (`valueFrom`).
+    ///
+    /// ```
+    /// use kvol_core::{Container, pod::EnvVarSource};
+    ///
+    /// let c: Container = Container::builder("db", "postgres:16")
+    ///     .env_from_source("PGPASSWORD", EnvVarSource::secret_key("pg", "password"))
+    ///     .env_from_source("POD_NAME", EnvVarSource::field("metadata.name"))
+    ///     .into();
+    /// assert_eq!(c.env[0].value_from.as_ref().unwrap().count(), 1);
+    /// ```
+    pub fn env_from_source(self, name: impl Into<String>, source: EnvVarSource) -> Self {
+        self.env_with(EnvVar::from_source(name, source))
+    }
+    /// Adds every key of a ConfigMap or Secret as variables (`envFrom`).
+    pub fn env_from(mut self, source: EnvFromSource) -> Self {
+        self.container.env_from.push(source);
+        self
+    }
+    /// Sets `imagePullPolicy`.
+    pub fn image_pull_policy(mut self, policy: PullPolicy) -> Self {
+        self.container.image_pull_policy = Some(policy);
+        self
+    }
+    /// Sets `workingDir`.
+    pub fn working_dir(mut self, dir: impl Into<String>) -> Self {
+        self.container.working_dir = Some(dir.into());
+        self
+    }
+    /// Requests `quantity` of `resource` (`cpu`, `memory`, `ephemeral-storage`,
+    /// `hugepages-2Mi`, an extended resource such as `nvidia.com/gpu`).
+    ///
+    /// ```
+    /// use kvol_core::{Container, Quantity};
+    ///
+    /// let c: Container = Container::builder("db", "postgres:16")
+    ///     .request("cpu", "500m".parse::<Quantity>()?)
+    ///     .limit("memory", "1Gi".parse::<Quantity>()?)
+    ///     .into();
+    /// let r = c.resources.unwrap();
+    /// assert_eq!(r.requests["cpu"].to_string(), "500m");
+    /// assert_eq!(r.limits["memory"].to_string(), "1Gi");
+    /// # Ok::<(), kvol_core::QuantityError>(())
+    /// ```
+    pub fn request(mut self, resource: impl Into<String>, quantity: Quantity) -> Self {
+        self.container
+            .resources
+            .get_or_insert_with(Default::default)
+            .requests
+            .insert(resource.into(), quantity);
+        self
+    }
+    /// Limits `resource` to `quantity`.
+    pub fn limit(mut self, resource: impl Into<String>, quantity: Quantity) -> Self {
+        self.container
+            .resources
+            .get_or_insert_with(Default::default)
+            .limits
+            .insert(resource.into(), quantity);
+        self
+    }
+    /// Sets the whole `resources`.
+    pub fn resources(mut self, resources: ResourceRequirements) -> Self {
+        self.container.resources = Some(resources);
+        self
+    }
+    /// Sets `livenessProbe`.
+    ///
+    /// ```
+    /// use kvol_core::{Container, probe::Probe};
+    ///
+    /// let c: Container = Container::builder("web", "nginx:1.27")
+    ///     .named_port("http", 80)
+    ///     .liveness(Probe::http_get("/healthz", "http").period(5))
+    ///     .readiness(Probe::tcp_socket(80))
+    ///     .into();
+    /// assert!(c.liveness_probe.is_some());
+    /// ```
+    pub fn liveness(mut self, probe: Probe) -> Self {
+        self.container.liveness_probe = Some(probe);
+        self
+    }
+    /// Sets `readinessProbe`.
+    pub fn readiness(mut self, probe: Probe) -> Self {
+        self.container.readiness_probe = Some(probe);
+        self
+    }
+    /// Sets `startupProbe`.
+    pub fn startup(mut self, probe: Probe) -> Self {
+        self.container.startup_probe = Some(probe);
+        self
+    }
+    /// Sets `lifecycle.postStart`.
+    pub fn post_start(mut self, hook: LifecycleHandler) -> Self {
+        self.container
+            .lifecycle
+            .get_or_insert_with(Default::default)
+            .post_start = Some(hook);
+        self
+    }
+    /// Sets `lifecycle.preStop`.
+    pub fn pre_stop(mut self, hook: LifecycleHandler) -> Self {
+        self.container
+            .lifecycle
+            .get_or_insert_with(Default::default)
+            .pre_stop = Some(hook);
+        self
+    }
+    /// Sets the container's `securityContext`.
+    pub fn security_context(mut self, context: SecurityContext) -> Self {
+        self.container.security_context = Some(context);
+        self
+    }
+    /// Sets `restartPolicy: Always`: as an init container, this container is a native sidecar
+    /// that keeps running beside the containers.
+    pub fn sidecar(mut self) -> Self {
+        self.container.restart_policy = Some(ContainerRestartPolicy::Always);
+        self
+    }
+    /// Sets `terminationMessagePolicy`.
+    pub fn termination_message_policy(mut self, policy: TerminationMessagePolicy) -> Self {
+        self.container.termination_message_policy = Some(policy);
+        self
+    }
+    /// Sets `terminationMessagePath`.
+    pub fn termination_message_path(mut self, path: impl Into<String>) -> Self {
+        self.container.termination_message_path = Some(path.into());
+        self
+    }
+    /// Attaches Block-mode volume (or claim template) `volume_name` as a raw device at
+    /// `device_path` (`volumeDevices`).
+    pub fn device(self, volume_name: impl Into<String>, device_path: impl Into<String>) -> Self {
+        self.device_with(VolumeDevice::new(volume_name, device_path))
+    }
+    /// Adds a raw block device.
+    pub fn device_with(mut self, device: VolumeDevice) -> Self {
+        self.container.volume_devices.push(device);
         self
     }
     /// Sets a container field kvol does not model (the escape hatch): `name` is its JSON name

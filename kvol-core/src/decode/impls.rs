@@ -5,6 +5,10 @@
 use super::{Decode, Decoder};
 use crate::{
     access::{AccessMode, AccessModes, ReclaimPolicy, VolumeMode},
+    container::{
+        ContainerRestartPolicy, MountPropagationMode, PullPolicy, RecursiveReadOnlyMode,
+        TerminationMessagePolicy,
+    },
     legacy::LegacySource,
     model::scheduling::{
         DnsPolicy, NodeInclusionPolicy, TaintEffect, TolerationOperator,
@@ -12,6 +16,7 @@ use crate::{
     },
     model::security::{FsGroupChangePolicy, SeccompProfileType},
     pod::{Protocol, RestartPolicy},
+    probe::UriScheme,
     pv::{PvSource, PvSpec},
     pvc::{ClassRef, StorageResources},
     quantity::Quantity,
@@ -67,6 +72,12 @@ decode_words! {
     TolerationOperator = Equal;
     NodeInclusionPolicy;
     UnsatisfiableConstraintAction;
+    PullPolicy;
+    TerminationMessagePolicy = File;
+    ContainerRestartPolicy;
+    MountPropagationMode;
+    RecursiveReadOnlyMode;
+    UriScheme = HTTP;
 }
 
 impl Decode for Quantity {

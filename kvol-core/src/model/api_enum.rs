@@ -197,7 +197,13 @@ mod tests {
     use super::*;
     use crate::{
         access::{AccessMode, ReclaimPolicy, VolumeMode},
+        container::{
+            ContainerRestartPolicy, MountPropagationMode, PullPolicy, RecursiveReadOnlyMode,
+            TerminationMessagePolicy,
+        },
         pod::{Protocol, RestartPolicy},
+        probe::UriScheme,
+        security::SeccompProfileType,
         selector::{NodeSelectorOperator, SelectorOperator},
         statefulset::{PodManagementPolicy, RetentionAction},
         storage_class::VolumeBindingMode,
@@ -231,6 +237,13 @@ mod tests {
         round_trips::<VolumeBindingMode>();
         round_trips::<SelectorOperator>();
         round_trips::<NodeSelectorOperator>();
+        round_trips::<PullPolicy>();
+        round_trips::<TerminationMessagePolicy>();
+        round_trips::<ContainerRestartPolicy>();
+        round_trips::<MountPropagationMode>();
+        round_trips::<RecursiveReadOnlyMode>();
+        round_trips::<UriScheme>();
+        round_trips::<SeccompProfileType>();
     }
 
     #[test]

@@ -10,12 +10,15 @@
 pub mod api_enum;
 
 pub mod access;
+pub mod container;
 pub mod legacy;
 pub mod meta;
 pub mod object;
 pub mod pod;
+pub mod probe;
 pub mod pv;
 pub mod pvc;
+pub mod resources;
 pub mod scheduling;
 pub mod security;
 pub mod selector;

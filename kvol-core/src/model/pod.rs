@@ -1,5 +1,12 @@
-//! Pods, pod templates and containers (the volume-relevant subset).
+//! Pods, pod templates and pod specs. The containers are in [`container`](super::container),
+//! re-exported here under their old paths.
 
+pub use super::container::{
+    Container, ContainerPort, ContainerRestartPolicy, EnvFromRef, EnvFromSource, EnvVar,
+    EnvVarSource, KeySelector, MountPropagationMode, ObjectFieldSelector, Protocol, PullPolicy,
+    RecursiveReadOnlyMode, ResourceFieldSelector, TerminationMessagePolicy, VolumeDevice,
+    VolumeMount,
+};
 use crate::{
     meta::{ObjectMeta, StringMap, TemplateMeta},
     scheduling::{Affinity, DnsPolicy, Toleration, TopologySpreadConstraint},
@@ -116,120 +123,5 @@ api_enum! {
         OnFailure = "OnFailure",
         /// Never restart.
         Never = "Never",
-    }
-}
-
-/// A container (the volume-relevant subset of the API's fields).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Container {
-    /// Arguments to the entrypoint.
-    pub args: Vec<String>,
-    /// The entrypoint (replaces the image's ENTRYPOINT).
-    pub command: Vec<String>,
-    /// Environment variables.
-    pub env: Vec<EnvVar>,
-    /// The image reference.
-    pub image: String,
-    /// The container's name (a DNS-1123 label, unique in the pod).
-    pub name: String,
-    /// Ports the container listens on.
-    pub ports: Vec<ContainerPort>,
-    /// Where volumes are mounted in the container.
-    pub volume_mounts: Vec<VolumeMount>,
-    /// Container fields kvol does not model (the escape hatch), written after the others.
-    pub extra: Extras,
-}
-serialize_struct!(Container {
-    "args" => args skip_if Vec::is_empty,
-    "command" => command skip_if Vec::is_empty,
-    "env" => env skip_if Vec::is_empty,
-    "image" => image,
-    "name" => name,
-    "ports" => ports skip_if Vec::is_empty,
-    "volumeMounts" => volume_mounts skip_if Vec::is_empty,
-} extra extra);
-
-impl Container {
-    /// A container with a name and an image.
-    pub fn new(name: impl Into<String>, image: impl Into<String>) -> Self {
-        Container {
-            name: name.into(),
-            image: image.into(),
-            ..Default::default()
-        }
-    }
-}
-
-/// An environment variable with a literal value.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EnvVar {
-    /// The variable's name.
-    pub name: String,
-    /// Its value.
-    pub value: String,
-}
-serialize_struct!(EnvVar {
-    "name" => name,
-    "value" => value,
-});
-
-/// A port a container listens on.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ContainerPort {
-    /// The port number (1..=65535).
-    pub container_port: i32,
-    /// An IANA service name (≤ 15 characters), which Services can target.
-    pub name: Option<String>,
-    /// The protocol (default TCP).
-    pub protocol: Protocol,
-}
-serialize_struct!(ContainerPort {
-    "containerPort" => container_port,
-    "name" => name skip_if Option::is_none,
-    "protocol" => protocol,
-});
-
-api_enum! {
-    /// A network protocol.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-    pub enum Protocol("protocol") {
-        /// TCP (the default).
-        #[default]
-        TCP = "TCP",
-        /// UDP.
-        UDP = "UDP",
-        /// SCTP.
-        SCTP = "SCTP",
-    }
-}
-
-/// Where a volume appears inside a container.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VolumeMount {
-    /// The absolute path in the container.
-    pub mount_path: String,
-    /// The volume (or StatefulSet claim template) to mount.
-    pub name: String,
-    /// Mount read-only.
-    pub read_only: bool,
-    /// A relative path inside the volume to mount instead of its root.
-    pub sub_path: Option<String>,
-}
-serialize_struct!(VolumeMount {
-    "mountPath" => mount_path,
-    "name" => name,
-    "readOnly" => read_only skip_if std::ops::Not::not,
-    "subPath" => sub_path skip_if Option::is_none,
-});
-
-impl VolumeMount {
-    /// A read-write mount of volume `name` at `mount_path`.
-    pub fn new(name: impl Into<String>, mount_path: impl Into<String>) -> Self {
-        VolumeMount {
-            name: name.into(),
-            mount_path: mount_path.into(),
-            read_only: false,
-            sub_path: None,
-        }
     }
 }

@@ -1,5 +1,50 @@
-//! Security contexts: the pod's (`spec.securityContext`) and the seccomp profile it and its
-//! containers use.
+//! Security contexts: the pod's (`spec.securityContext`), a container's, and the seccomp
+//! profile both use.
+
+/// `securityContext` of a container: user, privileges and filesystem access of its processes.
+/// Unset fields inherit the pod's security context.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SecurityContext {
+    /// Whether a process can gain more privileges than its parent (`no_new_privs`).
+    pub allow_privilege_escalation: Option<bool>,
+    /// Linux capabilities to add and drop.
+    pub capabilities: Option<Capabilities>,
+    /// Run as privileged (root on the host, every device).
+    pub privileged: Option<bool>,
+    /// Mount the root filesystem read-only.
+    pub read_only_root_filesystem: Option<bool>,
+    /// The primary group of the processes.
+    pub run_as_group: Option<i64>,
+    /// The kubelet refuses to start the container as UID 0.
+    pub run_as_non_root: Option<bool>,
+    /// The user of the processes.
+    pub run_as_user: Option<i64>,
+    /// The seccomp profile.
+    pub seccomp_profile: Option<SeccompProfile>,
+}
+serialize_struct!(SecurityContext {
+    "allowPrivilegeEscalation" => allow_privilege_escalation skip_if Option::is_none,
+    "capabilities" => capabilities skip_if Option::is_none,
+    "privileged" => privileged skip_if Option::is_none,
+    "readOnlyRootFilesystem" => read_only_root_filesystem skip_if Option::is_none,
+    "runAsGroup" => run_as_group skip_if Option::is_none,
+    "runAsNonRoot" => run_as_non_root skip_if Option::is_none,
+    "runAsUser" => run_as_user skip_if Option::is_none,
+    "seccompProfile" => seccomp_profile skip_if Option::is_none,
+});
+
+/// Linux capabilities added to and dropped from the runtime's default set.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Capabilities {
+    /// Added, e.g. `NET_ADMIN`.
+    pub add: Vec<String>,
+    /// Dropped, e.g. `ALL`.
+    pub drop: Vec<String>,
+}
+serialize_struct!(Capabilities {
+    "add" => add skip_if Vec::is_empty,
+    "drop" => drop skip_if Vec::is_empty,
+});
 
 /// `spec.securityContext`: identities and policies that apply to every container of the pod.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -232,17 +232,8 @@ pub enum TargetPort {
     Name(String),
 }
 
-impl From<i32> for TargetPort {
-    fn from(n: i32) -> Self {
-        TargetPort::Number(n)
-    }
-}
-
-impl From<&str> for TargetPort {
-    fn from(name: &str) -> Self {
-        TargetPort::Name(name.to_owned())
-    }
-}
+// `From<i32>`, `From<&str>` and `From<String>` for `TargetPort` are in `probe.rs` (probes and
+// hooks name their ports the same way).
 
 impl Serialize for TargetPort {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -135,6 +135,66 @@ pub fn of(rule: RuleId) -> Option<&'static str> {
         r if r == ids::S4_NAME_REQUIRED => "every object needs a name (metadata.name)",
         r if r == ids::S6_4_IMAGE_REQUIRED => "a container needs the image it runs",
         r if r == ids::S6_4_CONTAINERS_REQUIRED => "a pod needs at least one container",
+        // Containers of the second release.
+        r if r == ids::S6_4_INIT_PROBES_LIFECYCLE => {
+            "an init container runs to completion before the containers start, so it has no \
+             probes and no lifecycle hooks; give it restartPolicy Always to make it a sidecar \
+             that keeps running (and may have them), or remove them"
+        }
+        r if r == ids::S6_4_CONTAINER_RESTART_POLICY => {
+            "only init containers have a restart policy (Always makes them sidecars); a \
+             container follows the pod's restartPolicy"
+        }
+        r if r == ids::S6_1_MOUNT_NAME_IN_VOLUME_DEVICES
+            || r == ids::S6_2_VOLUME_DEVICES_COLLISIONS =>
+        {
+            "a volume is either mounted as a filesystem (volumeMounts) or attached as a raw \
+             block device (volumeDevices) in one container, not both, and their paths differ"
+        }
+        r if r == ids::S6_2_VOLUME_DEVICES_SOURCE => {
+            "a raw block device comes from a Block-mode claim: a persistentVolumeClaim or \
+             ephemeral volume (or a StatefulSet claim template)"
+        }
+        r if r == ids::S6_1_SUB_PATH_EXPR => {
+            "subPathExpr is subPath with $(VAR) expanded from the container's environment: set \
+             one of them, as a relative path without '..'"
+        }
+        r if r == ids::S6_1_MOUNT_PROPAGATION => {
+            "Bidirectional propagation makes the container's mounts visible on the host, which \
+             only a privileged container may do; use HostToContainer, or set privileged"
+        }
+        r if r == ids::S6_1_RECURSIVE_READ_ONLY => {
+            "recursiveReadOnly makes a read-only mount read-only in its submounts too: it needs \
+             readOnly and no mount propagation"
+        }
+        r if r == ids::S6_6_REQUEST_AT_MOST_LIMIT => {
+            "a container's request is what the scheduler reserves and cannot exceed its limit; \
+             lower the request or raise the limit"
+        }
+        r if r == ids::S6_6_EXTENDED_RESOURCE_LIMIT => {
+            "an extended resource (a name with a domain, such as nvidia.com/gpu) cannot be \
+             overcommitted: set its limit, and a request only equal to it (a limit alone sets \
+             the request)"
+        }
+        r if r == ids::S6_6_HUGEPAGES_NEED_CPU_OR_MEMORY => {
+            "huge pages are only given to containers that also request or limit cpu or memory"
+        }
+        r if r == ids::S6_4_SECURITY_PRIVILEGE_ESCALATION => {
+            "a privileged container (or one with CAP_SYS_ADMIN) can always gain privileges, so \
+             allowPrivilegeEscalation false contradicts it; drop one of the two"
+        }
+        r if r == ids::S6_5_PROBE_SUCCESS_THRESHOLD => {
+            "liveness and startup probes succeed after one success: successThreshold is 1 (only \
+             readiness probes may need more)"
+        }
+        r if r == ids::S6_5_HANDLER_ONE => {
+            "a probe or hook runs exactly one action: exec, httpGet, tcpSocket or grpc (probes), \
+             exec, httpGet or sleep (hooks)"
+        }
+        r if r == ids::S6_5_SLEEP_SECONDS || r == ids::S6_5_SLEEP_SECONDS_POSITIVE => {
+            "a sleep hook may not outlast the pod's terminationGracePeriodSeconds (30 by \
+             default): shorten it or raise the grace period"
+        }
         r if r == ids::S8_ACCESS_MODES_REQUIRED || r == ids::S5_EPHEMERAL_TEMPLATE_ACCESS_MODES => {
             "a claim needs at least one access mode: ReadWriteOnce, ReadOnlyMany, ReadWriteMany \
              or ReadWriteOncePod"

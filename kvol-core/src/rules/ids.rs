@@ -167,7 +167,7 @@ pub const S3_4_NEGATIVE_REQUEST: RuleId = RuleId::new("3.4/negative-request");
 pub const S3_4_POSITIVE_CAPACITY: RuleId = RuleId::new("3.4/positive-capacity");
 /// `3.4/valid-resource-quantity`: validateBasicResource: Value() \>= 0 ('must be a valid resource quantity').
 pub const S3_4_VALID_RESOURCE_QUANTITY: RuleId = RuleId::new("3.4/valid-resource-quantity");
-/// `3.4/integer-resources`: ValidateResourceQuantityValue: integer resources must be integers (not checked by kvol).
+/// `3.4/integer-resources`: ValidateResourceQuantityValue: integer resources must be integers.
 pub const S3_4_INTEGER_RESOURCES: RuleId = RuleId::new("3.4/integer-resources");
 /// `4/generate-name`: metadata.generateName checked with the name function (not checked by kvol).
 pub const S4_GENERATE_NAME: RuleId = RuleId::new("4/generate-name");
@@ -447,31 +447,31 @@ pub const S6_1_MOUNT_NOT_FOUND: RuleId = RuleId::new("6.1/mount-not-found");
 pub const S6_1_MOUNT_PATH_REQUIRED: RuleId = RuleId::new("6.1/mountPath-required");
 /// `6.1/mountPath-unique`: mountPath unique within the container.
 pub const S6_1_MOUNT_PATH_UNIQUE: RuleId = RuleId::new("6.1/mountPath-unique");
-/// `6.1/mount-name-in-volumeDevices`: a mount may not name a volumeDevice (not checked by kvol).
+/// `6.1/mount-name-in-volumeDevices`: a mount may not name a volumeDevice.
 pub const S6_1_MOUNT_NAME_IN_VOLUME_DEVICES: RuleId =
     RuleId::new("6.1/mount-name-in-volumeDevices");
-/// `6.1/mountPath-is-devicePath`: a mountPath may not be a devicePath (not checked by kvol).
+/// `6.1/mountPath-is-devicePath`: a mountPath may not be a devicePath.
 pub const S6_1_MOUNT_PATH_IS_DEVICE_PATH: RuleId = RuleId::new("6.1/mountPath-is-devicePath");
 /// `6.1/subPath-relative`: subPath relative (path quirk: volumeMounts.subPath).
 pub const S6_1_SUB_PATH_RELATIVE: RuleId = RuleId::new("6.1/subPath-relative");
 /// `6.1/subPath-backsteps`: subPath: no '..' element.
 pub const S6_1_SUB_PATH_BACKSTEPS: RuleId = RuleId::new("6.1/subPath-backsteps");
-/// `6.1/subPathExpr`: subPathExpr rules (not checked by kvol).
+/// `6.1/subPathExpr`: subPathExpr rules.
 pub const S6_1_SUB_PATH_EXPR: RuleId = RuleId::new("6.1/subPathExpr");
-/// `6.1/mountPropagation`: mountPropagation values, Bidirectional needs privileged (not checked by kvol).
+/// `6.1/mountPropagation`: mountPropagation values, Bidirectional needs privileged.
 pub const S6_1_MOUNT_PROPAGATION: RuleId = RuleId::new("6.1/mountPropagation");
-/// `6.1/recursiveReadOnly`: recursiveReadOnly needs readOnly and no propagation (not checked by kvol).
+/// `6.1/recursiveReadOnly`: recursiveReadOnly needs readOnly and no propagation.
 pub const S6_1_RECURSIVE_READ_ONLY: RuleId = RuleId::new("6.1/recursiveReadOnly");
 /// `6.1/claim-templates-count-as-volumes`: in StatefulSets (\>= 1.34) claim template names count as volumes.
 pub const S6_1_CLAIM_TEMPLATES_COUNT_AS_VOLUMES: RuleId =
     RuleId::new("6.1/claim-templates-count-as-volumes");
-/// `6.2/volumeDevices-name`: volumeDevices name Required and unique (not checked by kvol).
+/// `6.2/volumeDevices-name`: volumeDevices name Required and unique.
 pub const S6_2_VOLUME_DEVICES_NAME: RuleId = RuleId::new("6.2/volumeDevices-name");
-/// `6.2/volumeDevices-source`: volumeDevices need a persistentVolumeClaim or ephemeral volume (not checked by kvol).
+/// `6.2/volumeDevices-source`: volumeDevices need a persistentVolumeClaim or ephemeral volume.
 pub const S6_2_VOLUME_DEVICES_SOURCE: RuleId = RuleId::new("6.2/volumeDevices-source");
-/// `6.2/volumeDevices-devicePath`: devicePath Required, unique, no '..' (not checked by kvol).
+/// `6.2/volumeDevices-devicePath`: devicePath Required, unique, no '..'.
 pub const S6_2_VOLUME_DEVICES_DEVICE_PATH: RuleId = RuleId::new("6.2/volumeDevices-devicePath");
-/// `6.2/volumeDevices-collisions`: devices may not collide with mounts (not checked by kvol).
+/// `6.2/volumeDevices-collisions`: devices may not collide with mounts.
 pub const S6_2_VOLUME_DEVICES_COLLISIONS: RuleId = RuleId::new("6.2/volumeDevices-collisions");
 /// `6.3/port-name-iana`: container port name: IANA_SVC_NAME.
 pub const S6_3_PORT_NAME_IANA: RuleId = RuleId::new("6.3/port-name-iana");
@@ -483,11 +483,11 @@ pub const S6_3_CONTAINER_PORT_REQUIRED: RuleId = RuleId::new("6.3/containerPort-
 pub const S6_3_CONTAINER_PORT_RANGE: RuleId = RuleId::new("6.3/containerPort-range");
 /// `6.3/containerPort-negative`: containerPort at least 1.
 pub const S6_3_CONTAINER_PORT_NEGATIVE: RuleId = RuleId::new("6.3/containerPort-negative");
-/// `6.3/hostPort`: hostPort 0..65535 (not checked by kvol).
+/// `6.3/hostPort`: hostPort 0..65535.
 pub const S6_3_HOST_PORT: RuleId = RuleId::new("6.3/hostPort");
 /// `6.3/protocol`: protocol one of SCTP, TCP, UDP (not checked by kvol).
 pub const S6_3_PROTOCOL: RuleId = RuleId::new("6.3/protocol");
-/// `6.3/hostPort-conflicts`: hostPort conflicts across containers (not checked by kvol).
+/// `6.3/hostPort-conflicts`: hostPort conflicts across containers.
 pub const S6_3_HOST_PORT_CONFLICTS: RuleId = RuleId::new("6.3/hostPort-conflicts");
 /// `6.3/hostNetwork`: with hostNetwork, hostPort equals containerPort (not checked by kvol).
 pub const S6_3_HOST_NETWORK: RuleId = RuleId::new("6.3/hostNetwork");
@@ -623,6 +623,71 @@ pub const S6_4_ENV_NAME_REQUIRED: RuleId = RuleId::new("6.4/env-name-required");
 pub const S6_4_ENV_NAME_RELAXED: RuleId = RuleId::new("6.4/env-name-relaxed");
 /// `6.4/env-name-strict`: env\[i\].name: C-identifier-like before 1.32 (validateEnv).
 pub const S6_4_ENV_NAME_STRICT: RuleId = RuleId::new("6.4/env-name-strict");
+/// `6.4/container-restartPolicy`: validateContainers: restartPolicy may not be set for non-init containers (Forbidden).
+pub const S6_4_CONTAINER_RESTART_POLICY: RuleId = RuleId::new("6.4/container-restartPolicy");
+/// `6.4/init-probes-lifecycle`: validateInitContainers: lifecycle and probes Forbidden on init containers without restartPolicy=Always (sidecars may have them).
+pub const S6_4_INIT_PROBES_LIFECYCLE: RuleId = RuleId::new("6.4/init-probes-lifecycle");
+/// `6.4/env-valueFrom`: validateEnvVarValueFrom: exactly one source, and not beside a non-empty value (Invalid at env\[i\].valueFrom).
+pub const S6_4_ENV_VALUE_FROM: RuleId = RuleId::new("6.4/env-valueFrom");
+/// `6.4/envFrom-one-source`: ValidateEnvFrom: exactly one of configMapRef and secretRef (Invalid at envFrom, no index).
+pub const S6_4_ENV_FROM_ONE_SOURCE: RuleId = RuleId::new("6.4/envFrom-one-source");
+/// `6.4/security-ids`: ValidateSecurityContext: runAsUser and runAsGroup 0..2147483647 (IsValidUserID, IsValidGroupID).
+pub const S6_4_SECURITY_IDS: RuleId = RuleId::new("6.4/security-ids");
+/// `6.4/security-privilege-escalation`: ValidateSecurityContext: allowPrivilegeEscalation false with privileged true or capabilities.add CAP_SYS_ADMIN is Invalid.
+pub const S6_4_SECURITY_PRIVILEGE_ESCALATION: RuleId =
+    RuleId::new("6.4/security-privilege-escalation");
+/// `6.4/env-fieldRef`: validateEnvVarValueFrom: fieldRef.fieldPath one of validEnvDownwardAPIFieldPathExpressions (metadata.name|namespace|uid, spec.nodeName, spec.serviceAccountName, status.hostIP(s), status.podIP(s)) or a labels/annotations subscript.
+pub const S6_4_ENV_FIELD_REF: RuleId = RuleId::new("6.4/env-fieldRef");
+/// `6.4/env-resourceFieldRef`: validateContainerResourceFieldSelector: resourceFieldRef.resource Required and one of limits/requests cpu, memory, ephemeral-storage or hugepages-*.
+pub const S6_4_ENV_RESOURCE_FIELD_REF: RuleId = RuleId::new("6.4/env-resourceFieldRef");
+/// `6.4/env-key-selector`: validateConfigMapKeySelector / validateSecretKeySelector: key Required and a valid ConfigMap key.
+pub const S6_4_ENV_KEY_SELECTOR: RuleId = RuleId::new("6.4/env-key-selector");
+/// `6.4/envFrom-prefix`: ValidateEnvFrom: prefix is an environment variable name (IsEnvVarName; IsRelaxedEnvVarName from 1.32).
+pub const S6_4_ENV_FROM_PREFIX: RuleId = RuleId::new("6.4/envFrom-prefix");
+/// `6.4/seccomp-localhost-profile`: validateSeccompProfileField: localhostProfile Required for Localhost (a relative path without ..) and Invalid for other types.
+pub const S6_4_SECCOMP_LOCALHOST_PROFILE: RuleId = RuleId::new("6.4/seccomp-localhost-profile");
+/// `6.5/handler-one`: validateHandler: exactly one handler type (Required when none, Forbidden for the second).
+pub const S6_5_HANDLER_ONE: RuleId = RuleId::new("6.5/handler-one");
+/// `6.5/handler-port`: ValidatePortNumOrName: httpGet/tcpSocket port a number 1..65535 or an IANA port name; grpc port a number.
+pub const S6_5_HANDLER_PORT: RuleId = RuleId::new("6.5/handler-port");
+/// `6.5/exec-command`: validateExecAction: exec.command Required.
+pub const S6_5_EXEC_COMMAND: RuleId = RuleId::new("6.5/exec-command");
+/// `6.5/probe-nonnegative`: validateProbe: initialDelaySeconds, timeoutSeconds, periodSeconds, successThreshold, failureThreshold non-negative.
+pub const S6_5_PROBE_NONNEGATIVE: RuleId = RuleId::new("6.5/probe-nonnegative");
+/// `6.5/probe-success-threshold`: validateLivenessProbe / validateStartupProbe: successThreshold must be 1.
+pub const S6_5_PROBE_SUCCESS_THRESHOLD: RuleId = RuleId::new("6.5/probe-success-threshold");
+/// `6.5/probe-grace-positive`: validateProbe: terminationGracePeriodSeconds \> 0.
+pub const S6_5_PROBE_GRACE_POSITIVE: RuleId = RuleId::new("6.5/probe-grace-positive");
+/// `6.5/sleep-seconds`: validateSleepAction: sleep.seconds at most the pod terminationGracePeriodSeconds.
+pub const S6_5_SLEEP_SECONDS: RuleId = RuleId::new("6.5/sleep-seconds");
+/// `6.5/sleep-seconds-positive`: validateSleepAction: sleep.seconds \> 0 before 1.33, \>= 0 from 1.33 (PodLifecycleSleepActionAllowZero on by default).
+pub const S6_5_SLEEP_SECONDS_POSITIVE: RuleId = RuleId::new("6.5/sleep-seconds-positive");
+/// `6.6/resource-name`: validateContainerResourceName: a name without a domain must be a standard container resource (cpu, memory, ephemeral-storage, hugepages-*).
+pub const S6_6_RESOURCE_NAME: RuleId = RuleId::new("6.6/resource-name");
+/// `6.6/request-at-most-limit`: validateResourceRequirements: request \<= limit (Invalid at resources.requests).
+pub const S6_6_REQUEST_AT_MOST_LIMIT: RuleId = RuleId::new("6.6/request-at-most-limit");
+/// `6.6/extended-resource-limit`: validateResourceRequirements: non-overcommitable (extended) resources need a limit equal to the request.
+pub const S6_6_EXTENDED_RESOURCE_LIMIT: RuleId = RuleId::new("6.6/extended-resource-limit");
+/// `6.6/hugepages-need-cpu-or-memory`: validateResourceRequirements: HugePages require cpu or memory (Forbidden at resources).
+pub const S6_6_HUGEPAGES_NEED_CPU_OR_MEMORY: RuleId =
+    RuleId::new("6.6/hugepages-need-cpu-or-memory");
+/// `6.6/resource-nonnegative`: ValidateResourceQuantityValue: container requests and limits not negative.
+pub const S6_6_RESOURCE_NONNEGATIVE: RuleId = RuleId::new("6.6/resource-nonnegative");
+/// `6.1/kvol-block-claim-mounted`: (kvol) a claim with volumeMode Block is attached with volumeDevices, not mounted with volumeMounts.
+///
+/// kvol's own rule (the API server accepts this): the API server accepts it, but the kubelet refuses to mount a raw block volume as a filesystem ("has volumeMode Block, but is specified in volumeMounts"): the pod stays in ContainerCreating.
+pub const S6_1_KVOL_BLOCK_CLAIM_MOUNTED: RuleId = RuleId::new("6.1/kvol-block-claim-mounted");
+/// `6.2/kvol-filesystem-claim-as-device`: (kvol) a claim attached with volumeDevices has volumeMode Block.
+///
+/// kvol's own rule (the API server accepts this): the API server accepts it, but the kubelet refuses to attach a Filesystem-mode volume as a raw device ("has volumeMode Filesystem, but is specified in volumeDevices"): the pod stays in ContainerCreating.
+pub const S6_2_KVOL_FILESYSTEM_CLAIM_AS_DEVICE: RuleId =
+    RuleId::new("6.2/kvol-filesystem-claim-as-device");
+/// `6.5/kvol-probe-port-name-exists`: (kvol) a probe or hook port given by name names a port of the same container.
+///
+/// kvol's own rule (the API server accepts this): the API server accepts any port name, but the kubelet resolves it among the container's own ports and fails the probe ("couldn't find port"): a liveness or startup probe then restarts the container forever, a readiness probe keeps it out of its Services.
+pub const S6_5_KVOL_PROBE_PORT_NAME_EXISTS: RuleId = RuleId::new("6.5/kvol-probe-port-name-exists");
+/// `6.5/http-header-name`: validateHTTPGetAction: httpHeaders names are HTTP header names (IsHTTPHeaderName; path httpGet.httpHeaders, no index).
+pub const S6_5_HTTP_HEADER_NAME: RuleId = RuleId::new("6.5/http-header-name");
 /// `7/name-format`: PV name: DNS-1123 subdomain.
 pub const S7_NAME_FORMAT: RuleId = RuleId::new("7/name-format");
 /// `7/accessModes-required`: spec.accessModes Required.
@@ -1024,6 +1089,8 @@ pub const S14_FRACTIONAL_BYTES_CLAIM_TEMPLATE: RuleId =
     RuleId::new("14/fractional-bytes-claim-template");
 /// `14/fractional-bytes-ephemeral`: ephemeral claim template fractional bytes warns.
 pub const S14_FRACTIONAL_BYTES_EPHEMERAL: RuleId = RuleId::new("14/fractional-bytes-ephemeral");
+/// `14/fractional-bytes-container`: container memory or ephemeral-storage request or limit with fractional bytes warns (warningsForPodSpecAndMeta).
+pub const S14_FRACTIONAL_BYTES_CONTAINER: RuleId = RuleId::new("14/fractional-bytes-container");
 /// `14/kvol-fractional-bytes-capacity`: (kvol) PV capacity with fractional bytes warns.
 ///
 /// kvol's own rule (the API server accepts this): the API server gives no warning for a PersistentVolume's capacity: a fractional number of bytes is a size no storage has, and claims are compared against it as written.
@@ -1595,6 +1662,34 @@ pub const ALL: &[RuleId] = &[
     S6_4_ENV_NAME_REQUIRED,
     S6_4_ENV_NAME_RELAXED,
     S6_4_ENV_NAME_STRICT,
+    S6_4_CONTAINER_RESTART_POLICY,
+    S6_4_INIT_PROBES_LIFECYCLE,
+    S6_4_ENV_VALUE_FROM,
+    S6_4_ENV_FROM_ONE_SOURCE,
+    S6_4_SECURITY_IDS,
+    S6_4_SECURITY_PRIVILEGE_ESCALATION,
+    S6_4_ENV_FIELD_REF,
+    S6_4_ENV_RESOURCE_FIELD_REF,
+    S6_4_ENV_KEY_SELECTOR,
+    S6_4_ENV_FROM_PREFIX,
+    S6_4_SECCOMP_LOCALHOST_PROFILE,
+    S6_5_HANDLER_ONE,
+    S6_5_HANDLER_PORT,
+    S6_5_EXEC_COMMAND,
+    S6_5_PROBE_NONNEGATIVE,
+    S6_5_PROBE_SUCCESS_THRESHOLD,
+    S6_5_PROBE_GRACE_POSITIVE,
+    S6_5_SLEEP_SECONDS,
+    S6_5_SLEEP_SECONDS_POSITIVE,
+    S6_6_RESOURCE_NAME,
+    S6_6_REQUEST_AT_MOST_LIMIT,
+    S6_6_EXTENDED_RESOURCE_LIMIT,
+    S6_6_HUGEPAGES_NEED_CPU_OR_MEMORY,
+    S6_6_RESOURCE_NONNEGATIVE,
+    S6_1_KVOL_BLOCK_CLAIM_MOUNTED,
+    S6_2_KVOL_FILESYSTEM_CLAIM_AS_DEVICE,
+    S6_5_KVOL_PROBE_PORT_NAME_EXISTS,
+    S6_5_HTTP_HEADER_NAME,
     S7_NAME_FORMAT,
     S7_ACCESS_MODES_REQUIRED,
     S7_ACCESS_MODES_SUPPORTED,
@@ -1757,6 +1852,7 @@ pub const ALL: &[RuleId] = &[
     S14_FRACTIONAL_BYTES_LIMIT,
     S14_FRACTIONAL_BYTES_CLAIM_TEMPLATE,
     S14_FRACTIONAL_BYTES_EPHEMERAL,
+    S14_FRACTIONAL_BYTES_CONTAINER,
     S14_KVOL_FRACTIONAL_BYTES_CAPACITY,
     S14_DEPRECATED_NODE_LABEL_PV,
     S14_DEPRECATED_NODE_LABEL_NODE_SELECTOR,
@@ -1848,6 +1944,9 @@ pub(crate) fn source_of(id: &str) -> Source {
         | "4/kvol-object-unique"
         | "4/kvol-extra-modelled"
         | "6.4/kvol-pod-affinity-label-keys-release"
+        | "6.1/kvol-block-claim-mounted"
+        | "6.2/kvol-filesystem-claim-as-device"
+        | "6.5/kvol-probe-port-name-exists"
         | "7/node-requirement-kvol-gt-integer"
         | "7/kvol-claimRef-name-required"
         | "7/kvol-claimRef-namespace-required"
@@ -1945,6 +2044,15 @@ pub(crate) fn why_of(id: &str) -> Option<&'static str> {
         }
         "6.4/kvol-pod-affinity-label-keys-release" => {
             "before 1.31 the API server drops matchLabelKeys and mismatchLabelKeys on create (the feature gate is off): the term silently selects more pods than written"
+        }
+        "6.1/kvol-block-claim-mounted" => {
+            "the API server accepts it, but the kubelet refuses to mount a raw block volume as a filesystem (\"has volumeMode Block, but is specified in volumeMounts\"): the pod stays in ContainerCreating"
+        }
+        "6.2/kvol-filesystem-claim-as-device" => {
+            "the API server accepts it, but the kubelet refuses to attach a Filesystem-mode volume as a raw device (\"has volumeMode Filesystem, but is specified in volumeDevices\"): the pod stays in ContainerCreating"
+        }
+        "6.5/kvol-probe-port-name-exists" => {
+            "the API server accepts any port name, but the kubelet resolves it among the container's own ports and fails the probe (\"couldn't find port\"): a liveness or startup probe then restarts the container forever, a readiness probe keeps it out of its Services"
         }
         "7/node-requirement-kvol-gt-integer" => {
             "the scheduler parses Gt/Lt values as integers: a value that is not one matches no node, so pods using the volume are never scheduled"

@@ -47,6 +47,7 @@
 pub mod binding;
 mod claim;
 mod common;
+mod container;
 mod extra;
 pub(crate) mod help;
 pub mod ids;

@@ -5,7 +5,7 @@
 
 use super::{
     common::{PathRules, invalid_each, local_descending},
-    ids,
+    container, ids,
     meta::{self, LabelRules, NameFormat},
     volume, warnings,
 };
@@ -15,6 +15,7 @@ use crate::{
     report::{FieldError, FieldPath},
     validate::Checker,
     version::KubeVersion,
+    volume::VolumeSource,
 };
 use std::collections::BTreeSet;
 
@@ -88,10 +89,25 @@ pub(crate) fn pod_spec(
 ) {
     let mut valid = volume::volumes(checker, &spec.volumes, ctx.pod_name, &path.child("volumes"));
     valid.extend(ctx.claim_templates.iter().cloned());
+    let devices = spec
+        .volumes
+        .iter()
+        .filter(|v| valid.contains(&v.name))
+        .map(|v| {
+            let block = matches!(
+                v.source,
+                VolumeSource::PersistentVolumeClaim(_) | VolumeSource::Ephemeral(_)
+            );
+            (v.name.clone(), block)
+        })
+        .chain(ctx.claim_templates.iter().map(|t| (t.clone(), true)))
+        .collect();
     let vols = Mountable {
         valid,
         declared: spec.volumes.iter().map(|v| v.name.as_str()).collect(),
         template: !ctx.is_pod,
+        devices,
+        grace: spec.termination_grace_period_seconds.unwrap_or(30),
     };
     containers(checker, &spec.containers, &vols, &path.child("containers"));
     init_containers(checker, spec, &vols, &path.child("initContainers"));
@@ -135,6 +151,10 @@ struct Mountable<'a> {
     declared: BTreeSet<&'a str>,
     /// True in a pod template (whose mounts may name claim templates).
     template: bool,
+    /// The valid volumes (and claim templates) as block devices see them.
+    devices: container::DeviceSources,
+    /// The pod's termination grace period (default 30), which bounds `sleep` hooks.
+    grace: i64,
 }
 
 fn containers(checker: &mut Checker, list: &[Container], vols: &Mountable<'_>, path: &FieldPath) {
@@ -150,6 +170,7 @@ fn containers(checker: &mut Checker, list: &[Container], vols: &Mountable<'_>, p
     for (i, c) in list.iter().enumerate() {
         let idx = path.index(i);
         container_common(checker, c, vols, &idx);
+        container::regular(checker, c, vols.grace, &idx);
         if !seen.insert(c.name.as_str()) {
             checker.error(FieldError::duplicate(
                 ids::S6_4_CONTAINER_NAME_UNIQUE,
@@ -158,6 +179,8 @@ fn containers(checker: &mut Checker, list: &[Container], vols: &Mountable<'_>, p
             ));
         }
     }
+    let all: Vec<&Container> = list.iter().collect();
+    container::host_port_conflicts(checker, &all, path);
 }
 
 /// Init containers: the common rules, and names unique across containers and init containers.
@@ -166,6 +189,9 @@ fn init_containers(checker: &mut Checker, spec: &PodSpec, vols: &Mountable<'_>, 
     for (i, c) in spec.init_containers.iter().enumerate() {
         let idx = path.index(i);
         container_common(checker, c, vols, &idx);
+        container::init(checker, c, vols.grace, &idx);
+        // Init containers run one by one: host ports conflict only within one.
+        container::host_port_conflicts(checker, &[c], path);
         if seen.contains(c.name.as_str()) {
             checker.error(FieldError::duplicate(
                 ids::S6_4_INIT_CONTAINER_NAME_UNIQUE,
@@ -207,6 +233,7 @@ fn container_common(checker: &mut Checker, c: &Container, vols: &Mountable<'_>, 
     ports(checker, &c.ports, &path.child("ports"));
     env(checker, &c.env, &path.child("env"));
     volume_mounts(checker, &c.volume_mounts, vols, &path.child("volumeMounts"));
+    container::common(checker, c, &vols.devices, path);
 }
 
 /// `validateContainerPorts`: names are IANA service names (≤ 15 characters) unique in the
@@ -263,7 +290,7 @@ const ENV_NAME_MSG: &str = "a valid environment variable name must consist of al
 const RELAXED_ENV_NAME_MSG: &str = "a valid environment variable name must consist only of printable ASCII characters other than '='";
 
 /// `IsEnvVarName` (strict: before RelaxedEnvironmentVariableValidation was on by default).
-fn strict_env_name(name: &str) -> Vec<String> {
+pub(super) fn strict_env_name(name: &str) -> Vec<String> {
     let mut errs = Vec::new();
     let b = name.as_bytes();
     let head_ok = b
@@ -289,7 +316,7 @@ fn strict_env_name(name: &str) -> Vec<String> {
 }
 
 /// `IsRelaxedEnvVarName`: printable ASCII except `=`.
-fn relaxed_env_name(name: &str) -> Vec<String> {
+pub(super) fn relaxed_env_name(name: &str) -> Vec<String> {
     if name.chars().all(|c| (' '..='~').contains(&c) && c != '=') {
         Vec::new()
     } else {
@@ -537,6 +564,7 @@ mod tests {
         c.env = vec![EnvVar {
             name: "1st var!".into(),
             value: "x".into(),
+            ..Default::default()
         }];
         let p = with_container(c.clone());
         assert_clean(&p.check_for(v(32)));
@@ -550,6 +578,7 @@ mod tests {
         c.env = vec![EnvVar {
             name: "A=B".into(),
             value: "x".into(),
+            ..Default::default()
         }];
         assert_only(
             &with_container(c.clone()).check_for(v(34)),
@@ -559,6 +588,7 @@ mod tests {
         c.env = vec![EnvVar {
             name: String::new(),
             value: "x".into(),
+            ..Default::default()
         }];
         assert_only(
             &with_container(c).check(),

@@ -134,6 +134,7 @@ pub(crate) fn port(name: Option<&str>, number: i32) -> ContainerPort {
         container_port: number,
         name: name.map(str::to_owned),
         protocol: Protocol::TCP,
+        host_port: None,
     }
 }
 

@@ -453,7 +453,13 @@ fn downward_file(checker: &mut Checker, file: &DownwardApiFile, path: &FieldPath
     local_non_reserved(checker, rules, &file_path, &file.path);
     match &file.source {
         DownwardApiSource::Field(field_path) => {
-            object_field_selector(checker, field_path, &path.child("fieldRef"));
+            object_field_selector(
+                checker,
+                field_path,
+                &path.child("fieldRef"),
+                &VOLUME_FIELDS,
+                ids::S5_DOWNWARD_API_FIELD_PATH_SUPPORTED,
+            );
         }
         DownwardApiSource::Resource {
             container_name,
@@ -499,7 +505,7 @@ fn downward_file(checker: &mut Checker, file: &DownwardApiFile, path: &FieldPath
 }
 
 /// `validContainerResourceFieldPathExpressions`, sorted as the API server lists them.
-const RESOURCE_FIELDS: [&str; 6] = [
+pub(super) const RESOURCE_FIELDS: [&str; 6] = [
     "limits.cpu",
     "limits.ephemeral-storage",
     "limits.memory",
@@ -507,7 +513,7 @@ const RESOURCE_FIELDS: [&str; 6] = [
     "requests.ephemeral-storage",
     "requests.memory",
 ];
-const HUGEPAGES_PREFIXES: [&str; 2] = ["limits.hugepages-", "requests.hugepages-"];
+pub(super) const HUGEPAGES_PREFIXES: [&str; 2] = ["limits.hugepages-", "requests.hugepages-"];
 /// `validVolumeDownwardAPIFieldPathExpressions`, sorted.
 const VOLUME_FIELDS: [&str; 5] = [
     "metadata.annotations",
@@ -541,9 +547,15 @@ fn split_subscript(field: &str) -> Option<(&str, &str)> {
     (!path.is_empty()).then_some((path, key))
 }
 
-/// `validateObjectFieldSelector` with the volume's allowed fields (`apiVersion` is defaulted to
-/// `v1`).
-fn object_field_selector(checker: &mut Checker, field: &str, path: &FieldPath) {
+/// `validateObjectFieldSelector` with the fields a volume (or an environment variable) allows
+/// (`apiVersion` is defaulted to `v1`); `supported` is the rule of a field outside `allowed`.
+pub(super) fn object_field_selector(
+    checker: &mut Checker,
+    field: &str,
+    path: &FieldPath,
+    allowed: &[&str],
+    supported: RuleId,
+) {
     let field_path = path.child("fieldPath");
     if field.is_empty() {
         checker.error(FieldError::required(
@@ -600,18 +612,20 @@ fn object_field_selector(checker: &mut Checker, field: &str, path: &FieldPath) {
         ));
         return;
     }
-    if !VOLUME_FIELDS.contains(&internal) {
+    if !allowed.contains(&internal) {
         checker.error(FieldError::not_supported(
-            ids::S5_DOWNWARD_API_FIELD_PATH_SUPPORTED,
-            field_path,
-            internal,
-            &VOLUME_FIELDS,
+            supported, field_path, internal, allowed,
         ));
     }
 }
 
 /// `validateContainerResourceDivisor`: the divisors each resource allows.
-fn resource_divisor(checker: &mut Checker, resource: &str, divisor: &str, path: &FieldPath) {
+pub(super) fn resource_divisor(
+    checker: &mut Checker,
+    resource: &str,
+    divisor: &str,
+    path: &FieldPath,
+) {
     const BYTES: [&str; 13] = [
         "1", "1k", "1M", "1G", "1T", "1P", "1E", "1Ki", "1Mi", "1Gi", "1Ti", "1Pi", "1Ei",
     ];

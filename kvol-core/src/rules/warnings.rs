@@ -98,7 +98,9 @@ pub(crate) fn beta_storage_class_annotation(
     }
 }
 
-fn fractional_bytes(checker: &mut Checker, q: &Quantity, path: FieldPath) {
+/// `fractional byte value ... is invalid, must be an integer` (claims, PVs and, for memory and
+/// ephemeral storage, containers).
+pub(super) fn fractional_bytes(checker: &mut Checker, q: &Quantity, path: FieldPath) {
     if !q.api_fractional_bytes() {
         return;
     }
@@ -755,18 +757,22 @@ mod tests {
             EnvVar {
                 name: "PATH".into(),
                 value: "/bin".into(),
+                ..Default::default()
             },
             EnvVar {
                 name: "PATH".into(),
                 value: "$(PATH):/usr/local/bin".into(),
+                ..Default::default()
             },
             EnvVar {
                 name: "MODE".into(),
                 value: "a".into(),
+                ..Default::default()
             },
             EnvVar {
                 name: "MODE".into(),
                 value: "b".into(),
+                ..Default::default()
             },
         ];
         let mut b = container("b");

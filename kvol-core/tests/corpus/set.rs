@@ -13,8 +13,13 @@ use kvol_core::{
     Report, Service, SourceInput, StatefulSet, StorageClass, Validate, VolumeMode, VolumeMount,
     VolumeSource,
     builder::{ContainerBuilder, PvcBuilder, PvcTemplateBuilder},
+    container::{
+        EnvFromSource, EnvVarSource, KeySelector, MountPropagationMode, PullPolicy,
+        RecursiveReadOnlyMode, ResourceFieldSelector, TerminationMessagePolicy, VolumeDevice,
+    },
     legacy::LegacySource,
     pod::RestartPolicy,
+    probe::{LifecycleHandler, Probe},
     pv::{CsiPersistentVolume, PvSource, SecretReference},
     pvc::{TypedLocalObjectReference, TypedObjectReference},
     scheduling::{
@@ -22,7 +27,10 @@ use kvol_core::{
         PreferredSchedulingTerm, TaintEffect, Toleration, TolerationOperator,
         TopologySpreadConstraint, UnsatisfiableConstraintAction, WeightedPodAffinityTerm,
     },
-    security::{FsGroupChangePolicy, PodSecurityContext, SeccompProfile, SeccompProfileType},
+    security::{
+        Capabilities, FsGroupChangePolicy, PodSecurityContext, SeccompProfile, SeccompProfileType,
+        SecurityContext,
+    },
     selector::{
         LabelSelector, LabelSelectorRequirement, NodeSelector, NodeSelectorOperator,
         NodeSelectorRequirement, NodeSelectorTerm, SelectorOperator, TopologyRequirement,
@@ -770,8 +778,14 @@ fn container(
                 let fallback = format!("p{}", ports.names.0.len());
                 ports.names.take(n, &fallback[..fallback.len().min(15)])
             });
+            // Host ports are unique like the container ports, so they never conflict.
+            let host_port = g.chance(0.1).then_some(number);
+            if host_port.is_some() {
+                g.stats.bump("container/hostPort");
+            }
             c = c.port_with(ContainerPort {
                 container_port: number,
+                host_port,
                 name: port_name,
                 protocol,
             });
@@ -785,12 +799,26 @@ fn container(
         let path = g.draw(st::absolute_path());
         let mount_path = paths.take(path, "/mnt/m");
         let sub_path = g.chance(0.3).then(|| g.draw(st::relative_path()));
-        c = c.mount_with(VolumeMount {
+        let read_only = g.chance(0.4);
+        let mut mount = VolumeMount {
             mount_path,
             name: v.clone(),
-            read_only: g.chance(0.4),
+            read_only,
             sub_path,
-        });
+            ..Default::default()
+        };
+        if mount.sub_path.is_none() && g.chance(0.1) {
+            g.stats.bump("container/subPathExpr");
+            mount.sub_path_expr = Some("$(HOSTNAME)".into());
+        }
+        if read_only && g.chance(0.2) {
+            g.stats.bump("container/recursiveReadOnly");
+            mount.recursive_read_only = Some(RecursiveReadOnlyMode::IfPossible);
+        } else if g.chance(0.1) {
+            g.stats.bump("container/mountPropagation");
+            mount.mount_propagation = Some(MountPropagationMode::HostToContainer);
+        }
+        c = c.mount_with(mount);
     }
     for _ in 0..g.upto(3) {
         c = c.env(g.draw(st::env_name()), g.hostile());
@@ -802,6 +830,161 @@ fn container(
     if g.chance(0.5) {
         let n = g.upto(3);
         c = c.args((0..n).map(|_| g.hostile()).collect::<Vec<_>>());
+    }
+    container_fields(g, c, !with_ports)
+}
+
+/// The second release's container fields: pull policy, working directory, environment sources,
+/// resources, probes, hooks, security context, mount options, host ports and sidecars.
+fn container_fields(g: &mut Gen, mut c: ContainerBuilder, init: bool) -> ContainerBuilder {
+    let q = |s: &str| s.parse::<Quantity>().expect("a valid test quantity");
+    if g.chance(0.3) {
+        let policy = g.pick(&[
+            PullPolicy::Always,
+            PullPolicy::IfNotPresent,
+            PullPolicy::Never,
+        ]);
+        g.stats.bump(format!("container/imagePullPolicy:{policy}"));
+        c = c.image_pull_policy(policy);
+    }
+    if g.chance(0.2) {
+        c = c.working_dir(g.draw(st::absolute_path()));
+    }
+    if g.chance(0.3) {
+        let source = match g.upto(3) {
+            0 => EnvVarSource {
+                secret_key_ref: Some(KeySelector {
+                    optional: g.chance(0.5).then_some(true),
+                    ..KeySelector::new(g.label(30), g.label(30))
+                }),
+                ..Default::default()
+            },
+            1 => EnvVarSource::config_map_key(g.label(30), g.label(30)),
+            2 => EnvVarSource::field(g.pick(&[
+                "metadata.name",
+                "metadata.namespace",
+                "status.podIP",
+                "spec.nodeName",
+                "spec.serviceAccountName",
+            ])),
+            _ => EnvVarSource {
+                resource_field_ref: Some(ResourceFieldSelector {
+                    container_name: None,
+                    divisor: Some(q("1Mi")),
+                    resource: "limits.memory".into(),
+                }),
+                ..Default::default()
+            },
+        };
+        let kind = if source.secret_key_ref.is_some() {
+            "secretKeyRef"
+        } else if source.config_map_key_ref.is_some() {
+            "configMapKeyRef"
+        } else if source.field_ref.is_some() {
+            "fieldRef"
+        } else {
+            "resourceFieldRef"
+        };
+        g.stats.bump(format!("container/env:{kind}"));
+        c = c.env_from_source(g.draw(st::env_name()), source);
+    }
+    if g.chance(0.2) {
+        let mut source = if g.chance(0.5) {
+            EnvFromSource::config_map(g.label(30))
+        } else {
+            EnvFromSource::secret(g.label(30))
+        };
+        if g.chance(0.5) {
+            source.prefix = Some("APP_".into());
+        }
+        g.stats.bump("container/envFrom");
+        c = c.env_from(source);
+    }
+    if g.chance(0.4) {
+        let cpu = g.pick(&["100m", "250m", "500m", "1", "2"]);
+        let memory = g.pick(&["64Mi", "128Mi", "512Mi", "1Gi"]);
+        c = c.request("cpu", q(cpu)).request("memory", q(memory));
+        if g.chance(0.5) {
+            c = c.limit("memory", q(memory)).limit("cpu", q("2"));
+        }
+        if g.chance(0.3) {
+            c = c
+                .request("ephemeral-storage", q("1Gi"))
+                .limit("ephemeral-storage", q("2Gi"));
+        }
+        if g.chance(0.2) {
+            g.stats.bump("container/resources:hugepages");
+            c = c.limit("hugepages-2Mi", q("64Mi"));
+        }
+        if g.chance(0.2) {
+            g.stats.bump("container/resources:extended");
+            c = c.limit("example.com/widget", q("1"));
+        }
+        g.stats.bump("container/resources");
+    }
+    let sidecar = init && g.chance(0.5);
+    if sidecar {
+        g.stats.bump("container/sidecar");
+        c = c.sidecar();
+    }
+    if !init || sidecar {
+        let port = g.draw(1i32..=65535);
+        if g.chance(0.4) {
+            let probe = match g.upto(3) {
+                0 => Probe::exec(["cat", "/tmp/healthy"]),
+                1 => Probe::http_get(g.draw(st::absolute_path()), port),
+                2 => Probe::tcp_socket(port),
+                _ => Probe::grpc(port),
+            };
+            let probe = probe
+                .initial_delay(g.draw(0i32..=60))
+                .period(g.draw(1i32..=30))
+                .timeout(g.draw(1i32..=10))
+                .failure_threshold(g.draw(1i32..=10));
+            g.stats.bump("container/livenessProbe");
+            c = c.liveness(probe);
+        }
+        if g.chance(0.4) {
+            g.stats.bump("container/readinessProbe");
+            c = c.readiness(Probe::tcp_socket(port).success_threshold(g.draw(1i32..=3)));
+        }
+        if g.chance(0.2) {
+            g.stats.bump("container/startupProbe");
+            c = c.startup(Probe::exec(["true"]).failure_threshold(30));
+        }
+        if g.chance(0.2) {
+            g.stats.bump("container/lifecycle");
+            c = c
+                .post_start(LifecycleHandler::exec(["sh", "-c", "echo started"]))
+                .pre_stop(LifecycleHandler::http_get("/quit", port));
+        }
+    }
+    if g.chance(0.3) {
+        let context = if g.chance(0.8) {
+            SecurityContext {
+                allow_privilege_escalation: Some(false),
+                capabilities: Some(Capabilities {
+                    add: vec!["NET_BIND_SERVICE".into()],
+                    drop: vec!["ALL".into()],
+                }),
+                read_only_root_filesystem: Some(g.chance(0.5)),
+                run_as_group: Some(g.draw(0i64..=65535)),
+                run_as_non_root: Some(true),
+                run_as_user: Some(g.draw(1i64..=65535)),
+                seccomp_profile: Some(SeccompProfile::runtime_default()),
+                ..Default::default()
+            }
+        } else {
+            SecurityContext {
+                privileged: Some(true),
+                ..Default::default()
+            }
+        };
+        g.stats.bump("container/securityContext");
+        c = c.security_context(context);
+    }
+    if g.chance(0.2) {
+        c = c.termination_message_policy(TerminationMessagePolicy::FallbackToLogsOnError);
     }
     c
 }
@@ -1017,9 +1200,76 @@ struct Outside {
 /// A whole set. `Err` when kvol rejected something the generator meant to be valid: one object
 /// on its own (`build()`), or the set as a whole (`Manifests`: claims name existing claims and
 /// classes, the PV controller's simulated binding succeeds, …).
+/// Block-mode claims are attached with `volumeDevices`, never mounted: every mount of a volume
+/// whose claim (a PersistentVolumeClaim of the set, an ephemeral volume's template or a
+/// StatefulSet claim template) has volumeMode Block becomes a raw device.
+fn block_claims_as_devices(objects: &mut [Object], namespace: Option<&str>, stats: &mut Stats) {
+    let ns = |n: &Option<String>| {
+        n.clone()
+            .or(namespace.map(str::to_owned))
+            .unwrap_or_default()
+    };
+    let block_claims: BTreeSet<(String, String)> = objects
+        .iter()
+        .filter_map(|o| match o {
+            Object::PersistentVolumeClaim(c) if c.spec.volume_mode == Some(VolumeMode::Block) => {
+                Some((ns(&c.metadata.namespace), c.metadata.name.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    for o in objects.iter_mut() {
+        let (namespace, spec, templates) = match o {
+            Object::Pod(p) => (ns(&p.metadata.namespace), &mut p.spec, Vec::new()),
+            Object::StatefulSet(s) => {
+                let block: Vec<String> = s
+                    .spec
+                    .volume_claim_templates
+                    .iter()
+                    .filter(|t| t.spec.volume_mode == Some(VolumeMode::Block))
+                    .filter_map(|t| t.metadata.name.clone())
+                    .collect();
+                (ns(&s.metadata.namespace), &mut s.spec.template.spec, block)
+            }
+            _ => continue,
+        };
+        let block: BTreeSet<String> = spec
+            .volumes
+            .iter()
+            .filter(|v| match &v.source {
+                VolumeSource::PersistentVolumeClaim(c) => {
+                    block_claims.contains(&(namespace.clone(), c.claim_name.clone()))
+                }
+                VolumeSource::Ephemeral(e) => {
+                    e.volume_claim_template.spec.volume_mode == Some(VolumeMode::Block)
+                }
+                _ => false,
+            })
+            .map(|v| v.name.clone())
+            .chain(templates)
+            .collect();
+        for c in spec
+            .containers
+            .iter_mut()
+            .chain(spec.init_containers.iter_mut())
+        {
+            let (devices, mounts): (Vec<_>, Vec<_>) = std::mem::take(&mut c.volume_mounts)
+                .into_iter()
+                .partition(|m| block.contains(&m.name));
+            c.volume_mounts = mounts;
+            for (i, m) in devices.into_iter().enumerate() {
+                stats.bump("container/volumeDevices");
+                c.volume_devices
+                    .push(VolumeDevice::new(m.name, format!("/dev/kvol{i}")));
+            }
+        }
+    }
+}
+
 pub fn generate(seed: u64, index: u64) -> (Result<Vec<Object>, SetError>, Stats) {
     let mut g = Gen::for_set(seed, index);
-    let result = build_set(&mut g, index).and_then(|(objects, outside, target, namespace)| {
+    let result = build_set(&mut g, index).and_then(|(mut objects, outside, target, namespace)| {
+        block_claims_as_devices(&mut objects, namespace.as_deref(), &mut g.stats);
         let set = assemble(&objects, outside, namespace);
         let report = set.check_for(target);
         for w in &report.warnings {
@@ -1080,7 +1330,8 @@ fn assemble(objects: &[Object], outside: Outside, namespace: Option<String>) -> 
 /// need the context the YAML files do not carry (`kvol check` reading the corpus back).
 pub fn generate_set(seed: u64, index: u64) -> Option<(Manifests, KubeVersion)> {
     let mut g = Gen::for_set(seed, index);
-    let (objects, outside, target, namespace) = build_set(&mut g, index).ok()?;
+    let (mut objects, outside, target, namespace) = build_set(&mut g, index).ok()?;
+    block_claims_as_devices(&mut objects, namespace.as_deref(), &mut g.stats);
     Some((assemble(&objects, outside, namespace), target))
 }
 

@@ -42,6 +42,7 @@ use kvol_core::{
 use std::{collections::BTreeMap, ops::RangeInclusive};
 
 mod claim;
+mod container;
 mod extra;
 mod legacy;
 mod meta;
@@ -58,6 +59,7 @@ mod volume;
 mod warnings;
 
 use claim::claims;
+use container::container_fields;
 use extra::extras;
 use legacy::legacy_and_iscsi;
 use meta::metadata;
@@ -703,6 +705,7 @@ pub fn rows() -> Vec<Row> {
     legacy_and_iscsi(&mut rows);
     containers(&mut rows);
     pod_settings(&mut rows);
+    container_fields(&mut rows);
     persistent_volumes(&mut rows);
     claims(&mut rows);
     storage_classes(&mut rows);

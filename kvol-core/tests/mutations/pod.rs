@@ -71,6 +71,7 @@ pub(super) fn containers(rows: &mut Vec<Row>) {
                 container_port: 81,
                 name: Some("http".into()),
                 protocol: Protocol::TCP,
+                ..Default::default()
             })
         },
         |p| {
@@ -78,6 +79,7 @@ pub(super) fn containers(rows: &mut Vec<Row>) {
                 container_port: 81,
                 name: Some("http-alt".into()),
                 protocol: Protocol::TCP,
+                ..Default::default()
             })
         },
     ));
@@ -188,6 +190,7 @@ pub(super) fn containers(rows: &mut Vec<Row>) {
     let env = |name: &str| EnvVar {
         name: name.into(),
         value: "v".into(),
+        ..Default::default()
     };
     rows.push(model(
         "6.4/env-name-required",

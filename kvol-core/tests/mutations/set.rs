@@ -355,4 +355,38 @@ pub(super) fn binding(rows: &mut Vec<Row>) {
         },
         |_| {},
     ));
+    // Volume modes against volumeMounts and volumeDevices: claim `data` of `pair()` mounted by
+    // pod `web` (objects[2]).
+    let mut block = pair();
+    block
+        .0
+        .push(pod_with(VolumeSource::claim("data", false)).into());
+    rows.push(model(
+        "6.1/kvol-block-claim-mounted",
+        block.clone(),
+        "objects[2](Pod default/web).spec.containers[0].volumeMounts[0].name",
+        INVALID,
+        |s| s.pvc(0).spec.volume_mode = Some(kvol_core::VolumeMode::Block),
+        |s| s.pvc(0).spec.volume_mode = Some(kvol_core::VolumeMode::Filesystem),
+    ));
+    rows.push(model(
+        "6.2/kvol-filesystem-claim-as-device",
+        block,
+        "objects[2](Pod default/web).spec.containers[0].volumeDevices[0].name",
+        INVALID,
+        |s| {
+            let c = &mut s.pod(2).spec.containers[0];
+            c.volume_mounts.clear();
+            c.volume_devices
+                .push(kvol_core::container::VolumeDevice::new("data", "/dev/xvda"));
+        },
+        |s| {
+            s.pvc(0).spec.volume_mode = Some(kvol_core::VolumeMode::Block);
+            s.pv(1).spec.volume_mode = Some(kvol_core::VolumeMode::Block);
+            let c = &mut s.pod(2).spec.containers[0];
+            c.volume_mounts.clear();
+            c.volume_devices
+                .push(kvol_core::container::VolumeDevice::new("data", "/dev/xvda"));
+        },
+    ));
 }

@@ -170,6 +170,7 @@ pub(super) fn warnings(rows: &mut Vec<Row>) {
                 container_port: 80,
                 name: None,
                 protocol: Protocol::UDP,
+                ..Default::default()
             });
             p.spec.containers.push(c.into());
         },
@@ -184,10 +185,12 @@ pub(super) fn warnings(rows: &mut Vec<Row>) {
             c.env.push(EnvVar {
                 name: "MODE".into(),
                 value: "a".into(),
+                ..Default::default()
             });
             c.env.push(EnvVar {
                 name: "MODE".into(),
                 value: "b".into(),
+                ..Default::default()
             });
         },
         // Redefining a variable in terms of itself is not a warning.
@@ -196,10 +199,12 @@ pub(super) fn warnings(rows: &mut Vec<Row>) {
             c.env.push(EnvVar {
                 name: "MODE".into(),
                 value: "a".into(),
+                ..Default::default()
             });
             c.env.push(EnvVar {
                 name: "MODE".into(),
                 value: "$(MODE)-b".into(),
+                ..Default::default()
             });
         },
     ));

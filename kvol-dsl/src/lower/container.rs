@@ -3,7 +3,7 @@
 
 use super::{Cx, words::word};
 use crate::{
-    ast::{ClaimSpec, Container, Mount, Name, PodBody, Port, Val},
+    ast::{ClaimSpec, Container, EnvValue, Mount, Name, PodBody, Port, Val},
     ctxt::Sp,
     lowered::{Lowered, call, ctor, opt, record, vec},
 };
@@ -61,7 +61,8 @@ pub fn compact_container(
         command: Vec::new(),
         args: Vec::new(),
         env: Vec::new(),
-        extra: Vec::new(),
+        extra: Default::default(),
+        extra_fields: Vec::new(),
     })
 }
 
@@ -135,15 +136,26 @@ fn container(
         let args = vec(c.args.iter().map(|s| cx.string(&s.value)).collect());
         b = call!(b.args(args));
     }
-    for (j, (key, value)) in c.env.iter().enumerate() {
-        let e = path.child("env").index(j);
-        cx.reg(&e, key.sp.to(value.sp));
-        cx.reg(&e.child("name"), key.sp);
-        cx.reg(&e.child("value"), value.sp);
-        let (key, value) = (cx.string(&key.value), cx.string(&value.value));
-        b = call!(b.env(key, value));
+    for (j, e) in c.env.iter().enumerate() {
+        let ep = path.child("env").index(j);
+        cx.reg(&ep.child("name"), e.name.sp);
+        let key = cx.string(&e.name.value);
+        match &e.value {
+            EnvValue::Lit(value) => {
+                cx.reg(&ep, e.name.sp.to(value.sp));
+                cx.reg(&ep.child("value"), value.sp);
+                let value = cx.string(&value.value);
+                b = call!(b.env(key, value));
+            }
+            source => {
+                cx.reg(&ep, e.name.sp);
+                let source = super::container_extra::env_source(cx, source, &ep.child("valueFrom"));
+                b = call!(b.env_from_source(key, source));
+            }
+        }
     }
-    for (name, value) in super::extra::fields(cx, &c.extra, path) {
+    let mut b = super::container_extra::lower(cx, &c.extra, path, b);
+    for (name, value) in super::extra::fields(cx, &c.extra_fields, path) {
         b = call!(b.extra(name, value));
     }
     b
@@ -166,10 +178,15 @@ fn port(cx: &mut Cx, p: &Port, path: &FieldPath) -> Lowered<kvol_core::Container
     let name = opt(p.name.as_ref().map(|n| cx.string(&n.value)));
     let k = cx.k.clone();
     let protocol = word(&k, p.protocol.map_or(Protocol::TCP, |w| w.value));
+    let host_port = opt(p.host_port.as_ref().map(|h| {
+        cx.reg(&path.child("hostPort"), h.sp());
+        cx.int32(h, "a port number")
+    }));
     record!(
         k,
         pod::ContainerPort {
             container_port,
+            host_port,
             name,
             protocol,
         }
@@ -190,14 +207,29 @@ fn mount(cx: &mut Cx, m: &Mount, mounts: &FieldPath, at: usize) -> Lowered<kvol_
     let name = cx.string(&m.volume.value);
     let read_only = cx.boolean(m.read_only);
     let sub_path = opt(m.sub_path.as_ref().map(|s| cx.string(&s.value)));
+    if let Some(s) = &m.sub_path_expr {
+        cx.reg(&path.child("subPathExpr"), s.sp);
+    }
+    let sub_path_expr = opt(m.sub_path_expr.as_ref().map(|s| cx.string(&s.value)));
     let k = cx.k.clone();
+    let mount_propagation = opt(m.propagation.map(|w| {
+        cx.reg(&path.child("mountPropagation"), w.sp);
+        word(&k, w.value)
+    }));
+    let recursive_read_only = opt(m.recursive_read_only.map(|w| {
+        cx.reg(&path.child("recursiveReadOnly"), w.sp);
+        word(&k, w.value)
+    }));
     record!(
         k,
         pod::VolumeMount {
             mount_path,
+            mount_propagation,
             name,
             read_only,
+            recursive_read_only,
             sub_path,
+            sub_path_expr,
         }
     )
 }

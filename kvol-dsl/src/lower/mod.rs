@@ -10,6 +10,7 @@
 
 mod claim;
 mod container;
+mod container_extra;
 mod extra;
 mod manifests;
 pub mod objects;

@@ -8,7 +8,7 @@ use super::{
 };
 use crate::{
     ast::{
-        ExprAst, NodeAffinityAst, PodAffinityAst, SecurityAst, SelectorAst, SpreadAst, Str,
+        ExprAst, NodeAffinityAst, PodAffinityAst, PodSecurityAst, SelectorAst, SpreadAst, Str,
         TolerationAst,
     },
     lowered::{Lowered, opt, record, string_map, vec},
@@ -81,7 +81,7 @@ fn expr<Op: ApiWord>(
 }
 
 /// `security: { … }`, registered at `path` (`…spec.securityContext`).
-pub fn security(cx: &mut Cx, s: &SecurityAst, path: &FieldPath) -> Lowered<PodSecurityContext> {
+pub fn security(cx: &mut Cx, s: &PodSecurityAst, path: &FieldPath) -> Lowered<PodSecurityContext> {
     let k = cx.k.clone();
     cx.reg(path, s.sp);
     for (field, v) in [

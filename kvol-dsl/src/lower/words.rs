@@ -5,7 +5,12 @@
 use crate::lowered::Lowered;
 use kvol_core::{
     AccessMode, ReclaimPolicy, VolumeMode,
+    container::{
+        ContainerRestartPolicy, MountPropagationMode, PullPolicy, RecursiveReadOnlyMode,
+        TerminationMessagePolicy,
+    },
     pod::{Protocol, RestartPolicy},
+    probe::UriScheme,
     scheduling::{DnsPolicy, TaintEffect, TolerationOperator, UnsatisfiableConstraintAction},
     security::{FsGroupChangePolicy, SeccompProfileType},
     selector::{NodeSelectorOperator, SelectorOperator},
@@ -36,6 +41,13 @@ api_words! {
     VolumeMode => ["VolumeMode"];
     ReclaimPolicy => ["ReclaimPolicy"];
     Protocol => ["pod", "Protocol"];
+    MountPropagationMode => ["container", "MountPropagationMode"];
+    RecursiveReadOnlyMode => ["container", "RecursiveReadOnlyMode"];
+    PullPolicy => ["container", "PullPolicy"];
+    TerminationMessagePolicy => ["container", "TerminationMessagePolicy"];
+    ContainerRestartPolicy => ["container", "ContainerRestartPolicy"];
+    UriScheme => ["probe", "UriScheme"];
+    SeccompProfileType => ["security", "SeccompProfileType"];
     RestartPolicy => ["pod", "RestartPolicy"];
     PodManagementPolicy => ["statefulset", "PodManagementPolicy"];
     RetentionAction => ["statefulset", "RetentionAction"];
@@ -45,7 +57,6 @@ api_words! {
     SelectorOperator => ["selector", "SelectorOperator"];
     NodeSelectorOperator => ["selector", "NodeSelectorOperator"];
     FsGroupChangePolicy => ["security", "FsGroupChangePolicy"];
-    SeccompProfileType => ["security", "SeccompProfileType"];
     TolerationOperator => ["scheduling", "TolerationOperator"];
     TaintEffect => ["scheduling", "TaintEffect"];
     UnsatisfiableConstraintAction => ["scheduling", "UnsatisfiableConstraintAction"];

@@ -49,7 +49,30 @@ pub const POD_KEYS: &[&str] = &[
 ];
 
 /// Keys inside `container NAME { … }`.
-pub const CONTAINER_KEYS: &[&str] = &["image", "port", "mount", "command", "args", "env", "extra"];
+pub const CONTAINER_KEYS: &[&str] = &[
+    "image",
+    "port",
+    "mount",
+    "command",
+    "args",
+    "env",
+    "pull",
+    "working_dir",
+    "env_from",
+    "requests",
+    "limits",
+    "liveness",
+    "readiness",
+    "startup",
+    "post_start",
+    "pre_stop",
+    "security",
+    "restart",
+    "termination_message_policy",
+    "termination_message_path",
+    "device",
+    "extra",
+];
 
 /// Parses `pod! { … }`.
 pub fn parse(p: &P, input: TokenStream) -> PodAst {
@@ -246,8 +269,9 @@ fn container(p: &P, e: &mut Entry) -> Option<Container> {
         command: Vec::new(),
         args: Vec::new(),
         env: Vec::new(),
+        extra: Default::default(),
         head,
-        extra: Vec::new(),
+        extra_fields: Vec::new(),
     };
     let mut seen = Seen::default();
     for toks in group_entries(g) {
@@ -288,35 +312,22 @@ fn container(p: &P, e: &mut Entry) -> Option<Container> {
             }
             "env" => {
                 if seen.once(p, &ce) && colon(p, &mut ce) {
-                    let m = value::map(
-                        p,
-                        &mut ce.rest,
-                        "environment variables",
-                        Guarantee::LabelValue,
-                        Guarantee::LabelValue,
-                    )
-                    .unwrap_or_default();
-                    for entry in m {
-                        if let (Val::Lit(k, ks), Val::Lit(v, vs)) = (entry.key, entry.value) {
-                            out.env.push((
-                                crate::ast::Str { value: k, sp: ks },
-                                crate::ast::Str { value: v, sp: vs },
-                            ));
-                        } else {
-                            p.cx.error(ce.key_sp, "environment variables are literals");
-                        }
-                    }
+                    out.env = super::container::env(p, &mut ce.rest);
                     ce.rest.finish(p, "the environment");
                 }
             }
             "extra" => {
                 if seen.once(p, &ce) && colon(p, &mut ce) {
-                    out.extra = value::extras(p, &mut ce.rest, "extra container fields")
+                    out.extra_fields = value::extras(p, &mut ce.rest, "extra container fields")
                         .unwrap_or_default();
                     ce.rest.finish(p, "the extra fields");
                 }
             }
-            _ => unknown_key(p, &ce, "a container", CONTAINER_KEYS),
+            _ => {
+                if !super::container::key(p, &mut ce, &mut out.extra, &mut seen) {
+                    unknown_key(p, &ce, "a container", CONTAINER_KEYS);
+                }
+            }
         }
     }
     Some(out)
@@ -354,16 +365,35 @@ pub fn port(p: &P, c: &mut Cursor) -> Option<Port> {
         _ => None,
     };
     let number = value::int(p, c, "a port number", Guarantee::Port, &[])?;
-    let protocol = if c.eof() { None } else { value::api_word(p, c) };
+    let protocol = match c.peek_ident() {
+        Some(w) if w != "host_port" => value::api_word(p, c),
+        _ => None,
+    };
+    let host_port = if c.eat_word("host_port") {
+        value::int(p, c, "a host port", Guarantee::Port, &[])
+    } else {
+        None
+    };
     c.finish(p, "the port");
     Some(Port {
         name,
         number,
         protocol,
+        host_port,
     })
 }
 
-/// `VOLUME => "/path" [read_only] [sub_path "x"]`.
+/// The words after a mount's path.
+const MOUNT_OPTIONS: &[&str] = &[
+    "read_only",
+    "sub_path",
+    "sub_path_expr",
+    "propagation",
+    "recursive_read_only",
+];
+
+/// `VOLUME => "/path" [read_only] [sub_path "x"] [sub_path_expr "$(X)"] [propagation MODE]
+/// [recursive_read_only MODE]`.
 pub fn mount(p: &P, c: &mut Cursor) -> Option<Mount> {
     let volume = value::literal_name(p, c, "the name of the volume to mount")?;
     if !c.eat_fat_arrow() {
@@ -379,6 +409,9 @@ pub fn mount(p: &P, c: &mut Cursor) -> Option<Mount> {
         path,
         read_only: false,
         sub_path: None,
+        sub_path_expr: None,
+        propagation: None,
+        recursive_read_only: None,
     };
     while let Some(w) = c.peek_ident() {
         match w.as_str() {
@@ -390,10 +423,22 @@ pub fn mount(p: &P, c: &mut Cursor) -> Option<Mount> {
                 c.bump();
                 m.sub_path = value::string(p, c, "a sub path");
             }
+            "sub_path_expr" => {
+                c.bump();
+                m.sub_path_expr = value::string(p, c, "a sub path expression");
+            }
+            "propagation" => {
+                c.bump();
+                m.propagation = value::api_word(p, c);
+            }
+            "recursive_read_only" => {
+                c.bump();
+                m.recursive_read_only = value::api_word(p, c);
+            }
             _ => {
                 p.cx.error(
                     c.span(),
-                    suggest::unknown("mount option", &w, &["read_only", "sub_path"]),
+                    suggest::unknown("mount option", &w, MOUNT_OPTIONS),
                 );
                 return None;
             }

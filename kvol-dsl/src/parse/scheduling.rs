@@ -6,7 +6,7 @@
 use super::{Cursor, Entry, P, Seen, colon, entry, group_entries, sp_of, unknown_key, value};
 use crate::{
     ast::{
-        ExprAst, Guarantee, Int, NodeAffinityAst, PodAffinityAst, PodSettings, SecurityAst,
+        ExprAst, Guarantee, Int, NodeAffinityAst, PodAffinityAst, PodSecurityAst, PodSettings,
         SelectorAst, SpreadAst, TolerationAst,
     },
     ctxt::Sp,
@@ -231,8 +231,8 @@ pub fn selector(p: &P, g: &Group) -> SelectorAst {
     out
 }
 
-fn security(p: &P, g: &Group) -> SecurityAst {
-    let mut out = SecurityAst {
+fn security(p: &P, g: &Group) -> PodSecurityAst {
+    let mut out = PodSecurityAst {
         fs_group: None,
         fs_group_change: None,
         run_as_user: None,

@@ -555,6 +555,37 @@ pub fn map(
     Some(out)
 }
 
+/// A literal written without quotes (identifiers, numbers and `-`, `.`, `/` glued together) or
+/// as a string literal, never interpolated: environment variables' names and values.
+pub fn literal_atom(p: &P, toks: &[TokenTree], what: &str, end: proc_macro2::Span) -> Option<Str> {
+    match map_atom(p, toks, what, Guarantee::LabelValue, end)? {
+        Val::Lit(value, sp) => Some(Str { value, sp }),
+        Val::Interp(i) => {
+            p.cx.error(
+                i.sp,
+                format!("{what} cannot be interpolated: environment variables are literals"),
+            );
+            None
+        }
+    }
+}
+
+/// A resource name written without quotes (`cpu`, `ephemeral-storage`, `hugepages-2Mi`,
+/// `nvidia.com/gpu`) or as a string literal.
+pub fn resource_name(p: &P, toks: &[TokenTree], end: proc_macro2::Span) -> Option<Str> {
+    match map_atom(p, toks, "a resource name", Guarantee::QualifiedName, end)? {
+        Val::Lit(value, sp) => Some(Str { value, sp }),
+        Val::Interp(i) => {
+            p.cx.error(
+                i.sp,
+                "a resource name cannot be interpolated: kvol checks it while compiling\nhelp: \
+                 write it literally, e.g. `cpu` or `\"nvidia.com/gpu\"`",
+            );
+            None
+        }
+    }
+}
+
 /// `[a, b, "c"]`: a list of strings or literal names.
 pub fn list(p: &P, c: &mut Cursor, what: &str) -> Option<Vec<Str>> {
     let Some(g) = c.peek_group(Delimiter::Bracket) else {

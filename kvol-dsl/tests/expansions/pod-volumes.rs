@@ -8,6 +8,7 @@ fn expansion() {
                     )
                     .port_with(::kvol::__private::kvol_core::pod::ContainerPort {
                         container_port: 8080i32,
+                        host_port: ::core::option::Option::None,
                         name: ::core::option::Option::Some(
                             ::kvol::__private::string("http"),
                         ),
@@ -15,15 +16,21 @@ fn expansion() {
                     })
                     .mount_with(::kvol::__private::kvol_core::pod::VolumeMount {
                         mount_path: ::kvol::__private::string("/etc/app"),
+                        mount_propagation: ::core::option::Option::None,
                         name: ::kvol::__private::string("cfg"),
                         read_only: true,
+                        recursive_read_only: ::core::option::Option::None,
                         sub_path: ::core::option::Option::None,
+                        sub_path_expr: ::core::option::Option::None,
                     })
                     .mount_with(::kvol::__private::kvol_core::pod::VolumeMount {
                         mount_path: ::kvol::__private::string("/s"),
+                        mount_propagation: ::core::option::Option::None,
                         name: ::kvol::__private::string("scratch"),
                         read_only: false,
+                        recursive_read_only: ::core::option::Option::None,
                         sub_path: ::core::option::Option::None,
+                        sub_path_expr: ::core::option::Option::None,
                     })
                     .env(
                         ::kvol::__private::string("MODE"),

@@ -13,6 +13,7 @@ fn expansion() {
                     )
                     .port_with(::kvol::__private::kvol_core::pod::ContainerPort {
                         container_port: 80i32,
+                        host_port: ::core::option::Option::None,
                         name: ::core::option::Option::Some(
                             ::kvol::__private::string("web"),
                         ),
@@ -20,9 +21,12 @@ fn expansion() {
                     })
                     .mount_with(::kvol::__private::kvol_core::pod::VolumeMount {
                         mount_path: ::kvol::__private::string("/usr/share/nginx/html"),
+                        mount_propagation: ::core::option::Option::None,
                         name: ::kvol::__private::string("www"),
                         read_only: false,
+                        recursive_read_only: ::core::option::Option::None,
                         sub_path: ::core::option::Option::None,
+                        sub_path_expr: ::core::option::Option::None,
                     }),
             )
             .grace_period(10i64)

@@ -101,7 +101,7 @@ impl<'a> Cross<'a> {
 /// Which claims exist: in the set (objects, templates, ephemeral volumes) or declared.
 pub(super) struct ClaimIndex<'u, 'a> {
     cross: &'u Cross<'a>,
-    units: &'u [Unit<'a>],
+    pub(super) units: &'u [Unit<'a>],
     /// Single claims by (namespace, name): the first unit.
     single: FxMap<(&'u str, &'u str), usize>,
     /// Per-replica units by (namespace, name prefix up to the ordinal).

@@ -15,6 +15,8 @@
 //!   provisioned dynamically (class `""`, a `kubernetes.io/no-provisioner` class, a selector or
 //!   `volumeName`) must bind a PersistentVolume of the set; when none can, the error lists each
 //!   PersistentVolume and why it refuses the claim;
+//! * a Block-mode claim mounted with `volumeMounts`, or a Filesystem-mode claim attached with
+//!   `volumeDevices` (the kubelet refuses both);
 //! * warnings: a PersistentVolume reserved by `claimRef` for a claim that is not in the set, or
 //!   that binds another volume; a `local` volume bound through a class without
 //!   `WaitForFirstConsumer`; a volume and claim pre-bound to each other that do not match.
@@ -40,6 +42,7 @@ use crate::{
 use crate::{report::RuleId, rules::ids};
 use std::borrow::Cow;
 
+mod block_mode;
 mod claims;
 mod default_class;
 mod duplicates;
@@ -376,6 +379,7 @@ impl<'a> Cross<'a> {
         let claims = ClaimIndex::new(self, &units, single);
         self.check_claim_references(&claims, checker);
         self.check_services(checker);
+        self.check_block_mode(&claims, checker);
         self.check_binding(
             &units,
             volumes,
