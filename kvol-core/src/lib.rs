@@ -61,8 +61,8 @@ pub mod values;
 // `kvol_core::quantity::Quantity`, …), kept for users, macro expansions and docs.
 #[doc(no_inline)]
 pub use model::{
-    access, legacy, meta, object, pod, pv, pvc, selector, service, statefulset, storage_class,
-    volume,
+    access, attributes_class, config, deployment, legacy, meta, object, pdb, pod, pv, pvc,
+    selector, service, snapshot, statefulset, storage_class, volume,
 };
 #[doc(no_inline)]
 pub use render::{json, yaml};
@@ -72,13 +72,19 @@ pub use rules::{binding, report, validate};
 pub use values::{names, positive_quantity, quantity, version};
 
 pub use access::{AccessMode, AccessModes, ReclaimPolicy, VolumeMode};
+pub use attributes_class::VolumeAttributesClass;
 pub use builder::{
-    ContainerBuilder, IntoQuantity, PodBuilder, PvBuilder, PvcBuilder, PvcTemplateBuilder,
-    QuantityInputError, SourceInput, StatefulSetBuilder, StorageClassBuilder,
+    AttributesClassBuilder, ConfigMapBuilder, ContainerBuilder, DeploymentBuilder, IntoQuantity,
+    PdbBuilder, PodBuilder, PvBuilder, PvcBuilder, PvcTemplateBuilder, QuantityInputError,
+    SecretBuilder, SnapshotBuilder, SnapshotClassBuilder, SourceInput, StatefulSetBuilder,
+    StorageClassBuilder,
 };
+pub use config::{ConfigMap, Secret};
+pub use deployment::Deployment;
 pub use manifests::Manifests;
 pub use names::NameError;
 pub use object::{Document, Object};
+pub use pdb::PodDisruptionBudget;
 pub use pod::{Container, ContainerPort, Pod, PodSpec, PodTemplate, Protocol, VolumeMount};
 pub use positive_quantity::PositiveQuantity;
 pub use pv::{PersistentVolume, PvSource, PvSpec};
@@ -88,6 +94,7 @@ pub use report::{
     FieldError, FieldPath, Report, RuleId, Segment, Segments, Source, Warning, WarningCode,
 };
 pub use service::Service;
+pub use snapshot::{VolumeSnapshot, VolumeSnapshotClass};
 pub use statefulset::StatefulSet;
 pub use storage_class::StorageClass;
 pub use validate::{Checker, Valid, Validate};

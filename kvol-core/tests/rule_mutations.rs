@@ -66,6 +66,9 @@ fn expected_code(id: &str) -> Option<&'static str> {
         "kvol-default-class-annotation-value" => "default-class-annotation-value",
         "kvol-in-tree-provisioner" => "in-tree-provisioner",
         "local-wffc" => "local-volume-immediate-binding",
+        "kvol-shared-read-write-once" => "shared-read-write-once-claim",
+        "kvol-pdb-selects-pods" => "pdb-selects-no-pods",
+        "kvol-pdb-blocks-drain" => "pdb-blocks-drain",
         // §15 and the §14 deprecation rows of the plugins: deprecated or removed by target.
         n if id.starts_with("15/") || n.ends_with("-deprecated") => "legacy-plugin",
         _ => return None,

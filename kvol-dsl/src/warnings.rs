@@ -90,6 +90,10 @@ pub fn all() -> Vec<WarningCode> {
         WarningCode::MutualPreBindingMismatch,
         WarningCode::ReservedVolumeUnused,
         WarningCode::LocalVolumeImmediateBinding,
+        WarningCode::AttributesClassNotServed,
+        WarningCode::SharedReadWriteOnceClaim,
+        WarningCode::PdbSelectsNoPods,
+        WarningCode::PdbBlocksDrain,
     ]);
     all
 }

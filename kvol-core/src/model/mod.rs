@@ -10,14 +10,19 @@
 pub mod api_enum;
 
 pub mod access;
+pub mod attributes_class;
+pub mod config;
+pub mod deployment;
 pub mod legacy;
 pub mod meta;
 pub mod object;
+pub mod pdb;
 pub mod pod;
 pub mod pv;
 pub mod pvc;
 pub mod selector;
 pub mod service;
+pub mod snapshot;
 pub mod statefulset;
 pub mod storage_class;
 pub mod volume;

@@ -760,6 +760,15 @@ pub enum WarningCode {
     /// A local PersistentVolume bound through a class that binds immediately (not
     /// `WaitForFirstConsumer`).
     LocalVolumeImmediateBinding,
+    /// A VolumeAttributesClass in an API version the target release does not serve by default.
+    AttributesClassNotServed,
+    /// A ReadWriteOnce claim mounted by several replicas, or by a Deployment that rolls out
+    /// with old and new pods side by side.
+    SharedReadWriteOnceClaim,
+    /// A PodDisruptionBudget that selects no pod of the set.
+    PdbSelectsNoPods,
+    /// A PodDisruptionBudget that allows no eviction of the pods it covers.
+    PdbBlocksDrain,
 }
 
 impl WarningCode {
@@ -788,6 +797,10 @@ impl WarningCode {
             WarningCode::MutualPreBindingMismatch => "mutual-pre-binding-mismatch",
             WarningCode::ReservedVolumeUnused => "reserved-volume-unused",
             WarningCode::LocalVolumeImmediateBinding => "local-volume-immediate-binding",
+            WarningCode::AttributesClassNotServed => "attributes-class-not-served",
+            WarningCode::SharedReadWriteOnceClaim => "shared-read-write-once-claim",
+            WarningCode::PdbSelectsNoPods => "pdb-selects-no-pods",
+            WarningCode::PdbBlocksDrain => "pdb-blocks-drain",
         }
     }
     /// Whose warning it is: [`Source::ApiServer`] when the API server's `WarningsOnCreate` gives
@@ -821,7 +834,11 @@ impl WarningCode {
             | WarningCode::ClaimRefUnknownClaim
             | WarningCode::MutualPreBindingMismatch
             | WarningCode::ReservedVolumeUnused
-            | WarningCode::LocalVolumeImmediateBinding => Source::Kvol,
+            | WarningCode::LocalVolumeImmediateBinding
+            | WarningCode::AttributesClassNotServed
+            | WarningCode::SharedReadWriteOnceClaim
+            | WarningCode::PdbSelectsNoPods
+            | WarningCode::PdbBlocksDrain => Source::Kvol,
         }
     }
     /// The legacy plugin the warning is about, for the plugin variants.

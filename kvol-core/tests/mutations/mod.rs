@@ -42,6 +42,7 @@ use kvol_core::{
 use std::collections::BTreeMap;
 
 mod claim;
+mod kinds;
 mod legacy;
 mod meta;
 mod names;
@@ -56,6 +57,7 @@ mod volume;
 mod warnings;
 
 use claim::claims;
+use kinds::kinds;
 use legacy::legacy_and_iscsi;
 use meta::metadata;
 use names::names;
@@ -667,5 +669,6 @@ pub fn rows() -> Vec<Row> {
     statefulsets(&mut rows);
     warnings(&mut rows);
     binding(&mut rows);
+    kinds(&mut rows);
     rows
 }

@@ -44,6 +44,7 @@ mod claims;
 mod default_class;
 mod duplicates;
 mod pv_binding;
+mod refs;
 mod units;
 mod volume_warnings;
 
@@ -253,8 +254,8 @@ impl<'a> Gathered<'a> {
             match object {
                 Object::PersistentVolume(_) => volumes += 1,
                 Object::PersistentVolumeClaim(_) => claims += 1,
-                Object::Pod(_) | Object::StatefulSet(_) => others += 1,
-                Object::StorageClass(_) | Object::Service(_) => {}
+                Object::Pod(_) | Object::StatefulSet(_) | Object::Deployment(_) => others += 1,
+                _ => {}
             }
         }
         Gathered {
@@ -374,6 +375,7 @@ impl<'a> Cross<'a> {
         checker.absorb(duplicates);
         let claims = ClaimIndex::new(self, &units, single);
         self.check_claim_references(&claims, checker);
+        self.check_references(&claims, checker);
         self.check_binding(
             &units,
             volumes,
