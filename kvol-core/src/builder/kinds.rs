@@ -298,6 +298,16 @@ impl DeploymentBuilder {
         self.volumes.push((name.into(), source.into()));
         self
     }
+    /// Sets the pods' service account.
+    pub fn service_account(mut self, name: impl Into<String>) -> Self {
+        self.pod.service_account_name = Some(name.into());
+        self
+    }
+    /// Requires a node label for the pods.
+    pub fn node_selector(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        put(&mut self.pod.node_selector, key, value);
+        self
+    }
     /// Replaces the pod spec (containers, volumes, …) with `spec` (volumes added with
     /// [`volume`](Self::volume) come after its own).
     pub fn pod_spec(mut self, spec: PodSpec) -> Self {

@@ -38,6 +38,8 @@ api_words! {
     VolumeBindingMode => ["storage_class", "VolumeBindingMode"];
     HostPathType => ["volume", "HostPathType"];
     StorageMedium => ["volume", "StorageMedium"];
+    kvol_core::snapshot::DeletionPolicy => ["snapshot", "DeletionPolicy"];
+    kvol_core::pdb::UnhealthyPodEvictionPolicy => ["pdb", "UnhealthyPodEvictionPolicy"];
 }
 
 /// `value` and `k::path::Enum::Variant`.

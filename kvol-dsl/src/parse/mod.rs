@@ -2,6 +2,7 @@
 //! comma-separated entries; an entry that fails to parse is reported and skipped, so every
 //! syntax problem of an invocation is reported at once.
 
+pub mod kinds;
 pub mod manifests;
 pub mod pod;
 pub mod pv;

@@ -19,6 +19,8 @@ pub const KEYS: &[&str] = &[
     "selector",
     "data_source",
     "data_source_ref",
+    "snapshot",
+    "attributes_class",
     "allow",
 ];
 
@@ -61,6 +63,10 @@ pub fn parse(p: &P, input: TokenStream) -> PvcAst {
             "class" => ast.class = value::class(p, c),
             "volume_mode" => ast.volume_mode = value::api_word(p, c),
             "volume_name" => ast.volume_name = value::literal_name(p, c, "a PersistentVolume name"),
+            "snapshot" => ast.snapshot = value::literal_name(p, c, "a VolumeSnapshot name"),
+            "attributes_class" => {
+                ast.attributes_class = value::literal_name(p, c, "a VolumeAttributesClass name")
+            }
             "selector" => {
                 ast.selector = value::map(
                     p,
