@@ -113,53 +113,63 @@ pub(crate) fn validate_secret(checker: &mut Checker, secret: &Secret, path: &Fie
                 .get(SERVICE_ACCOUNT_NAME_KEY)
                 .is_some_and(|v| !v.is_empty());
             if !named {
-                checker.error(FieldError::required(
-                    ids::S19_SECRET_SERVICE_ACCOUNT_TOKEN_ANNOTATION,
-                    path.child("metadata")
-                        .child("annotations")
-                        .key(SERVICE_ACCOUNT_NAME_KEY),
-                    "",
-                ));
+                checker.error(
+                    FieldError::required(
+                        ids::S19_SECRET_SERVICE_ACCOUNT_TOKEN_ANNOTATION,
+                        path.child("metadata")
+                            .child("annotations")
+                            .key(SERVICE_ACCOUNT_NAME_KEY),
+                        "",
+                    )
+                    .with_help(
+                        "a service-account token Secret names its ServiceAccount in the \
+                         annotation kubernetes.io/service-account.name",
+                    ),
+                );
             }
         }
         secret_type::DOCKERCFG if !has(".dockercfg") => {
-            checker.error(FieldError::required(
-                ids::S19_SECRET_DOCKERCFG_KEY,
-                data.key(".dockercfg"),
-                "",
-            ));
+            checker.error(
+                FieldError::required(ids::S19_SECRET_DOCKERCFG_KEY, data.key(".dockercfg"), "")
+                    .with_help("a kubernetes.io/dockercfg Secret needs the key .dockercfg"),
+            );
         }
         secret_type::DOCKER_CONFIG_JSON if !has(".dockerconfigjson") => {
-            checker.error(FieldError::required(
-                ids::S19_SECRET_DOCKERCONFIGJSON_KEY,
-                data.key(".dockerconfigjson"),
-                "",
-            ));
+            checker.error(
+                FieldError::required(
+                    ids::S19_SECRET_DOCKERCONFIGJSON_KEY,
+                    data.key(".dockerconfigjson"),
+                    "",
+                )
+                .with_help(
+                    "a kubernetes.io/dockerconfigjson Secret needs the key .dockerconfigjson",
+                ),
+            );
         }
         secret_type::BASIC_AUTH if !has("username") && !has("password") => {
             for key in ["username", "password"] {
-                checker.error(FieldError::required(
-                    ids::S19_SECRET_BASIC_AUTH_KEYS,
-                    odd.key(key),
-                    "",
-                ));
+                checker.error(
+                    FieldError::required(ids::S19_SECRET_BASIC_AUTH_KEYS, odd.key(key), "")
+                        .with_help(
+                            "a kubernetes.io/basic-auth Secret needs the key username or \
+                             password (either may be empty)",
+                        ),
+                );
             }
         }
         secret_type::SSH_AUTH if secret.value("ssh-privatekey").is_none_or(<[u8]>::is_empty) => {
-            checker.error(FieldError::required(
-                ids::S19_SECRET_SSH_AUTH_KEY,
-                odd.key("ssh-privatekey"),
-                "",
-            ));
+            checker.error(
+                FieldError::required(ids::S19_SECRET_SSH_AUTH_KEY, odd.key("ssh-privatekey"), "")
+                    .with_help("a kubernetes.io/ssh-auth Secret needs a non-empty ssh-privatekey"),
+            );
         }
         secret_type::TLS => {
             for key in ["tls.crt", "tls.key"] {
                 if !has(key) {
-                    checker.error(FieldError::required(
-                        ids::S19_SECRET_TLS_KEYS,
-                        data.key(key),
-                        "",
-                    ));
+                    checker.error(
+                        FieldError::required(ids::S19_SECRET_TLS_KEYS, data.key(key), "")
+                            .with_help("a kubernetes.io/tls Secret needs tls.crt and tls.key"),
+                    );
                 }
             }
         }

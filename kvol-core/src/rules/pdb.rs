@@ -36,13 +36,16 @@ pub(crate) fn validate_pdb(checker: &mut Checker, pdb: &PodDisruptionBudget, pat
     let spec = &pdb.spec;
     let sp = path.child("spec");
     if spec.min_available.is_some() && spec.max_unavailable.is_some() {
-        checker.error(FieldError::new(
-            ids::S21_MIN_AVAILABLE_OR_MAX_UNAVAILABLE,
-            sp.clone(),
-            ErrorKind::Invalid,
-            Some("{...}".to_owned()),
-            "minAvailable and maxUnavailable cannot be both set",
-        ));
+        checker.error(
+            FieldError::new(
+                ids::S21_MIN_AVAILABLE_OR_MAX_UNAVAILABLE,
+                sp.clone(),
+                ErrorKind::Invalid,
+                Some("{...}".to_owned()),
+                "minAvailable and maxUnavailable cannot be both set",
+            )
+            .with_help("set only one of minAvailable and maxUnavailable"),
+        );
     }
     for (value, key, negative, over) in [
         (
