@@ -1,8 +1,9 @@
 //! # kvol-core
 //!
 //! The typed Kubernetes storage model behind [kvol](https://docs.rs/kvol): Pods and their
-//! volumes, PersistentVolumes, PersistentVolumeClaims, StorageClasses, headless Services and
-//! StatefulSets; the API server's validation rules; cross-object checks (including the PV
+//! volumes, PersistentVolumes, PersistentVolumeClaims, StorageClasses, headless Services,
+//! StatefulSets, Deployments, PodDisruptionBudgets, ConfigMaps, Secrets, VolumeSnapshotClasses,
+//! VolumeSnapshots and VolumeAttributesClasses; the API server's validation rules; cross-object checks (including the PV
 //! controller's binding algorithm); and YAML rendering that Kubernetes reads exactly as written.
 //!
 //! Most users depend on the `kvol` facade crate instead, which re-exports everything here
@@ -15,7 +16,7 @@
 //! | layer | modules | what |
 //! |---|---|---|
 //! | [`values`] | `quantity`, `positive_quantity`, `names`, `version` | values with a grammar of their own |
-//! | [`model`] | `access`, `meta`, `object`, `pod`, `pv`, `pvc`, `selector`, `service`, `statefulset`, `storage_class`, `volume`, `legacy`, `api_enum` | the objects, as plain data |
+//! | [`model`] | `access`, `meta`, `object`, `pod`, `pv`, `pvc`, `selector`, `service`, `statefulset`, `storage_class`, `volume`, `legacy`, `api_enum`, and the second release's `config` (ConfigMap, Secret), `deployment`, `pdb`, `snapshot` (the CSI snapshot CRDs), `attributes_class` | the objects, as plain data |
 //! | [`rules`] | `validate`, `report`, the per-object rules, `set` (cross-object), `binding` | the API server's validation, the PV controller's binding |
 //! | [`render`] | `yaml`, `json` | output Kubernetes reads as written |
 //! | [`manifests`] | [`Manifests`] | an ordered set of objects validated as a whole |

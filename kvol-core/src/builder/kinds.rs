@@ -273,6 +273,11 @@ impl DeploymentBuilder {
         self.spec.revision_history_limit = Some(limit);
         self
     }
+    /// Sets `paused` (a paused Deployment starts no rollout when its template changes).
+    pub fn paused(mut self, paused: bool) -> Self {
+        self.spec.paused = Some(paused);
+        self
+    }
     /// Sets `progressDeadlineSeconds`.
     pub fn progress_deadline_seconds(mut self, seconds: i32) -> Self {
         self.spec.progress_deadline_seconds = Some(seconds);

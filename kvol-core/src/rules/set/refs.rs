@@ -181,6 +181,28 @@ impl<'a> Cross<'a> {
                     );
                     self.check_attributes(i, &pvc.spec, &sp, &attributes, checker);
                 }
+                Object::StatefulSet(sts) => {
+                    // Each replica's claim is restored from the snapshot, and gets the class.
+                    let ns = self.ns(&sts.metadata.namespace);
+                    for (t, template) in sts.spec.volume_claim_templates.iter().enumerate() {
+                        let sp = self
+                            .path(i)
+                            .child("spec")
+                            .child("volumeClaimTemplates")
+                            .index(t)
+                            .child("spec");
+                        self.check_restore(
+                            i,
+                            ns,
+                            &template.spec,
+                            &sp,
+                            &snapshots,
+                            &snapshot_classes,
+                            checker,
+                        );
+                        self.check_attributes(i, &template.spec, &sp, &attributes, checker);
+                    }
+                }
                 Object::VolumeSnapshot(vs) => {
                     let ns = self.ns(&vs.metadata.namespace);
                     let sp = self.path(i).child("spec");
