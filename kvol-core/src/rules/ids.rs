@@ -1288,6 +1288,11 @@ pub const S23_PARAMETERS_EMPTY_KEY: RuleId = RuleId::new("23/parameters-empty-ke
 pub const S23_PARAMETERS_SIZE: RuleId = RuleId::new("23/parameters-size");
 /// `23/parameters-required`: ValidateVolumeAttributesClass: parameters must contain at least one key/value pair.
 pub const S23_PARAMETERS_REQUIRED: RuleId = RuleId::new("23/parameters-required");
+/// `23/kvol-attributes-class-not-served`: warning: a VolumeAttributesClass in v1alpha1 or v1beta1, which the API server serves only when enabled (feature gate and runtime-config).
+///
+/// kvol's own rule (the API server accepts this): kubectl fails with no matches for kind unless the cluster enables that API version.
+pub const S23_KVOL_ATTRIBUTES_CLASS_NOT_SERVED: RuleId =
+    RuleId::new("23/kvol-attributes-class-not-served");
 /// `23/kvol-api-version`: VolumeAttributesClass apiVersion served by the target (v1alpha1 1.29-1.34, v1beta1 1.31-1.36, v1 from 1.34).
 ///
 /// kvol's own rule (the API server accepts this): the target's API server has no VolumeAttributesClass in that version: kubectl fails with no matches for kind.
@@ -1892,6 +1897,7 @@ pub const ALL: &[RuleId] = &[
     S23_PARAMETERS_EMPTY_KEY,
     S23_PARAMETERS_SIZE,
     S23_PARAMETERS_REQUIRED,
+    S23_KVOL_ATTRIBUTES_CLASS_NOT_SERVED,
     S23_KVOL_API_VERSION,
     S24_KVOL_CONFIG_MAP_VOLUME_EXISTS,
     S24_KVOL_CONFIG_MAP_VOLUME_KEYS,
@@ -1992,6 +1998,7 @@ pub(crate) fn source_of(id: &str) -> Source {
         | "8/kvol-dataSource-dropped"
         | "8/kvol-dataSourceRef-namespace-dropped"
         | "8/kvol-volume-attributes-class-gate"
+        | "23/kvol-attributes-class-not-served"
         | "23/kvol-api-version"
         | "24/kvol-config-map-volume-exists"
         | "24/kvol-config-map-volume-keys"
@@ -2241,6 +2248,9 @@ pub(crate) fn why_of(id: &str) -> Option<&'static str> {
         }
         "8/kvol-volume-attributes-class-gate" => {
             "the API server silently drops volumeAttributesClassName before 1.34 unless the VolumeAttributesClass feature gate is on: the volume gets no attributes class"
+        }
+        "23/kvol-attributes-class-not-served" => {
+            "kubectl fails with no matches for kind unless the cluster enables that API version"
         }
         "23/kvol-api-version" => {
             "the target's API server has no VolumeAttributesClass in that version: kubectl fails with no matches for kind"

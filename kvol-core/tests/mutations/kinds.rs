@@ -720,6 +720,15 @@ fn attributes(rows: &mut Vec<Row>) {
         },
     ));
     rows.push(model_for(
+        "23/kvol-attributes-class-not-served",
+        KubeVersion::new(34).unwrap_or_default(),
+        vac(),
+        "apiVersion",
+        WARNING,
+        |c| c.api_version = AttributesClassVersion::V1beta1,
+        |c| c.api_version = AttributesClassVersion::V1,
+    ));
+    rows.push(model_for(
         "23/kvol-api-version",
         KubeVersion::new(33).unwrap_or_default(),
         vac(),
