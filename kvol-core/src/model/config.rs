@@ -290,3 +290,32 @@ mod tests {
         assert_eq!(s.effective_type(), "Opaque");
     }
 }
+
+#[cfg(test)]
+mod render_tests {
+    use super::*;
+    use crate::object::Object;
+
+    #[test]
+    fn config_maps_and_secrets_render_as_kubectl_prints_them() {
+        let mut cm = ConfigMap::named("app");
+        cm.data.insert("mode".into(), "yes".into());
+        cm.binary_data
+            .insert("logo".into(), Bytes(vec![0, 1, 2, 255]));
+        cm.immutable = Some(true);
+        assert_eq!(
+            crate::render::to_yaml(&Object::from(cm)),
+            "apiVersion: v1\nbinaryData:\n  logo: \"AAEC/w==\"\ndata:\n  mode: \"yes\"\n\
+             immutable: true\nkind: ConfigMap\nmetadata:\n  name: app\n"
+        );
+        let mut s = Secret::named("tls");
+        s.type_ = Some(secret_type::TLS.into());
+        s.data.insert("tls.key".into(), Bytes::from("KEY"));
+        s.string_data.insert("tls.crt".into(), "0755".into());
+        assert_eq!(
+            crate::render::to_yaml(&Object::from(s)),
+            "apiVersion: v1\ndata:\n  tls.key: S0VZ\nkind: Secret\nmetadata:\n  name: tls\n\
+             stringData:\n  tls.crt: \"0755\"\ntype: kubernetes.io/tls\n"
+        );
+    }
+}
