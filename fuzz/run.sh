@@ -11,7 +11,8 @@
 # instead (fuzz/tests/replay.rs, KVOL_FUZZ_SECONDS) — random and mutated-seed inputs, no
 # coverage guidance.
 #
-# Targets: quantity, names, yaml_roundtrip and dsl (kvol-dsl, the macros' engine).
+# Targets: quantity, names, yaml_roundtrip, dsl (kvol-dsl, the macros' engine) and check
+# (`kvol check`'s engine: the YAML reader, model decoding, rules and reports).
 #
 # Environment: FUZZ_SANITIZER (default none: kvol forbids unsafe code, and AddressSanitizer
 # makes runs about ten times slower; `address` to use it), FUZZ_TARGETS (a space-separated
@@ -41,7 +42,7 @@ elapsed() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'
 
 # The targets, and the features they need.
 features=()
-all_targets="quantity names yaml_roundtrip dsl"
+all_targets="quantity names yaml_roundtrip dsl check"
 read -r -a targets <<<"${FUZZ_TARGETS:-$all_targets}"
 for t in "${targets[@]}"; do
   if [[ " $all_targets " != *" $t "* ]]; then

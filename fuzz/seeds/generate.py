@@ -8,6 +8,8 @@
 - names/          every input of kvol-core/tests/data/names.tsv;
 - yaml_roundtrip/ every token of kvol-core/tests/support/hostile.rs alone, and a few hostile
                   strings glued together (the target also draws those tokens on its own);
+- check/          every YAML stream of kvol-read's corpus (kvol-read/tests/data/corpus/*.yaml:
+                  hostile YAML, Kubernetes' reader's edge cases) and kvol-core's test manifests;
 - dsl/            the macro invocations of SPEC.md (the flagship and its full form) and of the
                   trybuild cases tests/ui/**/*.rs, one byte for the macro (s statefulset!,
                   p pod!, c pvc!, v pv!, k storage_class!, m manifests!) then the body.
@@ -143,6 +145,8 @@ def main():
         "1Gi",
         "",
     ]
+    corpus = sorted((ROOT / "kvol-read" / "tests" / "data" / "corpus").glob("*.yaml"))
+    write("check", "reader", [f.read_bytes() for f in corpus])
     write("yaml_roundtrip", "token", [t.encode() for t in tokens])
     write("yaml_roundtrip", "glued", [g.encode() for g in glued])
 

@@ -5,6 +5,7 @@
 //! `tests/replay.rs` runs the same functions on the committed seeds (and, without nightly, on
 //! time-bounded random inputs), so every check also works on the stable toolchain.
 
+pub mod check;
 pub mod dsl;
 pub mod names;
 pub mod quantity;

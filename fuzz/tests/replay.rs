@@ -168,3 +168,13 @@ fn random_yaml_roundtrip() {
 fn random_dsl() {
     random("dsl", kvol_fuzz::dsl::check);
 }
+
+#[test]
+fn seeds_check() {
+    replay("check", kvol_fuzz::check::check);
+}
+
+#[test]
+fn random_check() {
+    random("check", kvol_fuzz::check::check);
+}

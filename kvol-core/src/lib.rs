@@ -46,6 +46,10 @@
 #[macro_use]
 pub mod render;
 
+// Model decoding next: `serialize_struct!` derives `Decode` impls with its `decode_struct!`.
+#[macro_use]
+pub mod decode;
+
 pub mod builder;
 pub mod manifests;
 pub mod model;

@@ -110,6 +110,7 @@ mod json;
 mod resolve;
 mod split;
 mod tabs;
+mod tree;
 
 use std::fmt;
 
@@ -232,10 +233,22 @@ pub fn read_stream(text: &str) -> Vec<Result<Document, ReadError>> {
 /// [`read_stream`] on bytes: invalid UTF-8 refuses only the document that contains it.
 #[must_use]
 pub fn read_bytes(bytes: &[u8]) -> Vec<Result<Document, ReadError>> {
-    let (chunks, split_error) = split::split(bytes);
     let mut out = Vec::new();
+    read_each(bytes, |doc| out.push(doc));
+    out
+}
+
+/// [`read_bytes`] one document at a time: `each` gets every entry in order, and only one
+/// decoded document is held at once (the memory of a long stream stays flat).
+pub fn read_each(bytes: &[u8], mut each: impl FnMut(Result<Document, ReadError>)) {
+    let (chunks, split_error) = split::split(bytes);
+    let mut count = 0;
     for chunk in chunks {
-        let index = out.len();
+        let index = count;
+        let mut out = |doc| {
+            count += 1;
+            each(doc);
+        };
         let at = |(message, line, col): (String, usize, usize)| ReadError {
             doc: index,
             message,
@@ -244,23 +257,22 @@ pub fn read_bytes(bytes: &[u8]) -> Vec<Result<Document, ReadError>> {
         };
         match read_chunk(&chunk.bytes) {
             Ok(None) => {}
-            Ok(Some(value)) => out.push(Ok(Document {
+            Ok(Some(value)) => out(Ok(Document {
                 index,
                 line: chunk.first_line,
                 value: shift(value, chunk.first_line - 1),
             })),
-            Err(e) => out.push(Err(at(e))),
+            Err(e) => out(Err(at(e))),
         }
     }
     if let Some((message, line)) = split_error {
-        out.push(Err(ReadError {
-            doc: out.len(),
+        each(Err(ReadError {
+            doc: count,
             message,
             line,
             col: 1,
         }));
     }
-    out
 }
 
 /// Decodes one chunk; `None` when it decodes to null (kubectl skips it).

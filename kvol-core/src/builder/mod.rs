@@ -39,7 +39,7 @@ pub use pod::{ContainerBuilder, PodBuilder, SourceInput};
 pub use pv::PvBuilder;
 pub use pvc::{PvcBuilder, PvcTemplateBuilder};
 pub use quantity_input::{IntoQuantity, QuantityInputError};
-pub use statefulset::StatefulSetBuilder;
+pub use statefulset::{StatefulSetBuilder, governing_service};
 pub use storage_class::StorageClassBuilder;
 
 use crate::{

@@ -260,6 +260,19 @@ impl StatefulSetBuilder {
     }
 }
 
+/// The governing headless Service kvol's builders make for a set: named `spec.serviceName`,
+/// in the set's namespace, selecting the template's labels, with one port per named container
+/// port. Used for sets read from YAML, whose Service is a document of its own.
+pub fn governing_service(metadata: &ObjectMeta, spec: &StatefulSetSpec) -> Service {
+    headless_service(
+        &spec.service_name,
+        metadata.namespace.clone(),
+        &spec.template.metadata.labels,
+        &spec.template.spec.containers,
+        false,
+    )
+}
+
 /// The governing headless Service: named `name`, in the set's namespace, labelled and selecting
 /// like the pods, with one port per named container port (same name, number and protocol).
 fn headless_service(

@@ -9,9 +9,19 @@
 ///   (`skip_field`) when `pred(&self.field)` is true (`skip_serializing_if`).
 /// - `serialize_struct!(Type(transparent))`: serializes `self.0` (`#[serde(transparent)]`).
 ///
+/// The same declaration (without a lifetime) also writes `impl kvol_core::decode::Decode`, so
+/// what the model renders is what it reads back (`decode`).
+///
 /// Enums of API words get theirs from `api_enum!` (`model::api_enum`).
 macro_rules! serialize_struct {
-    ($ty:ident $(<$lt:lifetime>)? { $($key:literal => $field:ident $(skip_if $pred:path)?),* $(,)? }) => {
+    ($ty:ident { $($key:literal => $field:ident $(skip_if $pred:path)?),* $(,)? }) => {
+        serialize_struct!(@serialize $ty { $($key => $field $(skip_if $pred)?),* });
+        decode_struct!($ty { $($key => $field),* });
+    };
+    ($ty:ident <$lt:lifetime> { $($key:literal => $field:ident $(skip_if $pred:path)?),* $(,)? }) => {
+        serialize_struct!(@serialize $ty<$lt> { $($key => $field $(skip_if $pred)?),* });
+    };
+    (@serialize $ty:ident $(<$lt:lifetime>)? { $($key:literal => $field:ident $(skip_if $pred:path)?),* }) => {
         impl$(<$lt>)? ::serde_core::Serialize for $ty$(<$lt>)? {
             fn serialize<S: ::serde_core::Serializer>(
                 &self,

@@ -1363,6 +1363,12 @@ pub const S22_CLASS_DELETION_POLICY: RuleId = RuleId::new("22/class-deletion-pol
 ///
 /// kvol's own rule (the API server accepts this): a container whose variable source is missing never starts (CreateContainerConfigError).
 pub const S24_KVOL_ENV_REFS: RuleId = RuleId::new("24/kvol-env-refs");
+/// `1/decode-required`: A field the object needs (after the API server's defaulting) is left out: Required at its path (Go's zero value fails validation).
+pub const S1_DECODE_REQUIRED: RuleId = RuleId::new("1/decode-required");
+/// `1/decode-not-supported`: An API enum word that does not exist: field.NotSupported listing the supported words.
+pub const S1_DECODE_NOT_SUPPORTED: RuleId = RuleId::new("1/decode-not-supported");
+/// `1/decode-int-or-percent`: An IntOrString count written as a string that is not a percentage: ValidatePositiveIntOrPercent's Invalid.
+pub const S1_DECODE_INT_OR_PERCENT: RuleId = RuleId::new("1/decode-int-or-percent");
 /// `14/kvol-negative-grace-period`, renamed `14/negative-grace-period`: the API server gives this warning itself.
 #[deprecated(note = "renamed S14_NEGATIVE_GRACE_PERIOD: the API server gives this warning itself")]
 pub const S14_KVOL_NEGATIVE_GRACE_PERIOD: RuleId = S14_NEGATIVE_GRACE_PERIOD;
@@ -1917,6 +1923,9 @@ pub const ALL: &[RuleId] = &[
     S20_PERCENT_FORMAT,
     S22_CLASS_DELETION_POLICY,
     S24_KVOL_ENV_REFS,
+    S1_DECODE_REQUIRED,
+    S1_DECODE_NOT_SUPPORTED,
+    S1_DECODE_INT_OR_PERCENT,
 ];
 
 /// Whose rule `id` is (the `source` column): kvol's own or the API server's.

@@ -15,7 +15,7 @@ mod hostile;
 pub mod set;
 pub mod strategies;
 
-pub use set::{Stats, generate};
+pub use set::{Stats, generate, generate_set};
 
 use kvol_core::{Object, render::ToDocuments};
 use std::{io, path::Path};

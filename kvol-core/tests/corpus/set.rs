@@ -989,24 +989,7 @@ struct Outside {
 pub fn generate(seed: u64, index: u64) -> (Result<Vec<Object>, SetError>, Stats) {
     let mut g = Gen::for_set(seed, index);
     let result = build_set(&mut g, index).and_then(|(objects, outside, target, namespace)| {
-        let mut set = Manifests::new();
-        if let Some(ns) = namespace {
-            set = set.namespace(ns);
-        }
-        for class in outside.classes {
-            set = set.external_storage_class(class);
-        }
-        for (kind, name) in outside.externals {
-            set = set.external(kind, name);
-        }
-        set = match outside.default_class {
-            Some(Some(name)) => set.cluster_default_class(name),
-            Some(None) => set.assume_default_class(),
-            None => set,
-        };
-        for o in &objects {
-            set.push(o.clone());
-        }
+        let set = assemble(&objects, outside, namespace);
         let report = set.check_for(target);
         for w in &report.warnings {
             // `objects[i](Kind ns/name).path`: count by the path inside the object.
@@ -1039,6 +1022,38 @@ pub fn generate(seed: u64, index: u64) -> (Result<Vec<Object>, SetError>, Stats)
         }
     }
     (result, g.stats)
+}
+
+/// The set as kvol checks it: the objects with what the generator said exists outside them.
+fn assemble(objects: &[Object], outside: Outside, namespace: Option<String>) -> Manifests {
+    let mut set = Manifests::new();
+    if let Some(ns) = namespace {
+        set = set.namespace(ns);
+    }
+    for class in outside.classes {
+        set = set.external_storage_class(class);
+    }
+    for (kind, name) in outside.externals {
+        set = set.external(kind, name);
+    }
+    set = match outside.default_class {
+        Some(Some(name)) => set.cluster_default_class(name),
+        Some(None) => set.assume_default_class(),
+        None => set,
+    };
+    for o in objects {
+        set.push(o.clone());
+    }
+    set
+}
+
+/// Set `index` of `seed` as a checked `Manifests` (its objects, the classes and default class
+/// that exist outside it, its namespace) and the Kubernetes version it targets, for checks that
+/// need the context the YAML files do not carry (`kvol check` reading the corpus back).
+pub fn generate_set(seed: u64, index: u64) -> Option<(Manifests, KubeVersion)> {
+    let mut g = Gen::for_set(seed, index);
+    let (objects, outside, target, namespace) = build_set(&mut g, index).ok()?;
+    Some((assemble(&objects, outside, namespace), target))
 }
 
 fn rejected(index: u64, kind: &'static str, name: &str) -> impl FnOnce(Report) -> SetError {

@@ -1,0 +1,317 @@
+//! `kvol`: kvol's rules, defaults and binding simulation for the Kubernetes YAML you already
+//! have.
+//!
+//! - `kvol check [PATH... | -]`: reads YAML as Kubernetes reads it and reports what the API
+//!   server would reject on create, what kvol's own rules find across the documents (claims and
+//!   their classes and volumes, mounts, selectors), and warnings, located in the files.
+
+use kvol_cli::check::{self, Externals, Input, Options};
+use kvol_cli::output;
+use kvol_core::KubeVersion;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const HELP: &str = "\
+kvol: Kubernetes storage manifests checked as the API server checks them, and more
+
+Usage:
+  kvol check [OPTIONS] [PATH... | -]
+
+Commands:
+  check    Check YAML files, folders (their *.yaml, *.yml and *.json files) or standard input
+
+Run `kvol check --help` for its options.
+";
+
+const CHECK_HELP: &str = "\
+kvol check: the API server's verdict on every document, before you apply it
+
+Reads YAML as Kubernetes reads it (kubectl's document splitting, YAML 1.1 scalars as
+go-yaml v2 reads them, duplicate keys refused), applies the API server's defaults, and runs
+kvol's rules: the server's own validation for the target version, and, across all the
+documents given, what only fails later (claims without a class or a volume to bind, mounts of
+missing volumes, selectors that select nothing).
+
+Usage:
+  kvol check [OPTIONS] [PATH... | -]
+
+Arguments:
+  PATH...                    Files or folders (searched for *.yaml, *.yml, *.json); `-` or
+                             nothing reads standard input
+
+Options:
+  --k8s <1.30..1.37>         Kubernetes version whose rules apply [default: 1.34]
+  --per-object               Only what the API server checks on create, document by document
+                             (kvol's own findings become warnings; no cross-document checks)
+  --format <human|json|sarif>
+                             Report format [default: human]; json: one line per document
+  --deny-warnings            Exit 1 on warnings too
+  --class <NAME>             A StorageClass that exists in the cluster (repeatable)
+  --default-class <NAME>     The cluster's default StorageClass
+  --assume-default-class     The cluster has a default StorageClass (its name unknown)
+  --claim <[NAMESPACE/]NAME> A PersistentVolumeClaim that exists in the cluster (repeatable)
+  --namespace <NAME>         The namespace of documents that name none [default: default]
+  --verbose                  Also list the fields kvol does not model (not checked)
+  -h, --help                 Print this help
+
+Exit status: 0 when every document is accepted, 1 when one is not (or, with
+--deny-warnings, has a warning), 2 on a usage or I/O error.
+";
+
+/// A usage or I/O error: exit status 2.
+struct Fatal(String);
+
+impl From<lexopt::Error> for Fatal {
+    fn from(e: lexopt::Error) -> Self {
+        Fatal(e.to_string())
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Human,
+    Json,
+    Sarif,
+}
+
+struct CheckArgs {
+    options: Options,
+    format: Format,
+    deny_warnings: bool,
+    verbose: bool,
+    paths: Vec<String>,
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(Fatal(message)) => {
+            let _ = writeln!(std::io::stderr(), "error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<ExitCode, Fatal> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_env();
+    match parser.next()? {
+        Some(Value(cmd)) if cmd == "check" => check_command(parse_check(parser)?),
+        Some(Long("help") | Short('h')) | None => {
+            print!("{HELP}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Long("version") | Short('V')) => {
+            println!("kvol {}", env!("CARGO_PKG_VERSION"));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Value(cmd)) => Err(Fatal(format!(
+            "unknown command {:?}; the commands are: check (kvol --help)",
+            cmd.to_string_lossy()
+        ))),
+        Some(other) => Err(Fatal(other.unexpected().to_string())),
+    }
+}
+
+fn parse_check(mut parser: lexopt::Parser) -> Result<CheckArgs, Fatal> {
+    use lexopt::prelude::*;
+    let mut args = CheckArgs {
+        options: Options {
+            target: KubeVersion::DEFAULT,
+            per_object: false,
+            externals: Externals::default(),
+        },
+        format: Format::Human,
+        deny_warnings: false,
+        verbose: false,
+        paths: Vec::new(),
+    };
+    while let Some(arg) = parser.next()? {
+        match arg {
+            Long("help") | Short('h') => {
+                print!("{CHECK_HELP}");
+                std::process::exit(0);
+            }
+            Long("k8s") => {
+                let v = parser.value()?.string()?;
+                args.options.target = v
+                    .parse()
+                    .map_err(|e| Fatal(format!("--k8s {v}: {e} (kvol knows 1.30 to 1.37)")))?;
+            }
+            Long("per-object") => args.options.per_object = true,
+            Long("deny-warnings") => args.deny_warnings = true,
+            Long("verbose") | Short('v') => args.verbose = true,
+            Long("format") => {
+                let v = parser.value()?.string()?;
+                args.format = match v.as_str() {
+                    "human" => Format::Human,
+                    "json" => Format::Json,
+                    "sarif" => Format::Sarif,
+                    _ => {
+                        return Err(Fatal(format!(
+                            "--format {v}: expected human, json or sarif"
+                        )));
+                    }
+                };
+            }
+            Long("class") => args
+                .options
+                .externals
+                .classes
+                .push(parser.value()?.string()?),
+            Long("default-class") => {
+                args.options.externals.default_class = Some(parser.value()?.string()?)
+            }
+            Long("assume-default-class") => args.options.externals.assume_default_class = true,
+            Long("claim") => {
+                let v = parser.value()?.string()?;
+                let claim = match v.split_once('/') {
+                    Some((ns, name)) => (Some(ns.to_owned()), name.to_owned()),
+                    None => (None, v),
+                };
+                args.options.externals.claims.push(claim);
+            }
+            Long("namespace") => args.options.externals.namespace = Some(parser.value()?.string()?),
+            Value(path) => args.paths.push(path.string()?),
+            _ => return Err(Fatal(format!("{} (kvol check --help)", arg.unexpected()))),
+        }
+    }
+    Ok(args)
+}
+
+/// The files of `paths`, in order: files as given, folders searched recursively (sorted), `-`
+/// (or no path) standard input. Nothing is read yet.
+fn gather(paths: &[String]) -> Result<Vec<Option<PathBuf>>, Fatal> {
+    if paths.is_empty() {
+        return Ok(vec![None]);
+    }
+    let mut files = Vec::new();
+    for p in paths {
+        if p == "-" {
+            files.push(None);
+            continue;
+        }
+        let path = Path::new(p);
+        if path.is_dir() {
+            let mut found = Vec::new();
+            walk(path, &mut found)?;
+            found.sort();
+            if found.is_empty() {
+                return Err(Fatal(format!("{p}: no *.yaml, *.yml or *.json file in it")));
+            }
+            files.extend(found.into_iter().map(Some));
+        } else {
+            files.push(Some(path.to_owned()));
+        }
+    }
+    Ok(files)
+}
+
+fn read_input(file: &Option<PathBuf>) -> Result<Input, Fatal> {
+    match file {
+        Some(path) => read_file(path),
+        None => stdin(),
+    }
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), Fatal> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Fatal(format!("{}: {e}", dir.display())))?;
+    for entry in entries {
+        let path = entry
+            .map_err(|e| Fatal(format!("{}: {e}", dir.display())))?
+            .path();
+        if path.is_dir() {
+            walk(&path, files)?;
+        } else if path
+            .extension()
+            .is_some_and(|e| e == "yaml" || e == "yml" || e == "json")
+        {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn read_file(path: &Path) -> Result<Input, Fatal> {
+    let bytes = std::fs::read(path).map_err(|e| Fatal(format!("{}: {e}", path.display())))?;
+    Ok(Input {
+        name: path.display().to_string(),
+        bytes,
+    })
+}
+
+fn stdin() -> Result<Input, Fatal> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| Fatal(format!("standard input: {e}")))?;
+    Ok(Input {
+        name: "-".into(),
+        bytes,
+    })
+}
+
+fn check_command(args: CheckArgs) -> Result<ExitCode, Fatal> {
+    let files = gather(&args.paths)?;
+    let mut stdout = std::io::stdout().lock();
+    let mut write = |text: &str| {
+        stdout
+            .write_all(text.as_bytes())
+            .map_err(|e| Fatal(format!("standard output: {e}")))
+    };
+    let (mut rejected, mut warned) = (false, false);
+    let mut note = |r: &check::DocReport| {
+        rejected |= !r.accepted();
+        warned |= !r.warnings.is_empty();
+    };
+    if args.options.per_object && args.format != Format::Sarif {
+        // Document by document: each report is written as soon as it is made.
+        let mut summary = output::Summary::default();
+        for file in &files {
+            let input = read_input(file)?;
+            let text = String::from_utf8_lossy(&input.bytes).into_owned();
+            let sources: output::Sources<'_> = [(input.name.as_str(), text.as_str())].into();
+            let mut result = Ok(());
+            check::check_each(&input, &args.options, |r| {
+                note(&r);
+                if result.is_ok() {
+                    result = match args.format {
+                        Format::Json => write(&output::json_line(&r)),
+                        _ => {
+                            summary.add(&r);
+                            write(&output::human_document(&r, &sources, args.verbose))
+                        }
+                    };
+                }
+            });
+            result?;
+        }
+        if args.format == Format::Human {
+            write(&summary.text())?;
+        }
+    } else {
+        let inputs = files
+            .iter()
+            .map(read_input)
+            .collect::<Result<Vec<_>, _>>()?;
+        let reports = check::check(&inputs, &args.options);
+        reports.iter().for_each(&mut note);
+        let texts: Vec<String> = (inputs.iter())
+            .map(|i| String::from_utf8_lossy(&i.bytes).into_owned())
+            .collect();
+        let sources: output::Sources<'_> = (inputs.iter().zip(&texts))
+            .map(|(i, t)| (i.name.as_str(), t.as_str()))
+            .collect();
+        write(&match args.format {
+            Format::Human => output::human(&reports, &sources, args.verbose),
+            Format::Json => output::json_lines(&reports),
+            Format::Sarif => output::sarif(&reports),
+        })?;
+    }
+    Ok(if rejected || (args.deny_warnings && warned) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}

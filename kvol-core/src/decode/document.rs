@@ -1,0 +1,162 @@
+//! One document of a YAML stream decoded into a model [`Object`], by its `apiVersion` and
+//! `kind`.
+
+use super::{Decode, DecodeIssue, Decoder, Unmodelled};
+use crate::{
+    object::Object,
+    pod::Pod,
+    pv::PersistentVolume,
+    pvc::PersistentVolumeClaim,
+    report::Segment,
+    service::Service,
+    statefulset::StatefulSet,
+    tree::{Tree, TreeKey, TreeValue},
+};
+
+/// A decoded document: what it says it is, and the model object when kvol models its kind.
+#[derive(Debug)]
+pub struct DecodedDocument {
+    /// `apiVersion` as written (empty when missing or not a string).
+    pub api_version: String,
+    /// `kind` as written (empty when missing or not a string).
+    pub kind: String,
+    /// `metadata.name` as written.
+    pub name: String,
+    /// `metadata.namespace` as written.
+    pub namespace: Option<String>,
+    /// The object, when the kind is modelled and the document could be read.
+    pub object: Option<Object>,
+    /// Whether kvol models this apiVersion and kind.
+    pub modelled: bool,
+    /// What could not be read.
+    pub issues: Vec<DecodeIssue>,
+    /// Fields the model does not have (not checked by kvol).
+    pub unmodelled: Vec<Unmodelled>,
+}
+
+/// The kinds kvol reads, by `apiVersion` and `kind`.
+pub const MODELLED_KINDS: &[(&str, &str)] = &[
+    ("v1", "Pod"),
+    ("v1", "PersistentVolume"),
+    ("v1", "PersistentVolumeClaim"),
+    ("v1", "Service"),
+    ("storage.k8s.io/v1", "StorageClass"),
+    ("apps/v1", "StatefulSet"),
+];
+
+/// A top-level object's `metadata` and `spec`.
+struct MetaSpec<M, S> {
+    metadata: M,
+    spec: S,
+}
+
+fn meta_spec<T: Tree, M: Decode, S: Decode>(
+    node: &T,
+    cx: &mut Decoder,
+    go_type: &'static str,
+) -> Option<MetaSpec<M, S>> {
+    let entries = cx.entries(node, go_type)?;
+    cx.in_struct(go_type, |cx| {
+        let (mut metadata, mut spec) = (None, None);
+        for (key, value) in entries {
+            match key.name() {
+                "apiVersion" | "kind" => {}
+                "metadata" => metadata = Some(cx.at(Segment::Field("metadata"), value)),
+                "spec" => spec = Some(cx.at(Segment::Field("spec"), value)),
+                // The API server ignores `status` on create.
+                "status" => {}
+                _ => cx.unmodelled_field(key),
+            }
+        }
+        let metadata = metadata.unwrap_or_else(|| cx.absent_at("metadata"));
+        let spec = spec.unwrap_or_else(|| cx.absent_at("spec"));
+        Some(MetaSpec {
+            metadata: metadata?,
+            spec: spec?,
+        })
+    })
+}
+
+fn string_at<'t, T: Tree>(node: &'t T, path: &[&str]) -> Option<&'t str> {
+    let mut node = node;
+    for name in path {
+        let TreeValue::Map(entries) = node.value() else {
+            return None;
+        };
+        node = &entries.iter().find(|(k, _)| k.name() == *name)?.1;
+    }
+    match node.value() {
+        TreeValue::String(s) => Some(s),
+        _ => None,
+    }
+}
+
+/// Decodes one document. A StatefulSet gets a governing headless Service made as kvol's
+/// builders make it (the document that declares the Service is checked on its own).
+pub fn decode_document<T: Tree>(node: &T) -> DecodedDocument {
+    let api_version = string_at(node, &["apiVersion"])
+        .unwrap_or_default()
+        .to_owned();
+    let kind = string_at(node, &["kind"]).unwrap_or_default().to_owned();
+    let name = string_at(node, &["metadata", "name"])
+        .unwrap_or_default()
+        .to_owned();
+    let namespace = string_at(node, &["metadata", "namespace"]).map(str::to_owned);
+    let mut cx = Decoder::new();
+    let headless = string_at(node, &["spec", "clusterIP"]) == Some("None");
+    let object: Option<Option<Object>> = match (api_version.as_str(), kind.as_str()) {
+        ("v1", "Pod") => Some(meta_spec(node, &mut cx, "Pod").map(|o| {
+            Object::Pod(Pod {
+                metadata: o.metadata,
+                spec: o.spec,
+            })
+        })),
+        ("v1", "PersistentVolume") => Some(meta_spec(node, &mut cx, "PersistentVolume").map(|o| {
+            Object::PersistentVolume(PersistentVolume {
+                metadata: o.metadata,
+                spec: o.spec,
+            })
+        })),
+        ("v1", "PersistentVolumeClaim") => {
+            Some(meta_spec(node, &mut cx, "PersistentVolumeClaim").map(|o| {
+                Object::PersistentVolumeClaim(PersistentVolumeClaim {
+                    metadata: o.metadata,
+                    spec: o.spec,
+                })
+            }))
+        }
+        // kvol models headless Services only; others are counted as not modelled.
+        ("v1", "Service") if headless => Some(meta_spec(node, &mut cx, "Service").map(|o| {
+            Object::Service(Service {
+                metadata: o.metadata,
+                spec: o.spec,
+            })
+        })),
+        ("storage.k8s.io/v1", "StorageClass") => Some(
+            crate::storage_class::StorageClass::decode(node, &mut cx).map(Object::StorageClass),
+        ),
+        ("apps/v1", "StatefulSet") => Some(meta_spec(node, &mut cx, "StatefulSet").map(|o| {
+            let metadata: crate::meta::ObjectMeta = o.metadata;
+            let spec: crate::statefulset::StatefulSetSpec = o.spec;
+            let service = crate::builder::governing_service(&metadata, &spec);
+            Object::StatefulSet(StatefulSet {
+                metadata,
+                spec,
+                service,
+            })
+        })),
+        _ => None,
+    };
+    let modelled = object.is_some();
+    let (issues, unmodelled) = cx.finish();
+    DecodedDocument {
+        api_version,
+        kind,
+        name,
+        namespace,
+        object: object.flatten(),
+        modelled,
+        issues,
+        unmodelled,
+    }
+}

@@ -1,0 +1,134 @@
+//! The reader's documents decoded into kvol's model (`kvol_core::decode`): the seed's reference
+//! manifests read back field for field, and what the model cannot hold is reported.
+
+use kvol_core::decode::{DecodeIssue, decode_document};
+use kvol_core::object::Object;
+use serde_json::Value as Json;
+use std::path::Path;
+
+fn shared(dir: &str) -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared")
+        .join(dir)
+}
+
+/// Every leaf of `input` is in `output` with the same value (quantities compared as written).
+fn leaves_kept(input: &Json, output: &Json, path: &str, missing: &mut Vec<String>) {
+    match (input, output) {
+        (Json::Object(a), Json::Object(b)) => {
+            for (k, v) in a {
+                match b.get(k) {
+                    Some(w) => leaves_kept(v, w, &format!("{path}.{k}"), missing),
+                    None if v.is_null() => {}
+                    None => missing.push(format!("{path}.{k}")),
+                }
+            }
+        }
+        (Json::Array(a), Json::Array(b)) if a.len() == b.len() => {
+            for (i, (v, w)) in a.iter().zip(b).enumerate() {
+                leaves_kept(v, w, &format!("{path}[{i}]"), missing);
+            }
+        }
+        (a, b) if a == b => {}
+        (a, b) => missing.push(format!("{path}: {a} became {b}")),
+    }
+}
+
+fn rendered(object: &Object) -> Json {
+    // The document of the object itself (a StatefulSet's is its second; the first is the
+    // governing Service kvol adds).
+    let doc = object.documents().last().expect("one document");
+    serde_json::from_str(&kvol_core::json::to_string(&doc).unwrap()).unwrap()
+}
+
+#[test]
+fn the_seed_references_read_back_field_for_field() {
+    let mut documents = 0;
+    for entry in std::fs::read_dir(shared("reference")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for doc in kvol_read::read_stream(&text) {
+            let doc = doc.unwrap();
+            let decoded = decode_document(&doc.value);
+            let at = format!("{}#{} {}", path.display(), doc.index, decoded.kind);
+            assert!(decoded.modelled, "{at}: not modelled");
+            assert_eq!(decoded.issues, Vec::<DecodeIssue>::new(), "{at}");
+            assert!(
+                decoded.unmodelled.is_empty(),
+                "{at}: {:?}",
+                decoded.unmodelled
+            );
+            let object = decoded.object.expect("decoded");
+            let input: Json = serde_json::from_str(&doc.value.to_json()).unwrap();
+            let mut missing = Vec::new();
+            leaves_kept(&input, &rendered(&object), "", &mut missing);
+            assert!(missing.is_empty(), "{at}: {missing:#?}");
+            documents += 1;
+        }
+    }
+    assert!(documents >= 11, "read {documents} documents");
+}
+
+#[test]
+fn what_the_model_cannot_hold_is_reported() {
+    let text = "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: c\n  generateName: x-\nspec:\n  accessModes: [ReadWriteSome]\n  resources:\n    requests:\n      storage: 1 Gi\n";
+    let doc = kvol_read::read_stream(text).remove(0).unwrap();
+    let decoded = decode_document(&doc.value);
+    assert!(decoded.object.is_none());
+    let messages: Vec<String> = decoded
+        .issues
+        .iter()
+        .map(|i| match i {
+            DecodeIssue::Decode {
+                message, line, col, ..
+            } => format!("{line}:{col} {message}"),
+            DecodeIssue::Field(e) => e.to_string(),
+        })
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:#?}");
+    assert!(
+        messages[0].contains("spec.accessModes[0]: Unsupported value: \"ReadWriteSome\""),
+        "{messages:#?}"
+    );
+    assert!(
+        messages[1].starts_with("10:16 quantities must match the regular expression"),
+        "{messages:#?}"
+    );
+    assert_eq!(
+        decoded.unmodelled[0].path.to_string(),
+        "metadata.generateName"
+    );
+    assert_eq!(
+        (decoded.unmodelled[0].line, decoded.unmodelled[0].col),
+        (5, 3)
+    );
+}
+
+/// How much of `../shared/realworld/` the model holds field for field (printed; the count is
+/// asserted not to fall).
+#[test]
+fn realworld_coverage() {
+    let dir = shared("realworld/docs");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("{} not found: skipped", dir.display());
+        return;
+    };
+    let (mut total, mut whole) = (0, 0);
+    let mut by_kind: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    for entry in entries {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        for doc in kvol_read::read_stream(&text).into_iter().flatten() {
+            let decoded = decode_document(&doc.value);
+            total += 1;
+            let e = by_kind.entry(decoded.kind.clone()).or_default();
+            e.0 += 1;
+            if decoded.object.is_some() && decoded.unmodelled.is_empty() {
+                whole += 1;
+                e.1 += 1;
+            }
+        }
+    }
+    eprintln!("realworld: {whole} of {total} documents held field for field: {by_kind:?}");
+    assert!(total >= 100);
+}
