@@ -270,8 +270,8 @@ fn check_command(args: CheckArgs) -> Result<ExitCode, Fatal> {
         let mut summary = output::Summary::default();
         for file in &files {
             let input = read_input(file)?;
-            let text = String::from_utf8_lossy(&input.bytes).into_owned();
-            let sources: output::Sources<'_> = [(input.name.as_str(), text.as_str())].into();
+            let text = String::from_utf8_lossy(&input.bytes);
+            let sources: output::Sources<'_> = [(input.name.as_str(), text.as_ref())].into();
             let mut result = Ok(());
             check::check_each(&input, &args.options, |r| {
                 note(&r);

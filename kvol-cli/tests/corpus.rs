@@ -4,7 +4,6 @@
 //! accepted with exactly the warnings the library gave, and is accepted per object too.
 
 #[path = "../../kvol-core/tests/corpus/mod.rs"]
-#[allow(unused_imports)]
 mod corpus;
 
 use kvol_cli::check::{Externals, Input, Options, check};

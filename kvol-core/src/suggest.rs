@@ -9,7 +9,9 @@
 //!   Damerau-Levenshtein distance makes a candidate plausible, and the best score wins.
 //! - [`closest_name`]: a user-chosen *name* (a claim, a class). Exact case matters; the
 //!   candidate with the smallest Levenshtein distance within a third of the name's length
-//!   (at least 2) wins, and an identical candidate is never suggested.
+//!   (at least 2, at most 10 edits) wins, and an identical candidate is never suggested. A
+//!   linear lower bound of the distance skips candidates that cannot be close, so a set of
+//!   thousands of long names stays fast.
 //!
 //! ```
 //! use kvol_core::suggest::{closest_name, did_you_mean, one_of, unknown};
@@ -53,13 +55,14 @@ pub fn closest_name<'c>(
     name: &str,
     candidates: impl IntoIterator<Item = &'c str>,
 ) -> Option<&'c str> {
-    let limit = (name.chars().count() / 3).max(2);
+    // A third of the name, at least 2 and at most 10 edits (beyond that no name is "meant").
+    let limit = (name.chars().count() / 3).clamp(2, 10);
     let mut best: Option<(usize, &'c str)> = None;
     for candidate in candidates {
         if candidate == name {
             continue;
         }
-        if candidate.len().abs_diff(name.len()) > limit {
+        if candidate.len().abs_diff(name.len()) > limit || bag_distance(name, candidate) > limit {
             continue;
         }
         let d = strsim::levenshtein(name, candidate);
@@ -68,6 +71,24 @@ pub fn closest_name<'c>(
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// A lower bound of the Levenshtein distance, in linear time: the larger of the numbers of
+/// bytes one string has more of than the other (each edit changes the byte counts by at most
+/// one on each side). It spares the quadratic distance for names that cannot be close, which
+/// keeps "did you mean" linear in practice on large sets of long names.
+fn bag_distance(a: &str, b: &str) -> usize {
+    let mut counts = [0i32; 256];
+    for &x in a.as_bytes() {
+        counts[usize::from(x)] += 1;
+    }
+    for &x in b.as_bytes() {
+        counts[usize::from(x)] -= 1;
+    }
+    let (more, fewer) = counts.iter().fold((0, 0), |(m, f), &c| {
+        (m + c.max(0) as usize, f + (-c).max(0) as usize)
+    });
+    more.max(fewer)
 }
 
 /// The choices as a sentence: ``expected one of `a`, `b` or `c` `` without the prefix.

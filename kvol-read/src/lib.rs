@@ -241,14 +241,9 @@ pub fn read_bytes(bytes: &[u8]) -> Vec<Result<Document, ReadError>> {
 /// [`read_bytes`] one document at a time: `each` gets every entry in order, and only one
 /// decoded document is held at once (the memory of a long stream stays flat).
 pub fn read_each(bytes: &[u8], mut each: impl FnMut(Result<Document, ReadError>)) {
-    let (chunks, split_error) = split::split(bytes);
     let mut count = 0;
-    for chunk in chunks {
+    let split_error = split::split_each(bytes, |chunk| {
         let index = count;
-        let mut out = |doc| {
-            count += 1;
-            each(doc);
-        };
         let at = |(message, line, col): (String, usize, usize)| ReadError {
             doc: index,
             message,
@@ -257,14 +252,20 @@ pub fn read_each(bytes: &[u8], mut each: impl FnMut(Result<Document, ReadError>)
         };
         match read_chunk(&chunk.bytes) {
             Ok(None) => {}
-            Ok(Some(value)) => out(Ok(Document {
-                index,
-                line: chunk.first_line,
-                value: shift(value, chunk.first_line - 1),
-            })),
-            Err(e) => out(Err(at(e))),
+            Ok(Some(value)) => {
+                count += 1;
+                each(Ok(Document {
+                    index,
+                    line: chunk.first_line,
+                    value: shift(value, chunk.first_line - 1),
+                }));
+            }
+            Err(e) => {
+                count += 1;
+                each(Err(at(e)));
+            }
         }
-    }
+    });
     if let Some((message, line)) = split_error {
         each(Err(ReadError {
             doc: count,

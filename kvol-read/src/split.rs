@@ -29,8 +29,16 @@ pub(crate) struct Chunk {
 
 /// The chunks of `input`, and the separator error that stopped the stream, if any
 /// (message, line).
+#[cfg(test)]
 pub(crate) fn split(input: &[u8]) -> (Vec<Chunk>, Option<(String, usize)>) {
     let mut chunks = Vec::new();
+    let error = split_each(input, |c| chunks.push(c));
+    (chunks, error)
+}
+
+/// [`split`] one chunk at a time: `each` gets every chunk in order (only one is held at once);
+/// returns the separator error that stopped the stream, if any (message, line).
+pub(crate) fn split_each(input: &[u8], mut each: impl FnMut(Chunk)) -> Option<(String, usize)> {
     let mut cur: Vec<u8> = Vec::new();
     let mut cur_first = 1;
     let mut rest = input;
@@ -49,13 +57,10 @@ pub(crate) fn split(input: &[u8]) -> (Vec<Chunk>, Option<(String, usize)>) {
             let trimmed = rest.trim();
             if !trimmed.is_empty() && !trimmed.starts_with('#') {
                 let shown = trimmed.to_string();
-                return (
-                    chunks,
-                    Some((format!("invalid Yaml document separator: {shown}"), line_no)),
-                );
+                return Some((format!("invalid Yaml document separator: {shown}"), line_no));
             }
             if !cur.is_empty() {
-                chunks.push(Chunk {
+                each(Chunk {
                     bytes: std::mem::take(&mut cur),
                     first_line: cur_first,
                 });
@@ -69,12 +74,12 @@ pub(crate) fn split(input: &[u8]) -> (Vec<Chunk>, Option<(String, usize)>) {
         cur.push(b'\n');
     }
     if !cur.is_empty() {
-        chunks.push(Chunk {
+        each(Chunk {
             bytes: cur,
             first_line: cur_first,
         });
     }
-    (chunks, None)
+    None
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 //! `examples/gen_corpus.rs`, which writes `DIR/set-NNNNN.yaml` and `DIR/set-NNNNN.yaml.json`
 //! for the CI checker (`ci/check_manifests.py`).
 
-#![allow(dead_code)]
+#![allow(dead_code, unused_imports)]
 
 #[path = "../support/hostile.rs"]
 mod hostile;
