@@ -6,9 +6,8 @@ use super::{Decode, Decoder};
 use crate::{
     access::{AccessMode, AccessModes, ReclaimPolicy, VolumeMode},
     deployment::DeploymentStrategyType,
-    pdb::UnhealthyPodEvictionPolicy,
-    snapshot::DeletionPolicy,
     legacy::LegacySource,
+    pdb::UnhealthyPodEvictionPolicy,
     pod::{Protocol, RestartPolicy},
     pv::{PvSource, PvSpec},
     pvc::{ClassRef, StorageResources},
@@ -17,6 +16,7 @@ use crate::{
     rules::ids,
     selector::{NodeSelectorOperator, SelectorOperator},
     service::{ServicePort, ServiceSpec, TargetPort},
+    snapshot::DeletionPolicy,
     statefulset::{IntOrPercent, PodManagementPolicy, RetentionAction, UpdateStrategy},
     storage_class::{StorageClass, VolumeBindingMode},
     tree::{Tree, TreeKey, TreeValue},

@@ -1553,17 +1553,26 @@ fn second_release(
     let mut config_maps: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut secrets: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut snapshots: BTreeSet<String> = BTreeSet::new();
+    let mut restored_from = |spec: &kvol_core::PvcSpec| {
+        if let Some(ds) = &spec.data_source
+            && ds.kind == "VolumeSnapshot"
+            && ds.api_group.as_deref() == Some(SNAPSHOT_GROUP)
+        {
+            snapshots.insert(ds.name.clone());
+        }
+    };
     for object in objects.iter() {
         let volumes = match object {
             Object::Pod(p) => &p.spec.volumes,
-            Object::StatefulSet(s) => &s.spec.template.spec.volumes,
-            Object::PersistentVolumeClaim(c) => {
-                if let Some(ds) = &c.spec.data_source
-                    && ds.kind == "VolumeSnapshot"
-                    && ds.api_group.as_deref() == Some(SNAPSHOT_GROUP)
-                {
-                    snapshots.insert(ds.name.clone());
+            Object::StatefulSet(s) => {
+                // Claim templates restored from a snapshot need it too.
+                for t in &s.spec.volume_claim_templates {
+                    restored_from(&t.spec);
                 }
+                &s.spec.template.spec.volumes
+            }
+            Object::PersistentVolumeClaim(c) => {
+                restored_from(&c.spec);
                 continue;
             }
             _ => continue,
