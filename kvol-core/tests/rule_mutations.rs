@@ -6,8 +6,8 @@
 
 mod mutations;
 
-use kvol_core::{FieldError, Report, RuleId};
-use mutations::{Expect, Row, rows};
+use kvol_core::{FieldError, KubeVersion, Report, RuleId, report::Source};
+use mutations::{ALL_TARGETS, Expect, Row, rows};
 use std::collections::BTreeSet;
 
 fn listing(report: &Report) -> String {
@@ -76,10 +76,66 @@ fn expected_code(id: &str) -> Option<&'static str> {
     })
 }
 
-/// The problems of one row, if any.
-fn check(row: &Row) -> Vec<String> {
+/// The row's rule's source (`apiserver` or `kvol`): whose verdict the row states.
+fn row_source(row: &Row) -> Option<Source> {
+    RuleId::from_id(row.id).map(RuleId::source)
+}
+
+/// The problems of one row at every target: its verdict where it holds
+/// ([`Row::targets`]), and elsewhere not that verdict from the same source.
+fn check_all(row: &Row) -> Vec<String> {
     let mut problems = Vec::new();
-    let rejected = (row.reject)();
+    for minor in ALL_TARGETS {
+        let target = KubeVersion::new(minor).expect("a supported release");
+        let found = if row.targets.contains(&minor) {
+            check(row, target)
+        } else {
+            outside(row, target)
+        };
+        problems.extend(found.into_iter().map(|p| format!("1.{minor}: {p}")));
+    }
+    problems
+}
+
+/// Outside the row's targets the verdict is not the row's: no error of its kind and rule (or
+/// warning) at its path from the row's source. (kvol may still refuse the object as its own
+/// rule, or by another rule of the server's (env names before 1.32), e.g.
+/// a StatefulSet template error before 1.34; the API server may reject it as a kvol row's
+/// rule's server counterpart.)
+fn outside(row: &Row, target: KubeVersion) -> Vec<String> {
+    let Some(source) = row_source(row) else {
+        return vec![format!("{} is not a rule id", row.id)];
+    };
+    let rejected = (row.reject)(target);
+    let same = match row.expect {
+        Expect::Error(kind) => rejected.errors.iter().any(|e| {
+            e.path.as_str() == row.path
+                && e.kind == kind
+                && e.source() == source
+                && carries_rule(e, row.id)
+        }),
+        Expect::Warning => rejected
+            .warnings
+            .iter()
+            .any(|w| w.path.as_str() == row.path && w.source() == source),
+    };
+    if same {
+        vec![format!(
+            "outside the row's targets {:?} the mutation still gets the row's verdict ({}) at {}:{}",
+            row.targets,
+            source,
+            row.path,
+            listing(&rejected)
+        )]
+    } else {
+        Vec::new()
+    }
+}
+
+/// The problems of one row at `target`, one of its targets, if any.
+fn check(row: &Row, target: KubeVersion) -> Vec<String> {
+    let mut problems = Vec::new();
+    let rejected = (row.reject)(target);
     if let Expect::Error(kind) = row.expect {
         let at: Vec<&FieldError> = rejected
             .errors
@@ -96,6 +152,16 @@ fn check(row: &Row) -> Vec<String> {
                 row.path,
                 rules.join(", "),
                 row.id
+            ));
+        }
+        // Issue 13: the error is the API server's exactly when the row's rule is.
+        let source = row_source(row);
+        if !at.is_empty() && !at.iter().any(|e| Some(e.source()) == source) {
+            problems.push(format!(
+                "error at {} is {}'s, the row's rule is {:?}'s",
+                row.path,
+                at[0].source(),
+                source.map(Source::as_str)
             ));
         }
     }
@@ -157,7 +223,7 @@ fn check(row: &Row) -> Vec<String> {
             listing(&rejected)
         ));
     }
-    let accepted = (row.accept)();
+    let accepted = (row.accept)(target);
     if !accepted.errors.is_empty() {
         problems.push(format!("accepted twin rejected:{}", listing(&accepted)));
     }
@@ -181,7 +247,7 @@ fn every_mutation_is_rejected_at_its_path_and_every_twin_accepted() {
     let rows = rows();
     let mut failures = Vec::new();
     for row in &rows {
-        for p in check(row) {
+        for p in check_all(row) {
             failures.push(format!("{}: {p}", row.id));
         }
     }
@@ -192,7 +258,19 @@ fn every_mutation_is_rejected_at_its_path_and_every_twin_accepted() {
         rows.len(),
         failures.join("\n  ")
     );
-    println!("{} mutation rows passed", rows.len());
+    let kvol = rows
+        .iter()
+        .filter(|r| row_source(r) == Some(Source::Kvol))
+        .count();
+    let ranged = rows.iter().filter(|r| r.targets != ALL_TARGETS).count();
+    println!(
+        "{} mutation rows passed at 1.30–1.37 ({} the API server's, {} kvol's own; {} with a \
+         version range)",
+        rows.len(),
+        rows.len() - kvol,
+        kvol,
+        ranged
+    );
 }
 
 #[test]
@@ -213,43 +291,65 @@ fn row_ids_are_unique_and_name_a_section() {
 
 #[test]
 fn the_harness_notices_a_wrong_path_kind_or_rule_and_a_rejected_twin() {
+    const D: KubeVersion = KubeVersion::DEFAULT;
     let take = |id: &str| {
         let mut table = rows();
         let i = table.iter().position(|r| r.id == id).expect("row exists");
         table.swap_remove(i)
     };
     let mut row = take("7/local-node-affinity-required");
-    assert!(check(&row).is_empty());
+    assert!(check(&row, D).is_empty());
     row.path = "spec.nodeAffinity.required".into();
-    assert_eq!(check(&row).len(), 1, "wrong path");
+    assert_eq!(check(&row, D).len(), 1, "wrong path");
 
     let mut row = take("7/local-node-affinity-required");
     row.expect = Expect::Error(kvol_core::report::ErrorKind::Invalid);
-    assert_eq!(check(&row).len(), 1, "wrong kind");
+    assert_eq!(check(&row, D).len(), 1, "wrong kind");
 
     let mut row = take("7/local-node-affinity-required");
     row.id = "7/local-path-required";
-    assert_eq!(check(&row).len(), 1, "wrong rule");
+    assert_eq!(check(&row, D).len(), 1, "wrong rule");
     // A format rule is found as the cause of the field's rule.
     let row = take("2/dns1123-label-dots");
-    assert!(check(&row).is_empty());
+    assert!(check(&row, D).is_empty());
 
     let mut row = take("9/reclaimPolicy-recycle");
     std::mem::swap(&mut row.reject, &mut row.accept);
-    assert_eq!(check(&row).len(), 2, "swapped mutation and twin");
+    assert_eq!(check(&row, D).len(), 2, "swapped mutation and twin");
 
     let mut row = take("14/pv-recycle");
     row.id = "14/duplicate-env";
-    assert_eq!(check(&row).len(), 1, "wrong warning code");
+    assert_eq!(check(&row, D).len(), 1, "wrong warning code");
 
     let mut row = take("14/pv-recycle");
-    assert!(check(&row).is_empty());
-    row.accept = Box::new(|| rows()[0].reject.as_ref()());
+    assert!(check(&row, D).is_empty());
+    row.accept = Box::new(|t| rows()[0].reject.as_ref()(t));
     assert!(
-        !check(&row).is_empty(),
+        !check(&row, D).is_empty(),
         "a warning row's twin must be valid"
     );
     let mut row = take("14/pv-recycle");
     std::mem::swap(&mut row.reject, &mut row.accept);
-    assert_eq!(check(&row).len(), 2, "swapped warning row");
+    assert_eq!(check(&row, D).len(), 2, "swapped warning row");
+
+    // Per-target verdicts: a claim-template rule of the server holds from 1.34 only.
+    let mut row = take("8/dataSource-kind-required");
+    assert!(check_all(&row).is_empty(), "{:?}", check_all(&row));
+    row.targets = ALL_TARGETS;
+    assert_eq!(
+        check_all(&row).len(),
+        4,
+        "claim templates validated before 1.34"
+    );
+    let mut row = take("8/dataSource-kind-required");
+    row.targets = 35..=37;
+    assert_eq!(check_all(&row).len(), 1, "not the server's verdict at 1.34");
+    // ... and the source: before 1.34 the same mistake is kvol's own error.
+    let mut row = take("11.0/kvol-templates-unvalidated-by-server");
+    assert!(check_all(&row).is_empty(), "{:?}", check_all(&row));
+    row.targets = ALL_TARGETS;
+    let problems = check_all(&row);
+    // At 1.34–1.37: the error carries the server's rule, and is the server's.
+    assert_eq!(problems.len(), 8, "{problems:?}");
+    assert!(problems[1].contains("is apiserver's"), "{problems:?}");
 }

@@ -197,6 +197,22 @@ pub fn decode_document<T: Tree>(node: &T) -> DecodedDocument {
             }),
         _ => None,
     };
+    // The API server's JSON serializer needs both before anything else (apimachinery's
+    // `NewMissingKindErr` / `NewMissingVersionErr`, which quote the document).
+    if object.is_none() {
+        let missing = match node.value() {
+            TreeValue::Map(_) if kind.is_empty() => Some("Kind"),
+            TreeValue::Map(_) if api_version.is_empty() => Some("apiVersion"),
+            TreeValue::Map(_) => None,
+            _ => Some("Kind"),
+        };
+        if let Some(field) = missing {
+            cx.decode_error(
+                node,
+                format!("Object '{field}' is missing in '{}'", to_json(node)),
+            );
+        }
+    }
     let modelled = object.is_some();
     let (issues, unmodelled) = cx.finish();
     DecodedDocument {
@@ -208,5 +224,54 @@ pub fn decode_document<T: Tree>(node: &T) -> DecodedDocument {
         modelled,
         issues,
         unmodelled,
+    }
+}
+
+/// The document as compact JSON (for the API server's messages that quote it).
+fn to_json<T: Tree>(node: &T) -> String {
+    let mut out = String::new();
+    write_json(node, &mut out);
+    out
+}
+
+fn write_json<T: Tree>(node: &T, out: &mut String) {
+    use std::fmt::Write as _;
+    match node.value() {
+        TreeValue::Null => out.push_str("null"),
+        TreeValue::Bool(b) => out.push_str(if b { "true" } else { "false" }),
+        TreeValue::Int(n) => {
+            let _ = write!(out, "{n}");
+        }
+        TreeValue::UInt(n) => {
+            let _ = write!(out, "{n}");
+        }
+        TreeValue::Float(f) => {
+            let _ = write!(out, "{f}");
+        }
+        TreeValue::String(s) => {
+            let _ = write!(out, "{}", crate::json::to_string(s).unwrap_or_default());
+        }
+        TreeValue::Seq(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_json(item, out);
+            }
+            out.push(']');
+        }
+        TreeValue::Map(entries) => {
+            out.push('{');
+            for (i, (k, v)) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&crate::json::to_string(k.name()).unwrap_or_default());
+                out.push(':');
+                write_json(v, out);
+            }
+            out.push('}');
+        }
     }
 }

@@ -127,6 +127,11 @@ pub(crate) fn claim_spec(
     let mut report = inner.finish();
     for e in &mut report.errors {
         let claim_rule = e.rule;
+        // kvol's own findings stay kvol's (a template's dataSource that the claims' create
+        // would drop is not the API server's error on the template).
+        if claim_rule.source() == crate::report::Source::Kvol {
+            continue;
+        }
         e.rule = context.rule(claim_rule);
         e.cause = Some(claim_rule);
     }
@@ -310,6 +315,34 @@ fn data_sources(checker: &mut Checker, context: ClaimContext, spec: &PvcSpec, pa
     let ds_path = path.child("dataSource");
     if dropped && prepared {
         data_source = None;
+    }
+    // `pvcutil.NormalizeDataSources` (the last step of `PrepareForCreate`, with
+    // AnyVolumeDataSource on at every target): a lone dataSource is copied into dataSourceRef,
+    // and a lone dataSourceRef without a namespace into dataSource, so `Validate` reports a
+    // problem of either under both paths.
+    let copied_ref: TypedObjectReference;
+    let copied_source: TypedLocalObjectReference;
+    if prepared {
+        match (data_source, data_source_ref) {
+            (Some(ds), None) => {
+                copied_ref = TypedObjectReference {
+                    api_group: ds.api_group.clone(),
+                    kind: ds.kind.clone(),
+                    name: ds.name.clone(),
+                    namespace: None,
+                };
+                data_source_ref = Some(&copied_ref);
+            }
+            (None, Some(dsr)) if dsr.namespace.as_deref().is_none_or(str::is_empty) => {
+                copied_source = TypedLocalObjectReference {
+                    api_group: dsr.api_group.clone(),
+                    kind: dsr.kind.clone(),
+                    name: dsr.name.clone(),
+                };
+                data_source = Some(&copied_source);
+            }
+            _ => {}
+        }
     }
     let before = checker.error_count();
     if let Some(ds) = data_source {
@@ -598,13 +631,33 @@ mod tests {
         assert_clean(&run(&s));
         s.data_source = Some(snapshot(None, "PersistentVolumeClaim", "src"));
         assert_clean(&run(&s));
-        // A snapshot and a claim are kept, and validated.
+        // A snapshot and a claim are kept, copied into dataSourceRef (NormalizeDataSources),
+        // and both are validated.
         s.data_source = Some(snapshot(
             Some("snapshot.storage.k8s.io"),
             "VolumeSnapshot",
             "",
         ));
-        assert_only(&run(&s), "spec.dataSource.name", ErrorKind::Required);
+        let r = run(&s);
+        assert_eq!(r.errors.len(), 2, "{r}");
+        assert_has(&r, "spec.dataSource.name", ErrorKind::Required);
+        assert_has(&r, "spec.dataSourceRef.name", ErrorKind::Required);
+        // A lone dataSourceRef without namespace is copied into dataSource.
+        s.data_source = None;
+        s.data_source_ref = Some(TypedObjectReference {
+            api_group: Some("Bad_Group".into()),
+            kind: "Populator".into(),
+            name: "p".into(),
+            namespace: None,
+        });
+        let r = run(&s);
+        assert_eq!(r.errors.len(), 2, "{r}");
+        assert_has(&r, "spec.dataSourceRef.apiGroup", ErrorKind::Invalid);
+        assert_has(&r, "spec.dataSource.apiGroup", ErrorKind::Invalid);
+        // Not in a template (no PrepareForCreate there).
+        let r = run_in(ClaimContext::Template, &s);
+        assert_only(&r, "spec.dataSourceRef.apiGroup", ErrorKind::Invalid);
+        s.data_source_ref = None;
         // In a claim template the server validates what was written
         // (no EnforceDataSourceBackwardsCompatibility there).
         s.data_source = Some(snapshot(None, "VolumeSnapshot", ""));
@@ -616,6 +669,20 @@ mod tests {
         let r = run_in(ClaimContext::Ephemeral, &s);
         assert_only(&r, "spec.dataSource.apiGroup", ErrorKind::Invalid);
         assert!(!has_rule(&r, ids::S8_KVOL_DATA_SOURCE_DROPPED), "{r}");
+    }
+
+    #[test]
+    fn a_dropped_data_source_in_a_template_stays_kvols() {
+        // Well-formed, so the server accepts the template; the claims' own create would drop
+        // it: kvol's error, not relabelled as a template rule of the server.
+        let mut s = spec("1Gi");
+        s.data_source = Some(snapshot(Some("example.com"), "Thing", "t"));
+        for context in [ClaimContext::Template, ClaimContext::Ephemeral] {
+            let r = run_in(context, &s);
+            assert_eq!(r.errors.len(), 1, "{r}");
+            assert_eq!(r.errors[0].rule, ids::S8_KVOL_DATA_SOURCE_DROPPED, "{r}");
+            assert_eq!(r.errors[0].source(), crate::report::Source::Kvol);
+        }
     }
 
     #[test]

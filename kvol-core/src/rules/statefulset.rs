@@ -150,7 +150,9 @@ pub(crate) fn validate_statefulset(checker: &mut Checker, sts: &StatefulSet, pat
     );
     let report = inner.finish();
     for mut e in report.errors.into_iter().filter(|_| selector_ok) {
-        if !e.rule.section().starts_with("11") {
+        // kvol's own findings stay kvol's (e.g. an ephemeral volume's dataSource that the
+        // claim's create would drop): the server's template rule would make them its errors.
+        if !e.rule.section().starts_with("11") && e.rule.source() != crate::report::Source::Kvol {
             e.cause = Some(e.rule);
             e.rule = ids::S11_0_TEMPLATE_POD_SPEC;
         }
@@ -375,10 +377,11 @@ pub(crate) fn selector_json(sel: &crate::selector::LabelSelector) -> String {
 /// (k8s-rules §11.0).
 const TEMPLATES_VALIDATED_FROM: u32 = 34;
 
-/// An error in the pod template spec or a claim template: kvol's own before 1.34 (its rule
-/// then says so, its cause is the pod or claim rule that failed).
+/// An error of the server's rules in the pod template spec or a claim template: kvol's own
+/// before 1.34 (its rule then says so, its cause is the pod or claim rule that failed).
 fn unvalidated_before_1_34(target: crate::KubeVersion, mut e: FieldError) -> FieldError {
-    if target.minor() < TEMPLATES_VALIDATED_FROM {
+    // kvol's own findings are kvol's at every target, with their own rule (and why).
+    if target.minor() < TEMPLATES_VALIDATED_FROM && e.source() == crate::report::Source::ApiServer {
         e.cause = Some(e.cause.unwrap_or(e.rule));
         e.rule = ids::S11_0_KVOL_TEMPLATES_UNVALIDATED_BY_SERVER;
     }
@@ -486,6 +489,37 @@ mod tests {
         statefulset::{PodManagementPolicy, RetentionAction, RetentionPolicy},
         validate::Validate,
     };
+
+    #[test]
+    fn kvols_own_template_findings_stay_kvols() {
+        // An ephemeral volume in the pod template whose claim template has a dataSource the
+        // claim's create would drop: well-formed for the server (from 1.34 it validates the
+        // template), kvol's own error, not the server's template rule.
+        let mut t = crate::rules::test_support::claim_template("ignored", "1Gi");
+        t.metadata.name = None;
+        t.spec.data_source = Some(crate::pvc::TypedLocalObjectReference {
+            api_group: Some("example.com".into()),
+            kind: "Thing".into(),
+            name: "t".into(),
+        });
+        let mut s = statefulset("web");
+        s.spec
+            .template
+            .spec
+            .volumes
+            .push(crate::volume::Volume::new(
+                "scratch",
+                crate::volume::VolumeSource::Ephemeral(crate::volume::EphemeralVolume {
+                    volume_claim_template: t,
+                }),
+            ));
+        for minor in [33, 34, 37] {
+            let r = s.check_for(crate::rules::test_support::v(minor));
+            assert_count(&r, 1);
+            assert_eq!(r.errors[0].rule, ids::S8_KVOL_DATA_SOURCE_DROPPED, "{r}");
+            assert_eq!(r.errors[0].source(), crate::report::Source::Kvol);
+        }
+    }
 
     #[test]
     fn the_seed_web_set_is_valid() {

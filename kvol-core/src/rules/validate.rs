@@ -102,6 +102,16 @@ impl Checker {
     pub fn error_count(&self) -> usize {
         self.report.errors.len()
     }
+    /// Number of the API server's errors so far ([`Source::ApiServer`](crate::report::Source)):
+    /// to tell whether the server refuses a part (kvol's own findings do not change what the
+    /// server does next, e.g. which volumes its mounts find).
+    pub(crate) fn server_error_count(&self) -> usize {
+        self.report
+            .errors
+            .iter()
+            .filter(|e| e.source() == crate::report::Source::ApiServer)
+            .count()
+    }
     /// Appends what `other` found (errors after errors, warnings after warnings).
     pub(crate) fn absorb(&mut self, other: Checker) {
         self.report.errors.extend(other.report.errors);

@@ -40,7 +40,9 @@ pub(crate) fn volumes(
     for (i, vol) in volumes.iter().enumerate() {
         let idx = path.index(i);
         let name_path = idx.child("name");
-        let before = checker.error_count();
+        // `ValidateVolumes` leaves a volume with any error of its own out of the volumes the
+        // mounts can name; kvol's own findings do not.
+        let before = checker.server_error_count();
         source(checker, &vol.source, &vol.name, pod_name, &idx);
         if vol.name.is_empty() {
             checker.error(FieldError::required(
@@ -64,7 +66,7 @@ pub(crate) fn volumes(
                 &vol.name,
             ));
         }
-        if checker.error_count() == before {
+        if checker.server_error_count() == before {
             valid.insert(vol.name.clone());
         }
         if let VolumeSource::PersistentVolumeClaim(claim) = &vol.source
@@ -889,8 +891,13 @@ mod tests {
             r.errors[0].to_string(),
             "spec.volumes[0].csi.driver: Too long: may not be more than 63 bytes"
         );
+        // ValidateCSIDriverName does not stop at Required: IsDNS1123Subdomain("") fails its
+        // regular expression too (every release from 1.30 to 1.37).
         let r = run(vec![csi_vol("", None)]);
-        assert_has(&r, "spec.volumes[0].csi.driver", ErrorKind::Required);
+        assert_count(&r, 2);
+        assert_eq!(r.errors[0].kind, ErrorKind::Required, "{r}");
+        assert_eq!(r.errors[1].kind, ErrorKind::Invalid, "{r}");
+        assert_eq!(r.errors[1].path.as_str(), "spec.volumes[0].csi.driver");
         let r = run(vec![csi_vol("a_b", None)]);
         assert_only(&r, "spec.volumes[0].csi.driver", ErrorKind::Invalid);
     }
@@ -999,5 +1006,26 @@ mod tests {
             crate::rules::pod::pod_spec(c, &spec, &ctx, &FieldPath::root().child("spec"))
         });
         assert_count(&r, 2);
+    }
+
+    #[test]
+    fn a_volume_with_only_kvols_findings_is_still_found_by_its_mounts() {
+        // The server keeps the ephemeral volume (its template's dataSource is well-formed);
+        // only the claim's own create would drop it: kvol's error, and the mount is found.
+        let mut eph = ephemeral("v", "1Gi");
+        if let VolumeSource::Ephemeral(e) = &mut eph.source {
+            e.volume_claim_template.spec.data_source =
+                Some(crate::pvc::TypedLocalObjectReference {
+                    api_group: Some("example.com".into()),
+                    kind: "Thing".into(),
+                    name: "t".into(),
+                });
+        }
+        let mut p = pod("p", vec![eph]);
+        p.spec.containers = vec![container_mounting("app", "v")];
+        let r = p.check();
+        assert_count(&r, 1);
+        assert_eq!(r.errors[0].rule, ids::S8_KVOL_DATA_SOURCE_DROPPED, "{r}");
+        assert_eq!(r.errors[0].source(), crate::report::Source::Kvol);
     }
 }

@@ -15,6 +15,8 @@ mod hostile;
 pub mod set;
 pub mod strategies;
 
+// Each user of the module needs part of these (the example, corpus_valid, the read-back tests).
+#[allow(unused_imports)]
 pub use set::{Stats, generate, generate_set};
 
 use kvol_core::{Object, render::ToDocuments};

@@ -108,7 +108,7 @@ pub(super) fn claims(rows: &mut Vec<Row>) {
     };
     rows.push(model_for(
         "8/dataSource-kind-required",
-        v(34),
+        34..=37,
         sts(),
         &format!("{tds}.kind"),
         REQUIRED,
@@ -125,7 +125,7 @@ pub(super) fn claims(rows: &mut Vec<Row>) {
     ));
     rows.push(model_for(
         "8/dataSource-core-group-kind",
-        v(34),
+        34..=37,
         sts(),
         tds,
         INVALID,
@@ -151,7 +151,7 @@ pub(super) fn claims(rows: &mut Vec<Row>) {
     ));
     rows.push(model_for(
         "8/dataSource-apiGroup-format",
-        v(34),
+        34..=37,
         sts(),
         &format!("{tds}.apiGroup"),
         INVALID,
@@ -214,7 +214,7 @@ pub(super) fn claims(rows: &mut Vec<Row>) {
     let tspec = "spec.volumeClaimTemplates[0].spec";
     rows.push(model_for(
         "8/dataSourceRef-namespace-format",
-        v(34),
+        34..=37,
         sts(),
         &format!("{tspec}.dataSourceRef.namespace"),
         INVALID,
@@ -243,7 +243,7 @@ pub(super) fn claims(rows: &mut Vec<Row>) {
     ));
     rows.push(model_for(
         "8/dataSourceRef-namespace-without-dataSource",
-        v(34),
+        34..=37,
         sts(),
         tspec,
         INVALID,
@@ -257,16 +257,20 @@ pub(super) fn claims(rows: &mut Vec<Row>) {
                 Some(snapshot_ref("a", Some("other")))
         },
     ));
-    rows.push(model(
+    // The server validates StatefulSet templates from 1.34 (before: kvol's own error).
+    rows.push(model_for(
         "8/claim-template-rules",
+        34..=37,
         sts(),
         "spec.volumeClaimTemplates[0].spec.resources[storage]",
         INVALID,
         |s| s.spec.volume_claim_templates[0].spec.resources.requests = q("0"),
         |s| s.spec.volume_claim_templates[0].spec.resources.requests = q("1"),
     ));
-    rows.push(model(
+    // The server validates StatefulSet templates from 1.34 (before: kvol's own error).
+    rows.push(model_for(
         "8/claim-template-access-modes",
+        34..=37,
         sts(),
         "spec.volumeClaimTemplates[0].spec.accessModes",
         FORBIDDEN,

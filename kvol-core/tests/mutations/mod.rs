@@ -39,7 +39,7 @@ use kvol_core::{
         SecretVolume, Volume,
     },
 };
-use std::collections::BTreeMap;
+use std::{collections::BTreeMap, ops::RangeInclusive};
 
 mod claim;
 mod kinds;
@@ -80,7 +80,14 @@ pub enum Expect {
     Warning,
 }
 
-/// One rule: a mutation that kvol must reject (or warn about) and its accepted twin.
+/// One rule: a mutation that kvol must reject (or warn about) and its accepted twin, with the
+/// targets at which that is the verdict.
+///
+/// Whose verdict it is comes from the row's rule (`RuleId::from_id(id).source()`, the `source`
+/// column of `rule-coverage.tsv`): for a rule of the API server, the API server rejects the
+/// mutation (or warns) on create at every target of [`Row::targets`], and not at the others
+/// (there kvol may still refuse it, as its own rule); for one of kvol's rules, kvol refuses it
+/// at those targets while the server accepts it.
 pub struct Row {
     /// `<section>/<short name>`, e.g. `7/local-node-affinity-required`.
     pub id: &'static str,
@@ -88,10 +95,14 @@ pub struct Row {
     pub path: String,
     /// Error kind, or a warning.
     pub expect: Expect,
-    /// Builds and validates the mutated object.
-    pub reject: Box<dyn Fn() -> Report>,
-    /// Builds and validates the accepted-boundary twin.
-    pub accept: Box<dyn Fn() -> Report>,
+    /// The minor versions (of 1.30–1.37) at which the row's verdict holds: every target for
+    /// most rows; a range where the API server changed (StatefulSet templates validated from
+    /// 1.34, `maxUnavailable` kept from 1.35, env names relaxed in 1.32, …).
+    pub targets: RangeInclusive<u32>,
+    /// Builds and validates the mutated object for a target.
+    pub reject: Box<dyn Fn(KubeVersion) -> Report>,
+    /// Builds and validates the accepted-boundary twin for a target.
+    pub accept: Box<dyn Fn(KubeVersion) -> Report>,
 }
 
 impl Row {
@@ -100,6 +111,10 @@ impl Row {
         self.id.split('/').next().unwrap_or("")
     }
 }
+
+/// Every target release kvol supports, by minor version.
+pub const ALL_TARGETS: RangeInclusive<u32> =
+    KubeVersion::OLDEST.minor()..=KubeVersion::NEWEST.minor();
 
 // ---------------------------------------------------------------------------------------------
 // Row constructors
@@ -114,13 +129,13 @@ fn model<T: Validate + Clone + 'static>(
     reject: impl Fn(&mut T) + 'static,
     accept: impl Fn(&mut T) + 'static,
 ) -> Row {
-    model_for(id, KubeVersion::DEFAULT, base, path, expect, reject, accept)
+    model_for(id, ALL_TARGETS, base, path, expect, reject, accept)
 }
 
-/// [`model`] for a target release.
+/// [`model`] for the targets whose verdict it is.
 fn model_for<T: Validate + Clone + 'static>(
     id: &'static str,
-    target: KubeVersion,
+    targets: RangeInclusive<u32>,
     base: T,
     path: &str,
     expect: Expect,
@@ -132,12 +147,13 @@ fn model_for<T: Validate + Clone + 'static>(
         id,
         path: path.to_owned(),
         expect,
-        reject: Box::new(move || {
+        targets,
+        reject: Box::new(move |target| {
             let mut t = rejected.clone();
             reject(&mut t);
             t.check_for(target)
         }),
-        accept: Box::new(move || {
+        accept: Box::new(move |target| {
             let mut t = base.clone();
             accept(&mut t);
             t.check_for(target)
@@ -159,7 +175,8 @@ const TOO_LONG: Expect = Expect::Error(ErrorKind::TooLong);
 const WARNING: Expect = Expect::Warning;
 
 /// A row whose objects come out of a builder's `build()` (conversion errors the model cannot
-/// hold: sizes that do not parse, a missing size or source).
+/// hold: sizes that do not parse, a missing size or source). The conversion happens before any
+/// target's rules, so the report is the same at every target.
 fn built<T: 'static>(
     id: &'static str,
     path: &str,
@@ -171,8 +188,9 @@ fn built<T: 'static>(
         id,
         path: path.to_owned(),
         expect: Expect::Error(kind),
-        reject: Box::new(move || reject().err().unwrap_or_default()),
-        accept: Box::new(move || accept().err().unwrap_or_default()),
+        targets: ALL_TARGETS,
+        reject: Box::new(move |_| reject().err().unwrap_or_default()),
+        accept: Box::new(move |_| accept().err().unwrap_or_default()),
     }
 }
 

@@ -197,8 +197,10 @@ pub(super) fn containers(rows: &mut Vec<Row>) {
         move |p| p.spec.containers[0].env.push(env("")),
         move |p| p.spec.containers[0].env.push(env("A")),
     ));
-    rows.push(model(
+    // RelaxedEnvironmentVariableValidation, on by default from 1.32.
+    rows.push(model_for(
         "6.4/env-name-relaxed",
+        32..=37,
         pod(),
         "spec.containers[0].env[0].name",
         INVALID,
@@ -208,7 +210,7 @@ pub(super) fn containers(rows: &mut Vec<Row>) {
     ));
     rows.push(model_for(
         "6.4/env-name-strict",
-        v(31),
+        30..=31,
         pod(),
         "spec.containers[0].env[0].name",
         INVALID,

@@ -37,7 +37,7 @@ pub(super) fn statefulsets(rows: &mut Vec<Row>) {
     ] {
         rows.push(model_for(
             id,
-            v(35),
+            35..=37,
             sts(),
             &format!("{ru}.maxUnavailable"),
             INVALID,
@@ -126,8 +126,10 @@ pub(super) fn statefulsets(rows: &mut Vec<Row>) {
         |s| s.spec.revision_history_limit = Some(-1),
         |s| s.spec.revision_history_limit = Some(0),
     ));
-    rows.push(model(
+    // The server validates StatefulSet templates from 1.34 (before: kvol's own error).
+    rows.push(model_for(
         "11.0/template-pod-spec",
+        34..=37,
         sts(),
         "spec.template.spec.containers[0].ports[0].containerPort",
         INVALID,
@@ -138,15 +140,17 @@ pub(super) fn statefulsets(rows: &mut Vec<Row>) {
     // kvol's own error there.
     rows.push(model_for(
         "11.0/kvol-templates-unvalidated-by-server",
-        v(33),
+        30..=33,
         sts(),
         "spec.template.spec.containers[0].ports[0].containerPort",
         INVALID,
         |s| s.spec.template.spec.containers[0].ports[0].container_port = 70000,
         |s| s.spec.template.spec.containers[0].ports[0].container_port = 65535,
     ));
-    rows.push(model(
+    // The server validates StatefulSet templates from 1.34 (before: kvol's own error).
+    rows.push(model_for(
         "11.0/claim-templates-are-volumes",
+        34..=37,
         sts(),
         "spec.template.spec.containers[0].volumeMounts[0].name",
         NOT_FOUND,

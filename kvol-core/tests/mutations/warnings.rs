@@ -261,13 +261,15 @@ pub(super) fn warnings(rows: &mut Vec<Row>) {
         // kvol's own error: the API server drops the field before 1.35
         // (dropStatefulSetDisabledFields), the user's rollout setting would be lost.
         expect: FORBIDDEN,
-        reject: Box::new(move || {
+        // Dropped before 1.35 (the MaxUnavailableStatefulSet gate is off by default there).
+        targets: 30..=34,
+        reject: Box::new(move |target| {
             let mut s = sts();
             max_unavailable(&mut s);
-            s.check_for(v(34))
+            s.check_for(target)
         }),
-        // Beta, on by default, from 1.35.
-        accept: Box::new(move || {
+        // Beta, on by default, from 1.35: the twin is the same object at 1.35.
+        accept: Box::new(move |_| {
             let mut s = sts();
             max_unavailable(&mut s);
             s.check_for(v(35))
@@ -321,10 +323,12 @@ pub(super) fn warnings(rows: &mut Vec<Row>) {
         ),
     ];
     for (plugin, oldest, newest) in plugins {
-        for (id, target) in [(oldest, KubeVersion::OLDEST), (newest, KubeVersion::NEWEST)] {
+        // The same verdict at every target (the rows' ids name the release they were written
+        // for: the oldest, with the in-tree driver still there, and the newest).
+        for id in [oldest, newest] {
             rows.push(model_for(
                 id,
-                target,
+                ALL_TARGETS,
                 pv_legacy(plugin),
                 &format!("spec.{plugin}"),
                 WARNING,
