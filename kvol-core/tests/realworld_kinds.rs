@@ -179,3 +179,27 @@ fn budgets_secrets_and_config_maps() {
         assert!(out.is_empty(), "{}", out.join("\n"));
     }
 }
+
+/// `23/kvol-attributes-class-not-served`: a VolumeAttributesClass in an API version the target
+/// serves only when enabled (v1alpha1, v1beta1) gets kvol's warning; v1 from 1.34 none.
+#[test]
+fn attributes_class_versions_by_target() {
+    use kvol_core::{KubeVersion, Validate, attributes_class::AttributesClassVersion as V};
+    for minor in 30..=37 {
+        let target = KubeVersion::new(minor).unwrap_or_default();
+        for version in V::ALL {
+            let mut c = VolumeAttributesClass::builder("gold", "ebs.csi.aws.com")
+                .parameter("iops", "5000")
+                .build()
+                .unwrap_or_else(|r| panic!("{r}"))
+                .into_inner();
+            c.api_version = version;
+            let r = c.check_for(target);
+            let (first, last) = version.served_in();
+            let served = (first..=last).contains(&minor);
+            assert_eq!(r.is_ok(), served, "{version} at 1.{minor}: {r}");
+            let warned = r.warnings.iter().any(|w| w.path.as_str() == "apiVersion");
+            assert_eq!(warned, served && version != V::V1, "{version} at 1.{minor}");
+        }
+    }
+}

@@ -95,6 +95,38 @@ fn vac() -> VolumeAttributesClass {
     )
 }
 
+/// A row on [`vac`] written with the API version of each target (every rule but the version's
+/// holds at every target).
+fn vac_row(
+    id: &'static str,
+    path: &str,
+    expect: Expect,
+    reject: impl Fn(&mut VolumeAttributesClass) + 'static,
+    accept: impl Fn(&mut VolumeAttributesClass) + 'static,
+) -> Row {
+    let for_target = |target: KubeVersion| {
+        let mut c = vac();
+        c.api_version = AttributesClassVersion::for_target(target);
+        c
+    };
+    Row {
+        id,
+        path: path.to_owned(),
+        expect,
+        targets: ALL_TARGETS,
+        reject: Box::new(move |target| {
+            let mut c = for_target(target);
+            reject(&mut c);
+            c.check_for(target)
+        }),
+        accept: Box::new(move |target| {
+            let mut c = for_target(target);
+            accept(&mut c);
+            c.check_for(target)
+        }),
+    }
+}
+
 fn csi_class() -> StorageClass {
     valid(StorageClass::builder("csi", DRIVER).build())
 }
@@ -175,16 +207,16 @@ fn names_and_claims(rows: &mut Vec<Row>) {
         |c| c.metadata.name = "App".into(),
         |c| c.metadata.name = "app.config-2".into(),
     ));
-    rows.push(model(
+    rows.push(vac_row(
         "2/name-volumeattributesclass",
-        vac(),
         "metadata.name",
         INVALID,
         |c| c.metadata.name = "Gold".into(),
         |c| c.metadata.name = "gold.fast".into(),
     ));
-    rows.push(model(
+    rows.push(model_for(
         "8/volume-attributes-class-name-format",
+        34..=37,
         claim("data"),
         "spec.volumeAttributesClassName",
         INVALID,
@@ -193,7 +225,7 @@ fn names_and_claims(rows: &mut Vec<Row>) {
     ));
     rows.push(model_for(
         "8/kvol-volume-attributes-class-gate",
-        KubeVersion::new(33).unwrap_or_default(),
+        30..=33,
         claim("data"),
         "spec.volumeAttributesClassName",
         FORBIDDEN,
@@ -659,33 +691,29 @@ fn snapshots(rows: &mut Vec<Row>) {
 }
 
 fn attributes(rows: &mut Vec<Row>) {
-    rows.push(model(
+    rows.push(vac_row(
         "23/driver-name-required",
-        vac(),
         "driverName",
         REQUIRED,
         |c| c.driver_name.clear(),
         |c| c.driver_name = "d".into(),
     ));
-    rows.push(model(
+    rows.push(vac_row(
         "23/driver-name-format",
-        vac(),
         "driverName",
         INVALID,
         |c| c.driver_name = "example.com/a/b".into(),
         |c| c.driver_name = "Example.COM/My_Driver".into(),
     ));
-    rows.push(model(
+    rows.push(vac_row(
         "23/parameters-count",
-        vac(),
         "parameters",
         TOO_LONG,
         |c| c.parameters = (0..513).map(|i| (format!("k{i}"), "v".into())).collect(),
         |c| c.parameters = (0..512).map(|i| (format!("k{i}"), "v".into())).collect(),
     ));
-    rows.push(model(
+    rows.push(vac_row(
         "23/parameters-empty-key",
-        vac(),
         "parameters",
         INVALID,
         |c| {
@@ -695,9 +723,8 @@ fn attributes(rows: &mut Vec<Row>) {
             c.parameters.insert(" ".into(), "v".into());
         },
     ));
-    rows.push(model(
+    rows.push(vac_row(
         "23/parameters-size",
-        vac(),
         "parameters",
         TOO_LONG,
         // The base has "iops": "5000" (8 bytes).
@@ -708,9 +735,8 @@ fn attributes(rows: &mut Vec<Row>) {
             c.parameters.insert("k".into(), long('v', 262_144 - 9));
         },
     ));
-    rows.push(model(
+    rows.push(vac_row(
         "23/parameters-required",
-        vac(),
         "parameters",
         REQUIRED,
         |c| c.parameters.clear(),
@@ -719,24 +745,23 @@ fn attributes(rows: &mut Vec<Row>) {
             c.parameters.insert("iops".into(), String::new());
         },
     ));
-    rows.push(model_for(
-        "23/kvol-attributes-class-not-served",
-        KubeVersion::new(34).unwrap_or_default(),
-        vac(),
-        "apiVersion",
-        WARNING,
-        |c| c.api_version = AttributesClassVersion::V1beta1,
-        |c| c.api_version = AttributesClassVersion::V1,
-    ));
-    rows.push(model_for(
-        "23/kvol-api-version",
-        KubeVersion::new(33).unwrap_or_default(),
-        vac(),
-        "apiVersion",
-        NOT_SUPPORTED,
-        |c| c.api_version = AttributesClassVersion::V1,
-        |c| c.api_version = AttributesClassVersion::V1beta1,
-    ));
+    // Before 1.34 `storage.k8s.io/v1` does not exist; the twin is the version the target has.
+    rows.push(Row {
+        id: "23/kvol-api-version",
+        path: "apiVersion".into(),
+        expect: NOT_SUPPORTED,
+        targets: 30..=33,
+        reject: Box::new(|target| {
+            let mut c = vac();
+            c.api_version = AttributesClassVersion::V1;
+            c.check_for(target)
+        }),
+        accept: Box::new(|target| {
+            let mut c = vac();
+            c.api_version = AttributesClassVersion::for_target(target);
+            c.check_for(target)
+        }),
+    });
 }
 
 fn references(rows: &mut Vec<Row>) {
@@ -838,16 +863,18 @@ fn references(rows: &mut Vec<Row>) {
         |s| set_vsc(s, 3).driver = DRIVER.into(),
     ));
     let data_path = "objects[1](PersistentVolumeClaim default/data).spec.volumeAttributesClassName";
-    rows.push(model(
+    rows.push(model_for(
         "24/kvol-attributes-class-exists",
+        34..=37,
         attributes_set(),
         data_path,
         NOT_FOUND,
         |s| set_vac(s, 2).metadata.name = "silver".into(),
         |_| {},
     ));
-    rows.push(model(
+    rows.push(model_for(
         "24/kvol-attributes-class-driver",
+        34..=37,
         attributes_set(),
         data_path,
         INVALID,

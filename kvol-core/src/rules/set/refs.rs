@@ -345,7 +345,8 @@ impl<'a> Cross<'a> {
         let Some(name) = spec.volume_attributes_class_name.as_deref() else {
             return;
         };
-        if name.is_empty() {
+        // Before 1.34 the API server drops the field (the claim rules report it).
+        if name.is_empty() || checker.target().minor() < 34 {
             return;
         }
         let path = sp.child("volumeAttributesClassName");
