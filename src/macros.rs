@@ -375,10 +375,114 @@ macro_rules! service {
 /// ```
 ///
 /// Entries: `pod { … }`, `pvc { … }`, `pv { … }`, `storage_class { … }`, `service { … }`,
-/// `statefulset { … }` (each body as in the single-object macro), `namespace: NS` (where objects
-/// without one are applied), `default_class: NAME`, `external_claims: [..]`, `external_classes: [..]`. Values
-/// must be literals (see the module documentation for run-time values).
+/// `statefulset { … }`, `deployment { … }`, `config_map { … }`, `secret { … }`, `pdb { … }`,
+/// `volume_snapshot_class { … }`, `volume_snapshot { … }`, `volume_attributes_class { … }`
+/// (each body as in the single-object macro), `namespace: NS` (where objects without one are
+/// applied), `default_class: NAME`, `external_claims: [..]`, `external_classes: [..]`,
+/// `external_config_maps`, `external_secrets`, `external_snapshots`,
+/// `external_snapshot_classes`, `external_attributes_classes: [..]`. Values must be literals
+/// (see the module documentation for run-time values).
 #[macro_export]
 macro_rules! manifests {
     ($($t:tt)*) => { $crate::__private::manifests_impl!($crate; $($t)*) };
+}
+
+/// A Deployment, checked at compile time: the pod keys of [`pod!`](crate::pod!) (compact or
+/// full form; `labels` are the pods' labels and the selector, default `{ app: NAME }`), and
+/// `replicas`, `strategy: Recreate` or `strategy: RollingUpdate [{ max_surge: N | "N%",
+/// max_unavailable: N | "N%" }]`, `min_ready`, `revision_history`, `progress_deadline`,
+/// `object_labels: { … }` (the Deployment object's own labels).
+///
+/// ```
+/// let web = kvol::deployment! {
+///     name: web,
+///     replicas: 3,
+///     strategy: RollingUpdate { max_surge: 1, max_unavailable: "25%" },
+///     image: "nginx:1.27",
+///     port: http 80,
+///     mount: shared => "/usr/share/nginx/html" read_only,
+///     volume shared: claim web-content read_only,
+/// };
+/// assert_eq!(web.spec.replicas, Some(3));
+/// ```
+#[macro_export]
+macro_rules! deployment {
+    ($($t:tt)*) => { $crate::__private::deployment_impl!($crate; $($t)*) };
+}
+
+/// A ConfigMap, checked at compile time: `name`, `namespace`, `labels`, `annotations`,
+/// `data: { "key": "value" }`, `immutable: true`.
+///
+/// ```
+/// let cm = kvol::config_map! { name: app-config, data: { "app.properties": "mode=prod" } };
+/// assert_eq!(cm.data["app.properties"], "mode=prod");
+/// ```
+#[macro_export]
+macro_rules! config_map {
+    ($($t:tt)*) => { $crate::__private::config_map_impl!($crate; $($t)*) };
+}
+
+/// A Secret, checked at compile time: `name`, `namespace`, `labels`, `annotations`,
+/// `type: "kubernetes.io/tls"` (default `Opaque`), `string_data: { "key": "value" }`,
+/// `immutable: true`. The keys each well-known type needs are required.
+///
+/// ```
+/// let s = kvol::secret! { name: db-auth, type: "kubernetes.io/basic-auth", string_data: { username: admin } };
+/// assert_eq!(s.effective_type(), "kubernetes.io/basic-auth");
+/// ```
+#[macro_export]
+macro_rules! secret {
+    ($($t:tt)*) => { $crate::__private::secret_impl!($crate; $($t)*) };
+}
+
+/// A PodDisruptionBudget (`policy/v1`), checked at compile time: `name`, `namespace`,
+/// `labels`, `annotations`, `min_available` or `max_unavailable` (`N` or `"N%"`),
+/// `selector: { app: web }`, `unhealthy_pod_eviction: IfHealthyBudget | AlwaysAllow`.
+///
+/// ```
+/// let pdb = kvol::pdb! { name: web-pdb, min_available: 2, selector: { app: web } };
+/// assert!(pdb.spec.min_available.is_some());
+/// ```
+#[macro_export]
+macro_rules! pdb {
+    ($($t:tt)*) => { $crate::__private::pdb_impl!($crate; $($t)*) };
+}
+
+/// A VolumeSnapshotClass (`snapshot.storage.k8s.io/v1`), checked at compile time: `name`,
+/// `labels`, `annotations`, `driver: "…"`, `deletion: Delete | Retain` (default `Delete`),
+/// `parameters: { … }`, `default: true`.
+///
+/// ```
+/// let c = kvol::volume_snapshot_class! { name: csi-snapclass, driver: "hostpath.csi.k8s.io" };
+/// assert_eq!(c.driver, "hostpath.csi.k8s.io");
+/// ```
+#[macro_export]
+macro_rules! volume_snapshot_class {
+    ($($t:tt)*) => { $crate::__private::volume_snapshot_class_impl!($crate; $($t)*) };
+}
+
+/// A VolumeSnapshot (`snapshot.storage.k8s.io/v1`), checked at compile time: `name`,
+/// `namespace`, `labels`, `annotations`, `claim: NAME` (take a snapshot of this claim) or
+/// `content: NAME` (an existing VolumeSnapshotContent), `class: NAME`.
+///
+/// ```
+/// let s = kvol::volume_snapshot! { name: data-snap, claim: data, class: csi-snapclass };
+/// assert_eq!(s.spec.source.persistent_volume_claim_name.as_deref(), Some("data"));
+/// ```
+#[macro_export]
+macro_rules! volume_snapshot {
+    ($($t:tt)*) => { $crate::__private::volume_snapshot_impl!($crate; $($t)*) };
+}
+
+/// A VolumeAttributesClass, checked at compile time: `name`, `labels`, `annotations`,
+/// `driver: "…"`, `parameters: { … }` (at least one). Written as `storage.k8s.io/v1`, the
+/// version of Kubernetes 1.34 (kvol's default target).
+///
+/// ```
+/// let gold = kvol::volume_attributes_class! { name: gold, driver: "ebs.csi.aws.com", parameters: { iops: "5000" } };
+/// assert_eq!(gold.driver_name, "ebs.csi.aws.com");
+/// ```
+#[macro_export]
+macro_rules! volume_attributes_class {
+    ($($t:tt)*) => { $crate::__private::volume_attributes_class_impl!($crate; $($t)*) };
 }

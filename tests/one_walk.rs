@@ -27,13 +27,37 @@ mod checked {
     macro_rules! storage_class {
         ($($t:tt)*) => { ::kvol::__private::__self_checked_impl!(storage_class; ::kvol; $($t)*) };
     }
+    macro_rules! deployment {
+        ($($t:tt)*) => { ::kvol::__private::__self_checked_impl!(deployment; ::kvol; $($t)*) };
+    }
+    macro_rules! config_map {
+        ($($t:tt)*) => { ::kvol::__private::__self_checked_impl!(config_map; ::kvol; $($t)*) };
+    }
+    macro_rules! secret {
+        ($($t:tt)*) => { ::kvol::__private::__self_checked_impl!(secret; ::kvol; $($t)*) };
+    }
+    macro_rules! pdb {
+        ($($t:tt)*) => { ::kvol::__private::__self_checked_impl!(pdb; ::kvol; $($t)*) };
+    }
+    macro_rules! volume_snapshot_class {
+        ($($t:tt)*) => { ::kvol::__private::__self_checked_impl!(volume_snapshot_class; ::kvol; $($t)*) };
+    }
+    macro_rules! volume_snapshot {
+        ($($t:tt)*) => { ::kvol::__private::__self_checked_impl!(volume_snapshot; ::kvol; $($t)*) };
+    }
+    macro_rules! volume_attributes_class {
+        ($($t:tt)*) => { ::kvol::__private::__self_checked_impl!(volume_attributes_class; ::kvol; $($t)*) };
+    }
     macro_rules! manifests {
         ($($t:tt)*) => { ::kvol::__private::__self_checked_impl!(manifests; ::kvol; $($t)*) };
     }
     macro_rules! service {
         ($($t:tt)*) => { ::kvol::__private::__self_checked_impl!(service; ::kvol; $($t)*) };
     }
-    pub(crate) use {manifests, pod, pv, pvc, service, statefulset, storage_class};
+    pub(crate) use {
+        config_map, deployment, manifests, pdb, pod, pv, pvc, secret, service, statefulset,
+        storage_class, volume_attributes_class, volume_snapshot, volume_snapshot_class,
+    };
 }
 
 /// Includes one pass case with the self-checking `kvol` and runs its `main`.
@@ -54,6 +78,9 @@ macro_rules! pass_case {
 pass_case!(allow_warning, "ui/pass/allow-warning.rs");
 pass_case!(escape_hatch, "ui/pass/escape-hatch.rs");
 pass_case!(container_fields, "ui/pass/container-fields.rs");
+pass_case!(deployment_nfs_rwx, "ui/pass/deployment-nfs-rwx.rs");
+pass_case!(new_kinds, "ui/pass/new-kinds.rs");
+pass_case!(snapshot_restore, "ui/pass/snapshot-restore.rs");
 pass_case!(every_volume_source, "ui/pass/every-volume-source.rs");
 pass_case!(flagship_compact, "ui/pass/flagship-compact.rs");
 pass_case!(flagship_full, "ui/pass/flagship-full.rs");
@@ -73,10 +100,12 @@ const INCLUDED: &[&str] = &[
     "allow-warning.rs",
     "escape-hatch.rs",
     "container-fields.rs",
+    "deployment-nfs-rwx.rs",
     "every-volume-source.rs",
     "flagship-compact.rs",
     "flagship-full.rs",
     "interpolation.rs",
+    "new-kinds.rs",
     "no-prelude.rs",
     "pod-spec-settings.rs",
     "pv-pvc-sc.rs",
@@ -86,6 +115,7 @@ const INCLUDED: &[&str] = &[
     "seed-3-nfs.rs",
     "seed-4-static-pv.rs",
     "seed-5-dynamic.rs",
+    "snapshot-restore.rs",
     "statefulset-options.rs",
 ];
 

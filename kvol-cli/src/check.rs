@@ -29,6 +29,9 @@ pub struct Externals {
     pub assume_default_class: bool,
     /// The namespace of documents that name none.
     pub namespace: Option<String>,
+    /// Other objects that exist in the cluster (ConfigMaps, Secrets, VolumeSnapshots in the
+    /// namespace of documents that name none; VolumeSnapshotClasses, VolumeAttributesClasses).
+    pub objects: Vec<(kvol_core::manifests::ExternalKind, String)>,
 }
 
 /// How to check.
@@ -363,6 +366,9 @@ fn check_set(reports: &mut [DocReport], decoded: Vec<Decoded>, options: &Options
     }
     for c in &options.externals.classes {
         set = set.external_storage_class(c.clone());
+    }
+    for (kind, name) in &options.externals.objects {
+        set = set.external(*kind, name.clone());
     }
     for (n, c) in &options.externals.claims {
         set = match n {

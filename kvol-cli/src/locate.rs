@@ -17,6 +17,8 @@ const RENAMED: &[(&str, &str)] = &[
     ("persistentDisk", "gcePersistentDisk"),
     // `spec.clusterIPs[0]`: the API server checks the list it derives from `clusterIP`.
     ("clusterIPs", "clusterIP"),
+    // A Secret's `stringData` is merged into `data` before validation.
+    ("data", "stringData"),
 ];
 
 /// The line and column (1-based) of `path` in `root`, or of its nearest ancestor present;

@@ -151,7 +151,7 @@ fn deny_warnings_turns_warnings_into_exit_1() {
 
 #[test]
 fn decode_errors_and_unmodelled_kinds() {
-    let text = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: 5\n---\n\tbad: tab\n";
+    let text = "apiVersion: batch/v1\nkind: Job\nmetadata: {name: c}\n---\napiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n  - name: a\n    image: 5\n---\n\tbad: tab\n";
     let o = kvol(
         &["check", "--per-object", "--format", "json", "-"],
         Some(text),

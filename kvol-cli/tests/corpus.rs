@@ -32,6 +32,10 @@ fn the_corpus_reads_back_with_the_same_verdict() {
                 DefaultClassDeclaration::Assumed
             ),
             namespace: Some(set.default_namespace().to_owned()),
+            objects: set
+                .external_objects()
+                .map(|(kind, _, name)| (kind, name.to_owned()))
+                .collect(),
         };
         let input = Input {
             name: format!("set-{index:05}.yaml"),

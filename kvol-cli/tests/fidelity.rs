@@ -52,11 +52,9 @@ fn line_holds(yaml: &str, f: &Finding, e: Option<&FieldError>) -> bool {
     let last = last.trim_end_matches(']');
     let value = e.and_then(|e| e.value.as_deref()).unwrap_or("");
     let value = value.trim_matches('"');
-    // A required field the document leaves out is shown where its nearest parent is.
-    let absent_parent = e.is_some_and(|e| e.kind == kvol_core::report::ErrorKind::Required)
-        && f.field
-            .split(['.', '['])
-            .any(|p| !p.is_empty() && text.contains(p.trim_end_matches(']')));
+    // A required field the document leaves out has no line of its own: it is shown where its
+    // nearest parent is (or at the document, when that is missing too).
+    let absent_parent = e.is_some_and(|e| e.kind == kvol_core::report::ErrorKind::Required);
     text.contains(last)
         || (!value.is_empty() && text.contains(value))
         || text.trim_start().starts_with('-')

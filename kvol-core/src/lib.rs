@@ -1,8 +1,9 @@
 //! # kvol-core
 //!
 //! The typed Kubernetes storage model behind [kvol](https://docs.rs/kvol): Pods and their
-//! volumes, PersistentVolumes, PersistentVolumeClaims, StorageClasses, headless Services and
-//! StatefulSets; the API server's validation rules; cross-object checks (including the PV
+//! volumes, PersistentVolumes, PersistentVolumeClaims, StorageClasses, headless Services,
+//! StatefulSets, Deployments, PodDisruptionBudgets, ConfigMaps, Secrets, VolumeSnapshotClasses,
+//! VolumeSnapshots and VolumeAttributesClasses; the API server's validation rules; cross-object checks (including the PV
 //! controller's binding algorithm); and YAML rendering that Kubernetes reads exactly as written.
 //!
 //! Most users depend on the `kvol` facade crate instead, which re-exports everything here
@@ -15,7 +16,7 @@
 //! | layer | modules | what |
 //! |---|---|---|
 //! | [`values`] | `quantity`, `positive_quantity`, `names`, `version` | values with a grammar of their own |
-//! | [`model`] | `access`, `meta`, `object`, `pod`, `container`, `probe`, `resources`, `security`, `pv`, `pvc`, `selector`, `service`, `statefulset`, `storage_class`, `volume`, `legacy`, `api_enum` | the objects, as plain data |
+//! | [`model`] | `access`, `meta`, `object`, `pod`, `container`, `probe`, `resources`, `security`, `scheduling`, `pv`, `pvc`, `selector`, `service`, `statefulset`, `storage_class`, `volume`, `legacy`, `api_enum`, and the second release's `config` (ConfigMap, Secret), `deployment`, `pdb`, `snapshot` (the CSI snapshot CRDs), `attributes_class` | the objects, as plain data |
 //! | [`rules`] | `validate`, `report`, the per-object rules, `set` (cross-object), `binding` | the API server's validation, the PV controller's binding |
 //! | [`render`] | `yaml`, `json` | output Kubernetes reads as written |
 //! | [`manifests`] | [`Manifests`] | an ordered set of objects validated as a whole |
@@ -69,8 +70,9 @@ pub mod values;
 // `kvol_core::quantity::Quantity`, …), kept for users, macro expansions and docs.
 #[doc(no_inline)]
 pub use model::{
-    access, container, legacy, meta, object, pod, probe, pv, pvc, resources, scheduling, security,
-    selector, service, statefulset, storage_class, volume,
+    access, attributes_class, config, container, deployment, legacy, meta, object, pdb, pod, probe,
+    pv, pvc, resources, scheduling, security, selector, service, snapshot, statefulset,
+    storage_class, volume,
 };
 #[doc(no_inline)]
 pub use render::{json, yaml};
@@ -80,13 +82,19 @@ pub use rules::{binding, report, validate};
 pub use values::{names, positive_quantity, quantity, version};
 
 pub use access::{AccessMode, AccessModes, ReclaimPolicy, VolumeMode};
+pub use attributes_class::VolumeAttributesClass;
 pub use builder::{
-    ContainerBuilder, IntoQuantity, PodBuilder, PvBuilder, PvcBuilder, PvcTemplateBuilder,
-    QuantityInputError, ServiceBuilder, SourceInput, StatefulSetBuilder, StorageClassBuilder,
+    AttributesClassBuilder, ConfigMapBuilder, ContainerBuilder, DeploymentBuilder, IntoQuantity,
+    PdbBuilder, PodBuilder, PvBuilder, PvcBuilder, PvcTemplateBuilder, QuantityInputError,
+    SecretBuilder, ServiceBuilder, SnapshotBuilder, SnapshotClassBuilder, SourceInput,
+    StatefulSetBuilder, StorageClassBuilder,
 };
+pub use config::{ConfigMap, Secret};
+pub use deployment::Deployment;
 pub use manifests::Manifests;
 pub use names::NameError;
 pub use object::{Document, Object};
+pub use pdb::PodDisruptionBudget;
 pub use pod::{Container, ContainerPort, Pod, PodSpec, PodTemplate, Protocol, VolumeMount};
 pub use positive_quantity::PositiveQuantity;
 pub use pv::{PersistentVolume, PvSource, PvSpec};
@@ -96,6 +104,7 @@ pub use report::{
     FieldError, FieldPath, Report, RuleId, Segment, Segments, Source, Warning, WarningCode,
 };
 pub use service::Service;
+pub use snapshot::{VolumeSnapshot, VolumeSnapshotClass};
 pub use statefulset::StatefulSet;
 pub use storage_class::StorageClass;
 pub use validate::{Checker, Valid, Validate};

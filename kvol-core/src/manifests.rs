@@ -126,6 +126,24 @@ pub struct Manifests {
     pub(crate) external_claims: BTreeSet<(Option<String>, String)>,
     pub(crate) external_classes: BTreeSet<String>,
     pub(crate) default_class: DefaultClassDeclaration,
+    /// Other objects that exist outside the set: (kind, namespace for namespaced kinds, name).
+    pub(crate) external_objects: BTreeSet<(ExternalKind, Option<String>, String)>,
+}
+
+/// The kinds of objects a set may declare as existing outside itself (besides claims and
+/// StorageClasses).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ExternalKind {
+    /// A ConfigMap (namespaced).
+    ConfigMap,
+    /// A Secret (namespaced).
+    Secret,
+    /// A VolumeSnapshot (namespaced).
+    VolumeSnapshot,
+    /// A VolumeSnapshotClass (cluster-scoped).
+    VolumeSnapshotClass,
+    /// A VolumeAttributesClass (cluster-scoped).
+    VolumeAttributesClass,
 }
 
 impl Default for Manifests {
@@ -150,6 +168,7 @@ impl Manifests {
             external_claims: BTreeSet::new(),
             external_classes: BTreeSet::new(),
             default_class: DefaultClassDeclaration::Undeclared,
+            external_objects: BTreeSet::new(),
         }
     }
 
@@ -180,6 +199,62 @@ impl Manifests {
         self.external_claims
             .insert((Some(namespace.into()), name.into()));
         self
+    }
+
+    /// Declares a ConfigMap that already exists in the set's namespace (volumes and
+    /// environment variables may name it; its keys are not known).
+    pub fn external_config_map(self, name: impl Into<String>) -> Self {
+        self.external(ExternalKind::ConfigMap, name)
+    }
+
+    /// Declares a Secret that already exists in the set's namespace (its keys are not known).
+    pub fn external_secret(self, name: impl Into<String>) -> Self {
+        self.external(ExternalKind::Secret, name)
+    }
+
+    /// Declares a VolumeSnapshot that already exists in the set's namespace (claims may be
+    /// restored from it; its class is not known).
+    pub fn external_volume_snapshot(self, name: impl Into<String>) -> Self {
+        self.external(ExternalKind::VolumeSnapshot, name)
+    }
+
+    /// Declares a VolumeSnapshotClass that already exists in the cluster.
+    pub fn external_snapshot_class(self, name: impl Into<String>) -> Self {
+        self.external(ExternalKind::VolumeSnapshotClass, name)
+    }
+
+    /// Declares a VolumeAttributesClass that already exists in the cluster.
+    pub fn external_attributes_class(self, name: impl Into<String>) -> Self {
+        self.external(ExternalKind::VolumeAttributesClass, name)
+    }
+
+    /// Declares an object of `kind` that already exists (namespaced kinds: in the set's
+    /// namespace).
+    pub fn external(mut self, kind: ExternalKind, name: impl Into<String>) -> Self {
+        self.external_objects.insert((kind, None, name.into()));
+        self
+    }
+
+    /// The objects declared external with [`Manifests::external`] and its shorthands:
+    /// `(kind, namespace if given, name)`.
+    pub fn external_objects(&self) -> impl Iterator<Item = (ExternalKind, Option<&str>, &str)> {
+        self.external_objects
+            .iter()
+            .map(|(k, ns, n)| (*k, ns.as_deref(), n.as_str()))
+    }
+
+    /// True when an object of `kind` named `name` (in `namespace` for namespaced kinds) is
+    /// declared external.
+    pub(crate) fn is_external(&self, kind: ExternalKind, namespace: &str, name: &str) -> bool {
+        let cluster_scoped = matches!(
+            kind,
+            ExternalKind::VolumeSnapshotClass | ExternalKind::VolumeAttributesClass
+        );
+        self.external_objects.iter().any(|(k, ns, n)| {
+            *k == kind
+                && n == name
+                && (cluster_scoped || ns.as_deref().unwrap_or(&self.namespace) == namespace)
+        })
     }
 
     /// Declares a StorageClass that already exists in the cluster (claims may name it; it is
@@ -254,13 +329,7 @@ impl Manifests {
 
     /// The namespace object `object` is applied to (`None` for cluster-scoped kinds).
     pub fn namespace_of<'a>(&'a self, object: &'a Object) -> Option<&'a str> {
-        let ns = match object {
-            Object::Pod(o) => &o.metadata.namespace,
-            Object::PersistentVolumeClaim(o) => &o.metadata.namespace,
-            Object::Service(o) => &o.metadata.namespace,
-            Object::StatefulSet(o) => &o.metadata.namespace,
-            Object::PersistentVolume(_) | Object::StorageClass(_) => return None,
-        };
+        let ns = object.namespace_field()?;
         Some(ns.as_deref().unwrap_or(&self.namespace))
     }
 

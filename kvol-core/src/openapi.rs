@@ -16,6 +16,16 @@
 //!   the pair `(core::v1::Service, apps::v1::StatefulSet)` with its governing Service (for a
 //!   StatefulSet whose Service is declared in the set, `service_in_set`, convert that Service
 //!   itself: the pair holds the one kvol would have written)
+//! - [`ConfigMap`] → [`core::v1::ConfigMap`](k8s_openapi::api::core::v1::ConfigMap),
+//!   [`Secret`] → [`core::v1::Secret`](k8s_openapi::api::core::v1::Secret)
+//! - [`Deployment`] → [`apps::v1::Deployment`](k8s_openapi::api::apps::v1::Deployment)
+//! - [`PodDisruptionBudget`] →
+//!   [`policy::v1::PodDisruptionBudget`](k8s_openapi::api::policy::v1::PodDisruptionBudget)
+//!
+//! VolumeSnapshot and VolumeSnapshotClass have no k8s-openapi type (they are CRDs of the CSI
+//! external-snapshotter, outside the Kubernetes API that k8s-openapi generates), and
+//! VolumeAttributesClass has none in every k8s-openapi version kvol supports (`storage/v1`
+//! from 1.34 only): write those with kvol's YAML, or with kube-rs' `DynamicObject`.
 //!
 //! The conversions are typed, field by field, and exact: the converted value serializes to the
 //! same JSON as kvol's own serialization (the `openapi_roundtrip` tests check this for every
@@ -62,10 +72,13 @@
 
 use crate::{
     access::AccessModes,
+    config::{ByteMap, ConfigMap, Secret},
     container::{EnvFromSource, EnvVarSource, VolumeDevice},
+    deployment::{Deployment, DeploymentSpec, DeploymentStrategy},
     legacy::LegacySource,
     meta::{ClusterMeta, ObjectMeta, StringMap, TemplateMeta},
     model::api_enum::ApiEnum,
+    pdb::PodDisruptionBudget,
     pod::{Container, ContainerPort, EnvVar, Pod, PodSpec, PodTemplate, VolumeMount},
     probe::{ExecAction, HttpGetAction, Lifecycle, LifecycleHandler, Probe, TcpSocketAction},
     pv::{
@@ -100,7 +113,8 @@ use crate::{
     },
 };
 use k8s_openapi::{
-    api::{apps::v1 as apps, core::v1 as core, storage::v1 as storage},
+    ByteString,
+    api::{apps::v1 as apps, core::v1 as core, policy::v1 as policy, storage::v1 as storage},
     apimachinery::pkg::{
         api::resource::Quantity as K8sQuantity, apis::meta::v1 as meta, util::intstr::IntOrString,
     },
@@ -196,6 +210,93 @@ impl From<&StatefulSet> for (core::Service, apps::StatefulSet) {
     }
 }
 
+impl From<&ConfigMap> for core::ConfigMap {
+    /// The ConfigMap, field by field.
+    fn from(cm: &ConfigMap) -> Self {
+        core::ConfigMap {
+            binary_data: byte_map(&cm.binary_data),
+            data: string_map(&cm.data),
+            immutable: cm.immutable,
+            metadata: object_meta(&cm.metadata),
+        }
+    }
+}
+
+impl From<&Secret> for core::Secret {
+    /// The Secret, field by field (`stringData` stays apart, as kvol writes it).
+    fn from(s: &Secret) -> Self {
+        core::Secret {
+            data: byte_map(&s.data),
+            immutable: s.immutable,
+            metadata: object_meta(&s.metadata),
+            string_data: string_map(&s.string_data),
+            type_: s.type_.clone(),
+        }
+    }
+}
+
+impl From<&Deployment> for apps::Deployment {
+    /// The Deployment, field by field.
+    fn from(d: &Deployment) -> Self {
+        apps::Deployment {
+            metadata: object_meta(&d.metadata),
+            // An `Option` before Kubernetes 1.37 in some versions: `into()` fits either.
+            #[allow(clippy::useless_conversion)]
+            spec: deployment_spec(&d.spec).into(),
+            status: None,
+        }
+    }
+}
+
+impl From<&PodDisruptionBudget> for policy::PodDisruptionBudget {
+    /// The PodDisruptionBudget, field by field.
+    fn from(p: &PodDisruptionBudget) -> Self {
+        let s = &p.spec;
+        let spec = policy::PodDisruptionBudgetSpec {
+            max_unavailable: s.max_unavailable.map(int_or_percent),
+            min_available: s.min_available.map(int_or_percent),
+            selector: s.selector.as_ref().map(label_selector),
+            unhealthy_pod_eviction_policy: s.unhealthy_pod_eviction_policy.map(api_name),
+        };
+        policy::PodDisruptionBudget {
+            metadata: object_meta(&p.metadata),
+            spec: Some(spec),
+            status: None,
+        }
+    }
+}
+
+fn byte_map(map: &ByteMap) -> Option<BTreeMap<String, ByteString>> {
+    (!map.is_empty()).then(|| {
+        map.iter()
+            .map(|(k, v)| (k.clone(), ByteString(v.0.clone())))
+            .collect()
+    })
+}
+
+fn deployment_spec(s: &DeploymentSpec) -> apps::DeploymentSpec {
+    apps::DeploymentSpec {
+        min_ready_seconds: s.min_ready_seconds,
+        paused: s.paused,
+        progress_deadline_seconds: s.progress_deadline_seconds,
+        replicas: s.replicas,
+        revision_history_limit: s.revision_history_limit,
+        selector: label_selector(&s.selector),
+        strategy: s.strategy.as_ref().map(deployment_strategy),
+        template: pod_template(&s.template),
+    }
+}
+
+fn deployment_strategy(s: &DeploymentStrategy) -> apps::DeploymentStrategy {
+    apps::DeploymentStrategy {
+        rolling_update: s.rolling_update.map(|r| apps::RollingUpdateDeployment {
+            max_surge: r.max_surge.map(int_or_percent),
+            max_unavailable: r.max_unavailable.map(int_or_percent),
+        }),
+        type_: s.type_.map(api_name),
+    }
+}
+
 /// `From<&Valid<T>>` for each `From<&T>` above: a validated object converts like the object.
 macro_rules! from_valid {
     ($($kvol:ty => $k8s:ty),* $(,)?) => {$(
@@ -216,6 +317,10 @@ from_valid!(
     Service => core::Service,
     StatefulSet => apps::StatefulSet,
     StatefulSet => (core::Service, apps::StatefulSet),
+    ConfigMap => core::ConfigMap,
+    Secret => core::Secret,
+    Deployment => apps::Deployment,
+    PodDisruptionBudget => policy::PodDisruptionBudget,
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -1091,7 +1196,7 @@ fn pvc_spec(s: &PvcSpec) -> core::PersistentVolumeClaimSpec {
         resources: Some(storage_resources(&s.resources)),
         selector: s.selector.as_ref().map(label_selector),
         storage_class_name: class_name(&s.storage_class),
-        volume_attributes_class_name: None,
+        volume_attributes_class_name: s.volume_attributes_class_name.clone(),
         volume_mode: s.volume_mode.map(api_name),
         volume_name: s.volume_name.clone(),
     };

@@ -37,11 +37,31 @@ fn every_generated_set_builds_and_covers_every_kind_and_source() {
         "StorageClass",
         "StatefulSet",
         "Service",
+        "ConfigMap",
+        "Secret",
+        "Deployment",
+        "PodDisruptionBudget",
+        "VolumeSnapshotClass",
+        "VolumeSnapshot",
     ] {
         assert!(
             stats.get(&format!("kind/{kind}")) >= SETS,
             "{kind}: {stats:#?}"
         );
+    }
+    // Only sets that target 1.34 or later (about half) have one.
+    assert!(
+        stats.get("kind/VolumeAttributesClass") >= SETS / 4,
+        "{stats:#?}"
+    );
+    for key in [
+        "second/claim-restored-from-snapshot",
+        "second/claim-volume-attributes-class",
+        "second/deployment-recreate",
+        "second/secret-tls",
+        "second/secret-basic-auth",
+    ] {
+        assert!(stats.get(key) > 0, "{key}: {stats:#?}");
     }
     for key in [
         "volume/emptyDir",

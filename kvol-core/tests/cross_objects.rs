@@ -1403,3 +1403,55 @@ fn statefulset_ephemeral_volumes_make_one_claim_per_pod() {
         ]
     );
 }
+
+/// A StatefulSet's claim templates restored from a snapshot: the snapshot must exist, and its
+/// class's driver must be the template class's provisioner.
+#[test]
+fn claim_templates_restored_from_a_snapshot_are_checked() {
+    use kvol_core::{StatefulSet, VolumeSnapshot, VolumeSnapshotClass};
+    let sts = |snapshot: &str| {
+        StatefulSet::builder("db")
+            .container(Container::builder("db", "postgres").mount("data", "/var/lib/postgresql"))
+            .claim(
+                PvcTemplate::builder("data")
+                    .access_mode(AccessMode::ReadWriteOnce)
+                    .request("1Gi")
+                    .storage_class("csi")
+                    .from_snapshot(snapshot),
+            )
+            .build()
+            .unwrap_or_else(|r| panic!("{r}"))
+    };
+    let class = |driver: &str| {
+        StorageClass::builder("csi", driver)
+            .build()
+            .unwrap_or_else(|r| panic!("{r}"))
+    };
+    let snapclass = VolumeSnapshotClass::builder("snapclass", "hostpath.csi.k8s.io")
+        .build()
+        .unwrap_or_else(|r| panic!("{r}"));
+    let snap = VolumeSnapshot::builder("nightly")
+        .content("snapcontent-1")
+        .class("snapclass")
+        .build()
+        .unwrap_or_else(|r| panic!("{r}"));
+    let set = |driver: &str, snapshot: &str| {
+        Manifests::new()
+            .with(class(driver))
+            .with(snapclass.clone())
+            .with(snap.clone())
+            .with(sts(snapshot))
+            .check()
+    };
+    assert!(set("hostpath.csi.k8s.io", "nightly").is_ok());
+    let r = set("hostpath.csi.k8s.io", "weekly");
+    assert_eq!(
+        r.errors[0].path.as_str(),
+        "objects[3](StatefulSet default/db).spec.volumeClaimTemplates[0].spec.dataSource.name"
+    );
+    let r = set("ebs.csi.aws.com", "nightly");
+    assert_eq!(
+        r.errors[0].path.as_str(),
+        "objects[3](StatefulSet default/db).spec.volumeClaimTemplates[0].spec.dataSource"
+    );
+}

@@ -268,6 +268,7 @@ fn rich_claim_spec() -> PvcSpec {
             match_labels: map(&[("release", "stable")]),
         }),
         storage_class: ClassRef::Named("fast".into()),
+        volume_attributes_class_name: None,
         volume_mode: Some(VolumeMode::Block),
         volume_name: Some("pv-0001".into()),
         extra: Default::default(),
@@ -1360,6 +1361,16 @@ fn check_document(document: Document<'_>) {
         Document::StorageClass(o) => _ = check::<_, storage::StorageClass>(o),
         Document::Service(o) => _ = check::<_, core::Service>(o),
         Document::StatefulSet(o) => _ = check_statefulset(o),
+        Document::ConfigMap(o) => _ = check::<_, core::ConfigMap>(o),
+        Document::Secret(o) => _ = check::<_, core::Secret>(o),
+        Document::Deployment(o) => _ = check::<_, apps::Deployment>(o),
+        Document::PodDisruptionBudget(o) => {
+            _ = check::<_, k8s_openapi::api::policy::v1::PodDisruptionBudget>(o)
+        }
+        // CRDs (snapshots) and a kind k8s-openapi has only from 1.34: no k8s-openapi type.
+        Document::VolumeSnapshotClass(_)
+        | Document::VolumeSnapshot(_)
+        | Document::VolumeAttributesClass(_) => {}
     }
 }
 
@@ -1676,4 +1687,65 @@ fn extra_fields_convert() {
     assert_eq!(spec.priority, Some(7));
     assert_eq!(spec.containers[0].tty, Some(true));
     assert_eq!(spec.containers[0].image.as_deref(), Some("busybox"));
+}
+
+#[test]
+fn every_rendered_document_of_the_second_release_kinds() {
+    use kvol_core::{
+        ConfigMap, Container, Deployment, PodDisruptionBudget, Secret, config::secret_type,
+        deployment::DeploymentStrategy, statefulset::IntOrPercent,
+    };
+    let objects = vec![
+        object(
+            ConfigMap::builder("app")
+                .data("app.properties", "a=b")
+                .binary_data("logo", b"\x00\x01binary".as_slice())
+                .immutable(true)
+                .build(),
+        ),
+        object(
+            Secret::builder("tls")
+                .type_(secret_type::TLS)
+                .data("tls.key", b"KEY".as_slice())
+                .string_data("tls.crt", "CERT")
+                .build(),
+        ),
+        object(
+            Deployment::builder("web")
+                .replicas(3)
+                .rolling_update(Some(IntOrPercent::Int(1)), Some(IntOrPercent::Percent(25)))
+                .min_ready_seconds(5)
+                .progress_deadline_seconds(600)
+                .revision_history_limit(3)
+                .container(Container::builder("nginx", "nginx:1.27"))
+                .build(),
+        ),
+        object(
+            Deployment::builder("batch")
+                .strategy(DeploymentStrategy::recreate())
+                .container(Container::builder("app", "busybox"))
+                .build(),
+        ),
+        object(
+            PodDisruptionBudget::builder("web")
+                .max_unavailable(IntOrPercent::Int(1))
+                .selector_label("app", "web")
+                .build(),
+        ),
+    ];
+    let mut kinds = Vec::new();
+    objects.each_document(&mut |d: Document<'_>| {
+        kinds.push(d.kind());
+        check_document(d);
+    });
+    assert_eq!(
+        kinds,
+        [
+            "ConfigMap",
+            "Secret",
+            "Deployment",
+            "Deployment",
+            "PodDisruptionBudget"
+        ]
+    );
 }

@@ -2227,6 +2227,9 @@ fn sites(object: &Object) -> Vec<Site> {
                 out.add(path, a, muts);
             }
         }
+        // The second release's kinds (ConfigMap, Secret, Deployment, PodDisruptionBudget, the
+        // snapshot CRDs, VolumeAttributesClass): not in the catalogue yet.
+        _ => {}
     }
     out.0.retain(|s| !s.muts.is_empty());
     out.0
@@ -2431,14 +2434,7 @@ impl Rng {
 }
 
 fn name_of(o: &Object) -> String {
-    match o {
-        Object::Pod(x) => x.metadata.name.clone(),
-        Object::PersistentVolume(x) => x.metadata.name.clone(),
-        Object::PersistentVolumeClaim(x) => x.metadata.name.clone(),
-        Object::StorageClass(x) => x.metadata.name.clone(),
-        Object::Service(x) => x.metadata.name.clone(),
-        Object::StatefulSet(x) => x.metadata.name.clone(),
-    }
+    o.name().to_owned()
 }
 
 /// The corpus seed (the same as `corpus_valid.rs`).
@@ -2477,6 +2473,10 @@ fn make_cases(seed: u64, sets: u64, per_object: usize) -> Run {
                 continue;
             }
             let sites = sites(&object);
+            if sites.is_empty() {
+                // A kind the catalogue does not mutate (the second release's kinds).
+                continue;
+            }
             let base = Rc::new(object.clone());
             for site in &sites {
                 for m in &site.muts {

@@ -67,6 +67,9 @@ fn expected_code(id: &str) -> Option<&'static str> {
         "kvol-in-tree-provisioner" => "in-tree-provisioner",
         "local-wffc" => "local-volume-immediate-binding",
         "kvol-service-selects-no-pods" => "service-selects-no-pods",
+        "kvol-shared-read-write-once" => "shared-read-write-once-claim",
+        "kvol-pdb-selects-pods" => "pdb-selects-no-pods",
+        "kvol-pdb-blocks-drain" => "pdb-blocks-drain",
         // §15 and the §14 deprecation rows of the plugins: deprecated or removed by target.
         n if id.starts_with("15/") || n.ends_with("-deprecated") => "legacy-plugin",
         _ => return None,

@@ -880,6 +880,10 @@ pub struct PvcAst {
     pub data_source_ref: Option<DataSource>,
     /// `extra: { … }`: claim spec fields kvol does not model (the escape hatch).
     pub extra: Vec<ExtraField>,
+    /// `snapshot: NAME`: restore from a VolumeSnapshot (`dataSource`).
+    pub snapshot: Option<Str>,
+    /// `attributes_class: NAME` (`volumeAttributesClassName`).
+    pub attributes_class: Option<Str>,
 }
 
 /// `storage_class! { … }`.
@@ -905,6 +909,122 @@ pub struct StorageClassAst {
     pub default_class: Option<bool>,
 }
 
+/// `strategy: Recreate` or `strategy: RollingUpdate [{ max_surge: …, max_unavailable: … }]` of
+/// a Deployment.
+#[derive(Debug, Clone)]
+pub enum Strategy {
+    /// `Recreate`.
+    Recreate(Sp),
+    /// `RollingUpdate`.
+    Rolling {
+        /// The keyword.
+        sp: Sp,
+        /// `max_surge`.
+        max_surge: Option<Val<MaxUnavailable>>,
+        /// `max_unavailable`.
+        max_unavailable: Option<Val<MaxUnavailable>>,
+    },
+}
+
+/// `deployment! { … }`.
+#[derive(Debug, Clone, Default)]
+pub struct DeploymentAst {
+    /// Metadata (labels are the pods' labels and the selector).
+    pub meta: Meta,
+    /// `object_labels`: labels of the Deployment object itself.
+    pub object_labels: Vec<MapEntry>,
+    /// Pods.
+    pub body: PodBody,
+    /// `replicas`.
+    pub replicas: Option<Int>,
+    /// `strategy`.
+    pub strategy: Option<Strategy>,
+    /// `min_ready`.
+    pub min_ready: Option<Int>,
+    /// `revision_history`.
+    pub revision_history: Option<Int>,
+    /// `progress_deadline`.
+    pub progress_deadline: Option<Int>,
+}
+
+/// `config_map! { … }`.
+#[derive(Debug, Clone, Default)]
+pub struct ConfigMapAst {
+    /// Metadata.
+    pub meta: Meta,
+    /// `data: { key: "value" }`.
+    pub data: Vec<MapEntry>,
+    /// `immutable`.
+    pub immutable: Option<bool>,
+}
+
+/// `secret! { … }`.
+#[derive(Debug, Clone, Default)]
+pub struct SecretAst {
+    /// Metadata.
+    pub meta: Meta,
+    /// `type`.
+    pub type_: Option<Str>,
+    /// `string_data: { key: "value" }`.
+    pub string_data: Vec<MapEntry>,
+    /// `immutable`.
+    pub immutable: Option<bool>,
+}
+
+/// `pdb! { … }`.
+#[derive(Debug, Clone, Default)]
+pub struct PdbAst {
+    /// Metadata.
+    pub meta: Meta,
+    /// `min_available`.
+    pub min_available: Option<Val<MaxUnavailable>>,
+    /// `max_unavailable`.
+    pub max_unavailable: Option<Val<MaxUnavailable>>,
+    /// `selector: { app: web }`.
+    pub selector: Vec<MapEntry>,
+    /// `unhealthy_pod_eviction`.
+    pub unhealthy: Option<Word<kvol_core::pdb::UnhealthyPodEvictionPolicy>>,
+}
+
+/// `volume_snapshot_class! { … }`.
+#[derive(Debug, Clone, Default)]
+pub struct SnapshotClassAst {
+    /// Metadata (no namespace).
+    pub meta: Meta,
+    /// `driver`.
+    pub driver: Option<Str>,
+    /// `deletion`.
+    pub deletion: Option<Word<kvol_core::snapshot::DeletionPolicy>>,
+    /// `parameters`.
+    pub parameters: Vec<MapEntry>,
+    /// `default: true`.
+    pub default_class: Option<bool>,
+}
+
+/// `volume_snapshot! { … }`.
+#[derive(Debug, Clone, Default)]
+pub struct SnapshotAst {
+    /// Metadata.
+    pub meta: Meta,
+    /// `claim`: the claim to snapshot.
+    pub claim: Option<Str>,
+    /// `content`: an existing VolumeSnapshotContent.
+    pub content: Option<Str>,
+    /// `class`.
+    pub class: Option<Str>,
+}
+
+/// `volume_attributes_class! { … }`.
+#[derive(Debug, Clone, Default)]
+pub struct AttributesClassAst {
+    /// Metadata (no namespace).
+    pub meta: Meta,
+    /// `driver`.
+    pub driver: Option<Str>,
+    /// `parameters`.
+    pub parameters: Vec<MapEntry>,
+}
+
 /// One object of a `manifests!` block.
 #[derive(Debug, Clone)]
 pub enum Item2 {
@@ -920,6 +1040,20 @@ pub enum Item2 {
     StatefulSet(Box<StatefulSetAst>),
     /// `service { … }`.
     Service(Box<ServiceAst>),
+    /// `deployment { … }`.
+    Deployment(Box<DeploymentAst>),
+    /// `config_map { … }`.
+    ConfigMap(ConfigMapAst),
+    /// `secret { … }`.
+    Secret(SecretAst),
+    /// `pdb { … }`.
+    Pdb(PdbAst),
+    /// `volume_snapshot_class { … }`.
+    SnapshotClass(SnapshotClassAst),
+    /// `volume_snapshot { … }`.
+    Snapshot(SnapshotAst),
+    /// `volume_attributes_class { … }`.
+    AttributesClass(AttributesClassAst),
 }
 
 /// `manifests! { … }`.
@@ -931,6 +1065,10 @@ pub struct ManifestsAst {
     pub external_claims: Vec<Str>,
     /// `external_classes: [..]`: StorageClasses that exist outside the set.
     pub external_classes: Vec<Str>,
+    /// `external_config_maps`, `external_secrets`, `external_snapshots`,
+    /// `external_snapshot_classes`, `external_attributes_classes`: other objects that exist
+    /// outside the set, with their kind.
+    pub external_objects: Vec<(kvol_core::manifests::ExternalKind, Str)>,
     /// `namespace`: where objects without one are applied.
     pub namespace: Option<Str>,
     /// `default_class`: the cluster's default StorageClass.

@@ -207,6 +207,28 @@ fn dsl_help(e: &FieldError) -> Option<String> {
     } else if rule == ids::S8_KVOL_DATA_SOURCE_REF_NAMESPACE_DROPPED {
         "remove `namespace:` from `data_source_ref` and use a source in the claim's namespace"
             .into()
+    } else if let Some(key) = external_key(rule) {
+        format!("if it exists outside this set, add `{key}: [{name}]` to the `manifests!` block")
+    } else if rule == ids::S19_SECRET_TLS_KEYS {
+        "a kubernetes.io/tls Secret needs both keys: add `tls.crt` and `tls.key` to `string_data`"
+            .into()
+    } else if rule == ids::S19_SECRET_BASIC_AUTH_KEYS {
+        "a kubernetes.io/basic-auth Secret needs `username` or `password` in `string_data`".into()
+    } else if rule == ids::S19_SECRET_SSH_AUTH_KEY {
+        "a kubernetes.io/ssh-auth Secret needs a non-empty `ssh-privatekey` in `string_data`".into()
+    } else if rule == ids::S19_SECRET_DOCKERCFG_KEY || rule == ids::S19_SECRET_DOCKERCONFIGJSON_KEY
+    {
+        "add the registry credentials (`.dockercfg` or `.dockerconfigjson`) to `string_data`".into()
+    } else if rule == ids::S21_MIN_AVAILABLE_OR_MAX_UNAVAILABLE {
+        "keep only one of `min_available` and `max_unavailable`".into()
+    } else if rule == ids::S22_CLASS_DRIVER_REQUIRED || rule == ids::S23_DRIVER_NAME_REQUIRED {
+        "add `driver: \"DRIVER\"` (the CSI driver's name)".into()
+    } else if rule == ids::S23_PARAMETERS_REQUIRED {
+        "add `parameters: { KEY: \"VALUE\" }`".into()
+    } else if rule == ids::S22_SOURCE_EXACTLY_ONE {
+        "write exactly one of `claim: NAME` (take a new snapshot) and `content: NAME` (an \
+         existing VolumeSnapshotContent)"
+            .into()
     } else if rule == ids::S16_DEFAULT_CLASS {
         "add `default_class: NAME` to the `manifests!` block (the cluster's default \
              StorageClass), or write `class: \"\"` to bind only volumes without a class"
@@ -243,6 +265,25 @@ fn name_fix(e: &FieldError) -> Option<String> {
         .collect();
     let fixed = fixed.trim_matches(['-', '.']).to_owned();
     (fixed != value && check(&fixed)).then_some(fixed)
+}
+
+/// The `manifests!` key that declares the object a cross-object rule did not find.
+fn external_key(rule: kvol_core::RuleId) -> Option<&'static str> {
+    Some(if rule == ids::S24_KVOL_CONFIG_MAP_VOLUME_EXISTS {
+        "external_config_maps"
+    } else if rule == ids::S24_KVOL_SECRET_VOLUME_EXISTS {
+        "external_secrets"
+    } else if rule == ids::S24_KVOL_SNAPSHOT_EXISTS {
+        "external_snapshots"
+    } else if rule == ids::S24_KVOL_SNAPSHOT_CLASS_EXISTS {
+        "external_snapshot_classes"
+    } else if rule == ids::S24_KVOL_ATTRIBUTES_CLASS_EXISTS {
+        "external_attributes_classes"
+    } else if rule == ids::S24_KVOL_SNAPSHOT_SOURCE_CLAIM_EXISTS {
+        "external_claims"
+    } else {
+        return None;
+    })
 }
 
 #[cfg(test)]

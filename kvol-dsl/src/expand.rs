@@ -29,6 +29,20 @@ pub enum Kind {
     Service,
     /// `manifests!`.
     Manifests,
+    /// `deployment!`.
+    Deployment,
+    /// `config_map!`.
+    ConfigMap,
+    /// `secret!`.
+    Secret,
+    /// `pdb!`.
+    Pdb,
+    /// `volume_snapshot_class!`.
+    SnapshotClass,
+    /// `volume_snapshot!`.
+    Snapshot,
+    /// `volume_attributes_class!`.
+    AttributesClass,
 }
 
 impl Kind {
@@ -41,6 +55,13 @@ impl Kind {
             Kind::StorageClass => "StorageClass",
             Kind::Service => "Service",
             Kind::Manifests => "Manifests",
+            Kind::Deployment => "Deployment",
+            Kind::ConfigMap => "ConfigMap",
+            Kind::Secret => "Secret",
+            Kind::Pdb => "PodDisruptionBudget",
+            Kind::SnapshotClass => "VolumeSnapshotClass",
+            Kind::Snapshot => "VolumeSnapshot",
+            Kind::AttributesClass => "VolumeAttributesClass",
         }
     }
 }
@@ -65,6 +86,13 @@ pub fn parse_and_check(
         Kind::Pv => Item2::Pv(parse::pv::parse(&p, body)),
         Kind::StorageClass => Item2::StorageClass(parse::storage_class::parse(&p, body)),
         Kind::Service => Item2::Service(Box::new(parse::service::parse(&p, body))),
+        Kind::Deployment => Item2::Deployment(Box::new(parse::kinds::deployment(&p, body))),
+        Kind::ConfigMap => Item2::ConfigMap(parse::kinds::config_map(&p, body)),
+        Kind::Secret => Item2::Secret(parse::kinds::secret(&p, body)),
+        Kind::Pdb => Item2::Pdb(parse::kinds::pdb(&p, body)),
+        Kind::SnapshotClass => Item2::SnapshotClass(parse::kinds::snapshot_class(&p, body)),
+        Kind::Snapshot => Item2::Snapshot(parse::kinds::snapshot(&p, body)),
+        Kind::AttributesClass => Item2::AttributesClass(parse::kinds::attributes_class(&p, body)),
         Kind::Manifests => {
             let mut lp = P::new(cx);
             lp.literal_only = true;

@@ -91,6 +91,10 @@ pub fn all() -> Vec<WarningCode> {
         WarningCode::ReservedVolumeUnused,
         WarningCode::LocalVolumeImmediateBinding,
         WarningCode::ServiceSelectsNoPods,
+        WarningCode::AttributesClassNotServed,
+        WarningCode::SharedReadWriteOnceClaim,
+        WarningCode::PdbSelectsNoPods,
+        WarningCode::PdbBlocksDrain,
     ]);
     all
 }

@@ -43,6 +43,48 @@ pub fn service_impl(input: TokenStream) -> TokenStream {
     kvol_dsl::expand(Kind::Service, input.into()).into()
 }
 
+/// `deployment!` (through `kvol::deployment!`).
+#[proc_macro]
+pub fn deployment_impl(input: TokenStream) -> TokenStream {
+    kvol_dsl::expand(Kind::Deployment, input.into()).into()
+}
+
+/// `config_map!` (through `kvol::config_map!`).
+#[proc_macro]
+pub fn config_map_impl(input: TokenStream) -> TokenStream {
+    kvol_dsl::expand(Kind::ConfigMap, input.into()).into()
+}
+
+/// `secret!` (through `kvol::secret!`).
+#[proc_macro]
+pub fn secret_impl(input: TokenStream) -> TokenStream {
+    kvol_dsl::expand(Kind::Secret, input.into()).into()
+}
+
+/// `pdb!` (through `kvol::pdb!`).
+#[proc_macro]
+pub fn pdb_impl(input: TokenStream) -> TokenStream {
+    kvol_dsl::expand(Kind::Pdb, input.into()).into()
+}
+
+/// `volume_snapshot_class!` (through `kvol::volume_snapshot_class!`).
+#[proc_macro]
+pub fn volume_snapshot_class_impl(input: TokenStream) -> TokenStream {
+    kvol_dsl::expand(Kind::SnapshotClass, input.into()).into()
+}
+
+/// `volume_snapshot!` (through `kvol::volume_snapshot!`).
+#[proc_macro]
+pub fn volume_snapshot_impl(input: TokenStream) -> TokenStream {
+    kvol_dsl::expand(Kind::Snapshot, input.into()).into()
+}
+
+/// `volume_attributes_class!` (through `kvol::volume_attributes_class!`).
+#[proc_macro]
+pub fn volume_attributes_class_impl(input: TokenStream) -> TokenStream {
+    kvol_dsl::expand(Kind::AttributesClass, input.into()).into()
+}
+
 /// `manifests!` (through `kvol::manifests!`).
 #[proc_macro]
 pub fn manifests_impl(input: TokenStream) -> TokenStream {
@@ -64,6 +106,13 @@ pub fn __self_checked_impl(input: TokenStream) -> TokenStream {
             "pv" => Kind::Pv,
             "storage_class" => Kind::StorageClass,
             "service" => Kind::Service,
+            "deployment" => Kind::Deployment,
+            "config_map" => Kind::ConfigMap,
+            "secret" => Kind::Secret,
+            "pdb" => Kind::Pdb,
+            "volume_snapshot_class" => Kind::SnapshotClass,
+            "volume_snapshot" => Kind::Snapshot,
+            "volume_attributes_class" => Kind::AttributesClass,
             _ => Kind::Manifests,
         },
         _ => Kind::Manifests,

@@ -23,6 +23,7 @@
 //! [`VolumeSource::empty_dir_sized`](crate::VolumeSource::empty_dir_sized) and
 //! [`VolumeSource::ephemeral_claim`](crate::VolumeSource::ephemeral_claim).
 
+mod kinds;
 mod pod;
 mod pod_spec;
 mod pv;
@@ -33,6 +34,10 @@ mod statefulset;
 mod storage_class;
 mod volume_source;
 
+pub use kinds::{
+    AttributesClassBuilder, ConfigMapBuilder, DeploymentBuilder, PdbBuilder, SecretBuilder,
+    SnapshotBuilder, SnapshotClassBuilder,
+};
 pub use pod::{ContainerBuilder, PodBuilder, SourceInput};
 pub use pv::PvBuilder;
 pub use pvc::{PvcBuilder, PvcTemplateBuilder};

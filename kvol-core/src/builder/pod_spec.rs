@@ -1,5 +1,5 @@
 //! The pod-spec settings that [`PodBuilder`](super::PodBuilder) and
-//! [`StatefulSetBuilder`](super::StatefulSetBuilder) share: security context, affinity,
+//! [`StatefulSetBuilder`](super::StatefulSetBuilder) (and the Deployment builder) share: security context, affinity,
 //! tolerations, topology spread, DNS, pull secrets and service links.
 
 /// Adds the shared pod-spec methods to a builder whose pod spec is the field `$spec`.
@@ -188,5 +188,6 @@ macro_rules! pod_spec_methods {
 
 pod_spec_methods!(PodBuilder, spec);
 pod_spec_methods!(StatefulSetBuilder, pod);
+pod_spec_methods!(DeploymentBuilder, pod);
 
-use super::{PodBuilder, StatefulSetBuilder};
+use super::{DeploymentBuilder, PodBuilder, StatefulSetBuilder};

@@ -28,6 +28,7 @@ struct ClaimSpecParts {
     data_source: Option<TypedLocalObjectReference>,
     data_source_ref: Option<TypedObjectReference>,
     extra: crate::schema::Extras,
+    volume_attributes_class_name: Option<String>,
 }
 
 impl ClaimSpecParts {
@@ -57,6 +58,7 @@ impl ClaimSpecParts {
             resources: StorageResources { requests, limits },
             selector: self.selector,
             storage_class: self.storage_class,
+            volume_attributes_class_name: self.volume_attributes_class_name,
             volume_mode: self.volume_mode,
             volume_name: self.volume_name,
             extra: self.extra,
@@ -125,6 +127,21 @@ macro_rules! claim_spec_methods {
         /// Pre-binds the claim to the PersistentVolume `pv_name`.
         pub fn volume_name(mut self, pv_name: impl Into<String>) -> Self {
             self.spec.volume_name = Some(pv_name.into());
+            self
+        }
+        /// Names the VolumeAttributesClass of the volume (`volumeAttributesClassName`).
+        pub fn volume_attributes_class(mut self, class: impl Into<String>) -> Self {
+            self.spec.volume_attributes_class_name = Some(class.into());
+            self
+        }
+        /// Restores the claim from a VolumeSnapshot of its namespace (`dataSource` of kind
+        /// VolumeSnapshot, group `snapshot.storage.k8s.io`).
+        pub fn from_snapshot(mut self, snapshot: impl Into<String>) -> Self {
+            self.spec.data_source = Some(TypedLocalObjectReference {
+                api_group: Some(crate::snapshot::SNAPSHOT_GROUP.to_owned()),
+                kind: "VolumeSnapshot".to_owned(),
+                name: snapshot.into(),
+            });
             self
         }
         /// Binds only to PVs with this label (adds to `selector.matchLabels`).

@@ -42,6 +42,15 @@ pub const MODELLED_KINDS: &[(&str, &str)] = &[
     ("v1", "Service"),
     ("storage.k8s.io/v1", "StorageClass"),
     ("apps/v1", "StatefulSet"),
+    ("v1", "ConfigMap"),
+    ("v1", "Secret"),
+    ("apps/v1", "Deployment"),
+    ("policy/v1", "PodDisruptionBudget"),
+    ("snapshot.storage.k8s.io/v1", "VolumeSnapshotClass"),
+    ("snapshot.storage.k8s.io/v1", "VolumeSnapshot"),
+    ("storage.k8s.io/v1", "VolumeAttributesClass"),
+    ("storage.k8s.io/v1beta1", "VolumeAttributesClass"),
+    ("storage.k8s.io/v1alpha1", "VolumeAttributesClass"),
 ];
 
 /// A top-level object's `metadata` and `spec`.
@@ -146,6 +155,47 @@ pub fn decode_document<T: Tree>(node: &T) -> DecodedDocument {
                 service_in_set: true,
             })
         })),
+        ("v1", "ConfigMap") => {
+            Some(crate::config::ConfigMap::decode(node, &mut cx).map(Object::ConfigMap))
+        }
+        ("v1", "Secret") => Some(crate::config::Secret::decode(node, &mut cx).map(Object::Secret)),
+        ("apps/v1", "Deployment") => Some(meta_spec(node, &mut cx, "Deployment").map(|o| {
+            Object::Deployment(crate::deployment::Deployment {
+                metadata: o.metadata,
+                spec: o.spec,
+            })
+        })),
+        ("policy/v1", "PodDisruptionBudget") => {
+            Some(meta_spec(node, &mut cx, "PodDisruptionBudget").map(|o| {
+                Object::PodDisruptionBudget(crate::pdb::PodDisruptionBudget {
+                    metadata: o.metadata,
+                    spec: o.spec,
+                })
+            }))
+        }
+        ("snapshot.storage.k8s.io/v1", "VolumeSnapshotClass") => Some(
+            crate::snapshot::VolumeSnapshotClass::decode(node, &mut cx)
+                .map(Object::VolumeSnapshotClass),
+        ),
+        ("snapshot.storage.k8s.io/v1", "VolumeSnapshot") => {
+            Some(meta_spec(node, &mut cx, "VolumeSnapshot").map(|o| {
+                Object::VolumeSnapshot(crate::snapshot::VolumeSnapshot {
+                    metadata: o.metadata,
+                    spec: o.spec,
+                })
+            }))
+        }
+        (version, "VolumeAttributesClass") => version
+            .parse::<crate::attributes_class::AttributesClassVersion>()
+            .ok()
+            .map(|v| {
+                crate::attributes_class::VolumeAttributesClass::decode(node, &mut cx).map(
+                    |mut c| {
+                        c.api_version = v;
+                        Object::VolumeAttributesClass(c)
+                    },
+                )
+            }),
         _ => None,
     };
     // The API server's JSON serializer needs both before anything else (apimachinery's

@@ -9,12 +9,14 @@ use crate::{
         ContainerRestartPolicy, MountPropagationMode, PullPolicy, RecursiveReadOnlyMode,
         TerminationMessagePolicy,
     },
+    deployment::DeploymentStrategyType,
     legacy::LegacySource,
     model::scheduling::{
         DnsPolicy, NodeInclusionPolicy, TaintEffect, TolerationOperator,
         UnsatisfiableConstraintAction,
     },
     model::security::{FsGroupChangePolicy, SeccompProfileType},
+    pdb::UnhealthyPodEvictionPolicy,
     pod::{Protocol, RestartPolicy},
     probe::UriScheme,
     pv::{PvSource, PvSpec},
@@ -24,6 +26,7 @@ use crate::{
     rules::ids,
     selector::{NodeSelectorOperator, SelectorOperator},
     service::{ServiceType, SessionAffinity, TargetPort, TrafficPolicy},
+    snapshot::DeletionPolicy,
     statefulset::{IntOrPercent, PodManagementPolicy, RetentionAction, UpdateStrategy},
     storage_class::{StorageClass, VolumeBindingMode},
     tree::{Tree, TreeKey, TreeValue},
@@ -78,6 +81,9 @@ decode_words! {
     MountPropagationMode;
     RecursiveReadOnlyMode;
     UriScheme = HTTP;
+    DeploymentStrategyType;
+    UnhealthyPodEvictionPolicy;
+    DeletionPolicy;
 }
 
 impl Decode for Quantity {

@@ -458,3 +458,4 @@ macro_rules! decode_struct {
 
 // After `decode_struct!`, which the hand-written impls use too.
 mod impls;
+mod kinds;

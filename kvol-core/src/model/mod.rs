@@ -10,10 +10,14 @@
 pub mod api_enum;
 
 pub mod access;
+pub mod attributes_class;
+pub mod config;
 pub mod container;
+pub mod deployment;
 pub mod legacy;
 pub mod meta;
 pub mod object;
+pub mod pdb;
 pub mod pod;
 pub mod probe;
 pub mod pv;
@@ -23,6 +27,7 @@ pub mod scheduling;
 pub mod security;
 pub mod selector;
 pub mod service;
+pub mod snapshot;
 pub mod statefulset;
 pub mod storage_class;
 pub mod volume;

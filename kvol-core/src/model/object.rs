@@ -1,8 +1,17 @@
 //! [`Object`]: any one of the objects kvol writes, for sets of manifests.
 
 use crate::{
-    pod::Pod, pv::PersistentVolume, pvc::PersistentVolumeClaim, service::Service,
-    statefulset::StatefulSet, storage_class::StorageClass,
+    attributes_class::VolumeAttributesClass,
+    config::{ConfigMap, Secret},
+    deployment::Deployment,
+    pdb::PodDisruptionBudget,
+    pod::Pod,
+    pv::PersistentVolume,
+    pvc::PersistentVolumeClaim,
+    service::Service,
+    snapshot::{VolumeSnapshot, VolumeSnapshotClass},
+    statefulset::StatefulSet,
+    storage_class::StorageClass,
 };
 use serde_core::{Serialize, Serializer};
 
@@ -25,6 +34,20 @@ pub enum Object {
     Service(Service),
     /// A StatefulSet (rendered with its headless Service).
     StatefulSet(StatefulSet),
+    /// A ConfigMap.
+    ConfigMap(ConfigMap),
+    /// A Secret.
+    Secret(Secret),
+    /// A Deployment.
+    Deployment(Deployment),
+    /// A PodDisruptionBudget.
+    PodDisruptionBudget(PodDisruptionBudget),
+    /// A VolumeSnapshotClass (cluster-scoped).
+    VolumeSnapshotClass(VolumeSnapshotClass),
+    /// A VolumeSnapshot.
+    VolumeSnapshot(VolumeSnapshot),
+    /// A VolumeAttributesClass (cluster-scoped).
+    VolumeAttributesClass(VolumeAttributesClass),
 }
 
 impl Object {
@@ -37,6 +60,13 @@ impl Object {
             Object::StorageClass(_) => "StorageClass",
             Object::Service(_) => "Service",
             Object::StatefulSet(_) => "StatefulSet",
+            Object::ConfigMap(_) => "ConfigMap",
+            Object::Secret(_) => "Secret",
+            Object::Deployment(_) => "Deployment",
+            Object::PodDisruptionBudget(_) => "PodDisruptionBudget",
+            Object::VolumeSnapshotClass(_) => "VolumeSnapshotClass",
+            Object::VolumeSnapshot(_) => "VolumeSnapshot",
+            Object::VolumeAttributesClass(_) => "VolumeAttributesClass",
         }
     }
 
@@ -49,6 +79,13 @@ impl Object {
             Object::StorageClass(o) => &o.metadata.name,
             Object::Service(o) => &o.metadata.name,
             Object::StatefulSet(o) => &o.metadata.name,
+            Object::ConfigMap(o) => &o.metadata.name,
+            Object::Secret(o) => &o.metadata.name,
+            Object::Deployment(o) => &o.metadata.name,
+            Object::PodDisruptionBudget(o) => &o.metadata.name,
+            Object::VolumeSnapshotClass(o) => &o.metadata.name,
+            Object::VolumeSnapshot(o) => &o.metadata.name,
+            Object::VolumeAttributesClass(o) => &o.metadata.name,
         }
     }
 
@@ -65,6 +102,13 @@ impl Object {
                 Document::Service(&o.service),
                 Some(Document::StatefulSet(o)),
             ),
+            Object::ConfigMap(o) => (Document::ConfigMap(o), None),
+            Object::Secret(o) => (Document::Secret(o), None),
+            Object::Deployment(o) => (Document::Deployment(o), None),
+            Object::PodDisruptionBudget(o) => (Document::PodDisruptionBudget(o), None),
+            Object::VolumeSnapshotClass(o) => (Document::VolumeSnapshotClass(o), None),
+            Object::VolumeSnapshot(o) => (Document::VolumeSnapshot(o), None),
+            Object::VolumeAttributesClass(o) => (Document::VolumeAttributesClass(o), None),
         };
         std::iter::once(first).chain(second)
     }
@@ -85,6 +129,20 @@ pub enum Document<'a> {
     Service(&'a Service),
     /// A StatefulSet document alone.
     StatefulSet(&'a StatefulSet),
+    /// A ConfigMap.
+    ConfigMap(&'a ConfigMap),
+    /// A Secret.
+    Secret(&'a Secret),
+    /// A Deployment.
+    Deployment(&'a Deployment),
+    /// A PodDisruptionBudget.
+    PodDisruptionBudget(&'a PodDisruptionBudget),
+    /// A VolumeSnapshotClass (cluster-scoped).
+    VolumeSnapshotClass(&'a VolumeSnapshotClass),
+    /// A VolumeSnapshot.
+    VolumeSnapshot(&'a VolumeSnapshot),
+    /// A VolumeAttributesClass (cluster-scoped).
+    VolumeAttributesClass(&'a VolumeAttributesClass),
 }
 
 impl Document<'_> {
@@ -97,6 +155,13 @@ impl Document<'_> {
             Document::StorageClass(_) => "StorageClass",
             Document::Service(_) => "Service",
             Document::StatefulSet(_) => "StatefulSet",
+            Document::ConfigMap(_) => "ConfigMap",
+            Document::Secret(_) => "Secret",
+            Document::Deployment(_) => "Deployment",
+            Document::PodDisruptionBudget(_) => "PodDisruptionBudget",
+            Document::VolumeSnapshotClass(_) => "VolumeSnapshotClass",
+            Document::VolumeSnapshot(_) => "VolumeSnapshot",
+            Document::VolumeAttributesClass(_) => "VolumeAttributesClass",
         }
     }
     /// The document's object name.
@@ -108,6 +173,46 @@ impl Document<'_> {
             Document::StorageClass(o) => &o.metadata.name,
             Document::Service(o) => &o.metadata.name,
             Document::StatefulSet(o) => &o.metadata.name,
+            Document::ConfigMap(o) => &o.metadata.name,
+            Document::Secret(o) => &o.metadata.name,
+            Document::Deployment(o) => &o.metadata.name,
+            Document::PodDisruptionBudget(o) => &o.metadata.name,
+            Document::VolumeSnapshotClass(o) => &o.metadata.name,
+            Document::VolumeSnapshot(o) => &o.metadata.name,
+            Document::VolumeAttributesClass(o) => &o.metadata.name,
+        }
+    }
+}
+
+impl<'a> Document<'a> {
+    /// The namespace field of a namespaced document (`Some(None)` when unset), `None` for a
+    /// cluster-scoped kind.
+    pub fn namespace_field(&self) -> Option<&'a Option<String>> {
+        match *self {
+            Document::Pod(o) => Some(&o.metadata.namespace),
+            Document::PersistentVolumeClaim(o) => Some(&o.metadata.namespace),
+            Document::Service(o) => Some(&o.metadata.namespace),
+            Document::StatefulSet(o) => Some(&o.metadata.namespace),
+            Document::ConfigMap(o) => Some(&o.metadata.namespace),
+            Document::Secret(o) => Some(&o.metadata.namespace),
+            Document::Deployment(o) => Some(&o.metadata.namespace),
+            Document::PodDisruptionBudget(o) => Some(&o.metadata.namespace),
+            Document::VolumeSnapshot(o) => Some(&o.metadata.namespace),
+            Document::PersistentVolume(_)
+            | Document::StorageClass(_)
+            | Document::VolumeSnapshotClass(_)
+            | Document::VolumeAttributesClass(_) => None,
+        }
+    }
+}
+
+impl Object {
+    /// The namespace field of a namespaced object (`Some(None)` when unset), `None` for a
+    /// cluster-scoped kind.
+    pub fn namespace_field(&self) -> Option<&Option<String>> {
+        match self {
+            Object::StatefulSet(o) => Some(&o.metadata.namespace),
+            other => other.documents().next().and_then(|d| d.namespace_field()),
         }
     }
 }
@@ -121,6 +226,13 @@ impl Serialize for Document<'_> {
             Document::StorageClass(o) => o.serialize(s),
             Document::Service(o) => o.serialize(s),
             Document::StatefulSet(o) => o.serialize(s),
+            Document::ConfigMap(o) => o.serialize(s),
+            Document::Secret(o) => o.serialize(s),
+            Document::Deployment(o) => o.serialize(s),
+            Document::PodDisruptionBudget(o) => o.serialize(s),
+            Document::VolumeSnapshotClass(o) => o.serialize(s),
+            Document::VolumeSnapshot(o) => o.serialize(s),
+            Document::VolumeAttributesClass(o) => o.serialize(s),
         }
     }
 }
@@ -140,5 +252,12 @@ object_from!(
     PersistentVolumeClaim => PersistentVolumeClaim,
     StorageClass => StorageClass,
     Service => Service,
-    StatefulSet => StatefulSet
+    StatefulSet => StatefulSet,
+    ConfigMap => ConfigMap,
+    Secret => Secret,
+    Deployment => Deployment,
+    PodDisruptionBudget => PodDisruptionBudget,
+    VolumeSnapshotClass => VolumeSnapshotClass,
+    VolumeSnapshot => VolumeSnapshot,
+    VolumeAttributesClass => VolumeAttributesClass
 );

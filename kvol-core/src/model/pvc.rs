@@ -58,6 +58,9 @@ pub struct PvcSpec {
     pub storage_class: ClassRef,
     /// Filesystem or Block (default Filesystem).
     pub volume_mode: Option<VolumeMode>,
+    /// The VolumeAttributesClass of the volume (mutable attributes such as IOPS; the claim may
+    /// name another one later to change them).
+    pub volume_attributes_class_name: Option<String>,
     /// Pre-bind to this PersistentVolume.
     pub volume_name: Option<String>,
     /// Claim spec fields kvol does not model (the escape hatch), written after the others.
@@ -70,6 +73,7 @@ serialize_struct!(PvcSpec {
     "resources" => resources,
     "selector" => selector skip_if Option::is_none,
     "storageClassName" => storage_class skip_if ClassRef::is_cluster_default,
+"volumeAttributesClassName" => volume_attributes_class_name skip_if Option::is_none,
     "volumeMode" => volume_mode skip_if Option::is_none,
     "volumeName" => volume_name skip_if Option::is_none,
 } extra extra);
@@ -87,6 +91,7 @@ impl PvcSpec {
             },
             selector: None,
             storage_class: ClassRef::ClusterDefault,
+            volume_attributes_class_name: None,
             volume_mode: None,
             volume_name: None,
             extra: crate::schema::Extras::new(),

@@ -40,13 +40,7 @@ pub(super) fn describe(kind: &str, namespace: Option<&str>, name: &str) -> Strin
 }
 
 fn namespace<'a>(doc: &Document<'a>) -> Option<&'a str> {
-    match *doc {
-        Document::Pod(o) => o.metadata.namespace.as_deref(),
-        Document::PersistentVolumeClaim(o) => o.metadata.namespace.as_deref(),
-        Document::Service(o) => o.metadata.namespace.as_deref(),
-        Document::StatefulSet(o) => o.metadata.namespace.as_deref(),
-        Document::PersistentVolume(_) | Document::StorageClass(_) => None,
-    }
+    doc.namespace_field().and_then(Option::as_deref)
 }
 
 /// Checks that a Kubernetes name (or namespace) can be part of a file name as it is: lower-case

@@ -4,11 +4,16 @@
 //! impl macros (`ser_macros`, crate-private) that the model uses.
 
 use crate::{
+    attributes_class::VolumeAttributesClass,
+    config::{ConfigMap, Secret},
+    deployment::Deployment,
     object::{Document, Object},
+    pdb::PodDisruptionBudget,
     pod::Pod,
     pv::PersistentVolume,
     pvc::PersistentVolumeClaim,
     service::Service,
+    snapshot::{VolumeSnapshot, VolumeSnapshotClass},
     statefulset::StatefulSet,
     storage_class::StorageClass,
     validate::Valid,
@@ -41,7 +46,14 @@ single_document!(
     PersistentVolume,
     PersistentVolumeClaim,
     StorageClass,
-    Service
+    Service,
+    ConfigMap,
+    Secret,
+    Deployment,
+    PodDisruptionBudget,
+    VolumeSnapshotClass,
+    VolumeSnapshot,
+    VolumeAttributesClass
 );
 
 impl ToDocuments for StatefulSet {

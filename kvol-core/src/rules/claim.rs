@@ -209,6 +209,7 @@ fn claim_spec_rules(
     }
 
     data_sources(checker, context, spec, path);
+    attributes_class_name(checker, spec, &path.child("volumeAttributesClassName"));
 
     // `GetWarningsForPersistentVolumeClaimSpec` gets `spec` for a claim and
     // `…ephemeral.volumeClaimTemplate.spec` for an ephemeral volume (`warningsForPodSpecAndMeta`),
@@ -219,6 +220,41 @@ fn claim_spec_rules(
         ClaimContext::Claim | ClaimContext::Ephemeral => path.clone(),
     };
     warnings::claim_spec(checker, spec, &warning_path);
+}
+
+/// The release from which the `VolumeAttributesClass` feature gate is on by default (GA in
+/// 1.34; beta and off in 1.31–1.33, alpha before).
+const VOLUME_ATTRIBUTES_CLASS_ON: u32 = 34;
+
+/// `volumeAttributesClassName`: dropped on create while the feature gate is off
+/// (`dropDisabledFields`), else a DNS-1123 subdomain when not empty (`ValidateClassName`).
+fn attributes_class_name(checker: &mut Checker, spec: &PvcSpec, path: &FieldPath) {
+    let Some(name) = spec.volume_attributes_class_name.as_deref() else {
+        return;
+    };
+    let target = checker.target();
+    if target.minor() < VOLUME_ATTRIBUTES_CLASS_ON {
+        checker.error(FieldError::forbidden(
+            ids::S8_KVOL_VOLUME_ATTRIBUTES_CLASS_GATE,
+            path.clone(),
+            format!(
+                "the API server drops volumeAttributesClassName on create before Kubernetes \
+                 1.{VOLUME_ATTRIBUTES_CLASS_ON} unless the VolumeAttributesClass feature gate is \
+                 enabled (off by default; target {target}), so the volume would get no attributes \
+                 class: remove it, or target 1.{VOLUME_ATTRIBUTES_CLASS_ON} or later"
+            ),
+        ));
+        return;
+    }
+    if !name.is_empty() {
+        invalid_each(
+            checker,
+            ids::S8_VOLUME_ATTRIBUTES_CLASS_NAME_FORMAT,
+            path,
+            name,
+            names::dns1123_subdomain(name),
+        );
+    }
 }
 
 /// The release from which the `CrossNamespaceVolumeDataSource` feature gate is on by default:

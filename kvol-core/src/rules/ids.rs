@@ -64,9 +64,9 @@ pub const S2_NAME_PV: RuleId = RuleId::new("2/name-pv");
 pub const S2_NAME_PVC: RuleId = RuleId::new("2/name-pvc");
 /// `2/name-storageclass`: StorageClass name: DNS-1123 subdomain (ValidateClassName).
 pub const S2_NAME_STORAGECLASS: RuleId = RuleId::new("2/name-storageclass");
-/// `2/name-configmap-secret`: ConfigMap and Secret names: DNS-1123 subdomain (not checked by kvol).
+/// `2/name-configmap-secret`: ConfigMap and Secret names: DNS-1123 subdomain.
 pub const S2_NAME_CONFIGMAP_SECRET: RuleId = RuleId::new("2/name-configmap-secret");
-/// `2/name-volumeattributesclass`: VolumeAttributesClass names: DNS-1123 subdomain (not checked by kvol).
+/// `2/name-volumeattributesclass`: VolumeAttributesClass names: DNS-1123 subdomain.
 pub const S2_NAME_VOLUMEATTRIBUTESCLASS: RuleId = RuleId::new("2/name-volumeattributesclass");
 /// `2/name-node`: node names: DNS-1123 subdomain (not checked by kvol).
 pub const S2_NAME_NODE: RuleId = RuleId::new("2/name-node");
@@ -1364,6 +1364,186 @@ pub const S8_KVOL_DATA_SOURCE_DROPPED: RuleId = RuleId::new("8/kvol-dataSource-d
 /// kvol's own rule (the API server accepts this): while CrossNamespaceVolumeDataSource is off (alpha, off by default at every target) the API server drops the whole dataSourceRef on create (DropDisabledFields): the claim is created empty.
 pub const S8_KVOL_DATA_SOURCE_REF_NAMESPACE_DROPPED: RuleId =
     RuleId::new("8/kvol-dataSourceRef-namespace-dropped");
+/// `8/volume-attributes-class-name-format`: ValidatePersistentVolumeClaimSpec: volumeAttributesClassName, when not empty, a DNS-1123 subdomain (ValidateClassName).
+pub const S8_VOLUME_ATTRIBUTES_CLASS_NAME_FORMAT: RuleId =
+    RuleId::new("8/volume-attributes-class-name-format");
+/// `8/kvol-volume-attributes-class-gate`: volumeAttributesClassName before 1.34 (dropped on create by dropDisabledFields while the VolumeAttributesClass gate is off).
+///
+/// kvol's own rule (the API server accepts this): the API server silently drops volumeAttributesClassName before 1.34 unless the VolumeAttributesClass feature gate is on: the volume gets no attributes class.
+pub const S8_KVOL_VOLUME_ATTRIBUTES_CLASS_GATE: RuleId =
+    RuleId::new("8/kvol-volume-attributes-class-gate");
+/// `19/configmap-key`: ValidateConfigMap: data and binaryData keys IsConfigMapKey.
+pub const S19_CONFIGMAP_KEY: RuleId = RuleId::new("19/configmap-key");
+/// `19/configmap-key-duplicate`: ValidateConfigMap: a data key also in binaryData is Invalid.
+pub const S19_CONFIGMAP_KEY_DUPLICATE: RuleId = RuleId::new("19/configmap-key-duplicate");
+/// `19/configmap-size`: ValidateConfigMap: values at most core.MaxSecretSize (1 MiB) in total.
+pub const S19_CONFIGMAP_SIZE: RuleId = RuleId::new("19/configmap-size");
+/// `19/secret-key`: ValidateSecret: data keys (stringData merged) IsConfigMapKey.
+pub const S19_SECRET_KEY: RuleId = RuleId::new("19/secret-key");
+/// `19/secret-size`: ValidateSecret: data values at most 1 MiB in total.
+pub const S19_SECRET_SIZE: RuleId = RuleId::new("19/secret-size");
+/// `19/secret-service-account-token-annotation`: ValidateSecret: kubernetes.io/service-account-token needs the kubernetes.io/service-account.name annotation.
+pub const S19_SECRET_SERVICE_ACCOUNT_TOKEN_ANNOTATION: RuleId =
+    RuleId::new("19/secret-service-account-token-annotation");
+/// `19/secret-dockercfg-key`: ValidateSecret: kubernetes.io/dockercfg needs data\[.dockercfg\].
+pub const S19_SECRET_DOCKERCFG_KEY: RuleId = RuleId::new("19/secret-dockercfg-key");
+/// `19/secret-dockerconfigjson-key`: ValidateSecret: kubernetes.io/dockerconfigjson needs data\[.dockerconfigjson\].
+pub const S19_SECRET_DOCKERCONFIGJSON_KEY: RuleId = RuleId::new("19/secret-dockerconfigjson-key");
+/// `19/secret-basic-auth-keys`: ValidateSecret: kubernetes.io/basic-auth needs username or password.
+pub const S19_SECRET_BASIC_AUTH_KEYS: RuleId = RuleId::new("19/secret-basic-auth-keys");
+/// `19/secret-ssh-auth-key`: ValidateSecret: kubernetes.io/ssh-auth needs a non-empty ssh-privatekey.
+pub const S19_SECRET_SSH_AUTH_KEY: RuleId = RuleId::new("19/secret-ssh-auth-key");
+/// `19/secret-tls-keys`: ValidateSecret: kubernetes.io/tls needs tls.crt and tls.key.
+pub const S19_SECRET_TLS_KEYS: RuleId = RuleId::new("19/secret-tls-keys");
+/// `20/name-format`: ValidateDeployment: name a DNS-1123 subdomain.
+pub const S20_NAME_FORMAT: RuleId = RuleId::new("20/name-format");
+/// `20/replicas-nonnegative`: ValidateDeploymentSpec: replicas \>= 0.
+pub const S20_REPLICAS_NONNEGATIVE: RuleId = RuleId::new("20/replicas-nonnegative");
+/// `20/selector-valid`: ValidateDeploymentSpec: ValidateLabelSelector (strict values); an unbuildable selector is Invalid and skips the template.
+pub const S20_SELECTOR_VALID: RuleId = RuleId::new("20/selector-valid");
+/// `20/selector-not-empty`: ValidateDeploymentSpec: empty selector is invalid for deployment.
+pub const S20_SELECTOR_NOT_EMPTY: RuleId = RuleId::new("20/selector-not-empty");
+/// `20/selector-matches-template`: ValidatePodTemplateSpecForReplicaSet: selector matches the template labels.
+pub const S20_SELECTOR_MATCHES_TEMPLATE: RuleId = RuleId::new("20/selector-matches-template");
+/// `20/restart-policy-always`: ValidatePodTemplateSpecForReplicaSet: template restartPolicy Always.
+pub const S20_RESTART_POLICY_ALWAYS: RuleId = RuleId::new("20/restart-policy-always");
+/// `20/recreate-no-rolling-update`: ValidateDeploymentStrategy: rollingUpdate Forbidden with type Recreate.
+pub const S20_RECREATE_NO_ROLLING_UPDATE: RuleId = RuleId::new("20/recreate-no-rolling-update");
+/// `20/max-unavailable-nonnegative`: ValidateRollingUpdateDeployment: maxUnavailable ValidatePositiveIntOrPercent (count \>= 0).
+pub const S20_MAX_UNAVAILABLE_NONNEGATIVE: RuleId = RuleId::new("20/max-unavailable-nonnegative");
+/// `20/max-surge-nonnegative`: ValidateRollingUpdateDeployment: maxSurge ValidatePositiveIntOrPercent (count \>= 0).
+pub const S20_MAX_SURGE_NONNEGATIVE: RuleId = RuleId::new("20/max-surge-nonnegative");
+/// `20/rolling-update-not-both-zero`: ValidateRollingUpdateDeployment: maxUnavailable may not be 0 when maxSurge is 0 (after 25% defaults).
+pub const S20_ROLLING_UPDATE_NOT_BOTH_ZERO: RuleId = RuleId::new("20/rolling-update-not-both-zero");
+/// `20/max-unavailable-at-most-100-percent`: ValidateRollingUpdateDeployment: IsNotMoreThan100Percent(maxUnavailable).
+pub const S20_MAX_UNAVAILABLE_AT_MOST_100_PERCENT: RuleId =
+    RuleId::new("20/max-unavailable-at-most-100-percent");
+/// `20/min-ready-seconds-nonnegative`: ValidateDeploymentSpec: minReadySeconds \>= 0.
+pub const S20_MIN_READY_SECONDS_NONNEGATIVE: RuleId =
+    RuleId::new("20/min-ready-seconds-nonnegative");
+/// `20/revision-history-limit-nonnegative`: ValidateDeploymentSpec: revisionHistoryLimit \>= 0.
+pub const S20_REVISION_HISTORY_LIMIT_NONNEGATIVE: RuleId =
+    RuleId::new("20/revision-history-limit-nonnegative");
+/// `20/progress-deadline-nonnegative`: ValidateDeploymentSpec: progressDeadlineSeconds \>= 0.
+pub const S20_PROGRESS_DEADLINE_NONNEGATIVE: RuleId =
+    RuleId::new("20/progress-deadline-nonnegative");
+/// `20/progress-deadline-above-min-ready`: ValidateDeploymentSpec: progressDeadlineSeconds must be greater than minReadySeconds.
+pub const S20_PROGRESS_DEADLINE_ABOVE_MIN_READY: RuleId =
+    RuleId::new("20/progress-deadline-above-min-ready");
+/// `21/name-format`: PodDisruptionBudget name: ValidatePathSegmentName only (generic registry ValidateObjectMetaAccessor).
+pub const S21_NAME_FORMAT: RuleId = RuleId::new("21/name-format");
+/// `21/min-available-or-max-unavailable`: ValidatePodDisruptionBudgetSpec: minAvailable and maxUnavailable cannot be both set.
+pub const S21_MIN_AVAILABLE_OR_MAX_UNAVAILABLE: RuleId =
+    RuleId::new("21/min-available-or-max-unavailable");
+/// `21/min-available-nonnegative`: ValidatePodDisruptionBudgetSpec: minAvailable ValidatePositiveIntOrPercent.
+pub const S21_MIN_AVAILABLE_NONNEGATIVE: RuleId = RuleId::new("21/min-available-nonnegative");
+/// `21/min-available-at-most-100-percent`: ValidatePodDisruptionBudgetSpec: minAvailable IsNotMoreThan100Percent.
+pub const S21_MIN_AVAILABLE_AT_MOST_100_PERCENT: RuleId =
+    RuleId::new("21/min-available-at-most-100-percent");
+/// `21/max-unavailable-nonnegative`: ValidatePodDisruptionBudgetSpec: maxUnavailable ValidatePositiveIntOrPercent.
+pub const S21_MAX_UNAVAILABLE_NONNEGATIVE: RuleId = RuleId::new("21/max-unavailable-nonnegative");
+/// `21/max-unavailable-at-most-100-percent`: ValidatePodDisruptionBudgetSpec: maxUnavailable IsNotMoreThan100Percent.
+pub const S21_MAX_UNAVAILABLE_AT_MOST_100_PERCENT: RuleId =
+    RuleId::new("21/max-unavailable-at-most-100-percent");
+/// `21/selector-valid`: ValidatePodDisruptionBudgetSpec: ValidateLabelSelector.
+pub const S21_SELECTOR_VALID: RuleId = RuleId::new("21/selector-valid");
+/// `22/name-format`: VolumeSnapshotClass and VolumeSnapshot names: DNS-1123 subdomain (custom resources).
+pub const S22_NAME_FORMAT: RuleId = RuleId::new("22/name-format");
+/// `22/class-driver-required`: VolumeSnapshotClass CRD schema: driver required.
+pub const S22_CLASS_DRIVER_REQUIRED: RuleId = RuleId::new("22/class-driver-required");
+/// `22/source-exactly-one`: VolumeSnapshot CRD: exactly one of volumeSnapshotContentName and persistentVolumeClaimName must be set.
+pub const S22_SOURCE_EXACTLY_ONE: RuleId = RuleId::new("22/source-exactly-one");
+/// `22/class-name-not-empty`: VolumeSnapshot CRD and webhook ValidateV1Snapshot: volumeSnapshotClassName must not be the empty string when set.
+pub const S22_CLASS_NAME_NOT_EMPTY: RuleId = RuleId::new("22/class-name-not-empty");
+/// `22/default-class-per-driver`: snapshot validation webhook: at most one default VolumeSnapshotClass per driver.
+pub const S22_DEFAULT_CLASS_PER_DRIVER: RuleId = RuleId::new("22/default-class-per-driver");
+/// `23/driver-name-required`: ValidateVolumeAttributesClass: driverName Required (validateProvisioner).
+pub const S23_DRIVER_NAME_REQUIRED: RuleId = RuleId::new("23/driver-name-required");
+/// `23/driver-name-format`: ValidateVolumeAttributesClass: driverName a qualified name once lower-cased.
+pub const S23_DRIVER_NAME_FORMAT: RuleId = RuleId::new("23/driver-name-format");
+/// `23/parameters-count`: ValidateVolumeAttributesClass: at most 512 parameters.
+pub const S23_PARAMETERS_COUNT: RuleId = RuleId::new("23/parameters-count");
+/// `23/parameters-empty-key`: ValidateVolumeAttributesClass: parameter keys non-empty.
+pub const S23_PARAMETERS_EMPTY_KEY: RuleId = RuleId::new("23/parameters-empty-key");
+/// `23/parameters-size`: ValidateVolumeAttributesClass: parameters at most 256 KiB.
+pub const S23_PARAMETERS_SIZE: RuleId = RuleId::new("23/parameters-size");
+/// `23/parameters-required`: ValidateVolumeAttributesClass: parameters must contain at least one key/value pair.
+pub const S23_PARAMETERS_REQUIRED: RuleId = RuleId::new("23/parameters-required");
+/// `23/kvol-attributes-class-not-served`: warning: a VolumeAttributesClass in v1alpha1 or v1beta1, which the API server serves only when enabled (feature gate and runtime-config).
+///
+/// kvol's own rule (the API server accepts this): kubectl fails with no matches for kind unless the cluster enables that API version.
+pub const S23_KVOL_ATTRIBUTES_CLASS_NOT_SERVED: RuleId =
+    RuleId::new("23/kvol-attributes-class-not-served");
+/// `23/kvol-api-version`: VolumeAttributesClass apiVersion served by the target (v1alpha1 1.29-1.34, v1beta1 1.31-1.36, v1 from 1.34).
+///
+/// kvol's own rule (the API server accepts this): the target's API server has no VolumeAttributesClass in that version: kubectl fails with no matches for kind.
+pub const S23_KVOL_API_VERSION: RuleId = RuleId::new("23/kvol-api-version");
+/// `24/kvol-config-map-volume-exists`: a configMap volume (not optional) names a ConfigMap of the set or declared external.
+///
+/// kvol's own rule (the API server accepts this): the kubelet cannot mount a missing ConfigMap: the pod stays ContainerCreating (FailedMount).
+pub const S24_KVOL_CONFIG_MAP_VOLUME_EXISTS: RuleId =
+    RuleId::new("24/kvol-config-map-volume-exists");
+/// `24/kvol-config-map-volume-keys`: a configMap volume's items\[\].key exist in the ConfigMap of the set.
+///
+/// kvol's own rule (the API server accepts this): the kubelet fails to mount a missing key unless optional: the pod stays ContainerCreating (FailedMount).
+pub const S24_KVOL_CONFIG_MAP_VOLUME_KEYS: RuleId = RuleId::new("24/kvol-config-map-volume-keys");
+/// `24/kvol-secret-volume-exists`: a secret volume (not optional) names a Secret of the set or declared external.
+///
+/// kvol's own rule (the API server accepts this): the kubelet cannot mount a missing Secret: the pod stays ContainerCreating (FailedMount).
+pub const S24_KVOL_SECRET_VOLUME_EXISTS: RuleId = RuleId::new("24/kvol-secret-volume-exists");
+/// `24/kvol-secret-volume-keys`: a secret volume's items\[\].key exist in the Secret of the set.
+///
+/// kvol's own rule (the API server accepts this): the kubelet fails to mount a missing key unless optional: the pod stays ContainerCreating (FailedMount).
+pub const S24_KVOL_SECRET_VOLUME_KEYS: RuleId = RuleId::new("24/kvol-secret-volume-keys");
+/// `24/kvol-snapshot-exists`: a claim restored from a VolumeSnapshot names a snapshot of the set or declared external.
+///
+/// kvol's own rule (the API server accepts this): the external-provisioner cannot restore from a missing snapshot: the claim stays Pending.
+pub const S24_KVOL_SNAPSHOT_EXISTS: RuleId = RuleId::new("24/kvol-snapshot-exists");
+/// `24/kvol-snapshot-source-claim-exists`: a VolumeSnapshot's persistentVolumeClaimName names a claim of the set or declared external.
+///
+/// kvol's own rule (the API server accepts this): the snapshot controller cannot snapshot a missing claim: the VolumeSnapshot never becomes ready.
+pub const S24_KVOL_SNAPSHOT_SOURCE_CLAIM_EXISTS: RuleId =
+    RuleId::new("24/kvol-snapshot-source-claim-exists");
+/// `24/kvol-snapshot-class-exists`: a VolumeSnapshot's volumeSnapshotClassName names a VolumeSnapshotClass of the set or declared external.
+///
+/// kvol's own rule (the API server accepts this): the snapshot controller cannot find the class: the VolumeSnapshot is never taken.
+pub const S24_KVOL_SNAPSHOT_CLASS_EXISTS: RuleId = RuleId::new("24/kvol-snapshot-class-exists");
+/// `24/kvol-snapshot-driver-matches`: a claim restored from a snapshot: the snapshot class's driver is the claim class's provisioner.
+///
+/// kvol's own rule (the API server accepts this): the claim's provisioner cannot restore a snapshot taken by another driver: the claim stays Pending.
+pub const S24_KVOL_SNAPSHOT_DRIVER_MATCHES: RuleId = RuleId::new("24/kvol-snapshot-driver-matches");
+/// `24/kvol-attributes-class-exists`: a claim's volumeAttributesClassName names a VolumeAttributesClass of the set or declared external.
+///
+/// kvol's own rule (the API server accepts this): the external-provisioner waits for a missing VolumeAttributesClass: the claim stays Pending.
+pub const S24_KVOL_ATTRIBUTES_CLASS_EXISTS: RuleId = RuleId::new("24/kvol-attributes-class-exists");
+/// `24/kvol-attributes-class-driver`: a claim's VolumeAttributesClass driverName is the claim class's provisioner.
+///
+/// kvol's own rule (the API server accepts this): the claim's CSI driver cannot apply another driver's attributes: provisioning or modification fails.
+pub const S24_KVOL_ATTRIBUTES_CLASS_DRIVER: RuleId = RuleId::new("24/kvol-attributes-class-driver");
+/// `24/kvol-shared-read-write-once`: warning: a ReadWriteOnce or ReadWriteOncePod claim mounted by several replicas or by a RollingUpdate Deployment.
+///
+/// kvol's own rule (the API server accepts this): a second pod on another node cannot attach the volume (Multi-Attach), and a ReadWriteOncePod claim admits one pod only: the rollout never finishes.
+pub const S24_KVOL_SHARED_READ_WRITE_ONCE: RuleId = RuleId::new("24/kvol-shared-read-write-once");
+/// `24/kvol-pdb-selects-pods`: warning: a PodDisruptionBudget selects some pods of the set.
+///
+/// kvol's own rule (the API server accepts this): a budget that selects no pod protects nothing.
+pub const S24_KVOL_PDB_SELECTS_PODS: RuleId = RuleId::new("24/kvol-pdb-selects-pods");
+/// `24/kvol-pdb-blocks-drain`: warning: a PodDisruptionBudget whose minAvailable is at least the replicas (or maxUnavailable 0) allows no eviction.
+///
+/// kvol's own rule (the API server accepts this): kubectl drain and cluster upgrades wait forever on these pods.
+pub const S24_KVOL_PDB_BLOCKS_DRAIN: RuleId = RuleId::new("24/kvol-pdb-blocks-drain");
+/// `19/secret-dockercfg-json`: ValidateSecret: data\[.dockercfg\] well-formed JSON (not checked by kvol).
+pub const S19_SECRET_DOCKERCFG_JSON: RuleId = RuleId::new("19/secret-dockercfg-json");
+/// `19/secret-dockerconfigjson-json`: ValidateSecret: data\[.dockerconfigjson\] well-formed JSON (not checked by kvol).
+pub const S19_SECRET_DOCKERCONFIGJSON_JSON: RuleId = RuleId::new("19/secret-dockerconfigjson-json");
+/// `20/percent-format`: ValidatePositiveIntOrPercent: a string must be IsValidPercent (not checked by kvol).
+pub const S20_PERCENT_FORMAT: RuleId = RuleId::new("20/percent-format");
+/// `22/class-deletion-policy`: VolumeSnapshotClass deletionPolicy required, Delete or Retain (not checked by kvol).
+pub const S22_CLASS_DELETION_POLICY: RuleId = RuleId::new("22/class-deletion-policy");
+/// `24/kvol-env-refs`: env valueFrom configMapKeyRef/secretKeyRef and envFrom name a ConfigMap/Secret (and key) of the set (not checked by kvol).
+///
+/// kvol's own rule (the API server accepts this): a container whose variable source is missing never starts (CreateContainerConfigError).
+pub const S24_KVOL_ENV_REFS: RuleId = RuleId::new("24/kvol-env-refs");
 /// `1/decode-required`: A field the object needs (after the API server's defaulting) is left out: Required at its path (Go's zero value fails validation).
 pub const S1_DECODE_REQUIRED: RuleId = RuleId::new("1/decode-required");
 /// `1/decode-not-supported`: An API enum word that does not exist: field.NotSupported listing the supported words.
@@ -1931,6 +2111,72 @@ pub const ALL: &[RuleId] = &[
     S8_KVOL_STORAGE_CLASS_NAME_EXISTS,
     S8_KVOL_DATA_SOURCE_DROPPED,
     S8_KVOL_DATA_SOURCE_REF_NAMESPACE_DROPPED,
+    S8_VOLUME_ATTRIBUTES_CLASS_NAME_FORMAT,
+    S8_KVOL_VOLUME_ATTRIBUTES_CLASS_GATE,
+    S19_CONFIGMAP_KEY,
+    S19_CONFIGMAP_KEY_DUPLICATE,
+    S19_CONFIGMAP_SIZE,
+    S19_SECRET_KEY,
+    S19_SECRET_SIZE,
+    S19_SECRET_SERVICE_ACCOUNT_TOKEN_ANNOTATION,
+    S19_SECRET_DOCKERCFG_KEY,
+    S19_SECRET_DOCKERCONFIGJSON_KEY,
+    S19_SECRET_BASIC_AUTH_KEYS,
+    S19_SECRET_SSH_AUTH_KEY,
+    S19_SECRET_TLS_KEYS,
+    S20_NAME_FORMAT,
+    S20_REPLICAS_NONNEGATIVE,
+    S20_SELECTOR_VALID,
+    S20_SELECTOR_NOT_EMPTY,
+    S20_SELECTOR_MATCHES_TEMPLATE,
+    S20_RESTART_POLICY_ALWAYS,
+    S20_RECREATE_NO_ROLLING_UPDATE,
+    S20_MAX_UNAVAILABLE_NONNEGATIVE,
+    S20_MAX_SURGE_NONNEGATIVE,
+    S20_ROLLING_UPDATE_NOT_BOTH_ZERO,
+    S20_MAX_UNAVAILABLE_AT_MOST_100_PERCENT,
+    S20_MIN_READY_SECONDS_NONNEGATIVE,
+    S20_REVISION_HISTORY_LIMIT_NONNEGATIVE,
+    S20_PROGRESS_DEADLINE_NONNEGATIVE,
+    S20_PROGRESS_DEADLINE_ABOVE_MIN_READY,
+    S21_NAME_FORMAT,
+    S21_MIN_AVAILABLE_OR_MAX_UNAVAILABLE,
+    S21_MIN_AVAILABLE_NONNEGATIVE,
+    S21_MIN_AVAILABLE_AT_MOST_100_PERCENT,
+    S21_MAX_UNAVAILABLE_NONNEGATIVE,
+    S21_MAX_UNAVAILABLE_AT_MOST_100_PERCENT,
+    S21_SELECTOR_VALID,
+    S22_NAME_FORMAT,
+    S22_CLASS_DRIVER_REQUIRED,
+    S22_SOURCE_EXACTLY_ONE,
+    S22_CLASS_NAME_NOT_EMPTY,
+    S22_DEFAULT_CLASS_PER_DRIVER,
+    S23_DRIVER_NAME_REQUIRED,
+    S23_DRIVER_NAME_FORMAT,
+    S23_PARAMETERS_COUNT,
+    S23_PARAMETERS_EMPTY_KEY,
+    S23_PARAMETERS_SIZE,
+    S23_PARAMETERS_REQUIRED,
+    S23_KVOL_ATTRIBUTES_CLASS_NOT_SERVED,
+    S23_KVOL_API_VERSION,
+    S24_KVOL_CONFIG_MAP_VOLUME_EXISTS,
+    S24_KVOL_CONFIG_MAP_VOLUME_KEYS,
+    S24_KVOL_SECRET_VOLUME_EXISTS,
+    S24_KVOL_SECRET_VOLUME_KEYS,
+    S24_KVOL_SNAPSHOT_EXISTS,
+    S24_KVOL_SNAPSHOT_SOURCE_CLAIM_EXISTS,
+    S24_KVOL_SNAPSHOT_CLASS_EXISTS,
+    S24_KVOL_SNAPSHOT_DRIVER_MATCHES,
+    S24_KVOL_ATTRIBUTES_CLASS_EXISTS,
+    S24_KVOL_ATTRIBUTES_CLASS_DRIVER,
+    S24_KVOL_SHARED_READ_WRITE_ONCE,
+    S24_KVOL_PDB_SELECTS_PODS,
+    S24_KVOL_PDB_BLOCKS_DRAIN,
+    S19_SECRET_DOCKERCFG_JSON,
+    S19_SECRET_DOCKERCONFIGJSON_JSON,
+    S20_PERCENT_FORMAT,
+    S22_CLASS_DELETION_POLICY,
+    S24_KVOL_ENV_REFS,
     S1_DECODE_REQUIRED,
     S1_DECODE_NOT_SUPPORTED,
     S1_DECODE_INT_OR_PERCENT,
@@ -2022,7 +2268,24 @@ pub(crate) fn source_of(id: &str) -> Source {
         | "5/kvol-claimName-exists"
         | "8/kvol-storageClassName-exists"
         | "8/kvol-dataSource-dropped"
-        | "8/kvol-dataSourceRef-namespace-dropped" => Source::Kvol,
+        | "8/kvol-dataSourceRef-namespace-dropped"
+        | "8/kvol-volume-attributes-class-gate"
+        | "23/kvol-attributes-class-not-served"
+        | "23/kvol-api-version"
+        | "24/kvol-config-map-volume-exists"
+        | "24/kvol-config-map-volume-keys"
+        | "24/kvol-secret-volume-exists"
+        | "24/kvol-secret-volume-keys"
+        | "24/kvol-snapshot-exists"
+        | "24/kvol-snapshot-source-claim-exists"
+        | "24/kvol-snapshot-class-exists"
+        | "24/kvol-snapshot-driver-matches"
+        | "24/kvol-attributes-class-exists"
+        | "24/kvol-attributes-class-driver"
+        | "24/kvol-shared-read-write-once"
+        | "24/kvol-pdb-selects-pods"
+        | "24/kvol-pdb-blocks-drain"
+        | "24/kvol-env-refs" => Source::Kvol,
         _ => Source::ApiServer,
     }
 }
@@ -2281,6 +2544,55 @@ pub(crate) fn why_of(id: &str) -> Option<&'static str> {
         }
         "8/kvol-dataSourceRef-namespace-dropped" => {
             "while CrossNamespaceVolumeDataSource is off (alpha, off by default at every target) the API server drops the whole dataSourceRef on create (DropDisabledFields): the claim is created empty"
+        }
+        "8/kvol-volume-attributes-class-gate" => {
+            "the API server silently drops volumeAttributesClassName before 1.34 unless the VolumeAttributesClass feature gate is on: the volume gets no attributes class"
+        }
+        "23/kvol-attributes-class-not-served" => {
+            "kubectl fails with no matches for kind unless the cluster enables that API version"
+        }
+        "23/kvol-api-version" => {
+            "the target's API server has no VolumeAttributesClass in that version: kubectl fails with no matches for kind"
+        }
+        "24/kvol-config-map-volume-exists" => {
+            "the kubelet cannot mount a missing ConfigMap: the pod stays ContainerCreating (FailedMount)"
+        }
+        "24/kvol-config-map-volume-keys" => {
+            "the kubelet fails to mount a missing key unless optional: the pod stays ContainerCreating (FailedMount)"
+        }
+        "24/kvol-secret-volume-exists" => {
+            "the kubelet cannot mount a missing Secret: the pod stays ContainerCreating (FailedMount)"
+        }
+        "24/kvol-secret-volume-keys" => {
+            "the kubelet fails to mount a missing key unless optional: the pod stays ContainerCreating (FailedMount)"
+        }
+        "24/kvol-snapshot-exists" => {
+            "the external-provisioner cannot restore from a missing snapshot: the claim stays Pending"
+        }
+        "24/kvol-snapshot-source-claim-exists" => {
+            "the snapshot controller cannot snapshot a missing claim: the VolumeSnapshot never becomes ready"
+        }
+        "24/kvol-snapshot-class-exists" => {
+            "the snapshot controller cannot find the class: the VolumeSnapshot is never taken"
+        }
+        "24/kvol-snapshot-driver-matches" => {
+            "the claim's provisioner cannot restore a snapshot taken by another driver: the claim stays Pending"
+        }
+        "24/kvol-attributes-class-exists" => {
+            "the external-provisioner waits for a missing VolumeAttributesClass: the claim stays Pending"
+        }
+        "24/kvol-attributes-class-driver" => {
+            "the claim's CSI driver cannot apply another driver's attributes: provisioning or modification fails"
+        }
+        "24/kvol-shared-read-write-once" => {
+            "a second pod on another node cannot attach the volume (Multi-Attach), and a ReadWriteOncePod claim admits one pod only: the rollout never finishes"
+        }
+        "24/kvol-pdb-selects-pods" => "a budget that selects no pod protects nothing",
+        "24/kvol-pdb-blocks-drain" => {
+            "kubectl drain and cluster upgrades wait forever on these pods"
+        }
+        "24/kvol-env-refs" => {
+            "a container whose variable source is missing never starts (CreateContainerConfigError)"
         }
         _ => return None,
     })

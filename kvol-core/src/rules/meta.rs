@@ -20,6 +20,8 @@ pub(crate) enum NameFormat {
     Label,
     /// `NameIsDNS1035Label`: Services.
     Dns1035,
+    /// `ValidatePathSegmentName` only: PodDisruptionBudgets.
+    PathSegment,
 }
 
 impl NameFormat {
@@ -29,6 +31,7 @@ impl NameFormat {
             NameFormat::Subdomain => names::dns1123_subdomain(name),
             NameFormat::Label => names::dns1123_label(name),
             NameFormat::Dns1035 => names::dns1035_label(name),
+            NameFormat::PathSegment => names::path_segment_name(name),
         }
     }
 }

@@ -19,6 +19,10 @@
 //! | `storage_class` | StorageClasses (§9) |
 //! | `service` | headless Services (§10) |
 //! | `statefulset` | StatefulSets and their Service (§11) |
+//! | `config` | ConfigMaps and Secrets (§19) |
+//! | `deployment` | Deployments (§20) |
+//! | `pdb` | PodDisruptionBudgets (§21) |
+//! | `snapshot` | VolumeSnapshotClasses, VolumeSnapshots (§22), VolumeAttributesClasses (§23) |
 //! | `selector` | label selectors, node selectors, topology terms |
 //! | `warnings` | every warning (§14, §15) |
 //! | `set` | a [`Manifests`](crate::Manifests) set as a whole: duplicates, claim references, classes, binding |
@@ -47,11 +51,14 @@
 pub mod binding;
 mod claim;
 mod common;
+mod config;
 mod container;
+mod deployment;
 mod extra;
 pub(crate) mod help;
 pub mod ids;
 mod meta;
+mod pdb;
 mod pod;
 mod pod_settings;
 mod pv;
@@ -59,6 +66,7 @@ pub mod report;
 mod selector;
 mod service;
 mod set;
+mod snapshot;
 mod statefulset;
 mod storage_class;
 pub mod validate;
@@ -71,12 +79,17 @@ pub(crate) mod test_support;
 mod tests;
 
 use crate::{
+    attributes_class::VolumeAttributesClass,
+    config::{ConfigMap, Secret},
+    deployment::Deployment,
     object::Object,
+    pdb::PodDisruptionBudget,
     pod::Pod,
     pv::PersistentVolume,
     pvc::PersistentVolumeClaim,
     report::FieldPath,
     service::Service,
+    snapshot::{VolumeSnapshot, VolumeSnapshotClass},
     statefulset::StatefulSet,
     storage_class::StorageClass,
     validate::{Checker, Validate},
@@ -124,6 +137,55 @@ impl Validate for StatefulSet {
     }
 }
 
+impl Validate for ConfigMap {
+    /// A ConfigMap: name, key names, a key in both maps, the 1 MiB total.
+    fn validate(&self, path: &FieldPath, checker: &mut Checker) {
+        config::validate_config_map(checker, self, path);
+    }
+}
+
+impl Validate for Secret {
+    /// A Secret: name, key names, the 1 MiB total, the keys its type requires.
+    fn validate(&self, path: &FieldPath, checker: &mut Checker) {
+        config::validate_secret(checker, self, path);
+    }
+}
+
+impl Validate for Deployment {
+    /// A Deployment: selector and template, strategy, counts and deadlines.
+    fn validate(&self, path: &FieldPath, checker: &mut Checker) {
+        deployment::validate_deployment(checker, self, path);
+    }
+}
+
+impl Validate for PodDisruptionBudget {
+    /// A PodDisruptionBudget: the budget and the selector.
+    fn validate(&self, path: &FieldPath, checker: &mut Checker) {
+        pdb::validate_pdb(checker, self, path);
+    }
+}
+
+impl Validate for VolumeSnapshotClass {
+    /// A VolumeSnapshotClass: name and driver.
+    fn validate(&self, path: &FieldPath, checker: &mut Checker) {
+        snapshot::validate_snapshot_class(checker, self, path);
+    }
+}
+
+impl Validate for VolumeSnapshot {
+    /// A VolumeSnapshot: its source and class name.
+    fn validate(&self, path: &FieldPath, checker: &mut Checker) {
+        snapshot::validate_snapshot(checker, self, path);
+    }
+}
+
+impl Validate for VolumeAttributesClass {
+    /// A VolumeAttributesClass: API version for the target, driver, parameters.
+    fn validate(&self, path: &FieldPath, checker: &mut Checker) {
+        snapshot::validate_attributes_class(checker, self, path);
+    }
+}
+
 /// An object validates with the rules of its kind.
 impl Validate for Object {
     fn validate(&self, path: &FieldPath, checker: &mut Checker) {
@@ -134,6 +196,13 @@ impl Validate for Object {
             Object::StorageClass(o) => o.validate(path, checker),
             Object::Service(o) => o.validate(path, checker),
             Object::StatefulSet(o) => o.validate(path, checker),
+            Object::ConfigMap(o) => o.validate(path, checker),
+            Object::Secret(o) => o.validate(path, checker),
+            Object::Deployment(o) => o.validate(path, checker),
+            Object::PodDisruptionBudget(o) => o.validate(path, checker),
+            Object::VolumeSnapshotClass(o) => o.validate(path, checker),
+            Object::VolumeSnapshot(o) => o.validate(path, checker),
+            Object::VolumeAttributesClass(o) => o.validate(path, checker),
         }
     }
 }

@@ -284,6 +284,27 @@ fn label_keys(
     path: &FieldPath,
 ) {
     let rule = ids::S6_4_POD_AFFINITY_LABEL_KEYS;
+    if checker.target().minor() < 31 {
+        // The API server drops both fields before validating (dropDisabledFields), so it checks
+        // nothing of them; kvol refuses them as its own rule (the term would lose them).
+        for (field, keys) in [
+            ("matchLabelKeys", match_keys),
+            ("mismatchLabelKeys", mismatch_keys),
+        ] {
+            if !keys.is_empty() {
+                checker.error(FieldError::forbidden(
+                    ids::S6_4_KVOL_POD_AFFINITY_LABEL_KEYS_RELEASE,
+                    path.child(field),
+                    format!(
+                        "is dropped by the API server before Kubernetes 1.31 (the \
+                         MatchLabelKeysInPodAffinity feature gate is off), so the term would \
+                         select more pods than written; target 1.31 or later, or remove {field}"
+                    ),
+                ));
+            }
+        }
+        return;
+    }
     for (field, keys) in [
         ("matchLabelKeys", match_keys),
         ("mismatchLabelKeys", mismatch_keys),
@@ -292,17 +313,6 @@ fn label_keys(
             continue;
         }
         let p = path.child(field);
-        if checker.target().minor() < 31 {
-            checker.error(FieldError::forbidden(
-                ids::S6_4_KVOL_POD_AFFINITY_LABEL_KEYS_RELEASE,
-                p.clone(),
-                format!(
-                    "is dropped by the API server before Kubernetes 1.31 (the \
-                     MatchLabelKeysInPodAffinity feature gate is off), so the term would select \
-                     more pods than written; target 1.31 or later, or remove {field}"
-                ),
-            ));
-        }
         if selector.is_none() {
             checker.error(FieldError::forbidden(
                 rule,

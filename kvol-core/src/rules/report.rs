@@ -762,6 +762,15 @@ pub enum WarningCode {
     LocalVolumeImmediateBinding,
     /// A Service whose selector matches no Pod or pod template of the set.
     ServiceSelectsNoPods,
+    /// A VolumeAttributesClass in an API version the target release does not serve by default.
+    AttributesClassNotServed,
+    /// A ReadWriteOnce claim mounted by several replicas, or by a Deployment that rolls out
+    /// with old and new pods side by side.
+    SharedReadWriteOnceClaim,
+    /// A PodDisruptionBudget that selects no pod of the set.
+    PdbSelectsNoPods,
+    /// A PodDisruptionBudget that allows no eviction of the pods it covers.
+    PdbBlocksDrain,
 }
 
 impl WarningCode {
@@ -791,6 +800,10 @@ impl WarningCode {
             WarningCode::ReservedVolumeUnused => "reserved-volume-unused",
             WarningCode::LocalVolumeImmediateBinding => "local-volume-immediate-binding",
             WarningCode::ServiceSelectsNoPods => "service-selects-no-pods",
+            WarningCode::AttributesClassNotServed => "attributes-class-not-served",
+            WarningCode::SharedReadWriteOnceClaim => "shared-read-write-once-claim",
+            WarningCode::PdbSelectsNoPods => "pdb-selects-no-pods",
+            WarningCode::PdbBlocksDrain => "pdb-blocks-drain",
         }
     }
     /// Whose warning it is: [`Source::ApiServer`] when the API server's `WarningsOnCreate` gives
@@ -826,6 +839,10 @@ impl WarningCode {
             | WarningCode::ReservedVolumeUnused
             | WarningCode::LocalVolumeImmediateBinding
             | WarningCode::ServiceSelectsNoPods => Source::Kvol,
+            WarningCode::AttributesClassNotServed
+            | WarningCode::SharedReadWriteOnceClaim
+            | WarningCode::PdbSelectsNoPods
+            | WarningCode::PdbBlocksDrain => Source::Kvol,
         }
     }
     /// The legacy plugin the warning is about, for the plugin variants.

@@ -366,7 +366,7 @@ fn claim_templates(checker: &mut Checker, spec: &StatefulSetSpec, path: &FieldPa
 
 /// A label selector as `json.Marshal` writes a `metav1.LabelSelector`: `matchLabels` first,
 /// empty fields left out.
-fn selector_json(sel: &crate::selector::LabelSelector) -> String {
+pub(crate) fn selector_json(sel: &crate::selector::LabelSelector) -> String {
     let mut parts = Vec::new();
     if !sel.match_labels.is_empty() {
         parts.push(format!("\"matchLabels\":{}", json_map(&sel.match_labels)));

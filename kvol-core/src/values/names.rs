@@ -561,6 +561,26 @@ pub fn config_map_key(s: &str) -> Result<(), NameError> {
     )
 }
 
+/// A name that is a path segment (`path.ValidatePathSegmentName`, what the generic registry
+/// checks of every object's name; PodDisruptionBudgets have no stricter rule): not `.` or `..`,
+/// no `/` or `%`.
+///
+/// # Errors
+///
+/// `may not be '.'`, `may not be '..'`, `may not contain '/'`, `may not contain '%'`.
+pub fn path_segment_name(s: &str) -> Result<(), NameError> {
+    let mut errs = Vec::new();
+    if s == "." || s == ".." {
+        errs.push((ids::S21_NAME_FORMAT, format!("may not be '{s}'")));
+    }
+    for c in ['/', '%'] {
+        if s.contains(c) {
+            errs.push((ids::S21_NAME_FORMAT, format!("may not contain '{c}'")));
+        }
+    }
+    finish(errs)
+}
+
 // ---------------------------------------------------------------------------------------------
 // Validated newtypes.
 

@@ -1,6 +1,9 @@
 //! One set of manifests from `(seed, index)`: a StorageClass, two PersistentVolumes, two claims
 //! (one matched to the first volume), a Pod and a StatefulSet with its headless Service, all
-//! built through the builder API and all expected to pass `build()`.
+//! built through the builder API and all expected to pass `build()`; then the second
+//! release's kinds: the ConfigMaps, Secrets and VolumeSnapshots the set refers to (or their
+//! declarations as external objects), a VolumeSnapshotClass, a Deployment with its
+//! PodDisruptionBudget and, from Kubernetes 1.34, a VolumeAttributesClass that a claim names.
 //!
 //! Set `index` always features one pod volume source and one PersistentVolume source chosen
 //! round-robin (so the first few dozen sets already contain every source and every hostPath
@@ -46,6 +49,15 @@ use kvol_core::{
         EmptyDir, FileMode, HostPathType, KeyToPath, LocalObjectReference, ProjectedVolume,
         SecretVolume, StorageMedium, VolumeProjection,
     },
+};
+use kvol_core::{
+    ConfigMap, Deployment, PodDisruptionBudget, Secret, VolumeAttributesClass, VolumeSnapshot,
+    VolumeSnapshotClass,
+    config::secret_type,
+    deployment::DeploymentStrategy,
+    manifests::ExternalKind,
+    pdb::UnhealthyPodEvictionPolicy,
+    snapshot::{DeletionPolicy, SNAPSHOT_GROUP},
 };
 use proptest::{
     prelude::*,
@@ -1195,6 +1207,8 @@ struct Outside {
     classes: Vec<String>,
     /// The cluster's default class: named, assumed, or none.
     default_class: Option<Option<String>>,
+    /// Other objects declared to exist outside the set (names kvol could not write as objects).
+    externals: Vec<(ExternalKind, String)>,
 }
 
 /// A whole set. `Err` when kvol rejected something the generator meant to be valid: one object
@@ -1314,6 +1328,9 @@ fn assemble(objects: &[Object], outside: Outside, namespace: Option<String>) -> 
     for class in outside.classes {
         set = set.external_storage_class(class);
     }
+    for (kind, name) in outside.externals {
+        set = set.external(kind, name);
+    }
     set = match outside.default_class {
         Some(Some(name)) => set.cluster_default_class(name),
         Some(None) => set.assume_default_class(),
@@ -1373,6 +1390,7 @@ fn build_set(g: &mut Gen, index: u64) -> Result<Built, SetError> {
         _ => g.draw(st::qualified_name()),
     };
     let provisions = provisioner != "kubernetes.io/no-provisioner";
+    let sc_provisioner = provisioner.clone();
     let mut sc = StorageClass::builder(sc_name.clone(), provisioner).target(target);
     let params = if i % 97 == 5 { 512 } else { g.upto(5) };
     if params == 512 {
@@ -1447,6 +1465,7 @@ fn build_set(g: &mut Gen, index: u64) -> Result<Built, SetError> {
     let mut outside = Outside {
         classes: vec![external.clone()],
         default_class: None,
+        externals: Vec::new(),
     };
     let mut class_names = vec![ClassRef::Named(external.clone())];
     if provisions {
@@ -1571,6 +1590,7 @@ fn build_set(g: &mut Gen, index: u64) -> Result<Built, SetError> {
     };
     let mut claim_names_taken = Unique::default();
     let pvc0_name = claim_names_taken.take(pvc0_name, "claim");
+    let pvc0_claim = pvc0_name.clone();
     let pvc1_name = claim_names_taken.take(g.subdomain(253), "claim");
     let plan1 = random_claim(g, &class_names);
     let mut claim_names = Vec::new();
@@ -1854,6 +1874,16 @@ fn build_set(g: &mut Gen, index: u64) -> Result<Built, SetError> {
     }
     objects.push(sts.into());
     objects.push(client.into());
+    let context = SecondRelease {
+        index,
+        target,
+        namespace: namespace.clone(),
+        class: sc_name,
+        provisioner: sc_provisioner,
+        provisions,
+        claim0: pvc0_claim,
+    };
+    second_release(g, &context, &mut objects, &mut outside)?;
     Ok((objects, outside, target, namespace))
 }
 
@@ -2266,4 +2296,316 @@ fn client_service(
         Ok(s) => s.into_inner(),
         Err(report) => panic!("generator bug: client Service rejected: {report}"),
     }
+}
+
+/// What the second release's objects of a set depend on.
+struct SecondRelease {
+    index: u64,
+    target: KubeVersion,
+    namespace: Option<String>,
+    /// The set's StorageClass and its provisioner.
+    class: String,
+    provisioner: String,
+    /// Whether the set's class provisions volumes (a claim restored with it is provisioned).
+    provisions: bool,
+    /// The claim a VolumeSnapshot of the set is taken of.
+    claim0: String,
+}
+
+/// The ConfigMaps and Secrets that the set's configMap and secret volumes name (with their
+/// items' keys), the VolumeSnapshots its claims are restored from (taken of claim 0 with the
+/// set's VolumeSnapshotClass, whose driver is the set's provisioner), a Deployment mounting a
+/// ConfigMap and a PodDisruptionBudget selecting its pods, and from 1.34 a
+/// VolumeAttributesClass for the set's provisioner that claims of the set's class name. A name
+/// that cannot be an object's name is declared external instead.
+fn second_release(
+    g: &mut Gen,
+    ctx: &SecondRelease,
+    objects: &mut Vec<Object>,
+    outside: &mut Outside,
+) -> Result<(), SetError> {
+    let index = ctx.index;
+    // Keys each ConfigMap / Secret must have, by name.
+    let mut config_maps: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut secrets: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut snapshots: BTreeSet<String> = BTreeSet::new();
+    let mut restored_from = |spec: &kvol_core::PvcSpec| {
+        if let Some(ds) = &spec.data_source
+            && ds.kind == "VolumeSnapshot"
+            && ds.api_group.as_deref() == Some(SNAPSHOT_GROUP)
+        {
+            snapshots.insert(ds.name.clone());
+        }
+    };
+    for object in objects.iter() {
+        let volumes = match object {
+            Object::Pod(p) => &p.spec.volumes,
+            Object::StatefulSet(s) => {
+                // Claim templates restored from a snapshot need it too.
+                for t in &s.spec.volume_claim_templates {
+                    restored_from(&t.spec);
+                }
+                &s.spec.template.spec.volumes
+            }
+            Object::PersistentVolumeClaim(c) => {
+                restored_from(&c.spec);
+                continue;
+            }
+            _ => continue,
+        };
+        for v in volumes {
+            match &v.source {
+                VolumeSource::ConfigMap(c) if c.optional != Some(true) => {
+                    let keys = config_maps.entry(c.name.clone()).or_default();
+                    keys.extend(c.items.iter().map(|i| i.key.clone()));
+                }
+                VolumeSource::Secret(s) if s.optional != Some(true) => {
+                    let keys = secrets.entry(s.secret_name.clone()).or_default();
+                    keys.extend(s.items.iter().map(|i| i.key.clone()));
+                }
+                _ => {}
+            }
+        }
+    }
+    // The Deployment's own ConfigMap.
+    let dep_config = g.subdomain(63);
+    let dep_key = g.draw(st::config_map_key());
+    config_maps
+        .entry(dep_config.clone())
+        .or_default()
+        .insert(dep_key.clone());
+    // And its Secret.
+    let dep_secret = g.subdomain(63);
+    secrets.entry(dep_secret.clone()).or_default();
+
+    let writable = |name: &str, keys: &BTreeSet<String>| {
+        kvol_core::names::dns1123_subdomain(name).is_ok()
+            && keys
+                .iter()
+                .all(|k| kvol_core::names::config_map_key(k).is_ok())
+    };
+    for (name, keys) in config_maps {
+        if !writable(&name, &keys) {
+            outside.externals.push((ExternalKind::ConfigMap, name));
+            continue;
+        }
+        let mut b = ConfigMap::builder(name.clone()).target(ctx.target);
+        if let Some(ns) = &ctx.namespace {
+            b = b.namespace(ns.clone());
+        }
+        for key in keys {
+            b = if g.chance(0.3) {
+                let bytes: Vec<u8> = (0..g.upto(16)).map(|i| (i * 37 % 256) as u8).collect();
+                b.binary_data(key, bytes)
+            } else {
+                b.data(key, g.hostile())
+            };
+        }
+        if g.chance(0.2) {
+            b = b.immutable(g.chance(0.5));
+        }
+        for (k, v) in g.labels(2) {
+            b = b.label(k, v);
+        }
+        let cm = b.build().map_err(rejected(index, "ConfigMap", &name))?;
+        g.stats.bump("second/configmap");
+        objects.push(cm.into_inner().into());
+    }
+    for (name, keys) in secrets {
+        if !writable(&name, &keys) {
+            outside.externals.push((ExternalKind::Secret, name));
+            continue;
+        }
+        let mut b = Secret::builder(name.clone()).target(ctx.target);
+        if let Some(ns) = &ctx.namespace {
+            b = b.namespace(ns.clone());
+        }
+        match g.upto(3) {
+            0 => {}
+            1 => b = b.type_(secret_type::OPAQUE),
+            2 => {
+                b = b
+                    .type_(secret_type::TLS)
+                    .string_data("tls.crt", "CERT")
+                    .data("tls.key", b"KEY".as_slice());
+                g.stats.bump("second/secret-tls");
+            }
+            _ => {
+                b = b
+                    .type_(secret_type::BASIC_AUTH)
+                    .string_data("username", g.hostile());
+                g.stats.bump("second/secret-basic-auth");
+            }
+        }
+        for key in keys {
+            b = if g.chance(0.5) {
+                b.string_data(key, g.hostile())
+            } else {
+                b.data(key, g.hostile().into_bytes())
+            };
+        }
+        if g.chance(0.2) {
+            b = b.immutable(true);
+        }
+        let s = b.build().map_err(rejected(index, "Secret", &name))?;
+        g.stats.bump("second/secret");
+        objects.push(s.into_inner().into());
+    }
+
+    // The VolumeSnapshotClass, and the snapshots claims are restored from.
+    let vsc_name = g.subdomain(253);
+    let mut vsc = VolumeSnapshotClass::builder(vsc_name.clone(), ctx.provisioner.clone())
+        .target(ctx.target)
+        .deletion_policy(g.pick(&[DeletionPolicy::Delete, DeletionPolicy::Retain]));
+    if g.chance(0.5) {
+        vsc = vsc.default_class();
+    }
+    for _ in 0..g.upto(2) {
+        vsc = vsc.parameter(g.hostile_nonempty(), g.hostile());
+    }
+    let vsc = vsc
+        .build()
+        .map_err(rejected(index, "VolumeSnapshotClass", &vsc_name))?;
+    objects.push(vsc.into_inner().into());
+    // A snapshot of claim 0, and (when the set's class provisions) a claim restored from it.
+    let own_snapshot = loop {
+        let name = g.subdomain(253);
+        if !snapshots.contains(&name) {
+            break name;
+        }
+    };
+    snapshots.insert(own_snapshot.clone());
+    if ctx.provisions {
+        let name = format!("restored-{}", g.label(40));
+        let mut b = PersistentVolumeClaim::builder(name.clone())
+            .target(ctx.target)
+            .access_mode(AccessMode::ReadWriteOnce)
+            .request("1Gi")
+            .storage_class(ctx.class.clone())
+            .from_snapshot(own_snapshot);
+        if let Some(ns) = &ctx.namespace {
+            b = b.namespace(ns.clone());
+        }
+        let c = b
+            .build()
+            .map_err(rejected(index, "PersistentVolumeClaim", &name))?;
+        g.stats.bump("second/claim-restored-from-snapshot");
+        objects.push(c.into_inner().into());
+    }
+    for name in snapshots {
+        if kvol_core::names::dns1123_subdomain(&name).is_err() {
+            outside.externals.push((ExternalKind::VolumeSnapshot, name));
+            continue;
+        }
+        let mut b = VolumeSnapshot::builder(name.clone())
+            .target(ctx.target)
+            .of_claim(ctx.claim0.clone());
+        if let Some(ns) = &ctx.namespace {
+            b = b.namespace(ns.clone());
+        }
+        if g.chance(0.8) {
+            b = b.class(vsc_name.clone());
+        }
+        let vs = b
+            .build()
+            .map_err(rejected(index, "VolumeSnapshot", &name))?;
+        g.stats.bump("second/volumesnapshot");
+        objects.push(vs.into_inner().into());
+    }
+
+    // A Deployment mounting its ConfigMap, and a budget for its pods.
+    let dep_name = g.label(63);
+    let replicas = g.pick(&[1, 2, 3]);
+    let mut d = Deployment::builder(dep_name.clone())
+        .target(ctx.target)
+        .replicas(replicas)
+        .pod_label("app", dep_name.clone())
+        .container(
+            Container::builder("app", "registry.k8s.io/nginx-slim:0.8")
+                .mount("config", "/etc/app")
+                .mount("secret", "/etc/secret"),
+        )
+        .volume("config", VolumeSource::config_map(dep_config))
+        .volume("secret", VolumeSource::secret(dep_secret));
+    if let Some(ns) = &ctx.namespace {
+        d = d.namespace(ns.clone());
+    }
+    d = match g.upto(3) {
+        0 => d,
+        1 => {
+            g.stats.bump("second/deployment-recreate");
+            d.strategy(DeploymentStrategy::recreate())
+        }
+        2 => d.rolling_update(Some(IntOrPercent::Int(1)), Some(IntOrPercent::Int(0))),
+        _ => d.rolling_update(
+            Some(IntOrPercent::Percent(g.pick(&[0, 25, 100]))),
+            Some(IntOrPercent::Percent(g.pick(&[10, 50, 100]))),
+        ),
+    };
+    if g.chance(0.5) {
+        let min_ready = g.pick(&[0, 5]);
+        d = d.min_ready_seconds(min_ready);
+        if g.chance(0.5) {
+            d = d.progress_deadline_seconds(min_ready + 600);
+        }
+    }
+    if g.chance(0.3) {
+        d = d.revision_history_limit(g.pick(&[0, 3]));
+    }
+    for (k, v) in g.labels(2) {
+        d = d.label(k, v);
+    }
+    for (k, v) in g.annotations(2) {
+        d = d.pod_annotation(k, v);
+    }
+    let d = d
+        .build()
+        .map_err(rejected(index, "Deployment", &dep_name))?;
+    objects.push(d.into_inner().into());
+    let pdb_name = g.subdomain(253);
+    let mut p = PodDisruptionBudget::builder(pdb_name.clone())
+        .target(ctx.target)
+        .selector_label("app", dep_name);
+    if let Some(ns) = &ctx.namespace {
+        p = p.namespace(ns.clone());
+    }
+    p = match g.upto(2) {
+        0 => p.min_available(IntOrPercent::Int(replicas - 1)),
+        1 => p.min_available(IntOrPercent::Percent(50)),
+        _ => p.max_unavailable(IntOrPercent::Int(1)),
+    };
+    if let Some(policy) = g.pick(&[
+        None,
+        Some(UnhealthyPodEvictionPolicy::IfHealthyBudget),
+        Some(UnhealthyPodEvictionPolicy::AlwaysAllow),
+    ]) {
+        p = p.unhealthy_pod_eviction_policy(policy);
+    }
+    let p = p
+        .build()
+        .map_err(rejected(index, "PodDisruptionBudget", &pdb_name))?;
+    objects.push(p.into_inner().into());
+
+    // From 1.34: a VolumeAttributesClass for the provisioner, named by the claims of its class.
+    if ctx.target.minor() >= 34 {
+        let vac_name = g.subdomain(253);
+        let mut b = VolumeAttributesClass::builder(vac_name.clone(), ctx.provisioner.clone())
+            .target(ctx.target);
+        for _ in 0..=g.upto(2) {
+            b = b.parameter(g.hostile_nonempty(), g.hostile());
+        }
+        let vac = b
+            .build()
+            .map_err(rejected(index, "VolumeAttributesClass", &vac_name))?;
+        objects.push(vac.into_inner().into());
+        for object in objects.iter_mut() {
+            if let Object::PersistentVolumeClaim(c) = object
+                && c.spec.storage_class == ClassRef::Named(ctx.class.clone())
+            {
+                c.spec.volume_attributes_class_name = Some(vac_name.clone());
+                g.stats.bump("second/claim-volume-attributes-class");
+            }
+        }
+    }
+    Ok(())
 }

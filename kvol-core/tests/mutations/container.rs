@@ -251,8 +251,9 @@ fn ports_env_security(rows: &mut Vec<Row>) {
             })
         },
         |p| {
+            // Valid under the strict names (before 1.32) and the relaxed ones alike.
             app(p).env_from.push(EnvFromSource {
-                prefix: Some("1A ".into()),
+                prefix: Some("A_".into()),
                 ..EnvFromSource::config_map("cm")
             })
         },

@@ -44,6 +44,7 @@ use std::{collections::BTreeMap, ops::RangeInclusive};
 mod claim;
 mod container;
 mod extra;
+mod kinds;
 mod legacy;
 mod meta;
 mod names;
@@ -61,6 +62,7 @@ mod warnings;
 use claim::claims;
 use container::container_fields;
 use extra::extras;
+use kinds::kinds;
 use legacy::legacy_and_iscsi;
 use meta::metadata;
 use names::names;
@@ -715,5 +717,6 @@ pub fn rows() -> Vec<Row> {
     warnings(&mut rows);
     binding(&mut rows);
     service_sets(&mut rows);
+    kinds(&mut rows);
     rows
 }

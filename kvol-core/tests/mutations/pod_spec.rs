@@ -359,8 +359,10 @@ pub(super) fn pod_settings(rows: &mut Vec<Row>) {
         move |p| preferred_anti(p, 0),
         move |p| preferred_anti(p, 1),
     ));
-    rows.push(model(
+    rows.push(model_for(
         "6.4/pod-affinity-label-keys",
+        // Before 1.31 the API server drops the keys (kvol's own error then, the next row).
+        31..=37,
         pod(),
         &format!("{anti_path}.matchLabelKeys[0]"),
         INVALID,

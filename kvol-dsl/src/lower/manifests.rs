@@ -28,6 +28,11 @@ pub fn lower_manifests(
         let c = cx.string(&c.value);
         set = call!(set.external_storage_class(c));
     }
+    for (kind, name) in &ast.external_objects {
+        let name = cx.string(&name.value);
+        let kind = external_kind(&cx.k, *kind);
+        set = call!(set.external(kind, name));
+    }
     if let Some(d) = &ast.default_class {
         let d = cx.string(&d.value);
         set = call!(set.cluster_default_class(d));
@@ -47,4 +52,20 @@ pub fn lower_manifests(
         }
     }
     set
+}
+
+/// An external object's kind on both sides.
+fn external_kind(
+    k: &proc_macro2::TokenStream,
+    kind: kvol_core::manifests::ExternalKind,
+) -> Lowered<kvol_core::manifests::ExternalKind> {
+    use kvol_core::manifests::ExternalKind;
+    let variant = match kind {
+        ExternalKind::ConfigMap => quote!(ConfigMap),
+        ExternalKind::Secret => quote!(Secret),
+        ExternalKind::VolumeSnapshot => quote!(VolumeSnapshot),
+        ExternalKind::VolumeSnapshotClass => quote!(VolumeSnapshotClass),
+        ExternalKind::VolumeAttributesClass => quote!(VolumeAttributesClass),
+    };
+    Lowered::leaf(kind, quote!(#k::manifests::ExternalKind::#variant))
 }

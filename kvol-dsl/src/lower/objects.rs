@@ -13,8 +13,10 @@ use super::{
 };
 use crate::{
     ast::{
-        DataSource, Item2, MaxUnavailable, Meta, PodAst, PodSettings, PvAst, PvcAst, ServiceAst,
-        ServicePortAst, StatefulSetAst, StorageClassAst, TargetAst, Update, Val,
+        AttributesClassAst, ConfigMapAst, DataSource, DeploymentAst, Item2, MaxUnavailable, Meta,
+        PdbAst, PodAst, PodSettings, PvAst, PvcAst, SecretAst, ServiceAst, ServicePortAst,
+        SnapshotAst, SnapshotClassAst, StatefulSetAst, StorageClassAst, Strategy, TargetAst,
+        Update, Val,
     },
     ctxt::Sp,
     lowered::{Lowered, call, ctor, opt, record, vec},
@@ -43,6 +45,13 @@ pub fn kind_name(item: &Item2) -> &'static str {
         Item2::StorageClass(_) => "StorageClass",
         Item2::StatefulSet(_) => "StatefulSet",
         Item2::Service(_) => "Service",
+        Item2::Deployment(_) => "Deployment",
+        Item2::ConfigMap(_) => "ConfigMap",
+        Item2::Secret(_) => "Secret",
+        Item2::Pdb(_) => "PodDisruptionBudget",
+        Item2::SnapshotClass(_) => "VolumeSnapshotClass",
+        Item2::Snapshot(_) => "VolumeSnapshot",
+        Item2::AttributesClass(_) => "VolumeAttributesClass",
     }
 }
 
@@ -55,6 +64,13 @@ pub fn item_meta(item: &Item2) -> &Meta {
         Item2::StorageClass(a) => &a.meta,
         Item2::StatefulSet(a) => &a.meta,
         Item2::Service(a) => &a.meta,
+        Item2::Deployment(a) => &a.meta,
+        Item2::ConfigMap(a) => &a.meta,
+        Item2::Secret(a) => &a.meta,
+        Item2::Pdb(a) => &a.meta,
+        Item2::SnapshotClass(a) => &a.meta,
+        Item2::Snapshot(a) => &a.meta,
+        Item2::AttributesClass(a) => &a.meta,
     }
 }
 
@@ -67,6 +83,13 @@ pub fn lower_object(cx: &mut Cx, item: &Item2, root: Sp) -> LoweredObject {
         Item2::Pv(a) => pv(cx, a, root),
         Item2::StorageClass(a) => storage_class(cx, a, root),
         Item2::Service(a) => service(cx, a, root),
+        Item2::Deployment(a) => deployment(cx, a, root),
+        Item2::ConfigMap(a) => config_map(cx, a, root),
+        Item2::Secret(a) => secret(cx, a, root),
+        Item2::Pdb(a) => pdb(cx, a, root),
+        Item2::SnapshotClass(a) => snapshot_class(cx, a, root),
+        Item2::Snapshot(a) => snapshot(cx, a, root),
+        Item2::AttributesClass(a) => attributes_class(cx, a, root),
     }
 }
 
@@ -752,6 +775,18 @@ fn pvc(cx: &mut Cx, ast: &PvcAst, root: Sp) -> LoweredObject {
     for (name, value) in super::extra::fields(cx, &ast.extra, &spec) {
         b = call!(b.extra(name, value));
     }
+    if let Some(s) = &ast.snapshot {
+        let ds = spec.child("dataSource");
+        cx.reg(&ds, s.sp);
+        cx.reg(&ds.child("name"), s.sp);
+        let s = cx.string(&s.value);
+        b = call!(b.from_snapshot(s));
+    }
+    if let Some(a) = &ast.attributes_class {
+        cx.reg(&spec.child("volumeAttributesClassName"), a.sp);
+        let a = cx.string(&a.value);
+        b = call!(b.volume_attributes_class(a));
+    }
     finish(b.value.build(), b.tokens)
 }
 
@@ -866,6 +901,295 @@ fn storage_class(cx: &mut Cx, ast: &StorageClassAst, root: Sp) -> LoweredObject 
     }
     if ast.default_class == Some(true) {
         b = call!(b.default_class());
+    }
+    finish(b.value.build(), b.tokens)
+}
+
+/// A count or a percentage (`maxSurge`, `maxUnavailable`, `minAvailable`).
+fn int_or_percent(
+    cx: &mut Cx,
+    v: &Val<MaxUnavailable>,
+    what: &str,
+) -> Lowered<kvol_core::statefulset::IntOrPercent> {
+    let k = cx.k.clone();
+    match v {
+        Val::Lit(MaxUnavailable::Int(n), sp) => {
+            let n = cx.int32(&Val::Lit(*n, *sp), what);
+            ctor!(k, statefulset::IntOrPercent::Int(n))
+        }
+        Val::Lit(MaxUnavailable::Percent(n), sp) => {
+            let n = cx.int32(&Val::Lit(*n, *sp), what);
+            let value = u32::try_from(n.value).unwrap_or_default();
+            let n = Lowered::leaf(value, quote!(#value));
+            ctor!(k, statefulset::IntOrPercent::Percent(n))
+        }
+        Val::Interp(i) => {
+            let n = cx.int32(&Val::Interp(i.clone()), what);
+            ctor!(k, statefulset::IntOrPercent::Int(n))
+        }
+    }
+}
+
+fn deployment(cx: &mut Cx, ast: &DeploymentAst, root: Sp) -> LoweredObject {
+    meta_spans(cx, &ast.meta, root);
+    let spec = FieldPath::root().child("spec");
+    // `labels` are the pods' labels and the selector.
+    for p in [
+        spec.child("template").child("metadata").child("labels"),
+        spec.child("selector").child("matchLabels"),
+        spec.child("selector"),
+    ] {
+        reg_map(cx, &p, &ast.meta.labels);
+    }
+    let k = cx.k.clone();
+    let name = name(cx, &ast.meta);
+    let b = ctor!(k, Deployment::builder(name));
+    let mut b = namespace!(cx, b, ast.meta);
+    for (key, value) in map_pairs(cx, &ast.meta.labels) {
+        b = call!(b.pod_label(key, value));
+    }
+    for (key, value) in map_pairs(cx, &ast.meta.annotations) {
+        b = call!(b.annotation(key, value));
+    }
+    reg_map(
+        cx,
+        &FieldPath::root().child("metadata").child("labels"),
+        &ast.object_labels,
+    );
+    for (key, value) in map_pairs(cx, &ast.object_labels) {
+        b = call!(b.label(key, value));
+    }
+    if let Some(r) = &ast.replicas {
+        cx.reg(&spec.child("replicas"), r.sp());
+        let r = cx.int32(r, "`replicas`");
+        b = call!(b.replicas(r));
+    }
+    let pod_spec = spec.child("template").child("spec");
+    let body = &ast.body;
+    let mut b = pod_body!(cx, b, body, &pod_spec, ast.meta.name.as_ref(), root, &[]);
+    if let Some(s) = &body.service_account {
+        cx.reg(&pod_spec.child("serviceAccountName"), s.sp);
+        let s = cx.string(&s.value);
+        b = call!(b.service_account(s));
+    }
+    match &ast.strategy {
+        Some(Strategy::Recreate(sp)) => {
+            cx.reg(&spec.child("strategy"), *sp);
+            let s = ctor!(k, deployment::DeploymentStrategy::recreate());
+            b = call!(b.strategy(s));
+        }
+        Some(Strategy::Rolling {
+            sp,
+            max_surge,
+            max_unavailable,
+        }) => {
+            let sp_path = spec.child("strategy");
+            cx.reg(&sp_path, *sp);
+            let ru = sp_path.child("rollingUpdate");
+            cx.reg(&ru, *sp);
+            if let Some(m) = max_surge {
+                cx.reg(&ru.child("maxSurge"), m.sp());
+            }
+            if let Some(m) = max_unavailable {
+                cx.reg(&ru.child("maxUnavailable"), m.sp());
+            }
+            let surge = opt(max_surge
+                .as_ref()
+                .map(|m| int_or_percent(cx, m, "`max_surge`")));
+            let unavailable = opt(max_unavailable
+                .as_ref()
+                .map(|m| int_or_percent(cx, m, "`max_unavailable`")));
+            b = call!(b.rolling_update(surge, unavailable));
+        }
+        None => {}
+    }
+    if let Some(v) = &ast.min_ready {
+        cx.reg(&spec.child("minReadySeconds"), v.sp());
+        let v = cx.int32(v, "`min_ready`");
+        b = call!(b.min_ready_seconds(v));
+    }
+    if let Some(v) = &ast.revision_history {
+        cx.reg(&spec.child("revisionHistoryLimit"), v.sp());
+        let v = cx.int32(v, "`revision_history`");
+        b = call!(b.revision_history_limit(v));
+    }
+    if let Some(v) = &ast.progress_deadline {
+        cx.reg(&spec.child("progressDeadlineSeconds"), v.sp());
+        let v = cx.int32(v, "`progress_deadline`");
+        b = call!(b.progress_deadline_seconds(v));
+    }
+    reg_map(cx, &pod_spec.child("nodeSelector"), &body.node_selector);
+    for (key, value) in map_pairs(cx, &body.node_selector) {
+        b = call!(b.node_selector(key, value));
+    }
+    finish(b.value.build(), b.tokens)
+}
+
+fn config_map(cx: &mut Cx, ast: &ConfigMapAst, root: Sp) -> LoweredObject {
+    meta_spans(cx, &ast.meta, root);
+    let k = cx.k.clone();
+    let name = name(cx, &ast.meta);
+    let b = ctor!(k, ConfigMap::builder(name));
+    let b = namespace!(cx, b, ast.meta);
+    let mut b = labels_and_annotations!(cx, b, ast.meta);
+    let data = FieldPath::root().child("data");
+    for e in &ast.data {
+        if let Val::Lit(key, sp) = &e.key {
+            cx.reg(&data.key(key), *sp);
+        }
+    }
+    cx.reg(&FieldPath::root(), root);
+    for (key, value) in map_pairs(cx, &ast.data) {
+        b = call!(b.data(key, value));
+    }
+    if let Some(v) = ast.immutable {
+        let v = cx.boolean(v);
+        b = call!(b.immutable(v));
+    }
+    finish(b.value.build(), b.tokens)
+}
+
+fn secret(cx: &mut Cx, ast: &SecretAst, root: Sp) -> LoweredObject {
+    meta_spans(cx, &ast.meta, root);
+    let k = cx.k.clone();
+    let name = name(cx, &ast.meta);
+    let b = ctor!(k, Secret::builder(name));
+    let b = namespace!(cx, b, ast.meta);
+    let mut b = labels_and_annotations!(cx, b, ast.meta);
+    let data = FieldPath::root().child("data");
+    cx.reg(&data, ast.type_.as_ref().map_or(root, |t| t.sp));
+    cx.reg(
+        &FieldPath::root().child("data[%s]"),
+        ast.type_.as_ref().map_or(root, |t| t.sp),
+    );
+    for e in &ast.string_data {
+        if let Val::Lit(key, sp) = &e.key {
+            cx.reg(&data.key(key), *sp);
+        }
+    }
+    if let Some(t) = &ast.type_ {
+        let t = cx.string(&t.value);
+        b = call!(b.type_(t));
+    }
+    for (key, value) in map_pairs(cx, &ast.string_data) {
+        b = call!(b.string_data(key, value));
+    }
+    if let Some(v) = ast.immutable {
+        let v = cx.boolean(v);
+        b = call!(b.immutable(v));
+    }
+    finish(b.value.build(), b.tokens)
+}
+
+fn pdb(cx: &mut Cx, ast: &PdbAst, root: Sp) -> LoweredObject {
+    meta_spans(cx, &ast.meta, root);
+    let spec = FieldPath::root().child("spec");
+    // "minAvailable and maxUnavailable cannot be both set" is reported on `spec`.
+    let both = ast.min_available.as_ref().zip(ast.max_unavailable.as_ref());
+    cx.reg(&spec, both.map_or(root, |(a, b)| a.sp().to(b.sp())));
+    let k = cx.k.clone();
+    let name = name(cx, &ast.meta);
+    let b = ctor!(k, PodDisruptionBudget::builder(name));
+    let b = namespace!(cx, b, ast.meta);
+    let mut b = labels_and_annotations!(cx, b, ast.meta);
+    if let Some(m) = &ast.min_available {
+        cx.reg(&spec.child("minAvailable"), m.sp());
+        let m = int_or_percent(cx, m, "`min_available`");
+        b = call!(b.min_available(m));
+    }
+    if let Some(m) = &ast.max_unavailable {
+        cx.reg(&spec.child("maxUnavailable"), m.sp());
+        let m = int_or_percent(cx, m, "`max_unavailable`");
+        b = call!(b.max_unavailable(m));
+    }
+    reg_map(
+        cx,
+        &spec.child("selector").child("matchLabels"),
+        &ast.selector,
+    );
+    reg_map(cx, &spec.child("selector"), &ast.selector);
+    for (key, value) in map_pairs(cx, &ast.selector) {
+        b = call!(b.selector_label(key, value));
+    }
+    if let Some(w) = &ast.unhealthy {
+        cx.reg(&spec.child("unhealthyPodEvictionPolicy"), w.sp);
+        let w = word(&k, w.value);
+        b = call!(b.unhealthy_pod_eviction_policy(w));
+    }
+    finish(b.value.build(), b.tokens)
+}
+
+fn snapshot_class(cx: &mut Cx, ast: &SnapshotClassAst, root: Sp) -> LoweredObject {
+    meta_spans(cx, &ast.meta, root);
+    let top = FieldPath::root();
+    cx.reg(
+        &top.child("driver"),
+        ast.driver.as_ref().map_or(root, |s| s.sp),
+    );
+    let k = cx.k.clone();
+    let name = name(cx, &ast.meta);
+    let driver = cx.string(ast.driver.as_ref().map_or("", |s| s.value.as_str()));
+    let b = ctor!(k, VolumeSnapshotClass::builder(name, driver));
+    let mut b = labels_and_annotations!(cx, b, ast.meta);
+    if let Some(w) = &ast.deletion {
+        cx.reg(&top.child("deletionPolicy"), w.sp);
+        let w = word(&k, w.value);
+        b = call!(b.deletion_policy(w));
+    }
+    reg_map(cx, &top.child("parameters"), &ast.parameters);
+    for (key, value) in map_pairs(cx, &ast.parameters) {
+        b = call!(b.parameter(key, value));
+    }
+    if ast.default_class == Some(true) {
+        b = call!(b.default_class());
+    }
+    finish(b.value.build(), b.tokens)
+}
+
+fn snapshot(cx: &mut Cx, ast: &SnapshotAst, root: Sp) -> LoweredObject {
+    meta_spans(cx, &ast.meta, root);
+    let spec = FieldPath::root().child("spec");
+    let source = spec.child("source");
+    cx.reg(&source, root);
+    let k = cx.k.clone();
+    let name = name(cx, &ast.meta);
+    let b = ctor!(k, VolumeSnapshot::builder(name));
+    let b = namespace!(cx, b, ast.meta);
+    let mut b = labels_and_annotations!(cx, b, ast.meta);
+    if let Some(c) = &ast.claim {
+        cx.reg(&source.child("persistentVolumeClaimName"), c.sp);
+        let c = cx.string(&c.value);
+        b = call!(b.of_claim(c));
+    }
+    if let Some(c) = &ast.content {
+        cx.reg(&source.child("volumeSnapshotContentName"), c.sp);
+        let c = cx.string(&c.value);
+        b = call!(b.content(c));
+    }
+    if let Some(c) = &ast.class {
+        cx.reg(&spec.child("volumeSnapshotClassName"), c.sp);
+        let c = cx.string(&c.value);
+        b = call!(b.class(c));
+    }
+    finish(b.value.build(), b.tokens)
+}
+
+fn attributes_class(cx: &mut Cx, ast: &AttributesClassAst, root: Sp) -> LoweredObject {
+    meta_spans(cx, &ast.meta, root);
+    let top = FieldPath::root();
+    cx.reg(
+        &top.child("driverName"),
+        ast.driver.as_ref().map_or(root, |s| s.sp),
+    );
+    cx.reg(&top.child("apiVersion"), root);
+    let k = cx.k.clone();
+    let name = name(cx, &ast.meta);
+    let driver = cx.string(ast.driver.as_ref().map_or("", |s| s.value.as_str()));
+    let b = ctor!(k, VolumeAttributesClass::builder(name, driver));
+    let mut b = labels_and_annotations!(cx, b, ast.meta);
+    reg_map(cx, &top.child("parameters"), &ast.parameters);
+    for (key, value) in map_pairs(cx, &ast.parameters) {
+        b = call!(b.parameter(key, value));
     }
     finish(b.value.build(), b.tokens)
 }

@@ -64,6 +64,8 @@ api_words! {
     ServiceType => ["service", "ServiceType"];
     SessionAffinity => ["service", "SessionAffinity"];
     TrafficPolicy => ["service", "TrafficPolicy"];
+    kvol_core::snapshot::DeletionPolicy => ["snapshot", "DeletionPolicy"];
+    kvol_core::pdb::UnhealthyPodEvictionPolicy => ["pdb", "UnhealthyPodEvictionPolicy"];
 }
 
 /// `value` and `k::path::Enum::Variant`.

@@ -1,7 +1,10 @@
 //! `manifests! { … }`: several objects, checked against each other.
 
-use super::{P, entry, pod, pv, pvc, service, statefulset, storage_class, unknown_key, value};
+use super::{
+    P, entry, kinds, pod, pv, pvc, service, statefulset, storage_class, unknown_key, value,
+};
 use crate::ast::{Item2, ManifestsAst};
+use kvol_core::manifests::ExternalKind;
 use proc_macro2::{Delimiter, TokenStream};
 
 /// What a `manifests!` block holds.
@@ -12,8 +15,20 @@ pub const KEYS: &[&str] = &[
     "storage_class",
     "statefulset",
     "service",
+    "deployment",
+    "config_map",
+    "secret",
+    "pdb",
+    "volume_snapshot_class",
+    "volume_snapshot",
+    "volume_attributes_class",
     "external_claims",
     "external_classes",
+    "external_config_maps",
+    "external_secrets",
+    "external_snapshots",
+    "external_snapshot_classes",
+    "external_attributes_classes",
     "namespace",
     "default_class",
 ];
@@ -45,10 +60,21 @@ pub fn parse(p: &P, input: TokenStream) -> ManifestsAst {
         if e.key.starts_with("external_") {
             if super::colon(p, &mut e) {
                 let l = value::list(p, &mut e.rest, "a name").unwrap_or_default();
-                if e.key == "external_claims" {
-                    ast.external_claims.extend(l);
-                } else {
-                    ast.external_classes.extend(l);
+                let kind = match e.key.as_str() {
+                    "external_claims" => None,
+                    "external_classes" => None,
+                    "external_config_maps" => Some(ExternalKind::ConfigMap),
+                    "external_secrets" => Some(ExternalKind::Secret),
+                    "external_snapshots" => Some(ExternalKind::VolumeSnapshot),
+                    "external_snapshot_classes" => Some(ExternalKind::VolumeSnapshotClass),
+                    _ => Some(ExternalKind::VolumeAttributesClass),
+                };
+                match kind {
+                    Some(kind) => ast
+                        .external_objects
+                        .extend(l.into_iter().map(|s| (kind, s))),
+                    None if e.key == "external_claims" => ast.external_claims.extend(l),
+                    None => ast.external_classes.extend(l),
                 }
                 e.rest.finish(p, "the list");
             }
@@ -67,6 +93,13 @@ pub fn parse(p: &P, input: TokenStream) -> ManifestsAst {
             "pvc" => Item2::Pvc(pvc::parse(p, body)),
             "storage_class" => Item2::StorageClass(storage_class::parse(p, body)),
             "service" => Item2::Service(Box::new(service::parse(p, body))),
+            "deployment" => Item2::Deployment(Box::new(kinds::deployment(p, body))),
+            "config_map" => Item2::ConfigMap(kinds::config_map(p, body)),
+            "secret" => Item2::Secret(kinds::secret(p, body)),
+            "pdb" => Item2::Pdb(kinds::pdb(p, body)),
+            "volume_snapshot_class" => Item2::SnapshotClass(kinds::snapshot_class(p, body)),
+            "volume_snapshot" => Item2::Snapshot(kinds::snapshot(p, body)),
+            "volume_attributes_class" => Item2::AttributesClass(kinds::attributes_class(p, body)),
             _ => Item2::StatefulSet(Box::new(statefulset::parse(p, body))),
         };
         let sp = e.key_sp;

@@ -3,6 +3,7 @@
 //! syntax problem of an invocation is reported at once.
 
 pub mod container;
+pub mod kinds;
 pub mod manifests;
 pub mod pod;
 pub mod pv;

@@ -19,6 +19,8 @@ pub const KEYS: &[&str] = &[
     "selector",
     "data_source",
     "data_source_ref",
+    "snapshot",
+    "attributes_class",
     "allow",
     "extra",
 ];
@@ -64,6 +66,10 @@ pub fn parse(p: &P, input: TokenStream) -> PvcAst {
             "volume_name" => ast.volume_name = value::literal_name(p, c, "a PersistentVolume name"),
             "extra" => {
                 ast.extra = value::extras(p, c, "extra claim spec fields").unwrap_or_default()
+            }
+            "snapshot" => ast.snapshot = value::literal_name(p, c, "a VolumeSnapshot name"),
+            "attributes_class" => {
+                ast.attributes_class = value::literal_name(p, c, "a VolumeAttributesClass name")
             }
             "selector" => {
                 ast.selector = value::map(

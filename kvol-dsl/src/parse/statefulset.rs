@@ -96,7 +96,7 @@ pub fn parse(p: &P, input: TokenStream) -> StatefulSetAst {
     ast
 }
 
-fn own_entry(p: &P, e: &mut Entry, ast: &mut StatefulSetAst, seen: &mut Seen) -> bool {
+pub(crate) fn own_entry(p: &P, e: &mut Entry, ast: &mut StatefulSetAst, seen: &mut Seen) -> bool {
     match e.key.as_str() {
         "service" => {
             if seen.once(p, e) && colon(p, e) {
@@ -290,7 +290,7 @@ fn update(p: &P, e: &mut Entry) -> Option<Update> {
     })
 }
 
-fn max_unavail(p: &P, e: &mut Entry) -> Option<Val<MaxUnavailable>> {
+pub(crate) fn max_unavail(p: &P, e: &mut Entry) -> Option<Val<MaxUnavailable>> {
     if let Some(TokenTree::Literal(l)) = e.rest.peek()
         && let value::LitKind::Str(s) = value::lit_kind(l)
     {

@@ -1,5 +1,6 @@
 fn main() {
-    // Fields kvol does not model, set at the pod-spec, container and claim-spec level:
+    // Fields kvol does not model, set at the pod-spec and container level (every claim-spec
+    // field is modelled now; `pvc!` keeps `extra:` for fields of later releases):
     // checked against the Kubernetes schema while compiling, written by kvol's YAML writer.
     let pod = kvol::pod! {
         name: tools,
@@ -30,11 +31,4 @@ fn main() {
     };
     let yaml = set.to_yaml();
     assert!(yaml.contains("      shareProcessNamespace: true\n"), "{yaml}");
-    let claim = kvol::pvc! {
-        name: data,
-        access: RWO,
-        request: 1Gi,
-        extra: { volumeAttributesClassName: "gold" },
-    };
-    assert!(claim.to_yaml().contains("  volumeAttributesClassName: gold\n"));
 }

@@ -32,6 +32,12 @@ impl<'a> Cross<'a> {
                         &sts.spec.volume_claim_templates,
                         true,
                     ),
+                    Object::Deployment(d) => (
+                        self.ns(&d.metadata.namespace),
+                        &d.spec.template.spec,
+                        &[],
+                        true,
+                    ),
                     _ => continue,
                 };
             for (k, volume) in spec.volumes.iter().enumerate() {

@@ -20,13 +20,7 @@ impl<'a> Cross<'a> {
                     (object, document),
                     (Object::StatefulSet(_), Document::Service(_))
                 );
-                let namespace = match document {
-                    Document::Pod(o) => Some(self.ns(&o.metadata.namespace)),
-                    Document::PersistentVolumeClaim(o) => Some(self.ns(&o.metadata.namespace)),
-                    Document::Service(o) => Some(self.ns(&o.metadata.namespace)),
-                    Document::StatefulSet(o) => Some(self.ns(&o.metadata.namespace)),
-                    Document::PersistentVolume(_) | Document::StorageClass(_) => None,
-                };
+                let namespace = document.namespace_field().map(|ns| self.ns(ns));
                 // The kind as a small number, cheaper to hash than its name.
                 let key = (kind_number(document), namespace, document_name(document));
                 let (j, embedded_j) = match seen.entry(key) {
@@ -110,6 +104,13 @@ pub(super) fn kind_number(document: Document<'_>) -> u8 {
         Document::StorageClass(_) => 3,
         Document::Service(_) => 4,
         Document::StatefulSet(_) => 5,
+        Document::ConfigMap(_) => 6,
+        Document::Secret(_) => 7,
+        Document::Deployment(_) => 8,
+        Document::PodDisruptionBudget(_) => 9,
+        Document::VolumeSnapshotClass(_) => 10,
+        Document::VolumeSnapshot(_) => 11,
+        Document::VolumeAttributesClass(_) => 12,
     }
 }
 
@@ -122,6 +123,13 @@ pub(super) fn document_name(document: Document<'_>) -> &str {
         Document::StorageClass(o) => &o.metadata.name,
         Document::Service(o) => &o.metadata.name,
         Document::StatefulSet(o) => &o.metadata.name,
+        Document::ConfigMap(o) => &o.metadata.name,
+        Document::Secret(o) => &o.metadata.name,
+        Document::Deployment(o) => &o.metadata.name,
+        Document::PodDisruptionBudget(o) => &o.metadata.name,
+        Document::VolumeSnapshotClass(o) => &o.metadata.name,
+        Document::VolumeSnapshot(o) => &o.metadata.name,
+        Document::VolumeAttributesClass(o) => &o.metadata.name,
     }
 }
 

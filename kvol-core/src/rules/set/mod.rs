@@ -47,6 +47,7 @@ mod claims;
 mod default_class;
 mod duplicates;
 mod pv_binding;
+mod refs;
 mod services;
 mod units;
 mod volume_warnings;
@@ -257,8 +258,8 @@ impl<'a> Gathered<'a> {
             match object {
                 Object::PersistentVolume(_) => volumes += 1,
                 Object::PersistentVolumeClaim(_) => claims += 1,
-                Object::Pod(_) | Object::StatefulSet(_) => others += 1,
-                Object::StorageClass(_) | Object::Service(_) => {}
+                Object::Pod(_) | Object::StatefulSet(_) | Object::Deployment(_) => others += 1,
+                _ => {}
             }
         }
         Gathered {
@@ -380,6 +381,7 @@ impl<'a> Cross<'a> {
         self.check_claim_references(&claims, checker);
         self.check_services(checker);
         self.check_block_mode(&claims, checker);
+        self.check_references(&claims, checker);
         self.check_binding(
             &units,
             volumes,
