@@ -39,9 +39,12 @@ fn expansion() {
                                 )
                                 .mount_with(::kvol::__private::kvol_core::pod::VolumeMount {
                                     mount_path: ::kvol::__private::string("/etc/app"),
+                                    mount_propagation: ::core::option::Option::None,
                                     name: ::kvol::__private::string("conf"),
                                     read_only: false,
+                                    recursive_read_only: ::core::option::Option::None,
                                     sub_path: ::core::option::Option::None,
+                                    sub_path_expr: ::core::option::Option::None,
                                 }),
                         )
                         .volume(

@@ -11,6 +11,7 @@ fn expansion() {
                     )
                     .port_with(::kvol::__private::kvol_core::pod::ContainerPort {
                         container_port: 80i32,
+                        host_port: ::core::option::Option::None,
                         name: ::core::option::Option::Some(
                             ::kvol::__private::string("http"),
                         ),
@@ -18,9 +19,12 @@ fn expansion() {
                     })
                     .mount_with(::kvol::__private::kvol_core::pod::VolumeMount {
                         mount_path: ::kvol::__private::string("/srv"),
+                        mount_propagation: ::core::option::Option::None,
                         name: ::kvol::__private::string("content"),
                         read_only: true,
+                        recursive_read_only: ::core::option::Option::None,
                         sub_path: ::core::option::Option::None,
+                        sub_path_expr: ::core::option::Option::None,
                     }),
             )
             .volume(

@@ -121,8 +121,8 @@ fn expansion() {
                         run_as_non_root: ::core::option::Option::Some(true),
                         run_as_user: ::core::option::Option::None,
                         seccomp_profile: ::core::option::Option::Some(::kvol::__private::kvol_core::security::SeccompProfile {
-                            localhost_profile: ::core::option::Option::None,
                             kind: ::kvol::__private::kvol_core::security::SeccompProfileType::RuntimeDefault,
+                            localhost_profile: ::core::option::Option::None,
                         }),
                     })
                     .device(
