@@ -34,7 +34,24 @@ fn leaves_kept(input: &Json, output: &Json, path: &str, missing: &mut Vec<String
             }
         }
         (a, b) if a == b => {}
+        // A quantity kvol writes in canonical form means the same (`0.42` is `420m`).
+        (a, Json::String(b)) if same_quantity(a, b) => {}
         (a, b) => missing.push(format!("{path}: {a} became {b}")),
+    }
+}
+
+fn same_quantity(a: &Json, b: &str) -> bool {
+    let a = match a {
+        Json::String(s) => s.clone(),
+        Json::Number(n) => n.to_string(),
+        _ => return false,
+    };
+    match (
+        a.parse::<kvol_core::Quantity>(),
+        b.parse::<kvol_core::Quantity>(),
+    ) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
     }
 }
 
@@ -110,7 +127,8 @@ fn what_the_model_cannot_hold_is_reported() {
 
 /// How much of `../shared/realworld/` the model holds field for field: a document counts when
 /// it decodes with nothing unmodelled and kvol renders every field of it back with the same
-/// value. The figures are printed; the count may not fall below the last one measured.
+/// value (quantities by value). The figures are printed; the count may not fall below the
+/// last one measured (111 of 118 after the second release's model).
 #[test]
 fn realworld_coverage() {
     let dir = shared("realworld/docs");
