@@ -98,9 +98,9 @@ pass_case!(statefulset_options, "ui/pass/statefulset-options.rs");
 /// The pass cases included above: a new pass case must be added here too.
 const INCLUDED: &[&str] = &[
     "allow-warning.rs",
-    "escape-hatch.rs",
     "container-fields.rs",
     "deployment-nfs-rwx.rs",
+    "escape-hatch.rs",
     "every-volume-source.rs",
     "flagship-compact.rs",
     "flagship-full.rs",
