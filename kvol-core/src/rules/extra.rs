@@ -37,6 +37,30 @@ pub(crate) fn pod_spec_level() -> Level {
             ("serviceAccountName", "service_account", "service_account"),
             ("terminationGracePeriodSeconds", "grace", "grace_period"),
             ("volumes", "volume", "volume"),
+            ("securityContext", "security", "security_context"),
+            (
+                "affinity",
+                "node_affinity`, `pod_affinity` or `pod_anti_affinity",
+                "affinity",
+            ),
+            ("tolerations", "toleration", "toleration"),
+            ("topologySpreadConstraints", "spread", "topology_spread"),
+            ("priorityClassName", "priority_class", "priority_class"),
+            (
+                "imagePullSecrets",
+                "image_pull_secrets",
+                "image_pull_secret",
+            ),
+            (
+                "automountServiceAccountToken",
+                "automount_token",
+                "automount_service_account_token",
+            ),
+            (
+                "enableServiceLinks",
+                "service_links",
+                "enable_service_links",
+            ),
         ],
     }
 }
@@ -49,6 +73,15 @@ pub(crate) fn container_level() -> Level {
         typed: &[
             ("ports", "port", "port"),
             ("volumeMounts", "mount", "mount"),
+            ("imagePullPolicy", "pull", "image_pull_policy"),
+            ("resources", "requests` or `limits", "resources"),
+            ("livenessProbe", "liveness", "liveness"),
+            ("readinessProbe", "readiness", "readiness"),
+            ("startupProbe", "startup", "startup"),
+            ("lifecycle", "post_start` or `pre_stop", "post_start"),
+            ("securityContext", "security", "security_context"),
+            ("restartPolicy", "restart", "sidecar"),
+            ("volumeDevices", "device", "device"),
         ],
     }
 }
@@ -63,6 +96,12 @@ pub(crate) fn claim_spec_level() -> Level {
             ("accessModes", "access", "access_mode"),
             ("resources", "request", "request"),
             ("storageClassName", "class", "storage_class"),
+            ("dataSource", "snapshot", "from_snapshot"),
+            (
+                "volumeAttributesClassName",
+                "attributes_class",
+                "volume_attributes_class",
+            ),
         ],
     }
 }

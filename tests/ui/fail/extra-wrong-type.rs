@@ -3,7 +3,7 @@ fn main() {
         name: tools,
         container shell {
             image: "busybox",
-            extra: { stdin: "yes", resources: { limits: { cpu: "1 core" } } },
+            extra: { stdin: "yes", resizePolicy: [{ resourceName: "cpu", restartPolicy: 5 }] },
         },
     };
 }
