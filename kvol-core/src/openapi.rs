@@ -743,13 +743,6 @@ fn lifecycle(l: &Lifecycle) -> core::Lifecycle {
     }
 }
 
-fn seccomp_profile(p: &SeccompProfile) -> core::SeccompProfile {
-    core::SeccompProfile {
-        localhost_profile: p.localhost_profile.clone(),
-        type_: api_name(p.kind),
-    }
-}
-
 fn security_context(s: &SecurityContext) -> core::SecurityContext {
     core::SecurityContext {
         allow_privilege_escalation: s.allow_privilege_escalation,
