@@ -21,6 +21,22 @@ use crate::{
     version::KubeVersion,
 };
 
+/// `build` and `__build_prechecked` of a builder that holds the whole object as `self.value`
+/// (and its `target`): validation with no problems of the builder's own.
+macro_rules! build_methods {
+    ($ty:ident, $what:literal) => {
+        #[doc = concat!("Builds and validates the ", $what, ".")]
+        pub fn build(self) -> Result<Valid<$ty>, Report> {
+            Problems::default().finish(self.value, self.target)
+        }
+        /// Builds without failing (for the `kvol` macros).
+        #[doc(hidden)]
+        pub fn __build_prechecked(self) -> Valid<$ty> {
+            super::prechecked(self.value, self.target)
+        }
+    };
+}
+
 /// The metadata methods every builder of a namespaced object has (`self.meta` an
 /// [`ObjectMeta`]), and `target`.
 macro_rules! namespaced_methods {
@@ -90,15 +106,7 @@ impl ConfigMapBuilder {
         self.value.immutable = Some(immutable);
         self
     }
-    /// Builds and validates the ConfigMap.
-    pub fn build(self) -> Result<Valid<ConfigMap>, Report> {
-        Problems::default().finish(self.value, self.target)
-    }
-    /// Builds without failing (for the `kvol` macros).
-    #[doc(hidden)]
-    pub fn __build_prechecked(self) -> Valid<ConfigMap> {
-        super::prechecked(self.value, self.target)
-    }
+    build_methods!(ConfigMap, "ConfigMap");
 }
 
 /// Builds a [`Secret`]; start with [`Secret::builder`].
@@ -158,15 +166,7 @@ impl SecretBuilder {
         self.value.immutable = Some(immutable);
         self
     }
-    /// Builds and validates the Secret.
-    pub fn build(self) -> Result<Valid<Secret>, Report> {
-        Problems::default().finish(self.value, self.target)
-    }
-    /// Builds without failing (for the `kvol` macros).
-    #[doc(hidden)]
-    pub fn __build_prechecked(self) -> Valid<Secret> {
-        super::prechecked(self.value, self.target)
-    }
+    build_methods!(Secret, "Secret");
 }
 
 /// Builds a [`Deployment`]; start with [`Deployment::builder`].
@@ -436,15 +436,7 @@ impl PdbBuilder {
         self.value.spec.unhealthy_pod_eviction_policy = Some(policy);
         self
     }
-    /// Builds and validates the budget.
-    pub fn build(self) -> Result<Valid<PodDisruptionBudget>, Report> {
-        Problems::default().finish(self.value, self.target)
-    }
-    /// Builds without failing (for the `kvol` macros).
-    #[doc(hidden)]
-    pub fn __build_prechecked(self) -> Valid<PodDisruptionBudget> {
-        super::prechecked(self.value, self.target)
-    }
+    build_methods!(PodDisruptionBudget, "budget");
 }
 
 /// Builds a [`VolumeSnapshotClass`]; start with [`VolumeSnapshotClass::builder`].
@@ -510,15 +502,7 @@ impl SnapshotClassBuilder {
         self.target = target;
         self
     }
-    /// Builds and validates the class.
-    pub fn build(self) -> Result<Valid<VolumeSnapshotClass>, Report> {
-        Problems::default().finish(self.value, self.target)
-    }
-    /// Builds without failing (for the `kvol` macros).
-    #[doc(hidden)]
-    pub fn __build_prechecked(self) -> Valid<VolumeSnapshotClass> {
-        super::prechecked(self.value, self.target)
-    }
+    build_methods!(VolumeSnapshotClass, "class");
 }
 
 /// Builds a [`VolumeSnapshot`]; start with [`VolumeSnapshot::builder`].
@@ -575,15 +559,7 @@ impl SnapshotBuilder {
         self.value.spec.volume_snapshot_class_name = Some(class.into());
         self
     }
-    /// Builds and validates the snapshot.
-    pub fn build(self) -> Result<Valid<VolumeSnapshot>, Report> {
-        Problems::default().finish(self.value, self.target)
-    }
-    /// Builds without failing (for the `kvol` macros).
-    #[doc(hidden)]
-    pub fn __build_prechecked(self) -> Valid<VolumeSnapshot> {
-        super::prechecked(self.value, self.target)
-    }
+    build_methods!(VolumeSnapshot, "snapshot");
 }
 
 /// Builds a [`VolumeAttributesClass`]; start with [`VolumeAttributesClass::builder`].
