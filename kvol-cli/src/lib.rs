@@ -15,6 +15,7 @@
 //! ```
 
 pub mod check;
+pub mod import;
 pub mod locate;
 pub mod output;
 
