@@ -93,7 +93,7 @@ pub fn write_yaml<T: ToDocuments + ?Sized, W: io::Write>(value: &T, writer: W) -
     let mut result = Ok(());
     value.each_document(&mut |doc| {
         if result.is_ok() {
-            result = out.write(&doc).map_err(io::Error::from);
+            result = out.write_document(&doc).map_err(io::Error::from);
         }
     });
     result?;
@@ -188,7 +188,7 @@ impl<W: io::Write> YamlStream<W> {
         let mut result = Ok(());
         value.each_document(&mut |doc| {
             if result.is_ok() {
-                result = self.out.write(&doc).map_err(io::Error::from);
+                result = self.out.write_document(&doc).map_err(io::Error::from);
             }
         });
         result

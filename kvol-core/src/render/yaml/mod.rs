@@ -42,6 +42,15 @@ use std::io::Write;
 use serde_core::Serialize;
 
 pub use error::{YamlError, YamlErrorKind};
+
+use crate::object::Document;
+
+/// Appends one document's YAML to `out`: the serializer instantiated for every model type
+/// once, in this crate (not generic, never inlined into callers).
+#[inline(never)]
+pub fn document_into(out: &mut String, doc: &Document<'_>) -> Result<(), YamlError> {
+    ser::serialize_into(out, doc)
+}
 pub use scalar::{needs_quotes, write_str_scalar};
 
 /// Serializes `value` as one YAML document (without a `---` line).
@@ -174,6 +183,30 @@ impl<W: Write> DocumentWriter<W> {
         });
         if self.buf.capacity() > 1 << 20 {
             // Do not keep the memory of one huge document for the rest of the stream.
+            self.buf = String::with_capacity(1024);
+        }
+        result?;
+        self.documents += 1;
+        Ok(())
+    }
+
+    /// Writes one Kubernetes document, as [`DocumentWriter::write`] does.
+    ///
+    /// Unlike `write`, which is generic in what it serializes, the serializer runs here
+    /// through [`document_into`], compiled once in kvol-core: crates that write objects (the
+    /// macros' expansion checks, users' programs) do not instantiate the YAML serializer for
+    /// every model type again (BENCHMARKS.md, compile cost).
+    pub fn write_document(&mut self, doc: &Document<'_>) -> Result<(), YamlError> {
+        self.buf.clear();
+        if self.documents > 0 {
+            self.buf.push_str("---\n");
+        }
+        let result = document_into(&mut self.buf, doc).and_then(|()| {
+            self.writer
+                .write_all(self.buf.as_bytes())
+                .map_err(YamlError::from)
+        });
+        if self.buf.capacity() > 1 << 20 {
             self.buf = String::with_capacity(1024);
         }
         result?;
