@@ -387,12 +387,21 @@ pub fn int(
 /// A word of one of kvol-core's API enums (`Retain`, `WaitForFirstConsumer`, `TCP`, …): the
 /// words come from the enum's own definition (`ApiEnum`).
 pub fn api_word<T: kvol_core::model::api_enum::ApiEnum>(p: &P, c: &mut Cursor) -> Option<Word<T>> {
-    let table: Vec<(&str, T)> = T::all()
-        .iter()
-        .map(|v| (v.api_word(), *v))
-        .filter(|(w, _)| !w.is_empty())
-        .collect();
-    word(p, c, T::WHAT, &table)
+    // Only this loop depends on `T`; the parsing is `word_at`'s, compiled once (BENCHMARKS.md,
+    // compile cost: a generic parser was instantiated for each of the API's enums).
+    let all = T::all();
+    let (mut names, mut at) = (Vec::with_capacity(all.len()), Vec::with_capacity(all.len()));
+    for (i, v) in all.iter().enumerate() {
+        let w = v.api_word();
+        if !w.is_empty() {
+            names.push(w);
+            at.push(i);
+        }
+    }
+    word_at(p, c, T::WHAT, &names).map(|(k, sp)| Word {
+        value: all[at[k]],
+        sp,
+    })
 }
 
 /// `true` or `false`.
@@ -416,16 +425,27 @@ pub fn boolean(p: &P, c: &mut Cursor, what: &str) -> Option<bool> {
 
 /// One identifier out of a fixed table (an enum value), with a suggestion when misspelt.
 pub fn word<T: Copy>(p: &P, c: &mut Cursor, what: &str, table: &[(&str, T)]) -> Option<Word<T>> {
-    let names: Vec<&str> = table.iter().map(|(n, _)| *n).collect();
+    let mut names = Vec::with_capacity(table.len());
+    for entry in table {
+        names.push(entry.0);
+    }
+    word_at(p, c, what, &names).map(|(k, sp)| Word {
+        value: table[k].1,
+        sp,
+    })
+}
+
+/// One identifier out of `names`: its index and span, with a suggestion when misspelt.
+fn word_at(p: &P, c: &mut Cursor, what: &str, names: &[&str]) -> Option<(usize, Sp)> {
     match c.peek() {
         Some(TokenTree::Ident(i)) => {
             let text = ident_text(i);
             let sp = Sp::one(i.span());
             c.bump();
-            match table.iter().find(|(n, _)| *n == text) {
-                Some((_, v)) => Some(Word { value: *v, sp }),
+            match names.iter().position(|n| *n == text) {
+                Some(k) => Some((k, sp)),
                 None => {
-                    p.cx.error(sp, suggest::unknown(what, &text, &names));
+                    p.cx.error(sp, suggest::unknown(what, &text, names));
                     c.skip_rest();
                     None
                 }
@@ -439,10 +459,10 @@ pub fn word<T: Copy>(p: &P, c: &mut Cursor, what: &str, table: &[(&str, T)]) -> 
                 _ => String::new(),
             };
             let mut msg = format!("write {what} as an identifier, without quotes");
-            if let Some((n, _)) = table.iter().find(|(n, _)| *n == text) {
+            if let Some(n) = names.iter().find(|n| **n == text) {
                 msg.push_str(&format!(": `{n}`"));
             } else {
-                msg.push_str(&format!("\nhelp: expected {}", suggest::one_of(&names)));
+                msg.push_str(&format!("\nhelp: expected {}", suggest::one_of(names)));
             }
             p.cx.error(sp, msg);
             None
@@ -450,7 +470,7 @@ pub fn word<T: Copy>(p: &P, c: &mut Cursor, what: &str, table: &[(&str, T)]) -> 
         _ => {
             p.cx.error(
                 c.span(),
-                format!("expected {what}: {}", suggest::one_of(&names)),
+                format!("expected {what}: {}", suggest::one_of(names)),
             );
             c.bump();
             None
