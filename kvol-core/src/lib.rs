@@ -50,8 +50,16 @@
 pub mod render;
 
 // Model decoding next: `serialize_struct!` derives `Decode` impls with its `decode_struct!`.
+// Only with the `decode` feature (kvol-read, `kvol check`/`kvol import`): a program that writes
+// manifests never reads YAML into the model, and the impls are about a tenth of kvol-core's
+// generated code (BENCHMARKS.md, compile cost).
+#[cfg(feature = "decode")]
 #[macro_use]
 pub mod decode;
+#[cfg(not(feature = "decode"))]
+macro_rules! decode_struct {
+    ($($declaration:tt)*) => {};
+}
 
 pub mod builder;
 pub mod manifests;

@@ -121,6 +121,7 @@ fn named(go: &str) -> TypeRef {
 
 /// The schema type of a kvol model type that carries extra fields (`PodSpec`, `Container`,
 /// `PvcSpec`, `StatefulSetSpec`).
+#[cfg(feature = "decode")]
 pub(crate) fn model_type(model: &str) -> Option<TypeRef> {
     type_named(match model {
         "PodSpec" => "v1.PodSpec",
