@@ -124,13 +124,16 @@
 ///   [read_only] [sub_path "x"]`;
 /// - full form: `container NAME { image, port, mount, command: [..], args: [..], env: { … } }`,
 ///   `init_container NAME { … }`, `volume NAME: SOURCE` (see [`pod!`](crate::pod!));
-/// - `claim: [NAME] SIZE MODES [CLASS] [=> PATH]`: a claim template; NAME defaults to `data`;
+/// - `claim: [NAME] SIZE MODES [CLASS] [=> PATH] [{ labels: { … }, annotations: { … },
+///   volume_mode: Filesystem | Block }]`: a claim template; NAME defaults to `data`;
 ///   with `=> PATH` it is mounted into the compact container (or every container of the full
 ///   form), without it the compact container mounts it at `/data`; repeat `claim:` for more;
 /// - `update: RollingUpdate [{ partition: N, max_unavailable: N | "N%" }]` or `OnDelete`;
 /// - `pod_management: OrderedReady | Parallel`;
 /// - `retention: { deleted: Retain | Delete, scaled: Retain | Delete }`;
 /// - `set_labels: { … }`: the StatefulSet object's own labels;
+/// - `selector: { … }`: the labels the set selects its pods by, when the pods carry more
+///   (default: all of `labels`; each must be one of the pod labels);
 /// - the headless Service: `service_labels: { … }` (default: the pod labels),
 ///   `service_annotations: { … }`, `service_ports: [NAME, …]` (which named container ports it
 ///   exposes), `service_port: NAME NUMBER [PROTOCOL] [=> TARGET]` (a port written out in full;
@@ -423,12 +426,15 @@ macro_rules! config_map {
 }
 
 /// A Secret, checked at compile time: `name`, `namespace`, `labels`, `annotations`,
-/// `type: "kubernetes.io/tls"` (default `Opaque`), `string_data: { "key": "value" }`,
+/// `type: "kubernetes.io/tls"` (default `Opaque`), `data: { "key": "base64" }` (literals, decoded
+/// at compile time as the API server decodes them), `string_data: { "key": "value" }`,
 /// `immutable: true`. The keys each well-known type needs are required.
 ///
 /// ```
 /// let s = kvol::secret! { name: db-auth, type: "kubernetes.io/basic-auth", string_data: { username: admin } };
 /// assert_eq!(s.effective_type(), "kubernetes.io/basic-auth");
+/// let t = kvol::secret! { name: token, data: { token: "czNjcjN0" } };
+/// assert_eq!(t.value("token"), Some(&b"s3cr3t"[..]));
 /// ```
 #[macro_export]
 macro_rules! secret {

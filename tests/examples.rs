@@ -1,7 +1,8 @@
 //! Every example (`examples/*.rs`, written with the DSL) renders YAML that, read back,
 //! means exactly what its reference manifest says (`kvol-core/tests/data/reference/`: the
 //! seed's, copied from `shared/reference/`, and kvol's own hand-written ones from 07 on for the
-//! second release's kinds). Only Kubernetes defaults kvol spells out may be extra.
+//! second release's kinds and the production-style sets written from real manifests, which
+//! `tests/realworld_examples.rs` also compares with those manifests themselves). Only Kubernetes defaults kvol spells out may be extra.
 
 #[path = "../kvol-core/tests/support/reference.rs"]
 mod reference;
@@ -25,6 +26,10 @@ mod deployment_nfs_rwx;
 mod dynamic_provisioning;
 #[path = "../examples/emptydir_count.rs"]
 mod emptydir_count;
+#[path = "../examples/gke_redis_cluster.rs"]
+mod gke_redis_cluster;
+#[path = "../examples/gke_stateful_mysql.rs"]
+mod gke_stateful_mysql;
 #[path = "../examples/hostpath_httpd.rs"]
 mod hostpath_httpd;
 #[path = "../examples/mongodb_static_pv.rs"]
@@ -45,6 +50,8 @@ example! {
     statefulset_web => "06-statefulset-web.yaml",
     deployment_nfs_rwx => "07-deployment-nfs-rwx.yaml",
     snapshot_restore => "08-snapshot-restore.yaml",
+    gke_stateful_mysql => "09-gke-stateful-mysql.yaml",
+    gke_redis_cluster => "10-gke-redis-cluster.yaml",
 }
 
 /// The new kinds' examples give no warning: the shared claim is ReadWriteMany, the budget

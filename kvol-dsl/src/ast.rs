@@ -598,7 +598,8 @@ pub enum Class {
     Named(Name),
 }
 
-/// `claim: [NAME] SIZE MODES [CLASS] [=> MOUNT_PATH]` (also the body of `ephemeral`).
+/// `claim: [NAME] SIZE MODES [CLASS] [=> MOUNT_PATH] [{ labels, annotations, volume_mode }]`
+/// (also the body of `ephemeral`, without the name, the path and the options).
 #[derive(Debug, Clone)]
 pub struct ClaimSpec {
     /// The template's name (default `data`).
@@ -611,6 +612,12 @@ pub struct ClaimSpec {
     pub class: Option<Class>,
     /// `=> PATH`.
     pub mount: Option<Str>,
+    /// `labels` of the options: the claim template's labels.
+    pub labels: Vec<MapEntry>,
+    /// `annotations` of the options: the claim template's annotations.
+    pub annotations: Vec<MapEntry>,
+    /// `volume_mode` of the options.
+    pub volume_mode: Option<Word<VolumeMode>>,
     /// The whole entry.
     pub sp: Sp,
 }
@@ -723,6 +730,8 @@ pub struct StatefulSetAst {
     pub revision_history: Option<Int>,
     /// `set_labels`: the StatefulSet object's own labels.
     pub set_labels: Vec<MapEntry>,
+    /// `selector`: the labels the set selects its pods by (default: all the pod labels).
+    pub selector: Vec<MapEntry>,
     /// `service_labels`: the headless Service's labels (default: the pod labels).
     pub service_labels: Vec<MapEntry>,
     /// `service_annotations`.
@@ -965,6 +974,8 @@ pub struct SecretAst {
     pub meta: Meta,
     /// `type`.
     pub type_: Option<Str>,
+    /// `data: { key: "base64" }` (literal values, checked as base64 by the parser).
+    pub data: Vec<MapEntry>,
     /// `string_data: { key: "value" }`.
     pub string_data: Vec<MapEntry>,
     /// `immutable`.

@@ -83,6 +83,69 @@ fn manifests_are_checked_against_each_other() {
     assert!(e[0].contains("did you mean \"mongodb-pvc\""), "{e:?}");
 }
 
+/// `selector:` of a StatefulSet: the pods may carry more labels than they are selected by, and
+/// a selector that does not match them is the API server's error, at the selector.
+#[test]
+fn statefulset_selector_may_be_narrower_than_the_pod_labels() {
+    let ok = r#"name: redis, labels: { app: redis, appCluster: redis-cluster },
+        selector: { app: redis }, image: "redis:6.2""#;
+    assert_eq!(errors(Kind::StatefulSet, ok), Vec::<String>::new());
+    let e = errors(
+        Kind::StatefulSet,
+        r#"name: redis, labels: { app: redis }, selector: { app: cache }, image: "redis:6.2""#,
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].contains("`selector` does not match template `labels`"),
+        "{e:?}"
+    );
+    let e = errors(
+        Kind::StatefulSet,
+        r#"name: redis, selector: { app: redis }, selector: { app: redis }, image: "x""#,
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+}
+
+/// The options of a claim template: labels, annotations, volume mode; misspellings are caught.
+#[test]
+fn claim_template_options() {
+    let ok = r#"name: db, image: "mysql", claim: mysql 10Gi RWO "fast" {
+        labels: { app: mysql }, annotations: { note: x }, volume_mode: Filesystem }"#;
+    assert_eq!(errors(Kind::StatefulSet, ok), Vec::<String>::new());
+    let ok = r#"name: db, image: "mysql", claim: mysql 10Gi RWO => "/var/lib/mysql" { volume_mode: Block }"#;
+    assert_eq!(errors(Kind::StatefulSet, ok), Vec::<String>::new());
+    // An interpolated class is a brace group too: it stays the class.
+    let ok = r#"name: db, image: "x", claim: d {size} RWO {class} { labels: { app: db } }"#;
+    assert_eq!(errors(Kind::StatefulSet, ok), Vec::<String>::new());
+    let ok = r#"name: db, image: "x", claim: d 1Gi RWO {names::class()}"#;
+    assert_eq!(errors(Kind::StatefulSet, ok), Vec::<String>::new());
+    let e = errors(
+        Kind::StatefulSet,
+        r#"name: db, image: "x", claim: d 1Gi RWO { lables: { a: b }, volume_mode: Blok }"#,
+    );
+    assert_eq!(e.len(), 2, "{e:?}");
+    assert!(e[0].contains("did you mean `labels`"), "{e:?}");
+    assert!(e[1].contains("did you mean `Block`"), "{e:?}");
+    let e = errors(
+        Kind::StatefulSet,
+        r#"name: db, image: "x", claim: d 1Gi RWO { labels: { "bad key!": b } }"#,
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+}
+
+/// `data:` of a Secret: base64 checked at compile time, as the API server decodes it.
+#[test]
+fn secret_data_is_base64() {
+    let ok = r#"name: s, data: { password: "UGFzc3dvcmQkMTIzNDU2" }"#;
+    assert_eq!(errors(Kind::Secret, ok), Vec::<String>::new());
+    let e = errors(Kind::Secret, r#"name: s, data: { password: "Password$1" }"#);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].contains("is not base64"), "{e:?}");
+    let e = errors(Kind::Secret, r#"name: s, data: { password: {p} }"#);
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].contains("base64 literals"), "{e:?}");
+}
+
 #[test]
 fn interpolations_are_checked_with_placeholders() {
     // Two interpolated ports may be equal at run time: the Service would get duplicate ports.

@@ -20,7 +20,8 @@ impl StatefulSet {
     /// Service.
     ///
     /// Defaults: pod labels `{app: <name>}` when no [`label`](StatefulSetBuilder::label) is
-    /// given; the selector is the pod labels; `serviceName` is `name`. The Service is named
+    /// given; the selector is the pod labels (or those given with
+    /// [`selector_label`](StatefulSetBuilder::selector_label)); `serviceName` is `name`. The Service is named
     /// `serviceName`, has `clusterIP: None`, the pod labels as labels and selector, and one port
     /// per named container port.
     ///
@@ -54,6 +55,7 @@ impl StatefulSet {
         StatefulSetBuilder {
             metadata: ObjectMeta::named(name),
             pod_labels: StringMap::new(),
+            selector_labels: StringMap::new(),
             service_name: None,
             pod: PodSpec::default(),
             volumes: Vec::new(),
@@ -83,6 +85,8 @@ impl StatefulSet {
 pub struct StatefulSetBuilder {
     metadata: ObjectMeta,
     pod_labels: StringMap,
+    /// `spec.selector.matchLabels` when it is not all the pod labels (empty: the pod labels).
+    selector_labels: StringMap,
     service_name: Option<String>,
     /// The pod spec without its volumes, which are assembled at build time.
     pub(super) pod: PodSpec,
@@ -117,6 +121,34 @@ impl StatefulSetBuilder {
     /// labels and selector; without any, they are `{app: <name>}`.
     pub fn label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         put(&mut self.pod_labels, key, value);
+        self
+    }
+    /// Selects the pods by this label only (adds to `spec.selector.matchLabels`): with any such
+    /// call, the selector is these labels instead of all the pod labels, and the pods may carry
+    /// more labels than they are selected by (the API server requires the selector to match the
+    /// pod labels; `build()` reports it when it does not). The headless Service still selects
+    /// the pod labels.
+    ///
+    /// ```
+    /// use kvol_core::{Container, StatefulSet};
+    ///
+    /// let redis = |selected: &str| {
+    ///     StatefulSet::builder("redis")
+    ///         .label("app", "redis")
+    ///         .label("appCluster", "redis-cluster")
+    ///         .selector_label("app", selected)
+    ///         .container(Container::builder("redis", "redis:6.2"))
+    ///         .build()
+    /// };
+    /// let set = redis("redis")?;
+    /// assert_eq!(set.spec.selector.match_labels.len(), 1);
+    /// assert_eq!(set.spec.template.metadata.labels.len(), 2);
+    /// let report = redis("cache").unwrap_err();
+    /// assert!(report.to_string().contains("`selector` does not match template `labels`"));
+    /// # Ok::<(), kvol_core::Report>(())
+    /// ```
+    pub fn selector_label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        put(&mut self.selector_labels, key, value);
         self
     }
     /// Adds a label to the StatefulSet object itself (`metadata.labels`; the pods' labels are
@@ -343,7 +375,11 @@ impl StatefulSetBuilder {
             pod_management_policy: self.pod_management_policy,
             replicas: self.replicas,
             revision_history_limit: self.revision_history_limit,
-            selector: LabelSelector::labels(labels.clone()),
+            selector: LabelSelector::labels(if self.selector_labels.is_empty() {
+                labels.clone()
+            } else {
+                self.selector_labels
+            }),
             service_name,
             template: PodTemplate {
                 metadata: TemplateMeta {

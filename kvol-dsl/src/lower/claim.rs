@@ -1,7 +1,11 @@
-//! Claims: `claim: [NAME] SIZE MODES [CLASS] [=> PATH]` templates (StatefulSets, ephemeral
+//! Claims: `claim: [NAME] SIZE MODES [CLASS] [=> PATH] [{ … }]` templates (StatefulSets, ephemeral
 //! volumes), access modes and storage classes, shared with `pvc!` and `pv!`.
 
-use super::{Cx, words::word};
+use super::{
+    Cx,
+    volume::{map_pairs, reg_map},
+    words::word,
+};
 use crate::{
     ast::{ClaimSpec, Modes},
     lowered::{Lowered, call, ctor},
@@ -55,7 +59,21 @@ pub fn claim_template(
     let modes = access_modes(cx, &spec.child("accessModes"), &c.modes);
     let t = call!(t.access_modes(modes));
     let size = cx.quantity(&c.size);
-    let t = call!(t.request(size));
+    let mut t = call!(t.request(size));
+    let meta = path.child("metadata");
+    reg_map(cx, &meta.child("labels"), &c.labels);
+    for (key, value) in map_pairs(cx, &c.labels) {
+        t = call!(t.label(key, value));
+    }
+    reg_map(cx, &meta.child("annotations"), &c.annotations);
+    for (key, value) in map_pairs(cx, &c.annotations) {
+        t = call!(t.annotation(key, value));
+    }
+    if let Some(w) = &c.volume_mode {
+        cx.reg(&spec.child("volumeMode"), w.sp);
+        let w = word(&k, w.value);
+        t = call!(t.volume_mode(w));
+    }
     match &c.class {
         None => t,
         Some(class) => storage_class!(cx, t, class, &spec.child("storageClassName")),

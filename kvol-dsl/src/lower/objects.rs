@@ -465,6 +465,12 @@ fn statefulset(cx: &mut Cx, ast: &StatefulSetAst, root: Sp) -> LoweredObject {
     for (key, value) in map_pairs(cx, &ast.set_labels) {
         b = call!(b.set_label(key, value));
     }
+    let selector = spec.child("selector");
+    reg_map(cx, &selector, &ast.selector);
+    reg_map(cx, &selector.child("matchLabels"), &ast.selector);
+    for (key, value) in map_pairs(cx, &ast.selector) {
+        b = call!(b.selector_label(key, value));
+    }
     let svc_meta = service.child("metadata");
     reg_map(cx, &svc_meta.child("labels"), &ast.service_labels);
     for (key, value) in map_pairs(cx, &ast.service_labels) {
@@ -1062,7 +1068,7 @@ fn secret(cx: &mut Cx, ast: &SecretAst, root: Sp) -> LoweredObject {
         &FieldPath::root().child("data[%s]"),
         ast.type_.as_ref().map_or(root, |t| t.sp),
     );
-    for e in &ast.string_data {
+    for e in ast.data.iter().chain(&ast.string_data) {
         if let Val::Lit(key, sp) = &e.key {
             cx.reg(&data.key(key), *sp);
         }
@@ -1070,6 +1076,20 @@ fn secret(cx: &mut Cx, ast: &SecretAst, root: Sp) -> LoweredObject {
     if let Some(t) = &ast.type_ {
         let t = cx.string(&t.value);
         b = call!(b.type_(t));
+    }
+    for e in &ast.data {
+        let key = cx.text(&e.key);
+        // Interpolated or invalid values were refused by the parser: nothing is expanded then.
+        let bytes = match &e.value {
+            Val::Lit(text, _) => kvol_core::config::Bytes::from_base64(text).unwrap_or_default(),
+            Val::Interp(_) => kvol_core::config::Bytes::default(),
+        };
+        let literal = proc_macro2::Literal::byte_string(&bytes.0);
+        let value = Lowered::leaf(
+            bytes,
+            quote!(#k::config::Bytes(::std::vec::Vec::from(&#literal[..]))),
+        );
+        b = call!(b.data(key, value));
     }
     for (key, value) in map_pairs(cx, &ast.string_data) {
         b = call!(b.string_data(key, value));

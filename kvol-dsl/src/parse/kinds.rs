@@ -51,6 +51,7 @@ pub const SECRET_KEYS: &[&str] = &[
     "labels",
     "annotations",
     "type",
+    "data",
     "string_data",
     "immutable",
     "allow",
@@ -160,6 +161,34 @@ fn text_map(p: &P, e: &mut Entry, what: &str) -> Vec<crate::ast::MapEntry> {
     .unwrap_or_default()
 }
 
+/// `data: { key: "base64" }` of a Secret: each value a string literal that decodes as the API
+/// server decodes `[]byte` fields (standard base64 with padding).
+fn base64_map(p: &P, e: &mut Entry) -> Vec<crate::ast::MapEntry> {
+    let map = text_map(p, e, "the data");
+    for entry in &map {
+        match &entry.value {
+            crate::ast::Val::Lit(text, sp) => {
+                if kvol_core::config::Bytes::from_base64(text).is_none() {
+                    p.cx.error(
+                        *sp,
+                        format!(
+                            "`{text}` is not base64: the API server's decoder refuses it \
+                             (illegal base64 data)\nhelp: write the text itself under \
+                             `string_data`"
+                        ),
+                    );
+                }
+            }
+            crate::ast::Val::Interp(i) => p.cx.error(
+                i.sp,
+                "the values of `data` are base64 literals\nhelp: interpolate text under \
+                 `string_data`",
+            ),
+        }
+    }
+    map
+}
+
 /// Parses `config_map! { … }`.
 pub fn config_map(p: &P, input: TokenStream) -> ConfigMapAst {
     let mut ast = ConfigMapAst::default();
@@ -202,6 +231,7 @@ pub fn secret(p: &P, input: TokenStream) -> SecretAst {
                 "type" => once(p, e, seen, |p, e| {
                     ast.type_ = value::string(p, &mut e.rest, "a Secret type")
                 }),
+                "data" => once(p, e, seen, |p, e| ast.data = base64_map(p, e)),
                 "string_data" => once(p, e, seen, |p, e| {
                     ast.string_data = text_map(p, e, "the string data")
                 }),

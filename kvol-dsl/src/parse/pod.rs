@@ -968,8 +968,8 @@ fn csi_options(p: &P, g: &proc_macro2::Group, out: &mut VolSrc) {
     }
 }
 
-/// `[NAME] SIZE MODES [CLASS] [=> MOUNT_PATH]` (`claim:` of a StatefulSet; `ephemeral` volumes
-/// without NAME and mount path).
+/// `[NAME] SIZE MODES [CLASS] [=> MOUNT_PATH] [{ labels, annotations, volume_mode }]` (`claim:`
+/// of a StatefulSet; `ephemeral` volumes without NAME, mount path and options).
 pub fn claim_spec(p: &P, c: &mut Cursor, start: Sp, named: bool) -> Option<ClaimSpec> {
     let name = if named && matches!(c.peek(), Some(TokenTree::Ident(_))) {
         value::literal_name(p, c, "a claim template name")
@@ -978,7 +978,8 @@ pub fn claim_spec(p: &P, c: &mut Cursor, start: Sp, named: bool) -> Option<Claim
     };
     let size = value::quantity(p, c, "a storage size", Guarantee::PositiveQuantity)?;
     let modes = value::modes(p, c);
-    let class = if c.eof() || c.is_fat_arrow() {
+    let options_next = |c: &Cursor| named && c.peek_group(Delimiter::Brace).is_some_and(is_options);
+    let class = if c.eof() || c.is_fat_arrow() || options_next(c) {
         None
     } else {
         value::class(p, c)
@@ -988,13 +989,79 @@ pub fn claim_spec(p: &P, c: &mut Cursor, start: Sp, named: bool) -> Option<Claim
     } else {
         None
     };
-    let sp = start.to(c.prev_span());
-    Some(ClaimSpec {
+    let mut spec = ClaimSpec {
         name,
         size,
         modes: modes?,
         class,
         mount,
-        sp,
-    })
+        labels: Vec::new(),
+        annotations: Vec::new(),
+        volume_mode: None,
+        sp: start,
+    };
+    if named && let Some(g) = c.peek_group(Delimiter::Brace).filter(|g| is_options(g)) {
+        c.bump();
+        claim_options(p, g, &mut spec);
+    }
+    spec.sp = start.to(c.prev_span());
+    Some(spec)
+}
+
+/// Whether a brace group holds `key: value` options (`{ labels: … }`, or `{}`) rather than an
+/// interpolated expression (`{class}`, `{names::x()}`): its first token is an identifier
+/// followed by a lone `:`.
+fn is_options(g: &proc_macro2::Group) -> bool {
+    let mut tokens = g.stream().into_iter();
+    match (tokens.next(), tokens.next()) {
+        (None, _) => true,
+        (Some(TokenTree::Ident(_)), Some(TokenTree::Punct(colon))) => {
+            colon.as_char() == ':' && colon.spacing() == proc_macro2::Spacing::Alone
+        }
+        _ => false,
+    }
+}
+
+/// The options of a claim template: `{ labels: { … }, annotations: { … }, volume_mode: Block }`.
+fn claim_options(p: &P, g: &proc_macro2::Group, spec: &mut ClaimSpec) {
+    const KEYS: &[&str] = &["labels", "annotations", "volume_mode"];
+    let mut seen = Seen::default();
+    for toks in group_entries(g) {
+        let Some(mut e) = entry(p, &toks) else {
+            continue;
+        };
+        match e.key.as_str() {
+            "labels" | "annotations" => {
+                if seen.once(p, &e) && colon(p, &mut e) {
+                    let labels = e.key == "labels";
+                    let what = if labels {
+                        "the claim template's labels"
+                    } else {
+                        "the claim template's annotations"
+                    };
+                    let m = value::map(
+                        p,
+                        &mut e.rest,
+                        what,
+                        Guarantee::QualifiedName,
+                        Guarantee::LabelValue,
+                    )
+                    .unwrap_or_default();
+                    if labels {
+                        spec.labels = m;
+                    } else {
+                        spec.annotations = m;
+                    }
+                    e.rest.finish(p, what);
+                }
+            }
+            "volume_mode" => {
+                if seen.once(p, &e) && colon(p, &mut e) {
+                    spec.volume_mode = value::api_word(p, &mut e.rest);
+                    e.rest.finish(p, "the volume mode");
+                }
+            }
+            _ => unknown_key(p, &e, "a claim template", KEYS),
+        }
+    }
 }
