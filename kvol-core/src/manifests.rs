@@ -144,6 +144,8 @@ pub enum ExternalKind {
     VolumeSnapshotClass,
     /// A VolumeAttributesClass (cluster-scoped).
     VolumeAttributesClass,
+    /// A Service (namespaced): a StatefulSet's governing Service declared outside the set.
+    Service,
 }
 
 impl Default for Manifests {
@@ -226,6 +228,12 @@ impl Manifests {
     /// Declares a VolumeAttributesClass that already exists in the cluster.
     pub fn external_attributes_class(self, name: impl Into<String>) -> Self {
         self.external(ExternalKind::VolumeAttributesClass, name)
+    }
+
+    /// Declares a Service that already exists in the set's namespace: the governing Service
+    /// of a StatefulSet declared with `service_in_set` (kvol does not check it).
+    pub fn external_service(self, name: impl Into<String>) -> Self {
+        self.external(ExternalKind::Service, name)
     }
 
     /// Declares an object of `kind` that already exists (namespaced kinds: in the set's

@@ -1066,13 +1066,16 @@ pub struct ManifestsAst {
     /// `external_classes: [..]`: StorageClasses that exist outside the set.
     pub external_classes: Vec<Str>,
     /// `external_config_maps`, `external_secrets`, `external_snapshots`,
-    /// `external_snapshot_classes`, `external_attributes_classes`: other objects that exist
+    /// `external_snapshot_classes`, `external_attributes_classes`, `external_services`: other
+    /// objects that exist
     /// outside the set, with their kind.
     pub external_objects: Vec<(kvol_core::manifests::ExternalKind, Str)>,
     /// `namespace`: where objects without one are applied.
     pub namespace: Option<Str>,
     /// `default_class`: the cluster's default StorageClass.
     pub default_class: Option<Str>,
+    /// `assume_default_class: true`: the cluster has a default StorageClass, name unknown.
+    pub assume_default_class: Option<bool>,
 }
 
 /// One expression of a selector: `key In [a, b]`, `key Exists`, …

@@ -57,6 +57,12 @@ impl Body {
         self
     }
 
+    /// Appends `other`'s entries.
+    pub fn extend(&mut self, other: Body) -> &mut Self {
+        self.entries.extend(other.entries);
+        self
+    }
+
     /// The entries, one per line at `indent` spaces, each ending in a comma.
     pub fn write(&self, out: &mut String, indent: usize) {
         let pad = " ".repeat(indent);

@@ -37,6 +37,9 @@ pub fn lower_manifests(
         let d = cx.string(&d.value);
         set = call!(set.cluster_default_class(d));
     }
+    if ast.assume_default_class == Some(true) {
+        set = call!(set.assume_default_class());
+    }
     for lowered in objects {
         match &lowered.object {
             Some(o) => {
@@ -66,6 +69,7 @@ fn external_kind(
         ExternalKind::VolumeSnapshot => quote!(VolumeSnapshot),
         ExternalKind::VolumeSnapshotClass => quote!(VolumeSnapshotClass),
         ExternalKind::VolumeAttributesClass => quote!(VolumeAttributesClass),
+        ExternalKind::Service => quote!(Service),
     };
     Lowered::leaf(kind, quote!(#k::manifests::ExternalKind::#variant))
 }
