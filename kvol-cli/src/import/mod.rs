@@ -34,8 +34,10 @@ mod workloads;
 mod workloads_pending;
 
 use crate::check::{self, DocReport, Externals, Input};
+use kvol_core::attributes_class::AttributesClassVersion;
 use kvol_core::decode::{DecodedDocument, MODELLED_KINDS, decode_document};
 use kvol_core::manifests::ExternalKind;
+use kvol_core::model::api_enum::ApiEnum;
 use kvol_core::object::Object;
 use kvol_core::rules::ids;
 use kvol_core::{KubeVersion, RuleId};
@@ -218,7 +220,8 @@ pub fn import(inputs: &[Input], options: &Options) -> Result<String, Failure> {
             (doc, read.note.as_deref())
         })
         .collect();
-    let items = items(&docs, &namespace, &mut errors);
+    let allows = allow_names(&docs, &namespace, &externals);
+    let items = items(&docs, &namespace, &allows, &mut errors);
     if !errors.is_empty() {
         return Err(Failure::Unimportable(errors));
     }
@@ -229,8 +232,8 @@ pub fn import(inputs: &[Input], options: &Options) -> Result<String, Failure> {
         }
         block.block(item.key, item.body);
     }
-    let files: Vec<String> = inputs.iter().map(|i| format!("`{}`", i.name)).collect();
-    Ok(write_source(&block, &files.join(", "), options.main))
+    let files: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
+    Ok(write_source(&block, &files, options.main))
 }
 
 /// The kinds kvol models, for messages.
@@ -481,6 +484,7 @@ struct Item {
 fn items(
     docs: &[(Doc<'_>, Option<&str>)],
     namespace: &str,
+    allows: &[Vec<String>],
     errors: &mut Vec<ImportError>,
 ) -> Vec<Item> {
     let ns_of = |doc: &Doc<'_>| -> String {
@@ -491,8 +495,18 @@ fn items(
     };
     let mut merged = vec![false; docs.len()];
     let mut bodies: Vec<Option<Item>> = Vec::new();
-    for (doc, note) in docs {
-        let note = note.map(str::to_owned);
+    for (i, (doc, note)) in docs.iter().enumerate() {
+        let mut note = note.map(str::to_owned);
+        if let Some(Object::VolumeAttributesClass(c)) = &doc.decoded.object
+            && c.api_version != AttributesClassVersion::V1
+        {
+            note = Some(format!(
+                "VolumeAttributesClass {} in the input: kvol writes {}, the same schema, \
+                 served from Kubernetes 1.34",
+                c.api_version.api_word(),
+                AttributesClassVersion::V1.api_word()
+            ));
+        }
         let Some(object) = &doc.decoded.object else {
             bodies.push(None);
             continue;
@@ -536,7 +550,13 @@ fn items(
             other => kinds::object(doc, other),
         };
         match printed {
-            Ok((key, body)) => bodies.push(Some(Item { key, body, note })),
+            Ok((key, mut body)) => {
+                if let Some(names) = allows.get(i).filter(|n| !n.is_empty()) {
+                    body.comment("kvol's warnings on this object, accepted as in the input");
+                    body.field("allow", format!("[{}]", names.join(", ")));
+                }
+                bodies.push(Some(Item { key, body, note }))
+            }
             Err(e) => {
                 errors.extend(e);
                 bodies.push(None);
@@ -550,17 +570,109 @@ fn items(
         .collect()
 }
 
-/// The whole source: the function returning the set, and `main` with `--main`.
-fn write_source(block: &Body, files: &str, main: bool) -> String {
-    let mut out = String::new();
-    if main {
-        out.push_str(&format!(
-            "//! Written by `kvol import` from {files}: `cargo run` prints the objects' YAML.\n\n\
-             fn main() {{\n    print!(\"{{}}\", manifests().to_yaml());\n}}\n\n"
-        ));
-    } else {
-        out.push_str(&format!("//! Written by `kvol import` from {files}.\n\n"));
+/// The names `allow: [..]` takes for the warnings kvol gives on each document's object when
+/// the macros check the set (as `kvol-dsl`'s `warnings::name` spells them).
+fn allow_names(
+    docs: &[(Doc<'_>, Option<&str>)],
+    namespace: &str,
+    externals: &Externals,
+) -> Vec<Vec<String>> {
+    use kvol_core::validate::Validate;
+    let mut set = kvol_core::Manifests::new().namespace(namespace);
+    for c in &externals.classes {
+        set = set.external_storage_class(c.clone());
     }
+    for (_, c) in &externals.claims {
+        set = set.external_claim(c.clone());
+    }
+    for (kind, name) in &externals.objects {
+        set = set.external(*kind, name.clone());
+    }
+    if let Some(c) = &externals.default_class {
+        set = set.cluster_default_class(c.clone());
+    } else if externals.assume_default_class {
+        set = set.assume_default_class();
+    }
+    let mut index = Vec::new();
+    for (i, (doc, _)) in docs.iter().enumerate() {
+        if let Some(o) = &doc.decoded.object {
+            let mut o = o.clone();
+            // Written as v1, whatever the input's version.
+            if let Object::VolumeAttributesClass(c) = &mut o {
+                c.api_version = AttributesClassVersion::V1;
+            }
+            set.push(o);
+            index.push(i);
+        }
+    }
+    let mut out = vec![Vec::new(); docs.len()];
+    for w in set.check().warnings {
+        let Some(&i) = w.object.and_then(|o| index.get(o)) else {
+            continue;
+        };
+        let name = warning_name(w.code);
+        if !out[i].contains(&name) {
+            out[i].push(name);
+        }
+    }
+    out
+}
+
+/// A warning's name in `allow: [..]`.
+fn warning_name(code: kvol_core::WarningCode) -> String {
+    use kvol_core::WarningCode as W;
+    let snake = |camel: &str| {
+        let mut out = String::new();
+        for c in camel.chars() {
+            if c.is_ascii_uppercase() {
+                if !out.is_empty() {
+                    out.push('_');
+                }
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    };
+    match code {
+        W::LegacyPluginRemoved(p) | W::LegacyPluginDeprecated(p) => {
+            let info = p.info();
+            let tense = if info.removed_in <= KubeVersion::DEFAULT.minor() {
+                "was"
+            } else {
+                "is"
+            };
+            format!(
+                "{}_{tense}_removed_in_kubernetes_1_{}",
+                snake(info.key),
+                info.removed_in
+            )
+        }
+        W::InTreeProvisioner(p) => format!("in_tree_provisioner_{}", snake(p.key())),
+        other => other.as_str().replace('-', "_"),
+    }
+}
+
+/// The whole source: the function returning the set, and `main` with `--main`.
+fn write_source(block: &Body, files: &[&str], main: bool) -> String {
+    let mut out = match files {
+        [one] => format!("//! Written by `kvol import` from `{one}`.\n"),
+        _ => {
+            let mut out = "//! Written by `kvol import` from:\n".to_owned();
+            for f in files {
+                out.push_str(&format!("//! - `{f}`\n"));
+            }
+            out
+        }
+    };
+    if main {
+        out.push_str(
+            "//!\n//! `cargo run` prints the objects' YAML.\n\n\
+             fn main() {\n    print!(\"{}\", manifests().to_yaml());\n}\n",
+        );
+    }
+    out.push('\n');
     out.push_str(
         "/// The imported objects, checked against each other when this compiles.\n\
          pub fn manifests() -> kvol::Valid<kvol::Manifests> {\n    kvol::manifests! {\n",

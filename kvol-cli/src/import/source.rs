@@ -72,7 +72,9 @@ impl Body {
                     out.push_str(&format!("{pad}{key}: {value},\n"));
                 }
                 Entry::Comment(text) => {
-                    out.push_str(&format!("{pad}// {text}\n").replace(" \n", "\n"))
+                    for line in wrap(text, 100usize.saturating_sub(indent + 3).max(40)) {
+                        out.push_str(&format!("{pad}// {line}\n").replace(" \n", "\n"));
+                    }
                 }
                 Entry::Block { head, body } => {
                     if let Some(line) = body.one_line()
@@ -104,6 +106,23 @@ impl Body {
         let line = format!("{{ {} }}", parts.join(", "));
         (line.len() <= INLINE_WIDTH && !line.contains('\n')).then_some(line)
     }
+}
+
+/// `text` in lines of at most `width` characters, broken at spaces (a longer word stays whole).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.len() + 1 + word.len() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
 }
 
 /// A Rust string literal for `text` (escapes as Rust's own `Debug` writes them).
