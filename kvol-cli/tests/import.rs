@@ -238,7 +238,7 @@ fn the_command_writes_source_or_says_why_not() {
     assert_eq!(out.status.code(), Some(0));
     let source = String::from_utf8(out.stdout).unwrap();
     assert!(
-        source.starts_with("//! Written by `kvol import` from `-`"),
+        source.starts_with("// Written by `kvol import` from `-`"),
         "{source}"
     );
     assert!(source.contains("fn main() {\n    print!(\"{}\", manifests().to_yaml());\n}\n"));

@@ -657,18 +657,18 @@ fn warning_name(code: kvol_core::WarningCode) -> String {
 /// The whole source: the function returning the set, and `main` with `--main`.
 fn write_source(block: &Body, files: &[&str], main: bool) -> String {
     let mut out = match files {
-        [one] => format!("//! Written by `kvol import` from `{one}`.\n"),
+        [one] => format!("// Written by `kvol import` from `{one}`.\n"),
         _ => {
-            let mut out = "//! Written by `kvol import` from:\n".to_owned();
+            let mut out = "// Written by `kvol import` from:\n".to_owned();
             for f in files {
-                out.push_str(&format!("//! - `{f}`\n"));
+                out.push_str(&format!("// - `{f}`\n"));
             }
             out
         }
     };
     if main {
         out.push_str(
-            "//!\n//! `cargo run` prints the objects' YAML.\n\n\
+            "// `cargo run` prints the objects' YAML.\n\n\
              fn main() {\n    print!(\"{}\", manifests().to_yaml());\n}\n",
         );
     }

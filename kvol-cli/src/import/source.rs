@@ -17,7 +17,7 @@ enum Entry {
     Comment(String),
 }
 
-/// Blocks of only fields whose one-line form is at most this long are written on one line.
+/// Blocks without comments whose one-line form is at most this long are written on one line.
 const INLINE_WIDTH: usize = 72;
 
 impl Body {
@@ -91,7 +91,8 @@ impl Body {
         }
     }
 
-    /// `{ a: 1, b: 2 }` when the body is short and holds only fields (and `{}` when empty).
+    /// `{ a: 1, b: { c: 3 } }` when the body is short and holds no comment (and `{}` when
+    /// empty).
     fn one_line(&self) -> Option<String> {
         if self.entries.is_empty() {
             return Some("{}".to_owned());
@@ -100,7 +101,8 @@ impl Body {
         for entry in &self.entries {
             match entry {
                 Entry::Field { key, value } => parts.push(format!("{key}: {value}")),
-                _ => return None,
+                Entry::Block { head, body } => parts.push(format!("{head} {}", body.one_line()?)),
+                Entry::Comment(_) => return None,
             }
         }
         let line = format!("{{ {} }}", parts.join(", "));
