@@ -280,3 +280,22 @@ fn the_command_writes_source_or_says_why_not() {
     assert_eq!(help.status.code(), Some(0));
     assert!(String::from_utf8(help.stdout).unwrap().contains("--main"));
 }
+
+#[test]
+fn kvol_check_takes_a_governing_service_declared_outside() {
+    let set = "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: web}\nspec:\n  \
+               serviceName: web\n  selector: {matchLabels: {app: web}}\n  template:\n    \
+               metadata: {labels: {app: web}}\n    spec:\n      containers: [{name: web, \
+               image: nginx}]\n";
+    let without = kvol(&["check", "-"], set);
+    assert_eq!(without.status.code(), Some(1));
+    let err = String::from_utf8(without.stdout).unwrap();
+    assert!(err.contains("11.2/kvol-service-in-set-exists"), "{err}");
+    let with = kvol(&["check", "--service", "web", "-"], set);
+    assert_eq!(
+        with.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&with.stdout)
+    );
+}

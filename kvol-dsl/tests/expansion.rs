@@ -101,6 +101,14 @@ const CASES: &[(&str, Kind, &str)] = &[
            storage_class { name: std, provisioner: "example.com/p" }"#,
     ),
     (
+        "manifests-externals",
+        Kind::Manifests,
+        r#"assume_default_class: true,
+           external_services: [web],
+           statefulset { name: web, image: "nginx", service_in_set: true },
+           pvc { name: data, access: RWO, request: 1Gi }"#,
+    ),
+    (
         "service",
         Kind::Service,
         r#"name: web, type: NodePort, selector: { app: web },

@@ -1,0 +1,39 @@
+fn expansion() {
+    {
+        ::kvol::__private::manifests(
+            ::kvol::__private::kvol_core::Manifests::new()
+                .external(
+                    ::kvol::__private::kvol_core::manifests::ExternalKind::Service,
+                    ::kvol::__private::string("web"),
+                )
+                .assume_default_class()
+                .with(
+                    ::kvol::__private::kvol_core::StatefulSet::builder(
+                            ::kvol::__private::string("web"),
+                        )
+                        .container(
+                            ::kvol::__private::kvol_core::Container::builder(
+                                ::kvol::__private::string("web"),
+                                ::kvol::__private::string("nginx"),
+                            ),
+                        )
+                        .service_in_set(true)
+                        .__build_prechecked(),
+                )
+                .with(
+                    ::kvol::__private::kvol_core::PersistentVolumeClaim::builder(
+                            ::kvol::__private::string("data"),
+                        )
+                        .access_modes(
+                            <::kvol::__private::kvol_core::AccessModes as ::core::iter::FromIterator<
+                                ::kvol::__private::kvol_core::AccessMode,
+                            >>::from_iter([
+                                ::kvol::__private::kvol_core::AccessMode::ReadWriteOnce,
+                            ]),
+                        )
+                        .request(::kvol::__private::quantity("1Gi"))
+                        .__build_prechecked(),
+                ),
+        )
+    }
+}
