@@ -382,7 +382,8 @@ macro_rules! service {
 /// StorageClass, name unknown), `external_claims: [..]`, `external_classes: [..]`,
 /// `external_config_maps`, `external_secrets`, `external_snapshots`,
 /// `external_snapshot_classes`, `external_attributes_classes`, `external_services: [..]` (a
-/// StatefulSet's governing Service outside the set). Values must be literals
+/// StatefulSet's governing Service outside the set); a namespaced external in another namespace
+/// than the set's is written `"NAMESPACE/NAME"`. Values must be literals
 /// (see the module documentation for run-time values).
 #[macro_export]
 macro_rules! manifests {

@@ -30,8 +30,8 @@ pub struct Externals {
     /// The namespace of documents that name none.
     pub namespace: Option<String>,
     /// Other objects that exist in the cluster (ConfigMaps, Secrets, VolumeSnapshots, Services
-    /// in the namespace of documents that name none; VolumeSnapshotClasses,
-    /// VolumeAttributesClasses).
+    /// in the namespace of documents that name none, or `NAMESPACE/NAME`;
+    /// VolumeSnapshotClasses, VolumeAttributesClasses).
     pub objects: Vec<(kvol_core::manifests::ExternalKind, String)>,
 }
 
@@ -393,7 +393,10 @@ fn check_set(reports: &mut [DocReport], decoded: Vec<Decoded>, options: &Options
         set = set.external_storage_class(c.clone());
     }
     for (kind, name) in &options.externals.objects {
-        set = set.external(*kind, name.clone());
+        set = match name.split_once('/') {
+            Some((ns, name)) => set.external_in(*kind, ns, name),
+            None => set.external(*kind, name.clone()),
+        };
     }
     for (n, c) in &options.externals.claims {
         set = match n {

@@ -55,13 +55,16 @@ Options:
   --default-class <NAME>     The cluster's default StorageClass
   --assume-default-class     The cluster has a default StorageClass (its name unknown)
   --claim <[NAMESPACE/]NAME> A PersistentVolumeClaim that exists in the cluster (repeatable)
-  --config-map <NAME>        A ConfigMap that exists in the cluster (repeatable; namespace:
-                             --namespace)
-  --secret <NAME>            A Secret that exists in the cluster (repeatable)
-  --snapshot <NAME>          A VolumeSnapshot that exists in the cluster (repeatable)
+  --config-map <[NAMESPACE/]NAME>
+                             A ConfigMap that exists in the cluster (repeatable)
+  --secret <[NAMESPACE/]NAME>
+                             A Secret that exists in the cluster (repeatable)
+  --snapshot <[NAMESPACE/]NAME>
+                             A VolumeSnapshot that exists in the cluster (repeatable)
   --snapshot-class <NAME>    A VolumeSnapshotClass that exists in the cluster (repeatable)
   --attributes-class <NAME>  A VolumeAttributesClass that exists in the cluster (repeatable)
-  --service <NAME>           A Service that exists in the cluster: the governing Service of a
+  --service <[NAMESPACE/]NAME>
+                             A Service that exists in the cluster: the governing Service of a
                              StatefulSet given without it (repeatable)
   --namespace <NAME>         The namespace of documents that name none [default: default]
   --verbose                  Also list the fields kvol does not model (not checked)

@@ -243,6 +243,19 @@ impl Manifests {
         self
     }
 
+    /// Declares an object of `kind` that already exists in `namespace` (for cluster-scoped
+    /// kinds the namespace is ignored).
+    pub fn external_in(
+        mut self,
+        kind: ExternalKind,
+        namespace: impl Into<String>,
+        name: impl Into<String>,
+    ) -> Self {
+        self.external_objects
+            .insert((kind, Some(namespace.into()), name.into()));
+        self
+    }
+
     /// The objects declared external with [`Manifests::external`] and its shorthands:
     /// `(kind, namespace if given, name)`.
     pub fn external_objects(&self) -> impl Iterator<Item = (ExternalKind, Option<&str>, &str)> {

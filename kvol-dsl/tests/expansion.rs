@@ -105,6 +105,8 @@ const CASES: &[(&str, Kind, &str)] = &[
         Kind::Manifests,
         r#"assume_default_class: true,
            external_services: [web],
+           external_claims: ["apps/logs"],
+           external_config_maps: ["apps/settings"],
            statefulset { name: web, image: "nginx", service_in_set: true },
            pvc { name: data, access: RWO, request: 1Gi }"#,
     ),

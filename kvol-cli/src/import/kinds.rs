@@ -1141,6 +1141,49 @@ pv {
     }
 
     #[test]
+    fn references_in_other_namespaces_are_declared_there() {
+        let yaml = "\
+apiVersion: snapshot.storage.k8s.io/v1
+kind: VolumeSnapshot
+metadata: {name: snap, namespace: a}
+spec:
+  volumeSnapshotClassName: csi
+  source: {persistentVolumeClaimName: data}
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: restored, namespace: b}
+spec:
+  accessModes: [ReadWriteOnce]
+  resources: {requests: {storage: 1Gi}}
+  storageClassName: fast
+  dataSource: {kind: VolumeSnapshot, name: nightly, apiGroup: snapshot.storage.k8s.io}
+";
+        assert_eq!(
+            block(yaml),
+            "\
+// referred to by the input, not in it: kvol checks the set with them
+external_classes: [fast],
+external_claims: [\"a/data\"],
+external_snapshots: [\"b/nightly\"],
+external_snapshot_classes: [csi],
+volume_snapshot { name: snap, namespace: a, claim: data, class: csi },
+pvc {
+    name: restored,
+    namespace: b,
+    access: RWO,
+    request: 1Gi,
+    class: fast,
+    data_source: {
+        kind: VolumeSnapshot,
+        name: nightly,
+        api_group: \"snapshot.storage.k8s.io\",
+    },
+},"
+        );
+    }
+
+    #[test]
     fn null_fields_say_nothing() {
         let yaml = "\
 apiVersion: v1

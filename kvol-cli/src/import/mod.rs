@@ -374,7 +374,6 @@ fn check_with_externals(
                     externals.assume_default_class = true;
                     continue;
                 }
-                // The DSL declares externals in the set's namespace only.
                 let Some(name) = missing_name(node, finding) else {
                     continue;
                 };
@@ -385,13 +384,18 @@ fn check_with_externals(
                             ExternalKind::VolumeSnapshotClass | ExternalKind::VolumeAttributesClass
                         )
                 );
-                if namespaced && ns != namespace {
-                    continue;
-                }
+                // In another namespace than the set's: `NAMESPACE/NAME`.
+                let other = (namespaced && ns != namespace).then(|| ns.to_owned());
                 let new = match what {
                     Missing::Class => push_new(&mut externals.classes, name),
-                    Missing::Claim => push_new(&mut externals.claims, (None, name)),
-                    Missing::Object(kind) => push_new(&mut externals.objects, (kind, name)),
+                    Missing::Claim => push_new(&mut externals.claims, (other, name)),
+                    Missing::Object(kind) => {
+                        let name = match other {
+                            Some(ns) => format!("{ns}/{name}"),
+                            None => name,
+                        };
+                        push_new(&mut externals.objects, (kind, name))
+                    }
                     Missing::DefaultClass => false,
                 };
                 added |= new;
@@ -423,20 +427,22 @@ fn header(namespace: &str, externals: &Externals) -> Body {
         body.comment("claims without a class: the cluster's default StorageClass provisions them");
         body.field("assume_default_class", "true");
     }
-    let list = |names: Vec<&str>| {
-        let mut names: Vec<String> = names.into_iter().map(source::name).collect();
+    let list = |names: Vec<String>| {
+        let mut names: Vec<String> = names.iter().map(|n| source::name(n)).collect();
         names.sort();
         names.dedup();
         format!("[{}]", names.join(", "))
     };
-    let mut lists: Vec<(&str, Vec<&str>)> = vec![
-        (
-            "external_classes",
-            externals.classes.iter().map(String::as_str).collect(),
-        ),
+    let mut lists: Vec<(&str, Vec<String>)> = vec![
+        ("external_classes", externals.classes.clone()),
         (
             "external_claims",
-            externals.claims.iter().map(|(_, n)| n.as_str()).collect(),
+            (externals.claims.iter())
+                .map(|(ns, n)| match ns {
+                    Some(ns) => format!("{ns}/{n}"),
+                    None => n.clone(),
+                })
+                .collect(),
         ),
     ];
     for (key, kind) in [
@@ -455,7 +461,7 @@ fn header(namespace: &str, externals: &Externals) -> Body {
     ] {
         let names = (externals.objects.iter())
             .filter(|(k, _)| *k == kind)
-            .map(|(_, n)| n.as_str())
+            .map(|(_, n)| n.clone())
             .collect();
         lists.push((key, names));
     }
@@ -582,11 +588,17 @@ fn allow_names(
     for c in &externals.classes {
         set = set.external_storage_class(c.clone());
     }
-    for (_, c) in &externals.claims {
-        set = set.external_claim(c.clone());
+    for (ns, c) in &externals.claims {
+        set = match ns {
+            Some(ns) => set.external_claim_in(ns.clone(), c.clone()),
+            None => set.external_claim(c.clone()),
+        };
     }
     for (kind, name) in &externals.objects {
-        set = set.external(*kind, name.clone());
+        set = match name.split_once('/') {
+            Some((ns, name)) => set.external_in(*kind, ns, name),
+            None => set.external(*kind, name.clone()),
+        };
     }
     if let Some(c) = &externals.default_class {
         set = set.cluster_default_class(c.clone());

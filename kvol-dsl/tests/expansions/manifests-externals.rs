@@ -2,9 +2,18 @@ fn expansion() {
     {
         ::kvol::__private::manifests(
             ::kvol::__private::kvol_core::Manifests::new()
+                .external_claim_in(
+                    ::kvol::__private::string("apps"),
+                    ::kvol::__private::string("logs"),
+                )
                 .external(
                     ::kvol::__private::kvol_core::manifests::ExternalKind::Service,
                     ::kvol::__private::string("web"),
+                )
+                .external_in(
+                    ::kvol::__private::kvol_core::manifests::ExternalKind::ConfigMap,
+                    ::kvol::__private::string("apps"),
+                    ::kvol::__private::string("settings"),
                 )
                 .assume_default_class()
                 .with(
