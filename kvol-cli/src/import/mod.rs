@@ -173,6 +173,15 @@ pub fn import(inputs: &[Input], options: &Options) -> Result<String, Failure> {
             });
         }
     }
+    if docs.is_empty() {
+        let file = inputs.iter().map(|i| i.name.as_str()).collect::<Vec<_>>();
+        return Err(Failure::Unimportable(vec![ImportError {
+            file: file.join(", "),
+            doc: 0,
+            field: String::new(),
+            message: "nothing to import: the input holds no document".to_owned(),
+        }]));
+    }
     let namespace = set_namespace(&docs, options);
     let (reports, externals) = check_with_externals(&docs, options, &namespace);
     if reports.iter().any(|r| !r.accepted()) {
@@ -493,12 +502,6 @@ fn items(
     allows: &[Vec<String>],
     errors: &mut Vec<ImportError>,
 ) -> Vec<Item> {
-    let ns_of = |doc: &Doc<'_>| -> String {
-        doc.decoded
-            .namespace
-            .clone()
-            .unwrap_or_else(|| namespace.to_owned())
-    };
     let mut merged = vec![false; docs.len()];
     let mut bodies: Vec<Option<Item>> = Vec::new();
     for (i, (doc, note)) in docs.iter().enumerate() {
@@ -525,21 +528,12 @@ fn items(
                 .map(|b| ("deployment", b))
                 .map_err(|e| vec![e]),
             Object::StatefulSet(set) => {
-                let ns = ns_of(doc);
-                let service =
-                    docs.iter()
-                        .enumerate()
-                        .find_map(|(j, (d, _))| match &d.decoded.object {
-                            Some(Object::Service(svc))
-                                if !merged[j]
-                                    && svc.metadata.name == set.spec.service_name
-                                    && ns_of(d) == ns
-                                    && svc.is_headless() =>
-                            {
-                                Some((j, d, svc))
-                            }
-                            _ => None,
-                        });
+                let service = governing_service(docs, i, namespace, &merged).and_then(|j| {
+                    match &docs[j].0.decoded.object {
+                        Some(Object::Service(svc)) => Some((j, &docs[j].0, svc)),
+                        _ => None,
+                    }
+                });
                 let governing = match service {
                     Some((_, d, svc)) => workloads::Governing::Input(d, svc),
                     None => workloads::Governing::Elsewhere,
@@ -574,6 +568,35 @@ fn items(
         .zip(merged)
         .filter_map(|(item, merged)| item.filter(|_| !merged))
         .collect()
+}
+
+/// The document of `docs` that is the headless Service governing StatefulSet `docs[set]`: same
+/// namespace, named `serviceName`, `clusterIP: None`, not `taken` by another StatefulSet.
+fn governing_service(
+    docs: &[(Doc<'_>, Option<&str>)],
+    set: usize,
+    namespace: &str,
+    taken: &[bool],
+) -> Option<usize> {
+    let ns_of = |doc: &Doc<'_>| {
+        doc.decoded
+            .namespace
+            .as_deref()
+            .unwrap_or(namespace)
+            .to_owned()
+    };
+    let (doc, _) = docs.get(set)?;
+    let Some(Object::StatefulSet(sts)) = &doc.decoded.object else {
+        return None;
+    };
+    let ns = ns_of(doc);
+    docs.iter().enumerate().position(|(j, (d, _))| {
+        matches!(&d.decoded.object, Some(Object::Service(svc))
+            if !taken.get(j).copied().unwrap_or(false)
+                && svc.metadata.name == sts.spec.service_name
+                && ns_of(d) == ns
+                && svc.is_headless())
+    })
 }
 
 /// The names `allow: [..]` takes for the warnings kvol gives on each document's object when
@@ -692,4 +715,82 @@ fn write_source(block: &Body, files: &[&str], main: bool) -> String {
     block.write(&mut out, 8);
     out.push_str("    }\n}\n");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stateful_set_is_paired_with_its_headless_service() {
+        let yaml = "\
+apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: other}
+spec: {clusterIP: None, selector: {app: web}, ports: [{port: 80}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec: {selector: {app: web}, ports: [{port: 80}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: web}
+spec: {clusterIP: None, selector: {app: web}, ports: [{port: 80}]}
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: web}
+spec:
+  serviceName: web
+  selector: {matchLabels: {app: web}}
+  template:
+    metadata: {labels: {app: web}}
+    spec: {containers: [{name: web, image: nginx}]}
+";
+        let read: Vec<kvol_read::Document> = (kvol_read::read_stream(yaml).into_iter())
+            .map(|d| d.unwrap())
+            .collect();
+        let decoded: Vec<DecodedDocument> =
+            read.iter().map(|d| decode_document(&d.value)).collect();
+        let docs: Vec<(Doc<'_>, Option<&str>)> = (read.iter().zip(&decoded))
+            .map(|(r, d)| {
+                let doc = Doc {
+                    file: "in.yaml",
+                    index: r.index,
+                    node: &r.value,
+                    decoded: d,
+                };
+                (doc, None)
+            })
+            .collect();
+        // Not the one of another namespace, nor the one with a cluster IP.
+        assert_eq!(governing_service(&docs, 3, "default", &[false; 4]), Some(2));
+        // Not one already merged into another StatefulSet.
+        assert_eq!(
+            governing_service(&docs, 3, "default", &[false, false, true, false]),
+            None
+        );
+        // Applied to namespace `other`, the StatefulSet is governed by the first one.
+        assert_eq!(governing_service(&docs, 3, "other", &[false; 4]), Some(0));
+        assert_eq!(governing_service(&docs, 0, "default", &[false; 4]), None);
+    }
+
+    #[test]
+    fn empty_input_is_refused() {
+        let input = Input {
+            name: "-".into(),
+            bytes: b"# nothing\n---\n".to_vec(),
+        };
+        match import(&[input], &Options::default()) {
+            Err(Failure::Unimportable(e)) => {
+                assert_eq!(
+                    e[0].message,
+                    "nothing to import: the input holds no document"
+                )
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 }
