@@ -24,10 +24,20 @@ use kvol_core::storage_class::StorageClass;
 /// What a printer found it cannot write.
 type Errors = Vec<ImportError>;
 
+/// Metadata the API server sets itself (and ignores, or refuses, on create): left out.
+const SERVER_SET: &[&str] = &[
+    "metadata.creationTimestamp",
+    "metadata.generation",
+    "metadata.managedFields",
+    "metadata.resourceVersion",
+    "metadata.selfLink",
+    "metadata.uid",
+];
+
 /// The `manifests!` key and body of `object` (not a workload).
 pub(super) fn object(doc: &Doc, object: &Object) -> Result<(&'static str, Body), Errors> {
     let mut errors = unmodelled(doc);
-    let printed = match object {
+    let mut printed = match object {
         Object::PersistentVolume(o) => ("pv", pv(doc, o, &mut errors)),
         Object::PersistentVolumeClaim(o) => ("pvc", pvc(doc, o, &mut errors)),
         Object::StorageClass(o) => ("storage_class", storage_class(doc, o, &mut errors)),
@@ -43,6 +53,23 @@ pub(super) fn object(doc: &Doc, object: &Object) -> Result<(&'static str, Body),
             ("", Body::new())
         }
     };
+    let dropped: Vec<String> = (doc.decoded.unmodelled.iter())
+        .map(|u| u.path.to_string())
+        .filter(|p| SERVER_SET.contains(&p.as_str()))
+        .filter(|p| {
+            !doc.node_at(p)
+                .is_some_and(|n| matches!(n.value, kvol_read::Value::Null))
+        })
+        .collect();
+    if !dropped.is_empty() {
+        let mut body = Body::new();
+        body.comment(&format!(
+            "left out: {} (set by the API server)",
+            dropped.join(", ")
+        ));
+        body.extend(printed.1);
+        printed.1 = body;
+    }
     if errors.is_empty() {
         Ok(printed)
     } else {
@@ -57,8 +84,11 @@ fn unmodelled(doc: &Doc) -> Errors {
     let item = doc.decoded.kind.as_str();
     (doc.decoded.unmodelled.iter())
         .filter(|u| {
-            !doc.node_at(&u.path.to_string())
-                .is_some_and(|n| matches!(n.value, kvol_read::Value::Null))
+            let path = u.path.to_string();
+            !SERVER_SET.contains(&path.as_str())
+                && !doc
+                    .node_at(&path)
+                    .is_some_and(|n| matches!(n.value, kvol_read::Value::Null))
         })
         .map(|u| {
             doc.error(
@@ -1192,6 +1222,36 @@ metadata: {name: c, creationTimestamp: null}
 data: {a: b}
 ";
         assert_eq!(block(yaml), "config_map { name: c, data: { a: b } },");
+    }
+
+    #[test]
+    fn metadata_the_server_sets_is_left_out() {
+        let yaml = "\
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: c
+  uid: 0b6f3c1e-1111-2222-3333-444455556666
+  resourceVersion: \"123\"
+  creationTimestamp: \"2024-01-01T00:00:00Z\"
+data: {a: b}
+";
+        assert_eq!(
+            block(yaml),
+            "\
+config_map {
+    // left out: metadata.uid, metadata.resourceVersion, metadata.creationTimestamp (set by
+    // the API server)
+    name: c,
+    data: { a: b },
+},"
+        );
+        let owned = "\
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: c, ownerReferences: [{apiVersion: v1, kind: Pod, name: p, uid: u}]}
+";
+        assert_eq!(errors(owned).len(), 1);
     }
 
     #[test]
