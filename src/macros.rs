@@ -414,7 +414,7 @@ macro_rules! deployment {
 }
 
 /// A ConfigMap, checked at compile time: `name`, `namespace`, `labels`, `annotations`,
-/// `data: { "key": "value" }`, `immutable: true`.
+/// `data: { "key": "value" }`, `binary_data: { "key": "BASE64" }`, `immutable: true`.
 ///
 /// ```
 /// let cm = kvol::config_map! { name: app-config, data: { "app.properties": "mode=prod" } };
@@ -427,7 +427,7 @@ macro_rules! config_map {
 
 /// A Secret, checked at compile time: `name`, `namespace`, `labels`, `annotations`,
 /// `type: "kubernetes.io/tls"` (default `Opaque`), `string_data: { "key": "value" }`,
-/// `immutable: true`. The keys each well-known type needs are required.
+/// `data: { "key": "BASE64" }` (as the YAML writes it), `immutable: true`. The keys each well-known type needs are required.
 ///
 /// ```
 /// let s = kvol::secret! { name: db-auth, type: "kubernetes.io/basic-auth", string_data: { username: admin } };

@@ -954,6 +954,8 @@ pub struct ConfigMapAst {
     pub meta: Meta,
     /// `data: { key: "value" }`.
     pub data: Vec<MapEntry>,
+    /// `binary_data: { key: "BASE64" }`.
+    pub binary_data: Vec<MapEntry>,
     /// `immutable`.
     pub immutable: Option<bool>,
 }
@@ -965,6 +967,8 @@ pub struct SecretAst {
     pub meta: Meta,
     /// `type`.
     pub type_: Option<Str>,
+    /// `data: { key: "BASE64" }`.
+    pub data: Vec<MapEntry>,
     /// `string_data: { key: "value" }`.
     pub string_data: Vec<MapEntry>,
     /// `immutable`.

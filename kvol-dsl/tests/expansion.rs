@@ -107,6 +107,8 @@ const CASES: &[(&str, Kind, &str)] = &[
            external_services: [web],
            external_claims: ["apps/logs"],
            external_config_maps: ["apps/settings"],
+           secret { name: creds, data: { username: "YWRtaW4=" }, string_data: { password: "p" } },
+           config_map { name: bin, binary_data: { k: "AAE=" } },
            statefulset { name: web, image: "nginx", service_in_set: true },
            pvc { name: data, access: RWO, request: 1Gi }"#,
     ),

@@ -42,8 +42,8 @@ pub(super) fn object(doc: &Doc, object: &Object) -> Result<(&'static str, Body),
         Object::PersistentVolumeClaim(o) => ("pvc", pvc(doc, o, &mut errors)),
         Object::StorageClass(o) => ("storage_class", storage_class(doc, o, &mut errors)),
         Object::Service(o) => ("service", service(doc, o, &mut errors)),
-        Object::ConfigMap(o) => ("config_map", config_map(doc, o, &mut errors)),
-        Object::Secret(o) => ("secret", secret(doc, o, &mut errors)),
+        Object::ConfigMap(o) => ("config_map", config_map(o)),
+        Object::Secret(o) => ("secret", secret(o)),
         Object::PodDisruptionBudget(o) => ("pdb", pdb(doc, o, &mut errors)),
         Object::VolumeSnapshotClass(o) => ("volume_snapshot_class", snapshot_class(o)),
         Object::VolumeSnapshot(o) => ("volume_snapshot", snapshot(o)),
@@ -528,17 +528,13 @@ fn service(doc: &Doc, svc: &Service, errors: &mut Errors) -> Body {
     body
 }
 
-fn config_map(doc: &Doc, cm: &ConfigMap, errors: &mut Errors) -> Body {
+fn config_map(cm: &ConfigMap) -> Body {
     let mut body = object_meta(&cm.metadata);
     if !cm.data.is_empty() {
         body.block("data:", map(&cm.data));
     }
-    for key in cm.binary_data.keys() {
-        errors.push(doc.error(
-            &format!("binaryData[{key}]"),
-            "the DSL's ConfigMaps hold text (`data`) only: write this ConfigMap with kvol's \
-             builder API to keep `binaryData`",
-        ));
+    if !cm.binary_data.is_empty() {
+        body.block("binary_data:", base64(&cm.binary_data));
     }
     if let Some(i) = cm.immutable {
         body.field("immutable", i.to_string());
@@ -546,37 +542,25 @@ fn config_map(doc: &Doc, cm: &ConfigMap, errors: &mut Errors) -> Body {
     body
 }
 
-fn secret(doc: &Doc, s: &Secret, errors: &mut Errors) -> Body {
+/// `{ key: "BASE64" }`.
+fn base64(m: &kvol_core::config::ByteMap) -> Body {
+    let mut body = Body::new();
+    for (k, v) in m {
+        body.field(&atom(k), string(&v.to_base64()));
+    }
+    body
+}
+
+fn secret(s: &Secret) -> Body {
     let mut body = object_meta(&s.metadata);
     if let Some(t) = &s.type_ {
         body.field("type", string(t));
     }
-    // `data` (base64) is written as `string_data` (its text): the API server stores
-    // `stringData` in `data`, with `stringData` winning for a key in both.
-    let mut text = StringMap::new();
-    for (key, bytes) in &s.data {
-        match String::from_utf8(bytes.0.clone()) {
-            Ok(t) => {
-                text.insert(key.clone(), t);
-            }
-            Err(_) => errors.push(doc.error(
-                &format!("data[{key}]"),
-                "not text: the DSL's Secrets hold text (`string_data`) only; write this Secret \
-                 with kvol's builder API",
-            )),
-        }
-    }
     if !s.data.is_empty() {
-        body.comment(
-            "`data` (base64) written as `string_data`, its text: the API server stores both in \
-             `data`",
-        );
+        body.block("data:", base64(&s.data));
     }
-    for (key, t) in &s.string_data {
-        text.insert(key.clone(), t.clone());
-    }
-    if !text.is_empty() {
-        body.block("string_data:", map(&text));
+    if !s.string_data.is_empty() {
+        body.block("string_data:", map(&s.string_data));
     }
     if let Some(i) = s.immutable {
         body.field("immutable", i.to_string());
@@ -972,7 +956,7 @@ service { name: fixed, type: LoadBalancer, cluster_ip: \"10.0.0.10\", port: 443 
     }
 
     #[test]
-    fn config_maps_and_secrets() {
+    fn config_maps_and_secrets_with_their_bytes() {
         let yaml = "\
 apiVersion: v1
 kind: ConfigMap
@@ -986,6 +970,11 @@ metadata: {name: creds}
 type: kubernetes.io/basic-auth
 data: {username: YWRtaW4=}
 stringData: {password: s3cr3t}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: b}
+binaryData: {k: AAE=}
 ";
         assert_eq!(
             block(yaml),
@@ -998,19 +987,10 @@ config_map {
 secret {
     name: creds,
     type: \"kubernetes.io/basic-auth\",
-    // `data` (base64) written as `string_data`, its text: the API server stores both in
-    // `data`
-    string_data: { password: s3cr3t, username: admin },
-},"
-        );
-        let binary =
-            "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\nbinaryData: {k: AAE=}\n";
-        assert_eq!(
-            errors(binary),
-            [
-                "in.yaml#0 binaryData[k]: the DSL's ConfigMaps hold text (`data`) only: write this \
-              ConfigMap with kvol's builder API to keep `binaryData`"
-            ]
+    data: { username: \"YWRtaW4=\" },
+    string_data: { password: s3cr3t },
+},
+config_map { name: b, binary_data: { k: \"AAE=\" } },"
         );
     }
 

@@ -41,6 +41,7 @@ pub const CONFIG_MAP_KEYS: &[&str] = &[
     "labels",
     "annotations",
     "data",
+    "binary_data",
     "immutable",
     "allow",
 ];
@@ -51,6 +52,7 @@ pub const SECRET_KEYS: &[&str] = &[
     "labels",
     "annotations",
     "type",
+    "data",
     "string_data",
     "immutable",
     "allow",
@@ -160,6 +162,32 @@ fn text_map(p: &P, e: &mut Entry, what: &str) -> Vec<crate::ast::MapEntry> {
     .unwrap_or_default()
 }
 
+/// A `{ key: "BASE64" }` map (a Secret's `data`, a ConfigMap's `binary_data`): each value a
+/// literal in standard base64, as the YAML writes it.
+fn base64_map(p: &P, e: &mut Entry, what: &str) -> Vec<crate::ast::MapEntry> {
+    let entries = text_map(p, e, what);
+    for entry in &entries {
+        match &entry.value {
+            crate::ast::Val::Lit(v, sp) => {
+                if kvol_core::config::Bytes::from_base64(v).is_none() {
+                    p.cx.error(
+                        *sp,
+                        format!(
+                            "{v:?} is not base64: {what} holds base64 text, as in the YAML\nhelp: \
+                             write text with `string_data` (Secrets) or `data` (ConfigMaps)"
+                        ),
+                    );
+                }
+            }
+            crate::ast::Val::Interp(i) => p.cx.error(
+                i.sp,
+                format!("a value of {what} cannot be interpolated: write the base64 literally"),
+            ),
+        }
+    }
+    entries
+}
+
 /// Parses `config_map! { … }`.
 pub fn config_map(p: &P, input: TokenStream) -> ConfigMapAst {
     let mut ast = ConfigMapAst::default();
@@ -174,6 +202,9 @@ pub fn config_map(p: &P, input: TokenStream) -> ConfigMapAst {
         |p, e, seen| {
             match e.key.as_str() {
                 "data" => once(p, e, seen, |p, e| ast.data = text_map(p, e, "the data")),
+                "binary_data" => once(p, e, seen, |p, e| {
+                    ast.binary_data = base64_map(p, e, "`binary_data`")
+                }),
                 "immutable" => once(p, e, seen, |p, e| {
                     ast.immutable = value::boolean(p, &mut e.rest, "`immutable`")
                 }),
@@ -205,6 +236,7 @@ pub fn secret(p: &P, input: TokenStream) -> SecretAst {
                 "string_data" => once(p, e, seen, |p, e| {
                     ast.string_data = text_map(p, e, "the string data")
                 }),
+                "data" => once(p, e, seen, |p, e| ast.data = base64_map(p, e, "`data`")),
                 "immutable" => once(p, e, seen, |p, e| {
                     ast.immutable = value::boolean(p, &mut e.rest, "`immutable`")
                 }),

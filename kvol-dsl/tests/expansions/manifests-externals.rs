@@ -17,6 +17,34 @@ fn expansion() {
                 )
                 .assume_default_class()
                 .with(
+                    ::kvol::__private::kvol_core::Secret::builder(
+                            ::kvol::__private::string("creds"),
+                        )
+                        .data(
+                            ::kvol::__private::string("username"),
+                            ::kvol::__private::kvol_core::config::Bytes::from(
+                                ::std::vec![97u8, 100u8, 109u8, 105u8, 110u8],
+                            ),
+                        )
+                        .string_data(
+                            ::kvol::__private::string("password"),
+                            ::kvol::__private::string("p"),
+                        )
+                        .__build_prechecked(),
+                )
+                .with(
+                    ::kvol::__private::kvol_core::ConfigMap::builder(
+                            ::kvol::__private::string("bin"),
+                        )
+                        .binary_data(
+                            ::kvol::__private::string("k"),
+                            ::kvol::__private::kvol_core::config::Bytes::from(
+                                ::std::vec![0u8, 1u8],
+                            ),
+                        )
+                        .__build_prechecked(),
+                )
+                .with(
                     ::kvol::__private::kvol_core::StatefulSet::builder(
                             ::kvol::__private::string("web"),
                         )
