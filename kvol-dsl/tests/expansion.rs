@@ -169,3 +169,15 @@ fn expansions_match_their_snapshots() {
         stale.join("\n")
     );
 }
+
+#[test]
+fn base64_maps_refuse_what_is_not_base64() {
+    let input = TokenStream::from_str(r#"::kvol; name: s, data: { k: "not base64!" }"#)
+        .expect("the body lexes");
+    let out = kvol_dsl::expand(Kind::Secret, input).to_string();
+    assert!(out.contains("compile_error"), "{out}");
+    assert!(
+        out.contains(r#"\"not base64!\" is not base64: `data` holds base64 text"#),
+        "{out}"
+    );
+}
