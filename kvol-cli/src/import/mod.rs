@@ -241,7 +241,11 @@ pub fn import(inputs: &[Input], options: &Options) -> Result<String, Failure> {
         }
         block.block(item.key, item.body);
     }
-    let files: Vec<&str> = inputs.iter().map(|i| i.name.as_str()).collect();
+    // File names in a comment: one line each.
+    let files: Vec<String> = (inputs.iter())
+        .map(|i| i.name.replace(|c: char| c.is_control(), " "))
+        .collect();
+    let files: Vec<&str> = files.iter().map(String::as_str).collect();
     Ok(write_source(&block, &files, options.main))
 }
 

@@ -1,6 +1,7 @@
 //! Stand-ins for the workload printers of `workloads.rs` (Pod, Deployment, StatefulSet),
 //! written in parallel: until they are merged, such documents are refused with
-//! [`super::PENDING`]. This file goes away at the merge.
+//! [`super::PENDING`]. At the merge: `use workloads as workload_printers;` in `mod.rs` instead
+//! of `use workloads_pending as workload_printers;`, and this file goes away.
 
 use super::{Doc, ImportError, PENDING, source::Body, workloads::Governing};
 use kvol_core::{deployment::Deployment, pod::Pod, statefulset::StatefulSet};
