@@ -55,7 +55,7 @@ pub(super) fn object(doc: &Doc, object: &Object) -> Result<(&'static str, Body),
     };
     let dropped: Vec<String> = (doc.decoded.unmodelled.iter())
         .map(|u| u.path.to_string())
-        .filter(|p| SERVER_SET.contains(&p.as_str()))
+        .filter(|p| SERVER_SET.contains(&p.as_str()) || same_cluster_ips(doc, p))
         .filter(|p| {
             !doc.node_at(p)
                 .is_some_and(|n| matches!(n.value, kvol_read::Value::Null))
@@ -77,6 +77,22 @@ pub(super) fn object(doc: &Doc, object: &Object) -> Result<(&'static str, Body),
     }
 }
 
+/// A Service's `spec.clusterIPs` that only repeats `spec.clusterIP` (as `kubectl get` writes
+/// it): the API server fills it in from `clusterIP`.
+fn same_cluster_ips(doc: &Doc, path: &str) -> bool {
+    use kvol_read::Value;
+    if path != "spec.clusterIPs" || doc.decoded.kind != "Service" {
+        return false;
+    }
+    let ip = doc.node_at("spec.clusterIP").map(|n| &n.value);
+    match (doc.node_at(path).map(|n| &n.value), ip) {
+        (Some(Value::Seq(ips)), Some(Value::String(ip))) => {
+            matches!(ips.as_slice(), [one] if matches!(&one.value, Value::String(s) if s == ip))
+        }
+        _ => false,
+    }
+}
+
 /// The fields the model does not hold: these kinds have no escape hatch. A field set to
 /// `null` says nothing (`creationTimestamp: null` in `kubectl create --dry-run` output) and is
 /// left out.
@@ -86,6 +102,7 @@ fn unmodelled(doc: &Doc) -> Errors {
         .filter(|u| {
             let path = u.path.to_string();
             !SERVER_SET.contains(&path.as_str())
+                && !same_cluster_ips(doc, &path)
                 && !doc
                     .node_at(&path)
                     .is_some_and(|n| matches!(n.value, kvol_read::Value::Null))
@@ -1225,6 +1242,19 @@ config_map {
     name: c,
     data: { a: b },
 },"
+        );
+        let service = "\
+apiVersion: v1
+kind: Service
+metadata: {name: db}
+spec: {clusterIP: None, clusterIPs: [None], selector: {app: db}, ports: [{port: 5432}]}
+";
+        assert!(
+            block(service).starts_with(
+                "service {\n    // left out: spec.clusterIPs (set by the API server)\n"
+            ),
+            "{}",
+            block(service)
         );
         let owned = "\
 apiVersion: v1
