@@ -381,9 +381,12 @@ macro_rules! service {
 /// `statefulset { … }`, `deployment { … }`, `config_map { … }`, `secret { … }`, `pdb { … }`,
 /// `volume_snapshot_class { … }`, `volume_snapshot { … }`, `volume_attributes_class { … }`
 /// (each body as in the single-object macro), `namespace: NS` (where objects without one are
-/// applied), `default_class: NAME`, `external_claims: [..]`, `external_classes: [..]`,
+/// applied), `default_class: NAME`, `assume_default_class: true` (the cluster has a default
+/// StorageClass, name unknown), `external_claims: [..]`, `external_classes: [..]`,
 /// `external_config_maps`, `external_secrets`, `external_snapshots`,
-/// `external_snapshot_classes`, `external_attributes_classes: [..]`. Values must be literals
+/// `external_snapshot_classes`, `external_attributes_classes`, `external_services: [..]` (a
+/// StatefulSet's governing Service outside the set); a namespaced external in another namespace
+/// than the set's is written `"NAMESPACE/NAME"`. Values must be literals
 /// (see the module documentation for run-time values).
 #[macro_export]
 macro_rules! manifests {
@@ -414,7 +417,7 @@ macro_rules! deployment {
 }
 
 /// A ConfigMap, checked at compile time: `name`, `namespace`, `labels`, `annotations`,
-/// `data: { "key": "value" }`, `immutable: true`.
+/// `data: { "key": "value" }`, `binary_data: { "key": "BASE64" }`, `immutable: true`.
 ///
 /// ```
 /// let cm = kvol::config_map! { name: app-config, data: { "app.properties": "mode=prod" } };

@@ -29,8 +29,9 @@ pub struct Externals {
     pub assume_default_class: bool,
     /// The namespace of documents that name none.
     pub namespace: Option<String>,
-    /// Other objects that exist in the cluster (ConfigMaps, Secrets, VolumeSnapshots in the
-    /// namespace of documents that name none; VolumeSnapshotClasses, VolumeAttributesClasses).
+    /// Other objects that exist in the cluster (ConfigMaps, Secrets, VolumeSnapshots, Services
+    /// in the namespace of documents that name none, or `NAMESPACE/NAME`;
+    /// VolumeSnapshotClasses, VolumeAttributesClasses).
     pub objects: Vec<(kvol_core::manifests::ExternalKind, String)>,
 }
 
@@ -235,6 +236,30 @@ pub fn check(inputs: &[Input], options: &Options) -> Vec<DocReport> {
     reports
 }
 
+/// Checks documents already read (`kvol import` reads them itself, to import what it checked):
+/// each with its file's name, every check across all of them (as [`check`] without
+/// `--per-object`; `options.per_object` is ignored).
+pub fn check_documents(
+    docs: Vec<(String, Result<kvol_read::Document, kvol_read::ReadError>)>,
+    options: &Options,
+) -> Vec<DocReport> {
+    let mut reports = Vec::new();
+    let mut decoded: Vec<Decoded> = Vec::new();
+    for (file, doc) in docs {
+        let (report, d) = read_document(&file, doc, options.target);
+        if let Some((node, object)) = d {
+            decoded.push(Decoded {
+                report: reports.len(),
+                node,
+                object,
+            });
+        }
+        reports.push(report);
+    }
+    check_set(&mut reports, decoded, options);
+    reports
+}
+
 /// `--per-object`: checks the documents of `input` one at a time, as the API server does on
 /// create, and hands each report to `each` as soon as it is done (memory stays flat however
 /// many documents there are).
@@ -368,7 +393,10 @@ fn check_set(reports: &mut [DocReport], decoded: Vec<Decoded>, options: &Options
         set = set.external_storage_class(c.clone());
     }
     for (kind, name) in &options.externals.objects {
-        set = set.external(*kind, name.clone());
+        set = match name.split_once('/') {
+            Some((ns, name)) => set.external_in(*kind, ns, name),
+            None => set.external(*kind, name.clone()),
+        };
     }
     for (n, c) in &options.externals.claims {
         set = match n {

@@ -144,6 +144,8 @@ pub enum ExternalKind {
     VolumeSnapshotClass,
     /// A VolumeAttributesClass (cluster-scoped).
     VolumeAttributesClass,
+    /// A Service (namespaced): a StatefulSet's governing Service declared outside the set.
+    Service,
 }
 
 impl Default for Manifests {
@@ -228,10 +230,29 @@ impl Manifests {
         self.external(ExternalKind::VolumeAttributesClass, name)
     }
 
+    /// Declares a Service that already exists in the set's namespace: the governing Service
+    /// of a StatefulSet declared with `service_in_set` (kvol does not check it).
+    pub fn external_service(self, name: impl Into<String>) -> Self {
+        self.external(ExternalKind::Service, name)
+    }
+
     /// Declares an object of `kind` that already exists (namespaced kinds: in the set's
     /// namespace).
     pub fn external(mut self, kind: ExternalKind, name: impl Into<String>) -> Self {
         self.external_objects.insert((kind, None, name.into()));
+        self
+    }
+
+    /// Declares an object of `kind` that already exists in `namespace` (for cluster-scoped
+    /// kinds the namespace is ignored).
+    pub fn external_in(
+        mut self,
+        kind: ExternalKind,
+        namespace: impl Into<String>,
+        name: impl Into<String>,
+    ) -> Self {
+        self.external_objects
+            .insert((kind, Some(namespace.into()), name.into()));
         self
     }
 

@@ -963,6 +963,8 @@ pub struct ConfigMapAst {
     pub meta: Meta,
     /// `data: { key: "value" }`.
     pub data: Vec<MapEntry>,
+    /// `binary_data: { key: "BASE64" }`.
+    pub binary_data: Vec<MapEntry>,
     /// `immutable`.
     pub immutable: Option<bool>,
 }
@@ -974,7 +976,7 @@ pub struct SecretAst {
     pub meta: Meta,
     /// `type`.
     pub type_: Option<Str>,
-    /// `data: { key: "base64" }` (literal values, checked as base64 by the parser).
+    /// `data: { key: "BASE64" }`.
     pub data: Vec<MapEntry>,
     /// `string_data: { key: "value" }`.
     pub string_data: Vec<MapEntry>,
@@ -1077,13 +1079,16 @@ pub struct ManifestsAst {
     /// `external_classes: [..]`: StorageClasses that exist outside the set.
     pub external_classes: Vec<Str>,
     /// `external_config_maps`, `external_secrets`, `external_snapshots`,
-    /// `external_snapshot_classes`, `external_attributes_classes`: other objects that exist
+    /// `external_snapshot_classes`, `external_attributes_classes`, `external_services`: other
+    /// objects that exist
     /// outside the set, with their kind.
     pub external_objects: Vec<(kvol_core::manifests::ExternalKind, Str)>,
     /// `namespace`: where objects without one are applied.
     pub namespace: Option<Str>,
     /// `default_class`: the cluster's default StorageClass.
     pub default_class: Option<Str>,
+    /// `assume_default_class: true`: the cluster has a default StorageClass, name unknown.
+    pub assume_default_class: Option<bool>,
 }
 
 /// One expression of a selector: `key In [a, b]`, `key Exists`, …

@@ -281,6 +281,8 @@ fn external_key(rule: kvol_core::RuleId) -> Option<&'static str> {
         "external_attributes_classes"
     } else if rule == ids::S24_KVOL_SNAPSHOT_SOURCE_CLAIM_EXISTS {
         "external_claims"
+    } else if rule == ids::S11_2_KVOL_SERVICE_IN_SET_EXISTS {
+        "external_services"
     } else {
         return None;
     })

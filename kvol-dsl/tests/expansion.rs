@@ -101,6 +101,18 @@ const CASES: &[(&str, Kind, &str)] = &[
            storage_class { name: std, provisioner: "example.com/p" }"#,
     ),
     (
+        "manifests-externals",
+        Kind::Manifests,
+        r#"assume_default_class: true,
+           external_services: [web],
+           external_claims: ["apps/logs"],
+           external_config_maps: ["apps/settings"],
+           secret { name: creds, data: { username: "YWRtaW4=" }, string_data: { password: "p" } },
+           config_map { name: bin, binary_data: { k: "AAE=" } },
+           statefulset { name: web, image: "nginx", service_in_set: true },
+           pvc { name: data, access: RWO, request: 1Gi }"#,
+    ),
+    (
         "service",
         Kind::Service,
         r#"name: web, type: NodePort, selector: { app: web },
@@ -155,5 +167,17 @@ fn expansions_match_their_snapshots() {
         stale.is_empty(),
         "expansions differ from tests/expansions/ (KVOL_BLESS=1 to accept):\n{}",
         stale.join("\n")
+    );
+}
+
+#[test]
+fn base64_maps_refuse_what_is_not_base64() {
+    let input = TokenStream::from_str(r#"::kvol; name: s, data: { k: "not base64!" }"#)
+        .expect("the body lexes");
+    let out = kvol_dsl::expand(Kind::Secret, input).to_string();
+    assert!(out.contains("compile_error"), "{out}");
+    assert!(
+        out.contains(r#"\"not base64!\" is not base64: `data` holds base64 text"#),
+        "{out}"
     );
 }

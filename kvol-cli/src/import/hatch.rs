@@ -53,30 +53,42 @@ pub fn key(name: &str) -> String {
     }
 }
 
+/// The node at a field path as kvol prints it (`spec.template.spec.containers[0]`,
+/// `spec.resources.requests[storage]`): map keys by name, list items by index, and a
+/// bracketed key that is not a number as a map key.
+pub fn node_at<'n>(node: &'n Node, path: &str) -> Option<&'n Node> {
+    let mut node = node;
+    for part in path.split('.').filter(|p| !p.is_empty()) {
+        let (name, indices) = match part.find('[') {
+            Some(at) => (&part[..at], &part[at..]),
+            None => (part, ""),
+        };
+        if !name.is_empty() {
+            node = field(node, name)?;
+        }
+        for index in indices.split(['[', ']']).filter(|i| !i.is_empty()) {
+            node = match (&node.value, index.parse::<usize>()) {
+                (Value::Seq(items), Ok(i)) => items.get(i)?,
+                (Value::Map(_), _) => field(node, index)?,
+                _ => return None,
+            };
+        }
+    }
+    Some(node)
+}
+
+fn field<'n>(node: &'n Node, name: &str) -> Option<&'n Node> {
+    let Value::Map(entries) = &node.value else {
+        return None;
+    };
+    entries.iter().find(|(k, _)| k.name == name).map(|(_, v)| v)
+}
+
 impl Doc<'_> {
     /// The document's node at a JSON path such as `spec.template.spec.containers[0]`
     /// (map keys by name, list items by index).
     pub fn node_at(&self, path: &str) -> Option<&Node> {
-        let mut node = self.node;
-        for part in path.split('.').filter(|p| !p.is_empty()) {
-            let (name, indices) = match part.find('[') {
-                Some(at) => (&part[..at], &part[at..]),
-                None => (part, ""),
-            };
-            if !name.is_empty() {
-                let Value::Map(entries) = &node.value else {
-                    return None;
-                };
-                node = &entries.iter().find(|(k, _)| k.name == name)?.1;
-            }
-            for index in indices.split(['[', ']']).filter(|i| !i.is_empty()) {
-                let Value::Seq(items) = &node.value else {
-                    return None;
-                };
-                node = items.get(index.parse::<usize>().ok()?)?;
-            }
-        }
-        Some(node)
+        node_at(self.node, path)
     }
 
     /// The fields under `prefix` (a JSON path, e.g. `spec.template.spec`) that the model does

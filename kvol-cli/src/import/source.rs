@@ -17,7 +17,7 @@ enum Entry {
     Comment(String),
 }
 
-/// Blocks of only fields whose one-line form is at most this long are written on one line.
+/// Blocks without comments whose one-line form is at most this long are written on one line.
 const INLINE_WIDTH: usize = 72;
 
 impl Body {
@@ -57,6 +57,12 @@ impl Body {
         self
     }
 
+    /// Appends `other`'s entries.
+    pub fn extend(&mut self, other: Body) -> &mut Self {
+        self.entries.extend(other.entries);
+        self
+    }
+
     /// The entries, one per line at `indent` spaces, each ending in a comma.
     pub fn write(&self, out: &mut String, indent: usize) {
         let pad = " ".repeat(indent);
@@ -66,7 +72,9 @@ impl Body {
                     out.push_str(&format!("{pad}{key}: {value},\n"));
                 }
                 Entry::Comment(text) => {
-                    out.push_str(&format!("{pad}// {text}\n").replace(" \n", "\n"))
+                    for line in wrap(text, 100usize.saturating_sub(indent + 3).max(40)) {
+                        out.push_str(&format!("{pad}// {line}\n").replace(" \n", "\n"));
+                    }
                 }
                 Entry::Block { head, body } => {
                     if let Some(line) = body.one_line()
@@ -83,7 +91,8 @@ impl Body {
         }
     }
 
-    /// `{ a: 1, b: 2 }` when the body is short and holds only fields (and `{}` when empty).
+    /// `{ a: 1, b: { c: 3 } }` when the body is short and holds no comment (and `{}` when
+    /// empty).
     fn one_line(&self) -> Option<String> {
         if self.entries.is_empty() {
             return Some("{}".to_owned());
@@ -92,12 +101,30 @@ impl Body {
         for entry in &self.entries {
             match entry {
                 Entry::Field { key, value } => parts.push(format!("{key}: {value}")),
-                _ => return None,
+                Entry::Block { head, body } => parts.push(format!("{head} {}", body.one_line()?)),
+                Entry::Comment(_) => return None,
             }
         }
         let line = format!("{{ {} }}", parts.join(", "));
         (line.len() <= INLINE_WIDTH && !line.contains('\n')).then_some(line)
     }
+}
+
+/// `text` in lines of at most `width` characters, broken at spaces (a longer word stays whole).
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        if !line.is_empty() && line.len() + 1 + word.len() > width {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    lines.push(line);
+    lines
 }
 
 /// A Rust string literal for `text` (escapes as Rust's own `Debug` writes them).

@@ -20,22 +20,42 @@ pub fn lower_manifests(
         let ns = cx.string(&ns.value);
         set = call!(set.namespace(ns));
     }
+    // `"NAMESPACE/NAME"` declares it in another namespace than the set's.
     for c in &ast.external_claims {
-        let c = cx.string(&c.value);
-        set = call!(set.external_claim(c));
+        match c.value.split_once('/') {
+            Some((ns, name)) => {
+                let (ns, name) = (cx.string(ns), cx.string(name));
+                set = call!(set.external_claim_in(ns, name));
+            }
+            None => {
+                let c = cx.string(&c.value);
+                set = call!(set.external_claim(c));
+            }
+        }
     }
     for c in &ast.external_classes {
         let c = cx.string(&c.value);
         set = call!(set.external_storage_class(c));
     }
     for (kind, name) in &ast.external_objects {
-        let name = cx.string(&name.value);
         let kind = external_kind(&cx.k, *kind);
-        set = call!(set.external(kind, name));
+        match name.value.split_once('/') {
+            Some((ns, name)) => {
+                let (ns, name) = (cx.string(ns), cx.string(name));
+                set = call!(set.external_in(kind, ns, name));
+            }
+            None => {
+                let name = cx.string(&name.value);
+                set = call!(set.external(kind, name));
+            }
+        }
     }
     if let Some(d) = &ast.default_class {
         let d = cx.string(&d.value);
         set = call!(set.cluster_default_class(d));
+    }
+    if ast.assume_default_class == Some(true) {
+        set = call!(set.assume_default_class());
     }
     for lowered in objects {
         match &lowered.object {
@@ -66,6 +86,7 @@ fn external_kind(
         ExternalKind::VolumeSnapshot => quote!(VolumeSnapshot),
         ExternalKind::VolumeSnapshotClass => quote!(VolumeSnapshotClass),
         ExternalKind::VolumeAttributesClass => quote!(VolumeAttributesClass),
+        ExternalKind::Service => quote!(Service),
     };
     Lowered::leaf(kind, quote!(#k::manifests::ExternalKind::#variant))
 }

@@ -1048,11 +1048,45 @@ fn config_map(cx: &mut Cx, ast: &ConfigMapAst, root: Sp) -> LoweredObject {
     for (key, value) in map_pairs(cx, &ast.data) {
         b = call!(b.data(key, value));
     }
+    let binary = FieldPath::root().child("binaryData");
+    for (key, value) in base64_pairs(cx, &ast.binary_data, &binary) {
+        b = call!(b.binary_data(key, value));
+    }
     if let Some(v) = ast.immutable {
         let v = cx.boolean(v);
         b = call!(b.immutable(v));
     }
     finish(b.value.build(), b.tokens)
+}
+
+/// The entries of a base64 map as bytes, `Bytes::from(vec![…])` in the expansion (the parser
+/// reported values that are not base64; they are left out here).
+fn base64_pairs(
+    cx: &mut Cx,
+    entries: &[crate::ast::MapEntry],
+    path: &FieldPath,
+) -> Vec<(Lowered<String>, Lowered<kvol_core::config::Bytes>)> {
+    let k = cx.k.clone();
+    let mut out = Vec::new();
+    for e in entries {
+        let Val::Lit(text, sp) = &e.value else {
+            continue;
+        };
+        let Some(bytes) = kvol_core::config::Bytes::from_base64(text) else {
+            continue;
+        };
+        if let Val::Lit(key, _) = &e.key {
+            cx.reg(&path.key(key), *sp);
+        }
+        let key = cx.text(&e.key);
+        let items = bytes
+            .0
+            .iter()
+            .map(|b| proc_macro2::Literal::u8_suffixed(*b));
+        let tokens = quote!(#k::config::Bytes::from(::std::vec![#(#items),*]));
+        out.push((key, Lowered::leaf(bytes, tokens)));
+    }
+    out
 }
 
 fn secret(cx: &mut Cx, ast: &SecretAst, root: Sp) -> LoweredObject {
@@ -1077,18 +1111,7 @@ fn secret(cx: &mut Cx, ast: &SecretAst, root: Sp) -> LoweredObject {
         let t = cx.string(&t.value);
         b = call!(b.type_(t));
     }
-    for e in &ast.data {
-        let key = cx.text(&e.key);
-        // Interpolated or invalid values were refused by the parser: nothing is expanded then.
-        let bytes = match &e.value {
-            Val::Lit(text, _) => kvol_core::config::Bytes::from_base64(text).unwrap_or_default(),
-            Val::Interp(_) => kvol_core::config::Bytes::default(),
-        };
-        let literal = proc_macro2::Literal::byte_string(&bytes.0);
-        let value = Lowered::leaf(
-            bytes,
-            quote!(#k::config::Bytes(::std::vec::Vec::from(&#literal[..]))),
-        );
+    for (key, value) in base64_pairs(cx, &ast.data, &data) {
         b = call!(b.data(key, value));
     }
     for (key, value) in map_pairs(cx, &ast.string_data) {

@@ -41,6 +41,7 @@ pub const CONFIG_MAP_KEYS: &[&str] = &[
     "labels",
     "annotations",
     "data",
+    "binary_data",
     "immutable",
     "allow",
 ];
@@ -161,32 +162,30 @@ fn text_map(p: &P, e: &mut Entry, what: &str) -> Vec<crate::ast::MapEntry> {
     .unwrap_or_default()
 }
 
-/// `data: { key: "base64" }` of a Secret: each value a string literal that decodes as the API
-/// server decodes `[]byte` fields (standard base64 with padding).
-fn base64_map(p: &P, e: &mut Entry) -> Vec<crate::ast::MapEntry> {
-    let map = text_map(p, e, "the data");
-    for entry in &map {
+/// A `{ key: "BASE64" }` map (a Secret's `data`, a ConfigMap's `binary_data`): each value a
+/// literal in standard base64, as the YAML writes it.
+fn base64_map(p: &P, e: &mut Entry, what: &str) -> Vec<crate::ast::MapEntry> {
+    let entries = text_map(p, e, what);
+    for entry in &entries {
         match &entry.value {
-            crate::ast::Val::Lit(text, sp) => {
-                if kvol_core::config::Bytes::from_base64(text).is_none() {
+            crate::ast::Val::Lit(v, sp) => {
+                if kvol_core::config::Bytes::from_base64(v).is_none() {
                     p.cx.error(
                         *sp,
                         format!(
-                            "`{text}` is not base64: the API server's decoder refuses it \
-                             (illegal base64 data)\nhelp: write the text itself under \
-                             `string_data`"
+                            "{v:?} is not base64: {what} holds base64 text, as in the YAML\nhelp: \
+                             write text with `string_data` (Secrets) or `data` (ConfigMaps)"
                         ),
                     );
                 }
             }
             crate::ast::Val::Interp(i) => p.cx.error(
                 i.sp,
-                "the values of `data` are base64 literals\nhelp: interpolate text under \
-                 `string_data`",
+                format!("a value of {what} cannot be interpolated: write the base64 literally"),
             ),
         }
     }
-    map
+    entries
 }
 
 /// Parses `config_map! { … }`.
@@ -203,6 +202,9 @@ pub fn config_map(p: &P, input: TokenStream) -> ConfigMapAst {
         |p, e, seen| {
             match e.key.as_str() {
                 "data" => once(p, e, seen, |p, e| ast.data = text_map(p, e, "the data")),
+                "binary_data" => once(p, e, seen, |p, e| {
+                    ast.binary_data = base64_map(p, e, "`binary_data`")
+                }),
                 "immutable" => once(p, e, seen, |p, e| {
                     ast.immutable = value::boolean(p, &mut e.rest, "`immutable`")
                 }),
@@ -231,10 +233,10 @@ pub fn secret(p: &P, input: TokenStream) -> SecretAst {
                 "type" => once(p, e, seen, |p, e| {
                     ast.type_ = value::string(p, &mut e.rest, "a Secret type")
                 }),
-                "data" => once(p, e, seen, |p, e| ast.data = base64_map(p, e)),
                 "string_data" => once(p, e, seen, |p, e| {
                     ast.string_data = text_map(p, e, "the string data")
                 }),
+                "data" => once(p, e, seen, |p, e| ast.data = base64_map(p, e, "`data`")),
                 "immutable" => once(p, e, seen, |p, e| {
                     ast.immutable = value::boolean(p, &mut e.rest, "`immutable`")
                 }),

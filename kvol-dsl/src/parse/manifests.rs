@@ -29,8 +29,10 @@ pub const KEYS: &[&str] = &[
     "external_snapshots",
     "external_snapshot_classes",
     "external_attributes_classes",
+    "external_services",
     "namespace",
     "default_class",
+    "assume_default_class",
 ];
 
 /// Parses `manifests! { … }`.
@@ -57,6 +59,13 @@ pub fn parse(p: &P, input: TokenStream) -> ManifestsAst {
             }
             continue;
         }
+        if e.key == "assume_default_class" {
+            if super::colon(p, &mut e) {
+                ast.assume_default_class = value::boolean(p, &mut e.rest, "`assume_default_class`");
+                e.rest.finish(p, "`true` or `false`");
+            }
+            continue;
+        }
         if e.key.starts_with("external_") {
             if super::colon(p, &mut e) {
                 let l = value::list(p, &mut e.rest, "a name").unwrap_or_default();
@@ -67,6 +76,7 @@ pub fn parse(p: &P, input: TokenStream) -> ManifestsAst {
                     "external_secrets" => Some(ExternalKind::Secret),
                     "external_snapshots" => Some(ExternalKind::VolumeSnapshot),
                     "external_snapshot_classes" => Some(ExternalKind::VolumeSnapshotClass),
+                    "external_services" => Some(ExternalKind::Service),
                     _ => Some(ExternalKind::VolumeAttributesClass),
                 };
                 match kind {

@@ -4,6 +4,7 @@
 
 use super::Cross;
 use crate::{
+    manifests::ExternalKind,
     meta::StringMap,
     object::Object,
     pod::PodSpec,
@@ -74,6 +75,9 @@ impl<'a> Cross<'a> {
             });
         let rule = ids::S11_2_KVOL_SERVICE_IN_SET_EXISTS;
         let Some((j, svc)) = found else {
+            if self.m.is_external(ExternalKind::Service, namespace, name) {
+                return;
+            }
             let error =
                 FieldError::not_found(rule, self.path(i).child("spec").child("serviceName"), name);
             checker.error_in(
