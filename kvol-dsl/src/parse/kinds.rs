@@ -173,19 +173,35 @@ fn base64_map(p: &P, e: &mut Entry, what: &str) -> Vec<crate::ast::MapEntry> {
                     p.cx.error(
                         *sp,
                         format!(
-                            "{v:?} is not base64: {what} holds base64 text, as in the YAML\nhelp: \
-                             write text with `string_data` (Secrets) or `data` (ConfigMaps)"
+                            "{v:?} is not base64: {what} holds base64 text, as in the YAML, and \
+                             the API server's decoder refuses anything else (illegal base64 \
+                             data)\nhelp: write the text itself under {}",
+                            text_key(what)
                         ),
                     );
                 }
             }
             crate::ast::Val::Interp(i) => p.cx.error(
                 i.sp,
-                format!("a value of {what} cannot be interpolated: write the base64 literally"),
+                format!(
+                    "a value of {what} cannot be interpolated: its values are base64 literals\n\
+                     help: interpolate text under {}",
+                    text_key(what)
+                ),
             ),
         }
     }
     entries
+}
+
+/// The key that holds the same entries as text: `string_data` beside a Secret's `data`,
+/// `data` beside a ConfigMap's `binary_data`.
+fn text_key(base64_key: &str) -> &'static str {
+    if base64_key == "`binary_data`" {
+        "`data`"
+    } else {
+        "`string_data`"
+    }
 }
 
 /// Parses `config_map! { … }`.
