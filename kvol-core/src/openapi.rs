@@ -1021,20 +1021,25 @@ fn local(v: &LocalVolume) -> core::LocalVolumeSource {
     }
 }
 
+fn secret_reference(r: &Option<SecretReference>) -> Option<core::SecretReference> {
+    r.as_ref().map(|r| core::SecretReference {
+        name: Some(r.name.clone()),
+        namespace: Some(r.namespace.clone()),
+    })
+}
+
 fn csi_pv(v: &CsiPersistentVolume) -> core::CSIPersistentVolumeSource {
     core::CSIPersistentVolumeSource {
+        controller_expand_secret_ref: secret_reference(&v.controller_expand_secret_ref),
+        controller_publish_secret_ref: secret_reference(&v.controller_publish_secret_ref),
         driver: v.driver.clone(),
         fs_type: v.fs_type.clone(),
-        node_publish_secret_ref: v.node_publish_secret_ref.as_ref().map(|r| {
-            core::SecretReference {
-                name: Some(r.name.clone()),
-                namespace: Some(r.namespace.clone()),
-            }
-        }),
+        node_expand_secret_ref: secret_reference(&v.node_expand_secret_ref),
+        node_publish_secret_ref: secret_reference(&v.node_publish_secret_ref),
+        node_stage_secret_ref: secret_reference(&v.node_stage_secret_ref),
         read_only: v.read_only,
         volume_attributes: string_map(&v.volume_attributes),
         volume_handle: v.volume_handle.clone(),
-        ..Default::default()
     }
 }
 

@@ -804,23 +804,35 @@ fn every_pv_source() -> Vec<PvSource> {
             server: "10.0.0.5".into(),
         }),
         PvSource::Csi(CsiPersistentVolume {
+            controller_expand_secret_ref: Some(SecretReference {
+                name: "expand-creds".into(),
+                namespace: "kube-system".into(),
+            }),
+            controller_publish_secret_ref: Some(SecretReference {
+                name: "attach-creds".into(),
+                namespace: "kube-system".into(),
+            }),
             driver: "pd.csi.storage.gke.io".into(),
             fs_type: Some("ext4".into()),
+            node_expand_secret_ref: Some(SecretReference {
+                name: "node-expand-creds".into(),
+                namespace: "storage".into(),
+            }),
             node_publish_secret_ref: Some(SecretReference {
                 name: "pd-creds".into(),
                 namespace: "kube-system".into(),
+            }),
+            node_stage_secret_ref: Some(SecretReference {
+                name: "stage-creds".into(),
+                namespace: "storage".into(),
             }),
             read_only: Some(false),
             volume_attributes: map(&[("storage.kubernetes.io/csiProvisionerIdentity", "123-pd")]),
             volume_handle: "projects/p/zones/z/disks/d".into(),
         }),
         PvSource::Csi(CsiPersistentVolume {
-            driver: "ebs.csi.aws.com".into(),
-            fs_type: None,
-            node_publish_secret_ref: None,
-            read_only: None,
             volume_attributes: StringMap::new(),
-            volume_handle: "vol-0123".into(),
+            ..CsiPersistentVolume::new("ebs.csi.aws.com", "vol-0123")
         }),
         PvSource::Iscsi(IscsiVolume {
             fs_type: Some("ext4".into()),

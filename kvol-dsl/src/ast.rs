@@ -765,7 +765,8 @@ pub enum PvSrc {
         /// Read-only.
         read_only: bool,
     },
-    /// `csi "DRIVER" "HANDLE" [{ fs_type, read_only, attributes }]`.
+    /// `csi "DRIVER" "HANDLE" [{ fs_type, read_only, attributes, node_stage_secret: NS/NAME,
+    /// … }]`.
     Csi {
         /// Driver.
         driver: Str,
@@ -777,6 +778,8 @@ pub enum PvSrc {
         read_only: Option<bool>,
         /// volumeAttributes.
         attributes: Vec<MapEntry>,
+        /// The secret references: which, namespace, name.
+        secrets: Vec<(kvol_core::pv::CsiSecretRef, Str, Str)>,
     },
     /// `iscsi { target_portal, iqn, lun, fs_type, read_only }`.
     Iscsi {

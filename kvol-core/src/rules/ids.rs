@@ -766,8 +766,13 @@ pub const S7_CSI_SECRET_NAME_FORMAT: RuleId = RuleId::new("7/csi-secret-name-for
 pub const S7_CSI_SECRET_NAMESPACE_REQUIRED: RuleId = RuleId::new("7/csi-secret-namespace-required");
 /// `7/csi-secret-namespace-format`: csi secret ref namespace: DNS-1123 label.
 pub const S7_CSI_SECRET_NAMESPACE_FORMAT: RuleId = RuleId::new("7/csi-secret-namespace-format");
-/// `7/csi-other-secret-refs`: controllerPublish/controllerExpand/nodeExpand secret refs (not checked by kvol).
+/// `7/csi-other-secret-refs`: csi.controllerPublishSecretRef: validatePVSecretReference, as nodePublishSecretRef (nodeStageSecretRef is not validated).
 pub const S7_CSI_OTHER_SECRET_REFS: RuleId = RuleId::new("7/csi-other-secret-refs");
+/// `7/csi-controller-expand-secret-ref`: csi.controllerExpandSecretRef: validatePVSecretReference, as nodePublishSecretRef.
+pub const S7_CSI_CONTROLLER_EXPAND_SECRET_REF: RuleId =
+    RuleId::new("7/csi-controller-expand-secret-ref");
+/// `7/csi-node-expand-secret-ref`: csi.nodeExpandSecretRef: validatePVSecretReference, as nodePublishSecretRef.
+pub const S7_CSI_NODE_EXPAND_SECRET_REF: RuleId = RuleId::new("7/csi-node-expand-secret-ref");
 /// `7/nfs-server-required`: PV nfs.server Required.
 pub const S7_NFS_SERVER_REQUIRED: RuleId = RuleId::new("7/nfs-server-required");
 /// `7/nfs-path-absolute`: PV nfs.path absolute.
@@ -1907,6 +1912,8 @@ pub const ALL: &[RuleId] = &[
     S7_CSI_SECRET_NAMESPACE_REQUIRED,
     S7_CSI_SECRET_NAMESPACE_FORMAT,
     S7_CSI_OTHER_SECRET_REFS,
+    S7_CSI_CONTROLLER_EXPAND_SECRET_REF,
+    S7_CSI_NODE_EXPAND_SECRET_REF,
     S7_NFS_SERVER_REQUIRED,
     S7_NFS_PATH_ABSOLUTE,
     S7_NFS_PATH_REQUIRED,

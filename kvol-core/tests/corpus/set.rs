@@ -1170,13 +1170,22 @@ fn pv_source(g: &mut Gen, variant: usize) -> PvSource {
         }
         10 => {
             g.stats.bump("pv/csi");
+            // Each secret reference sometimes (valid names: the API server checks four of them
+            // and takes `nodeStageSecretRef` as written).
+            let secret = |g: &mut Gen, name: fn(&mut Gen) -> String| {
+                g.chance(0.3).then(|| SecretReference {
+                    name: name(g),
+                    namespace: g.label(63),
+                })
+            };
             PvSource::Csi(CsiPersistentVolume {
+                controller_expand_secret_ref: secret(g, |g| g.subdomain(253)),
+                controller_publish_secret_ref: secret(g, |g| g.subdomain(253)),
                 driver: csi_driver(g),
                 fs_type: g.chance(0.3).then(|| "ext4".to_owned()),
-                node_publish_secret_ref: g.chance(0.4).then(|| SecretReference {
-                    name: g.subdomain(253),
-                    namespace: g.label(63),
-                }),
+                node_expand_secret_ref: secret(g, |g| g.subdomain(253)),
+                node_publish_secret_ref: secret(g, |g| g.subdomain(253)),
+                node_stage_secret_ref: secret(g, |g| g.subdomain(253)),
                 read_only: g.pick(&[None, Some(true), Some(false)]),
                 volume_attributes: string_map(g, 3),
                 volume_handle: g.plain_or_hostile(),
