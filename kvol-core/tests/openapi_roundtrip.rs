@@ -1376,6 +1376,7 @@ fn check_document(document: Document<'_>) {
         Document::ConfigMap(o) => _ = check::<_, core::ConfigMap>(o),
         Document::Secret(o) => _ = check::<_, core::Secret>(o),
         Document::Deployment(o) => _ = check::<_, apps::Deployment>(o),
+        Document::DaemonSet(o) => _ = check::<_, apps::DaemonSet>(o),
         Document::PodDisruptionBudget(o) => {
             _ = check::<_, k8s_openapi::api::policy::v1::PodDisruptionBudget>(o)
         }
@@ -1704,8 +1705,9 @@ fn extra_fields_convert() {
 #[test]
 fn every_rendered_document_of_the_second_release_kinds() {
     use kvol_core::{
-        ConfigMap, Container, Deployment, PodDisruptionBudget, Secret, config::secret_type,
-        deployment::DeploymentStrategy, statefulset::IntOrPercent,
+        ConfigMap, Container, DaemonSet, Deployment, PodDisruptionBudget, Secret,
+        config::secret_type, daemonset::DaemonSetUpdateStrategy, deployment::DeploymentStrategy,
+        statefulset::IntOrPercent,
     };
     let objects = vec![
         object(
@@ -1739,6 +1741,21 @@ fn every_rendered_document_of_the_second_release_kinds() {
                 .build(),
         ),
         object(
+            DaemonSet::builder("agent")
+                .rolling_update(Some(IntOrPercent::Percent(10)), Some(IntOrPercent::Int(0)))
+                .min_ready_seconds(5)
+                .revision_history_limit(3)
+                .node_selector("kubernetes.io/os", "linux")
+                .container(Container::builder("agent", "fluent/fluent-bit:3.1"))
+                .build(),
+        ),
+        object(
+            DaemonSet::builder("on-delete")
+                .update_strategy(DaemonSetUpdateStrategy::on_delete())
+                .container(Container::builder("agent", "busybox"))
+                .build(),
+        ),
+        object(
             PodDisruptionBudget::builder("web")
                 .max_unavailable(IntOrPercent::Int(1))
                 .selector_label("app", "web")
@@ -1757,6 +1774,8 @@ fn every_rendered_document_of_the_second_release_kinds() {
             "Secret",
             "Deployment",
             "Deployment",
+            "DaemonSet",
+            "DaemonSet",
             "PodDisruptionBudget"
         ]
     );
