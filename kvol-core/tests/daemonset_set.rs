@@ -132,4 +132,10 @@ fn services_and_budgets_count_daemonset_pods() {
     all.spec.min_available = Some(IntOrPercent::Percent(100));
     let r = Manifests::new().with(ds).with(all).check();
     assert_eq!(codes(&r), [WarningCode::PdbBlocksDrain], "{r}");
+    assert!(
+        r.warnings[0]
+            .to_string()
+            .contains("(DaemonSet \"agent\", a pod on every node)"),
+        "{r}"
+    );
 }

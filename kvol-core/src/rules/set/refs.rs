@@ -688,18 +688,23 @@ impl<'a> Cross<'a> {
                     .iter()
                     .map(|w| format!("{} {}", w.kind, quote(w.name)))
                     .collect();
-                checker.warn_in(
-                    i,
-                    WarningCode::PdbBlocksDrain,
-                    sp.child(key),
+                let message = if counted {
                     format!(
                         "the budget allows no eviction of the {replicas} pods it selects ({}): \
                          kubectl drain and node upgrades wait forever; write minAvailable \
                          below the replicas (e.g. {}), or maxUnavailable: 1",
                         names.join(", "),
                         (replicas - 1).max(0)
-                    ),
-                );
+                    )
+                } else {
+                    format!(
+                        "the budget allows no eviction of the pods it selects ({}, a pod on \
+                         every node): kubectl drain and node upgrades wait forever; write \
+                         maxUnavailable: 1",
+                        names.join(", ")
+                    )
+                };
+                checker.warn_in(i, WarningCode::PdbBlocksDrain, sp.child(key), message);
             }
         }
     }
