@@ -50,9 +50,10 @@ pub mod macros;
 pub mod __private {
     pub use kvol_core;
     pub use kvol_macros::{
-        __self_checked_impl, config_map_impl, deployment_impl, manifests_impl, pdb_impl, pod_impl,
-        pv_impl, pvc_impl, secret_impl, service_impl, statefulset_impl, storage_class_impl,
-        volume_attributes_class_impl, volume_snapshot_class_impl, volume_snapshot_impl,
+        __self_checked_impl, config_map_impl, daemonset_impl, deployment_impl, manifests_impl,
+        pdb_impl, pod_impl, pv_impl, pvc_impl, secret_impl, service_impl, statefulset_impl,
+        storage_class_impl, volume_attributes_class_impl, volume_snapshot_class_impl,
+        volume_snapshot_impl,
     };
 
     /// For kvol's own one-walk test (`tests/one_walk.rs`): the value an expansion evaluated to

@@ -378,7 +378,7 @@ macro_rules! service {
 /// ```
 ///
 /// Entries: `pod { … }`, `pvc { … }`, `pv { … }`, `storage_class { … }`, `service { … }`,
-/// `statefulset { … }`, `deployment { … }`, `config_map { … }`, `secret { … }`, `pdb { … }`,
+/// `statefulset { … }`, `deployment { … }`, `daemonset { … }`, `config_map { … }`, `secret { … }`, `pdb { … }`,
 /// `volume_snapshot_class { … }`, `volume_snapshot { … }`, `volume_attributes_class { … }`
 /// (each body as in the single-object macro), `namespace: NS` (where objects without one are
 /// applied), `default_class: NAME`, `assume_default_class: true` (the cluster has a default
@@ -414,6 +414,30 @@ macro_rules! manifests {
 #[macro_export]
 macro_rules! deployment {
     ($($t:tt)*) => { $crate::__private::deployment_impl!($crate; $($t)*) };
+}
+
+/// A DaemonSet, checked at compile time: one pod on every node (or every node `node_selector`
+/// picks). The pod keys of [`pod!`](crate::pod!) (compact or full form; `labels` are the pods'
+/// labels and the selector, default `{ app: NAME }`), and `update: OnDelete` or
+/// `update: RollingUpdate [{ max_surge: N | "N%", max_unavailable: N | "N%" }]` (unset limits:
+/// `max_unavailable` 1, `max_surge` 0; exactly one may be non-zero), `min_ready`,
+/// `revision_history`, `object_labels: { … }` (the DaemonSet object's own labels). No
+/// `replicas`.
+///
+/// ```
+/// let agent = kvol::daemonset! {
+///     name: log-agent,
+///     update: RollingUpdate { max_surge: 1, max_unavailable: 0 },
+///     node_selector: { "kubernetes.io/os": linux },
+///     image: "fluent/fluent-bit:3.1",
+///     mount: logs => "/var/log" read_only,
+///     volume logs: claim shared-logs read_only,
+/// };
+/// assert_eq!(agent.spec.selector.match_labels["app"], "log-agent");
+/// ```
+#[macro_export]
+macro_rules! daemonset {
+    ($($t:tt)*) => { $crate::__private::daemonset_impl!($crate; $($t)*) };
 }
 
 /// A ConfigMap, checked at compile time: `name`, `namespace`, `labels`, `annotations`,

@@ -30,6 +30,9 @@ mod checked {
     macro_rules! deployment {
         ($($t:tt)*) => { ::kvol::__private::__self_checked_impl!(deployment; ::kvol; $($t)*) };
     }
+    macro_rules! daemonset {
+        ($($t:tt)*) => { ::kvol::__private::__self_checked_impl!(daemonset; ::kvol; $($t)*) };
+    }
     macro_rules! config_map {
         ($($t:tt)*) => { ::kvol::__private::__self_checked_impl!(config_map; ::kvol; $($t)*) };
     }
@@ -55,8 +58,9 @@ mod checked {
         ($($t:tt)*) => { ::kvol::__private::__self_checked_impl!(service; ::kvol; $($t)*) };
     }
     pub(crate) use {
-        config_map, deployment, manifests, pdb, pod, pv, pvc, secret, service, statefulset,
-        storage_class, volume_attributes_class, volume_snapshot, volume_snapshot_class,
+        config_map, daemonset, deployment, manifests, pdb, pod, pv, pvc, secret, service,
+        statefulset, storage_class, volume_attributes_class, volume_snapshot,
+        volume_snapshot_class,
     };
 }
 
@@ -78,6 +82,7 @@ macro_rules! pass_case {
 pass_case!(allow_warning, "ui/pass/allow-warning.rs");
 pass_case!(escape_hatch, "ui/pass/escape-hatch.rs");
 pass_case!(container_fields, "ui/pass/container-fields.rs");
+pass_case!(daemonset, "ui/pass/daemonset.rs");
 pass_case!(deployment_nfs_rwx, "ui/pass/deployment-nfs-rwx.rs");
 pass_case!(new_kinds, "ui/pass/new-kinds.rs");
 pass_case!(snapshot_restore, "ui/pass/snapshot-restore.rs");
@@ -99,6 +104,7 @@ pass_case!(statefulset_options, "ui/pass/statefulset-options.rs");
 const INCLUDED: &[&str] = &[
     "allow-warning.rs",
     "container-fields.rs",
+    "daemonset.rs",
     "deployment-nfs-rwx.rs",
     "escape-hatch.rs",
     "every-volume-source.rs",

@@ -28,20 +28,6 @@ fn yaml_files(dir: &Path) -> Vec<PathBuf> {
 /// Files refused for a reason other than the pending workload printers: the file, and a rule
 /// id or message text that every such refusal of the file holds.
 const REFUSED: &[(&str, &[&str])] = &[
-    // kvol does not model DaemonSets.
-    (
-        "kubernetes-sigs__azuredisk-csi-driver__deploy__example__daemonset-azuredisk-ephemeral.yaml",
-        &["kvol does not model apps/v1 DaemonSet"],
-    ),
-    (
-        "kubernetes-sigs__azurefile-csi-driver__deploy__example__daemonset.yaml",
-        &["kvol does not model apps/v1 DaemonSet"],
-    ),
-    // A PersistentVolume's csi.nodeStageSecretRef: not modelled, and `pv` has no hatch.
-    (
-        "kubernetes-sigs__azurefile-csi-driver__deploy__example__pv-azurefile-csi.yaml",
-        &["spec.csi.nodeStageSecretRef"],
-    ),
     // A topology term of two requirements: the DSL writes one per term.
     (
         "kubernetes-sigs__vsphere-csi-driver__example__vanilla-k8s-RWO-filesystem-volumes__example-sc-multiple-zones.yaml",
@@ -261,14 +247,11 @@ fn the_command_writes_source_or_says_why_not() {
     // A kind kvol does not model: named, exit 1.
     let out = kvol(
         &["import"],
-        "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: d}\n",
+        "apiVersion: batch/v1\nkind: Job\nmetadata: {name: d}\n",
     );
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8(out.stderr).unwrap();
-    assert!(
-        err.contains("kvol does not model apps/v1 DaemonSet"),
-        "{err}"
-    );
+    assert!(err.contains("kvol does not model batch/v1 Job"), "{err}");
 
     // Usage and I/O errors: exit 2.
     assert_eq!(kvol(&["import", "--nope"], "").status.code(), Some(2));

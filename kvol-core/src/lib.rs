@@ -2,7 +2,7 @@
 //!
 //! The typed Kubernetes storage model behind [kvol](https://docs.rs/kvol): Pods and their
 //! volumes, PersistentVolumes, PersistentVolumeClaims, StorageClasses, headless Services,
-//! StatefulSets, Deployments, PodDisruptionBudgets, ConfigMaps, Secrets, VolumeSnapshotClasses,
+//! StatefulSets, Deployments, DaemonSets, PodDisruptionBudgets, ConfigMaps, Secrets, VolumeSnapshotClasses,
 //! VolumeSnapshots and VolumeAttributesClasses; the API server's validation rules; cross-object checks (including the PV
 //! controller's binding algorithm); and YAML rendering that Kubernetes reads exactly as written.
 //!
@@ -16,7 +16,7 @@
 //! | layer | modules | what |
 //! |---|---|---|
 //! | [`values`] | `quantity`, `positive_quantity`, `names`, `version` | values with a grammar of their own |
-//! | [`model`] | `access`, `meta`, `object`, `pod`, `container`, `probe`, `resources`, `security`, `scheduling`, `pv`, `pvc`, `selector`, `service`, `statefulset`, `storage_class`, `volume`, `legacy`, `api_enum`, and the second release's `config` (ConfigMap, Secret), `deployment`, `pdb`, `snapshot` (the CSI snapshot CRDs), `attributes_class` | the objects, as plain data |
+//! | [`model`] | `access`, `meta`, `object`, `pod`, `container`, `probe`, `resources`, `security`, `scheduling`, `pv`, `pvc`, `selector`, `service`, `statefulset`, `storage_class`, `volume`, `legacy`, `api_enum`, and the second release's `config` (ConfigMap, Secret), `deployment`, `daemonset`, `pdb`, `snapshot` (the CSI snapshot CRDs), `attributes_class` | the objects, as plain data |
 //! | [`rules`] | `validate`, `report`, the per-object rules, `set` (cross-object), `binding` | the API server's validation, the PV controller's binding |
 //! | [`render`] | `yaml`, `json` | output Kubernetes reads as written |
 //! | [`manifests`] | [`Manifests`] | an ordered set of objects validated as a whole |
@@ -78,8 +78,8 @@ pub mod values;
 // `kvol_core::quantity::Quantity`, …), kept for users, macro expansions and docs.
 #[doc(no_inline)]
 pub use model::{
-    access, attributes_class, config, container, deployment, legacy, meta, object, pdb, pod, probe,
-    pv, pvc, resources, scheduling, security, selector, service, snapshot, statefulset,
+    access, attributes_class, config, container, daemonset, deployment, legacy, meta, object, pdb,
+    pod, probe, pv, pvc, resources, scheduling, security, selector, service, snapshot, statefulset,
     storage_class, volume,
 };
 #[doc(no_inline)]
@@ -92,12 +92,13 @@ pub use values::{names, positive_quantity, quantity, version};
 pub use access::{AccessMode, AccessModes, ReclaimPolicy, VolumeMode};
 pub use attributes_class::VolumeAttributesClass;
 pub use builder::{
-    AttributesClassBuilder, ConfigMapBuilder, ContainerBuilder, DeploymentBuilder, IntoQuantity,
-    PdbBuilder, PodBuilder, PvBuilder, PvcBuilder, PvcTemplateBuilder, QuantityInputError,
-    SecretBuilder, ServiceBuilder, SnapshotBuilder, SnapshotClassBuilder, SourceInput,
-    StatefulSetBuilder, StorageClassBuilder,
+    AttributesClassBuilder, ConfigMapBuilder, ContainerBuilder, DaemonSetBuilder,
+    DeploymentBuilder, IntoQuantity, PdbBuilder, PodBuilder, PvBuilder, PvcBuilder,
+    PvcTemplateBuilder, QuantityInputError, SecretBuilder, ServiceBuilder, SnapshotBuilder,
+    SnapshotClassBuilder, SourceInput, StatefulSetBuilder, StorageClassBuilder,
 };
 pub use config::{ConfigMap, Secret};
+pub use daemonset::DaemonSet;
 pub use deployment::Deployment;
 pub use manifests::Manifests;
 pub use names::NameError;

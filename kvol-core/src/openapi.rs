@@ -19,6 +19,7 @@
 //! - [`ConfigMap`] → [`core::v1::ConfigMap`](k8s_openapi::api::core::v1::ConfigMap),
 //!   [`Secret`] → [`core::v1::Secret`](k8s_openapi::api::core::v1::Secret)
 //! - [`Deployment`] → [`apps::v1::Deployment`](k8s_openapi::api::apps::v1::Deployment)
+//! - [`DaemonSet`] → [`apps::v1::DaemonSet`](k8s_openapi::api::apps::v1::DaemonSet)
 //! - [`PodDisruptionBudget`] →
 //!   [`policy::v1::PodDisruptionBudget`](k8s_openapi::api::policy::v1::PodDisruptionBudget)
 //!
@@ -74,6 +75,7 @@ use crate::{
     access::AccessModes,
     config::{ByteMap, ConfigMap, Secret},
     container::{EnvFromSource, EnvVarSource, VolumeDevice},
+    daemonset::{DaemonSet, DaemonSetSpec, DaemonSetUpdateStrategy},
     deployment::{Deployment, DeploymentSpec, DeploymentStrategy},
     legacy::LegacySource,
     meta::{ClusterMeta, ObjectMeta, StringMap, TemplateMeta},
@@ -82,7 +84,8 @@ use crate::{
     pod::{Container, ContainerPort, EnvVar, Pod, PodSpec, PodTemplate, VolumeMount},
     probe::{ExecAction, HttpGetAction, Lifecycle, LifecycleHandler, Probe, TcpSocketAction},
     pv::{
-        ClaimRef, CsiPersistentVolume, IscsiVolume, LocalVolume, PersistentVolume, PvSource, PvSpec,
+        ClaimRef, CsiPersistentVolume, IscsiVolume, LocalVolume, PersistentVolume, PvSource,
+        PvSpec, SecretReference,
     },
     pvc::{
         ClassRef, PersistentVolumeClaim, PvcSpec, PvcTemplate, StorageResources,
@@ -248,6 +251,19 @@ impl From<&Deployment> for apps::Deployment {
     }
 }
 
+impl From<&DaemonSet> for apps::DaemonSet {
+    /// The DaemonSet, field by field.
+    fn from(d: &DaemonSet) -> Self {
+        apps::DaemonSet {
+            metadata: object_meta(&d.metadata),
+            // An `Option` before Kubernetes 1.37 in some versions: `into()` fits either.
+            #[allow(clippy::useless_conversion)]
+            spec: daemonset_spec(&d.spec).into(),
+            status: None,
+        }
+    }
+}
+
 impl From<&PodDisruptionBudget> for policy::PodDisruptionBudget {
     /// The PodDisruptionBudget, field by field.
     fn from(p: &PodDisruptionBudget) -> Self {
@@ -297,6 +313,26 @@ fn deployment_strategy(s: &DeploymentStrategy) -> apps::DeploymentStrategy {
     }
 }
 
+fn daemonset_spec(s: &DaemonSetSpec) -> apps::DaemonSetSpec {
+    apps::DaemonSetSpec {
+        min_ready_seconds: s.min_ready_seconds,
+        revision_history_limit: s.revision_history_limit,
+        selector: label_selector(&s.selector),
+        template: pod_template(&s.template),
+        update_strategy: s.update_strategy.as_ref().map(daemonset_update_strategy),
+    }
+}
+
+fn daemonset_update_strategy(s: &DaemonSetUpdateStrategy) -> apps::DaemonSetUpdateStrategy {
+    apps::DaemonSetUpdateStrategy {
+        rolling_update: s.rolling_update.map(|r| apps::RollingUpdateDaemonSet {
+            max_surge: r.max_surge.map(int_or_percent),
+            max_unavailable: r.max_unavailable.map(int_or_percent),
+        }),
+        type_: s.type_.map(api_name),
+    }
+}
+
 /// `From<&Valid<T>>` for each `From<&T>` above: a validated object converts like the object.
 macro_rules! from_valid {
     ($($kvol:ty => $k8s:ty),* $(,)?) => {$(
@@ -320,6 +356,7 @@ from_valid!(
     ConfigMap => core::ConfigMap,
     Secret => core::Secret,
     Deployment => apps::Deployment,
+    DaemonSet => apps::DaemonSet,
     PodDisruptionBudget => policy::PodDisruptionBudget,
 );
 
@@ -1021,20 +1058,25 @@ fn local(v: &LocalVolume) -> core::LocalVolumeSource {
     }
 }
 
+fn secret_reference(r: &Option<SecretReference>) -> Option<core::SecretReference> {
+    r.as_ref().map(|r| core::SecretReference {
+        name: Some(r.name.clone()),
+        namespace: Some(r.namespace.clone()),
+    })
+}
+
 fn csi_pv(v: &CsiPersistentVolume) -> core::CSIPersistentVolumeSource {
     core::CSIPersistentVolumeSource {
+        controller_expand_secret_ref: secret_reference(&v.controller_expand_secret_ref),
+        controller_publish_secret_ref: secret_reference(&v.controller_publish_secret_ref),
         driver: v.driver.clone(),
         fs_type: v.fs_type.clone(),
-        node_publish_secret_ref: v.node_publish_secret_ref.as_ref().map(|r| {
-            core::SecretReference {
-                name: Some(r.name.clone()),
-                namespace: Some(r.namespace.clone()),
-            }
-        }),
+        node_expand_secret_ref: secret_reference(&v.node_expand_secret_ref),
+        node_publish_secret_ref: secret_reference(&v.node_publish_secret_ref),
+        node_stage_secret_ref: secret_reference(&v.node_stage_secret_ref),
         read_only: v.read_only,
         volume_attributes: string_map(&v.volume_attributes),
         volume_handle: v.volume_handle.clone(),
-        ..Default::default()
     }
 }
 

@@ -126,3 +126,70 @@ fn wrong_json_types_are_go_decode_errors() {
         ["json: cannot unmarshal number into Go struct field Container.name of type string"]
     );
 }
+
+#[test]
+fn daemonset_specs_and_csi_secret_references_decode() {
+    use kvol_core::daemonset::{DaemonSetSpec, DaemonSetUpdateStrategyType};
+    use kvol_core::pv::CsiPersistentVolume;
+    let strategy = |kind: &str| {
+        map(&[
+            (
+                "selector",
+                map(&[("matchLabels", map(&[("app", s("agent"))]))]),
+            ),
+            (
+                "template",
+                map(&[(
+                    "spec",
+                    map(&[(
+                        "containers",
+                        seq(&[map(&[("name", s("a")), ("image", s("busybox"))])]),
+                    )]),
+                )]),
+            ),
+            (
+                "updateStrategy",
+                map(&[
+                    ("type", s(kind)),
+                    ("rollingUpdate", map(&[("maxSurge", s("10%"))])),
+                ]),
+            ),
+        ])
+    };
+    let (spec, issues) = decode::<DaemonSetSpec>(&strategy("RollingUpdate"));
+    assert!(issues.is_empty(), "{issues:?}");
+    let spec = spec.unwrap();
+    let update = spec.update_strategy.unwrap();
+    assert_eq!(
+        update.type_,
+        Some(DaemonSetUpdateStrategyType::RollingUpdate)
+    );
+    assert_eq!(
+        update.rolling_update.unwrap().max_surge,
+        Some(IntOrPercent::Percent(10))
+    );
+    // A Deployment's strategy word is not a DaemonSet's.
+    let (spec, issues) = decode::<DaemonSetSpec>(&strategy("Recreate"));
+    assert!(spec.is_none());
+    assert!(
+        issues[0].contains(
+            "Unsupported value: \"Recreate\": supported values: \"OnDelete\", \"RollingUpdate\""
+        ),
+        "{issues:?}"
+    );
+
+    let secret = |name: &str| map(&[("name", s(name)), ("namespace", s("kube-system"))]);
+    let (csi, issues) = decode::<CsiPersistentVolume>(&map(&[
+        ("driver", s("file.csi.azure.com")),
+        ("volumeHandle", s("h")),
+        ("controllerExpandSecretRef", secret("a")),
+        ("controllerPublishSecretRef", secret("b")),
+        ("nodeExpandSecretRef", secret("c")),
+        ("nodePublishSecretRef", secret("d")),
+        ("nodeStageSecretRef", secret("e")),
+    ]));
+    assert!(issues.is_empty(), "{issues:?}");
+    let csi = csi.unwrap();
+    let names: Vec<&str> = csi.secret_refs().map(|(_, r)| r.name.as_str()).collect();
+    assert_eq!(names, ["a", "b", "c", "d", "e"]);
+}

@@ -804,23 +804,35 @@ fn every_pv_source() -> Vec<PvSource> {
             server: "10.0.0.5".into(),
         }),
         PvSource::Csi(CsiPersistentVolume {
+            controller_expand_secret_ref: Some(SecretReference {
+                name: "expand-creds".into(),
+                namespace: "kube-system".into(),
+            }),
+            controller_publish_secret_ref: Some(SecretReference {
+                name: "attach-creds".into(),
+                namespace: "kube-system".into(),
+            }),
             driver: "pd.csi.storage.gke.io".into(),
             fs_type: Some("ext4".into()),
+            node_expand_secret_ref: Some(SecretReference {
+                name: "node-expand-creds".into(),
+                namespace: "storage".into(),
+            }),
             node_publish_secret_ref: Some(SecretReference {
                 name: "pd-creds".into(),
                 namespace: "kube-system".into(),
+            }),
+            node_stage_secret_ref: Some(SecretReference {
+                name: "stage-creds".into(),
+                namespace: "storage".into(),
             }),
             read_only: Some(false),
             volume_attributes: map(&[("storage.kubernetes.io/csiProvisionerIdentity", "123-pd")]),
             volume_handle: "projects/p/zones/z/disks/d".into(),
         }),
         PvSource::Csi(CsiPersistentVolume {
-            driver: "ebs.csi.aws.com".into(),
-            fs_type: None,
-            node_publish_secret_ref: None,
-            read_only: None,
             volume_attributes: StringMap::new(),
-            volume_handle: "vol-0123".into(),
+            ..CsiPersistentVolume::new("ebs.csi.aws.com", "vol-0123")
         }),
         PvSource::Iscsi(IscsiVolume {
             fs_type: Some("ext4".into()),
@@ -1364,6 +1376,7 @@ fn check_document(document: Document<'_>) {
         Document::ConfigMap(o) => _ = check::<_, core::ConfigMap>(o),
         Document::Secret(o) => _ = check::<_, core::Secret>(o),
         Document::Deployment(o) => _ = check::<_, apps::Deployment>(o),
+        Document::DaemonSet(o) => _ = check::<_, apps::DaemonSet>(o),
         Document::PodDisruptionBudget(o) => {
             _ = check::<_, k8s_openapi::api::policy::v1::PodDisruptionBudget>(o)
         }
@@ -1692,8 +1705,9 @@ fn extra_fields_convert() {
 #[test]
 fn every_rendered_document_of_the_second_release_kinds() {
     use kvol_core::{
-        ConfigMap, Container, Deployment, PodDisruptionBudget, Secret, config::secret_type,
-        deployment::DeploymentStrategy, statefulset::IntOrPercent,
+        ConfigMap, Container, DaemonSet, Deployment, PodDisruptionBudget, Secret,
+        config::secret_type, daemonset::DaemonSetUpdateStrategy, deployment::DeploymentStrategy,
+        statefulset::IntOrPercent,
     };
     let objects = vec![
         object(
@@ -1727,6 +1741,21 @@ fn every_rendered_document_of_the_second_release_kinds() {
                 .build(),
         ),
         object(
+            DaemonSet::builder("agent")
+                .rolling_update(Some(IntOrPercent::Percent(10)), Some(IntOrPercent::Int(0)))
+                .min_ready_seconds(5)
+                .revision_history_limit(3)
+                .node_selector("kubernetes.io/os", "linux")
+                .container(Container::builder("agent", "fluent/fluent-bit:3.1"))
+                .build(),
+        ),
+        object(
+            DaemonSet::builder("on-delete")
+                .update_strategy(DaemonSetUpdateStrategy::on_delete())
+                .container(Container::builder("agent", "busybox"))
+                .build(),
+        ),
+        object(
             PodDisruptionBudget::builder("web")
                 .max_unavailable(IntOrPercent::Int(1))
                 .selector_label("app", "web")
@@ -1745,6 +1774,8 @@ fn every_rendered_document_of_the_second_release_kinds() {
             "Secret",
             "Deployment",
             "Deployment",
+            "DaemonSet",
+            "DaemonSet",
             "PodDisruptionBudget"
         ]
     );

@@ -29,9 +29,9 @@ const FIELDS: usize = 9;
 /// The top-level sections of k8s-rules.md whose rules must all be listed, and the sections of
 /// the second release's kinds (read from the API server's code; not in k8s-rules.md): 19
 /// ConfigMaps and Secrets, 20 Deployments, 21 PodDisruptionBudgets, 22 the snapshot CRDs, 23
-/// VolumeAttributesClasses, 24 their cross-object checks.
-const SECTIONS: [u32; 20] = [
-    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14, 15, 16, 19, 20, 21, 22, 23, 24,
+/// VolumeAttributesClasses, 24 their cross-object checks, 25 DaemonSets.
+const SECTIONS: [u32; 21] = [
+    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 14, 15, 16, 19, 20, 21, 22, 23, 24, 25,
 ];
 
 #[derive(Debug)]

@@ -19,9 +19,22 @@ fn listing(report: &Report) -> String {
     errors.chain(warnings).collect()
 }
 
-/// Rows whose id is the same rule as another id of the table, listed twice in k8s-rules.md:
-/// the error carries the other id.
-const SAME_RULE: [(&str, &str); 1] = [("2/name-namespace", "4/namespace-format")];
+/// Rows whose id is the same rule as another id of the table (listed twice in k8s-rules.md, or
+/// the same rule at another field): the error carries the other id.
+const SAME_RULE: [(&str, &str); 4] = [
+    ("2/name-namespace", "4/namespace-format"),
+    // The CSI PV secret references other than nodePublishSecretRef: the same
+    // `validatePVSecretReference`, whose rules carry the errors; the rows check the paths.
+    ("7/csi-other-secret-refs", "7/csi-secret-name-format"),
+    (
+        "7/csi-controller-expand-secret-ref",
+        "7/csi-secret-namespace-required",
+    ),
+    (
+        "7/csi-node-expand-secret-ref",
+        "7/csi-secret-namespace-format",
+    ),
+];
 
 /// Binding rows that test how the PV controller searches (which volumes it considers, in
 /// which order). Their error is the claim's "no PersistentVolume can bind this claim", whose

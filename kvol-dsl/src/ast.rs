@@ -774,7 +774,8 @@ pub enum PvSrc {
         /// Read-only.
         read_only: bool,
     },
-    /// `csi "DRIVER" "HANDLE" [{ fs_type, read_only, attributes }]`.
+    /// `csi "DRIVER" "HANDLE" [{ fs_type, read_only, attributes, node_stage_secret: NS/NAME,
+    /// … }]`.
     Csi {
         /// Driver.
         driver: Str,
@@ -786,6 +787,8 @@ pub enum PvSrc {
         read_only: Option<bool>,
         /// volumeAttributes.
         attributes: Vec<MapEntry>,
+        /// The secret references: which, namespace, name.
+        secrets: Vec<(kvol_core::pv::CsiSecretRef, Str, Str)>,
     },
     /// `iscsi { target_portal, iqn, lun, fs_type, read_only }`.
     Iscsi {
@@ -956,6 +959,40 @@ pub struct DeploymentAst {
     pub progress_deadline: Option<Int>,
 }
 
+/// `update: OnDelete` or `update: RollingUpdate [{ max_surge: …, max_unavailable: … }]` of a
+/// DaemonSet.
+#[derive(Debug, Clone)]
+pub enum DaemonSetUpdate {
+    /// `OnDelete`.
+    OnDelete(Sp),
+    /// `RollingUpdate`.
+    Rolling {
+        /// The keyword.
+        sp: Sp,
+        /// `max_surge`.
+        max_surge: Option<Val<MaxUnavailable>>,
+        /// `max_unavailable`.
+        max_unavailable: Option<Val<MaxUnavailable>>,
+    },
+}
+
+/// `daemonset! { … }`.
+#[derive(Debug, Clone, Default)]
+pub struct DaemonSetAst {
+    /// Metadata (labels are the pods' labels and the selector).
+    pub meta: Meta,
+    /// `object_labels`: labels of the DaemonSet object itself.
+    pub object_labels: Vec<MapEntry>,
+    /// Pods.
+    pub body: PodBody,
+    /// `update`.
+    pub update: Option<DaemonSetUpdate>,
+    /// `min_ready`.
+    pub min_ready: Option<Int>,
+    /// `revision_history`.
+    pub revision_history: Option<Int>,
+}
+
 /// `config_map! { … }`.
 #[derive(Debug, Clone, Default)]
 pub struct ConfigMapAst {
@@ -1055,6 +1092,8 @@ pub enum Item2 {
     Service(Box<ServiceAst>),
     /// `deployment { … }`.
     Deployment(Box<DeploymentAst>),
+    /// `daemonset { … }`.
+    DaemonSet(Box<DaemonSetAst>),
     /// `config_map { … }`.
     ConfigMap(ConfigMapAst),
     /// `secret { … }`.

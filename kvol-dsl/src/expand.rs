@@ -31,6 +31,8 @@ pub enum Kind {
     Manifests,
     /// `deployment!`.
     Deployment,
+    /// `daemonset!`.
+    DaemonSet,
     /// `config_map!`.
     ConfigMap,
     /// `secret!`.
@@ -56,6 +58,7 @@ impl Kind {
             Kind::Service => "Service",
             Kind::Manifests => "Manifests",
             Kind::Deployment => "Deployment",
+            Kind::DaemonSet => "DaemonSet",
             Kind::ConfigMap => "ConfigMap",
             Kind::Secret => "Secret",
             Kind::Pdb => "PodDisruptionBudget",
@@ -87,6 +90,7 @@ pub fn parse_and_check(
         Kind::StorageClass => Item2::StorageClass(parse::storage_class::parse(&p, body)),
         Kind::Service => Item2::Service(Box::new(parse::service::parse(&p, body))),
         Kind::Deployment => Item2::Deployment(Box::new(parse::kinds::deployment(&p, body))),
+        Kind::DaemonSet => Item2::DaemonSet(Box::new(parse::kinds::daemonset(&p, body))),
         Kind::ConfigMap => Item2::ConfigMap(parse::kinds::config_map(&p, body)),
         Kind::Secret => Item2::Secret(parse::kinds::secret(&p, body)),
         Kind::Pdb => Item2::Pdb(parse::kinds::pdb(&p, body)),

@@ -65,6 +65,38 @@ fn kvol_core_rules_are_mapped() {
 }
 
 #[test]
+fn csi_secret_references_are_written_and_checked() {
+    // The realworld azurefile PV: nodeStageSecretRef, which the API server does not validate.
+    let ok = r#"name: pv-azurefile, capacity: 10Gi, access: RWX, reclaim: Retain,
+        class: azurefile-csi,
+        source: csi "file.csi.azure.com" "rg#account#share" {
+            attributes: { shareName: share },
+            node_stage_secret: default/azure-secret,
+            controller_publish_secret: kube-system/"attach-creds",
+            controller_expand_secret: kube-system/expand,
+            node_expand_secret: kube-system/expand,
+            node_publish_secret: kube-system/publish,
+        }"#;
+    assert_eq!(errors(Kind::Pv, ok), Vec::<String>::new());
+    let e = errors(
+        Kind::Pv,
+        r#"name: p, capacity: 1Gi, access: RWO,
+           source: csi "d.io" "h" { controller_publish_secret: "Bad.NS"/s, node_stage_secret: x/Y_Z }"#,
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].contains("controllerPublishSecretRef.namespace"),
+        "{e:?}"
+    );
+    let e = errors(
+        Kind::Pv,
+        r#"name: p, capacity: 1Gi, access: RWO, source: csi "d.io" "h" { node_stage: x/y }"#,
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].contains("did you mean `node_stage_secret`"), "{e:?}");
+}
+
+#[test]
 fn quantities_are_parsed_by_kvol_core() {
     let e = errors(Kind::Pvc, "name: data, access: RWO, request: 1Gb");
     assert!(e[0].contains("did you mean `1Gi`"), "{e:?}");

@@ -75,6 +75,20 @@ const CASES: &[(&str, Kind, &str)] = &[
            mount: content => "/srv" read_only, volume content: claim web-content read_only"#,
     ),
     (
+        "daemonset",
+        Kind::DaemonSet,
+        r#"name: agent, update: RollingUpdate { max_surge: "10%", max_unavailable: 0 },
+           min_ready: 5, node_selector: { "kubernetes.io/os": linux }, image: "fluent/fluent-bit:3.1",
+           mount: logs => "/var/log" read_only, volume logs: host_path "/var/log" Directory"#,
+    ),
+    (
+        "pv-csi-secrets",
+        Kind::Pv,
+        r#"name: share, capacity: 10Gi, access: RWX,
+           source: csi "file.csi.azure.com" "rg#acct#share" {
+               node_stage_secret: default/azure-secret, controller_expand_secret: kube-system/expand }"#,
+    ),
+    (
         "config-map-secret-pdb",
         Kind::Manifests,
         r#"config_map { name: app, data: { app.conf: "x=1" }, immutable: true },

@@ -49,6 +49,12 @@ pub fn deployment_impl(input: TokenStream) -> TokenStream {
     kvol_dsl::expand(Kind::Deployment, input.into()).into()
 }
 
+/// `daemonset!` (through `kvol::daemonset!`).
+#[proc_macro]
+pub fn daemonset_impl(input: TokenStream) -> TokenStream {
+    kvol_dsl::expand(Kind::DaemonSet, input.into()).into()
+}
+
 /// `config_map!` (through `kvol::config_map!`).
 #[proc_macro]
 pub fn config_map_impl(input: TokenStream) -> TokenStream {
@@ -107,6 +113,7 @@ pub fn __self_checked_impl(input: TokenStream) -> TokenStream {
             "storage_class" => Kind::StorageClass,
             "service" => Kind::Service,
             "deployment" => Kind::Deployment,
+            "daemonset" => Kind::DaemonSet,
             "config_map" => Kind::ConfigMap,
             "secret" => Kind::Secret,
             "pdb" => Kind::Pdb,

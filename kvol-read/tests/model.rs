@@ -128,7 +128,8 @@ fn what_the_model_cannot_hold_is_reported() {
 /// How much of `../shared/realworld/` the model holds field for field: a document counts when
 /// it decodes with nothing unmodelled and kvol renders every field of it back with the same
 /// value (quantities by value). The figures are printed; the count may not fall below the
-/// last one measured (111 of 118 after the second release's model).
+/// last one measured (115 of 118 once CSI PersistentVolumes hold their secret references and
+/// DaemonSets are modelled; the other 3 are v1beta1 documents).
 #[test]
 fn realworld_coverage() {
     let dir = shared("realworld/docs");
@@ -184,7 +185,7 @@ fn realworld_coverage() {
     );
     assert!(total >= 100);
     assert!(
-        whole >= 57,
+        whole >= 115,
         "{whole} of {total}: fewer documents are writable than before"
     );
 }

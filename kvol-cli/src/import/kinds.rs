@@ -48,7 +48,7 @@ pub(super) fn object(doc: &Doc, object: &Object) -> Result<(&'static str, Body),
         Object::VolumeSnapshotClass(o) => ("volume_snapshot_class", snapshot_class(o)),
         Object::VolumeSnapshot(o) => ("volume_snapshot", snapshot(o)),
         Object::VolumeAttributesClass(o) => ("volume_attributes_class", attributes_class(o)),
-        Object::Pod(_) | Object::StatefulSet(_) | Object::Deployment(_) => {
+        Object::Pod(_) | Object::StatefulSet(_) | Object::Deployment(_) | Object::DaemonSet(_) => {
             errors.push(doc.error("", "a workload: written by the workload printers"));
             ("", Body::new())
         }
@@ -295,13 +295,6 @@ fn pv(doc: &Doc, pv: &PersistentVolume, errors: &mut Errors) -> Body {
             body.field("source", s);
         }
         PvSource::Csi(c) => {
-            if c.node_publish_secret_ref.is_some() {
-                errors.push(doc.error(
-                    "spec.csi.nodePublishSecretRef",
-                    "the DSL's `csi` source has no secret references: write this volume with \
-                     kvol's builder API",
-                ));
-            }
             let mut opts = Body::new();
             if let Some(f) = &c.fs_type {
                 opts.field("fs_type", name(f));
@@ -311,6 +304,21 @@ fn pv(doc: &Doc, pv: &PersistentVolume, errors: &mut Errors) -> Body {
             }
             if !c.volume_attributes.is_empty() {
                 opts.block("attributes:", map(&c.volume_attributes));
+            }
+            let secrets = [
+                ("controller_expand_secret", &c.controller_expand_secret_ref),
+                (
+                    "controller_publish_secret",
+                    &c.controller_publish_secret_ref,
+                ),
+                ("node_expand_secret", &c.node_expand_secret_ref),
+                ("node_publish_secret", &c.node_publish_secret_ref),
+                ("node_stage_secret", &c.node_stage_secret_ref),
+            ];
+            for (key, secret) in secrets {
+                if let Some(r) = secret {
+                    opts.field(key, format!("{}/{}", name(&r.namespace), name(&r.name)));
+                }
             }
             let head = format!(
                 "source: csi {} {}",
@@ -802,7 +810,7 @@ pv {
     }
 
     #[test]
-    fn what_a_volume_cannot_say_is_named() {
+    fn csi_secret_references_as_namespace_slash_name() {
         let yaml = "\
 apiVersion: v1
 kind: PersistentVolume
@@ -810,15 +818,17 @@ metadata: {name: csi}
 spec:
   capacity: {storage: 1Gi}
   accessModes: [ReadWriteOnce]
-  csi: {driver: d, volumeHandle: h, nodeStageSecretRef: {name: s, namespace: ns}}
+  csi:
+    driver: d
+    volumeHandle: h
+    nodeStageSecretRef: {name: s, namespace: ns}
+    nodePublishSecretRef: {name: p.q, namespace: kube-system}
 ";
-        assert_eq!(
-            errors(yaml),
-            [
-                "in.yaml#0 spec.csi.nodeStageSecretRef: kvol does not model this field of a \
-              PersistentVolume, and the DSL has no escape hatch for it: remove it from the \
-              input, or write this object with kvol's builder API"
-            ]
+        let source = block(yaml);
+        assert!(
+            source.contains("node_stage_secret: ns/s,")
+                && source.contains("node_publish_secret: kube-system/\"p.q\","),
+            "{source}"
         );
     }
 
@@ -1266,11 +1276,11 @@ metadata: {name: c, ownerReferences: [{apiVersion: v1, kind: Pod, name: p, uid: 
 
     #[test]
     fn kinds_kvol_does_not_model_are_named() {
-        let yaml = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: d}\nspec: {}\n";
+        let yaml = "apiVersion: batch/v1\nkind: Job\nmetadata: {name: d}\nspec: {}\n";
         let e = errors(yaml);
         assert_eq!(e.len(), 1);
         assert!(
-            e[0].starts_with("in.yaml#0: kvol does not model apps/v1 DaemonSet"),
+            e[0].starts_with("in.yaml#0: kvol does not model batch/v1 Job"),
             "{e:?}"
         );
     }

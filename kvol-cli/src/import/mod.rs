@@ -531,6 +531,9 @@ fn items(
             Object::Deployment(d) => workload_printers::deployment(doc, d)
                 .map(|b| ("deployment", b))
                 .map_err(|e| vec![e]),
+            Object::DaemonSet(d) => workload_printers::daemonset(doc, d)
+                .map(|b| ("daemonset", b))
+                .map_err(|e| vec![e]),
             Object::StatefulSet(set) => {
                 let service = governing_service(docs, i, namespace, &merged).and_then(|j| {
                     match &docs[j].0.decoded.object {

@@ -4,7 +4,7 @@
 //! of `use workloads_pending as workload_printers;`, and this file goes away.
 
 use super::{Doc, ImportError, PENDING, source::Body, workloads::Governing};
-use kvol_core::{deployment::Deployment, pod::Pod, statefulset::StatefulSet};
+use kvol_core::{daemonset::DaemonSet, deployment::Deployment, pod::Pod, statefulset::StatefulSet};
 
 /// The body of `pod { … }`.
 pub(super) fn pod(doc: &Doc, _pod: &Pod) -> Result<Body, ImportError> {
@@ -13,6 +13,11 @@ pub(super) fn pod(doc: &Doc, _pod: &Pod) -> Result<Body, ImportError> {
 
 /// The body of `deployment { … }`.
 pub(super) fn deployment(doc: &Doc, _d: &Deployment) -> Result<Body, ImportError> {
+    Err(doc.error("", PENDING))
+}
+
+/// The body of `daemonset { … }`.
+pub(super) fn daemonset(doc: &Doc, _d: &DaemonSet) -> Result<Body, ImportError> {
     Err(doc.error("", PENDING))
 }
 

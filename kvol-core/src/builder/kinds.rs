@@ -1,11 +1,12 @@
 //! Builders of the second release's kinds: [`ConfigMapBuilder`], [`SecretBuilder`],
-//! [`DeploymentBuilder`], [`PdbBuilder`], [`SnapshotClassBuilder`], [`SnapshotBuilder`] and
+//! [`DeploymentBuilder`], [`DaemonSetBuilder`], [`PdbBuilder`], [`SnapshotClassBuilder`], [`SnapshotBuilder`] and
 //! [`AttributesClassBuilder`].
 
 use super::{Problems, SourceInput, pod::assemble_volumes, put};
 use crate::{
     attributes_class::{AttributesClassVersion, VolumeAttributesClass},
     config::{Bytes, ConfigMap, Secret},
+    daemonset::{DaemonSet, DaemonSetSpec, DaemonSetUpdateStrategy},
     deployment::{Deployment, DeploymentSpec, DeploymentStrategy},
     meta::{ClusterMeta, ObjectMeta, StringMap, TemplateMeta},
     pdb::{PodDisruptionBudget, PodDisruptionBudgetSpec, UnhealthyPodEvictionPolicy},
@@ -362,6 +363,184 @@ impl DeploymentBuilder {
     /// Builds without failing (for the `kvol` macros).
     #[doc(hidden)]
     pub fn __build_prechecked(self) -> Valid<Deployment> {
+        let (d, _, target) = self.assemble();
+        super::prechecked(d, target)
+    }
+}
+
+/// Builds a [`DaemonSet`]; start with [`DaemonSet::builder`].
+#[derive(Debug, Clone)]
+#[must_use = "a builder does nothing until `.build()` is called"]
+pub struct DaemonSetBuilder {
+    metadata: ObjectMeta,
+    pod_labels: StringMap,
+    pod_annotations: StringMap,
+    pub(super) pod: PodSpec,
+    volumes: Vec<(String, SourceInput)>,
+    spec: DaemonSetSpec,
+    target: KubeVersion,
+}
+
+impl DaemonSet {
+    /// Starts a DaemonSet named `name` (a DNS-1123 subdomain): one pod on every node. The pod
+    /// labels are `{app: <name>}` unless [`pod_label`](DaemonSetBuilder::pod_label) gives some,
+    /// and the selector is the pod labels.
+    ///
+    /// ```
+    /// use kvol_core::{Container, DaemonSet, VolumeSource};
+    ///
+    /// let agent = DaemonSet::builder("log-agent")
+    ///     .node_selector("kubernetes.io/os", "linux")
+    ///     .container(Container::builder("agent", "fluent/fluent-bit:3.1").mount("logs", "/var/log"))
+    ///     .volume("logs", VolumeSource::claim("shared-logs", false))
+    ///     .build()?;
+    /// assert_eq!(agent.spec.selector.match_labels["app"], "log-agent");
+    /// # Ok::<(), kvol_core::Report>(())
+    /// ```
+    pub fn builder(name: impl Into<String>) -> DaemonSetBuilder {
+        DaemonSetBuilder {
+            metadata: ObjectMeta::named(name),
+            pod_labels: StringMap::new(),
+            pod_annotations: StringMap::new(),
+            pod: PodSpec::default(),
+            volumes: Vec::new(),
+            spec: DaemonSetSpec {
+                min_ready_seconds: None,
+                revision_history_limit: None,
+                selector: LabelSelector::default(),
+                template: PodTemplate {
+                    metadata: TemplateMeta::default(),
+                    spec: PodSpec::default(),
+                },
+                update_strategy: None,
+            },
+            target: KubeVersion::DEFAULT,
+        }
+    }
+}
+
+impl DaemonSetBuilder {
+    namespaced_methods!(metadata);
+    /// Adds a label to the DaemonSet object itself.
+    pub fn label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        put(&mut self.metadata.labels, key, value);
+        self
+    }
+    /// Adds a pod label (also the selector); without any, the pods get `{app: <name>}`.
+    pub fn pod_label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        put(&mut self.pod_labels, key, value);
+        self
+    }
+    /// Adds a pod annotation.
+    pub fn pod_annotation(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        put(&mut self.pod_annotations, key, value);
+        self
+    }
+    /// Sets the update strategy (unset: RollingUpdate, `maxUnavailable` 1, `maxSurge` 0).
+    pub fn update_strategy(mut self, strategy: DaemonSetUpdateStrategy) -> Self {
+        self.spec.update_strategy = Some(strategy);
+        self
+    }
+    /// `updateStrategy: {type: RollingUpdate, rollingUpdate: {maxSurge, maxUnavailable}}`.
+    pub fn rolling_update(
+        self,
+        max_surge: Option<IntOrPercent>,
+        max_unavailable: Option<IntOrPercent>,
+    ) -> Self {
+        self.update_strategy(DaemonSetUpdateStrategy::rolling_update(
+            max_surge,
+            max_unavailable,
+        ))
+    }
+    /// Sets `minReadySeconds`.
+    pub fn min_ready_seconds(mut self, seconds: i32) -> Self {
+        self.spec.min_ready_seconds = Some(seconds);
+        self
+    }
+    /// Sets `revisionHistoryLimit`.
+    pub fn revision_history_limit(mut self, limit: i32) -> Self {
+        self.spec.revision_history_limit = Some(limit);
+        self
+    }
+    /// Sets the pods' `terminationGracePeriodSeconds`.
+    pub fn grace_period(mut self, seconds: i64) -> Self {
+        self.pod.termination_grace_period_seconds = Some(seconds);
+        self
+    }
+    /// Adds a container.
+    pub fn container(mut self, container: impl Into<Container>) -> Self {
+        self.pod.containers.push(container.into());
+        self
+    }
+    /// Adds an init container.
+    pub fn init_container(mut self, container: impl Into<Container>) -> Self {
+        self.pod.init_containers.push(container.into());
+        self
+    }
+    /// Adds a pod volume (see [`PodBuilder::volume`](super::PodBuilder::volume)).
+    pub fn volume(mut self, name: impl Into<String>, source: impl Into<SourceInput>) -> Self {
+        self.volumes.push((name.into(), source.into()));
+        self
+    }
+    /// Sets the pods' service account.
+    pub fn service_account(mut self, name: impl Into<String>) -> Self {
+        self.pod.service_account_name = Some(name.into());
+        self
+    }
+    /// Requires a node label for the pods (the DaemonSet then runs on those nodes only).
+    pub fn node_selector(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        put(&mut self.pod.node_selector, key, value);
+        self
+    }
+    /// Replaces the pod spec (containers, volumes, …) with `spec` (volumes added with
+    /// [`volume`](Self::volume) come after its own).
+    pub fn pod_spec(mut self, spec: PodSpec) -> Self {
+        self.pod = spec;
+        self
+    }
+
+    fn assemble(self) -> (DaemonSet, Problems, KubeVersion) {
+        let mut problems = Problems::default();
+        let volumes_path = FieldPath::root()
+            .child("spec")
+            .child("template")
+            .child("spec")
+            .child("volumes");
+        let mut pod = self.pod;
+        let added = assemble_volumes(self.volumes, &volumes_path, &mut problems);
+        pod.volumes.extend(added);
+        let mut labels = self.pod_labels;
+        if labels.is_empty() {
+            labels.insert("app".to_owned(), self.metadata.name.clone());
+        }
+        let mut spec = self.spec;
+        spec.selector = LabelSelector::labels(labels.clone());
+        spec.template = PodTemplate {
+            metadata: TemplateMeta {
+                annotations: self.pod_annotations,
+                labels,
+                name: None,
+            },
+            spec: pod,
+        };
+        (
+            DaemonSet {
+                metadata: self.metadata,
+                spec,
+            },
+            problems,
+            self.target,
+        )
+    }
+
+    /// Builds and validates the DaemonSet.
+    pub fn build(self) -> Result<Valid<DaemonSet>, Report> {
+        let (d, problems, target) = self.assemble();
+        problems.finish(d, target)
+    }
+    /// Builds without failing (for the `kvol` macros).
+    #[doc(hidden)]
+    pub fn __build_prechecked(self) -> Valid<DaemonSet> {
         let (d, _, target) = self.assemble();
         super::prechecked(d, target)
     }

@@ -35,8 +35,8 @@ mod storage_class;
 mod volume_source;
 
 pub use kinds::{
-    AttributesClassBuilder, ConfigMapBuilder, DeploymentBuilder, PdbBuilder, SecretBuilder,
-    SnapshotBuilder, SnapshotClassBuilder,
+    AttributesClassBuilder, ConfigMapBuilder, DaemonSetBuilder, DeploymentBuilder, PdbBuilder,
+    SecretBuilder, SnapshotBuilder, SnapshotClassBuilder,
 };
 pub use pod::{ContainerBuilder, PodBuilder, SourceInput};
 pub use pv::PvBuilder;

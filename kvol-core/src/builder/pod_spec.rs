@@ -1,5 +1,5 @@
 //! The pod-spec settings that [`PodBuilder`](super::PodBuilder) and
-//! [`StatefulSetBuilder`](super::StatefulSetBuilder) (and the Deployment builder) share: security context, affinity,
+//! [`StatefulSetBuilder`](super::StatefulSetBuilder) (and the Deployment and DaemonSet builders) share: security context, affinity,
 //! tolerations, topology spread, DNS, pull secrets and service links.
 
 /// Adds the shared pod-spec methods to a builder whose pod spec is the field `$spec`.
@@ -189,5 +189,6 @@ macro_rules! pod_spec_methods {
 pod_spec_methods!(PodBuilder, spec);
 pod_spec_methods!(StatefulSetBuilder, pod);
 pod_spec_methods!(DeploymentBuilder, pod);
+pod_spec_methods!(DaemonSetBuilder, pod);
 
-use super::{DeploymentBuilder, PodBuilder, StatefulSetBuilder};
+use super::{DaemonSetBuilder, DeploymentBuilder, PodBuilder, StatefulSetBuilder};

@@ -48,14 +48,7 @@ impl PvSource {
     }
     /// `csi`: the volume `volume_handle` of the CSI driver `driver`.
     pub fn csi(driver: impl Into<String>, volume_handle: impl Into<String>) -> PvSource {
-        PvSource::Csi(CsiPersistentVolume {
-            driver: driver.into(),
-            fs_type: None,
-            node_publish_secret_ref: None,
-            read_only: None,
-            volume_attributes: Default::default(),
-            volume_handle: volume_handle.into(),
-        })
+        PvSource::Csi(CsiPersistentVolume::new(driver, volume_handle))
     }
     /// `iscsi`: LUN `lun` of the target `iqn` at `target_portal` (`host:port`).
     pub fn iscsi(target_portal: impl Into<String>, iqn: impl Into<String>, lun: i32) -> PvSource {
@@ -227,7 +220,22 @@ impl PvBuilder {
     pub fn nfs(self, server: impl Into<String>, path: impl Into<String>) -> Self {
         self.source(PvSource::nfs(server, path))
     }
-    /// Source `csi` (see [`PvSource::csi`]).
+    /// Source `csi` (see [`PvSource::csi`]). For a source with secret references, pass a
+    /// [`CsiPersistentVolume`] to [`source`](Self::source):
+    ///
+    /// ```
+    /// use kvol_core::{AccessMode, PersistentVolume, pv::{CsiPersistentVolume, CsiSecretRef}};
+    ///
+    /// let csi = CsiPersistentVolume::new("file.csi.azure.com", "rg#account#share")
+    ///     .with_secret(CsiSecretRef::NodeStage, "default", "azure-secret");
+    /// let pv = PersistentVolume::builder("share")
+    ///     .capacity("100Gi")
+    ///     .access_mode(AccessMode::ReadWriteMany)
+    ///     .source(csi)
+    ///     .build()?;
+    /// assert_eq!(pv.spec.source.key(), "csi");
+    /// # Ok::<(), kvol_core::Report>(())
+    /// ```
     pub fn csi(self, driver: impl Into<String>, volume_handle: impl Into<String>) -> Self {
         self.source(PvSource::csi(driver, volume_handle))
     }

@@ -45,6 +45,7 @@ pub const MODELLED_KINDS: &[(&str, &str)] = &[
     ("v1", "ConfigMap"),
     ("v1", "Secret"),
     ("apps/v1", "Deployment"),
+    ("apps/v1", "DaemonSet"),
     ("policy/v1", "PodDisruptionBudget"),
     ("snapshot.storage.k8s.io/v1", "VolumeSnapshotClass"),
     ("snapshot.storage.k8s.io/v1", "VolumeSnapshot"),
@@ -161,6 +162,12 @@ pub fn decode_document<T: Tree>(node: &T) -> DecodedDocument {
         ("v1", "Secret") => Some(crate::config::Secret::decode(node, &mut cx).map(Object::Secret)),
         ("apps/v1", "Deployment") => Some(meta_spec(node, &mut cx, "Deployment").map(|o| {
             Object::Deployment(crate::deployment::Deployment {
+                metadata: o.metadata,
+                spec: o.spec,
+            })
+        })),
+        ("apps/v1", "DaemonSet") => Some(meta_spec(node, &mut cx, "DaemonSet").map(|o| {
+            Object::DaemonSet(crate::daemonset::DaemonSet {
                 metadata: o.metadata,
                 spec: o.spec,
             })

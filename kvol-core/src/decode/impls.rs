@@ -9,6 +9,7 @@ use crate::{
         ContainerRestartPolicy, MountPropagationMode, PullPolicy, RecursiveReadOnlyMode,
         TerminationMessagePolicy,
     },
+    daemonset::DaemonSetUpdateStrategyType,
     deployment::DeploymentStrategyType,
     legacy::LegacySource,
     model::scheduling::{
@@ -82,6 +83,7 @@ decode_words! {
     RecursiveReadOnlyMode;
     UriScheme = HTTP;
     DeploymentStrategyType;
+    DaemonSetUpdateStrategyType;
     UnhealthyPodEvictionPolicy;
     DeletionPolicy;
 }

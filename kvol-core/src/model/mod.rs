@@ -13,6 +13,7 @@ pub mod access;
 pub mod attributes_class;
 pub mod config;
 pub mod container;
+pub mod daemonset;
 pub mod deployment;
 pub mod legacy;
 pub mod meta;

@@ -3,6 +3,7 @@
 use crate::{
     attributes_class::VolumeAttributesClass,
     config::{ConfigMap, Secret},
+    daemonset::DaemonSet,
     deployment::Deployment,
     pdb::PodDisruptionBudget,
     pod::Pod,
@@ -40,6 +41,8 @@ pub enum Object {
     Secret(Secret),
     /// A Deployment.
     Deployment(Deployment),
+    /// A DaemonSet.
+    DaemonSet(DaemonSet),
     /// A PodDisruptionBudget.
     PodDisruptionBudget(PodDisruptionBudget),
     /// A VolumeSnapshotClass (cluster-scoped).
@@ -63,6 +66,7 @@ impl Object {
             Object::ConfigMap(_) => "ConfigMap",
             Object::Secret(_) => "Secret",
             Object::Deployment(_) => "Deployment",
+            Object::DaemonSet(_) => "DaemonSet",
             Object::PodDisruptionBudget(_) => "PodDisruptionBudget",
             Object::VolumeSnapshotClass(_) => "VolumeSnapshotClass",
             Object::VolumeSnapshot(_) => "VolumeSnapshot",
@@ -82,6 +86,7 @@ impl Object {
             Object::ConfigMap(o) => &o.metadata.name,
             Object::Secret(o) => &o.metadata.name,
             Object::Deployment(o) => &o.metadata.name,
+            Object::DaemonSet(o) => &o.metadata.name,
             Object::PodDisruptionBudget(o) => &o.metadata.name,
             Object::VolumeSnapshotClass(o) => &o.metadata.name,
             Object::VolumeSnapshot(o) => &o.metadata.name,
@@ -105,6 +110,7 @@ impl Object {
             Object::ConfigMap(o) => (Document::ConfigMap(o), None),
             Object::Secret(o) => (Document::Secret(o), None),
             Object::Deployment(o) => (Document::Deployment(o), None),
+            Object::DaemonSet(o) => (Document::DaemonSet(o), None),
             Object::PodDisruptionBudget(o) => (Document::PodDisruptionBudget(o), None),
             Object::VolumeSnapshotClass(o) => (Document::VolumeSnapshotClass(o), None),
             Object::VolumeSnapshot(o) => (Document::VolumeSnapshot(o), None),
@@ -135,6 +141,8 @@ pub enum Document<'a> {
     Secret(&'a Secret),
     /// A Deployment.
     Deployment(&'a Deployment),
+    /// A DaemonSet.
+    DaemonSet(&'a DaemonSet),
     /// A PodDisruptionBudget.
     PodDisruptionBudget(&'a PodDisruptionBudget),
     /// A VolumeSnapshotClass (cluster-scoped).
@@ -158,6 +166,7 @@ impl Document<'_> {
             Document::ConfigMap(_) => "ConfigMap",
             Document::Secret(_) => "Secret",
             Document::Deployment(_) => "Deployment",
+            Document::DaemonSet(_) => "DaemonSet",
             Document::PodDisruptionBudget(_) => "PodDisruptionBudget",
             Document::VolumeSnapshotClass(_) => "VolumeSnapshotClass",
             Document::VolumeSnapshot(_) => "VolumeSnapshot",
@@ -176,6 +185,7 @@ impl Document<'_> {
             Document::ConfigMap(o) => &o.metadata.name,
             Document::Secret(o) => &o.metadata.name,
             Document::Deployment(o) => &o.metadata.name,
+            Document::DaemonSet(o) => &o.metadata.name,
             Document::PodDisruptionBudget(o) => &o.metadata.name,
             Document::VolumeSnapshotClass(o) => &o.metadata.name,
             Document::VolumeSnapshot(o) => &o.metadata.name,
@@ -196,6 +206,7 @@ impl<'a> Document<'a> {
             Document::ConfigMap(o) => Some(&o.metadata.namespace),
             Document::Secret(o) => Some(&o.metadata.namespace),
             Document::Deployment(o) => Some(&o.metadata.namespace),
+            Document::DaemonSet(o) => Some(&o.metadata.namespace),
             Document::PodDisruptionBudget(o) => Some(&o.metadata.namespace),
             Document::VolumeSnapshot(o) => Some(&o.metadata.namespace),
             Document::PersistentVolume(_)
@@ -229,6 +240,7 @@ impl Serialize for Document<'_> {
             Document::ConfigMap(o) => o.serialize(s),
             Document::Secret(o) => o.serialize(s),
             Document::Deployment(o) => o.serialize(s),
+            Document::DaemonSet(o) => o.serialize(s),
             Document::PodDisruptionBudget(o) => o.serialize(s),
             Document::VolumeSnapshotClass(o) => o.serialize(s),
             Document::VolumeSnapshot(o) => o.serialize(s),
@@ -256,6 +268,7 @@ object_from!(
     ConfigMap => ConfigMap,
     Secret => Secret,
     Deployment => Deployment,
+    DaemonSet => DaemonSet,
     PodDisruptionBudget => PodDisruptionBudget,
     VolumeSnapshotClass => VolumeSnapshotClass,
     VolumeSnapshot => VolumeSnapshot,

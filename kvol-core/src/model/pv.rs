@@ -127,6 +127,10 @@ serialize_struct!(ClaimRef {
 
 /// The source of a PersistentVolume: exactly one, by construction.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "one source per PersistentVolume; boxing the CSI source would change the public shape"
+)]
 pub enum PvSource {
     /// A path on one node (single-node testing only).
     HostPath(HostPath),
@@ -182,14 +186,27 @@ serialize_struct!(LocalVolume {
 });
 
 /// `csi`: a volume managed by a CSI driver.
+///
+/// The five secret references name the Secrets (any namespace) whose data the CSI calls get:
+/// the API server checks four of them (`validatePVSecretReference`) and takes
+/// `nodeStageSecretRef` as written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CsiPersistentVolume {
+    /// A Secret for the driver's ControllerExpandVolume call.
+    pub controller_expand_secret_ref: Option<SecretReference>,
+    /// A Secret for the driver's ControllerPublishVolume / ControllerUnpublishVolume calls.
+    pub controller_publish_secret_ref: Option<SecretReference>,
     /// The driver's name, e.g. `pd.csi.storage.gke.io`.
     pub driver: String,
     /// Filesystem type, e.g. `ext4`.
     pub fs_type: Option<String>,
+    /// A Secret for the driver's NodeExpandVolume call.
+    pub node_expand_secret_ref: Option<SecretReference>,
     /// A Secret for the driver's NodePublishVolume call.
     pub node_publish_secret_ref: Option<SecretReference>,
+    /// A Secret for the driver's NodeStageVolume / NodeUnstageVolume calls (not validated by
+    /// the API server).
+    pub node_stage_secret_ref: Option<SecretReference>,
     /// Mount read-only.
     pub read_only: Option<bool>,
     /// Driver-specific attributes.
@@ -198,13 +215,127 @@ pub struct CsiPersistentVolume {
     pub volume_handle: String,
 }
 serialize_struct!(CsiPersistentVolume {
+    "controllerExpandSecretRef" => controller_expand_secret_ref skip_if Option::is_none,
+    "controllerPublishSecretRef" => controller_publish_secret_ref skip_if Option::is_none,
     "driver" => driver,
     "fsType" => fs_type skip_if Option::is_none,
+    "nodeExpandSecretRef" => node_expand_secret_ref skip_if Option::is_none,
     "nodePublishSecretRef" => node_publish_secret_ref skip_if Option::is_none,
+    "nodeStageSecretRef" => node_stage_secret_ref skip_if Option::is_none,
     "readOnly" => read_only skip_if Option::is_none,
     "volumeAttributes" => volume_attributes skip_if BTreeMap::is_empty,
     "volumeHandle" => volume_handle,
 });
+
+/// Which secret reference of a [`CsiPersistentVolume`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CsiSecretRef {
+    /// `controllerExpandSecretRef`.
+    ControllerExpand,
+    /// `controllerPublishSecretRef`.
+    ControllerPublish,
+    /// `nodeExpandSecretRef`.
+    NodeExpand,
+    /// `nodePublishSecretRef`.
+    NodePublish,
+    /// `nodeStageSecretRef`.
+    NodeStage,
+}
+
+impl CsiSecretRef {
+    /// The five, in the order the API writes them.
+    pub const ALL: [CsiSecretRef; 5] = [
+        CsiSecretRef::ControllerExpand,
+        CsiSecretRef::ControllerPublish,
+        CsiSecretRef::NodeExpand,
+        CsiSecretRef::NodePublish,
+        CsiSecretRef::NodeStage,
+    ];
+
+    /// The field's JSON name, e.g. `nodeStageSecretRef`.
+    pub fn key(self) -> &'static str {
+        match self {
+            CsiSecretRef::ControllerExpand => "controllerExpandSecretRef",
+            CsiSecretRef::ControllerPublish => "controllerPublishSecretRef",
+            CsiSecretRef::NodeExpand => "nodeExpandSecretRef",
+            CsiSecretRef::NodePublish => "nodePublishSecretRef",
+            CsiSecretRef::NodeStage => "nodeStageSecretRef",
+        }
+    }
+
+    /// Whether the API server validates this reference (`validateCSIPersistentVolumeSource`
+    /// skips `nodeStageSecretRef`).
+    pub fn validated(self) -> bool {
+        self != CsiSecretRef::NodeStage
+    }
+}
+
+impl CsiPersistentVolume {
+    /// The volume `volume_handle` of the CSI driver `driver`, with nothing else set.
+    pub fn new(driver: impl Into<String>, volume_handle: impl Into<String>) -> Self {
+        CsiPersistentVolume {
+            controller_expand_secret_ref: None,
+            controller_publish_secret_ref: None,
+            driver: driver.into(),
+            fs_type: None,
+            node_expand_secret_ref: None,
+            node_publish_secret_ref: None,
+            node_stage_secret_ref: None,
+            read_only: None,
+            volume_attributes: StringMap::new(),
+            volume_handle: volume_handle.into(),
+        }
+    }
+
+    /// The field holding one secret reference.
+    pub fn secret_ref(&self, which: CsiSecretRef) -> Option<&SecretReference> {
+        match which {
+            CsiSecretRef::ControllerExpand => self.controller_expand_secret_ref.as_ref(),
+            CsiSecretRef::ControllerPublish => self.controller_publish_secret_ref.as_ref(),
+            CsiSecretRef::NodeExpand => self.node_expand_secret_ref.as_ref(),
+            CsiSecretRef::NodePublish => self.node_publish_secret_ref.as_ref(),
+            CsiSecretRef::NodeStage => self.node_stage_secret_ref.as_ref(),
+        }
+    }
+
+    /// The field holding one secret reference, to set it.
+    pub fn secret_ref_mut(&mut self, which: CsiSecretRef) -> &mut Option<SecretReference> {
+        match which {
+            CsiSecretRef::ControllerExpand => &mut self.controller_expand_secret_ref,
+            CsiSecretRef::ControllerPublish => &mut self.controller_publish_secret_ref,
+            CsiSecretRef::NodeExpand => &mut self.node_expand_secret_ref,
+            CsiSecretRef::NodePublish => &mut self.node_publish_secret_ref,
+            CsiSecretRef::NodeStage => &mut self.node_stage_secret_ref,
+        }
+    }
+
+    /// The secret references that are set, with which field holds each.
+    pub fn secret_refs(&self) -> impl Iterator<Item = (CsiSecretRef, &SecretReference)> {
+        CsiSecretRef::ALL
+            .into_iter()
+            .filter_map(|w| self.secret_ref(w).map(|r| (w, r)))
+    }
+
+    /// Sets one secret reference: the Secret `name` in `namespace`.
+    pub fn with_secret(
+        mut self,
+        which: CsiSecretRef,
+        namespace: impl Into<String>,
+        name: impl Into<String>,
+    ) -> Self {
+        *self.secret_ref_mut(which) = Some(SecretReference {
+            name: name.into(),
+            namespace: namespace.into(),
+        });
+        self
+    }
+}
+
+impl From<CsiPersistentVolume> for PvSource {
+    fn from(c: CsiPersistentVolume) -> Self {
+        PvSource::Csi(c)
+    }
+}
 
 /// A reference to a Secret in any namespace.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,6 +6,7 @@
 use crate::{
     attributes_class::VolumeAttributesClass,
     config::{ConfigMap, Secret},
+    daemonset::DaemonSet,
     deployment::Deployment,
     object::{Document, Object},
     pdb::PodDisruptionBudget,
@@ -50,6 +51,7 @@ single_document!(
     ConfigMap,
     Secret,
     Deployment,
+    DaemonSet,
     PodDisruptionBudget,
     VolumeSnapshotClass,
     VolumeSnapshot,

@@ -215,7 +215,7 @@ fn strategy(checker: &mut Checker, strategy: &DeploymentStrategy, path: &FieldPa
 }
 
 /// `getIntOrPercentValue`.
-fn value_of(v: IntOrPercent) -> i64 {
+pub(crate) fn value_of(v: IntOrPercent) -> i64 {
     match v {
         IntOrPercent::Int(n) => i64::from(n),
         IntOrPercent::Percent(p) => i64::from(p),

@@ -766,8 +766,13 @@ pub const S7_CSI_SECRET_NAME_FORMAT: RuleId = RuleId::new("7/csi-secret-name-for
 pub const S7_CSI_SECRET_NAMESPACE_REQUIRED: RuleId = RuleId::new("7/csi-secret-namespace-required");
 /// `7/csi-secret-namespace-format`: csi secret ref namespace: DNS-1123 label.
 pub const S7_CSI_SECRET_NAMESPACE_FORMAT: RuleId = RuleId::new("7/csi-secret-namespace-format");
-/// `7/csi-other-secret-refs`: controllerPublish/controllerExpand/nodeExpand secret refs (not checked by kvol).
+/// `7/csi-other-secret-refs`: csi.controllerPublishSecretRef: validatePVSecretReference, as nodePublishSecretRef (nodeStageSecretRef is not validated).
 pub const S7_CSI_OTHER_SECRET_REFS: RuleId = RuleId::new("7/csi-other-secret-refs");
+/// `7/csi-controller-expand-secret-ref`: csi.controllerExpandSecretRef: validatePVSecretReference, as nodePublishSecretRef.
+pub const S7_CSI_CONTROLLER_EXPAND_SECRET_REF: RuleId =
+    RuleId::new("7/csi-controller-expand-secret-ref");
+/// `7/csi-node-expand-secret-ref`: csi.nodeExpandSecretRef: validatePVSecretReference, as nodePublishSecretRef.
+pub const S7_CSI_NODE_EXPAND_SECRET_REF: RuleId = RuleId::new("7/csi-node-expand-secret-ref");
 /// `7/nfs-server-required`: PV nfs.server Required.
 pub const S7_NFS_SERVER_REQUIRED: RuleId = RuleId::new("7/nfs-server-required");
 /// `7/nfs-path-absolute`: PV nfs.path absolute.
@@ -1520,7 +1525,7 @@ pub const S24_KVOL_ATTRIBUTES_CLASS_EXISTS: RuleId = RuleId::new("24/kvol-attrib
 ///
 /// kvol's own rule (the API server accepts this): the claim's CSI driver cannot apply another driver's attributes: provisioning or modification fails.
 pub const S24_KVOL_ATTRIBUTES_CLASS_DRIVER: RuleId = RuleId::new("24/kvol-attributes-class-driver");
-/// `24/kvol-shared-read-write-once`: warning: a ReadWriteOnce or ReadWriteOncePod claim mounted by several replicas or by a RollingUpdate Deployment.
+/// `24/kvol-shared-read-write-once`: warning: a ReadWriteOnce or ReadWriteOncePod claim mounted by several replicas, by a RollingUpdate Deployment or by a DaemonSet.
 ///
 /// kvol's own rule (the API server accepts this): a second pod on another node cannot attach the volume (Multi-Attach), and a ReadWriteOncePod claim admits one pod only: the rollout never finishes.
 pub const S24_KVOL_SHARED_READ_WRITE_ONCE: RuleId = RuleId::new("24/kvol-shared-read-write-once");
@@ -1550,6 +1555,46 @@ pub const S1_DECODE_REQUIRED: RuleId = RuleId::new("1/decode-required");
 pub const S1_DECODE_NOT_SUPPORTED: RuleId = RuleId::new("1/decode-not-supported");
 /// `1/decode-int-or-percent`: An IntOrString count written as a string that is not a percentage: ValidatePositiveIntOrPercent's Invalid.
 pub const S1_DECODE_INT_OR_PERCENT: RuleId = RuleId::new("1/decode-int-or-percent");
+/// `25/name-format`: ValidateDaemonSet: name a DNS-1123 subdomain.
+pub const S25_NAME_FORMAT: RuleId = RuleId::new("25/name-format");
+/// `25/selector-valid`: ValidateDaemonSetSpec: ValidateLabelSelector (strict values on create).
+pub const S25_SELECTOR_VALID: RuleId = RuleId::new("25/selector-valid");
+/// `25/selector-not-empty`: ValidateDaemonSetSpec: empty selector is invalid for daemonset.
+pub const S25_SELECTOR_NOT_EMPTY: RuleId = RuleId::new("25/selector-not-empty");
+/// `25/selector-matches-template`: ValidateDaemonSetSpec: selector matches the template labels (skipped when the selector cannot be built).
+pub const S25_SELECTOR_MATCHES_TEMPLATE: RuleId = RuleId::new("25/selector-matches-template");
+/// `25/restart-policy-always`: ValidateDaemonSetSpec: template restartPolicy Always.
+pub const S25_RESTART_POLICY_ALWAYS: RuleId = RuleId::new("25/restart-policy-always");
+/// `25/active-deadline-forbidden`: ValidateDaemonSetSpec: template activeDeadlineSeconds Forbidden (set through the escape hatch).
+pub const S25_ACTIVE_DEADLINE_FORBIDDEN: RuleId = RuleId::new("25/active-deadline-forbidden");
+/// `25/min-ready-seconds-nonnegative`: ValidateDaemonSetSpec: minReadySeconds \>= 0.
+pub const S25_MIN_READY_SECONDS_NONNEGATIVE: RuleId =
+    RuleId::new("25/min-ready-seconds-nonnegative");
+/// `25/revision-history-limit-nonnegative`: ValidateDaemonSetSpec: revisionHistoryLimit \>= 0.
+pub const S25_REVISION_HISTORY_LIMIT_NONNEGATIVE: RuleId =
+    RuleId::new("25/revision-history-limit-nonnegative");
+/// `25/max-unavailable-nonnegative`: ValidateRollingUpdateDaemonSet: maxUnavailable ValidatePositiveIntOrPercent (count \>= 0).
+pub const S25_MAX_UNAVAILABLE_NONNEGATIVE: RuleId = RuleId::new("25/max-unavailable-nonnegative");
+/// `25/max-surge-nonnegative`: ValidateRollingUpdateDaemonSet: maxSurge ValidatePositiveIntOrPercent (count \>= 0).
+pub const S25_MAX_SURGE_NONNEGATIVE: RuleId = RuleId::new("25/max-surge-nonnegative");
+/// `25/max-unavailable-at-most-100-percent`: ValidateRollingUpdateDaemonSet: IsNotMoreThan100Percent(maxUnavailable).
+pub const S25_MAX_UNAVAILABLE_AT_MOST_100_PERCENT: RuleId =
+    RuleId::new("25/max-unavailable-at-most-100-percent");
+/// `25/max-surge-at-most-100-percent`: ValidateRollingUpdateDaemonSet: IsNotMoreThan100Percent(maxSurge).
+pub const S25_MAX_SURGE_AT_MOST_100_PERCENT: RuleId =
+    RuleId::new("25/max-surge-at-most-100-percent");
+/// `25/rolling-update-not-both-nonzero`: ValidateRollingUpdateDaemonSet: maxSurge may not be set when maxUnavailable is non-zero (after the 1/0 defaults).
+pub const S25_ROLLING_UPDATE_NOT_BOTH_NONZERO: RuleId =
+    RuleId::new("25/rolling-update-not-both-nonzero");
+/// `25/rolling-update-not-both-zero`: ValidateRollingUpdateDaemonSet: maxUnavailable cannot be 0 when maxSurge is 0 (after the 1/0 defaults).
+pub const S25_ROLLING_UPDATE_NOT_BOTH_ZERO: RuleId = RuleId::new("25/rolling-update-not-both-zero");
+/// `25/template-generation-nonnegative`: ValidateDaemonSetSpec: templateGeneration \>= 0 (apps/v1 reads it from the deprecated.daemonset.template.generation annotation) (not checked by kvol).
+pub const S25_TEMPLATE_GENERATION_NONNEGATIVE: RuleId =
+    RuleId::new("25/template-generation-nonnegative");
+/// `25/update-strategy-type`: ValidateDaemonSetUpdateStrategy: type RollingUpdate or OnDelete (not checked by kvol).
+pub const S25_UPDATE_STRATEGY_TYPE: RuleId = RuleId::new("25/update-strategy-type");
+/// `25/percent-format`: ValidatePositiveIntOrPercent: a string must be IsValidPercent (not checked by kvol).
+pub const S25_PERCENT_FORMAT: RuleId = RuleId::new("25/percent-format");
 /// `14/kvol-negative-grace-period`, renamed `14/negative-grace-period`: the API server gives this warning itself.
 #[deprecated(note = "renamed S14_NEGATIVE_GRACE_PERIOD: the API server gives this warning itself")]
 pub const S14_KVOL_NEGATIVE_GRACE_PERIOD: RuleId = S14_NEGATIVE_GRACE_PERIOD;
@@ -1907,6 +1952,8 @@ pub const ALL: &[RuleId] = &[
     S7_CSI_SECRET_NAMESPACE_REQUIRED,
     S7_CSI_SECRET_NAMESPACE_FORMAT,
     S7_CSI_OTHER_SECRET_REFS,
+    S7_CSI_CONTROLLER_EXPAND_SECRET_REF,
+    S7_CSI_NODE_EXPAND_SECRET_REF,
     S7_NFS_SERVER_REQUIRED,
     S7_NFS_PATH_ABSOLUTE,
     S7_NFS_PATH_REQUIRED,
@@ -2180,6 +2227,23 @@ pub const ALL: &[RuleId] = &[
     S1_DECODE_REQUIRED,
     S1_DECODE_NOT_SUPPORTED,
     S1_DECODE_INT_OR_PERCENT,
+    S25_NAME_FORMAT,
+    S25_SELECTOR_VALID,
+    S25_SELECTOR_NOT_EMPTY,
+    S25_SELECTOR_MATCHES_TEMPLATE,
+    S25_RESTART_POLICY_ALWAYS,
+    S25_ACTIVE_DEADLINE_FORBIDDEN,
+    S25_MIN_READY_SECONDS_NONNEGATIVE,
+    S25_REVISION_HISTORY_LIMIT_NONNEGATIVE,
+    S25_MAX_UNAVAILABLE_NONNEGATIVE,
+    S25_MAX_SURGE_NONNEGATIVE,
+    S25_MAX_UNAVAILABLE_AT_MOST_100_PERCENT,
+    S25_MAX_SURGE_AT_MOST_100_PERCENT,
+    S25_ROLLING_UPDATE_NOT_BOTH_NONZERO,
+    S25_ROLLING_UPDATE_NOT_BOTH_ZERO,
+    S25_TEMPLATE_GENERATION_NONNEGATIVE,
+    S25_UPDATE_STRATEGY_TYPE,
+    S25_PERCENT_FORMAT,
 ];
 
 /// Whose rule `id` is (the `source` column): kvol's own or the API server's.

@@ -21,6 +21,7 @@
 //! | `statefulset` | StatefulSets and their Service (§11) |
 //! | `config` | ConfigMaps and Secrets (§19) |
 //! | `deployment` | Deployments (§20) |
+//! | `daemonset` | DaemonSets (§25) |
 //! | `pdb` | PodDisruptionBudgets (§21) |
 //! | `snapshot` | VolumeSnapshotClasses, VolumeSnapshots (§22), VolumeAttributesClasses (§23) |
 //! | `selector` | label selectors, node selectors, topology terms |
@@ -53,6 +54,7 @@ mod claim;
 mod common;
 mod config;
 mod container;
+mod daemonset;
 mod deployment;
 mod extra;
 pub(crate) mod help;
@@ -81,6 +83,7 @@ mod tests;
 use crate::{
     attributes_class::VolumeAttributesClass,
     config::{ConfigMap, Secret},
+    daemonset::DaemonSet,
     deployment::Deployment,
     object::Object,
     pdb::PodDisruptionBudget,
@@ -158,6 +161,13 @@ impl Validate for Deployment {
     }
 }
 
+impl Validate for DaemonSet {
+    /// A DaemonSet: selector and template, update strategy, counts.
+    fn validate(&self, path: &FieldPath, checker: &mut Checker) {
+        daemonset::validate_daemonset(checker, self, path);
+    }
+}
+
 impl Validate for PodDisruptionBudget {
     /// A PodDisruptionBudget: the budget and the selector.
     fn validate(&self, path: &FieldPath, checker: &mut Checker) {
@@ -199,6 +209,7 @@ impl Validate for Object {
             Object::ConfigMap(o) => o.validate(path, checker),
             Object::Secret(o) => o.validate(path, checker),
             Object::Deployment(o) => o.validate(path, checker),
+            Object::DaemonSet(o) => o.validate(path, checker),
             Object::PodDisruptionBudget(o) => o.validate(path, checker),
             Object::VolumeSnapshotClass(o) => o.validate(path, checker),
             Object::VolumeSnapshot(o) => o.validate(path, checker),

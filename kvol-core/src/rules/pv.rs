@@ -16,7 +16,8 @@ use crate::{
     legacy::LegacySource,
     names,
     pv::{
-        CsiPersistentVolume, IscsiVolume, LocalVolume, PersistentVolume, PvSource, SecretReference,
+        CsiPersistentVolume, CsiSecretRef, IscsiVolume, LocalVolume, PersistentVolume, PvSource,
+        SecretReference,
     },
     quantity::Quantity,
     report::{FieldError, FieldPath, RuleId},
@@ -213,8 +214,16 @@ fn csi(checker: &mut Checker, c: &CsiPersistentVolume, path: &FieldPath) {
             "",
         ));
     }
-    if let Some(secret) = &c.node_publish_secret_ref {
-        secret_reference(checker, secret, &path.child("nodePublishSecretRef"));
+    // In the API server's order; `nodeStageSecretRef` is not validated (1.30–1.37).
+    for which in [
+        CsiSecretRef::ControllerPublish,
+        CsiSecretRef::ControllerExpand,
+        CsiSecretRef::NodePublish,
+        CsiSecretRef::NodeExpand,
+    ] {
+        if let Some(secret) = c.secret_ref(which) {
+            secret_reference(checker, secret, &path.child(which.key()));
+        }
     }
 }
 
@@ -777,15 +786,11 @@ mod tests {
             "c",
             "1Gi",
             PvSource::Csi(CsiPersistentVolume {
-                driver: driver.into(),
-                fs_type: None,
                 node_publish_secret_ref: secret.map(|(n, ns)| SecretReference {
                     name: n.into(),
                     namespace: ns.into(),
                 }),
-                read_only: None,
-                volume_attributes: Default::default(),
-                volume_handle: handle.into(),
+                ..CsiPersistentVolume::new(driver, handle)
             }),
         )
     }
@@ -822,6 +827,30 @@ mod tests {
             "spec.csi.nodePublishSecretRef.namespace",
             ErrorKind::Invalid,
         );
+    }
+
+    #[test]
+    fn every_csi_secret_ref_but_node_stage_is_validated() {
+        for which in CsiSecretRef::ALL {
+            let mut p = csi_pv("d.io", "h", None);
+            let PvSource::Csi(c) = &mut p.spec.source else {
+                unreachable!()
+            };
+            *c.secret_ref_mut(which) = Some(SecretReference {
+                name: "S".into(),
+                namespace: "".into(),
+            });
+            let r = p.check();
+            if which.validated() {
+                let at = format!("spec.csi.{}", which.key());
+                assert_count(&r, 2);
+                assert_has(&r, &format!("{at}.name"), ErrorKind::Invalid);
+                assert_has(&r, &format!("{at}.namespace"), ErrorKind::Required);
+            } else {
+                // The API server takes `nodeStageSecretRef` as written.
+                assert_clean(&r);
+            }
+        }
     }
 
     fn iscsi_pv(iqn: &str, lun: i32) -> PersistentVolume {

@@ -764,8 +764,8 @@ pub enum WarningCode {
     ServiceSelectsNoPods,
     /// A VolumeAttributesClass in an API version the target release does not serve by default.
     AttributesClassNotServed,
-    /// A ReadWriteOnce claim mounted by several replicas, or by a Deployment that rolls out
-    /// with old and new pods side by side.
+    /// A ReadWriteOnce claim mounted by several replicas, by a Deployment that rolls out
+    /// with old and new pods side by side, or by a DaemonSet (a pod on every node).
     SharedReadWriteOnceClaim,
     /// A PodDisruptionBudget that selects no pod of the set.
     PdbSelectsNoPods,

@@ -3,7 +3,7 @@
 //! built through the builder API and all expected to pass `build()`; then the second
 //! release's kinds: the ConfigMaps, Secrets and VolumeSnapshots the set refers to (or their
 //! declarations as external objects), a VolumeSnapshotClass, a Deployment with its
-//! PodDisruptionBudget and, from Kubernetes 1.34, a VolumeAttributesClass that a claim names.
+//! PodDisruptionBudget, a DaemonSet and, from Kubernetes 1.34, a VolumeAttributesClass that a claim names.
 //!
 //! Set `index` always features one pod volume source and one PersistentVolume source chosen
 //! round-robin (so the first few dozen sets already contain every source and every hostPath
@@ -51,9 +51,10 @@ use kvol_core::{
     },
 };
 use kvol_core::{
-    ConfigMap, Deployment, PodDisruptionBudget, Secret, VolumeAttributesClass, VolumeSnapshot,
-    VolumeSnapshotClass,
+    ConfigMap, DaemonSet, Deployment, PodDisruptionBudget, Secret, VolumeAttributesClass,
+    VolumeSnapshot, VolumeSnapshotClass,
     config::secret_type,
+    daemonset::DaemonSetUpdateStrategy,
     deployment::DeploymentStrategy,
     manifests::ExternalKind,
     pdb::UnhealthyPodEvictionPolicy,
@@ -1170,13 +1171,22 @@ fn pv_source(g: &mut Gen, variant: usize) -> PvSource {
         }
         10 => {
             g.stats.bump("pv/csi");
+            // Each secret reference sometimes (valid names: the API server checks four of them
+            // and takes `nodeStageSecretRef` as written).
+            let secret = |g: &mut Gen, name: fn(&mut Gen) -> String| {
+                g.chance(0.3).then(|| SecretReference {
+                    name: name(g),
+                    namespace: g.label(63),
+                })
+            };
             PvSource::Csi(CsiPersistentVolume {
+                controller_expand_secret_ref: secret(g, |g| g.subdomain(253)),
+                controller_publish_secret_ref: secret(g, |g| g.subdomain(253)),
                 driver: csi_driver(g),
                 fs_type: g.chance(0.3).then(|| "ext4".to_owned()),
-                node_publish_secret_ref: g.chance(0.4).then(|| SecretReference {
-                    name: g.subdomain(253),
-                    namespace: g.label(63),
-                }),
+                node_expand_secret_ref: secret(g, |g| g.subdomain(253)),
+                node_publish_secret_ref: secret(g, |g| g.subdomain(253)),
+                node_stage_secret_ref: secret(g, |g| g.subdomain(253)),
                 read_only: g.pick(&[None, Some(true), Some(false)]),
                 volume_attributes: string_map(g, 3),
                 volume_handle: g.plain_or_hostile(),
@@ -2315,7 +2325,8 @@ struct SecondRelease {
 /// The ConfigMaps and Secrets that the set's configMap and secret volumes name (with their
 /// items' keys), the VolumeSnapshots its claims are restored from (taken of claim 0 with the
 /// set's VolumeSnapshotClass, whose driver is the set's provisioner), a Deployment mounting a
-/// ConfigMap and a PodDisruptionBudget selecting its pods, and from 1.34 a
+/// ConfigMap and a PodDisruptionBudget selecting its pods, a DaemonSet mounting the same
+/// ConfigMap and a directory of each node, and from 1.34 a
 /// VolumeAttributesClass for the set's provisioner that claims of the set's class name. A name
 /// that cannot be an object's name is declared external instead.
 fn second_release(
@@ -2525,7 +2536,7 @@ fn second_release(
                 .mount("config", "/etc/app")
                 .mount("secret", "/etc/secret"),
         )
-        .volume("config", VolumeSource::config_map(dep_config))
+        .volume("config", VolumeSource::config_map(dep_config.clone()))
         .volume("secret", VolumeSource::secret(dep_secret));
     if let Some(ns) = &ctx.namespace {
         d = d.namespace(ns.clone());
@@ -2585,6 +2596,51 @@ fn second_release(
         .build()
         .map_err(rejected(index, "PodDisruptionBudget", &pdb_name))?;
     objects.push(p.into_inner().into());
+
+    // A DaemonSet: one pod per node, with the Deployment's ConfigMap and a directory of the
+    // node; every update strategy the API server accepts.
+    let ds_name = g.label(63);
+    let mut d = DaemonSet::builder(ds_name.clone())
+        .target(ctx.target)
+        .pod_label("agent", ds_name.clone())
+        .container(
+            Container::builder("agent", "registry.k8s.io/pause:3.10")
+                .mount("config", "/etc/agent")
+                .mount("logs", "/var/log"),
+        )
+        .volume("config", VolumeSource::config_map(dep_config))
+        .volume(
+            "logs",
+            VolumeSource::host_path("/var/log", HostPathType::DirectoryOrCreate),
+        );
+    if let Some(ns) = &ctx.namespace {
+        d = d.namespace(ns.clone());
+    }
+    if g.chance(0.5) {
+        d = d.node_selector("kubernetes.io/os", "linux");
+    }
+    d = match g.upto(4) {
+        0 => d,
+        1 => {
+            g.stats.bump("second/daemonset-on-delete");
+            d.update_strategy(DaemonSetUpdateStrategy::on_delete())
+        }
+        2 => d.rolling_update(None, None),
+        3 => d.rolling_update(
+            Some(IntOrPercent::Percent(g.pick(&[1, 10, 100]))),
+            Some(IntOrPercent::Int(0)),
+        ),
+        _ => d.rolling_update(None, Some(IntOrPercent::Percent(g.pick(&[1, 50, 100])))),
+    };
+    if g.chance(0.3) {
+        d = d.min_ready_seconds(g.pick(&[0, 10]));
+    }
+    if g.chance(0.3) {
+        d = d.revision_history_limit(g.pick(&[0, 10]));
+    }
+    let d = d.build().map_err(rejected(index, "DaemonSet", &ds_name))?;
+    g.stats.bump("second/daemonset");
+    objects.push(d.into_inner().into());
 
     // From 1.34: a VolumeAttributesClass for the provisioner, named by the claims of its class.
     if ctx.target.minor() >= 34 {

@@ -1,14 +1,17 @@
 //! Mutation rows: the second release's kinds (rules/config.rs, rules/deployment.rs,
+//! rules/daemonset.rs,
 //! rules/pdb.rs, rules/snapshot.rs, the claim's volumeAttributesClassName, and their
 //! cross-object checks in rules/set/refs.rs).
 
 use super::*;
 use kvol_core::{
-    ConfigMap, Deployment, PodDisruptionBudget, Secret, VolumeAttributesClass, VolumeSnapshot,
-    VolumeSnapshotClass,
+    ConfigMap, DaemonSet, Deployment, PodDisruptionBudget, Secret, VolumeAttributesClass,
+    VolumeSnapshot, VolumeSnapshotClass,
     attributes_class::AttributesClassVersion,
     config::{Bytes, secret_type},
+    daemonset::{DaemonSetUpdateStrategy, DaemonSetUpdateStrategyType},
     deployment::DeploymentStrategy,
+    schema::Value,
 };
 
 /// Objects validated together as a [`Manifests`] (applied to namespace `default`).
@@ -69,6 +72,19 @@ fn dep() -> Deployment {
             .container(Container::builder("app", "nginx:1.27"))
             .build(),
     )
+}
+
+fn ds() -> DaemonSet {
+    valid(
+        DaemonSet::builder("agent")
+            .container(Container::builder("agent", "fluent/fluent-bit:3.1"))
+            .build(),
+    )
+}
+
+/// A DaemonSet with this rolling update.
+fn ds_rolling(d: &mut DaemonSet, surge: Option<IntOrPercent>, unavailable: Option<IntOrPercent>) {
+    d.spec.update_strategy = Some(DaemonSetUpdateStrategy::rolling_update(surge, unavailable));
 }
 
 fn pdb() -> PodDisruptionBudget {
@@ -200,6 +216,7 @@ pub(super) fn kinds(rows: &mut Vec<Row>) {
     names_and_claims(rows);
     config(rows);
     deployments(rows);
+    daemonsets(rows);
     budgets(rows);
     snapshots(rows);
     attributes(rows);
@@ -379,6 +396,176 @@ fn config(rows: &mut Vec<Row>) {
             s.type_ = Some(secret_type::TLS.into());
             s.string_data.insert("tls.crt".into(), "C".into());
             s.string_data.insert("tls.key".into(), "K".into());
+        },
+    ));
+}
+
+fn daemonsets(rows: &mut Vec<Row>) {
+    rows.push(model(
+        "25/name-format",
+        ds(),
+        "metadata.name",
+        INVALID,
+        |d| d.metadata.name = "Agent".into(),
+        |d| d.metadata.name = "agent.v2".into(),
+    ));
+    rows.push(model(
+        "25/selector-valid",
+        ds(),
+        "spec.selector.matchLabels",
+        INVALID,
+        |d| {
+            d.spec
+                .selector
+                .match_labels
+                .insert("tier".into(), "-bad-".into());
+        },
+        |d| {
+            d.spec
+                .selector
+                .match_labels
+                .insert("tier".into(), "a-b".into());
+            d.spec
+                .template
+                .metadata
+                .labels
+                .insert("tier".into(), "a-b".into());
+        },
+    ));
+    rows.push(model(
+        "25/selector-not-empty",
+        ds(),
+        "spec.selector",
+        INVALID,
+        |d| d.spec.selector = LabelSelector::default(),
+        |d| d.spec.selector = LabelSelector::labels(labels(&[("app", "agent")])),
+    ));
+    rows.push(model(
+        "25/selector-matches-template",
+        ds(),
+        "spec.template.metadata.labels",
+        INVALID,
+        |d| d.spec.template.metadata.labels = labels(&[("app", "other")]),
+        |d| d.spec.template.metadata.labels = labels(&[("app", "agent"), ("tier", "x")]),
+    ));
+    rows.push(model(
+        "25/restart-policy-always",
+        ds(),
+        "spec.template.spec.restartPolicy",
+        NOT_SUPPORTED,
+        |d| d.spec.template.spec.restart_policy = Some(RestartPolicy::Never),
+        |d| d.spec.template.spec.restart_policy = Some(RestartPolicy::Always),
+    ));
+    rows.push(model(
+        "25/active-deadline-forbidden",
+        ds(),
+        "spec.template.spec.activeDeadlineSeconds",
+        FORBIDDEN,
+        |d| {
+            d.spec
+                .template
+                .spec
+                .extra
+                .insert("activeDeadlineSeconds", Value::Int(600))
+        },
+        // Another pod-spec field through the escape hatch is fine.
+        |d| {
+            d.spec
+                .template
+                .spec
+                .extra
+                .insert("hostNetwork", Value::Bool(true))
+        },
+    ));
+    rows.push(model(
+        "25/min-ready-seconds-nonnegative",
+        ds(),
+        "spec.minReadySeconds",
+        INVALID,
+        |d| d.spec.min_ready_seconds = Some(-1),
+        |d| d.spec.min_ready_seconds = Some(0),
+    ));
+    rows.push(model(
+        "25/revision-history-limit-nonnegative",
+        ds(),
+        "spec.revisionHistoryLimit",
+        INVALID,
+        |d| d.spec.revision_history_limit = Some(-1),
+        |d| d.spec.revision_history_limit = Some(0),
+    ));
+    let ru = "spec.updateStrategy.rollingUpdate";
+    rows.push(model(
+        "25/max-unavailable-nonnegative",
+        ds(),
+        &format!("{ru}.maxUnavailable"),
+        INVALID,
+        |d| ds_rolling(d, None, Some(IntOrPercent::Int(-1))),
+        |d| ds_rolling(d, None, Some(IntOrPercent::Int(2))),
+    ));
+    rows.push(model(
+        "25/max-surge-nonnegative",
+        ds(),
+        &format!("{ru}.maxSurge"),
+        INVALID,
+        |d| ds_rolling(d, Some(IntOrPercent::Int(-1)), Some(IntOrPercent::Int(0))),
+        |d| ds_rolling(d, Some(IntOrPercent::Int(1)), Some(IntOrPercent::Int(0))),
+    ));
+    rows.push(model(
+        "25/max-unavailable-at-most-100-percent",
+        ds(),
+        &format!("{ru}.maxUnavailable"),
+        INVALID,
+        |d| ds_rolling(d, None, Some(IntOrPercent::Percent(101))),
+        |d| ds_rolling(d, None, Some(IntOrPercent::Percent(100))),
+    ));
+    rows.push(model(
+        "25/max-surge-at-most-100-percent",
+        ds(),
+        &format!("{ru}.maxSurge"),
+        INVALID,
+        |d| {
+            ds_rolling(
+                d,
+                Some(IntOrPercent::Percent(101)),
+                Some(IntOrPercent::Int(0)),
+            )
+        },
+        |d| {
+            ds_rolling(
+                d,
+                Some(IntOrPercent::Percent(100)),
+                Some(IntOrPercent::Int(0)),
+            )
+        },
+    ));
+    rows.push(model(
+        "25/rolling-update-not-both-nonzero",
+        ds(),
+        &format!("{ru}.maxSurge"),
+        INVALID,
+        // maxUnavailable is defaulted to 1.
+        |d| ds_rolling(d, Some(IntOrPercent::Int(1)), None),
+        |d| {
+            ds_rolling(
+                d,
+                Some(IntOrPercent::Int(1)),
+                Some(IntOrPercent::Percent(0)),
+            )
+        },
+    ));
+    rows.push(model(
+        "25/rolling-update-not-both-zero",
+        ds(),
+        &format!("{ru}.maxUnavailable"),
+        REQUIRED,
+        // maxSurge is defaulted to 0.
+        |d| ds_rolling(d, None, Some(IntOrPercent::Int(0))),
+        // An OnDelete strategy's rollingUpdate is not validated.
+        |d| {
+            ds_rolling(d, None, Some(IntOrPercent::Int(0)));
+            if let Some(s) = &mut d.spec.update_strategy {
+                s.type_ = Some(DaemonSetUpdateStrategyType::OnDelete);
+            }
         },
     ));
 }

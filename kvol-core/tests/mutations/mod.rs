@@ -393,15 +393,12 @@ fn pv_local() -> PersistentVolume {
 
 fn pv_csi() -> PersistentVolume {
     pv(PvSource::Csi(CsiPersistentVolume {
-        driver: "pd.csi.storage.gke.io".into(),
         fs_type: Some("ext4".into()),
         node_publish_secret_ref: Some(SecretReference {
             name: "creds".into(),
             namespace: "kube-system".into(),
         }),
-        read_only: None,
-        volume_attributes: BTreeMap::new(),
-        volume_handle: "projects/p/disks/d".into(),
+        ..CsiPersistentVolume::new("pd.csi.storage.gke.io", "projects/p/disks/d")
     }))
 }
 

@@ -261,6 +261,39 @@ pub(super) fn persistent_volumes(rows: &mut Vec<Row>) {
         move |p| pv_csi_of(p).node_publish_secret_ref = secret("s", "n.s"),
         move |p| pv_csi_of(p).node_publish_secret_ref = secret("s", "n-s"),
     ));
+    // The other validated references: the same `validatePVSecretReference` at their paths
+    // (`nodeStageSecretRef` is not validated: `pv.rs`'s unit test).
+    rows.push(model(
+        "7/csi-other-secret-refs",
+        pv_csi(),
+        "spec.csi.controllerPublishSecretRef.name",
+        INVALID,
+        move |p| pv_csi_of(p).controller_publish_secret_ref = secret("S", "ns"),
+        move |p| pv_csi_of(p).controller_publish_secret_ref = secret("s.t", "ns"),
+    ));
+    rows.push(model(
+        "7/csi-controller-expand-secret-ref",
+        pv_csi(),
+        "spec.csi.controllerExpandSecretRef.namespace",
+        REQUIRED,
+        move |p| pv_csi_of(p).controller_expand_secret_ref = secret("s", ""),
+        move |p| pv_csi_of(p).controller_expand_secret_ref = secret("s", "n"),
+    ));
+    rows.push(model(
+        "7/csi-node-expand-secret-ref",
+        pv_csi(),
+        "spec.csi.nodeExpandSecretRef.namespace",
+        INVALID,
+        move |p| pv_csi_of(p).node_expand_secret_ref = secret("s", "n.s"),
+        move |p| {
+            // Every reference set at once, `nodeStageSecretRef` with a name no other would take.
+            let c = pv_csi_of(p);
+            c.node_expand_secret_ref = secret("s", "n-s");
+            c.controller_publish_secret_ref = secret("a", "kube-system");
+            c.controller_expand_secret_ref = secret("b", "kube-system");
+            c.node_stage_secret_ref = secret("Not_A_Name", "Not.A.Namespace");
+        },
+    ));
     rows.push(model(
         "7/mount-options-annotation",
         pv_host_path(),

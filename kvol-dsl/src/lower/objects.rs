@@ -13,10 +13,10 @@ use super::{
 };
 use crate::{
     ast::{
-        AttributesClassAst, ConfigMapAst, DataSource, DeploymentAst, Item2, MaxUnavailable, Meta,
-        PdbAst, PodAst, PodSettings, PvAst, PvcAst, SecretAst, ServiceAst, ServicePortAst,
-        SnapshotAst, SnapshotClassAst, StatefulSetAst, StorageClassAst, Strategy, TargetAst,
-        Update, Val,
+        AttributesClassAst, ConfigMapAst, DaemonSetAst, DaemonSetUpdate, DataSource, DeploymentAst,
+        Item2, MaxUnavailable, Meta, PdbAst, PodAst, PodSettings, PvAst, PvcAst, SecretAst,
+        ServiceAst, ServicePortAst, SnapshotAst, SnapshotClassAst, StatefulSetAst, StorageClassAst,
+        Strategy, TargetAst, Update, Val,
     },
     ctxt::Sp,
     lowered::{Lowered, call, ctor, opt, record, vec},
@@ -46,6 +46,7 @@ pub fn kind_name(item: &Item2) -> &'static str {
         Item2::StatefulSet(_) => "StatefulSet",
         Item2::Service(_) => "Service",
         Item2::Deployment(_) => "Deployment",
+        Item2::DaemonSet(_) => "DaemonSet",
         Item2::ConfigMap(_) => "ConfigMap",
         Item2::Secret(_) => "Secret",
         Item2::Pdb(_) => "PodDisruptionBudget",
@@ -65,6 +66,7 @@ pub fn item_meta(item: &Item2) -> &Meta {
         Item2::StatefulSet(a) => &a.meta,
         Item2::Service(a) => &a.meta,
         Item2::Deployment(a) => &a.meta,
+        Item2::DaemonSet(a) => &a.meta,
         Item2::ConfigMap(a) => &a.meta,
         Item2::Secret(a) => &a.meta,
         Item2::Pdb(a) => &a.meta,
@@ -84,6 +86,7 @@ pub fn lower_object(cx: &mut Cx, item: &Item2, root: Sp) -> LoweredObject {
         Item2::StorageClass(a) => storage_class(cx, a, root),
         Item2::Service(a) => service(cx, a, root),
         Item2::Deployment(a) => deployment(cx, a, root),
+        Item2::DaemonSet(a) => daemonset(cx, a, root),
         Item2::ConfigMap(a) => config_map(cx, a, root),
         Item2::Secret(a) => secret(cx, a, root),
         Item2::Pdb(a) => pdb(cx, a, root),
@@ -1023,6 +1026,94 @@ fn deployment(cx: &mut Cx, ast: &DeploymentAst, root: Sp) -> LoweredObject {
         cx.reg(&spec.child("progressDeadlineSeconds"), v.sp());
         let v = cx.int32(v, "`progress_deadline`");
         b = call!(b.progress_deadline_seconds(v));
+    }
+    reg_map(cx, &pod_spec.child("nodeSelector"), &body.node_selector);
+    for (key, value) in map_pairs(cx, &body.node_selector) {
+        b = call!(b.node_selector(key, value));
+    }
+    finish(b.value.build(), b.tokens)
+}
+
+fn daemonset(cx: &mut Cx, ast: &DaemonSetAst, root: Sp) -> LoweredObject {
+    meta_spans(cx, &ast.meta, root);
+    let spec = FieldPath::root().child("spec");
+    // `labels` are the pods' labels and the selector.
+    for p in [
+        spec.child("template").child("metadata").child("labels"),
+        spec.child("selector").child("matchLabels"),
+        spec.child("selector"),
+    ] {
+        reg_map(cx, &p, &ast.meta.labels);
+    }
+    let k = cx.k.clone();
+    let name = name(cx, &ast.meta);
+    let b = ctor!(k, DaemonSet::builder(name));
+    let mut b = namespace!(cx, b, ast.meta);
+    for (key, value) in map_pairs(cx, &ast.meta.labels) {
+        b = call!(b.pod_label(key, value));
+    }
+    for (key, value) in map_pairs(cx, &ast.meta.annotations) {
+        b = call!(b.annotation(key, value));
+    }
+    reg_map(
+        cx,
+        &FieldPath::root().child("metadata").child("labels"),
+        &ast.object_labels,
+    );
+    for (key, value) in map_pairs(cx, &ast.object_labels) {
+        b = call!(b.label(key, value));
+    }
+    let pod_spec = spec.child("template").child("spec");
+    let body = &ast.body;
+    let mut b = pod_body!(cx, b, body, &pod_spec, ast.meta.name.as_ref(), root, &[]);
+    if let Some(s) = &body.service_account {
+        cx.reg(&pod_spec.child("serviceAccountName"), s.sp);
+        let s = cx.string(&s.value);
+        b = call!(b.service_account(s));
+    }
+    match &ast.update {
+        Some(DaemonSetUpdate::OnDelete(sp)) => {
+            cx.reg(&spec.child("updateStrategy"), *sp);
+            let s = ctor!(k, daemonset::DaemonSetUpdateStrategy::on_delete());
+            b = call!(b.update_strategy(s));
+        }
+        Some(DaemonSetUpdate::Rolling {
+            sp,
+            max_surge,
+            max_unavailable,
+        }) => {
+            let sp_path = spec.child("updateStrategy");
+            cx.reg(&sp_path, *sp);
+            let ru = sp_path.child("rollingUpdate");
+            cx.reg(&ru, *sp);
+            // A limit left out is defaulted, and its error shows at the keyword.
+            cx.reg(
+                &ru.child("maxSurge"),
+                max_surge.as_ref().map_or(*sp, |m| m.sp()),
+            );
+            cx.reg(
+                &ru.child("maxUnavailable"),
+                max_unavailable.as_ref().map_or(*sp, |m| m.sp()),
+            );
+            let surge = opt(max_surge
+                .as_ref()
+                .map(|m| int_or_percent(cx, m, "`max_surge`")));
+            let unavailable = opt(max_unavailable
+                .as_ref()
+                .map(|m| int_or_percent(cx, m, "`max_unavailable`")));
+            b = call!(b.rolling_update(surge, unavailable));
+        }
+        None => {}
+    }
+    if let Some(v) = &ast.min_ready {
+        cx.reg(&spec.child("minReadySeconds"), v.sp());
+        let v = cx.int32(v, "`min_ready`");
+        b = call!(b.min_ready_seconds(v));
+    }
+    if let Some(v) = &ast.revision_history {
+        cx.reg(&spec.child("revisionHistoryLimit"), v.sp());
+        let v = cx.int32(v, "`revision_history`");
+        b = call!(b.revision_history_limit(v));
     }
     reg_map(cx, &pod_spec.child("nodeSelector"), &body.node_selector);
     for (key, value) in map_pairs(cx, &body.node_selector) {

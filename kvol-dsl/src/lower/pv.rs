@@ -10,7 +10,11 @@ use crate::{
     ctxt::Sp,
     lowered::{Lowered, ctor, opt, record, string_map, vec},
 };
-use kvol_core::{FieldPath, legacy::LegacyPlugin, pv::PvSource};
+use kvol_core::{
+    FieldPath,
+    legacy::LegacyPlugin,
+    pv::{CsiSecretRef, PvSource},
+};
 
 /// The PV source, its paths registered under `spec`.
 pub fn pv_source(cx: &mut Cx, src: &PvSrc, spec: &FieldPath) -> Lowered<PvSource> {
@@ -66,6 +70,7 @@ pub fn pv_source(cx: &mut Cx, src: &PvSrc, spec: &FieldPath) -> Lowered<PvSource
             fs_type,
             read_only,
             attributes,
+            secrets,
         } => {
             let p = spec.child("csi");
             cx.reg(&p.child("driver"), driver.sp);
@@ -76,7 +81,25 @@ pub fn pv_source(cx: &mut Cx, src: &PvSrc, spec: &FieldPath) -> Lowered<PvSource
             reg_map(cx, &p.child("volumeAttributes"), attributes);
             let driver = cx.string(&driver.value);
             let fs_type = opt(fs_type.as_ref().map(|s| cx.string(&s.value)));
-            let node_publish_secret_ref = opt::<kvol_core::pv::SecretReference>(None);
+            let mut refs: [Option<Lowered<kvol_core::pv::SecretReference>>; 5] = Default::default();
+            for (which, ns, name) in secrets {
+                let r = p.child(which.key());
+                cx.reg(&r, ns.sp.to(name.sp));
+                cx.reg(&r.child("namespace"), ns.sp);
+                cx.reg(&r.child("name"), name.sp);
+                let (namespace, name) = (cx.string(&ns.value), cx.string(&name.value));
+                let slot = CsiSecretRef::ALL.iter().position(|w| w == which);
+                if let Some(i) = slot {
+                    refs[i] = Some(record!(k, pv::SecretReference { name, namespace }));
+                }
+            }
+            let [
+                controller_expand_secret_ref,
+                controller_publish_secret_ref,
+                node_expand_secret_ref,
+                node_publish_secret_ref,
+                node_stage_secret_ref,
+            ] = refs.map(opt);
             let read_only = opt(read_only.map(|b| cx.boolean(b)));
             let pairs = map_pairs(cx, attributes);
             let volume_attributes = string_map(pairs);
@@ -84,9 +107,13 @@ pub fn pv_source(cx: &mut Cx, src: &PvSrc, spec: &FieldPath) -> Lowered<PvSource
             let csi = record!(
                 k,
                 pv::CsiPersistentVolume {
+                    controller_expand_secret_ref,
+                    controller_publish_secret_ref,
                     driver,
                     fs_type,
+                    node_expand_secret_ref,
                     node_publish_secret_ref,
+                    node_stage_secret_ref,
                     read_only,
                     volume_attributes,
                     volume_handle,

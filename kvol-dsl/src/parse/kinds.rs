@@ -1,11 +1,11 @@
-//! The second release's kinds: `deployment!`, `config_map!`, `secret!`, `pdb!`,
+//! The second release's kinds: `deployment!`, `daemonset!`, `config_map!`, `secret!`, `pdb!`,
 //! `volume_snapshot_class!`, `volume_snapshot!` and `volume_attributes_class!`.
 
 use super::{Entry, P, Seen, colon, entry, group_entries, pod, statefulset, unknown_key, value};
 use crate::{
     ast::{
-        AttributesClassAst, ConfigMapAst, DeploymentAst, Guarantee, Meta, PdbAst, SecretAst,
-        SnapshotAst, SnapshotClassAst, Strategy,
+        AttributesClassAst, ConfigMapAst, DaemonSetAst, DaemonSetUpdate, DeploymentAst, Guarantee,
+        MaxUnavailable, Meta, PdbAst, SecretAst, SnapshotAst, SnapshotClassAst, Strategy, Val,
     },
     ctxt::Sp,
 };
@@ -23,6 +23,27 @@ pub const DEPLOYMENT_KEYS: &[&str] = &[
     "min_ready",
     "revision_history",
     "progress_deadline",
+    "image",
+    "port",
+    "mount",
+    "grace",
+    "container",
+    "init_container",
+    "volume",
+    "service_account",
+    "node_selector",
+    "allow",
+];
+/// Keys of `daemonset!`.
+pub const DAEMONSET_KEYS: &[&str] = &[
+    "name",
+    "namespace",
+    "labels",
+    "annotations",
+    "object_labels",
+    "update",
+    "min_ready",
+    "revision_history",
     "image",
     "port",
     "mount",
@@ -458,26 +479,115 @@ pub fn deployment(p: &P, input: TokenStream) -> DeploymentAst {
     ast
 }
 
+/// Parses `daemonset! { … }`: the pod keys of `pod!` (compact or full form), and the
+/// DaemonSet's own keys (no `replicas`: one pod runs on each node).
+pub fn daemonset(p: &P, input: TokenStream) -> DaemonSetAst {
+    let tokens = super::flatten(input);
+    let mut ast = DaemonSetAst::default();
+    let mut seen = Seen::default();
+    for toks in super::split_commas(tokens) {
+        let Some(mut e) = entry(p, &toks) else {
+            continue;
+        };
+        match e.key.as_str() {
+            "restart" => {
+                p.cx.error(
+                    e.key_sp,
+                    "a DaemonSet's pods always restart (`restartPolicy: Always`)\nhelp: remove \
+                     `restart`",
+                );
+                continue;
+            }
+            "replicas" => {
+                p.cx.error(
+                    e.key_sp,
+                    "a DaemonSet has no `replicas`: it runs one pod on each node its pods may \
+                     run on\nhelp: remove `replicas`, and choose the nodes with `node_selector`",
+                );
+                continue;
+            }
+            _ => {}
+        }
+        if pod::meta_entry(
+            p,
+            &mut e,
+            &mut ast.meta,
+            &mut seen,
+            Guarantee::Dns1123Subdomain,
+            true,
+        ) || pod::body_entry(p, &mut e, &mut ast.body, &mut seen)
+        {
+            continue;
+        }
+        match e.key.as_str() {
+            "object_labels" => once(p, &mut e, &mut seen, |p, e| {
+                ast.object_labels = value::map(
+                    p,
+                    &mut e.rest,
+                    "labels",
+                    Guarantee::QualifiedName,
+                    Guarantee::LabelValue,
+                )
+                .unwrap_or_default()
+            }),
+            "min_ready" | "revision_history" => once(p, &mut e, &mut seen, |p, e| {
+                let v = value::int(p, &mut e.rest, "a count", Guarantee::Count, &[]);
+                if e.key == "min_ready" {
+                    ast.min_ready = v;
+                } else {
+                    ast.revision_history = v;
+                }
+            }),
+            "update" => once(p, &mut e, &mut seen, |p, e| {
+                ast.update =
+                    rolling_or(p, e, "daemon set update strategy", "OnDelete").map(|r| match r {
+                        Ok((sp, max_surge, max_unavailable)) => DaemonSetUpdate::Rolling {
+                            sp,
+                            max_surge,
+                            max_unavailable,
+                        },
+                        Err(sp) => DaemonSetUpdate::OnDelete(sp),
+                    })
+            }),
+            _ => unknown_key(p, &e, "a DaemonSet", DAEMONSET_KEYS),
+        }
+    }
+    ast
+}
+
 /// `Recreate`, or `RollingUpdate [{ max_surge: N | "N%", max_unavailable: N | "N%" }]`.
 fn strategy(p: &P, e: &mut Entry) -> Option<Strategy> {
+    Some(match rolling_or(p, e, "deployment strategy", "Recreate")? {
+        Ok((sp, max_surge, max_unavailable)) => Strategy::Rolling {
+            sp,
+            max_surge,
+            max_unavailable,
+        },
+        Err(sp) => Strategy::Recreate(sp),
+    })
+}
+
+/// A rolling update's limits: the keyword's span, `max_surge`, `max_unavailable`.
+type Rolling = (Sp, Option<Val<MaxUnavailable>>, Option<Val<MaxUnavailable>>);
+
+/// `RollingUpdate [{ max_surge: N | "N%", max_unavailable: N | "N%" }]` (`Ok`), or the other
+/// strategy `other`, which takes no options (`Err`, its span).
+fn rolling_or(p: &P, e: &mut Entry, what: &str, other: &str) -> Option<Result<Rolling, Sp>> {
     let c = &mut e.rest;
     let sp = c.span();
-    let w = value::word(
-        p,
-        c,
-        "deployment strategy",
-        &[("RollingUpdate", true), ("Recreate", false)],
-    )?;
+    let w = value::word(p, c, what, &[("RollingUpdate", true), (other, false)])?;
     if !w.value {
         if let Some(g) = c.peek_group(Delimiter::Brace) {
             p.cx.error(
                 Sp::one(g.span()),
-                "`Recreate` takes no options: `max_surge` and `max_unavailable` are only \
-                 allowed for `RollingUpdate`",
+                format!(
+                    "`{other}` takes no options: `max_surge` and `max_unavailable` are only \
+                     allowed for `RollingUpdate`"
+                ),
             );
             c.bump();
         }
-        return Some(Strategy::Recreate(sp));
+        return Some(Err(sp));
     }
     let (mut max_surge, mut max_unavailable) = (None, None);
     if let Some(g) = c.peek_group(Delimiter::Brace) {
@@ -503,9 +613,5 @@ fn strategy(p: &P, e: &mut Entry) -> Option<Strategy> {
             }
         }
     }
-    Some(Strategy::Rolling {
-        sp,
-        max_surge,
-        max_unavailable,
-    })
+    Some(Ok((sp, max_surge, max_unavailable)))
 }

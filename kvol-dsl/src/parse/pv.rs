@@ -6,7 +6,10 @@ use crate::{
     ctxt::Sp,
     suggest,
 };
-use kvol_core::legacy::{DslField, LegacyPlugin, PLUGINS};
+use kvol_core::{
+    legacy::{DslField, LegacyPlugin, PLUGINS},
+    pv::CsiSecretRef,
+};
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
 /// Keys of `pv!`.
@@ -25,6 +28,31 @@ pub const KEYS: &[&str] = &[
     "source",
     "allow",
 ];
+
+/// The secret references of a `csi` source: DSL key and field.
+const CSI_SECRETS: &[(&str, CsiSecretRef)] = &[
+    ("controller_expand_secret", CsiSecretRef::ControllerExpand),
+    ("controller_publish_secret", CsiSecretRef::ControllerPublish),
+    ("node_expand_secret", CsiSecretRef::NodeExpand),
+    ("node_publish_secret", CsiSecretRef::NodePublish),
+    ("node_stage_secret", CsiSecretRef::NodeStage),
+];
+
+/// `NAMESPACE/NAME` (each a literal name: an identifier, a hyphenated name or a string).
+fn namespaced_name(
+    p: &P,
+    c: &mut Cursor,
+    what: &str,
+) -> Option<(crate::ast::Str, crate::ast::Str)> {
+    let ns = value::literal_name(p, c, "the Secret's namespace")?;
+    if !c.eat_punct('/') {
+        p.cx.error(c.span(), format!("expected {what}: NAMESPACE/NAME"));
+        c.skip_rest();
+        return None;
+    }
+    let name = value::literal_name(p, c, "the Secret's name")?;
+    Some((ns, name))
+}
 
 /// PV source keywords: the modern sources, then the legacy plugins' (from kvol-core's table).
 fn sources() -> Vec<&'static str> {
@@ -156,6 +184,7 @@ fn source(p: &P, c: &mut Cursor) -> Option<PvSrc> {
             let driver = value::string(p, c, "a CSI driver name")?;
             let handle = value::string(p, c, "a volume handle")?;
             let (mut fs_type, mut read_only, mut attributes) = (None, None, Vec::new());
+            let mut secrets = Vec::new();
             if let Some(g) = c.peek_group(Delimiter::Brace) {
                 c.bump();
                 let mut seen = Seen::default();
@@ -181,15 +210,21 @@ fn source(p: &P, c: &mut Cursor) -> Option<PvSrc> {
                             )
                             .unwrap_or_default()
                         }
-                        _ => {
-                            unknown_key(
-                                p,
-                                &e,
-                                "a csi source",
-                                &["fs_type", "read_only", "attributes"],
-                            );
-                            continue;
-                        }
+                        key => match CSI_SECRETS.iter().find(|(k, _)| *k == key) {
+                            Some(&(_, which)) => {
+                                if let Some((ns, name)) =
+                                    namespaced_name(p, &mut e.rest, &format!("`{key}`"))
+                                {
+                                    secrets.push((which, ns, name));
+                                }
+                            }
+                            None => {
+                                let mut keys = vec!["fs_type", "read_only", "attributes"];
+                                keys.extend(CSI_SECRETS.iter().map(|(k, _)| *k));
+                                unknown_key(p, &e, "a csi source", &keys);
+                                continue;
+                            }
+                        },
                     }
                     e.rest.finish(p, "the value");
                 }
@@ -200,6 +235,7 @@ fn source(p: &P, c: &mut Cursor) -> Option<PvSrc> {
                 fs_type,
                 read_only,
                 attributes,
+                secrets,
             })
         }
         "iscsi" => iscsi(p, c, kw_sp),

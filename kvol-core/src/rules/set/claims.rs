@@ -38,6 +38,12 @@ impl<'a> Cross<'a> {
                         &[],
                         true,
                     ),
+                    Object::DaemonSet(d) => (
+                        self.ns(&d.metadata.namespace),
+                        &d.spec.template.spec,
+                        &[],
+                        true,
+                    ),
                     _ => continue,
                 };
             for (k, volume) in spec.volumes.iter().enumerate() {

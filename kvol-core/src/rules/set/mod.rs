@@ -258,7 +258,10 @@ impl<'a> Gathered<'a> {
             match object {
                 Object::PersistentVolume(_) => volumes += 1,
                 Object::PersistentVolumeClaim(_) => claims += 1,
-                Object::Pod(_) | Object::StatefulSet(_) | Object::Deployment(_) => others += 1,
+                Object::Pod(_)
+                | Object::StatefulSet(_)
+                | Object::Deployment(_)
+                | Object::DaemonSet(_) => others += 1,
                 _ => {}
             }
         }

@@ -2,8 +2,9 @@
 //! ConfigMap or Secret (and keys) that exist; a claim restored from a VolumeSnapshot names a
 //! snapshot that exists, taken by its own provisioner's driver; a VolumeSnapshot names its
 //! claim and class; a claim's VolumeAttributesClass exists and belongs to its provisioner; a
-//! ReadWriteOnce claim is not shared by pods that may run on several nodes; a
-//! PodDisruptionBudget selects pods of the set and lets some be evicted.
+//! ReadWriteOnce claim is not shared by pods that may run on several nodes (replicas, a
+//! rolling Deployment, a DaemonSet's pod per node); a PodDisruptionBudget selects pods of the
+//! set and lets some be evicted.
 
 use super::{ClassKind, Cross, claims::ClaimIndex};
 use crate::{
@@ -27,7 +28,7 @@ use crate::{
     volume::{KeyToPath, VolumeSource},
 };
 
-/// A pod spec of the set: a Pod, or the template of a StatefulSet or Deployment.
+/// A pod spec of the set: a Pod, or the template of a StatefulSet, Deployment or DaemonSet.
 struct Workload<'a> {
     obj: usize,
     namespace: &'a str,
@@ -39,6 +40,9 @@ struct Workload<'a> {
     replicas: i32,
     /// A Deployment whose rollout runs old and new pods side by side.
     rolling: bool,
+    /// A DaemonSet: one pod on each node it selects, however many nodes that is (`replicas`
+    /// counts it as one).
+    per_node: bool,
 }
 
 impl<'a> Cross<'a> {
@@ -57,6 +61,7 @@ impl<'a> Cross<'a> {
                     labels: &p.metadata.labels,
                     replicas: 1,
                     rolling: false,
+                    per_node: false,
                 },
                 Object::StatefulSet(s) => Workload {
                     obj: i,
@@ -68,6 +73,7 @@ impl<'a> Cross<'a> {
                     labels: &s.spec.template.metadata.labels,
                     replicas: s.spec.replicas.unwrap_or(1),
                     rolling: false,
+                    per_node: false,
                 },
                 Object::Deployment(d) => Workload {
                     obj: i,
@@ -79,6 +85,19 @@ impl<'a> Cross<'a> {
                     labels: &d.spec.template.metadata.labels,
                     replicas: d.effective_replicas(),
                     rolling: d.strategy_type() == DeploymentStrategyType::RollingUpdate,
+                    per_node: false,
+                },
+                Object::DaemonSet(d) => Workload {
+                    obj: i,
+                    namespace: self.ns(&d.metadata.namespace),
+                    kind: "DaemonSet",
+                    name: &d.metadata.name,
+                    spec: &d.spec.template.spec,
+                    spec_path: path.child("template").child("spec"),
+                    labels: &d.spec.template.metadata.labels,
+                    replicas: 1,
+                    rolling: false,
+                    per_node: true,
                 },
                 _ => continue,
             };
@@ -552,8 +571,9 @@ impl<'a> Cross<'a> {
                 .iter()
                 .map(|(w, _)| i64::from(workloads[*w].replicas.max(0)))
                 .sum();
-            let rolling = users.iter().find(|(w, _)| workloads[*w].rolling);
-            if pods <= 1 && rolling.is_none() {
+            let rolling = users.iter().any(|(w, _)| workloads[*w].rolling);
+            let per_node = users.iter().any(|(w, _)| workloads[*w].per_node);
+            if pods <= 1 && !rolling && !per_node {
                 continue;
             }
             let mode = if modes.contains(AccessMode::ReadWriteOncePod) {
@@ -563,12 +583,19 @@ impl<'a> Cross<'a> {
             };
             for (w, k) in &users {
                 let workload = &workloads[*w];
-                let why = if workload.rolling && pods <= 1 {
+                let why = if workload.per_node {
+                    format!(
+                        "DaemonSet {} runs a pod on every node it selects",
+                        quote(workload.name)
+                    )
+                } else if workload.rolling && pods <= 1 {
                     format!(
                         "Deployment {} rolls out with type RollingUpdate, which starts the new \
                          pod before the old one stops",
                         quote(workload.name)
                     )
+                } else if per_node {
+                    "a DaemonSet's pods mount it too, one on every node".to_owned()
                 } else {
                     format!("{pods} pods mount it")
                 };
@@ -578,7 +605,10 @@ impl<'a> Cross<'a> {
                     "a pod scheduled on another node cannot attach the volume (Multi-Attach \
                      error) and the rollout never finishes"
                 };
-                let fix = if workload.kind == "Deployment" {
+                let fix = if workload.per_node {
+                    "use a ReadWriteMany claim (NFS, CephFS, a file-storage CSI driver), or a \
+                     volume of each node's own (an ephemeral volume)"
+                } else if workload.kind == "Deployment" {
                     "write `strategy: Recreate` with one replica, or use a ReadWriteMany \
                      claim (NFS, CephFS, a file-storage CSI driver)"
                 } else {
@@ -639,8 +669,11 @@ impl<'a> Cross<'a> {
                 continue;
             }
             let replicas: i64 = selected.iter().map(|w| i64::from(w.replicas.max(0))).sum();
+            // A DaemonSet's pod count is its number of nodes, unknown here: a count of
+            // minAvailable is not compared with it.
+            let counted = !selected.iter().any(|w| w.per_node);
             let blocks = match (pdb.spec.min_available, pdb.spec.max_unavailable) {
-                (Some(IntOrPercent::Int(n)), _) => i64::from(n) >= replicas,
+                (Some(IntOrPercent::Int(n)), _) => counted && i64::from(n) >= replicas,
                 (Some(IntOrPercent::Percent(p)), _) => p >= 100,
                 (None, Some(IntOrPercent::Int(0) | IntOrPercent::Percent(0))) => true,
                 _ => false,
@@ -655,18 +688,23 @@ impl<'a> Cross<'a> {
                     .iter()
                     .map(|w| format!("{} {}", w.kind, quote(w.name)))
                     .collect();
-                checker.warn_in(
-                    i,
-                    WarningCode::PdbBlocksDrain,
-                    sp.child(key),
+                let message = if counted {
                     format!(
                         "the budget allows no eviction of the {replicas} pods it selects ({}): \
                          kubectl drain and node upgrades wait forever; write minAvailable \
                          below the replicas (e.g. {}), or maxUnavailable: 1",
                         names.join(", "),
                         (replicas - 1).max(0)
-                    ),
-                );
+                    )
+                } else {
+                    format!(
+                        "the budget allows no eviction of the pods it selects ({}, a pod on \
+                         every node): kubectl drain and node upgrades wait forever; write \
+                         maxUnavailable: 1",
+                        names.join(", ")
+                    )
+                };
+                checker.warn_in(i, WarningCode::PdbBlocksDrain, sp.child(key), message);
             }
         }
     }

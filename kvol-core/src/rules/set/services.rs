@@ -42,6 +42,18 @@ impl<'a> Cross<'a> {
                     labels: &s.spec.template.metadata.labels,
                     spec: &s.spec.template.spec,
                 }),
+                Object::Deployment(d) => pods.push(PodOf {
+                    obj: i,
+                    namespace: self.ns(&d.metadata.namespace),
+                    labels: &d.spec.template.metadata.labels,
+                    spec: &d.spec.template.spec,
+                }),
+                Object::DaemonSet(d) => pods.push(PodOf {
+                    obj: i,
+                    namespace: self.ns(&d.metadata.namespace),
+                    labels: &d.spec.template.metadata.labels,
+                    spec: &d.spec.template.spec,
+                }),
                 _ => {}
             }
         }

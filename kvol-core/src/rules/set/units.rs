@@ -113,8 +113,8 @@ impl<'a> Cross<'a> {
                         }
                     }
                 }
-                // A Deployment's ephemeral claims are named after pods whose names are random:
-                // they are checked by the claim rules alone.
+                // A Deployment's or DaemonSet's ephemeral claims are named after pods whose
+                // names are random: they are checked by the claim rules alone.
                 _ => {}
             }
         }
