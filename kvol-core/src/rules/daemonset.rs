@@ -14,16 +14,15 @@
 use super::{
     common::{invalid_raw, json_map, nonnegative},
     deployment::{
-        invalid_int_or_percent, nonnegative_int_or_percent, not_more_than_100_percent, value_of,
+        always_restarting_template, invalid_int_or_percent, nonnegative_int_or_percent,
+        not_more_than_100_percent, value_of,
     },
     ids,
-    meta::{self, AnnotationRules, LabelRules, NameFormat},
-    pod::{self, SpecContext},
+    meta::{self, NameFormat},
     selector,
 };
 use crate::{
     daemonset::{DaemonSet, DaemonSetUpdateStrategy, DaemonSetUpdateStrategyType},
-    pod::RestartPolicy,
     report::{FieldError, FieldPath},
     schema::Value,
     statefulset::IntOrPercent,
@@ -80,41 +79,9 @@ pub(crate) fn validate_daemonset(checker: &mut Checker, d: &DaemonSet, path: &Fi
         ));
     }
 
-    // `ValidatePodTemplateSpec`: labels and annotations at `template.labels` /
-    // `template.annotations`, then the pod spec.
-    meta::template_labels_annotations(
-        checker,
-        &spec.template.metadata,
-        (
-            LabelRules::both(ids::S4_TEMPLATE_LABELS),
-            AnnotationRules {
-                key: ids::S4_TEMPLATE_ANNOTATIONS,
-                size: ids::S4_TEMPLATE_ANNOTATIONS,
-            },
-        ),
-        &tp.child("labels"),
-        &tp.child("annotations"),
-    );
-    let spec_path = tp.child("spec");
-    pod::pod_spec(
-        checker,
-        &spec.template.spec,
-        &SpecContext::template(&[]),
-        &spec_path,
-    );
-    if let Some(policy) = spec
-        .template
-        .spec
-        .restart_policy
-        .filter(|p| *p != RestartPolicy::Always)
-    {
-        checker.error(FieldError::not_supported(
-            ids::S25_RESTART_POLICY_ALWAYS,
-            spec_path.child("restartPolicy"),
-            policy.as_str(),
-            &[RestartPolicy::Always.as_str()],
-        ));
-    }
+    // `ValidatePodTemplateSpec`, then `restartPolicy: Always`.
+    let spec_path =
+        always_restarting_template(checker, &spec.template, &tp, ids::S25_RESTART_POLICY_ALWAYS);
     // kvol does not model `activeDeadlineSeconds`; set through the escape hatch, it is refused.
     if spec
         .template
@@ -200,6 +167,7 @@ fn update_strategy(checker: &mut Checker, strategy: &DaemonSetUpdateStrategy, pa
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pod::RestartPolicy;
     use crate::{
         daemonset::{DaemonSetSpec, RollingUpdateDaemonSet},
         meta::{ObjectMeta, TemplateMeta},

@@ -20,8 +20,8 @@ use super::{
 };
 use crate::{
     deployment::{Deployment, DeploymentStrategy, DeploymentStrategyType},
-    pod::RestartPolicy,
-    report::{FieldError, FieldPath},
+    pod::{PodTemplate, RestartPolicy},
+    report::{FieldError, FieldPath, RuleId},
     statefulset::IntOrPercent,
     validate::Checker,
 };
@@ -131,9 +131,21 @@ fn template(checker: &mut Checker, d: &Deployment, tp: &FieldPath) {
             "`selector` does not match template `labels`",
         ));
     }
+    always_restarting_template(checker, &spec.template, tp, ids::S20_RESTART_POLICY_ALWAYS);
+}
+
+/// `ValidatePodTemplateSpec` (labels and annotations at `template.labels` /
+/// `template.annotations`, the pod spec), then `restartPolicy: Always` under `restart_rule`:
+/// the template of a ReplicaSet's or a DaemonSet's pods. Returns the pod spec's path.
+pub(super) fn always_restarting_template(
+    checker: &mut Checker,
+    template: &PodTemplate,
+    tp: &FieldPath,
+    restart_rule: RuleId,
+) -> FieldPath {
     meta::template_labels_annotations(
         checker,
-        &spec.template.metadata,
+        &template.metadata,
         (
             LabelRules::both(ids::S4_TEMPLATE_LABELS),
             AnnotationRules {
@@ -147,23 +159,23 @@ fn template(checker: &mut Checker, d: &Deployment, tp: &FieldPath) {
     let spec_path = tp.child("spec");
     pod::pod_spec(
         checker,
-        &spec.template.spec,
+        &template.spec,
         &SpecContext::template(&[]),
         &spec_path,
     );
-    if let Some(policy) = spec
-        .template
+    if let Some(policy) = template
         .spec
         .restart_policy
         .filter(|p| *p != RestartPolicy::Always)
     {
         checker.error(FieldError::not_supported(
-            ids::S20_RESTART_POLICY_ALWAYS,
+            restart_rule,
             spec_path.child("restartPolicy"),
             policy.as_str(),
             &[RestartPolicy::Always.as_str()],
         ));
     }
+    spec_path
 }
 
 /// `ValidateDeploymentStrategy` after defaulting.
