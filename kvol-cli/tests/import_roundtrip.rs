@@ -75,31 +75,16 @@ fn identity(doc: &Json) -> (String, String, String) {
     )
 }
 
-/// Every leaf of `input` is in `output` with the same value.
+#[path = "../../kvol-read/tests/support/same_meaning.rs"]
+mod same_meaning;
+
+/// Every leaf of `input` is in `output` with the same value, or an apiVersion kvol updates.
 fn leaves_kept(input: &Json, output: &Json, path: &str, missing: &mut Vec<String>) {
-    match (input, output) {
-        (Json::Object(a), Json::Object(b)) => {
-            for (k, v) in a {
-                match b.get(k) {
-                    Some(w) => leaves_kept(v, w, &format!("{path}.{k}"), missing),
-                    None if v.is_null()
-                        || *v == Json::Bool(false)
-                        || v.as_array().is_some_and(Vec::is_empty)
-                        || v.as_object().is_some_and(|m| m.is_empty()) => {}
-                    None => missing.push(format!("{path}.{k}: missing")),
-                }
-            }
-        }
-        (Json::Array(a), Json::Array(b)) if a.len() == b.len() => {
-            for (i, (v, w)) in a.iter().zip(b).enumerate() {
-                leaves_kept(v, w, &format!("{path}[{i}]"), missing);
-            }
-        }
-        (a, b) if a == b => {}
-        (a, Json::String(b)) if same_quantity(a, b) => {}
-        (Json::String(a), Json::String(b)) if path == ".apiVersion" && served_as(a) == b => {}
-        (a, b) => missing.push(format!("{path}: {a} became {b}")),
-    }
+    let updated_api_version = |path: &str, a: &Json, b: &Json| {
+        path == ".apiVersion"
+            && matches!((a, b), (Json::String(a), Json::String(b)) if served_as(a) == b)
+    };
+    same_meaning::leaves_kept(input, output, path, missing, &updated_api_version);
 }
 
 /// The apiVersion kvol writes for one no longer served.
@@ -108,21 +93,6 @@ fn served_as(api_version: &str) -> &str {
         "storage.k8s.io/v1beta1" | "storage.k8s.io/v1alpha1" => "storage.k8s.io/v1",
         "snapshot.storage.k8s.io/v1beta1" => "snapshot.storage.k8s.io/v1",
         other => other,
-    }
-}
-
-fn same_quantity(a: &Json, b: &str) -> bool {
-    let a = match a {
-        Json::String(s) => s.clone(),
-        Json::Number(n) => n.to_string(),
-        _ => return false,
-    };
-    match (
-        a.parse::<kvol_core::Quantity>(),
-        b.parse::<kvol_core::Quantity>(),
-    ) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
     }
 }
 

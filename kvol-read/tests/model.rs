@@ -12,47 +12,12 @@ fn shared(dir: &str) -> std::path::PathBuf {
         .join(dir)
 }
 
-/// Every leaf of `input` is in `output` with the same value (quantities compared as written).
-fn leaves_kept(input: &Json, output: &Json, path: &str, missing: &mut Vec<String>) {
-    match (input, output) {
-        (Json::Object(a), Json::Object(b)) => {
-            for (k, v) in a {
-                match b.get(k) {
-                    Some(w) => leaves_kept(v, w, &format!("{path}.{k}"), missing),
-                    // Left out means the same as null, `false` (`readOnly: false`) or nothing.
-                    None if v.is_null()
-                        || *v == Json::Bool(false)
-                        || v.as_array().is_some_and(Vec::is_empty)
-                        || v.as_object().is_some_and(|m| m.is_empty()) => {}
-                    None => missing.push(format!("{path}.{k}")),
-                }
-            }
-        }
-        (Json::Array(a), Json::Array(b)) if a.len() == b.len() => {
-            for (i, (v, w)) in a.iter().zip(b).enumerate() {
-                leaves_kept(v, w, &format!("{path}[{i}]"), missing);
-            }
-        }
-        (a, b) if a == b => {}
-        // A quantity kvol writes in canonical form means the same (`0.42` is `420m`).
-        (a, Json::String(b)) if same_quantity(a, b) => {}
-        (a, b) => missing.push(format!("{path}: {a} became {b}")),
-    }
-}
+#[path = "support/same_meaning.rs"]
+mod same_meaning;
 
-fn same_quantity(a: &Json, b: &str) -> bool {
-    let a = match a {
-        Json::String(s) => s.clone(),
-        Json::Number(n) => n.to_string(),
-        _ => return false,
-    };
-    match (
-        a.parse::<kvol_core::Quantity>(),
-        b.parse::<kvol_core::Quantity>(),
-    ) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
-    }
+/// Every leaf of `input` is in `output` with the same value.
+fn leaves_kept(input: &Json, output: &Json, path: &str, missing: &mut Vec<String>) {
+    same_meaning::leaves_kept(input, output, path, missing, &|_, _, _| false);
 }
 
 fn rendered(object: &Object) -> Json {
