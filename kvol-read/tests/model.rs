@@ -90,10 +90,11 @@ fn what_the_model_cannot_hold_is_reported() {
     );
 }
 
-/// A document of an apiVersion no target version serves any more (`storage.k8s.io/v1beta1`
-/// StorageClass, `snapshot.storage.k8s.io/v1beta1` snapshots: removed before 1.30, the same
-/// schema as v1), held field for field once written as v1, which is what `kvol import` writes
-/// (the API server would refuse the old version: "no matches for kind").
+/// A document of an apiVersion no target cluster serves any more (`storage.k8s.io/v1beta1`
+/// StorageClass: removed in Kubernetes 1.22; `snapshot.storage.k8s.io/v1beta1`: dropped from
+/// the snapshot CRDs in external-snapshotter 6.0; both the same schema as v1), held field for
+/// field once written as v1, which is what `kvol import` writes (the API server would refuse
+/// the old version: "no matches for kind").
 fn held_at_a_served_version(input: &Json) -> bool {
     let served = match input["apiVersion"].as_str() {
         Some("storage.k8s.io/v1beta1") => "storage.k8s.io/v1",
