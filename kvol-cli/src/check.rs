@@ -334,6 +334,18 @@ fn read_document(
         warnings: Vec::new(),
         unmodelled: d.unmodelled.iter().map(|u| u.path.to_string()).collect(),
     };
+    if let Some(why) = no_longer_served(&report.api_version, &report.kind) {
+        let (line, col) = top_level_value_at(&doc.value, "apiVersion");
+        report.decode_errors.push(DecodeError {
+            message: format!(
+                "no matches for kind {:?} in version {:?}: {why}",
+                report.kind, report.api_version
+            ),
+            line,
+            col,
+        });
+        return (report, None);
+    }
     if !refused.is_empty() {
         report.decode_errors = (refused.into_iter())
             .map(|e| DecodeError {
@@ -356,6 +368,34 @@ fn read_document(
     }
     let decoded = d.object.map(|object| (doc.value, object));
     (report, decoded)
+}
+
+/// Why a modelled kind's apiVersion is refused by every supported cluster (the REST mapping
+/// fails before decoding: kubectl says "no matches for kind"), and what to write instead.
+fn no_longer_served(api_version: &str, kind: &str) -> Option<&'static str> {
+    match (api_version, kind) {
+        ("storage.k8s.io/v1beta1", "StorageClass") => Some(
+            "storage.k8s.io/v1beta1 StorageClass was removed in Kubernetes 1.22; write \
+             apiVersion: storage.k8s.io/v1 (the same fields), as kvol import does",
+        ),
+        ("snapshot.storage.k8s.io/v1beta1", "VolumeSnapshot" | "VolumeSnapshotClass") => Some(
+            "the snapshot CRDs dropped v1beta1 in external-snapshotter 6.0 (the releases for \
+             Kubernetes 1.20 and later); write apiVersion: snapshot.storage.k8s.io/v1 (the same \
+             fields), as kvol import does",
+        ),
+        _ => None,
+    }
+}
+
+/// Line and column of the value of a top-level key (1, 1 when the key is absent).
+fn top_level_value_at(doc: &kvol_read::Node, key: &str) -> (usize, usize) {
+    match &doc.value {
+        kvol_read::Value::Map(entries) => entries
+            .iter()
+            .find(|(k, _)| k.name == key)
+            .map_or((1, 1), |(_, v)| (v.line, v.col)),
+        _ => (doc.line, doc.col),
+    }
 }
 
 /// Attaches an object's report to its document; under `--per-object`, kvol's own errors are

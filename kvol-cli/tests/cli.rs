@@ -178,6 +178,35 @@ fn decode_errors_and_unmodelled_kinds() {
 }
 
 #[test]
+fn api_versions_no_cluster_serves_are_refused_with_the_one_to_write() {
+    let text = "apiVersion: storage.k8s.io/v1beta1\nkind: StorageClass\nmetadata: {name: s}\n\
+                provisioner: x.csi.io\n---\napiVersion: snapshot.storage.k8s.io/v1beta1\n\
+                kind: VolumeSnapshot\nmetadata: {name: s}\nspec: {source: {persistentVolumeClaimName: c}}\n";
+    let o = kvol(
+        &["check", "--per-object", "--format", "json", "-"],
+        Some(text),
+    );
+    assert_eq!(o.status.code(), Some(1));
+    let lines: Vec<serde_json::Value> = stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2, "{}", stdout(&o));
+    for (line, served) in lines
+        .iter()
+        .zip(["storage.k8s.io/v1", "snapshot.storage.k8s.io/v1"])
+    {
+        assert_eq!(line["accepted"], false, "{line}");
+        let message = line["decode_errors"][0].as_str().unwrap();
+        assert!(message.starts_with("no matches for kind"), "{message}");
+        assert!(
+            message.contains(&format!("apiVersion: {served} ")),
+            "{message}"
+        );
+    }
+}
+
+#[test]
 fn usage_and_io_errors_exit_2() {
     let o = kvol(&["check", "/no/such/file.yaml"], None);
     assert_eq!(o.status.code(), Some(2));
