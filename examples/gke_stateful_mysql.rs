@@ -19,9 +19,10 @@
 //!
 //! What kvol checks: the governing Service is generated from the set (its ports are the
 //! named container ports, its selector the pod labels); the mount `mysql` names the claim
-//! template; the claim's class is in the set; both `secretKeyRef`s name a key of the Secret;
-//! the probes, resources, anti-affinity and spread constraint follow the API server's rules;
-//! the budget selects the set's pods and still allows an eviction (1 of 3 may go).
+//! template; the claim's class is in the set; the probes, resources, anti-affinity and spread
+//! constraint follow the API server's rules; the budget selects the set's pods and still allows
+//! an eviction (1 of 3 may go). Not checked: that the `secretKeyRef`s name the Secret and its
+//! keys (kvol's set rules follow Secrets named by volumes, not by environment variables).
 
 use kvol::{Manifests, Valid};
 

@@ -40,6 +40,8 @@ mod nfs_httpd;
 mod snapshot_restore;
 #[path = "../examples/statefulset_web.rs"]
 mod statefulset_web;
+#[path = "../examples/thanos_store.rs"]
+mod thanos_store;
 
 example! {
     emptydir_count => "01-emptydir-count-pod.yaml",
@@ -52,6 +54,7 @@ example! {
     snapshot_restore => "08-snapshot-restore.yaml",
     gke_stateful_mysql => "09-gke-stateful-mysql.yaml",
     gke_redis_cluster => "10-gke-redis-cluster.yaml",
+    thanos_store => "11-thanos-store.yaml",
 }
 
 /// The new kinds' examples give no warning: the shared claim is ReadWriteMany, the budget

@@ -24,6 +24,8 @@
 mod gke_redis_cluster;
 #[path = "../examples/gke_stateful_mysql.rs"]
 mod gke_stateful_mysql;
+#[path = "../examples/thanos_store.rs"]
+mod thanos_store;
 
 use kvol::{Manifests, Quantity, Valid, config::Bytes};
 use serde_json::{Map, Value};
@@ -221,6 +223,9 @@ const REDIS: &[&str] = &[
     "GoogleCloudPlatform__kubernetes-engine-samples__quickstarts__hello-app-redis__manifests__pdb-minavailable.yaml",
 ];
 
+const THANOS_STORE: &[&str] =
+    &["thanos-io__kube-thanos__examples__all__manifests__thanos-store-statefulSet.yaml"];
+
 #[test]
 fn gke_stateful_mysql_means_what_the_original_says() {
     let set = gke_stateful_mysql::manifests();
@@ -243,6 +248,19 @@ fn gke_redis_cluster_means_what_the_original_says() {
             c.documents, c.leaves
         );
         assert_eq!(c.documents, 5);
+    }
+    assert!(set.warnings().is_empty(), "{:?}", set.warnings());
+}
+
+#[test]
+fn thanos_store_means_what_the_original_says() {
+    let set = thanos_store::manifests();
+    if let Some(c) = compare("thanos_store", &set, THANOS_STORE) {
+        eprintln!(
+            "thanos_store: {} document, {} leaves of the original, all the same",
+            c.documents, c.leaves
+        );
+        assert_eq!(c.documents, 1);
     }
     assert!(set.warnings().is_empty(), "{:?}", set.warnings());
 }

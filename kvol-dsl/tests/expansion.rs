@@ -24,7 +24,8 @@ const CASES: &[(&str, Kind, &str)] = &[
            container nginx { image: "registry.k8s.io/nginx-slim:0.8", port: web 80,
                              mount: www => "/usr/share/nginx/html" },
            claim: www 1Gi RWO "standard", update: RollingUpdate { partition: 0 },
-           pod_management: OrderedReady, retention: { deleted: Retain, scaled: Delete }"#,
+           pod_management: OrderedReady, retention: { deleted: Retain, scaled: Delete },
+           service_account: web, node_selector: { "kubernetes.io/os": linux }"#,
     ),
     (
         "pod-volumes",

@@ -30,6 +30,11 @@ fn expansion() {
                     }),
             )
             .grace_period(10i64)
+            .service_account(::kvol::__private::string("web"))
+            .node_selector(
+                ::kvol::__private::string("kubernetes.io/os"),
+                ::kvol::__private::string("linux"),
+            )
             .claim(
                 ::kvol::__private::kvol_core::PvcTemplate::builder(
                         ::kvol::__private::string("www"),

@@ -184,6 +184,8 @@ fn main() {
     assert!(yaml.contains("  annotations:\n    example.com/owner: storage\n"), "{yaml}");
     assert!(!yaml.contains("name: xcom\n    port:"), "{yaml}");
     assert!(yaml.contains("        fsGroupChangePolicy: OnRootMismatch\n"), "{yaml}");
+    // A StatefulSet's node selector is its pods' (it was once parsed and dropped).
+    assert!(yaml.contains("      nodeSelector:\n        kubernetes.io/os: linux\n"), "{yaml}");
     assert!(yaml.contains("            weight: 100\n"), "{yaml}");
     assert!(yaml.contains("  dnsPolicy: ClusterFirstWithHostNet\n"), "{yaml}");
     assert!(yaml.contains("      - serviceAccountToken:\n          audience: vault\n"), "{yaml}");
