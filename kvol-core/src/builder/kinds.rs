@@ -288,6 +288,16 @@ impl DeploymentBuilder {
         self.pod.termination_grace_period_seconds = Some(seconds);
         self
     }
+    /// Sets a pod spec field of the pod template that kvol does not model (`hostNetwork`,
+    /// `dnsConfig`, …): see [`PodBuilder::extra`](super::PodBuilder::extra).
+    pub fn pod_extra(
+        mut self,
+        name: impl Into<String>,
+        value: impl Into<crate::schema::Value>,
+    ) -> Self {
+        self.pod.extra.insert(name, value);
+        self
+    }
     /// Adds a container.
     pub fn container(mut self, container: impl Into<Container>) -> Self {
         self.pod.containers.push(container.into());

@@ -400,6 +400,16 @@ fn statefulset(cx: &mut Cx, ast: &StatefulSetAst, root: Sp) -> LoweredObject {
     }
     let name_ref = ast.meta.name.as_ref();
     let mut b = pod_body!(cx, b, body, &pod_spec, name_ref, root, &ast.claims);
+    // `service_account` and `node_selector` are pod keys `pod_body!` leaves to each kind.
+    if let Some(s) = &body.service_account {
+        cx.reg(&pod_spec.child("serviceAccountName"), s.sp);
+        let s = cx.string(&s.value);
+        b = call!(b.service_account(s));
+    }
+    reg_map(cx, &pod_spec.child("nodeSelector"), &body.node_selector);
+    for (key, value) in map_pairs(cx, &body.node_selector) {
+        b = call!(b.node_selector(key, value));
+    }
     for (i, c) in ast.claims.iter().enumerate() {
         let claim_name = c.name.as_ref().map_or("data", |n| n.value.as_str());
         let path = spec.child("volumeClaimTemplates").index(i);
@@ -1021,6 +1031,9 @@ fn deployment(cx: &mut Cx, ast: &DeploymentAst, root: Sp) -> LoweredObject {
     reg_map(cx, &pod_spec.child("nodeSelector"), &body.node_selector);
     for (key, value) in map_pairs(cx, &body.node_selector) {
         b = call!(b.node_selector(key, value));
+    }
+    for (name, value) in super::extra::fields(cx, &body.extra, &pod_spec) {
+        b = call!(b.pod_extra(name, value));
     }
     finish(b.value.build(), b.tokens)
 }

@@ -32,6 +32,7 @@ pub const DEPLOYMENT_KEYS: &[&str] = &[
     "volume",
     "service_account",
     "node_selector",
+    "extra",
     "allow",
 ];
 /// Keys of `config_map!`.

@@ -31,4 +31,12 @@ fn main() {
     };
     let yaml = set.to_yaml();
     assert!(yaml.contains("      shareProcessNamespace: true\n"), "{yaml}");
+    // A Deployment's pod spec takes the escape hatch too.
+    let web = kvol::deployment! {
+        name: web,
+        image: "nginx:1.27",
+        extra: { hostNetwork: true },
+    };
+    let yaml = web.to_yaml();
+    assert!(yaml.contains("      hostNetwork: true\n"), "{yaml}");
 }

@@ -44,6 +44,7 @@ fn main() {
             seccomp: RuntimeDefault,
         },
         node_selector: { "kubernetes.io/os": linux },
+        service_account: thanos-store,
         image: "quay.io/thanos/thanos:v0.30.2",
         claim: 10Gi RWO,
     };
@@ -184,6 +185,14 @@ fn main() {
     assert!(yaml.contains("  annotations:\n    example.com/owner: storage\n"), "{yaml}");
     assert!(!yaml.contains("name: xcom\n    port:"), "{yaml}");
     assert!(yaml.contains("        fsGroupChangePolicy: OnRootMismatch\n"), "{yaml}");
+    // A StatefulSet's node selector and service account reach its pods.
+    let yaml_store = store.to_yaml();
+    for field in [
+        "      nodeSelector:\n        kubernetes.io/os: linux\n",
+        "serviceAccountName: thanos-store\n",
+    ] {
+        assert!(yaml_store.contains(field), "no {field} in\n{yaml_store}");
+    }
     assert!(yaml.contains("            weight: 100\n"), "{yaml}");
     assert!(yaml.contains("  dnsPolicy: ClusterFirstWithHostNet\n"), "{yaml}");
     assert!(yaml.contains("      - serviceAccountToken:\n          audience: vault\n"), "{yaml}");
