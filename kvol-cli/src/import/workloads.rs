@@ -112,6 +112,74 @@ fn value_text(v: &Value) -> String {
     }
 }
 
+/// Comments for the fields written in the document that kvol's model does not keep (it
+/// reads `readOnly: false`, `value: ""`, `resources: null`, … as the API's defaults they are):
+/// the output leaves them out, and says so.
+/// `model` is the object as kvol's JSON writer writes it.
+fn dropped_defaults(doc: &Doc, model: Option<String>, b: &mut Body) {
+    let Some(text) = model else {
+        return;
+    };
+    let Ok(json) = serde_json::from_str::<serde_json::Value>(&text) else {
+        return;
+    };
+    let mut kept = Vec::new();
+    json_leaves(&json, String::new(), &mut kept);
+    let mut written = Vec::new();
+    node_leaves(doc.node, String::new(), &mut written);
+    let lost: Vec<String> = written
+        .into_iter()
+        .filter(|(path, _)| !kept.contains(path) && path != "spec.template.metadata.name")
+        .map(|(path, value)| format!("{path}: {value}"))
+        .collect();
+    if !lost.is_empty() {
+        b.comment("written in the input, left out here as the defaults they are:");
+        for l in lost {
+            b.comment(&format!("  {l}"));
+        }
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn json_leaves(v: &serde_json::Value, path: String, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::Object(m) if !m.is_empty() => {
+            for (k, v) in m {
+                json_leaves(v, join(&path, k), out);
+            }
+        }
+        serde_json::Value::Array(a) if !a.is_empty() => {
+            for (i, v) in a.iter().enumerate() {
+                json_leaves(v, format!("{path}[{i}]"), out);
+            }
+        }
+        _ => out.push(path),
+    }
+}
+
+fn node_leaves(n: &kvol_read::Node, path: String, out: &mut Vec<(String, String)>) {
+    match &n.value {
+        kvol_read::Value::Map(m) if !m.is_empty() => {
+            for (k, v) in m {
+                node_leaves(v, join(&path, &k.name), out);
+            }
+        }
+        kvol_read::Value::Seq(a) if !a.is_empty() => {
+            for (i, v) in a.iter().enumerate() {
+                node_leaves(v, format!("{path}[{i}]"), out);
+            }
+        }
+        _ => out.push((path, hatch::value(n))),
+    }
+}
+
 /// A comment recording a field left out because it only says the API's default.
 fn modelled_default(b: &mut Body, what: &str) {
     b.comment(&format!("{what} is the default: left out"));
@@ -184,6 +252,7 @@ fn name_and_namespace(b: &mut Body, m: &ObjectMeta) {
 pub(super) fn pod(doc: &Doc, pod: &Pod) -> Result<Body, ImportError> {
     let cx = Ctx::new(doc);
     let mut b = Body::new();
+    dropped_defaults(doc, kvol_core::json::to_string(pod).ok(), &mut b);
     name_and_namespace(&mut b, &pod.metadata);
     if !pod.metadata.labels.is_empty() {
         b.field("labels", map(&pod.metadata.labels));
@@ -257,6 +326,7 @@ fn workload_restart(cx: &Ctx, b: &mut Body, spec: &PodSpec) -> Result<(), Import
 pub(super) fn deployment(doc: &Doc, d: &Deployment) -> Result<Body, ImportError> {
     let cx = Ctx::new(doc);
     let mut b = Body::new();
+    dropped_defaults(doc, kvol_core::json::to_string(d).ok(), &mut b);
     name_and_namespace(&mut b, &d.metadata);
     let t = &d.spec.template;
     template_labels(
@@ -332,6 +402,7 @@ pub(super) fn statefulset(
     let cx = Ctx::new(doc);
     let spec = &set.spec;
     let mut b = Body::new();
+    dropped_defaults(doc, kvol_core::json::to_string(set).ok(), &mut b);
     name_and_namespace(&mut b, &set.metadata);
     if spec.service_name != set.metadata.name {
         b.field("service", name(&spec.service_name));

@@ -436,7 +436,9 @@ spec:
 fn every_pod_field_is_written() {
     assert_eq!(
         one(KITCHEN_SINK),
-        r#"name: kitchen-sink,
+        r#"// written in the input, left out here as the defaults they are:
+//   spec.containers[0].env[1].value: ""
+name: kitchen-sink,
 namespace: apps,
 labels: { app: "sink", "app.kubernetes.io/part-of": "demo" },
 annotations: { "example.com/owner": "team-a" },
