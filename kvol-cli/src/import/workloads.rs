@@ -57,7 +57,8 @@ impl<'a> Ctx<'a> {
             None => Ok(()),
             Some(u) => Err(self.doc.error(
                 &u.path.to_string(),
-                "unknown field: neither kvol's model nor the Kubernetes schema has it",
+                "kvol's model does not hold this field and the macros have no escape hatch for \
+                 it here (only pod-spec and container fields go through `extra:`)",
             )),
         }
     }
@@ -116,7 +117,7 @@ fn value_text(v: &Value) -> String {
 /// reads `readOnly: false`, `value: ""`, `resources: null`, … as the API's defaults they are):
 /// the output leaves them out, and says so.
 /// `model` is the object as kvol's JSON writer writes it.
-fn dropped_defaults(doc: &Doc, model: Option<String>, b: &mut Body) {
+fn dropped_defaults(doc: &Doc, model: Option<String>, b: &mut Body, what: &str) {
     let Some(text) = model else {
         return;
     };
@@ -133,7 +134,9 @@ fn dropped_defaults(doc: &Doc, model: Option<String>, b: &mut Body) {
         .map(|(path, value)| format!("{path}: {value}"))
         .collect();
     if !lost.is_empty() {
-        b.comment("written in the input, left out here as the defaults they are:");
+        b.comment(&format!(
+            "written in the input{what}, left out here as the defaults they are:"
+        ));
         for l in lost {
             b.comment(&format!("  {l}"));
         }
@@ -252,7 +255,7 @@ fn name_and_namespace(b: &mut Body, m: &ObjectMeta) {
 pub(super) fn pod(doc: &Doc, pod: &Pod) -> Result<Body, ImportError> {
     let cx = Ctx::new(doc);
     let mut b = Body::new();
-    dropped_defaults(doc, kvol_core::json::to_string(pod).ok(), &mut b);
+    dropped_defaults(doc, kvol_core::json::to_string(pod).ok(), &mut b, "");
     name_and_namespace(&mut b, &pod.metadata);
     if !pod.metadata.labels.is_empty() {
         b.field("labels", map(&pod.metadata.labels));
@@ -326,7 +329,7 @@ fn workload_restart(cx: &Ctx, b: &mut Body, spec: &PodSpec) -> Result<(), Import
 pub(super) fn deployment(doc: &Doc, d: &Deployment) -> Result<Body, ImportError> {
     let cx = Ctx::new(doc);
     let mut b = Body::new();
-    dropped_defaults(doc, kvol_core::json::to_string(d).ok(), &mut b);
+    dropped_defaults(doc, kvol_core::json::to_string(d).ok(), &mut b, "");
     name_and_namespace(&mut b, &d.metadata);
     let t = &d.spec.template;
     template_labels(
@@ -402,7 +405,7 @@ pub(super) fn statefulset(
     let cx = Ctx::new(doc);
     let spec = &set.spec;
     let mut b = Body::new();
-    dropped_defaults(doc, kvol_core::json::to_string(set).ok(), &mut b);
+    dropped_defaults(doc, kvol_core::json::to_string(set).ok(), &mut b, "");
     name_and_namespace(&mut b, &set.metadata);
     if spec.service_name != set.metadata.name {
         b.field("service", name(&spec.service_name));
@@ -498,6 +501,8 @@ pub(super) fn statefulset(
     let merged = match governing {
         Governing::Input(sdoc, svc) => match merge(set, sdoc, svc) {
             Some(items) => {
+                let what = format!(" (Service {})", svc.metadata.name);
+                dropped_defaults(sdoc, kvol_core::json::to_string(svc).ok(), &mut b, &what);
                 for (k, v) in items {
                     b.field(&k, v);
                 }
@@ -585,6 +590,7 @@ fn merge(set: &StatefulSet, sdoc: &Doc, svc: &Service) -> Option<Vec<(String, St
         }
         _ => {
             if s.ports.is_empty() {
+                // `service_ports: []` still exposes every named container port.
                 return None;
             }
             for p in &s.ports {

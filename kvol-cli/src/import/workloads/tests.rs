@@ -720,6 +720,26 @@ fn a_service_kvol_would_write_otherwise_is_left_on_its_own() {
     let body = s.body.unwrap();
     assert!(body.ends_with("service_in_set: true,\n"), "{body}");
     assert!(!body.contains("service_port"), "{body}");
+    // A headless Service without ports: kvol's would expose the named container ports.
+    let yaml = r#"
+apiVersion: v1
+kind: Service
+metadata: {name: cache, labels: {app: cache}}
+spec: {clusterIP: None, selector: {app: cache}}
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: cache}
+spec:
+  serviceName: cache
+  selector: {matchLabels: {app: cache}}
+  template:
+    metadata: {labels: {app: cache}}
+    spec:
+      containers: [{name: redis, image: "redis:7", ports: [{name: redis, containerPort: 6379}]}]
+"#;
+    let s = print_all("cache.yaml", yaml).remove(0);
+    assert_eq!(s.merged, Some(false));
 }
 
 /// The workloads of the corpus the macros cannot say yet, and the field that stops them: a
