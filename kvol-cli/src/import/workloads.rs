@@ -70,15 +70,15 @@ fn extras(b: &mut Body, fields: &Extras) {
         return;
     }
     let names: Vec<&str> = fields.iter().map(|(k, _)| k).collect();
-    let entries: Vec<String> = fields
-        .iter()
-        .map(|(k, v)| format!("{}: {}", hatch::key(k), value_text(v)))
-        .collect();
+    let mut entries = Body::new();
+    for (k, v) in fields.iter() {
+        entries.field(&hatch::key(k), value_text(v));
+    }
     b.comment(&format!(
         "not modelled by kvol: {}, checked against the Kubernetes schema",
         names.join(", ")
     ));
-    b.field("extra", format!("{{ {} }}", entries.join(", ")));
+    b.block("extra:", entries);
 }
 
 /// An escape-hatch value as the macros read it (see [`hatch::value`]).

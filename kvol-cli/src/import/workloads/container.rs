@@ -90,7 +90,12 @@ pub(super) fn container(cx: &Ctx, c: &Container, path: &str) -> Result<Body, Imp
     ] {
         if let Some(p) = probe {
             let at = format!("{path}.{key}Probe");
-            b.field(key, probe_text(cx, p, &at)?);
+            let (action, timing) = probe_text(cx, p, &at)?;
+            if timing.is_empty() {
+                b.field(key, action);
+            } else {
+                b.block(format!("{key}: {action}"), timing);
+            }
         }
     }
     if let Some(l) = &c.lifecycle {
@@ -260,12 +265,12 @@ fn http_get(cx: &Ctx, h: &HttpGetAction, at: &str) -> Result<String, ImportError
     Ok(text)
 }
 
-/// `ACTION [{ timing }]`.
-fn probe_text(cx: &Ctx, p: &Probe, at: &str) -> Result<String, ImportError> {
+/// `ACTION` and the entries of its `{ timing }`.
+fn probe_text(cx: &Ctx, p: &Probe, at: &str) -> Result<(String, Body), ImportError> {
     if p.handler_count() != 1 {
         return Err(cx.doc.error(at, "a probe needs exactly one action"));
     }
-    let mut text = if let Some(e) = &p.exec {
+    let text = if let Some(e) = &p.exec {
         format!("exec {}", strings(&e.command))
     } else if let Some(h) = &p.http_get {
         http_get(cx, h, at)?
@@ -284,21 +289,20 @@ fn probe_text(cx: &Ctx, p: &Probe, at: &str) -> Result<String, ImportError> {
     } else {
         return Err(cx.doc.error(at, "a probe needs exactly one action"));
     };
-    let timing: Vec<String> = [
+    let mut timing = Body::new();
+    for (k, v) in [
         ("initial_delay", p.initial_delay_seconds.map(i64::from)),
         ("period", p.period_seconds.map(i64::from)),
         ("timeout", p.timeout_seconds.map(i64::from)),
         ("success_threshold", p.success_threshold.map(i64::from)),
         ("failure_threshold", p.failure_threshold.map(i64::from)),
         ("grace", p.termination_grace_period_seconds),
-    ]
-    .into_iter()
-    .filter_map(|(k, v)| v.map(|v| format!("{k}: {v}")))
-    .collect();
-    if !timing.is_empty() {
-        text.push_str(&format!(" {{ {} }}", timing.join(", ")));
+    ] {
+        if let Some(v) = v {
+            timing.field(k, v.to_string());
+        }
     }
-    Ok(text)
+    Ok((text, timing))
 }
 
 fn hook_text(cx: &Ctx, h: &LifecycleHandler, at: &str) -> Result<String, ImportError> {

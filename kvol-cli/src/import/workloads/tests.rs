@@ -488,7 +488,10 @@ subdomain: sinks,
 dns_policy: ClusterFirstWithHostNet,
 service_links: false,
 // not modelled by kvol: hostNetwork, dnsConfig, checked against the Kubernetes schema
-extra: { hostNetwork: true, dnsConfig: { nameservers: ["1.1.1.1"], options: [{ name: "ndots", value: "2" }] } },
+extra: {
+    hostNetwork: true,
+    dnsConfig: { nameservers: ["1.1.1.1"], options: [{ name: "ndots", value: "2" }] },
+},
 init_container setup {
     image: "busybox:1.36",
     command: ["sh", "-c"],
@@ -522,7 +525,13 @@ container app {
     port: 9090,
     requests: { cpu: 250m, ephemeral-storage: 1Gi, memory: 64Mi },
     limits: { cpu: 1, "example.com/foo": 2, "hugepages-2Mi": 64Mi, memory: 128Mi },
-    liveness: http_get "/healthz" http scheme HTTPS host "localhost" header "X-Probe" "live" { initial_delay: 10, period: 20, timeout: 3, failure_threshold: 5, grace: 60 },
+    liveness: http_get "/healthz" http scheme HTTPS host "localhost" header "X-Probe" "live" {
+        initial_delay: 10,
+        period: 20,
+        timeout: 3,
+        failure_threshold: 5,
+        grace: 60,
+    },
     readiness: exec ["cat", "/tmp/ready"] { success_threshold: 2 },
     startup: grpc 9090 service "health",
     post_start: exec ["sh", "-c", "echo up"],
