@@ -53,7 +53,8 @@ impl<'a> Ctx<'a> {
     /// Fields neither the model nor the escape hatch's schema knows are refused (kubectl's
     /// strict field validation refuses them too).
     fn finish(&self) -> Result<(), ImportError> {
-        match self.doc.decoded.unmodelled.first() {
+        let mut unmodelled = self.doc.decoded.unmodelled.iter();
+        match unmodelled.find(|u| !server_set(&u.path.to_string())) {
             None => Ok(()),
             Some(u) => Err(self.doc.error(
                 &u.path.to_string(),
@@ -128,17 +129,23 @@ fn dropped_defaults(doc: &Doc, model: Option<String>, b: &mut Body, what: &str) 
     json_leaves(&json, String::new(), &mut kept);
     let mut written = Vec::new();
     node_leaves(doc.node, String::new(), &mut written);
-    let lost: Vec<String> = written
+    let (server, lost): (Vec<_>, Vec<_>) = written
         .into_iter()
         .filter(|(path, _)| !kept.contains(path) && path != "spec.template.metadata.name")
-        .map(|(path, value)| format!("{path}: {value}"))
-        .collect();
+        .partition(|(path, _)| server_set(path));
+    if !server.is_empty() {
+        let paths: Vec<&str> = server.iter().map(|(p, _)| p.as_str()).collect();
+        b.comment(&format!(
+            "left out{what}, the API server sets them on create: {}",
+            paths.join(", ")
+        ));
+    }
     if !lost.is_empty() {
         b.comment(&format!(
             "written in the input{what}, left out here as the defaults they are:"
         ));
-        for l in lost {
-            b.comment(&format!("  {l}"));
+        for (path, value) in lost {
+            b.comment(&format!("  {path}: {value}"));
         }
     }
 }
@@ -181,6 +188,22 @@ fn node_leaves(n: &kvol_read::Node, path: String, out: &mut Vec<(String, String)
         }
         _ => out.push((path, hatch::value(n))),
     }
+}
+
+/// Whether the field at `path` is one the API server sets itself on create, whatever the
+/// document says (`status`, `creationTimestamp`): `kubectl get -o yaml` and `kubectl create
+/// --dry-run -o yaml` write them.
+fn server_set(path: &str) -> bool {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    let claim_status = path.starts_with("spec.volumeClaimTemplates[")
+        && (path.ends_with("].status") || path.contains("].status."));
+    path == "status"
+        || path.starts_with("status.")
+        || claim_status
+        || (last == "creationTimestamp"
+            && path
+                .strip_suffix(".creationTimestamp")
+                .is_some_and(|parent| parent == "metadata" || parent.ends_with(".metadata")))
 }
 
 /// A comment recording a field left out because it only says the API's default.

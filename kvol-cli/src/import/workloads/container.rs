@@ -76,6 +76,9 @@ pub(super) fn container(cx: &Ctx, c: &Container, path: &str) -> Result<Body, Imp
         b.field("port", text);
     }
     if let Some(r) = &c.resources {
+        if r.is_empty() {
+            modelled_default(&mut b, "resources: {}");
+        }
         if !r.requests.is_empty() {
             b.field("requests", resources(&r.requests));
         }
@@ -354,10 +357,19 @@ fn security(s: &SecurityContext) -> Body {
         if !c.drop.is_empty() {
             caps.push(format!("drop: {}", list(&c.drop)));
         }
-        parts.push(format!("capabilities: {{ {} }}", caps.join(", ")));
+        if !caps.is_empty() {
+            parts.push(format!("capabilities: {{ {} }}", caps.join(", ")));
+        }
     }
     if let Some(p) = &s.seccomp_profile {
         parts.push(super::seccomp(p));
     }
-    super::fields(&parts)
+    let mut b = super::fields(&parts);
+    if s.capabilities
+        .as_ref()
+        .is_some_and(|c| c.add.is_empty() && c.drop.is_empty())
+    {
+        modelled_default(&mut b, "capabilities: {}");
+    }
+    b
 }

@@ -751,6 +751,59 @@ spec:
     assert_eq!(s.merged, Some(false));
 }
 
+/// What `kubectl create deployment --dry-run=client -o yaml` writes: the fields the API server
+/// sets and the empty defaults are left out, and the output says so.
+const KUBECTL_DRY_RUN: &str = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  creationTimestamp: null
+  labels:
+    app: gen
+  name: gen
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app: gen
+  strategy: {}
+  template:
+    metadata:
+      creationTimestamp: null
+      labels:
+        app: gen
+    spec:
+      securityContext: {}
+      containers:
+      - image: nginx
+        name: nginx
+        resources: {}
+        securityContext:
+          capabilities: {}
+status: {}
+"#;
+
+#[test]
+fn server_set_fields_and_empty_defaults_are_left_out_with_a_comment() {
+    assert_eq!(
+        one(KUBECTL_DRY_RUN),
+        r#"// left out, the API server sets them on create: metadata.creationTimestamp, spec.template.metadata.creationTimestamp, status
+name: gen,
+labels: { app: "gen" },
+object_labels: { app: "gen" },
+replicas: 1,
+strategy: RollingUpdate,
+security: {},
+container nginx {
+    image: "nginx",
+    // resources: {} is the default: left out
+    security: {
+        // capabilities: {} is the default: left out
+    },
+},
+"#
+    );
+}
+
 /// The workloads of the corpus the macros cannot say yet, and the field that stops them: a
 /// selector other than the pod labels (the macros make them one), and labels on a claim
 /// template (claim templates are `NAME SIZE MODES [CLASS]`). Each is a DSL feature to add.
