@@ -131,6 +131,8 @@
 /// - `pod_management: OrderedReady | Parallel`;
 /// - `retention: { deleted: Retain | Delete, scaled: Retain | Delete }`;
 /// - `set_labels: { … }`: the StatefulSet object's own labels;
+/// - `selector: { … }`: the selector's labels when they are only some of the pod labels
+///   (default: all of them);
 /// - the headless Service: `service_labels: { … }` (default: the pod labels),
 ///   `service_annotations: { … }`, `service_ports: [NAME, …]` (which named container ports it
 ///   exposes), `service_port: NAME NUMBER [PROTOCOL] [=> TARGET]` (a port written out in full;
@@ -391,7 +393,8 @@ macro_rules! manifests {
 /// full form; `labels` are the pods' labels and the selector, default `{ app: NAME }`), and
 /// `replicas`, `strategy: Recreate` or `strategy: RollingUpdate [{ max_surge: N | "N%",
 /// max_unavailable: N | "N%" }]`, `min_ready`, `revision_history`, `progress_deadline`,
-/// `object_labels: { … }` (the Deployment object's own labels).
+/// `object_labels: { … }` (the Deployment object's own labels), `selector: { … }` (the
+/// selector's labels when they are only some of the pod labels; default: all of them).
 ///
 /// ```
 /// let web = kvol::deployment! {

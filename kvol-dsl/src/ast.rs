@@ -723,6 +723,8 @@ pub struct StatefulSetAst {
     pub revision_history: Option<Int>,
     /// `set_labels`: the StatefulSet object's own labels.
     pub set_labels: Vec<MapEntry>,
+    /// `selector`: the selector's labels when they are not all the pod labels.
+    pub selector: Vec<MapEntry>,
     /// `service_labels`: the headless Service's labels (default: the pod labels).
     pub service_labels: Vec<MapEntry>,
     /// `service_annotations`.
@@ -933,6 +935,8 @@ pub struct DeploymentAst {
     pub meta: Meta,
     /// `object_labels`: labels of the Deployment object itself.
     pub object_labels: Vec<MapEntry>,
+    /// `selector`: the selector's labels when they are not all the pod labels.
+    pub selector: Vec<MapEntry>,
     /// Pods.
     pub body: PodBody,
     /// `replicas`.

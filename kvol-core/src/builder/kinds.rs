@@ -175,6 +175,8 @@ impl SecretBuilder {
 pub struct DeploymentBuilder {
     metadata: ObjectMeta,
     pod_labels: StringMap,
+    /// `matchLabels` of the selector when it is not the pod labels.
+    selector: StringMap,
     pod_annotations: StringMap,
     pub(super) pod: PodSpec,
     volumes: Vec<(String, SourceInput)>,
@@ -204,6 +206,7 @@ impl Deployment {
         DeploymentBuilder {
             metadata: ObjectMeta::named(name),
             pod_labels: StringMap::new(),
+            selector: StringMap::new(),
             pod_annotations: StringMap::new(),
             pod: PodSpec::default(),
             volumes: Vec::new(),
@@ -235,6 +238,12 @@ impl DeploymentBuilder {
     /// Adds a pod label (also the selector); without any, the pods get `{app: <name>}`.
     pub fn pod_label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         put(&mut self.pod_labels, key, value);
+        self
+    }
+    /// Adds a label to the selector (`spec.selector.matchLabels`). Without any, the selector is
+    /// the pod labels; with some, it must select the pods (a subset of their labels).
+    pub fn selector_label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        put(&mut self.selector, key, value);
         self
     }
     /// Adds a pod annotation.
@@ -345,7 +354,11 @@ impl DeploymentBuilder {
             labels.insert("app".to_owned(), self.metadata.name.clone());
         }
         let mut spec = self.spec;
-        spec.selector = LabelSelector::labels(labels.clone());
+        spec.selector = LabelSelector::labels(if self.selector.is_empty() {
+            labels.clone()
+        } else {
+            self.selector
+        });
         spec.template = PodTemplate {
             metadata: TemplateMeta {
                 annotations: self.pod_annotations,

@@ -54,6 +54,7 @@ impl StatefulSet {
         StatefulSetBuilder {
             metadata: ObjectMeta::named(name),
             pod_labels: StringMap::new(),
+            selector: StringMap::new(),
             service_name: None,
             pod: PodSpec::default(),
             volumes: Vec::new(),
@@ -83,6 +84,8 @@ impl StatefulSet {
 pub struct StatefulSetBuilder {
     metadata: ObjectMeta,
     pod_labels: StringMap,
+    /// `matchLabels` of the selector when it is not the pod labels.
+    selector: StringMap,
     service_name: Option<String>,
     /// The pod spec without its volumes, which are assembled at build time.
     pub(super) pod: PodSpec,
@@ -117,6 +120,13 @@ impl StatefulSetBuilder {
     /// labels and selector; without any, they are `{app: <name>}`.
     pub fn label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         put(&mut self.pod_labels, key, value);
+        self
+    }
+    /// Adds a label to the selector (`spec.selector.matchLabels`). Without any, the selector is
+    /// the pod labels; with some, it must select the pods (a subset of their labels), and the
+    /// headless Service still selects the pods by all their labels.
+    pub fn selector_label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        put(&mut self.selector, key, value);
         self
     }
     /// Adds a label to the StatefulSet object itself (`metadata.labels`; the pods' labels are
@@ -343,7 +353,11 @@ impl StatefulSetBuilder {
             pod_management_policy: self.pod_management_policy,
             replicas: self.replicas,
             revision_history_limit: self.revision_history_limit,
-            selector: LabelSelector::labels(labels.clone()),
+            selector: LabelSelector::labels(if self.selector.is_empty() {
+                labels.clone()
+            } else {
+                self.selector
+            }),
             service_name,
             template: PodTemplate {
                 metadata: TemplateMeta {

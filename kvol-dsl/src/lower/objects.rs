@@ -475,6 +475,14 @@ fn statefulset(cx: &mut Cx, ast: &StatefulSetAst, root: Sp) -> LoweredObject {
     for (key, value) in map_pairs(cx, &ast.set_labels) {
         b = call!(b.set_label(key, value));
     }
+    reg_map(
+        cx,
+        &spec.child("selector").child("matchLabels"),
+        &ast.selector,
+    );
+    for (key, value) in map_pairs(cx, &ast.selector) {
+        b = call!(b.selector_label(key, value));
+    }
     let svc_meta = service.child("metadata");
     reg_map(cx, &svc_meta.child("labels"), &ast.service_labels);
     for (key, value) in map_pairs(cx, &ast.service_labels) {
@@ -968,6 +976,14 @@ fn deployment(cx: &mut Cx, ast: &DeploymentAst, root: Sp) -> LoweredObject {
     );
     for (key, value) in map_pairs(cx, &ast.object_labels) {
         b = call!(b.label(key, value));
+    }
+    reg_map(
+        cx,
+        &spec.child("selector").child("matchLabels"),
+        &ast.selector,
+    );
+    for (key, value) in map_pairs(cx, &ast.selector) {
+        b = call!(b.selector_label(key, value));
     }
     if let Some(r) = &ast.replicas {
         cx.reg(&spec.child("replicas"), r.sp());

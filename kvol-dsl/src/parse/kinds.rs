@@ -18,6 +18,7 @@ pub const DEPLOYMENT_KEYS: &[&str] = &[
     "labels",
     "annotations",
     "object_labels",
+    "selector",
     "replicas",
     "strategy",
     "min_ready",
@@ -383,15 +384,20 @@ pub fn deployment(p: &P, input: TokenStream) -> DeploymentAst {
             continue;
         }
         match e.key.as_str() {
-            "object_labels" => once(p, &mut e, &mut seen, |p, e| {
-                ast.object_labels = value::map(
+            "object_labels" | "selector" => once(p, &mut e, &mut seen, |p, e| {
+                let m = value::map(
                     p,
                     &mut e.rest,
                     "labels",
                     Guarantee::QualifiedName,
                     Guarantee::LabelValue,
                 )
-                .unwrap_or_default()
+                .unwrap_or_default();
+                if e.key == "selector" {
+                    ast.selector = m;
+                } else {
+                    ast.object_labels = m;
+                }
             }),
             "replicas" | "min_ready" | "revision_history" | "progress_deadline" => {
                 once(p, &mut e, &mut seen, |p, e| {

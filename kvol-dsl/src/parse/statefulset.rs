@@ -36,6 +36,7 @@ pub const KEYS: &[&str] = &[
     "extra",
     "allow",
     "set_labels",
+    "selector",
     "service_labels",
     "service_annotations",
     "service_ports",
@@ -147,10 +148,11 @@ pub(crate) fn own_entry(p: &P, e: &mut Entry, ast: &mut StatefulSetAst, seen: &m
                 e.rest.finish(p, "the retention policy");
             }
         }
-        "set_labels" | "service_labels" | "service_annotations" => {
+        "set_labels" | "selector" | "service_labels" | "service_annotations" => {
             if seen.once(p, e) && colon(p, e) {
                 let what = match e.key.as_str() {
                     "set_labels" => "the StatefulSet's labels",
+                    "selector" => "the selector's labels",
                     "service_labels" => "the Service's labels",
                     _ => "the Service's annotations",
                 };
@@ -164,6 +166,7 @@ pub(crate) fn own_entry(p: &P, e: &mut Entry, ast: &mut StatefulSetAst, seen: &m
                 .unwrap_or_default();
                 match e.key.as_str() {
                     "set_labels" => ast.set_labels = m,
+                    "selector" => ast.selector = m,
                     "service_labels" => ast.service_labels = m,
                     _ => ast.service_annotations = m,
                 }

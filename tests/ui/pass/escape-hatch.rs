@@ -34,9 +34,15 @@ fn main() {
     // A Deployment's pod spec takes the escape hatch too.
     let web = kvol::deployment! {
         name: web,
+        labels: { app: web, tier: front },
+        selector: { app: web },
         image: "nginx:1.27",
         extra: { hostNetwork: true },
     };
     let yaml = web.to_yaml();
     assert!(yaml.contains("      hostNetwork: true\n"), "{yaml}");
+    assert!(
+        yaml.contains("  selector:\n    matchLabels:\n      app: web\n  template:"),
+        "{yaml}"
+    );
 }

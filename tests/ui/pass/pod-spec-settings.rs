@@ -155,6 +155,7 @@ fn main() {
             service: mongo,
             service_in_set: true,
             labels: { role: mongo, environment: test },
+            selector: { role: mongo },
             replicas: 3,
             grace: 10,
             container mongo {
@@ -170,6 +171,10 @@ fn main() {
     };
     let mongo_yaml = mongo.to_yaml();
     assert_eq!(mongo_yaml.matches("kind: Service\n").count(), 1, "{mongo_yaml}");
+    assert!(
+        mongo_yaml.contains("  selector:\n    matchLabels:\n      role: mongo\n  serviceName"),
+        "{mongo_yaml}"
+    );
     let yaml = format!(
         "{}---\n{}---\n{}---\n{}---\n{}---\n{}",
         redis_set.to_yaml(),
