@@ -294,8 +294,8 @@ pub(super) fn pod(doc: &Doc, pod: &Pod) -> Result<Body, ImportError> {
     Ok(b)
 }
 
-/// The template's labels as `labels:` (they are also the selector): refused when the selector
-/// says something else.
+/// The template's labels as `labels:`, and `selector:` when the selector is only some of them
+/// (matchExpressions cannot be said).
 fn template_labels(
     cx: &Ctx,
     b: &mut Body,
@@ -309,11 +309,11 @@ fn template_labels(
             "spec.template.metadata.name {n:?} is left out: the controller names the pods itself"
         ));
     }
-    if !selector.match_expressions.is_empty() || &selector.match_labels != labels {
+    if !selector.match_expressions.is_empty() {
         return Err(cx.doc.error(
-            "spec.selector",
-            "the macros make the selector the pod template's labels; a selector that differs \
-             from them (fewer labels, or matchExpressions) cannot be said",
+            "spec.selector.matchExpressions",
+            "the macros' selectors are labels (`selector: { … }`): matchExpressions cannot be \
+             said",
         ));
     }
     if labels.is_empty() {
@@ -329,6 +329,9 @@ fn template_labels(
         ));
     }
     b.field("labels", map(labels));
+    if &selector.match_labels != labels {
+        b.field("selector", map(&selector.match_labels));
+    }
     Ok(())
 }
 
