@@ -4,8 +4,9 @@
 //!
 //! Every field of the model is written with the macros' own keys; pod-spec and container
 //! fields the model does not hold go through `extra:`. Anything else the macros cannot say
-//! (a selector that differs from the pod labels, pod template annotations, claim template
-//! metadata, …) is an [`ImportError`] naming the field: nothing is dropped silently.
+//! (selector `matchExpressions`, pod template annotations, claim template metadata, …) is an
+//! [`ImportError`] naming the field. Nothing is dropped silently: what the output leaves out
+//! (defaults the model does not keep, fields the API server sets itself) is named in a comment.
 
 mod container;
 #[cfg(test)]
@@ -34,7 +35,7 @@ pub(super) enum Governing<'a> {
     /// This headless Service of the input: merged into `statefulset { … }` when the Service
     /// kvol generates can say the same (`service_labels`, `service_annotations`,
     /// `service_port`/`service_ports`), else left to be written on its own.
-    Input(&'a super::Doc<'a>, &'a kvol_core::model::service::Service),
+    Input(&'a Doc<'a>, &'a Service),
     /// Declared on its own (in the input but not mergeable, or outside it):
     /// `service_in_set: true`.
     Elsewhere,
@@ -50,8 +51,8 @@ impl<'a> Ctx<'a> {
         Ctx { doc }
     }
 
-    /// Fields neither the model nor the escape hatch's schema knows are refused (kubectl's
-    /// strict field validation refuses them too).
+    /// Fields the model does not hold outside the escape hatch's reach are refused, but for
+    /// the ones the API server sets itself on create (left out with a comment).
     fn finish(&self) -> Result<(), ImportError> {
         let mut unmodelled = self.doc.decoded.unmodelled.iter();
         match unmodelled.find(|u| !server_set(&u.path.to_string())) {
@@ -116,8 +117,8 @@ fn value_text(v: &Value) -> String {
 
 /// Comments for the fields written in the document that kvol's model does not keep (it
 /// reads `readOnly: false`, `value: ""`, `resources: null`, … as the API's defaults they are):
-/// the output leaves them out, and says so.
-/// `model` is the object as kvol's JSON writer writes it.
+/// the output leaves them out, and says so. `model` is the object as kvol's JSON writer writes
+/// it; `what` names the object when it is not the workload itself.
 fn dropped_defaults(doc: &Doc, model: Option<String>, b: &mut Body, what: &str) {
     let Some(text) = model else {
         return;
@@ -127,6 +128,7 @@ fn dropped_defaults(doc: &Doc, model: Option<String>, b: &mut Body, what: &str) 
     };
     let mut kept = Vec::new();
     json_leaves(&json, String::new(), &mut kept);
+    let kept: std::collections::HashSet<String> = kept.into_iter().collect();
     let mut written = Vec::new();
     node_leaves(doc.node, String::new(), &mut written);
     let (server, lost): (Vec<_>, Vec<_>) = written
@@ -240,7 +242,8 @@ fn list(items: &[String]) -> String {
     format!("[{}]", items.join(", "))
 }
 
-/// A block of `key: value` parts (each written `key: value`).
+/// A block of parts each written `key: value` (the keys are the macros' fixed keys, which never
+/// hold `": "`, so the first one splits key from value).
 fn fields(parts: &[String]) -> Body {
     let mut b = Body::new();
     for part in parts {
