@@ -132,7 +132,7 @@
 /// - `retention: { deleted: Retain | Delete, scaled: Retain | Delete }`;
 /// - `set_labels: { … }`: the StatefulSet object's own labels;
 /// - `selector: { … }`: the selector's labels when they are only some of the pod labels
-///   (default: all of them);
+///   (default: all of them); `pod_annotations: { … }`: the pods' annotations;
 /// - the headless Service: `service_labels: { … }` (default: the pod labels),
 ///   `service_annotations: { … }`, `service_ports: [NAME, …]` (which named container ports it
 ///   exposes), `service_port: NAME NUMBER [PROTOCOL] [=> TARGET]` (a port written out in full;
@@ -394,7 +394,8 @@ macro_rules! manifests {
 /// `replicas`, `strategy: Recreate` or `strategy: RollingUpdate [{ max_surge: N | "N%",
 /// max_unavailable: N | "N%" }]`, `min_ready`, `revision_history`, `progress_deadline`,
 /// `object_labels: { … }` (the Deployment object's own labels), `selector: { … }` (the
-/// selector's labels when they are only some of the pod labels; default: all of them).
+/// selector's labels when they are only some of the pod labels; default: all of them),
+/// `pod_annotations: { … }` (the pods' annotations).
 ///
 /// ```
 /// let web = kvol::deployment! {

@@ -725,6 +725,8 @@ pub struct StatefulSetAst {
     pub set_labels: Vec<MapEntry>,
     /// `selector`: the selector's labels when they are not all the pod labels.
     pub selector: Vec<MapEntry>,
+    /// `pod_annotations`: the pod template's annotations.
+    pub pod_annotations: Vec<MapEntry>,
     /// `service_labels`: the headless Service's labels (default: the pod labels).
     pub service_labels: Vec<MapEntry>,
     /// `service_annotations`.
@@ -937,6 +939,8 @@ pub struct DeploymentAst {
     pub object_labels: Vec<MapEntry>,
     /// `selector`: the selector's labels when they are not all the pod labels.
     pub selector: Vec<MapEntry>,
+    /// `pod_annotations`: the pod template's annotations.
+    pub pod_annotations: Vec<MapEntry>,
     /// Pods.
     pub body: PodBody,
     /// `replicas`.

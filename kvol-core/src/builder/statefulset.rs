@@ -55,6 +55,7 @@ impl StatefulSet {
             metadata: ObjectMeta::named(name),
             pod_labels: StringMap::new(),
             selector: StringMap::new(),
+            pod_annotations: StringMap::new(),
             service_name: None,
             pod: PodSpec::default(),
             volumes: Vec::new(),
@@ -86,6 +87,7 @@ pub struct StatefulSetBuilder {
     pod_labels: StringMap,
     /// `matchLabels` of the selector when it is not the pod labels.
     selector: StringMap,
+    pod_annotations: StringMap,
     service_name: Option<String>,
     /// The pod spec without its volumes, which are assembled at build time.
     pub(super) pod: PodSpec,
@@ -127,6 +129,11 @@ impl StatefulSetBuilder {
     /// headless Service still selects the pods by all their labels.
     pub fn selector_label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         put(&mut self.selector, key, value);
+        self
+    }
+    /// Adds an annotation to the pods (`spec.template.metadata.annotations`).
+    pub fn pod_annotation(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        put(&mut self.pod_annotations, key, value);
         self
     }
     /// Adds a label to the StatefulSet object itself (`metadata.labels`; the pods' labels are
@@ -361,6 +368,7 @@ impl StatefulSetBuilder {
             service_name,
             template: PodTemplate {
                 metadata: TemplateMeta {
+                    annotations: self.pod_annotations,
                     labels,
                     ..TemplateMeta::default()
                 },

@@ -483,6 +483,15 @@ fn statefulset(cx: &mut Cx, ast: &StatefulSetAst, root: Sp) -> LoweredObject {
     for (key, value) in map_pairs(cx, &ast.selector) {
         b = call!(b.selector_label(key, value));
     }
+    let template_meta = spec.child("template").child("metadata");
+    reg_map(
+        cx,
+        &template_meta.child("annotations"),
+        &ast.pod_annotations,
+    );
+    for (key, value) in map_pairs(cx, &ast.pod_annotations) {
+        b = call!(b.pod_annotation(key, value));
+    }
     let svc_meta = service.child("metadata");
     reg_map(cx, &svc_meta.child("labels"), &ast.service_labels);
     for (key, value) in map_pairs(cx, &ast.service_labels) {
@@ -984,6 +993,15 @@ fn deployment(cx: &mut Cx, ast: &DeploymentAst, root: Sp) -> LoweredObject {
     );
     for (key, value) in map_pairs(cx, &ast.selector) {
         b = call!(b.selector_label(key, value));
+    }
+    let template_meta = spec.child("template").child("metadata");
+    reg_map(
+        cx,
+        &template_meta.child("annotations"),
+        &ast.pod_annotations,
+    );
+    for (key, value) in map_pairs(cx, &ast.pod_annotations) {
+        b = call!(b.pod_annotation(key, value));
     }
     if let Some(r) = &ast.replicas {
         cx.reg(&spec.child("replicas"), r.sp());

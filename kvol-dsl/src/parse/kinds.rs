@@ -19,6 +19,7 @@ pub const DEPLOYMENT_KEYS: &[&str] = &[
     "annotations",
     "object_labels",
     "selector",
+    "pod_annotations",
     "replicas",
     "strategy",
     "min_ready",
@@ -384,21 +385,23 @@ pub fn deployment(p: &P, input: TokenStream) -> DeploymentAst {
             continue;
         }
         match e.key.as_str() {
-            "object_labels" | "selector" => once(p, &mut e, &mut seen, |p, e| {
-                let m = value::map(
-                    p,
-                    &mut e.rest,
-                    "labels",
-                    Guarantee::QualifiedName,
-                    Guarantee::LabelValue,
-                )
-                .unwrap_or_default();
-                if e.key == "selector" {
-                    ast.selector = m;
-                } else {
-                    ast.object_labels = m;
-                }
-            }),
+            "object_labels" | "selector" | "pod_annotations" => {
+                once(p, &mut e, &mut seen, |p, e| {
+                    let m = value::map(
+                        p,
+                        &mut e.rest,
+                        "labels",
+                        Guarantee::QualifiedName,
+                        Guarantee::LabelValue,
+                    )
+                    .unwrap_or_default();
+                    match e.key.as_str() {
+                        "selector" => ast.selector = m,
+                        "pod_annotations" => ast.pod_annotations = m,
+                        _ => ast.object_labels = m,
+                    }
+                })
+            }
             "replicas" | "min_ready" | "revision_history" | "progress_deadline" => {
                 once(p, &mut e, &mut seen, |p, e| {
                     let v = value::int(p, &mut e.rest, "a count", Guarantee::Count, &[]);

@@ -36,6 +36,7 @@ fn main() {
         name: web,
         labels: { app: web, tier: front },
         selector: { app: web },
+        pod_annotations: { "example.com/scrape": "true" },
         image: "nginx:1.27",
         extra: { hostNetwork: true },
     };
@@ -43,6 +44,10 @@ fn main() {
     assert!(yaml.contains("      hostNetwork: true\n"), "{yaml}");
     assert!(
         yaml.contains("  selector:\n    matchLabels:\n      app: web\n  template:"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("    metadata:\n      annotations:\n        example.com/scrape: \"true\"\n"),
         "{yaml}"
     );
 }

@@ -156,6 +156,7 @@ fn main() {
             service_in_set: true,
             labels: { role: mongo, environment: test },
             selector: { role: mongo },
+            pod_annotations: { "example.com/scrape": "true" },
             replicas: 3,
             grace: 10,
             container mongo {
@@ -173,6 +174,10 @@ fn main() {
     assert_eq!(mongo_yaml.matches("kind: Service\n").count(), 1, "{mongo_yaml}");
     assert!(
         mongo_yaml.contains("  selector:\n    matchLabels:\n      role: mongo\n  serviceName"),
+        "{mongo_yaml}"
+    );
+    assert!(
+        mongo_yaml.contains("    metadata:\n      annotations:\n        example.com/scrape: \"true\"\n"),
         "{mongo_yaml}"
     );
     let yaml = format!(
