@@ -4,7 +4,7 @@
 //!
 //! Every field of the model is written with the macros' own keys; pod-spec and container
 //! fields the model does not hold go through `extra:`. Anything else the macros cannot say
-//! (selector `matchExpressions`, pod template annotations, claim template metadata, …) is an
+//! (selector `matchExpressions`, claim template metadata, projected downwardAPI sources, …) is an
 //! [`ImportError`] naming the field. Nothing is dropped silently: what the output leaves out
 //! (defaults the model does not keep, fields the API server sets itself) is named in a comment.
 
@@ -297,8 +297,8 @@ pub(super) fn pod(doc: &Doc, pod: &Pod) -> Result<Body, ImportError> {
     Ok(b)
 }
 
-/// The template's labels as `labels:`, and `selector:` when the selector is only some of them
-/// (matchExpressions cannot be said).
+/// The template's labels as `labels:`, `selector:` when the selector is only some of them
+/// (matchExpressions cannot be said), and the template's annotations as `pod_annotations:`.
 fn template_labels(
     cx: &Ctx,
     b: &mut Body,
@@ -325,15 +325,12 @@ fn template_labels(
             "the pod template has no labels",
         ));
     }
-    if !annotations.is_empty() {
-        return Err(cx.doc.error(
-            "spec.template.metadata.annotations",
-            "the macros have no key for the pod template's annotations of this kind",
-        ));
-    }
     b.field("labels", map(labels));
     if &selector.match_labels != labels {
         b.field("selector", map(&selector.match_labels));
+    }
+    if !annotations.is_empty() {
+        b.field("pod_annotations", map(annotations));
     }
     Ok(())
 }
