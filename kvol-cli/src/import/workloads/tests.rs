@@ -198,7 +198,7 @@ service_ports: [pg],
 }
 
 #[test]
-fn a_selector_of_some_pod_labels_is_written_out() {
+fn a_selector_of_some_pod_labels_and_pod_annotations_are_written_out() {
     let body = one(r#"
 apiVersion: apps/v1
 kind: StatefulSet
@@ -207,7 +207,9 @@ spec:
   serviceName: redis
   selector: {matchLabels: {app: redis}}
   template:
-    metadata: {labels: {app: redis, appCluster: redis-cluster}}
+    metadata:
+      labels: {app: redis, appCluster: redis-cluster}
+      annotations: {prometheus.io/scrape: "true"}
     spec:
       containers: [{name: redis, image: "redis:7"}]
 "#);
@@ -216,6 +218,7 @@ spec:
         r#"name: redis,
 labels: { app: "redis", "appCluster": "redis-cluster" },
 selector: { app: "redis" },
+pod_annotations: { "prometheus.io/scrape": "true" },
 container redis { image: "redis:7" },
 service_in_set: true,
 "#
