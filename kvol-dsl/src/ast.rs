@@ -611,6 +611,12 @@ pub struct ClaimSpec {
     pub class: Option<Class>,
     /// `=> PATH`.
     pub mount: Option<Str>,
+    /// `{ labels: { … } }`: the claims' labels.
+    pub labels: Vec<MapEntry>,
+    /// `{ annotations: { … } }`: the claims' annotations.
+    pub annotations: Vec<MapEntry>,
+    /// `{ volume_mode: Block }`.
+    pub volume_mode: Option<Word<VolumeMode>>,
     /// The whole entry.
     pub sp: Sp,
 }

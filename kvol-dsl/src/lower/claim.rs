@@ -56,10 +56,25 @@ pub fn claim_template(
     let t = call!(t.access_modes(modes));
     let size = cx.quantity(&c.size);
     let t = call!(t.request(size));
-    match &c.class {
+    let mut t = match &c.class {
         None => t,
         Some(class) => storage_class!(cx, t, class, &spec.child("storageClassName")),
+    };
+    let meta = path.child("metadata");
+    super::volume::reg_map(cx, &meta.child("labels"), &c.labels);
+    for (key, value) in super::volume::map_pairs(cx, &c.labels) {
+        t = call!(t.label(key, value));
     }
+    super::volume::reg_map(cx, &meta.child("annotations"), &c.annotations);
+    for (key, value) in super::volume::map_pairs(cx, &c.annotations) {
+        t = call!(t.annotation(key, value));
+    }
+    if let Some(w) = &c.volume_mode {
+        cx.reg(&spec.child("volumeMode"), w.sp);
+        let w = word(&k, w.value);
+        t = call!(t.volume_mode(w));
+    }
+    t
 }
 
 /// `RWO | RWX` as an access-mode set, each mode's token registered at its index.

@@ -968,8 +968,73 @@ fn csi_options(p: &P, g: &proc_macro2::Group, out: &mut VolSrc) {
     }
 }
 
-/// `[NAME] SIZE MODES [CLASS] [=> MOUNT_PATH]` (`claim:` of a StatefulSet; `ephemeral` volumes
-/// without NAME and mount path).
+/// The keys of a claim's options block (`claim: data 1Gi RWO { labels: { … } }`).
+const CLAIM_OPTIONS: &[&str] = &["labels", "annotations", "volume_mode"];
+
+/// Whether the next token is a claim's options block: `{ KEY: …` with KEY one of
+/// [`CLAIM_OPTIONS`] (an interpolated class `{expr}` never starts so).
+fn claim_options_ahead(c: &Cursor) -> bool {
+    let Some(g) = c.peek_group(Delimiter::Brace) else {
+        return false;
+    };
+    let mut toks = g.stream().into_iter();
+    let key = match toks.next() {
+        Some(TokenTree::Ident(i)) => i.to_string(),
+        _ => return false,
+    };
+    matches!(toks.next(), Some(TokenTree::Punct(pu))
+        if pu.as_char() == ':' && pu.spacing() == proc_macro2::Spacing::Alone)
+        && CLAIM_OPTIONS.contains(&key.as_str())
+}
+
+/// `{ labels: { … }, annotations: { … }, volume_mode: Block }` into `out`.
+fn claim_options(p: &P, c: &mut Cursor, out: &mut ClaimSpec) {
+    let Some(g) = c.peek_group(Delimiter::Brace) else {
+        return;
+    };
+    c.bump();
+    let mut seen = Seen::default();
+    for toks in group_entries(g) {
+        let Some(mut e) = entry(p, &toks) else {
+            continue;
+        };
+        if !CLAIM_OPTIONS.contains(&e.key.as_str()) {
+            unknown_key(p, &e, "a claim's options", CLAIM_OPTIONS);
+            continue;
+        }
+        if !(seen.once(p, &e) && colon(p, &mut e)) {
+            continue;
+        }
+        match e.key.as_str() {
+            "volume_mode" => out.volume_mode = value::api_word(p, &mut e.rest),
+            key => {
+                let what = if key == "labels" {
+                    "the claims' labels"
+                } else {
+                    "the claims' annotations"
+                };
+                let m = value::map(
+                    p,
+                    &mut e.rest,
+                    what,
+                    Guarantee::QualifiedName,
+                    Guarantee::LabelValue,
+                )
+                .unwrap_or_default();
+                if key == "labels" {
+                    out.labels = m;
+                } else {
+                    out.annotations = m;
+                }
+            }
+        }
+        e.rest.finish(p, &format!("the value of `{}`", e.key));
+    }
+}
+
+/// `[NAME] SIZE MODES [CLASS] [{ OPTIONS }] [=> MOUNT_PATH]` (`claim:` of a StatefulSet;
+/// `ephemeral` volumes without NAME and mount path). The options are `labels`, `annotations`
+/// and `volume_mode`.
 pub fn claim_spec(p: &P, c: &mut Cursor, start: Sp, named: bool) -> Option<ClaimSpec> {
     let name = if named && matches!(c.peek(), Some(TokenTree::Ident(_))) {
         value::literal_name(p, c, "a claim template name")
@@ -978,23 +1043,30 @@ pub fn claim_spec(p: &P, c: &mut Cursor, start: Sp, named: bool) -> Option<Claim
     };
     let size = value::quantity(p, c, "a storage size", Guarantee::PositiveQuantity)?;
     let modes = value::modes(p, c);
-    let class = if c.eof() || c.is_fat_arrow() {
+    let class = if c.eof() || c.is_fat_arrow() || claim_options_ahead(c) {
         None
     } else {
         value::class(p, c)
     };
-    let mount = if named && c.eat_fat_arrow() {
-        value::string(p, c, "a mount path")
-    } else {
-        None
-    };
-    let sp = start.to(c.prev_span());
-    Some(ClaimSpec {
+    let mut out = ClaimSpec {
         name,
         size,
         modes: modes?,
         class,
-        mount,
-        sp,
-    })
+        mount: None,
+        labels: Vec::new(),
+        annotations: Vec::new(),
+        volume_mode: None,
+        sp: start,
+    };
+    if claim_options_ahead(c) {
+        claim_options(p, c, &mut out);
+    }
+    out.mount = if named && c.eat_fat_arrow() {
+        value::string(p, c, "a mount path")
+    } else {
+        None
+    };
+    out.sp = start.to(c.prev_span());
+    Some(out)
 }
