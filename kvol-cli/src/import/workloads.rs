@@ -4,7 +4,8 @@
 //!
 //! Every field of the model is written with the macros' own keys; pod-spec and container
 //! fields the model does not hold go through `extra:`. Anything else the macros cannot say
-//! (selector `matchExpressions`, claim template metadata, projected downwardAPI sources, …) is an
+//! (selector `matchExpressions`, a claim template's dataSource or selector, projected downwardAPI
+//! sources, …) is an
 //! [`ImportError`] naming the field. Nothing is dropped silently: what the output leaves out
 //! (defaults the model does not keep, fields the API server sets itself) is named in a comment.
 

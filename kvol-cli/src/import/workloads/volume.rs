@@ -228,13 +228,10 @@ pub(super) fn source(cx: &Ctx, v: &VolumeSource, at: &str) -> Result<String, Imp
 pub(super) fn claim(cx: &Ctx, t: &PvcTemplate, at: &str) -> Result<String, ImportError> {
     let s = &t.spec;
     let refused = [
-        ("metadata.labels", !t.metadata.labels.is_empty()),
-        ("metadata.annotations", !t.metadata.annotations.is_empty()),
         ("spec.dataSource", s.data_source.is_some()),
         ("spec.dataSourceRef", s.data_source_ref.is_some()),
         ("spec.resources.limits", s.resources.limits.is_some()),
         ("spec.selector", s.selector.is_some()),
-        ("spec.volumeMode", s.volume_mode.is_some()),
         (
             "spec.volumeAttributesClassName",
             s.volume_attributes_class_name.is_some(),
@@ -246,8 +243,8 @@ pub(super) fn claim(cx: &Ctx, t: &PvcTemplate, at: &str) -> Result<String, Impor
         if set {
             return Err(cx.doc.error(
                 &format!("{at}.{field}"),
-                "the macros' claim templates are `[NAME] SIZE MODES [CLASS]`: this field cannot \
-                 be said",
+                "the macros' claim templates are `[NAME] SIZE MODES [CLASS] [{ labels, \
+                 annotations, volume_mode }]`: this field cannot be said",
             ));
         }
     }
@@ -267,6 +264,19 @@ pub(super) fn claim(cx: &Ctx, t: &PvcTemplate, at: &str) -> Result<String, Impor
         ClassRef::ClusterDefault => {}
         ClassRef::NoClass => text.push_str(" \"\""),
         ClassRef::Named(n) => text.push_str(&format!(" {}", string(n))),
+    }
+    let mut options = Vec::new();
+    if !t.metadata.labels.is_empty() {
+        options.push(format!("labels: {}", map(&t.metadata.labels)));
+    }
+    if !t.metadata.annotations.is_empty() {
+        options.push(format!("annotations: {}", map(&t.metadata.annotations)));
+    }
+    if let Some(m) = s.volume_mode {
+        options.push(format!("volume_mode: {}", m.as_str()));
+    }
+    if !options.is_empty() {
+        text.push_str(&format!(" {{ {} }}", options.join(", ")));
     }
     Ok(text)
 }
