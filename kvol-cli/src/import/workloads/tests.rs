@@ -226,6 +226,36 @@ service_in_set: true,
 }
 
 #[test]
+fn claim_template_options_are_written() {
+    let body = one(r#"
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: raw}
+spec:
+  serviceName: raw
+  selector: {matchLabels: {app: raw}}
+  template:
+    metadata: {labels: {app: raw}}
+    spec:
+      containers:
+      - {name: app, image: busybox, volumeDevices: [{name: disk, devicePath: /dev/xvdb}]}
+  volumeClaimTemplates:
+  - metadata: {name: disk, labels: {tier: raw}}
+    spec:
+      accessModes: [ReadWriteOnce]
+      volumeMode: Block
+      storageClassName: ""
+      resources: {requests: {storage: 5Gi}}
+"#);
+    assert!(
+        body.contains(
+            "claim: disk 5Gi RWO \"\" { labels: { tier: \"raw\" }, volume_mode: Block },\n"
+        ),
+        "{body}"
+    );
+}
+
+#[test]
 fn what_the_macros_cannot_say_is_an_error_naming_the_field() {
     let yaml = r#"
 apiVersion: apps/v1
