@@ -466,8 +466,13 @@ pub(super) fn statefulset(
                 if let Some(p) = partition {
                     parts.push(format!("partition: {p}"));
                 }
-                if let Some(m) = max_unavailable {
-                    parts.push(format!("max_unavailable: {}", int_or_percent(*m)));
+                if max_unavailable.is_some() {
+                    return Err(doc.error(
+                        "spec.updateStrategy.rollingUpdate.maxUnavailable",
+                        "the macros target Kubernetes 1.34, whose API server drops a \
+                         StatefulSet's maxUnavailable on create: build this set with the \
+                         builder API for a target of 1.35 or later",
+                    ));
                 }
                 if parts.is_empty() {
                     "RollingUpdate".to_owned()

@@ -273,6 +273,22 @@ spec:
     let mut all = print_all("web.yaml", yaml);
     let e = all.remove(0).body.unwrap_err();
     assert_eq!(e.field, "spec.selector.matchExpressions");
+    // A StatefulSet's maxUnavailable needs 1.35; the macros target 1.34.
+    let yaml = r#"
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  serviceName: db
+  selector: {matchLabels: {app: db}}
+  updateStrategy: {type: RollingUpdate, rollingUpdate: {maxUnavailable: 2}}
+  template:
+    metadata: {labels: {app: db}}
+    spec:
+      containers: [{name: app, image: postgres}]
+"#;
+    let e = print_all("db.yaml", yaml).remove(0).body.unwrap_err();
+    assert_eq!(e.field, "spec.updateStrategy.rollingUpdate.maxUnavailable");
     // A claim template's selector has no key in the macros.
     let yaml = r#"
 apiVersion: apps/v1
