@@ -124,16 +124,16 @@
 ///   [read_only] [sub_path "x"]`;
 /// - full form: `container NAME { image, port, mount, command: [..], args: [..], env: { … } }`,
 ///   `init_container NAME { … }`, `volume NAME: SOURCE` (see [`pod!`](crate::pod!));
-/// - `claim: [NAME] SIZE MODES [CLASS] [=> PATH] [{ labels: { … }, annotations: { … },
-///   volume_mode: Filesystem | Block }]`: a claim template; NAME defaults to `data`;
+/// - `claim: [NAME] SIZE MODES [CLASS] [{ labels: { … }, annotations: { … }, volume_mode: Block }]
+///   [=> PATH]`: a claim template; NAME defaults to `data`;
 ///   with `=> PATH` it is mounted into the compact container (or every container of the full
 ///   form), without it the compact container mounts it at `/data`; repeat `claim:` for more;
 /// - `update: RollingUpdate [{ partition: N, max_unavailable: N | "N%" }]` or `OnDelete`;
 /// - `pod_management: OrderedReady | Parallel`;
 /// - `retention: { deleted: Retain | Delete, scaled: Retain | Delete }`;
 /// - `set_labels: { … }`: the StatefulSet object's own labels;
-/// - `selector: { … }`: the labels the set selects its pods by, when the pods carry more
-///   (default: all of `labels`; each must be one of the pod labels);
+/// - `selector: { … }`: the selector's labels when they are only some of the pod labels
+///   (default: all of them); `pod_annotations: { … }`: the pods' annotations;
 /// - the headless Service: `service_labels: { … }` (default: the pod labels),
 ///   `service_annotations: { … }`, `service_ports: [NAME, …]` (which named container ports it
 ///   exposes), `service_port: NAME NUMBER [PROTOCOL] [=> TARGET]` (a port written out in full;
@@ -183,7 +183,7 @@ macro_rules! statefulset {
 /// | configMap / secret | `volume cfg: config_map app-config { default_mode: 0o644, optional: true, items: ["key" => "path" [0o600]] }` (options optional; same for `secret`) |
 /// | downwardAPI | `volume info: downward_api { items: ["labels" => field "metadata.labels", "mem" => resource app "limits.memory" 1Mi] }` |
 /// | csi (inline) | `volume s: csi "secrets-store.csi.k8s.io" { read_only: true, fs_type: ext4, attributes: { k: v }, secret: name }` |
-/// | ephemeral | `volume scratch: ephemeral 10Gi RWO "fast"` |
+/// | ephemeral | `volume scratch: ephemeral 10Gi RWO "fast"` (options as a claim template's: `{ labels: { … } }`) |
 /// | projected | `volume token: projected { default_mode: 0o440, sources: [service_account_token "token" { audience: "vault", expiration: 3600 }, config_map ca { items: [..] }, secret creds] }` |
 ///
 /// Pod-level settings (also in [`statefulset!`](crate::statefulset!)):
@@ -397,7 +397,9 @@ macro_rules! manifests {
 /// full form; `labels` are the pods' labels and the selector, default `{ app: NAME }`), and
 /// `replicas`, `strategy: Recreate` or `strategy: RollingUpdate [{ max_surge: N | "N%",
 /// max_unavailable: N | "N%" }]`, `min_ready`, `revision_history`, `progress_deadline`,
-/// `object_labels: { … }` (the Deployment object's own labels).
+/// `object_labels: { … }` (the Deployment object's own labels), `selector: { … }` (the
+/// selector's labels when they are only some of the pod labels; default: all of them),
+/// `pod_annotations: { … }` (the pods' annotations).
 ///
 /// ```
 /// let web = kvol::deployment! {

@@ -1,10 +1,9 @@
 //! `kvol import` on the seed references and the real-world corpus: every file is imported, or
-//! refused for a reason listed here (or, until they are merged, because the workload printers
-//! are pending); what is written is unchanged by `rustfmt --edition 2024`; the binary's exit
+//! refused for a reason listed here; what is written is unchanged by `rustfmt --edition 2024`; the binary's exit
 //! codes.
 
 use kvol_cli::check::Input;
-use kvol_cli::import::{Failure, Options, PENDING, import};
+use kvol_cli::import::{Failure, Options, import};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -47,8 +46,8 @@ const REFUSED: &[(&str, &[&str])] = &[
 ];
 
 /// What import made of one file: the source, or the reasons it was refused (import errors'
-/// texts, and the rule ids of what kvol check refused), without the pending printers'.
-fn import_file(path: &Path, main: bool) -> Result<String, (Vec<String>, bool)> {
+/// texts, and the rule ids of what kvol check refused).
+fn import_file(path: &Path, main: bool) -> Result<String, Vec<String>> {
     let input = Input {
         name: path.file_name().unwrap().to_string_lossy().into_owned(),
         bytes: std::fs::read(path).unwrap(),
@@ -59,14 +58,7 @@ fn import_file(path: &Path, main: bool) -> Result<String, (Vec<String>, bool)> {
     };
     match import(&[input], &options) {
         Ok(source) => Ok(source),
-        Err(Failure::Unimportable(errors)) => {
-            let pending = errors.iter().any(|e| e.message == PENDING);
-            let reasons = (errors.iter())
-                .filter(|e| e.message != PENDING)
-                .map(ToString::to_string)
-                .collect();
-            Err((reasons, pending))
-        }
+        Err(Failure::Unimportable(errors)) => Err(errors.iter().map(ToString::to_string).collect()),
         Err(Failure::Invalid(reports)) => {
             let reasons = (reports.iter())
                 .flat_map(|r| {
@@ -74,7 +66,7 @@ fn import_file(path: &Path, main: bool) -> Result<String, (Vec<String>, bool)> {
                     decode.chain(r.errors.iter().map(|f| f.rule.clone()))
                 })
                 .collect();
-            Err((reasons, false))
+            Err(reasons)
         }
     }
 }
@@ -122,7 +114,7 @@ fn every_file_imports_or_is_refused_for_a_known_reason() {
         "the corpus is missing: {} files",
         files.len()
     );
-    let (mut imported, mut pending, mut refused) = (0, 0, 0);
+    let (mut imported, mut refused) = (0, 0);
     let mut problems = Vec::new();
     for path in &files {
         let file = path.file_name().unwrap().to_string_lossy().into_owned();
@@ -143,7 +135,7 @@ fn every_file_imports_or_is_refused_for_a_known_reason() {
                 }
             }
             (Ok(_), Some(_)) => problems.push(format!("{file}: imports, but is listed as refused")),
-            (Err((reasons, was_pending)), expected) => {
+            (Err(reasons), expected) => {
                 let expected = expected.unwrap_or(&[]);
                 let unexplained: Vec<&String> = (reasons.iter())
                     .filter(|r| !expected.iter().any(|e| r.contains(e)))
@@ -156,18 +148,11 @@ fn every_file_imports_or_is_refused_for_a_known_reason() {
                         problems.push(format!("{file}: refused, but not for {e:?}: {reasons:#?}"));
                     }
                 }
-                if reasons.is_empty() && was_pending {
-                    pending += 1;
-                } else {
-                    refused += 1;
-                }
+                refused += 1;
             }
         }
     }
-    eprintln!(
-        "{imported} files imported, {pending} waiting for the workload printers, {refused} \
-         refused for a known reason"
-    );
+    eprintln!("{imported} files imported, {refused} refused for a known reason");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
     assert_eq!(refused, REFUSED.len());
     assert!(imported >= 40, "only {imported} files imported");

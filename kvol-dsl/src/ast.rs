@@ -598,7 +598,7 @@ pub enum Class {
     Named(Name),
 }
 
-/// `claim: [NAME] SIZE MODES [CLASS] [=> MOUNT_PATH] [{ labels, annotations, volume_mode }]`
+/// `claim: [NAME] SIZE MODES [CLASS] [{ labels, annotations, volume_mode }] [=> MOUNT_PATH]`
 /// (also the body of `ephemeral`, without the name, the path and the options).
 #[derive(Debug, Clone)]
 pub struct ClaimSpec {
@@ -612,11 +612,11 @@ pub struct ClaimSpec {
     pub class: Option<Class>,
     /// `=> PATH`.
     pub mount: Option<Str>,
-    /// `labels` of the options: the claim template's labels.
+    /// `{ labels: { … } }`: the claims' labels.
     pub labels: Vec<MapEntry>,
-    /// `annotations` of the options: the claim template's annotations.
+    /// `{ annotations: { … } }`: the claims' annotations.
     pub annotations: Vec<MapEntry>,
-    /// `volume_mode` of the options.
+    /// `{ volume_mode: Block }`.
     pub volume_mode: Option<Word<VolumeMode>>,
     /// The whole entry.
     pub sp: Sp,
@@ -730,8 +730,10 @@ pub struct StatefulSetAst {
     pub revision_history: Option<Int>,
     /// `set_labels`: the StatefulSet object's own labels.
     pub set_labels: Vec<MapEntry>,
-    /// `selector`: the labels the set selects its pods by (default: all the pod labels).
+    /// `selector`: the selector's labels when they are not all the pod labels.
     pub selector: Vec<MapEntry>,
+    /// `pod_annotations`: the pod template's annotations.
+    pub pod_annotations: Vec<MapEntry>,
     /// `service_labels`: the headless Service's labels (default: the pod labels).
     pub service_labels: Vec<MapEntry>,
     /// `service_annotations`.
@@ -945,6 +947,10 @@ pub struct DeploymentAst {
     pub meta: Meta,
     /// `object_labels`: labels of the Deployment object itself.
     pub object_labels: Vec<MapEntry>,
+    /// `selector`: the selector's labels when they are not all the pod labels.
+    pub selector: Vec<MapEntry>,
+    /// `pod_annotations`: the pod template's annotations.
+    pub pod_annotations: Vec<MapEntry>,
     /// Pods.
     pub body: PodBody,
     /// `replicas`.
@@ -983,6 +989,10 @@ pub struct DaemonSetAst {
     pub meta: Meta,
     /// `object_labels`: labels of the DaemonSet object itself.
     pub object_labels: Vec<MapEntry>,
+    /// `selector`: the selector's labels when they are not all the pod labels.
+    pub selector: Vec<MapEntry>,
+    /// `pod_annotations`: the pod template's annotations.
+    pub pod_annotations: Vec<MapEntry>,
     /// Pods.
     pub body: PodBody,
     /// `update`.

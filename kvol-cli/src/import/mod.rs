@@ -31,7 +31,6 @@ pub mod hatch;
 mod kinds;
 pub mod source;
 mod workloads;
-mod workloads_pending;
 
 use crate::check::{self, DocReport, Externals, Input};
 use kvol_core::attributes_class::AttributesClassVersion;
@@ -42,9 +41,7 @@ use kvol_core::object::Object;
 use kvol_core::rules::ids;
 use kvol_core::{KubeVersion, RuleId};
 use source::Body;
-// The workload printers (Pod, Deployment, StatefulSet) are written in `workloads.rs`; until
-// they are merged, `workloads_pending` stands in for them.
-use workloads_pending as workload_printers;
+use workloads as workload_printers;
 
 /// One document being imported: where it is, its tree as written, and what the model read.
 pub struct Doc<'a> {
@@ -127,9 +124,6 @@ pub enum Failure {
     /// The input is valid, but some of it cannot be written with kvol's macros.
     Unimportable(Vec<ImportError>),
 }
-
-/// The message of a document the workload printers will write (until they are merged).
-pub const PENDING: &str = "not importable yet: the workload printers are pending";
 
 /// apiVersions no longer served that have the same schema as their v1: `(apiVersion, kind)`.
 const UNSERVED_BETAS: &[(&str, &str, &str)] = &[

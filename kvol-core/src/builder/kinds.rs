@@ -176,6 +176,8 @@ impl SecretBuilder {
 pub struct DeploymentBuilder {
     metadata: ObjectMeta,
     pod_labels: StringMap,
+    /// `matchLabels` of the selector when it is not the pod labels.
+    selector: StringMap,
     pod_annotations: StringMap,
     pub(super) pod: PodSpec,
     volumes: Vec<(String, SourceInput)>,
@@ -205,6 +207,7 @@ impl Deployment {
         DeploymentBuilder {
             metadata: ObjectMeta::named(name),
             pod_labels: StringMap::new(),
+            selector: StringMap::new(),
             pod_annotations: StringMap::new(),
             pod: PodSpec::default(),
             volumes: Vec::new(),
@@ -236,6 +239,12 @@ impl DeploymentBuilder {
     /// Adds a pod label (also the selector); without any, the pods get `{app: <name>}`.
     pub fn pod_label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         put(&mut self.pod_labels, key, value);
+        self
+    }
+    /// Adds a label to the selector (`spec.selector.matchLabels`). Without any, the selector is
+    /// the pod labels; with some, it must select the pods (a subset of their labels).
+    pub fn selector_label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        put(&mut self.selector, key, value);
         self
     }
     /// Adds a pod annotation.
@@ -289,6 +298,16 @@ impl DeploymentBuilder {
         self.pod.termination_grace_period_seconds = Some(seconds);
         self
     }
+    /// Sets a pod spec field of the pod template that kvol does not model (`hostNetwork`,
+    /// `dnsConfig`, …): see [`PodBuilder::extra`](super::PodBuilder::extra).
+    pub fn pod_extra(
+        mut self,
+        name: impl Into<String>,
+        value: impl Into<crate::schema::Value>,
+    ) -> Self {
+        self.pod.extra.insert(name, value);
+        self
+    }
     /// Adds a container.
     pub fn container(mut self, container: impl Into<Container>) -> Self {
         self.pod.containers.push(container.into());
@@ -336,7 +355,11 @@ impl DeploymentBuilder {
             labels.insert("app".to_owned(), self.metadata.name.clone());
         }
         let mut spec = self.spec;
-        spec.selector = LabelSelector::labels(labels.clone());
+        spec.selector = LabelSelector::labels(if self.selector.is_empty() {
+            labels.clone()
+        } else {
+            self.selector
+        });
         spec.template = PodTemplate {
             metadata: TemplateMeta {
                 annotations: self.pod_annotations,
@@ -374,6 +397,8 @@ impl DeploymentBuilder {
 pub struct DaemonSetBuilder {
     metadata: ObjectMeta,
     pod_labels: StringMap,
+    /// `matchLabels` of the selector when it is not the pod labels.
+    selector: StringMap,
     pod_annotations: StringMap,
     pub(super) pod: PodSpec,
     volumes: Vec<(String, SourceInput)>,
@@ -401,6 +426,7 @@ impl DaemonSet {
         DaemonSetBuilder {
             metadata: ObjectMeta::named(name),
             pod_labels: StringMap::new(),
+            selector: StringMap::new(),
             pod_annotations: StringMap::new(),
             pod: PodSpec::default(),
             volumes: Vec::new(),
@@ -434,6 +460,22 @@ impl DaemonSetBuilder {
     /// Adds a pod annotation.
     pub fn pod_annotation(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
         put(&mut self.pod_annotations, key, value);
+        self
+    }
+    /// Adds a label to the selector (`spec.selector.matchLabels`). Without any, the selector is
+    /// the pod labels; with some, it must select the pods (a subset of their labels).
+    pub fn selector_label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        put(&mut self.selector, key, value);
+        self
+    }
+    /// Sets a pod spec field of the pod template that kvol does not model (`hostNetwork`,
+    /// `dnsConfig`, …): see [`PodBuilder::extra`](super::PodBuilder::extra).
+    pub fn pod_extra(
+        mut self,
+        name: impl Into<String>,
+        value: impl Into<crate::schema::Value>,
+    ) -> Self {
+        self.pod.extra.insert(name, value);
         self
     }
     /// Sets the update strategy (unset: RollingUpdate, `maxUnavailable` 1, `maxSurge` 0).
@@ -514,7 +556,11 @@ impl DaemonSetBuilder {
             labels.insert("app".to_owned(), self.metadata.name.clone());
         }
         let mut spec = self.spec;
-        spec.selector = LabelSelector::labels(labels.clone());
+        spec.selector = LabelSelector::labels(if self.selector.is_empty() {
+            labels.clone()
+        } else {
+            self.selector
+        });
         spec.template = PodTemplate {
             metadata: TemplateMeta {
                 annotations: self.pod_annotations,

@@ -55,7 +55,8 @@ impl StatefulSet {
         StatefulSetBuilder {
             metadata: ObjectMeta::named(name),
             pod_labels: StringMap::new(),
-            selector_labels: StringMap::new(),
+            selector: StringMap::new(),
+            pod_annotations: StringMap::new(),
             service_name: None,
             pod: PodSpec::default(),
             volumes: Vec::new(),
@@ -85,8 +86,9 @@ impl StatefulSet {
 pub struct StatefulSetBuilder {
     metadata: ObjectMeta,
     pod_labels: StringMap,
-    /// `spec.selector.matchLabels` when it is not all the pod labels (empty: the pod labels).
-    selector_labels: StringMap,
+    /// `matchLabels` of the selector when it is not the pod labels.
+    selector: StringMap,
+    pod_annotations: StringMap,
     service_name: Option<String>,
     /// The pod spec without its volumes, which are assembled at build time.
     pub(super) pod: PodSpec,
@@ -123,32 +125,16 @@ impl StatefulSetBuilder {
         put(&mut self.pod_labels, key, value);
         self
     }
-    /// Selects the pods by this label only (adds to `spec.selector.matchLabels`): with any such
-    /// call, the selector is these labels instead of all the pod labels, and the pods may carry
-    /// more labels than they are selected by (the API server requires the selector to match the
-    /// pod labels; `build()` reports it when it does not). The headless Service still selects
-    /// the pod labels.
-    ///
-    /// ```
-    /// use kvol_core::{Container, StatefulSet};
-    ///
-    /// let redis = |selected: &str| {
-    ///     StatefulSet::builder("redis")
-    ///         .label("app", "redis")
-    ///         .label("appCluster", "redis-cluster")
-    ///         .selector_label("app", selected)
-    ///         .container(Container::builder("redis", "redis:6.2"))
-    ///         .build()
-    /// };
-    /// let set = redis("redis")?;
-    /// assert_eq!(set.spec.selector.match_labels.len(), 1);
-    /// assert_eq!(set.spec.template.metadata.labels.len(), 2);
-    /// let report = redis("cache").unwrap_err();
-    /// assert!(report.to_string().contains("`selector` does not match template `labels`"));
-    /// # Ok::<(), kvol_core::Report>(())
-    /// ```
+    /// Adds a label to the selector (`spec.selector.matchLabels`). Without any, the selector is
+    /// the pod labels; with some, it must select the pods (a subset of their labels), and the
+    /// headless Service still selects the pods by all their labels.
     pub fn selector_label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        put(&mut self.selector_labels, key, value);
+        put(&mut self.selector, key, value);
+        self
+    }
+    /// Adds an annotation to the pods (`spec.template.metadata.annotations`).
+    pub fn pod_annotation(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        put(&mut self.pod_annotations, key, value);
         self
     }
     /// Adds a label to the StatefulSet object itself (`metadata.labels`; the pods' labels are
@@ -375,14 +361,15 @@ impl StatefulSetBuilder {
             pod_management_policy: self.pod_management_policy,
             replicas: self.replicas,
             revision_history_limit: self.revision_history_limit,
-            selector: LabelSelector::labels(if self.selector_labels.is_empty() {
+            selector: LabelSelector::labels(if self.selector.is_empty() {
                 labels.clone()
             } else {
-                self.selector_labels
+                self.selector
             }),
             service_name,
             template: PodTemplate {
                 metadata: TemplateMeta {
+                    annotations: self.pod_annotations,
                     labels,
                     ..TemplateMeta::default()
                 },

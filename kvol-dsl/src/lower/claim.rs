@@ -1,11 +1,7 @@
-//! Claims: `claim: [NAME] SIZE MODES [CLASS] [=> PATH] [{ … }]` templates (StatefulSets, ephemeral
+//! Claims: `claim: [NAME] SIZE MODES [CLASS] [{ … }] [=> PATH]` templates (StatefulSets, ephemeral
 //! volumes), access modes and storage classes, shared with `pvc!` and `pv!`.
 
-use super::{
-    Cx,
-    volume::{map_pairs, reg_map},
-    words::word,
-};
+use super::{Cx, words::word};
 use crate::{
     ast::{ClaimSpec, Modes},
     lowered::{Lowered, call, ctor},
@@ -59,14 +55,18 @@ pub fn claim_template(
     let modes = access_modes(cx, &spec.child("accessModes"), &c.modes);
     let t = call!(t.access_modes(modes));
     let size = cx.quantity(&c.size);
-    let mut t = call!(t.request(size));
+    let t = call!(t.request(size));
+    let mut t = match &c.class {
+        None => t,
+        Some(class) => storage_class!(cx, t, class, &spec.child("storageClassName")),
+    };
     let meta = path.child("metadata");
-    reg_map(cx, &meta.child("labels"), &c.labels);
-    for (key, value) in map_pairs(cx, &c.labels) {
+    super::volume::reg_map(cx, &meta.child("labels"), &c.labels);
+    for (key, value) in super::volume::map_pairs(cx, &c.labels) {
         t = call!(t.label(key, value));
     }
-    reg_map(cx, &meta.child("annotations"), &c.annotations);
-    for (key, value) in map_pairs(cx, &c.annotations) {
+    super::volume::reg_map(cx, &meta.child("annotations"), &c.annotations);
+    for (key, value) in super::volume::map_pairs(cx, &c.annotations) {
         t = call!(t.annotation(key, value));
     }
     if let Some(w) = &c.volume_mode {
@@ -74,10 +74,7 @@ pub fn claim_template(
         let w = word(&k, w.value);
         t = call!(t.volume_mode(w));
     }
-    match &c.class {
-        None => t,
-        Some(class) => storage_class!(cx, t, class, &spec.child("storageClassName")),
-    }
+    t
 }
 
 /// `RWO | RWX` as an access-mode set, each mode's token registered at its index.

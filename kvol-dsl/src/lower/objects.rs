@@ -403,6 +403,7 @@ fn statefulset(cx: &mut Cx, ast: &StatefulSetAst, root: Sp) -> LoweredObject {
     }
     let name_ref = ast.meta.name.as_ref();
     let mut b = pod_body!(cx, b, body, &pod_spec, name_ref, root, &ast.claims);
+    // `service_account` and `node_selector` are pod keys `pod_body!` leaves to each kind.
     if let Some(s) = &body.service_account {
         cx.reg(&pod_spec.child("serviceAccountName"), s.sp);
         let s = cx.string(&s.value);
@@ -477,11 +478,22 @@ fn statefulset(cx: &mut Cx, ast: &StatefulSetAst, root: Sp) -> LoweredObject {
     for (key, value) in map_pairs(cx, &ast.set_labels) {
         b = call!(b.set_label(key, value));
     }
-    let selector = spec.child("selector");
-    reg_map(cx, &selector, &ast.selector);
-    reg_map(cx, &selector.child("matchLabels"), &ast.selector);
+    reg_map(
+        cx,
+        &spec.child("selector").child("matchLabels"),
+        &ast.selector,
+    );
     for (key, value) in map_pairs(cx, &ast.selector) {
         b = call!(b.selector_label(key, value));
+    }
+    let template_meta = spec.child("template").child("metadata");
+    reg_map(
+        cx,
+        &template_meta.child("annotations"),
+        &ast.pod_annotations,
+    );
+    for (key, value) in map_pairs(cx, &ast.pod_annotations) {
+        b = call!(b.pod_annotation(key, value));
     }
     let svc_meta = service.child("metadata");
     reg_map(cx, &svc_meta.child("labels"), &ast.service_labels);
@@ -977,6 +989,23 @@ fn deployment(cx: &mut Cx, ast: &DeploymentAst, root: Sp) -> LoweredObject {
     for (key, value) in map_pairs(cx, &ast.object_labels) {
         b = call!(b.label(key, value));
     }
+    reg_map(
+        cx,
+        &spec.child("selector").child("matchLabels"),
+        &ast.selector,
+    );
+    for (key, value) in map_pairs(cx, &ast.selector) {
+        b = call!(b.selector_label(key, value));
+    }
+    let template_meta = spec.child("template").child("metadata");
+    reg_map(
+        cx,
+        &template_meta.child("annotations"),
+        &ast.pod_annotations,
+    );
+    for (key, value) in map_pairs(cx, &ast.pod_annotations) {
+        b = call!(b.pod_annotation(key, value));
+    }
     if let Some(r) = &ast.replicas {
         cx.reg(&spec.child("replicas"), r.sp());
         let r = cx.int32(r, "`replicas`");
@@ -1040,6 +1069,9 @@ fn deployment(cx: &mut Cx, ast: &DeploymentAst, root: Sp) -> LoweredObject {
     for (key, value) in map_pairs(cx, &body.node_selector) {
         b = call!(b.node_selector(key, value));
     }
+    for (name, value) in super::extra::fields(cx, &body.extra, &pod_spec) {
+        b = call!(b.pod_extra(name, value));
+    }
     finish(b.value.build(), b.tokens)
 }
 
@@ -1071,6 +1103,25 @@ fn daemonset(cx: &mut Cx, ast: &DaemonSetAst, root: Sp) -> LoweredObject {
     );
     for (key, value) in map_pairs(cx, &ast.object_labels) {
         b = call!(b.label(key, value));
+    }
+    reg_map(
+        cx,
+        &spec.child("selector").child("matchLabels"),
+        &ast.selector,
+    );
+    for (key, value) in map_pairs(cx, &ast.selector) {
+        b = call!(b.selector_label(key, value));
+    }
+    reg_map(
+        cx,
+        &spec
+            .child("template")
+            .child("metadata")
+            .child("annotations"),
+        &ast.pod_annotations,
+    );
+    for (key, value) in map_pairs(cx, &ast.pod_annotations) {
+        b = call!(b.pod_annotation(key, value));
     }
     let pod_spec = spec.child("template").child("spec");
     let body = &ast.body;
@@ -1127,6 +1178,9 @@ fn daemonset(cx: &mut Cx, ast: &DaemonSetAst, root: Sp) -> LoweredObject {
     reg_map(cx, &pod_spec.child("nodeSelector"), &body.node_selector);
     for (key, value) in map_pairs(cx, &body.node_selector) {
         b = call!(b.node_selector(key, value));
+    }
+    for (name, value) in super::extra::fields(cx, &body.extra, &pod_spec) {
+        b = call!(b.pod_extra(name, value));
     }
     finish(b.value.build(), b.tokens)
 }

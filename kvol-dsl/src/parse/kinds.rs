@@ -18,6 +18,8 @@ pub const DEPLOYMENT_KEYS: &[&str] = &[
     "labels",
     "annotations",
     "object_labels",
+    "selector",
+    "pod_annotations",
     "replicas",
     "strategy",
     "min_ready",
@@ -32,6 +34,7 @@ pub const DEPLOYMENT_KEYS: &[&str] = &[
     "volume",
     "service_account",
     "node_selector",
+    "extra",
     "allow",
 ];
 /// Keys of `daemonset!`.
@@ -41,6 +44,8 @@ pub const DAEMONSET_KEYS: &[&str] = &[
     "labels",
     "annotations",
     "object_labels",
+    "selector",
+    "pod_annotations",
     "update",
     "min_ready",
     "revision_history",
@@ -451,16 +456,23 @@ pub fn deployment(p: &P, input: TokenStream) -> DeploymentAst {
             continue;
         }
         match e.key.as_str() {
-            "object_labels" => once(p, &mut e, &mut seen, |p, e| {
-                ast.object_labels = value::map(
-                    p,
-                    &mut e.rest,
-                    "labels",
-                    Guarantee::QualifiedName,
-                    Guarantee::LabelValue,
-                )
-                .unwrap_or_default()
-            }),
+            "object_labels" | "selector" | "pod_annotations" => {
+                once(p, &mut e, &mut seen, |p, e| {
+                    let m = value::map(
+                        p,
+                        &mut e.rest,
+                        "labels",
+                        Guarantee::QualifiedName,
+                        Guarantee::LabelValue,
+                    )
+                    .unwrap_or_default();
+                    match e.key.as_str() {
+                        "selector" => ast.selector = m,
+                        "pod_annotations" => ast.pod_annotations = m,
+                        _ => ast.object_labels = m,
+                    }
+                })
+            }
             "replicas" | "min_ready" | "revision_history" | "progress_deadline" => {
                 once(p, &mut e, &mut seen, |p, e| {
                     let v = value::int(p, &mut e.rest, "a count", Guarantee::Count, &[]);
@@ -520,16 +532,23 @@ pub fn daemonset(p: &P, input: TokenStream) -> DaemonSetAst {
             continue;
         }
         match e.key.as_str() {
-            "object_labels" => once(p, &mut e, &mut seen, |p, e| {
-                ast.object_labels = value::map(
-                    p,
-                    &mut e.rest,
-                    "labels",
-                    Guarantee::QualifiedName,
-                    Guarantee::LabelValue,
-                )
-                .unwrap_or_default()
-            }),
+            "object_labels" | "selector" | "pod_annotations" => {
+                once(p, &mut e, &mut seen, |p, e| {
+                    let m = value::map(
+                        p,
+                        &mut e.rest,
+                        "labels",
+                        Guarantee::QualifiedName,
+                        Guarantee::LabelValue,
+                    )
+                    .unwrap_or_default();
+                    match e.key.as_str() {
+                        "selector" => ast.selector = m,
+                        "pod_annotations" => ast.pod_annotations = m,
+                        _ => ast.object_labels = m,
+                    }
+                })
+            }
             "min_ready" | "revision_history" => once(p, &mut e, &mut seen, |p, e| {
                 let v = value::int(p, &mut e.rest, "a count", Guarantee::Count, &[]);
                 if e.key == "min_ready" {

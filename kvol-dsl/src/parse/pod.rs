@@ -968,8 +968,74 @@ fn csi_options(p: &P, g: &proc_macro2::Group, out: &mut VolSrc) {
     }
 }
 
-/// `[NAME] SIZE MODES [CLASS] [=> MOUNT_PATH] [{ labels, annotations, volume_mode }]` (`claim:`
-/// of a StatefulSet; `ephemeral` volumes without NAME, mount path and options).
+/// The keys of a claim's options block (`claim: data 1Gi RWO { labels: { … } }`).
+const CLAIM_OPTIONS: &[&str] = &["labels", "annotations", "volume_mode"];
+
+/// Whether the next token is a claim's options block: `{}` or `{ KEY: …` (an identifier and a
+/// lone `:`, which no interpolated class `{expr}` starts with), so that a misspelt option is
+/// reported as one.
+fn claim_options_ahead(c: &Cursor) -> bool {
+    let Some(g) = c.peek_group(Delimiter::Brace) else {
+        return false;
+    };
+    let mut toks = g.stream().into_iter();
+    match (toks.next(), toks.next()) {
+        (None, _) => true,
+        (Some(TokenTree::Ident(_)), Some(TokenTree::Punct(pu))) => {
+            pu.as_char() == ':' && pu.spacing() == proc_macro2::Spacing::Alone
+        }
+        _ => false,
+    }
+}
+
+/// `{ labels: { … }, annotations: { … }, volume_mode: Block }` into `out`.
+fn claim_options(p: &P, c: &mut Cursor, out: &mut ClaimSpec) {
+    let Some(g) = c.peek_group(Delimiter::Brace) else {
+        return;
+    };
+    c.bump();
+    let mut seen = Seen::default();
+    for toks in group_entries(g) {
+        let Some(mut e) = entry(p, &toks) else {
+            continue;
+        };
+        if !CLAIM_OPTIONS.contains(&e.key.as_str()) {
+            unknown_key(p, &e, "a claim's options", CLAIM_OPTIONS);
+            continue;
+        }
+        if !(seen.once(p, &e) && colon(p, &mut e)) {
+            continue;
+        }
+        match e.key.as_str() {
+            "volume_mode" => out.volume_mode = value::api_word(p, &mut e.rest),
+            key => {
+                let what = if key == "labels" {
+                    "the claims' labels"
+                } else {
+                    "the claims' annotations"
+                };
+                let m = value::map(
+                    p,
+                    &mut e.rest,
+                    what,
+                    Guarantee::QualifiedName,
+                    Guarantee::LabelValue,
+                )
+                .unwrap_or_default();
+                if key == "labels" {
+                    out.labels = m;
+                } else {
+                    out.annotations = m;
+                }
+            }
+        }
+        e.rest.finish(p, &format!("the value of `{}`", e.key));
+    }
+}
+
+/// `[NAME] SIZE MODES [CLASS] [{ OPTIONS }] [=> MOUNT_PATH]` (`claim:` of a StatefulSet;
+/// `ephemeral` volumes without NAME and mount path); the options may also follow the mount
+/// path. They are `labels`, `annotations` and `volume_mode`.
 pub fn claim_spec(p: &P, c: &mut Cursor, start: Sp, named: bool) -> Option<ClaimSpec> {
     let name = if named && matches!(c.peek(), Some(TokenTree::Ident(_))) {
         value::literal_name(p, c, "a claim template name")
@@ -978,90 +1044,35 @@ pub fn claim_spec(p: &P, c: &mut Cursor, start: Sp, named: bool) -> Option<Claim
     };
     let size = value::quantity(p, c, "a storage size", Guarantee::PositiveQuantity)?;
     let modes = value::modes(p, c);
-    let options_next = |c: &Cursor| named && c.peek_group(Delimiter::Brace).is_some_and(is_options);
-    let class = if c.eof() || c.is_fat_arrow() || options_next(c) {
+    let class = if c.eof() || c.is_fat_arrow() || claim_options_ahead(c) {
         None
     } else {
         value::class(p, c)
     };
-    let mount = if named && c.eat_fat_arrow() {
-        value::string(p, c, "a mount path")
-    } else {
-        None
-    };
-    let mut spec = ClaimSpec {
+    let mut out = ClaimSpec {
         name,
         size,
         modes: modes?,
         class,
-        mount,
+        mount: None,
         labels: Vec::new(),
         annotations: Vec::new(),
         volume_mode: None,
         sp: start,
     };
-    if named && let Some(g) = c.peek_group(Delimiter::Brace).filter(|g| is_options(g)) {
-        c.bump();
-        claim_options(p, g, &mut spec);
+    let options_first = claim_options_ahead(c);
+    if options_first {
+        claim_options(p, c, &mut out);
     }
-    spec.sp = start.to(c.prev_span());
-    Some(spec)
-}
-
-/// Whether a brace group holds `key: value` options (`{ labels: … }`, or `{}`) rather than an
-/// interpolated expression (`{class}`, `{names::x()}`): its first token is an identifier
-/// followed by a lone `:`.
-fn is_options(g: &proc_macro2::Group) -> bool {
-    let mut tokens = g.stream().into_iter();
-    match (tokens.next(), tokens.next()) {
-        (None, _) => true,
-        (Some(TokenTree::Ident(_)), Some(TokenTree::Punct(colon))) => {
-            colon.as_char() == ':' && colon.spacing() == proc_macro2::Spacing::Alone
-        }
-        _ => false,
+    out.mount = if named && c.eat_fat_arrow() {
+        value::string(p, c, "a mount path")
+    } else {
+        None
+    };
+    // The options may also follow the mount path (`=> "/data" { volume_mode: Block }`).
+    if !options_first && out.mount.is_some() && claim_options_ahead(c) {
+        claim_options(p, c, &mut out);
     }
-}
-
-/// The options of a claim template: `{ labels: { … }, annotations: { … }, volume_mode: Block }`.
-fn claim_options(p: &P, g: &proc_macro2::Group, spec: &mut ClaimSpec) {
-    const KEYS: &[&str] = &["labels", "annotations", "volume_mode"];
-    let mut seen = Seen::default();
-    for toks in group_entries(g) {
-        let Some(mut e) = entry(p, &toks) else {
-            continue;
-        };
-        match e.key.as_str() {
-            "labels" | "annotations" => {
-                if seen.once(p, &e) && colon(p, &mut e) {
-                    let labels = e.key == "labels";
-                    let what = if labels {
-                        "the claim template's labels"
-                    } else {
-                        "the claim template's annotations"
-                    };
-                    let m = value::map(
-                        p,
-                        &mut e.rest,
-                        what,
-                        Guarantee::QualifiedName,
-                        Guarantee::LabelValue,
-                    )
-                    .unwrap_or_default();
-                    if labels {
-                        spec.labels = m;
-                    } else {
-                        spec.annotations = m;
-                    }
-                    e.rest.finish(p, what);
-                }
-            }
-            "volume_mode" => {
-                if seen.once(p, &e) && colon(p, &mut e) {
-                    spec.volume_mode = value::api_word(p, &mut e.rest);
-                    e.rest.finish(p, "the volume mode");
-                }
-            }
-            _ => unknown_key(p, &e, "a claim template", KEYS),
-        }
-    }
+    out.sp = start.to(c.prev_span());
+    Some(out)
 }

@@ -37,6 +37,7 @@ pub const KEYS: &[&str] = &[
     "allow",
     "set_labels",
     "selector",
+    "pod_annotations",
     "service_labels",
     "service_annotations",
     "service_ports",
@@ -148,11 +149,16 @@ pub(crate) fn own_entry(p: &P, e: &mut Entry, ast: &mut StatefulSetAst, seen: &m
                 e.rest.finish(p, "the retention policy");
             }
         }
-        "set_labels" | "selector" | "service_labels" | "service_annotations" => {
+        "set_labels"
+        | "selector"
+        | "pod_annotations"
+        | "service_labels"
+        | "service_annotations" => {
             if seen.once(p, e) && colon(p, e) {
                 let what = match e.key.as_str() {
                     "set_labels" => "the StatefulSet's labels",
-                    "selector" => "the selector",
+                    "selector" => "the selector's labels",
+                    "pod_annotations" => "the pods' annotations",
                     "service_labels" => "the Service's labels",
                     _ => "the Service's annotations",
                 };
@@ -167,6 +173,7 @@ pub(crate) fn own_entry(p: &P, e: &mut Entry, ast: &mut StatefulSetAst, seen: &m
                 match e.key.as_str() {
                     "set_labels" => ast.set_labels = m,
                     "selector" => ast.selector = m,
+                    "pod_annotations" => ast.pod_annotations = m,
                     "service_labels" => ast.service_labels = m,
                     _ => ast.service_annotations = m,
                 }

@@ -57,10 +57,12 @@ fn main() {
             mount: data => "/var/lib/mysql" sub_path "mysql",
             mount: logs => "/var/log/mysql" sub_path_expr "$(POD_NAME)" propagation HostToContainer,
             mount: config => "/etc/mysql/conf.d" read_only recursive_read_only IfPossible,
+            device: raw => "/dev/xvdb",
         },
         volume logs: empty_dir,
         volume config: config_map mysql-config,
         claim: data 10Gi RWO "standard",
+        claim: raw 1Gi RWO "standard" { volume_mode: Block },
     };
     // Checked, not printed: trybuild shows whatever a pass case prints.
     let yaml = db.to_yaml();
@@ -91,6 +93,7 @@ fn main() {
         "recursiveReadOnly: IfPossible",
         "value: fast",
         "value: \"3306\"",
+        "volumeMode: Block",
     ] {
         assert!(yaml.contains(field), "no {field} in\n{yaml}");
     }

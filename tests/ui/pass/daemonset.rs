@@ -76,6 +76,25 @@ fn main() {
     let on_delete = kvol::daemonset! { name: node-tuner, update: OnDelete, image: "busybox" };
     assert!(on_delete.to_yaml().contains("type: OnDelete"));
 
+    // A selector that is only some of the pod labels, pod annotations, and a pod-spec field
+    // kvol does not model (through `extra:`).
+    let agent = kvol::daemonset! {
+        name: node-agent,
+        labels: { app: agent, tier: node },
+        selector: { app: agent },
+        pod_annotations: { "prometheus.io/scrape": "true" },
+        image: "busybox",
+        extra: { hostNetwork: true },
+    };
+    let yaml = agent.to_yaml();
+    for field in [
+        "  selector:\n    matchLabels:\n      app: agent\n  template:",
+        "      annotations:\n        prometheus.io/scrape: \"true\"\n",
+        "      hostNetwork: true\n",
+    ] {
+        assert!(yaml.contains(field), "no {field:?} in\n{yaml}");
+    }
+
     // The azurefile PersistentVolume: its share's credentials for NodeStageVolume.
     let pv = kvol::pv! {
         name: pv-azurefile,

@@ -31,4 +31,23 @@ fn main() {
     };
     let yaml = set.to_yaml();
     assert!(yaml.contains("      shareProcessNamespace: true\n"), "{yaml}");
+    // A Deployment's pod spec takes the escape hatch too.
+    let web = kvol::deployment! {
+        name: web,
+        labels: { app: web, tier: front },
+        selector: { app: web },
+        pod_annotations: { "example.com/scrape": "true" },
+        image: "nginx:1.27",
+        extra: { hostNetwork: true },
+    };
+    let yaml = web.to_yaml();
+    assert!(yaml.contains("      hostNetwork: true\n"), "{yaml}");
+    assert!(
+        yaml.contains("  selector:\n    matchLabels:\n      app: web\n  template:"),
+        "{yaml}"
+    );
+    assert!(
+        yaml.contains("    metadata:\n      annotations:\n        example.com/scrape: \"true\"\n"),
+        "{yaml}"
+    );
 }

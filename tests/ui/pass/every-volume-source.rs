@@ -47,7 +47,7 @@ fn main() {
             read_only: true,
             attributes: { secretProviderClass: vault },
         },
-        volume scratch: ephemeral 10Gi RWO "fast",
+        volume scratch: ephemeral 10Gi RWO "fast" { labels: { app: sink } },
         volume data: claim app-data read_only,
         volume logs: host_path "/var/log/app" DirectoryOrCreate,
         volume shared: nfs "nfs.example.com" "/exports/shared" read_only,
@@ -70,6 +70,10 @@ fn main() {
         assert!(yaml.contains(source), "no {source} in\n{yaml}");
     }
     assert!(yaml.contains("defaultMode: 420\n"), "0o644 is 420:\n{yaml}");
+    assert!(
+        yaml.contains("      volumeClaimTemplate:\n        metadata:\n          labels:\n            app: sink\n"),
+        "{yaml}"
+    );
 }
 
 /// The `kind:` of each document of a YAML stream, in order.

@@ -44,6 +44,7 @@ fn main() {
             seccomp: RuntimeDefault,
         },
         node_selector: { "kubernetes.io/os": linux },
+        service_account: thanos-store,
         image: "quay.io/thanos/thanos:v0.30.2",
         claim: 10Gi RWO,
     };
@@ -154,6 +155,8 @@ fn main() {
             service: mongo,
             service_in_set: true,
             labels: { role: mongo, environment: test },
+            selector: { role: mongo },
+            pod_annotations: { "example.com/scrape": "true" },
             replicas: 3,
             grace: 10,
             container mongo {
@@ -169,6 +172,14 @@ fn main() {
     };
     let mongo_yaml = mongo.to_yaml();
     assert_eq!(mongo_yaml.matches("kind: Service\n").count(), 1, "{mongo_yaml}");
+    assert!(
+        mongo_yaml.contains("  selector:\n    matchLabels:\n      role: mongo\n  serviceName"),
+        "{mongo_yaml}"
+    );
+    assert!(
+        mongo_yaml.contains("    metadata:\n      annotations:\n        example.com/scrape: \"true\"\n"),
+        "{mongo_yaml}"
+    );
     let yaml = format!(
         "{}---\n{}---\n{}---\n{}---\n{}---\n{}",
         redis_set.to_yaml(),
@@ -184,8 +195,14 @@ fn main() {
     assert!(yaml.contains("  annotations:\n    example.com/owner: storage\n"), "{yaml}");
     assert!(!yaml.contains("name: xcom\n    port:"), "{yaml}");
     assert!(yaml.contains("        fsGroupChangePolicy: OnRootMismatch\n"), "{yaml}");
-    // A StatefulSet's node selector is its pods' (it was once parsed and dropped).
-    assert!(yaml.contains("      nodeSelector:\n        kubernetes.io/os: linux\n"), "{yaml}");
+    // A StatefulSet's node selector and service account reach its pods.
+    let yaml_store = store.to_yaml();
+    for field in [
+        "      nodeSelector:\n        kubernetes.io/os: linux\n",
+        "serviceAccountName: thanos-store\n",
+    ] {
+        assert!(yaml_store.contains(field), "no {field} in\n{yaml_store}");
+    }
     assert!(yaml.contains("            weight: 100\n"), "{yaml}");
     assert!(yaml.contains("  dnsPolicy: ClusterFirstWithHostNet\n"), "{yaml}");
     assert!(yaml.contains("      - serviceAccountToken:\n          audience: vault\n"), "{yaml}");

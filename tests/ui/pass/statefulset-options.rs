@@ -10,7 +10,10 @@ fn main() {
         image: "postgres:17",
         port: pg 5432,
         claim: 10Gi RWO "fast",
-        claim: wal 2Gi RWO "fast" => "/wal",
+        claim: wal 2Gi RWO "fast" {
+            labels: { tier: wal },
+            annotations: { "example.com/backup": "true" },
+        } => "/wal",
         update: RollingUpdate { partition: 1 },
         pod_management: Parallel,
         retention: { deleted: Delete, scaled: Retain },
@@ -33,6 +36,11 @@ fn main() {
         "{yaml}"
     );
     assert!(yaml.contains("      partition: 1\n"), "{yaml}");
+    assert!(
+        yaml.contains("      labels:\n        tier: wal\n      name: wal\n"),
+        "{yaml}"
+    );
+    assert!(yaml.contains("        example.com/backup: \"true\"\n"), "{yaml}");
     assert!(yaml.contains("    type: OnDelete\n"), "{yaml}");
 }
 
