@@ -269,9 +269,15 @@ fn name_fix(e: &FieldError) -> Option<String> {
 
 /// The `manifests!` key that declares the object a cross-object rule did not find.
 fn external_key(rule: kvol_core::RuleId) -> Option<&'static str> {
-    Some(if rule == ids::S24_KVOL_CONFIG_MAP_VOLUME_EXISTS {
+    let key = if rule == ids::S24_KVOL_CONFIG_MAP_VOLUME_EXISTS
+        || rule == ids::S24_KVOL_PROJECTED_CONFIG_MAP_EXISTS
+        || rule == ids::S24_KVOL_ENV_CONFIG_MAP_EXISTS
+    {
         "external_config_maps"
-    } else if rule == ids::S24_KVOL_SECRET_VOLUME_EXISTS {
+    } else if rule == ids::S24_KVOL_SECRET_VOLUME_EXISTS
+        || rule == ids::S24_KVOL_PROJECTED_SECRET_EXISTS
+        || rule == ids::S24_KVOL_ENV_SECRET_EXISTS
+    {
         "external_secrets"
     } else if rule == ids::S24_KVOL_SNAPSHOT_EXISTS {
         "external_snapshots"
@@ -285,7 +291,8 @@ fn external_key(rule: kvol_core::RuleId) -> Option<&'static str> {
         "external_services"
     } else {
         return None;
-    })
+    };
+    Some(key)
 }
 
 #[cfg(test)]
