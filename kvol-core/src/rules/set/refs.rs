@@ -1,5 +1,6 @@
-//! The references of the second release's kinds: configMap and secret volumes name a
-//! ConfigMap or Secret (and keys) that exist; a claim restored from a VolumeSnapshot names a
+//! The references of the second release's kinds: configMap, secret and projected volumes and
+//! containers' `env[].valueFrom` and `envFrom` name a ConfigMap or Secret (and keys) that
+//! exist, as the kubelet needs them to mount the volume or start the container; a claim restored from a VolumeSnapshot names a
 //! snapshot that exists, taken by its own provisioner's driver; a VolumeSnapshot names its
 //! claim and class; a claim's VolumeAttributesClass exists and belongs to its provisioner; a
 //! ReadWriteOnce claim is not shared by pods that may run on several nodes (replicas, a
