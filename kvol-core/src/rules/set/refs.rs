@@ -182,7 +182,7 @@ impl<'a> Cross<'a> {
         }
 
         let workloads = self.workloads();
-        self.check_config_volumes(&workloads, &config_maps, &secrets, checker);
+        self.check_config_refs(&workloads, &config_maps, &secrets, checker);
         self.check_shared_claims(&workloads, &pvcs, checker);
         self.check_budgets(&workloads, checker);
 
@@ -415,7 +415,9 @@ impl<'a> Cross<'a> {
         }
     }
 
-    fn check_config_volumes(
+    /// The ConfigMaps and Secrets each workload reads: its configMap, secret and projected
+    /// volumes, and its (init) containers' environment.
+    fn check_config_refs(
         &self,
         workloads: &[Workload<'a>],
         config_maps: &FxMap<(&str, &str), &ConfigMap>,
