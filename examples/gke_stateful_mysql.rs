@@ -21,8 +21,9 @@
 //! named container ports, its selector the pod labels); the mount `mysql` names the claim
 //! template; the claim's class is in the set; the probes, resources, anti-affinity and spread
 //! constraint follow the API server's rules; the budget selects the set's pods and still allows
-//! an eviction (1 of 3 may go). Not checked: that the `secretKeyRef`s name the Secret and its
-//! keys (kvol's set rules follow Secrets named by volumes, not by environment variables).
+//! an eviction (1 of 3 may go); the `secretKeyRef`s name the Secret of the set and keys it has
+//! (`password`, `admin-password`), or the kubelet would never start the containers
+//! (CreateContainerConfigError).
 
 use kvol::{Manifests, Valid};
 

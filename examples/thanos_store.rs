@@ -26,10 +26,10 @@
 //! `data` names the claim template; `status.hostIP` is a field path the downward API serves to
 //! environment variables; the probes' ports, the resources (requests within limits), the
 //! anti-affinity's weight and selector, and both security contexts (user and group ids, the
-//! `RuntimeDefault` seccomp profile, the capabilities) follow the API server's rules. Not
-//! checked: that the `secretKeyRef` names a Secret of the set or an external one — kvol's set
-//! rules follow Secrets named by volumes, not by environment variables, so `external_secrets`
-//! here records where the Secret comes from but changes no verdict.
+//! `RuntimeDefault` seccomp profile, the capabilities) follow the API server's rules; the
+//! `secretKeyRef` names a Secret of the set or an external one: without `external_secrets`
+//! the set is refused (the kubelet would never start the container), and since the external
+//! Secret's keys are not known, its key `thanos.yaml` is not checked.
 
 use kvol::{Manifests, Valid};
 

@@ -193,6 +193,16 @@ fn cli_words(help: &str) -> String {
         .replace("`Manifests::external_claim_in`", "`--claim NAMESPACE/NAME`")
         .replace("`Manifests::external_claim`", "`--claim NAME`")
         .replace("`assume_default_class`", "`--assume-default-class`")
+        .replace(
+            "declare it external (`Manifests::external_config_map`, `external_config_maps: [..]` \
+             in `manifests!`, `kvol check --config-map`)",
+            "declare it with `--config-map NAME`",
+        )
+        .replace(
+            "declare it external (`Manifests::external_secret`, `external_secrets: [..]` in \
+             `manifests!`, `kvol check --secret`)",
+            "declare it with `--secret NAME`",
+        )
 }
 
 fn warning_finding(w: &kvol_core::Warning, path: &FieldPath, node: &kvol_read::Node) -> Finding {

@@ -139,6 +139,42 @@ fn cross_document_findings_and_externals() {
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 }
 
+const ENV_FROM_SECRET: &str = "\
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: app
+    image: nginx:1.27
+    envFrom:
+    - secretRef:
+        name: app-secrets
+";
+
+#[test]
+fn a_missing_env_secret_is_an_error_of_the_set_unless_declared() {
+    let o = kvol(&["check", "-"], Some(ENV_FROM_SECRET));
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    assert!(text.contains("error[24/kvol-env-secret-exists]"), "{text}");
+    assert!(text.contains("(CreateContainerConfigError)"), "{text}");
+    assert!(
+        text.contains("declare it with `--secret NAME`; or mark the reference `optional: true`"),
+        "{text}"
+    );
+    let o = kvol(
+        &["check", "--secret", "app-secrets", "-"],
+        Some(ENV_FROM_SECRET),
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    // Document by document there is no set to look the Secret up in: nothing to report.
+    let o = kvol(&["check", "--per-object", "-"], Some(ENV_FROM_SECRET));
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(!stdout(&o).contains("kvol-env"), "{}", stdout(&o));
+}
+
 #[test]
 fn deny_warnings_turns_warnings_into_exit_1() {
     let pv = reference("04-mongodb-static-pv.yaml");

@@ -207,6 +207,33 @@ fn dsl_help(e: &FieldError) -> Option<String> {
     } else if rule == ids::S8_KVOL_DATA_SOURCE_REF_NAMESPACE_DROPPED {
         "remove `namespace:` from `data_source_ref` and use a source in the claim's namespace"
             .into()
+    } else if rule == ids::S24_KVOL_ENV_CONFIG_MAP_EXISTS || rule == ids::S24_KVOL_ENV_SECRET_EXISTS
+    {
+        let (key, kind) = if rule == ids::S24_KVOL_ENV_SECRET_EXISTS {
+            ("external_secrets", "secret")
+        } else {
+            ("external_config_maps", "config_map")
+        };
+        let optional = if e.path.to_string().contains(".envFrom[") {
+            format!("`env_from: {kind} {name} optional`")
+        } else {
+            format!("`{kind}({name}, KEY, optional)`")
+        };
+        format!(
+            "if it exists outside this set, add `{key}: [{name}]` to the `manifests!` block; if \
+             the container can start without it, mark the reference optional: {optional}"
+        )
+    } else if rule == ids::S24_KVOL_ENV_CONFIG_MAP_KEY {
+        format!(
+            "name one of the ConfigMap's keys, add `{name}` to its `data` (the kubelet does not \
+             read `binary_data` for a variable), or mark the reference optional: \
+             `config_map(NAME, {name}, optional)`"
+        )
+    } else if rule == ids::S24_KVOL_ENV_SECRET_KEY {
+        format!(
+            "name one of the Secret's keys, add `{name}` to its `data` or `string_data`, or mark \
+             the reference optional: `secret(NAME, {name}, optional)`"
+        )
     } else if let Some(key) = external_key(rule) {
         format!("if it exists outside this set, add `{key}: [{name}]` to the `manifests!` block")
     } else if rule == ids::S19_SECRET_TLS_KEYS {
@@ -269,9 +296,15 @@ fn name_fix(e: &FieldError) -> Option<String> {
 
 /// The `manifests!` key that declares the object a cross-object rule did not find.
 fn external_key(rule: kvol_core::RuleId) -> Option<&'static str> {
-    Some(if rule == ids::S24_KVOL_CONFIG_MAP_VOLUME_EXISTS {
+    let key = if rule == ids::S24_KVOL_CONFIG_MAP_VOLUME_EXISTS
+        || rule == ids::S24_KVOL_PROJECTED_CONFIG_MAP_EXISTS
+        || rule == ids::S24_KVOL_ENV_CONFIG_MAP_EXISTS
+    {
         "external_config_maps"
-    } else if rule == ids::S24_KVOL_SECRET_VOLUME_EXISTS {
+    } else if rule == ids::S24_KVOL_SECRET_VOLUME_EXISTS
+        || rule == ids::S24_KVOL_PROJECTED_SECRET_EXISTS
+        || rule == ids::S24_KVOL_ENV_SECRET_EXISTS
+    {
         "external_secrets"
     } else if rule == ids::S24_KVOL_SNAPSHOT_EXISTS {
         "external_snapshots"
@@ -285,7 +318,8 @@ fn external_key(rule: kvol_core::RuleId) -> Option<&'static str> {
         "external_services"
     } else {
         return None;
-    })
+    };
+    Some(key)
 }
 
 #[cfg(test)]

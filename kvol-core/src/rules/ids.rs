@@ -1500,6 +1500,40 @@ pub const S24_KVOL_SECRET_VOLUME_EXISTS: RuleId = RuleId::new("24/kvol-secret-vo
 ///
 /// kvol's own rule (the API server accepts this): the kubelet fails to mount a missing key unless optional: the pod stays ContainerCreating (FailedMount).
 pub const S24_KVOL_SECRET_VOLUME_KEYS: RuleId = RuleId::new("24/kvol-secret-volume-keys");
+/// `24/kvol-projected-config-map-exists`: a projected volume's configMap source (not optional) names a ConfigMap of the set or declared external.
+///
+/// kvol's own rule (the API server accepts this): the kubelet cannot build a projected volume from a missing ConfigMap: the pod stays ContainerCreating (FailedMount).
+pub const S24_KVOL_PROJECTED_CONFIG_MAP_EXISTS: RuleId =
+    RuleId::new("24/kvol-projected-config-map-exists");
+/// `24/kvol-projected-config-map-keys`: a projected volume's configMap source: items\[\].key exist in the ConfigMap of the set (data or binaryData) unless optional.
+///
+/// kvol's own rule (the API server accepts this): the kubelet fails to build the projected volume (configmap references non-existent config key) unless optional: the pod stays ContainerCreating (FailedMount).
+pub const S24_KVOL_PROJECTED_CONFIG_MAP_KEYS: RuleId =
+    RuleId::new("24/kvol-projected-config-map-keys");
+/// `24/kvol-projected-secret-exists`: a projected volume's secret source (not optional) names a Secret of the set or declared external.
+///
+/// kvol's own rule (the API server accepts this): the kubelet cannot build a projected volume from a missing Secret: the pod stays ContainerCreating (FailedMount).
+pub const S24_KVOL_PROJECTED_SECRET_EXISTS: RuleId = RuleId::new("24/kvol-projected-secret-exists");
+/// `24/kvol-projected-secret-keys`: a projected volume's secret source: items\[\].key exist in the Secret of the set (data or stringData) unless optional.
+///
+/// kvol's own rule (the API server accepts this): the kubelet fails to build the projected volume (references non-existent secret key) unless optional: the pod stays ContainerCreating (FailedMount).
+pub const S24_KVOL_PROJECTED_SECRET_KEYS: RuleId = RuleId::new("24/kvol-projected-secret-keys");
+/// `24/kvol-env-config-map-exists`: env\[\].valueFrom.configMapKeyRef and envFrom\[\].configMapRef (not optional) name a ConfigMap of the set or declared external.
+///
+/// kvol's own rule (the API server accepts this): the kubelet cannot make the container's environment (configmap not found): the container never starts (CreateContainerConfigError).
+pub const S24_KVOL_ENV_CONFIG_MAP_EXISTS: RuleId = RuleId::new("24/kvol-env-config-map-exists");
+/// `24/kvol-env-config-map-key`: env\[\].valueFrom.configMapKeyRef.key (not optional) is a key of the ConfigMap's data (the kubelet does not read binaryData).
+///
+/// kvol's own rule (the API server accepts this): the kubelet cannot make the container's environment (couldn't find key in ConfigMap): the container never starts (CreateContainerConfigError).
+pub const S24_KVOL_ENV_CONFIG_MAP_KEY: RuleId = RuleId::new("24/kvol-env-config-map-key");
+/// `24/kvol-env-secret-exists`: env\[\].valueFrom.secretKeyRef and envFrom\[\].secretRef (not optional) name a Secret of the set or declared external.
+///
+/// kvol's own rule (the API server accepts this): the kubelet cannot make the container's environment (secret not found): the container never starts (CreateContainerConfigError).
+pub const S24_KVOL_ENV_SECRET_EXISTS: RuleId = RuleId::new("24/kvol-env-secret-exists");
+/// `24/kvol-env-secret-key`: env\[\].valueFrom.secretKeyRef.key (not optional) is a key of the Secret (data or stringData).
+///
+/// kvol's own rule (the API server accepts this): the kubelet cannot make the container's environment (couldn't find key in Secret): the container never starts (CreateContainerConfigError).
+pub const S24_KVOL_ENV_SECRET_KEY: RuleId = RuleId::new("24/kvol-env-secret-key");
 /// `24/kvol-snapshot-exists`: a claim restored from a VolumeSnapshot names a snapshot of the set or declared external.
 ///
 /// kvol's own rule (the API server accepts this): the external-provisioner cannot restore from a missing snapshot: the claim stays Pending.
@@ -1545,10 +1579,6 @@ pub const S19_SECRET_DOCKERCONFIGJSON_JSON: RuleId = RuleId::new("19/secret-dock
 pub const S20_PERCENT_FORMAT: RuleId = RuleId::new("20/percent-format");
 /// `22/class-deletion-policy`: VolumeSnapshotClass deletionPolicy required, Delete or Retain (not checked by kvol).
 pub const S22_CLASS_DELETION_POLICY: RuleId = RuleId::new("22/class-deletion-policy");
-/// `24/kvol-env-refs`: env valueFrom configMapKeyRef/secretKeyRef and envFrom name a ConfigMap/Secret (and key) of the set (not checked by kvol).
-///
-/// kvol's own rule (the API server accepts this): a container whose variable source is missing never starts (CreateContainerConfigError).
-pub const S24_KVOL_ENV_REFS: RuleId = RuleId::new("24/kvol-env-refs");
 /// `1/decode-required`: A field the object needs (after the API server's defaulting) is left out: Required at its path (Go's zero value fails validation).
 pub const S1_DECODE_REQUIRED: RuleId = RuleId::new("1/decode-required");
 /// `1/decode-not-supported`: An API enum word that does not exist: field.NotSupported listing the supported words.
@@ -2210,6 +2240,14 @@ pub const ALL: &[RuleId] = &[
     S24_KVOL_CONFIG_MAP_VOLUME_KEYS,
     S24_KVOL_SECRET_VOLUME_EXISTS,
     S24_KVOL_SECRET_VOLUME_KEYS,
+    S24_KVOL_PROJECTED_CONFIG_MAP_EXISTS,
+    S24_KVOL_PROJECTED_CONFIG_MAP_KEYS,
+    S24_KVOL_PROJECTED_SECRET_EXISTS,
+    S24_KVOL_PROJECTED_SECRET_KEYS,
+    S24_KVOL_ENV_CONFIG_MAP_EXISTS,
+    S24_KVOL_ENV_CONFIG_MAP_KEY,
+    S24_KVOL_ENV_SECRET_EXISTS,
+    S24_KVOL_ENV_SECRET_KEY,
     S24_KVOL_SNAPSHOT_EXISTS,
     S24_KVOL_SNAPSHOT_SOURCE_CLAIM_EXISTS,
     S24_KVOL_SNAPSHOT_CLASS_EXISTS,
@@ -2223,7 +2261,6 @@ pub const ALL: &[RuleId] = &[
     S19_SECRET_DOCKERCONFIGJSON_JSON,
     S20_PERCENT_FORMAT,
     S22_CLASS_DELETION_POLICY,
-    S24_KVOL_ENV_REFS,
     S1_DECODE_REQUIRED,
     S1_DECODE_NOT_SUPPORTED,
     S1_DECODE_INT_OR_PERCENT,
@@ -2340,6 +2377,14 @@ pub(crate) fn source_of(id: &str) -> Source {
         | "24/kvol-config-map-volume-keys"
         | "24/kvol-secret-volume-exists"
         | "24/kvol-secret-volume-keys"
+        | "24/kvol-projected-config-map-exists"
+        | "24/kvol-projected-config-map-keys"
+        | "24/kvol-projected-secret-exists"
+        | "24/kvol-projected-secret-keys"
+        | "24/kvol-env-config-map-exists"
+        | "24/kvol-env-config-map-key"
+        | "24/kvol-env-secret-exists"
+        | "24/kvol-env-secret-key"
         | "24/kvol-snapshot-exists"
         | "24/kvol-snapshot-source-claim-exists"
         | "24/kvol-snapshot-class-exists"
@@ -2348,8 +2393,7 @@ pub(crate) fn source_of(id: &str) -> Source {
         | "24/kvol-attributes-class-driver"
         | "24/kvol-shared-read-write-once"
         | "24/kvol-pdb-selects-pods"
-        | "24/kvol-pdb-blocks-drain"
-        | "24/kvol-env-refs" => Source::Kvol,
+        | "24/kvol-pdb-blocks-drain" => Source::Kvol,
         _ => Source::ApiServer,
     }
 }
@@ -2630,6 +2674,30 @@ pub(crate) fn why_of(id: &str) -> Option<&'static str> {
         "24/kvol-secret-volume-keys" => {
             "the kubelet fails to mount a missing key unless optional: the pod stays ContainerCreating (FailedMount)"
         }
+        "24/kvol-projected-config-map-exists" => {
+            "the kubelet cannot build a projected volume from a missing ConfigMap: the pod stays ContainerCreating (FailedMount)"
+        }
+        "24/kvol-projected-config-map-keys" => {
+            "the kubelet fails to build the projected volume (configmap references non-existent config key) unless optional: the pod stays ContainerCreating (FailedMount)"
+        }
+        "24/kvol-projected-secret-exists" => {
+            "the kubelet cannot build a projected volume from a missing Secret: the pod stays ContainerCreating (FailedMount)"
+        }
+        "24/kvol-projected-secret-keys" => {
+            "the kubelet fails to build the projected volume (references non-existent secret key) unless optional: the pod stays ContainerCreating (FailedMount)"
+        }
+        "24/kvol-env-config-map-exists" => {
+            "the kubelet cannot make the container's environment (configmap not found): the container never starts (CreateContainerConfigError)"
+        }
+        "24/kvol-env-config-map-key" => {
+            "the kubelet cannot make the container's environment (couldn't find key in ConfigMap): the container never starts (CreateContainerConfigError)"
+        }
+        "24/kvol-env-secret-exists" => {
+            "the kubelet cannot make the container's environment (secret not found): the container never starts (CreateContainerConfigError)"
+        }
+        "24/kvol-env-secret-key" => {
+            "the kubelet cannot make the container's environment (couldn't find key in Secret): the container never starts (CreateContainerConfigError)"
+        }
         "24/kvol-snapshot-exists" => {
             "the external-provisioner cannot restore from a missing snapshot: the claim stays Pending"
         }
@@ -2654,9 +2722,6 @@ pub(crate) fn why_of(id: &str) -> Option<&'static str> {
         "24/kvol-pdb-selects-pods" => "a budget that selects no pod protects nothing",
         "24/kvol-pdb-blocks-drain" => {
             "kubectl drain and cluster upgrades wait forever on these pods"
-        }
-        "24/kvol-env-refs" => {
-            "a container whose variable source is missing never starts (CreateContainerConfigError)"
         }
         _ => return None,
     })

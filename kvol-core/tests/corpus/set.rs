@@ -2322,8 +2322,8 @@ struct SecondRelease {
     claim0: String,
 }
 
-/// The ConfigMaps and Secrets that the set's configMap and secret volumes name (with their
-/// items' keys), the VolumeSnapshots its claims are restored from (taken of claim 0 with the
+/// The ConfigMaps and Secrets that the set's configMap, secret and projected volumes and its
+/// containers' `env[].valueFrom` and `envFrom` name (with the keys they read), the VolumeSnapshots its claims are restored from (taken of claim 0 with the
 /// set's VolumeSnapshotClass, whose driver is the set's provisioner), a Deployment mounting a
 /// ConfigMap and a PodDisruptionBudget selecting its pods, a DaemonSet mounting the same
 /// ConfigMap and a directory of each node, and from 1.34 a
@@ -2348,15 +2348,17 @@ fn second_release(
             snapshots.insert(ds.name.clone());
         }
     };
+    // Keys a container's environment reads from a ConfigMap: the kubelet reads `data` only.
+    let mut env_data_keys: BTreeSet<(String, String)> = BTreeSet::new();
     for object in objects.iter() {
-        let volumes = match object {
-            Object::Pod(p) => &p.spec.volumes,
+        let spec = match object {
+            Object::Pod(p) => &p.spec,
             Object::StatefulSet(s) => {
                 // Claim templates restored from a snapshot need it too.
                 for t in &s.spec.volume_claim_templates {
                     restored_from(&t.spec);
                 }
-                &s.spec.template.spec.volumes
+                &s.spec.template.spec
             }
             Object::PersistentVolumeClaim(c) => {
                 restored_from(&c.spec);
@@ -2364,17 +2366,70 @@ fn second_release(
             }
             _ => continue,
         };
-        for v in volumes {
+        let need =
+            |map: &mut BTreeMap<String, BTreeSet<String>>, name: &str, items: &[KeyToPath]| {
+                let keys = map.entry(name.to_owned()).or_default();
+                keys.extend(items.iter().map(|i| i.key.clone()));
+            };
+        for v in &spec.volumes {
             match &v.source {
                 VolumeSource::ConfigMap(c) if c.optional != Some(true) => {
-                    let keys = config_maps.entry(c.name.clone()).or_default();
-                    keys.extend(c.items.iter().map(|i| i.key.clone()));
+                    need(&mut config_maps, &c.name, &c.items);
                 }
                 VolumeSource::Secret(s) if s.optional != Some(true) => {
-                    let keys = secrets.entry(s.secret_name.clone()).or_default();
-                    keys.extend(s.items.iter().map(|i| i.key.clone()));
+                    need(&mut secrets, &s.secret_name, &s.items);
+                }
+                VolumeSource::Projected(p) => {
+                    for source in &p.sources {
+                        if let Some(c) = &source.config_map
+                            && c.optional != Some(true)
+                        {
+                            need(&mut config_maps, &c.name, &c.items);
+                        }
+                        if let Some(s) = &source.secret
+                            && s.optional != Some(true)
+                        {
+                            need(&mut secrets, &s.name, &s.items);
+                        }
+                    }
                 }
                 _ => {}
+            }
+        }
+        for c in spec.init_containers.iter().chain(&spec.containers) {
+            for from in &c.env_from {
+                if let Some(r) = &from.config_map_ref
+                    && r.optional != Some(true)
+                {
+                    need(&mut config_maps, &r.name, &[]);
+                }
+                if let Some(r) = &from.secret_ref
+                    && r.optional != Some(true)
+                {
+                    need(&mut secrets, &r.name, &[]);
+                }
+            }
+            for var in &c.env {
+                let Some(source) = &var.value_from else {
+                    continue;
+                };
+                if let Some(r) = &source.config_map_key_ref
+                    && r.optional != Some(true)
+                {
+                    config_maps
+                        .entry(r.name.clone())
+                        .or_default()
+                        .insert(r.key.clone());
+                    env_data_keys.insert((r.name.clone(), r.key.clone()));
+                }
+                if let Some(r) = &source.secret_key_ref
+                    && r.optional != Some(true)
+                {
+                    secrets
+                        .entry(r.name.clone())
+                        .or_default()
+                        .insert(r.key.clone());
+                }
             }
         }
     }
@@ -2405,7 +2460,8 @@ fn second_release(
             b = b.namespace(ns.clone());
         }
         for key in keys {
-            b = if g.chance(0.3) {
+            let env = env_data_keys.contains(&(name.clone(), key.clone()));
+            b = if !env && g.chance(0.3) {
                 let bytes: Vec<u8> = (0..g.upto(16)).map(|i| (i * 37 % 256) as u8).collect();
                 b.binary_data(key, bytes)
             } else {

@@ -11,7 +11,9 @@ use kvol_core::{
     config::{Bytes, secret_type},
     daemonset::{DaemonSetUpdateStrategy, DaemonSetUpdateStrategyType},
     deployment::DeploymentStrategy,
+    pod::{EnvFromSource, EnvVarSource},
     schema::Value,
+    volume::{ProjectedVolume, VolumeProjection},
 };
 
 /// Objects validated together as a [`Manifests`] (applied to namespace `default`).
@@ -1024,6 +1026,8 @@ fn references(rows: &mut Vec<Row>) {
             }
         },
     ));
+    env_references(rows);
+    projected_references(rows);
     let restored_path = "objects[4](PersistentVolumeClaim default/restored).spec";
     rows.push(model(
         "24/kvol-snapshot-exists",
@@ -1106,5 +1110,216 @@ fn references(rows: &mut Vec<Row>) {
         WARNING,
         |s| set_pdb(s, 1).spec.min_available = Some(IntOrPercent::Int(2)),
         |s| set_dep(s, 0).spec.replicas = Some(3),
+    ));
+}
+
+/// A Pod `web` whose container `app` (or init container `setup`) has `var` as its only
+/// variable, and whose container reads `from` (when given) as `envFrom`.
+fn pod_with_env(init: bool, var: Option<EnvVarSource>, from: Option<EnvFromSource>) -> Pod {
+    let mut c = Container::builder("app", "nginx:1.27");
+    if let Some(var) = var {
+        c = c.env_from_source("VAR", var);
+    }
+    if let Some(from) = from {
+        c = c.env_from(from);
+    }
+    let b = Pod::builder("web");
+    valid(if init {
+        b.init_container(c)
+            .container(Container::builder("main", "nginx:1.27"))
+            .build()
+    } else {
+        b.container(c).build()
+    })
+}
+
+fn env_ref(p: &mut Pod, init: bool) -> &mut kvol_core::pod::KeySelector {
+    let c = if init {
+        &mut p.spec.init_containers[0]
+    } else {
+        &mut p.spec.containers[0]
+    };
+    let source = c.env[0]
+        .value_from
+        .as_mut()
+        .expect("the base has a valueFrom");
+    source
+        .config_map_key_ref
+        .as_mut()
+        .or(source.secret_key_ref.as_mut())
+        .expect("the base has a key ref")
+}
+
+/// Cross-object rows: a container's `env[].valueFrom` and `envFrom` name a ConfigMap or
+/// Secret of the set (and one of its keys).
+fn env_references(rows: &mut Vec<Row>) {
+    let c0 = "objects[0](Pod default/web).spec.containers[0]";
+    let i0 = "objects[0](Pod default/web).spec.initContainers[0]";
+    let cm_var = || Some(EnvVarSource::config_map_key("app-config", "k"));
+    rows.push(model(
+        "24/kvol-env-config-map-exists",
+        Set(vec![
+            pod_with_env(false, cm_var(), None).into(),
+            cm().into(),
+        ]),
+        &format!("{c0}.env[0].valueFrom.configMapKeyRef.name"),
+        NOT_FOUND,
+        |s| set_cm(s, 1).metadata.name = "other".into(),
+        // An optional reference may name a missing ConfigMap.
+        |s| {
+            set_cm(s, 1).metadata.name = "other".into();
+            env_ref(set_pod(s, 0), false).optional = Some(true);
+        },
+    ));
+    rows.push(model(
+        "24/kvol-env-config-map-key",
+        Set(vec![
+            pod_with_env(false, cm_var(), None).into(),
+            cm().into(),
+        ]),
+        &format!("{c0}.env[0].valueFrom.configMapKeyRef.key"),
+        NOT_FOUND,
+        // The kubelet reads `data` only: a key in binaryData is missing.
+        |s| {
+            let c = set_cm(s, 1);
+            c.data.clear();
+            c.binary_data.insert("k".into(), Bytes::from("v"));
+        },
+        |s| {
+            let c = set_cm(s, 1);
+            c.data.clear();
+            c.binary_data.insert("k".into(), Bytes::from("v"));
+            env_ref(set_pod(s, 0), false).optional = Some(true);
+        },
+    ));
+    rows.push(model(
+        "24/kvol-env-secret-exists",
+        Set(vec![
+            pod_with_env(false, None, Some(EnvFromSource::secret("creds"))).into(),
+            secret().into(),
+        ]),
+        &format!("{c0}.envFrom[0].secretRef.name"),
+        NOT_FOUND,
+        |s| set_secret(s, 1).metadata.name = "creds2".into(),
+        |s| {
+            set_secret(s, 1).metadata.name = "creds2".into();
+            if let Some(r) = &mut set_pod(s, 0).spec.containers[0].env_from[0].secret_ref {
+                r.optional = Some(true);
+            }
+        },
+    ));
+    rows.push(model(
+        "24/kvol-env-secret-key",
+        Set(vec![
+            pod_with_env(true, Some(EnvVarSource::secret_key("creds", "k")), None).into(),
+            secret().into(),
+        ]),
+        &format!("{i0}.env[0].valueFrom.secretKeyRef.key"),
+        NOT_FOUND,
+        |s| env_ref(set_pod(s, 0), true).key = "password".into(),
+        // stringData is merged into data by the API server: its keys count.
+        |s| {
+            env_ref(set_pod(s, 0), true).key = "password".into();
+            set_secret(s, 1)
+                .string_data
+                .insert("password".into(), "v".into());
+        },
+    ));
+}
+
+fn projected(source: VolumeProjection) -> VolumeSource {
+    VolumeSource::Projected(ProjectedVolume {
+        default_mode: None,
+        sources: vec![source],
+    })
+}
+
+fn item(key: &str) -> KeyToPath {
+    KeyToPath {
+        key: key.into(),
+        mode: None,
+        path: "file".into(),
+    }
+}
+
+/// Cross-object rows: a projected volume's configMap and secret sources name a ConfigMap or
+/// Secret of the set (and its keys).
+fn projected_references(rows: &mut Vec<Row>) {
+    let sp = "objects[0](Pod default/web).spec.volumes[0].projected.sources[0]";
+    let mut cm_source = VolumeProjection::config_map("app-config");
+    if let Some(c) = &mut cm_source.config_map {
+        c.items.push(item("k"));
+    }
+    let mut secret_source = VolumeProjection::secret("creds");
+    if let Some(c) = &mut secret_source.secret {
+        c.items.push(item("k"));
+    }
+    fn source(s: &mut Set) -> &mut VolumeProjection {
+        match &mut set_pod(s, 0).spec.volumes[0].source {
+            VolumeSource::Projected(p) => &mut p.sources[0],
+            other => panic!("volume 0 is {other:?}"),
+        }
+    }
+    let cm_set = Set(vec![pod_mounting(projected(cm_source)).into(), cm().into()]);
+    let secret_set = Set(vec![
+        pod_mounting(projected(secret_source)).into(),
+        secret().into(),
+    ]);
+    rows.push(model(
+        "24/kvol-projected-config-map-exists",
+        cm_set.clone(),
+        &format!("{sp}.configMap.name"),
+        NOT_FOUND,
+        |s| set_cm(s, 1).metadata.name = "other".into(),
+        |s| {
+            set_cm(s, 1).metadata.name = "other".into();
+            if let Some(c) = &mut source(s).config_map {
+                c.optional = Some(true);
+            }
+        },
+    ));
+    rows.push(model(
+        "24/kvol-projected-config-map-keys",
+        cm_set,
+        &format!("{sp}.configMap.items[0].key"),
+        NOT_FOUND,
+        |s| set_cm(s, 1).data = labels(&[("other", "v")]),
+        // A volume reads binaryData too.
+        |s| {
+            let c = set_cm(s, 1);
+            c.data.clear();
+            c.binary_data.insert("k".into(), Bytes::from("v"));
+        },
+    ));
+    rows.push(model(
+        "24/kvol-projected-secret-exists",
+        secret_set.clone(),
+        &format!("{sp}.secret.name"),
+        NOT_FOUND,
+        |s| set_secret(s, 1).metadata.name = "creds2".into(),
+        |s| {
+            set_secret(s, 1).metadata.name = "creds2".into();
+            if let Some(c) = &mut source(s).secret {
+                c.optional = Some(true);
+            }
+        },
+    ));
+    rows.push(model(
+        "24/kvol-projected-secret-keys",
+        secret_set,
+        &format!("{sp}.secret.items[0].key"),
+        NOT_FOUND,
+        |s| {
+            if let Some(c) = &mut source(s).secret {
+                c.items[0].key = "password".into();
+            }
+        },
+        // An optional source may name a missing key.
+        |s| {
+            if let Some(c) = &mut source(s).secret {
+                c.items[0].key = "password".into();
+                c.optional = Some(true);
+            }
+        },
     ));
 }

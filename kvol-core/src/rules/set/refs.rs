@@ -1,5 +1,6 @@
-//! The references of the second release's kinds: configMap and secret volumes name a
-//! ConfigMap or Secret (and keys) that exist; a claim restored from a VolumeSnapshot names a
+//! The references of the second release's kinds: configMap, secret and projected volumes and
+//! containers' `env[].valueFrom` and `envFrom` name a ConfigMap or Secret (and keys) that
+//! exist, as the kubelet needs them to mount the volume or start the container; a claim restored from a VolumeSnapshot names a
 //! snapshot that exists, taken by its own provisioner's driver; a VolumeSnapshot names its
 //! claim and class; a claim's VolumeAttributesClass exists and belongs to its provisioner; a
 //! ReadWriteOnce claim is not shared by pods that may run on several nodes (replicas, a
@@ -11,6 +12,7 @@ use crate::{
     access::AccessMode,
     binding::FxMap,
     config::{ConfigMap, Secret},
+    container::{Container, KeySelector},
     deployment::DeploymentStrategyType,
     manifests::ExternalKind,
     meta::StringMap,
@@ -180,7 +182,7 @@ impl<'a> Cross<'a> {
         }
 
         let workloads = self.workloads();
-        self.check_config_volumes(&workloads, &config_maps, &secrets, checker);
+        self.check_config_refs(&workloads, &config_maps, &secrets, checker);
         self.check_shared_claims(&workloads, &pvcs, checker);
         self.check_budgets(&workloads, checker);
 
@@ -413,84 +415,329 @@ impl<'a> Cross<'a> {
         }
     }
 
-    fn check_config_volumes(
+    /// The ConfigMaps and Secrets each workload reads: its configMap, secret and projected
+    /// volumes, and its (init) containers' environment.
+    fn check_config_refs(
         &self,
         workloads: &[Workload<'a>],
         config_maps: &FxMap<(&str, &str), &ConfigMap>,
         secrets: &FxMap<(&str, &str), &Secret>,
         checker: &mut Checker,
     ) {
+        let cm_keys = |ns: &str, name: &str| {
+            config_maps
+                .get(&(ns, name))
+                .map(|cm| cm.keys().collect::<Vec<_>>())
+        };
+        let secret_keys = |ns: &str, name: &str| {
+            secrets
+                .get(&(ns, name))
+                .map(|s| s.keys().collect::<Vec<_>>())
+        };
         for w in workloads {
             for (k, volume) in w.spec.volumes.iter().enumerate() {
                 let vp = w.spec_path.child("volumes").index(k);
                 match &volume.source {
                     VolumeSource::ConfigMap(c) if c.optional != Some(true) => {
-                        let found = config_maps.get(&(w.namespace, c.name.as_str()));
-                        let keys = found.map(|cm| cm.keys().collect::<Vec<_>>());
                         self.config_ref(
                             w,
-                            ("ConfigMap", "configMap", "name"),
+                            ConfigKind::ConfigMap,
                             (
                                 ids::S24_KVOL_CONFIG_MAP_VOLUME_EXISTS,
                                 ids::S24_KVOL_CONFIG_MAP_VOLUME_KEYS,
                             ),
                             &c.name,
                             &c.items,
-                            keys,
-                            self.m
-                                .is_external(ExternalKind::ConfigMap, w.namespace, &c.name),
-                            &vp,
+                            cm_keys(w.namespace, &c.name),
+                            &vp.child("configMap"),
+                            "name",
                             checker,
                         );
                     }
                     VolumeSource::Secret(s) if s.optional != Some(true) => {
-                        let found = secrets.get(&(w.namespace, s.secret_name.as_str()));
-                        let keys = found.map(|s| s.keys().collect::<Vec<_>>());
                         self.config_ref(
                             w,
-                            ("Secret", "secret", "secretName"),
+                            ConfigKind::Secret,
                             (
                                 ids::S24_KVOL_SECRET_VOLUME_EXISTS,
                                 ids::S24_KVOL_SECRET_VOLUME_KEYS,
                             ),
                             &s.secret_name,
                             &s.items,
-                            keys,
-                            self.m
-                                .is_external(ExternalKind::Secret, w.namespace, &s.secret_name),
-                            &vp,
+                            secret_keys(w.namespace, &s.secret_name),
+                            &vp.child("secret"),
+                            "secretName",
                             checker,
                         );
+                    }
+                    VolumeSource::Projected(p) => {
+                        let sources = vp.child("projected").child("sources");
+                        for (j, source) in p.sources.iter().enumerate() {
+                            if let Some(c) = &source.config_map
+                                && c.optional != Some(true)
+                            {
+                                self.config_ref(
+                                    w,
+                                    ConfigKind::ConfigMap,
+                                    (
+                                        ids::S24_KVOL_PROJECTED_CONFIG_MAP_EXISTS,
+                                        ids::S24_KVOL_PROJECTED_CONFIG_MAP_KEYS,
+                                    ),
+                                    &c.name,
+                                    &c.items,
+                                    cm_keys(w.namespace, &c.name),
+                                    &sources.index(j).child("configMap"),
+                                    "name",
+                                    checker,
+                                );
+                            }
+                            if let Some(s) = &source.secret
+                                && s.optional != Some(true)
+                            {
+                                self.config_ref(
+                                    w,
+                                    ConfigKind::Secret,
+                                    (
+                                        ids::S24_KVOL_PROJECTED_SECRET_EXISTS,
+                                        ids::S24_KVOL_PROJECTED_SECRET_KEYS,
+                                    ),
+                                    &s.name,
+                                    &s.items,
+                                    secret_keys(w.namespace, &s.name),
+                                    &sources.index(j).child("secret"),
+                                    "name",
+                                    checker,
+                                );
+                            }
+                        }
                     }
                     _ => {}
                 }
             }
+            let lists = [
+                ("initContainers", &w.spec.init_containers),
+                ("containers", &w.spec.containers),
+            ];
+            for (list, containers) in lists {
+                for (c, container) in containers.iter().enumerate() {
+                    let cp = w.spec_path.child(list).index(c);
+                    self.check_env_refs(w, container, &cp, config_maps, secrets, checker);
+                }
+            }
         }
+    }
+
+    /// A container's `env[].valueFrom.configMapKeyRef` / `secretKeyRef` and
+    /// `envFrom[].configMapRef` / `secretRef`: the kubelet resolves them when it makes the
+    /// container's environment (`makeEnvironmentVariables`), and fails the container with
+    /// CreateContainerConfigError when one that is not optional is missing.
+    fn check_env_refs(
+        &self,
+        w: &Workload<'_>,
+        container: &Container,
+        cp: &FieldPath,
+        config_maps: &FxMap<(&str, &str), &ConfigMap>,
+        secrets: &FxMap<(&str, &str), &Secret>,
+        checker: &mut Checker,
+    ) {
+        for (e, from) in container.env_from.iter().enumerate() {
+            let ep = cp.child("envFrom").index(e);
+            if let Some(r) = &from.config_map_ref
+                && r.optional != Some(true)
+                && !config_maps.contains_key(&(w.namespace, r.name.as_str()))
+            {
+                self.env_missing(
+                    w,
+                    container,
+                    ConfigKind::ConfigMap,
+                    &r.name,
+                    ep.child("configMapRef").child("name"),
+                    checker,
+                );
+            }
+            if let Some(r) = &from.secret_ref
+                && r.optional != Some(true)
+                && !secrets.contains_key(&(w.namespace, r.name.as_str()))
+            {
+                self.env_missing(
+                    w,
+                    container,
+                    ConfigKind::Secret,
+                    &r.name,
+                    ep.child("secretRef").child("name"),
+                    checker,
+                );
+            }
+        }
+        for (e, var) in container.env.iter().enumerate() {
+            let Some(source) = &var.value_from else {
+                continue;
+            };
+            let vp = cp.child("env").index(e).child("valueFrom");
+            if let Some(r) = &source.config_map_key_ref
+                && r.optional != Some(true)
+            {
+                let sp = vp.child("configMapKeyRef");
+                match config_maps.get(&(w.namespace, r.name.as_str())) {
+                    // The kubelet reads the key from `data` only, not `binaryData`.
+                    Some(cm) => self.env_key(
+                        w,
+                        container,
+                        ConfigKind::ConfigMap,
+                        r,
+                        cm.data.keys().map(String::as_str).collect(),
+                        sp.child("key"),
+                        checker,
+                    ),
+                    None => self.env_missing(
+                        w,
+                        container,
+                        ConfigKind::ConfigMap,
+                        &r.name,
+                        sp.child("name"),
+                        checker,
+                    ),
+                }
+            }
+            if let Some(r) = &source.secret_key_ref
+                && r.optional != Some(true)
+            {
+                let sp = vp.child("secretKeyRef");
+                match secrets.get(&(w.namespace, r.name.as_str())) {
+                    Some(s) => self.env_key(
+                        w,
+                        container,
+                        ConfigKind::Secret,
+                        r,
+                        s.keys().collect(),
+                        sp.child("key"),
+                        checker,
+                    ),
+                    None => self.env_missing(
+                        w,
+                        container,
+                        ConfigKind::Secret,
+                        &r.name,
+                        sp.child("name"),
+                        checker,
+                    ),
+                }
+            }
+        }
+    }
+
+    /// A ConfigMap or Secret named by a container's environment that is not in the set.
+    fn env_missing(
+        &self,
+        w: &Workload<'_>,
+        container: &Container,
+        kind: ConfigKind,
+        name: &str,
+        path: FieldPath,
+        checker: &mut Checker,
+    ) {
+        if name.is_empty() || self.m.is_external(kind.external(), w.namespace, name) {
+            return;
+        }
+        let noun = kind.noun();
+        checker.error_in(
+            w.obj,
+            not_found(
+                kind.env_rules().0,
+                path,
+                name,
+                format!(
+                    "no {noun} of that name in namespace {} in this set, and none declared \
+                     external: the kubelet cannot make the environment of container {} \
+                     ({}s {} not found), which never starts (CreateContainerConfigError)",
+                    quote(w.namespace),
+                    quote(&container.name),
+                    noun.to_ascii_lowercase(),
+                    quote(name)
+                ),
+                kind.fix("the reference"),
+            ),
+        );
+    }
+
+    /// A key named by `env[].valueFrom` that the ConfigMap or Secret of the set lacks.
+    #[allow(clippy::too_many_arguments)]
+    fn env_key(
+        &self,
+        w: &Workload<'_>,
+        container: &Container,
+        kind: ConfigKind,
+        r: &KeySelector,
+        keys: Vec<&str>,
+        path: FieldPath,
+        checker: &mut Checker,
+    ) {
+        if keys.contains(&r.key.as_str()) {
+            return;
+        }
+        let noun = kind.noun();
+        let binary_only = matches!(kind, ConfigKind::ConfigMap)
+            && self.m.objects.iter().any(|o| {
+                matches!(o, Object::ConfigMap(cm)
+                    if cm.metadata.name == r.name
+                        && self.ns(&cm.metadata.namespace) == w.namespace
+                        && cm.binary_data.contains_key(&r.key))
+            });
+        let list = key_list(&keys);
+        let detail = if binary_only {
+            format!(
+                "{noun} {} has {} only in binaryData, which the kubelet does not read for an \
+                 environment variable (its data keys: {list}): container {} never starts \
+                 (CreateContainerConfigError)",
+                quote(&r.name),
+                quote(&r.key),
+                quote(&container.name)
+            )
+        } else {
+            format!(
+                "{noun} {} has no such key (its keys: {list}): the kubelet cannot make the \
+                 environment of container {} (couldn't find key {} in {noun} {}/{}), which \
+                 never starts (CreateContainerConfigError)",
+                quote(&r.name),
+                quote(&container.name),
+                r.key,
+                w.namespace,
+                r.name
+            )
+        };
+        checker.error_in(
+            w.obj,
+            not_found(
+                kind.env_rules().1,
+                path,
+                &r.key,
+                detail,
+                format!(
+                    "name one of the {noun}'s keys, add the key to the {noun}, or mark the \
+                     reference `optional: true`"
+                ),
+            ),
+        );
     }
 
     #[allow(clippy::too_many_arguments)]
     fn config_ref(
         &self,
         w: &Workload<'_>,
-        (kind, key, name_key): (&str, &str, &str),
+        kind: ConfigKind,
         (exists, has_keys): (RuleId, RuleId),
         name: &str,
         items: &[KeyToPath],
         keys: Option<Vec<&str>>,
-        external: bool,
-        vp: &FieldPath,
+        sp: &FieldPath,
+        name_key: &str,
         checker: &mut Checker,
     ) {
-        if name.is_empty() || external {
+        if name.is_empty() || self.m.is_external(kind.external(), w.namespace, name) {
             return;
         }
-        let sp = vp.child(key);
+        let noun = kind.noun();
         let Some(keys) = keys else {
-            let shorthand = if kind == "ConfigMap" {
-                "external_config_map"
-            } else {
-                "external_secret"
-            };
             checker.error_in(
                 w.obj,
                 not_found(
@@ -498,25 +745,18 @@ impl<'a> Cross<'a> {
                     sp.child(name_key),
                     name,
                     format!(
-                        "no {kind} of that name in namespace {} in this set, and none declared \
+                        "no {noun} of that name in namespace {} in this set, and none declared \
                          external: the kubelet cannot mount the volume and the pod stays \
                          ContainerCreating",
                         quote(w.namespace)
                     ),
-                    format!(
-                        "add the {kind} to the set, declare it with `Manifests::{shorthand}`, or \
-                         mark the volume optional"
-                    ),
+                    kind.fix("the volume source"),
                 ),
             );
             return;
         };
         for (j, item) in items.iter().enumerate() {
             if !keys.contains(&item.key.as_str()) {
-                let mut list: Vec<String> = keys.iter().map(|k| quote(k)).collect();
-                if list.is_empty() {
-                    list.push("none".into());
-                }
                 checker.error_in(
                     w.obj,
                     not_found(
@@ -524,12 +764,15 @@ impl<'a> Cross<'a> {
                         sp.child("items").index(j).child("key"),
                         &item.key,
                         format!(
-                            "{kind} {} has no such key (its keys: {}): the kubelet cannot \
+                            "{noun} {} has no such key (its keys: {}): the kubelet cannot \
                              mount the volume and the pod stays ContainerCreating",
                             quote(name),
-                            list.join(", ")
+                            key_list(&keys)
                         ),
-                        format!("name one of the {kind}'s keys, or mark the volume optional"),
+                        format!(
+                            "name one of the {noun}'s keys, add the key to the {noun}, or mark \
+                             the volume source `optional: true`"
+                        ),
                     ),
                 );
             }
@@ -707,6 +950,66 @@ impl<'a> Cross<'a> {
                 checker.warn_in(i, WarningCode::PdbBlocksDrain, sp.child(key), message);
             }
         }
+    }
+}
+
+/// The two kinds a pod reads configuration from.
+#[derive(Clone, Copy)]
+enum ConfigKind {
+    ConfigMap,
+    Secret,
+}
+
+impl ConfigKind {
+    fn noun(self) -> &'static str {
+        match self {
+            ConfigKind::ConfigMap => "ConfigMap",
+            ConfigKind::Secret => "Secret",
+        }
+    }
+
+    fn external(self) -> ExternalKind {
+        match self {
+            ConfigKind::ConfigMap => ExternalKind::ConfigMap,
+            ConfigKind::Secret => ExternalKind::Secret,
+        }
+    }
+
+    /// The rules of a container's environment: the object exists, the key exists.
+    fn env_rules(self) -> (RuleId, RuleId) {
+        match self {
+            ConfigKind::ConfigMap => (
+                ids::S24_KVOL_ENV_CONFIG_MAP_EXISTS,
+                ids::S24_KVOL_ENV_CONFIG_MAP_KEY,
+            ),
+            ConfigKind::Secret => (
+                ids::S24_KVOL_ENV_SECRET_EXISTS,
+                ids::S24_KVOL_ENV_SECRET_KEY,
+            ),
+        }
+    }
+
+    /// How to fix a reference to a missing object.
+    fn fix(self, what: &str) -> String {
+        let (method, key, flag) = match self {
+            ConfigKind::ConfigMap => ("external_config_map", "external_config_maps", "config-map"),
+            ConfigKind::Secret => ("external_secret", "external_secrets", "secret"),
+        };
+        format!(
+            "add the {} to the set; if it exists in the cluster, declare it external \
+             (`Manifests::{method}`, `{key}: [..]` in `manifests!`, `kvol check --{flag}`); or \
+             mark {what} `optional: true`",
+            self.noun()
+        )
+    }
+}
+
+/// A ConfigMap's or Secret's keys, quoted, for a message.
+fn key_list(keys: &[&str]) -> String {
+    if keys.is_empty() {
+        "none".to_owned()
+    } else {
+        keys.iter().map(|k| quote(k)).collect::<Vec<_>>().join(", ")
     }
 }
 
