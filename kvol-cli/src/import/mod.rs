@@ -318,9 +318,15 @@ fn missing(rule: &str) -> Option<Missing> {
         Missing::Claim
     } else if is(ids::S16_DEFAULT_CLASS) {
         Missing::DefaultClass
-    } else if is(ids::S24_KVOL_CONFIG_MAP_VOLUME_EXISTS) {
+    } else if is(ids::S24_KVOL_CONFIG_MAP_VOLUME_EXISTS)
+        || is(ids::S24_KVOL_PROJECTED_CONFIG_MAP_EXISTS)
+        || is(ids::S24_KVOL_ENV_CONFIG_MAP_EXISTS)
+    {
         Missing::Object(ExternalKind::ConfigMap)
-    } else if is(ids::S24_KVOL_SECRET_VOLUME_EXISTS) {
+    } else if is(ids::S24_KVOL_SECRET_VOLUME_EXISTS)
+        || is(ids::S24_KVOL_PROJECTED_SECRET_EXISTS)
+        || is(ids::S24_KVOL_ENV_SECRET_EXISTS)
+    {
         Missing::Object(ExternalKind::Secret)
     } else if is(ids::S24_KVOL_SNAPSHOT_EXISTS) {
         Missing::Object(ExternalKind::VolumeSnapshot)

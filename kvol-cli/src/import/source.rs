@@ -112,13 +112,16 @@ impl Body {
 
 /// `text` in lines of at most `width` characters, broken at spaces (a longer word stays whole).
 fn wrap(text: &str, width: usize) -> Vec<String> {
+    // A line's leading spaces (an indented list under a heading) stay, on every wrapped line.
+    let body = text.trim_start_matches(' ');
+    let indent = &text[..text.len() - body.len()];
     let mut lines = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        if !line.is_empty() && line.len() + 1 + word.len() > width {
-            lines.push(std::mem::take(&mut line));
+    let mut line = indent.to_owned();
+    for word in body.split(' ') {
+        if line.len() > indent.len() && line.len() + 1 + word.len() > width {
+            lines.push(std::mem::replace(&mut line, indent.to_owned()));
         }
-        if !line.is_empty() {
+        if line.len() > indent.len() {
             line.push(' ');
         }
         line.push_str(word);

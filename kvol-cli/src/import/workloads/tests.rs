@@ -865,7 +865,8 @@ status: {}
 fn server_set_fields_and_empty_defaults_are_left_out_with_a_comment() {
     assert_eq!(
         one(KUBECTL_DRY_RUN),
-        r#"// left out, the API server sets them on create: metadata.creationTimestamp, spec.template.metadata.creationTimestamp, status
+        r#"// left out, the API server sets them on create: metadata.creationTimestamp,
+// spec.template.metadata.creationTimestamp, status
 name: gen,
 labels: { app: "gen" },
 object_labels: { app: "gen" },
