@@ -47,11 +47,11 @@ const REFUSED: &[(&str, &[&str])] = &[
         "kubernetes-sigs__vsphere-csi-driver__example__vanilla-k8s-RWO-filesystem-volumes__example-sc-multiple-zones.yaml",
         &["allowedTopologies[0]"],
     ),
-    // A claim with a selector and no class binds a volume without a class only if the
-    // cluster has no default class, which a set cannot declare: kvol check refuses it.
+    // A PersistentVolume's csi.nodeStageSecretRef (its claim's selector `matchExpressions`
+    // and missing class are written and bound).
     (
         "kubernetes__cloud-provider-openstack__examples__manila-csi-plugin__nfs__static-provisioning__preprovisioned-pvc.yaml",
-        &["16/selector"],
+        &["spec.csi.nodeStageSecretRef"],
     ),
     // A pod volume named as a claim template: kvol's own rule refuses it.
     (

@@ -618,6 +618,8 @@ pub struct ClaimSpec {
     pub annotations: Vec<MapEntry>,
     /// `volume_mode` of the options.
     pub volume_mode: Option<Word<VolumeMode>>,
+    /// `selector` of the options: the PersistentVolumes the claims may bind.
+    pub selector: Option<SelectorAst>,
     /// The whole entry.
     pub sp: Sp,
 }
@@ -730,8 +732,9 @@ pub struct StatefulSetAst {
     pub revision_history: Option<Int>,
     /// `set_labels`: the StatefulSet object's own labels.
     pub set_labels: Vec<MapEntry>,
-    /// `selector`: the labels the set selects its pods by (default: all the pod labels).
-    pub selector: Vec<MapEntry>,
+    /// `selector`: what the set selects its pods by, labels and expressions (default: all the
+    /// pod labels).
+    pub selector: Option<SelectorAst>,
     /// `service_labels`: the headless Service's labels (default: the pod labels).
     pub service_labels: Vec<MapEntry>,
     /// `service_annotations`.
@@ -881,8 +884,8 @@ pub struct PvcAst {
     pub volume_mode: Option<Word<VolumeMode>>,
     /// `volume_name`.
     pub volume_name: Option<Str>,
-    /// `selector: { k: v }`.
-    pub selector: Vec<MapEntry>,
+    /// `selector: { k: v, k In [..], … }`.
+    pub selector: Option<SelectorAst>,
     /// `data_source`.
     pub data_source: Option<DataSource>,
     /// `data_source_ref`.
@@ -993,8 +996,8 @@ pub struct PdbAst {
     pub min_available: Option<Val<MaxUnavailable>>,
     /// `max_unavailable`.
     pub max_unavailable: Option<Val<MaxUnavailable>>,
-    /// `selector: { app: web }`.
-    pub selector: Vec<MapEntry>,
+    /// `selector: { app: web, tier In [..], … }`.
+    pub selector: Option<SelectorAst>,
     /// `unhealthy_pod_eviction`.
     pub unhealthy: Option<Word<kvol_core::pdb::UnhealthyPodEvictionPolicy>>,
 }

@@ -106,6 +106,45 @@ fn statefulset_selector_may_be_narrower_than_the_pod_labels() {
     assert_eq!(e.len(), 1, "{e:?}");
 }
 
+/// Selectors with expressions (`KEY In [..]`, `NotIn`, `Exists`, `DoesNotExist`) on claims,
+/// claim templates, StatefulSets and budgets, checked by the API server's selector rules.
+#[test]
+fn selectors_take_expressions_everywhere() {
+    let pvc = r#"name: data, access: RWX, request: 1Gi,
+        selector: { disk: ssd, name In ["nfs-share"], zone NotIn [a, b], fast Exists, old DoesNotExist }"#;
+    assert_eq!(errors(Kind::Pvc, pvc), Vec::<String>::new());
+    let e = errors(
+        Kind::Pvc,
+        "name: data, access: RWX, request: 1Gi, selector: { name In [] }",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].contains("must be specified when `operator` is 'In' or 'NotIn'"),
+        "{e:?}"
+    );
+    let e = errors(
+        Kind::Pvc,
+        "name: data, access: RWX, request: 1Gi, selector: { name Has [x] }",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].contains("KEY OPERATOR [VALUES]"), "{e:?}");
+    let set = r#"name: db, labels: { app: db, tier: data }, image: "postgres",
+        selector: { app: db, tier In [data, cache] },
+        claim: data 1Gi RWO "standard" { selector: { disk Exists } }"#;
+    assert_eq!(errors(Kind::StatefulSet, set), Vec::<String>::new());
+    let e = errors(
+        Kind::StatefulSet,
+        r#"name: db, labels: { app: db }, image: "postgres", selector: { app: db, tier Exists }"#,
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].contains("`selector` does not match template `labels`"),
+        "{e:?}"
+    );
+    let pdb = "name: db, max_unavailable: 1, selector: { app: db, canary DoesNotExist }";
+    assert_eq!(errors(Kind::Pdb, pdb), Vec::<String>::new());
+}
+
 /// The options of a claim template: labels, annotations, volume mode; misspellings are caught.
 #[test]
 fn claim_template_options() {

@@ -15,7 +15,7 @@ use kvol_core::object::Object;
 use kvol_core::pdb::PodDisruptionBudget;
 use kvol_core::pv::{PersistentVolume, PvSource};
 use kvol_core::pvc::{ClassRef, PersistentVolumeClaim};
-use kvol_core::selector::{LabelSelector, NodeSelectorOperator};
+use kvol_core::selector::{LabelSelector, NodeSelectorOperator, SelectorOperator};
 use kvol_core::service::{ClusterIp, Service, TargetPort};
 use kvol_core::snapshot::{VolumeSnapshot, VolumeSnapshotClass};
 use kvol_core::statefulset::IntOrPercent;
@@ -44,7 +44,7 @@ pub(super) fn object(doc: &Doc, object: &Object) -> Result<(&'static str, Body),
         Object::Service(o) => ("service", service(doc, o, &mut errors)),
         Object::ConfigMap(o) => ("config_map", config_map(o)),
         Object::Secret(o) => ("secret", secret(o)),
-        Object::PodDisruptionBudget(o) => ("pdb", pdb(doc, o, &mut errors)),
+        Object::PodDisruptionBudget(o) => ("pdb", pdb(o)),
         Object::VolumeSnapshotClass(o) => ("volume_snapshot_class", snapshot_class(o)),
         Object::VolumeSnapshot(o) => ("volume_snapshot", snapshot(o)),
         Object::VolumeAttributesClass(o) => ("volume_attributes_class", attributes_class(o)),
@@ -204,16 +204,35 @@ fn class(c: &str) -> String {
     }
 }
 
-/// `matchLabels` only: the DSL's selectors are label maps.
-fn selector(doc: &Doc, s: &LabelSelector, path: &str, errors: &mut Errors) -> Body {
-    if !s.match_expressions.is_empty() {
-        errors.push(doc.error(
-            &format!("{path}.matchExpressions"),
-            "the DSL's selectors are label maps (`matchLabels`): write this object with kvol's \
-             builder API to keep `matchExpressions`",
+/// A selector expression `KEY OP [VALUES]` as the DSL reads it: the key is quoted when it is
+/// not bare or one of its segments is an operator word (the parser finds the operator as the
+/// first such identifier).
+pub(super) fn expression(key: &str, op: &str, values: &[String], operators: &[&str]) -> String {
+    let key = if key.split(['-', '.', '/']).any(|s| operators.contains(&s)) {
+        string(key)
+    } else {
+        atom(key)
+    };
+    if values.is_empty() {
+        format!("{key} {op}")
+    } else {
+        format!("{key} {op} {}", strings(values))
+    }
+}
+
+/// `{ app: web, tier In ["db"], canary DoesNotExist }`: `matchLabels`, then `matchExpressions`
+/// in order.
+fn selector(s: &LabelSelector) -> Body {
+    let mut body = map(&s.match_labels);
+    for e in &s.match_expressions {
+        body.item(expression(
+            &e.key,
+            e.operator.api_word(),
+            &e.values,
+            SelectorOperator::words(),
         ));
     }
-    map(&s.match_labels)
+    body
 }
 
 fn int_or_percent(v: &IntOrPercent) -> String {
@@ -383,7 +402,7 @@ fn pvc(doc: &Doc, pvc: &PersistentVolumeClaim, errors: &mut Errors) -> Body {
         body.field("volume_name", name(v));
     }
     if let Some(s) = &spec.selector {
-        body.block("selector:", selector(doc, s, "spec.selector", errors));
+        body.block("selector:", selector(s));
     }
     if let Some(d) = &spec.data_source {
         let mut ds = Body::new();
@@ -585,7 +604,7 @@ fn secret(s: &Secret) -> Body {
     body
 }
 
-fn pdb(doc: &Doc, p: &PodDisruptionBudget, errors: &mut Errors) -> Body {
+fn pdb(p: &PodDisruptionBudget) -> Body {
     let spec = &p.spec;
     let mut body = object_meta(&p.metadata);
     if let Some(v) = &spec.min_available {
@@ -595,7 +614,7 @@ fn pdb(doc: &Doc, p: &PodDisruptionBudget, errors: &mut Errors) -> Body {
         body.field("max_unavailable", int_or_percent(v));
     }
     if let Some(s) = &spec.selector {
-        body.block("selector:", selector(doc, s, "spec.selector", errors));
+        body.block("selector:", selector(s));
     }
     if let Some(u) = spec.unhealthy_pod_eviction_policy {
         body.field("unhealthy_pod_eviction", u.api_word());
@@ -1040,15 +1059,30 @@ kind: PodDisruptionBudget
 metadata: {name: p}
 spec:
   maxUnavailable: 1
-  selector: {matchExpressions: [{key: app, operator: Exists}]}
+  selector:
+    matchLabels: {app: web}
+    matchExpressions:
+    - {key: app, operator: Exists}
+    - {key: tier, operator: In, values: [db, \"1.0\"]}
+    - {key: example.com/In, operator: NotIn, values: [x]}
+    - {key: legacy, operator: DoesNotExist}
 ";
         assert_eq!(
-            errors(expressions),
-            [
-                "in.yaml#0 spec.selector.matchExpressions: the DSL's selectors are label maps \
-              (`matchLabels`): write this object with kvol's builder API to keep \
-              `matchExpressions`"
-            ]
+            block(expressions),
+            "\
+pdb {
+    name: p,
+    max_unavailable: 1,
+    selector: {
+        app: web,
+        app Exists,
+        tier In [\"db\", \"1.0\"],
+        \"example.com/In\" NotIn [\"x\"],
+        legacy DoesNotExist,
+    },
+    // kvol's warnings on this object, accepted as in the input
+    allow: [pdb_selects_no_pods],
+},"
         );
     }
 

@@ -15,6 +15,8 @@ enum Entry {
     Block { head: String, body: Body },
     /// `// text` on its own line.
     Comment(String),
+    /// `text,`: an entry that is not `key: value` (a selector expression `tier In [..]`).
+    Item(String),
 }
 
 /// Blocks without comments whose one-line form is at most this long are written on one line.
@@ -49,6 +51,12 @@ impl Body {
         self
     }
 
+    /// `text,` — an entry that is DSL text as a whole (`tier In ["db"]`).
+    pub fn item(&mut self, text: impl Into<String>) -> &mut Self {
+        self.entries.push(Entry::Item(text.into()));
+        self
+    }
+
     /// `// text` (one line per line of `text`).
     pub fn comment(&mut self, text: &str) -> &mut Self {
         for line in text.lines() {
@@ -70,6 +78,9 @@ impl Body {
             match entry {
                 Entry::Field { key, value } => {
                     out.push_str(&format!("{pad}{key}: {value},\n"));
+                }
+                Entry::Item(text) => {
+                    out.push_str(&format!("{pad}{text},\n"));
                 }
                 Entry::Comment(text) => {
                     for line in wrap(text, 100usize.saturating_sub(indent + 3).max(40)) {
@@ -101,6 +112,7 @@ impl Body {
         for entry in &self.entries {
             match entry {
                 Entry::Field { key, value } => parts.push(format!("{key}: {value}")),
+                Entry::Item(text) => parts.push(text.clone()),
                 Entry::Block { head, body } => parts.push(format!("{head} {}", body.one_line()?)),
                 Entry::Comment(_) => return None,
             }

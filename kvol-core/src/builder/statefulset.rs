@@ -55,7 +55,7 @@ impl StatefulSet {
         StatefulSetBuilder {
             metadata: ObjectMeta::named(name),
             pod_labels: StringMap::new(),
-            selector_labels: StringMap::new(),
+            selector: None,
             service_name: None,
             pod: PodSpec::default(),
             volumes: Vec::new(),
@@ -85,8 +85,8 @@ impl StatefulSet {
 pub struct StatefulSetBuilder {
     metadata: ObjectMeta,
     pod_labels: StringMap,
-    /// `spec.selector.matchLabels` when it is not all the pod labels (empty: the pod labels).
-    selector_labels: StringMap,
+    /// `spec.selector` when it is not all the pod labels (unset: the pod labels).
+    selector: Option<LabelSelector>,
     service_name: Option<String>,
     /// The pod spec without its volumes, which are assembled at build time.
     pub(super) pod: PodSpec,
@@ -148,7 +148,14 @@ impl StatefulSetBuilder {
     /// # Ok::<(), kvol_core::Report>(())
     /// ```
     pub fn selector_label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        put(&mut self.selector_labels, key, value);
+        let selector = self.selector.get_or_insert_with(LabelSelector::default);
+        put(&mut selector.match_labels, key, value);
+        self
+    }
+    /// Sets the whole selector (`matchLabels` and `matchExpressions`), replacing labels added
+    /// so far: the pods are selected by it instead of by all the pod labels.
+    pub fn selector(mut self, selector: LabelSelector) -> Self {
+        self.selector = Some(selector);
         self
     }
     /// Adds a label to the StatefulSet object itself (`metadata.labels`; the pods' labels are
@@ -375,11 +382,9 @@ impl StatefulSetBuilder {
             pod_management_policy: self.pod_management_policy,
             replicas: self.replicas,
             revision_history_limit: self.revision_history_limit,
-            selector: LabelSelector::labels(if self.selector_labels.is_empty() {
-                labels.clone()
-            } else {
-                self.selector_labels
-            }),
+            selector: self
+                .selector
+                .unwrap_or_else(|| LabelSelector::labels(labels.clone())),
             service_name,
             template: PodTemplate {
                 metadata: TemplateMeta {

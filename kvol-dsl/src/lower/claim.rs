@@ -74,6 +74,10 @@ pub fn claim_template(
         let w = word(&k, w.value);
         t = call!(t.volume_mode(w));
     }
+    if let Some(s) = &c.selector {
+        let s = super::scheduling::label_selector(cx, s, &spec.child("selector"));
+        t = call!(t.selector(s));
+    }
     match &c.class {
         None => t,
         Some(class) => storage_class!(cx, t, class, &spec.child("storageClassName")),

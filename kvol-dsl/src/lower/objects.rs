@@ -465,11 +465,9 @@ fn statefulset(cx: &mut Cx, ast: &StatefulSetAst, root: Sp) -> LoweredObject {
     for (key, value) in map_pairs(cx, &ast.set_labels) {
         b = call!(b.set_label(key, value));
     }
-    let selector = spec.child("selector");
-    reg_map(cx, &selector, &ast.selector);
-    reg_map(cx, &selector.child("matchLabels"), &ast.selector);
-    for (key, value) in map_pairs(cx, &ast.selector) {
-        b = call!(b.selector_label(key, value));
+    if let Some(s) = &ast.selector {
+        let s = super::scheduling::label_selector(cx, s, &spec.child("selector"));
+        b = call!(b.selector(s));
     }
     let svc_meta = service.child("metadata");
     reg_map(cx, &svc_meta.child("labels"), &ast.service_labels);
@@ -733,14 +731,9 @@ fn pvc(cx: &mut Cx, ast: &PvcAst, root: Sp) -> LoweredObject {
         let v = cx.string(&v.value);
         b = call!(b.volume_name(v));
     }
-    reg_map(
-        cx,
-        &spec.child("selector").child("matchLabels"),
-        &ast.selector,
-    );
-    reg_map(cx, &spec.child("selector"), &ast.selector);
-    for (key, value) in map_pairs(cx, &ast.selector) {
-        b = call!(b.selector_label(key, value));
+    if let Some(s) = &ast.selector {
+        let s = super::scheduling::label_selector(cx, s, &spec.child("selector"));
+        b = call!(b.selector(s));
     }
     if let (Some(d), Some(_)) = (&ast.data_source, &ast.data_source_ref) {
         // "spec.dataSource: must match dataSourceRef" is reported on `spec`.
@@ -1145,14 +1138,9 @@ fn pdb(cx: &mut Cx, ast: &PdbAst, root: Sp) -> LoweredObject {
         let m = int_or_percent(cx, m, "`max_unavailable`");
         b = call!(b.max_unavailable(m));
     }
-    reg_map(
-        cx,
-        &spec.child("selector").child("matchLabels"),
-        &ast.selector,
-    );
-    reg_map(cx, &spec.child("selector"), &ast.selector);
-    for (key, value) in map_pairs(cx, &ast.selector) {
-        b = call!(b.selector_label(key, value));
+    if let Some(s) = &ast.selector {
+        let s = super::scheduling::label_selector(cx, s, &spec.child("selector"));
+        b = call!(b.selector(s));
     }
     if let Some(w) = &ast.unhealthy {
         cx.reg(&spec.child("unhealthyPodEvictionPolicy"), w.sp);

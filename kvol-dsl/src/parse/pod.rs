@@ -998,6 +998,7 @@ pub fn claim_spec(p: &P, c: &mut Cursor, start: Sp, named: bool) -> Option<Claim
         labels: Vec::new(),
         annotations: Vec::new(),
         volume_mode: None,
+        selector: None,
         sp: start,
     };
     if named && let Some(g) = c.peek_group(Delimiter::Brace).filter(|g| is_options(g)) {
@@ -1022,9 +1023,10 @@ fn is_options(g: &proc_macro2::Group) -> bool {
     }
 }
 
-/// The options of a claim template: `{ labels: { … }, annotations: { … }, volume_mode: Block }`.
+/// The options of a claim template: `{ labels: { … }, annotations: { … }, volume_mode: Block,
+/// selector: { … } }`.
 fn claim_options(p: &P, g: &proc_macro2::Group, spec: &mut ClaimSpec) {
-    const KEYS: &[&str] = &["labels", "annotations", "volume_mode"];
+    const KEYS: &[&str] = &["labels", "annotations", "volume_mode", "selector"];
     let mut seen = Seen::default();
     for toks in group_entries(g) {
         let Some(mut e) = entry(p, &toks) else {
@@ -1059,6 +1061,12 @@ fn claim_options(p: &P, g: &proc_macro2::Group, spec: &mut ClaimSpec) {
                 if seen.once(p, &e) && colon(p, &mut e) {
                     spec.volume_mode = value::api_word(p, &mut e.rest);
                     e.rest.finish(p, "the volume mode");
+                }
+            }
+            "selector" => {
+                if seen.once(p, &e) && colon(p, &mut e) {
+                    spec.selector = super::scheduling::selector_value(p, &mut e.rest);
+                    e.rest.finish(p, "the selector");
                 }
             }
             _ => unknown_key(p, &e, "a claim template", KEYS),

@@ -201,6 +201,17 @@ fn expression<Op: ApiEnum>(
     Some(ExprAst { key, op, values })
 }
 
+/// A label selector value `{ app: web, tier In [db], canary DoesNotExist }` (the `selector:`
+/// of claims, claim templates, StatefulSets and PodDisruptionBudgets).
+pub fn selector_value(p: &P, c: &mut Cursor) -> Option<SelectorAst> {
+    braces(
+        p,
+        c,
+        "a label selector `{ app: web, tier In [db, cache], canary DoesNotExist }`",
+    )
+    .map(|g| selector(p, g))
+}
+
 /// `{ app: web, tier In [db], … }`: labels and expressions.
 pub fn selector(p: &P, g: &Group) -> SelectorAst {
     let mut out = SelectorAst {

@@ -148,11 +148,16 @@ pub(crate) fn own_entry(p: &P, e: &mut Entry, ast: &mut StatefulSetAst, seen: &m
                 e.rest.finish(p, "the retention policy");
             }
         }
-        "set_labels" | "selector" | "service_labels" | "service_annotations" => {
+        "selector" => {
+            if seen.once(p, e) && colon(p, e) {
+                ast.selector = super::scheduling::selector_value(p, &mut e.rest);
+                e.rest.finish(p, "the selector");
+            }
+        }
+        "set_labels" | "service_labels" | "service_annotations" => {
             if seen.once(p, e) && colon(p, e) {
                 let what = match e.key.as_str() {
                     "set_labels" => "the StatefulSet's labels",
-                    "selector" => "the selector",
                     "service_labels" => "the Service's labels",
                     _ => "the Service's annotations",
                 };
@@ -166,7 +171,6 @@ pub(crate) fn own_entry(p: &P, e: &mut Entry, ast: &mut StatefulSetAst, seen: &m
                 .unwrap_or_default();
                 match e.key.as_str() {
                     "set_labels" => ast.set_labels = m,
-                    "selector" => ast.selector = m,
                     "service_labels" => ast.service_labels = m,
                     _ => ast.service_annotations = m,
                 }
