@@ -42,21 +42,11 @@ const REFUSED: &[(&str, &[&str])] = &[
         "kubernetes-sigs__azurefile-csi-driver__deploy__example__pv-azurefile-csi.yaml",
         &["spec.csi.nodeStageSecretRef"],
     ),
-    // A topology term of two requirements: the DSL writes one per term.
-    (
-        "kubernetes-sigs__vsphere-csi-driver__example__vanilla-k8s-RWO-filesystem-volumes__example-sc-multiple-zones.yaml",
-        &["allowedTopologies[0]"],
-    ),
     // A PersistentVolume's csi.nodeStageSecretRef (its claim's selector `matchExpressions`
     // and missing class are written and bound).
     (
         "kubernetes__cloud-provider-openstack__examples__manila-csi-plugin__nfs__static-provisioning__preprovisioned-pvc.yaml",
         &["spec.csi.nodeStageSecretRef"],
-    ),
-    // A pod volume named as a claim template: kvol's own rule refuses it.
-    (
-        "sourcegraph__deploy-sourcegraph-k8s__base__sourcegraph__gitserver__gitserver.StatefulSet.yaml",
-        &["11.2/kvol-volume-shadowed-by-claim-template"],
     ),
 ];
 

@@ -844,8 +844,8 @@ pub struct PvAst {
     pub volume_mode: Option<Word<VolumeMode>>,
     /// `mount_options`.
     pub mount_options: Vec<Str>,
-    /// `node_affinity: hostname [..]`.
-    pub node_hostnames: Vec<Str>,
+    /// `node_affinity: hostname [..]` or `node_affinity: { EXPR, … }`, one term each (ORed).
+    pub node_affinity: Vec<NodeAffinityAst>,
     /// `claim_ref: NAMESPACE / NAME`.
     pub claim_ref: Option<(Str, Str)>,
     /// `source`.
@@ -915,10 +915,20 @@ pub struct StorageClassAst {
     pub allow_expansion: Option<bool>,
     /// `mount_options`.
     pub mount_options: Vec<Str>,
-    /// `topology: { key: [values] }`.
-    pub topology: Vec<(Str, Vec<Str>)>,
+    /// `topology: { key: [values], … }` (one term) or `topology: [{ … }, { … }]` (terms).
+    pub topology: Vec<TopologyTermAst>,
     /// `default: true`.
     pub default_class: Option<bool>,
+}
+
+/// One `allowedTopologies` term: `{ "topology.kubernetes.io/zone": ["a", "b"], … }`, its
+/// requirements ANDed.
+#[derive(Debug, Clone)]
+pub struct TopologyTermAst {
+    /// `key: [values]` requirements (`matchLabelExpressions`).
+    pub requirements: Vec<(Str, Vec<Str>)>,
+    /// The braces.
+    pub sp: Sp,
 }
 
 /// `strategy: Recreate` or `strategy: RollingUpdate [{ max_surge: …, max_unavailable: … }]` of
@@ -1145,6 +1155,8 @@ pub struct NodeAffinityAst {
     pub weight: Option<Int>,
     /// The term's expressions (ANDed).
     pub exprs: Vec<ExprAst<kvol_core::selector::NodeSelectorOperator>>,
+    /// The term's field requirements `field metadata.name In [..]` (`matchFields`).
+    pub fields: Vec<ExprAst<kvol_core::selector::NodeSelectorOperator>>,
     /// The whole entry.
     pub sp: Sp,
 }

@@ -145,6 +145,28 @@ fn selectors_take_expressions_everywhere() {
     assert_eq!(errors(Kind::Pdb, pdb), Vec::<String>::new());
 }
 
+/// A pod volume named like a claim template: without a source (`empty_dir`, the API server's
+/// default) the controller's claim replaces it (kvol warns); with one, it is kvol's error.
+#[test]
+fn a_placeholder_volume_named_like_a_claim_template_is_accepted() {
+    let set = |volume: &str| {
+        format!(
+            r#"name: git, service: git, image: "git", mount: repos => "/data/repos",
+            claim: repos 1Gi RWO "standard", volume repos: {volume}"#
+        )
+    };
+    assert_eq!(
+        errors(Kind::StatefulSet, &set("empty_dir")),
+        Vec::<String>::new()
+    );
+    let e = errors(Kind::StatefulSet, &set("empty_dir memory"));
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].contains("must not be the name of a volumeClaimTemplate"),
+        "{e:?}"
+    );
+}
+
 /// The options of a claim template: labels, annotations, volume mode; misspellings are caught.
 #[test]
 fn claim_template_options() {

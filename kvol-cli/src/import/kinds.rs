@@ -15,7 +15,9 @@ use kvol_core::object::Object;
 use kvol_core::pdb::PodDisruptionBudget;
 use kvol_core::pv::{PersistentVolume, PvSource};
 use kvol_core::pvc::{ClassRef, PersistentVolumeClaim};
-use kvol_core::selector::{LabelSelector, NodeSelectorOperator, SelectorOperator};
+use kvol_core::selector::{
+    LabelSelector, NodeSelectorOperator, NodeSelectorTerm, SelectorOperator, TopologySelectorTerm,
+};
 use kvol_core::service::{ClusterIp, Service, TargetPort};
 use kvol_core::snapshot::{VolumeSnapshot, VolumeSnapshotClass};
 use kvol_core::statefulset::IntOrPercent;
@@ -40,7 +42,7 @@ pub(super) fn object(doc: &Doc, object: &Object) -> Result<(&'static str, Body),
     let mut printed = match object {
         Object::PersistentVolume(o) => ("pv", pv(doc, o, &mut errors)),
         Object::PersistentVolumeClaim(o) => ("pvc", pvc(doc, o, &mut errors)),
-        Object::StorageClass(o) => ("storage_class", storage_class(doc, o, &mut errors)),
+        Object::StorageClass(o) => ("storage_class", storage_class(o)),
         Object::Service(o) => ("service", service(doc, o, &mut errors)),
         Object::ConfigMap(o) => ("config_map", config_map(o)),
         Object::Secret(o) => ("secret", secret(o)),
@@ -220,6 +222,20 @@ pub(super) fn expression(key: &str, op: &str, values: &[String], operators: &[&s
     }
 }
 
+/// A node selector term `{ KEY OP [..], field metadata.name In [..] }`.
+pub(super) fn node_term(term: &NodeSelectorTerm) -> Body {
+    let mut body = Body::new();
+    let words = NodeSelectorOperator::words();
+    for r in &term.match_expressions {
+        body.item(expression(&r.key, r.operator.api_word(), &r.values, words));
+    }
+    for r in &term.match_fields {
+        let e = expression(&r.key, r.operator.api_word(), &r.values, words);
+        body.item(format!("field {e}"));
+    }
+    body
+}
+
 /// `{ app: web, tier In ["db"], canary DoesNotExist }`: `matchLabels`, then `matchExpressions`
 /// in order.
 fn selector(s: &LabelSelector) -> Body {
@@ -262,25 +278,30 @@ fn pv(doc: &Doc, pv: &PersistentVolume, errors: &mut Errors) -> Body {
         body.field("mount_options", strings(&spec.mount_options));
     }
     if let Some(a) = &spec.node_affinity {
-        // The DSL writes one term: `kubernetes.io/hostname In [..]`.
-        match a.required.node_selector_terms.as_slice() {
-            [term]
-                if matches!(
-                    term.match_expressions.as_slice(),
-                    [r] if r.key == "kubernetes.io/hostname"
+        // One `node_affinity:` entry per term; `hostname [..]` for `kubernetes.io/hostname In`.
+        if a.required.node_selector_terms.is_empty() {
+            errors.push(doc.error(
+                "spec.nodeAffinity.required.nodeSelectorTerms",
+                "the DSL writes a volume's node affinity as its terms: write a volume without \
+                 terms with kvol's builder API",
+            ));
+        }
+        for term in &a.required.node_selector_terms {
+            match (
+                term.match_expressions.as_slice(),
+                term.match_fields.is_empty(),
+            ) {
+                ([r], true)
+                    if r.key == "kubernetes.io/hostname"
                         && r.operator == NodeSelectorOperator::In
-                        && !r.values.is_empty()
-                ) =>
-            {
-                let values = &term.match_expressions[0].values;
-                body.field("node_affinity", format!("hostname {}", strings(values)));
+                        && !r.values.is_empty() =>
+                {
+                    body.field("node_affinity", format!("hostname {}", strings(&r.values)));
+                }
+                _ => {
+                    body.block("node_affinity:", node_term(term));
+                }
             }
-            _ => errors.push(doc.error(
-                "spec.nodeAffinity",
-                "the DSL writes a volume's node affinity as one term `kubernetes.io/hostname In \
-                 [..]` (`node_affinity: hostname [..]`): write this volume with kvol's builder \
-                 API to keep other terms",
-            )),
         }
     }
     if let Some(c) = &spec.claim_ref {
@@ -450,7 +471,7 @@ fn pvc(doc: &Doc, pvc: &PersistentVolumeClaim, errors: &mut Errors) -> Body {
     body
 }
 
-fn storage_class(doc: &Doc, sc: &StorageClass, errors: &mut Errors) -> Body {
+fn storage_class(sc: &StorageClass) -> Body {
     let mut body = cluster_meta(&sc.metadata);
     body.field("provisioner", string(&sc.provisioner));
     if !sc.parameters.is_empty() {
@@ -468,23 +489,22 @@ fn storage_class(doc: &Doc, sc: &StorageClass, errors: &mut Errors) -> Body {
     if !sc.mount_options.is_empty() {
         body.field("mount_options", strings(&sc.mount_options));
     }
-    if !sc.allowed_topologies.is_empty() {
-        // The DSL writes one term per key, each with one requirement.
-        let mut topology = Body::new();
-        for (i, term) in sc.allowed_topologies.iter().enumerate() {
-            match term.match_label_expressions.as_slice() {
-                [r] => {
-                    topology.field(&string(&r.key), strings(&r.values));
-                }
-                _ => errors.push(doc.error(
-                    &format!("allowedTopologies[{i}]"),
-                    "the DSL writes each topology term with one requirement (`topology: { \
-                     \"KEY\": [..] }`): write this class with kvol's builder API to keep terms \
-                     of several requirements",
-                )),
-            }
+    // One term: `topology: { "KEY": [..], … }`; several: `topology: [{ … }, { … }]`.
+    let term = |t: &TopologySelectorTerm| {
+        let mut body = Body::new();
+        for r in &t.match_label_expressions {
+            body.field(&string(&r.key), strings(&r.values));
         }
-        body.block("topology:", topology);
+        body
+    };
+    match sc.allowed_topologies.as_slice() {
+        [] => {}
+        [one] => {
+            body.block("topology:", term(one));
+        }
+        terms => {
+            body.list("topology:", terms.iter().map(term).collect());
+        }
     }
     body
 }

@@ -17,6 +17,8 @@ enum Entry {
     Comment(String),
     /// `text,`: an entry that is not `key: value` (a selector expression `tier In [..]`).
     Item(String),
+    /// `head [{ … }, { … }],`: a list of blocks (`topology: [..]`).
+    List { head: String, items: Vec<Body> },
 }
 
 /// Blocks without comments whose one-line form is at most this long are written on one line.
@@ -57,6 +59,15 @@ impl Body {
         self
     }
 
+    /// `head [{ … }, …],` — `head` includes its colon (`topology:`).
+    pub fn list(&mut self, head: impl Into<String>, items: Vec<Body>) -> &mut Self {
+        self.entries.push(Entry::List {
+            head: head.into(),
+            items,
+        });
+        self
+    }
+
     /// `// text` (one line per line of `text`).
     pub fn comment(&mut self, text: &str) -> &mut Self {
         for line in text.lines() {
@@ -81,6 +92,31 @@ impl Body {
                 }
                 Entry::Item(text) => {
                     out.push_str(&format!("{pad}{text},\n"));
+                }
+                Entry::List { head, items } => {
+                    let lines: Option<Vec<String>> = items.iter().map(Body::one_line).collect();
+                    if let Some(lines) = &lines {
+                        let line = format!("[{}]", lines.join(", "));
+                        if indent + head.len() + line.len() + 2 <= 100 {
+                            out.push_str(&format!("{pad}{head} {line},\n"));
+                            continue;
+                        }
+                    }
+                    out.push_str(&format!("{pad}{head} [\n"));
+                    let inner = " ".repeat(indent + 4);
+                    for item in items {
+                        match item.one_line() {
+                            Some(line) if indent + 4 + line.len() + 1 <= 100 => {
+                                out.push_str(&format!("{inner}{line},\n"));
+                            }
+                            _ => {
+                                out.push_str(&format!("{inner}{{\n"));
+                                item.write(out, indent + 8);
+                                out.push_str(&format!("{inner}}},\n"));
+                            }
+                        }
+                    }
+                    out.push_str(&format!("{pad}],\n"));
                 }
                 Entry::Comment(text) => {
                     for line in wrap(text, 100usize.saturating_sub(indent + 3).max(40)) {
@@ -113,6 +149,10 @@ impl Body {
             match entry {
                 Entry::Field { key, value } => parts.push(format!("{key}: {value}")),
                 Entry::Item(text) => parts.push(text.clone()),
+                Entry::List { head, items } => {
+                    let items: Option<Vec<String>> = items.iter().map(Body::one_line).collect();
+                    parts.push(format!("{head} [{}]", items?.join(", ")));
+                }
                 Entry::Block { head, body } => parts.push(format!("{head} {}", body.one_line()?)),
                 Entry::Comment(_) => return None,
             }

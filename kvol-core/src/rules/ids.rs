@@ -740,7 +740,7 @@ pub const S7_NODE_REQUIREMENT_KEY: RuleId = RuleId::new("7/node-requirement-key"
 /// `7/node-requirement-values-format`: requirement values: label values.
 pub const S7_NODE_REQUIREMENT_VALUES_FORMAT: RuleId =
     RuleId::new("7/node-requirement-values-format");
-/// `7/node-selector-matchFields`: matchFields only metadata.name with In/NotIn (not checked by kvol).
+/// `7/node-selector-matchFields`: matchFields only metadata.name with In/NotIn and one node name.
 pub const S7_NODE_SELECTOR_MATCH_FIELDS: RuleId = RuleId::new("7/node-selector-matchFields");
 /// `7/hostPath-recycle-root`: Recycle is Forbidden for a hostPath that cleans to '/'.
 pub const S7_HOST_PATH_RECYCLE_ROOT: RuleId = RuleId::new("7/hostPath-recycle-root");
@@ -1017,11 +1017,16 @@ pub const S11_2_KVOL_SERVICE_NAME_LABEL: RuleId = RuleId::new("11.2/kvol-service
 pub const S11_2_KVOL_SERVICE_NAME_REQUIRED: RuleId = RuleId::new("11.2/kvol-serviceName-required");
 /// `11.2/pvc-name-length`: claim names \<template\>-\<name\>-\<ordinal\> are DNS-1123 subdomains (not checked by kvol).
 pub const S11_2_PVC_NAME_LENGTH: RuleId = RuleId::new("11.2/pvc-name-length");
-/// `11.2/kvol-volume-shadowed-by-claim-template`: (kvol) a pod volume named like a claim template would be replaced.
+/// `11.2/kvol-volume-shadowed-by-claim-template`: (kvol) a pod volume with a source named like a claim template would be replaced.
 ///
 /// kvol's own rule (the API server accepts this): the StatefulSet controller replaces a pod volume named like a claim template with the claim: the volume as written is silently dropped from the pods.
 pub const S11_2_KVOL_VOLUME_SHADOWED_BY_CLAIM_TEMPLATE: RuleId =
     RuleId::new("11.2/kvol-volume-shadowed-by-claim-template");
+/// `11.2/kvol-claim-template-placeholder-volume`: warning: a pod volume without a source (emptyDir without medium or sizeLimit) named like a claim template.
+///
+/// kvol's own rule (the API server accepts this): the StatefulSet controller replaces the volume with the template's claim in every pod: the entry declares nothing and can be deleted.
+pub const S11_2_KVOL_CLAIM_TEMPLATE_PLACEHOLDER_VOLUME: RuleId =
+    RuleId::new("11.2/kvol-claim-template-placeholder-volume");
 /// `11.2/kvol-service-name-is-serviceName`: (kvol) the Service is named serviceName.
 ///
 /// kvol's own rule (the API server accepts this): the pods' DNS names \<pod\>.\<serviceName\> come from the headless Service named serviceName: a Service of another name gives them no DNS records.
@@ -2010,6 +2015,7 @@ pub const ALL: &[RuleId] = &[
     S11_2_KVOL_SERVICE_NAME_REQUIRED,
     S11_2_PVC_NAME_LENGTH,
     S11_2_KVOL_VOLUME_SHADOWED_BY_CLAIM_TEMPLATE,
+    S11_2_KVOL_CLAIM_TEMPLATE_PLACEHOLDER_VOLUME,
     S11_2_KVOL_SERVICE_NAME_IS_SERVICE_NAME,
     S11_2_KVOL_SERVICE_NAMESPACE,
     S11_2_KVOL_SERVICE_SELECTOR,
@@ -2207,6 +2213,7 @@ pub(crate) fn source_of(id: &str) -> Source {
         | "11.2/kvol-serviceName-label"
         | "11.2/kvol-serviceName-required"
         | "11.2/kvol-volume-shadowed-by-claim-template"
+        | "11.2/kvol-claim-template-placeholder-volume"
         | "11.2/kvol-service-name-is-serviceName"
         | "11.2/kvol-service-namespace"
         | "11.2/kvol-service-selector"
@@ -2358,6 +2365,9 @@ pub(crate) fn why_of(id: &str) -> Option<&'static str> {
         }
         "11.2/kvol-volume-shadowed-by-claim-template" => {
             "the StatefulSet controller replaces a pod volume named like a claim template with the claim: the volume as written is silently dropped from the pods"
+        }
+        "11.2/kvol-claim-template-placeholder-volume" => {
+            "the StatefulSet controller replaces the volume with the template's claim in every pod: the entry declares nothing and can be deleted"
         }
         "11.2/kvol-service-name-is-serviceName" => {
             "the pods' DNS names <pod>.<serviceName> come from the headless Service named serviceName: a Service of another name gives them no DNS records"

@@ -825,14 +825,24 @@ fn pv(cx: &mut Cx, ast: &PvAst, root: Sp) -> LoweredObject {
         let o = cx.string(&o.value);
         b = call!(b.mount_option(o));
     }
-    if let (Some(f), Some(l)) = (ast.node_hostnames.first(), ast.node_hostnames.last()) {
-        cx.reg(&spec.child("nodeAffinity"), f.sp.to(l.sp));
-        let hosts = vec(ast
-            .node_hostnames
-            .iter()
-            .map(|s| cx.string(&s.value))
+    if let (Some(f), Some(l)) = (ast.node_affinity.first(), ast.node_affinity.last()) {
+        let at = spec.child("nodeAffinity");
+        let required = at.child("required");
+        let terms = required.child("nodeSelectorTerms");
+        for p in [&at, &required, &terms] {
+            cx.reg(p, f.sp.to(l.sp));
+        }
+        let node_selector_terms = vec((ast.node_affinity.iter().enumerate())
+            .map(|(i, a)| super::scheduling::node_term(cx, a, &terms.index(i)))
             .collect());
-        b = call!(b.node_affinity_hostname(hosts));
+        let required = record!(
+            k,
+            selector::NodeSelector {
+                node_selector_terms
+            }
+        );
+        let affinity = record!(k, selector::VolumeNodeAffinity { required });
+        b = call!(b.node_affinity(affinity));
     }
     if let Some((ns, n)) = &ast.claim_ref {
         let cr = spec.child("claimRef");
@@ -843,7 +853,7 @@ fn pv(cx: &mut Cx, ast: &PvAst, root: Sp) -> LoweredObject {
         b = call!(b.claim_ref(ns, n));
     }
     if let Some(crate::ast::PvSrc::Local { kw, .. }) = &ast.source
-        && ast.node_hostnames.is_empty()
+        && ast.node_affinity.is_empty()
     {
         // A local PV without node affinity: kvol-core reports the missing affinity, whose
         // cause is the `local` source.
@@ -891,12 +901,36 @@ fn storage_class(cx: &mut Cx, ast: &StorageClassAst, root: Sp) -> LoweredObject 
         let o = cx.string(&o.value);
         b = call!(b.mount_option(o));
     }
-    for (i, (key, values)) in ast.topology.iter().enumerate() {
+    for (i, term) in ast.topology.iter().enumerate() {
         let tp = top.child("allowedTopologies").index(i);
-        cx.reg(&tp, key.sp);
-        let key = cx.string(&key.value);
-        let values = vec(values.iter().map(|s| cx.string(&s.value)).collect());
-        b = call!(b.allowed_topology(key, values));
+        cx.reg(&tp, term.sp);
+        let exprs = tp.child("matchLabelExpressions");
+        cx.reg(&exprs, term.sp);
+        let match_label_expressions = vec((term.requirements.iter().enumerate())
+            .map(|(j, (key, values))| {
+                let rp = exprs.index(j);
+                cx.reg(&rp, key.sp);
+                cx.reg(&rp.child("key"), key.sp);
+                let values_sp = match (values.first(), values.last()) {
+                    (Some(first), Some(last)) => first.sp.to(last.sp),
+                    _ => key.sp,
+                };
+                cx.reg(&rp.child("values"), values_sp);
+                for (v, value) in values.iter().enumerate() {
+                    cx.reg(&rp.child("values").index(v), value.sp);
+                }
+                let key = cx.string(&key.value);
+                let values = vec(values.iter().map(|s| cx.string(&s.value)).collect());
+                record!(k, selector::TopologyRequirement { key, values })
+            })
+            .collect());
+        let term = record!(
+            k,
+            selector::TopologySelectorTerm {
+                match_label_expressions
+            }
+        );
+        b = call!(b.allowed_topology_term(term));
     }
     if ast.default_class == Some(true) {
         b = call!(b.default_class());

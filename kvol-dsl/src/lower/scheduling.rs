@@ -154,7 +154,27 @@ pub fn node_term(cx: &mut Cx, a: &NodeAffinityAst, path: &FieldPath) -> Lowered<
             )
         })
         .collect());
-    record!(k, selector::NodeSelectorTerm { match_expressions })
+    let match_fields = vec((a.fields.iter().enumerate())
+        .map(|(i, e)| {
+            let p = path.child("matchFields").index(i);
+            let (key, operator, values) = expr(cx, e, &p);
+            record!(
+                k,
+                selector::NodeSelectorRequirement {
+                    key,
+                    operator,
+                    values
+                }
+            )
+        })
+        .collect());
+    record!(
+        k,
+        selector::NodeSelectorTerm {
+            match_expressions,
+            match_fields
+        }
+    )
 }
 
 /// The term of a `pod_affinity:` / `pod_anti_affinity:` entry, registered at `path`.
