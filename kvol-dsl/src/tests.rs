@@ -167,6 +167,61 @@ fn a_placeholder_volume_named_like_a_claim_template_is_accepted() {
     );
 }
 
+/// A PersistentVolume's node affinity: one term per `node_affinity:`, every operator, and
+/// `field metadata.name In [NAME]` for `matchFields` (ValidateNodeFieldSelectorRequirement).
+#[test]
+fn volume_node_affinity_terms() {
+    let pv = |terms: &str| {
+        format!(
+            r#"name: local-0, capacity: 1Gi, access: RWO, class: local, {terms},
+            source: local "/mnt/disks/0""#
+        )
+    };
+    let ok = pv(
+        r#"node_affinity: { kubernetes.io/hostname In [node-1], disk Exists, cpus Gt ["4"] },
+        node_affinity: { field metadata.name NotIn [node-2] }, node_affinity: hostname [node-3],
+        node_affinity: { field In [x] }"#,
+    );
+    assert_eq!(errors(Kind::Pv, &ok), Vec::<String>::new());
+    let e = errors(
+        Kind::Pv,
+        &pv("node_affinity: { field metadata.name In [a, b] }"),
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].contains(
+            "must be only one value when `operator` is 'In' or 'NotIn' for node field selector"
+        ),
+        "{e:?}"
+    );
+    let e = errors(Kind::Pv, &pv("node_affinity: { cpus Lt [] }"));
+    assert_eq!(e.len(), 1, "{e:?}");
+}
+
+/// StorageClass topology: one term as a map, several as a list of maps.
+#[test]
+fn storage_class_topology_terms() {
+    let sc = |topology: &str| {
+        format!(r#"name: local, provisioner: "example.com/p", topology: {topology}"#)
+    };
+    let one =
+        r#"{ "topology.kubernetes.io/zone": ["a", "b"], "topology.kubernetes.io/region": ["r"] }"#;
+    assert_eq!(errors(Kind::StorageClass, &sc(one)), Vec::<String>::new());
+    let two =
+        r#"[{ "topology.kubernetes.io/zone": ["a"] }, { "topology.kubernetes.io/zone": ["b"] }]"#;
+    assert_eq!(errors(Kind::StorageClass, &sc(two)), Vec::<String>::new());
+    let same =
+        r#"[{ "topology.kubernetes.io/zone": ["a"] }, { "topology.kubernetes.io/zone": ["a"] }]"#;
+    let e = errors(Kind::StorageClass, &sc(same));
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].contains("Duplicate value"), "{e:?}");
+    let e = errors(
+        Kind::StorageClass,
+        &sc(r#"{ "topology.kubernetes.io/zone": [] }"#),
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+}
+
 /// The options of a claim template: labels, annotations, volume mode; misspellings are caught.
 #[test]
 fn claim_template_options() {

@@ -75,8 +75,8 @@ pub fn claim_template(
         t = call!(t.volume_mode(w));
     }
     if let Some(s) = &c.selector {
-        let s = super::scheduling::label_selector(cx, s, &spec.child("selector"));
-        t = call!(t.selector(s));
+        let calls = super::scheduling::selector_calls(cx, s, &spec.child("selector"));
+        super::scheduling::apply_selector!(t, calls);
     }
     match &c.class {
         None => t,

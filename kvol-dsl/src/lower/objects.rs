@@ -466,8 +466,8 @@ fn statefulset(cx: &mut Cx, ast: &StatefulSetAst, root: Sp) -> LoweredObject {
         b = call!(b.set_label(key, value));
     }
     if let Some(s) = &ast.selector {
-        let s = super::scheduling::label_selector(cx, s, &spec.child("selector"));
-        b = call!(b.selector(s));
+        let calls = super::scheduling::selector_calls(cx, s, &spec.child("selector"));
+        super::scheduling::apply_selector!(b, calls);
     }
     let svc_meta = service.child("metadata");
     reg_map(cx, &svc_meta.child("labels"), &ast.service_labels);
@@ -732,8 +732,8 @@ fn pvc(cx: &mut Cx, ast: &PvcAst, root: Sp) -> LoweredObject {
         b = call!(b.volume_name(v));
     }
     if let Some(s) = &ast.selector {
-        let s = super::scheduling::label_selector(cx, s, &spec.child("selector"));
-        b = call!(b.selector(s));
+        let calls = super::scheduling::selector_calls(cx, s, &spec.child("selector"));
+        super::scheduling::apply_selector!(b, calls);
     }
     if let (Some(d), Some(_)) = (&ast.data_source, &ast.data_source_ref) {
         // "spec.dataSource: must match dataSourceRef" is reported on `spec`.
@@ -832,17 +832,36 @@ fn pv(cx: &mut Cx, ast: &PvAst, root: Sp) -> LoweredObject {
         for p in [&at, &required, &terms] {
             cx.reg(p, f.sp.to(l.sp));
         }
-        let node_selector_terms = vec((ast.node_affinity.iter().enumerate())
-            .map(|(i, a)| super::scheduling::node_term(cx, a, &terms.index(i)))
-            .collect());
-        let required = record!(
-            k,
-            selector::NodeSelector {
-                node_selector_terms
-            }
-        );
-        let affinity = record!(k, selector::VolumeNodeAffinity { required });
-        b = call!(b.node_affinity(affinity));
+        // One `kubernetes.io/hostname In [..]` term (`hostname [..]`): the builder's shorthand.
+        let hostnames = match ast.node_affinity.as_slice() {
+            [a] if a.fields.is_empty() => match a.exprs.as_slice() {
+                [e] if e.op.value == kvol_core::selector::NodeSelectorOperator::In
+                    && matches!(&e.key, Val::Lit(k, _) if k == "kubernetes.io/hostname") =>
+                {
+                    Some(&e.values)
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(hosts) = hostnames {
+            let p = terms.index(0);
+            super::scheduling::node_term(cx, &ast.node_affinity[0], &p);
+            let hosts = vec(hosts.iter().map(|s| cx.string(&s.value)).collect());
+            b = call!(b.node_affinity_hostname(hosts));
+        } else {
+            let node_selector_terms = vec((ast.node_affinity.iter().enumerate())
+                .map(|(i, a)| super::scheduling::node_term(cx, a, &terms.index(i)))
+                .collect());
+            let required = record!(
+                k,
+                selector::NodeSelector {
+                    node_selector_terms
+                }
+            );
+            let affinity = record!(k, selector::VolumeNodeAffinity { required });
+            b = call!(b.node_affinity(affinity));
+        }
     }
     if let Some((ns, n)) = &ast.claim_ref {
         let cr = spec.child("claimRef");
@@ -1173,8 +1192,8 @@ fn pdb(cx: &mut Cx, ast: &PdbAst, root: Sp) -> LoweredObject {
         b = call!(b.max_unavailable(m));
     }
     if let Some(s) = &ast.selector {
-        let s = super::scheduling::label_selector(cx, s, &spec.child("selector"));
-        b = call!(b.selector(s));
+        let calls = super::scheduling::selector_calls(cx, s, &spec.child("selector"));
+        super::scheduling::apply_selector!(b, calls);
     }
     if let Some(w) = &ast.unhealthy {
         cx.reg(&spec.child("unhealthyPodEvictionPolicy"), w.sp);
