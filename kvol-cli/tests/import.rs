@@ -42,11 +42,11 @@ const REFUSED: &[(&str, &[&str])] = &[
         "kubernetes-sigs__azurefile-csi-driver__deploy__example__pv-azurefile-csi.yaml",
         &["spec.csi.nodeStageSecretRef"],
     ),
-    // A PersistentVolume's csi.nodeStageSecretRef (its claim's selector `matchExpressions`
-    // and missing class are written and bound).
+    // A PersistentVolume's csi.nodeStageSecretRef and nodePublishSecretRef (its claim's
+    // selector `matchExpressions` and missing class are written, and bind).
     (
         "kubernetes__cloud-provider-openstack__examples__manila-csi-plugin__nfs__static-provisioning__preprovisioned-pvc.yaml",
-        &["spec.csi.nodeStageSecretRef"],
+        &["spec.csi.node"],
     ),
 ];
 

@@ -884,8 +884,8 @@ pub struct PvcAst {
     pub volume_mode: Option<Word<VolumeMode>>,
     /// `volume_name`.
     pub volume_name: Option<Str>,
-    /// `selector: { k: v, k In [..], … }`.
-    pub selector: Option<SelectorAst>,
+    /// `selector: { k: v, k In [..], … }` (boxed: most claims have none).
+    pub selector: Option<Box<SelectorAst>>,
     /// `data_source`.
     pub data_source: Option<DataSource>,
     /// `data_source_ref`.

@@ -949,6 +949,117 @@ storage_class {
         );
     }
 
+    /// A claim without a class whose selector (`matchExpressions`) picks a volume without a
+    /// class: with no default class the PV controller binds them, so nothing is declared.
+    #[test]
+    fn a_class_less_claim_with_a_selector_binds_its_volume() {
+        let yaml = "\
+apiVersion: v1
+kind: PersistentVolume
+metadata: {name: share, labels: {name: share}}
+spec:
+  accessModes: [ReadWriteMany]
+  capacity: {storage: 1Gi}
+  nfs: {server: nfs.example.com, path: /exports}
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: share-claim}
+spec:
+  accessModes: [ReadWriteMany]
+  resources: {requests: {storage: 1Gi}}
+  selector:
+    matchExpressions:
+    - {key: name, operator: In, values: [share]}
+";
+        assert_eq!(
+            block(yaml),
+            "\
+pv {
+    name: share,
+    labels: { name: share },
+    capacity: 1Gi,
+    access: RWX,
+    source: nfs \"nfs.example.com\" \"/exports\",
+},
+pvc {
+    name: share-claim,
+    access: RWX,
+    request: 1Gi,
+    selector: { name In [\"share\"] },
+},"
+        );
+    }
+
+    /// Node affinity of any terms (every operator, `matchFields`), one `node_affinity:` each;
+    /// topology terms of several requirements, and several terms as a list.
+    #[test]
+    fn node_affinity_terms_and_topology_terms() {
+        let yaml = "\
+apiVersion: v1
+kind: PersistentVolume
+metadata: {name: local-a}
+spec:
+  capacity: {storage: 10Gi}
+  accessModes: [ReadWriteOnce]
+  storageClassName: local
+  local: {path: /mnt/disks/a}
+  nodeAffinity:
+    required:
+      nodeSelectorTerms:
+      - matchExpressions:
+        - {key: kubernetes.io/hostname, operator: In, values: [node-1, node-2]}
+        - {key: disk, operator: Exists}
+        - {key: cpus, operator: Gt, values: [\"4\"]}
+      - matchFields:
+        - {key: metadata.name, operator: In, values: [node-3]}
+      - matchExpressions:
+        - {key: kubernetes.io/hostname, operator: In, values: [node-4]}
+---
+apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata: {name: local}
+provisioner: kubernetes.io/no-provisioner
+volumeBindingMode: WaitForFirstConsumer
+allowedTopologies:
+- matchLabelExpressions:
+  - {key: topology.kubernetes.io/zone, values: [a, b]}
+  - {key: topology.kubernetes.io/region, values: [r1]}
+- matchLabelExpressions:
+  - {key: topology.kubernetes.io/zone, values: [c]}
+";
+        assert_eq!(
+            block(yaml),
+            "\
+pv {
+    name: local-a,
+    capacity: 10Gi,
+    access: RWO,
+    class: local,
+    node_affinity: {
+        kubernetes.io/hostname In [\"node-1\", \"node-2\"],
+        disk Exists,
+        cpus Gt [\"4\"],
+    },
+    node_affinity: { field metadata.name In [\"node-3\"] },
+    node_affinity: hostname [\"node-4\"],
+    source: local \"/mnt/disks/a\",
+},
+storage_class {
+    name: local,
+    provisioner: \"kubernetes.io/no-provisioner\",
+    binding: WaitForFirstConsumer,
+    topology: [
+        {
+            \"topology.kubernetes.io/zone\": [\"a\", \"b\"],
+            \"topology.kubernetes.io/region\": [\"r1\"],
+        },
+        { \"topology.kubernetes.io/zone\": [\"c\"] },
+    ],
+},"
+        );
+    }
+
     #[test]
     fn services_of_every_type() {
         let yaml = "\

@@ -106,7 +106,7 @@ impl Body {
                     let inner = " ".repeat(indent + 4);
                     for item in items {
                         match item.one_line() {
-                            Some(line) if indent + 4 + line.len() + 1 <= 100 => {
+                            Some(line) if indent + 4 + line.len() < 100 => {
                                 out.push_str(&format!("{inner}{line},\n"));
                             }
                             _ => {

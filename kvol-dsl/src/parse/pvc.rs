@@ -71,7 +71,7 @@ pub fn parse(p: &P, input: TokenStream) -> PvcAst {
             "attributes_class" => {
                 ast.attributes_class = value::literal_name(p, c, "a VolumeAttributesClass name")
             }
-            "selector" => ast.selector = super::scheduling::selector_value(p, c),
+            "selector" => ast.selector = super::scheduling::selector_value(p, c).map(Box::new),
             "data_source" | "data_source_ref" => {
                 let ds = data_source(p, c, e.key == "data_source_ref", e.key_sp);
                 if e.key == "data_source" {
