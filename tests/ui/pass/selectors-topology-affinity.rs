@@ -1,5 +1,5 @@
-//! Selectors with expressions, StorageClass topology terms, PV node affinity terms and a
-//! placeholder volume named like a claim template.
+// Selectors with expressions, StorageClass topology terms, PV node affinity terms and a
+// placeholder volume named like a claim template.
 fn main() {
     let set = kvol::manifests! {
         // A claim without a class and no default class declared: admission leaves the class
