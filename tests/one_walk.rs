@@ -93,7 +93,10 @@ pass_case!(seed_2_hostpath, "ui/pass/seed-2-hostpath.rs");
 pass_case!(seed_3_nfs, "ui/pass/seed-3-nfs.rs");
 pass_case!(seed_4_static_pv, "ui/pass/seed-4-static-pv.rs");
 pass_case!(seed_5_dynamic, "ui/pass/seed-5-dynamic.rs");
-pass_case!(selectors_topology_affinity, "ui/pass/selectors-topology-affinity.rs");
+pass_case!(
+    selectors_topology_affinity,
+    "ui/pass/selectors-topology-affinity.rs"
+);
 pass_case!(statefulset_options, "ui/pass/statefulset-options.rs");
 
 /// The pass cases included above: a new pass case must be added here too.

@@ -1316,9 +1316,9 @@ pub const S16_VOLUME_NAME_MISSING: RuleId = RuleId::new("16/volume-name-missing"
 ///
 /// kvol's own rule (the API server accepts this): the PersistentVolume controller binds a WaitForFirstConsumer claim only once a pod uses it, after the immediate ones: it may find its volume taken.
 pub const S16_WAIT_FOR_FIRST_CONSUMER: RuleId = RuleId::new("16/wait-for-first-consumer");
-/// `16/default-class`: an unset class takes the default StorageClass; without one the claim cannot be provisioned.
+/// `16/default-class`: an unset class takes the default StorageClass; without one the claim binds only a volume without a class.
 ///
-/// kvol's own rule (the API server accepts this): an unset class takes the cluster's default StorageClass; without one the claim is never provisioned and stays Pending.
+/// kvol's own rule (the API server accepts this): an unset class takes the cluster's default StorageClass; without one the claim is never provisioned: it binds a volume without a class or stays Pending.
 pub const S16_DEFAULT_CLASS: RuleId = RuleId::new("16/default-class");
 /// `16/default-class-unknown`: a default class of unknown name matches no volume by class.
 ///
@@ -2517,7 +2517,7 @@ pub(crate) fn why_of(id: &str) -> Option<&'static str> {
             "the PersistentVolume controller binds a WaitForFirstConsumer claim only once a pod uses it, after the immediate ones: it may find its volume taken"
         }
         "16/default-class" => {
-            "an unset class takes the cluster's default StorageClass; without one the claim is never provisioned and stays Pending"
+            "an unset class takes the cluster's default StorageClass; without one the claim is never provisioned: it binds a volume without a class or stays Pending"
         }
         "16/default-class-unknown" => {
             "a default class of unknown name matches no volume by class: the claim stays Pending"
