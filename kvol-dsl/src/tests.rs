@@ -196,6 +196,15 @@ fn volume_node_affinity_terms() {
     );
     let e = errors(Kind::Pv, &pv("node_affinity: { cpus Lt [] }"));
     assert_eq!(e.len(), 1, "{e:?}");
+    // A pod's node affinity terms take `field` too.
+    let pod = |term: &str| format!(r#"name: p, image: "x", node_affinity: required {{ {term} }}"#);
+    assert_eq!(
+        errors(Kind::Pod, &pod("field metadata.name In [node-1]")),
+        Vec::<String>::new()
+    );
+    let e = errors(Kind::Pod, &pod("field metadata.name In [node-1, node-2]"));
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].contains("matchFields[0].values"), "{e:?}");
 }
 
 /// StorageClass topology: one term as a map, several as a list of maps.
