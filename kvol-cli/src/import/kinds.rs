@@ -238,7 +238,7 @@ pub(super) fn node_term(term: &NodeSelectorTerm) -> Body {
 
 /// `{ app: web, tier In ["db"], canary DoesNotExist }`: `matchLabels`, then `matchExpressions`
 /// in order.
-fn selector(s: &LabelSelector) -> Body {
+pub(super) fn selector(s: &LabelSelector) -> Body {
     let mut body = map(&s.match_labels);
     for e in &s.match_expressions {
         body.item(expression(
