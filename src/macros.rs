@@ -124,16 +124,19 @@
 ///   [read_only] [sub_path "x"]`;
 /// - full form: `container NAME { image, port, mount, command: [..], args: [..], env: { … } }`,
 ///   `init_container NAME { … }`, `volume NAME: SOURCE` (see [`pod!`](crate::pod!));
-/// - `claim: [NAME] SIZE MODES [CLASS] [{ labels: { … }, annotations: { … }, volume_mode: Block }]
-///   [=> PATH]`: a claim template; NAME defaults to `data`;
+/// - `claim: [NAME] SIZE MODES [CLASS] [{ labels: { … }, annotations: { … }, volume_mode:
+///   Filesystem | Block, selector: { … } }] [=> PATH]` (the options may also follow the path):
+///   a claim template; NAME defaults to `data`;
 ///   with `=> PATH` it is mounted into the compact container (or every container of the full
 ///   form), without it the compact container mounts it at `/data`; repeat `claim:` for more;
 /// - `update: RollingUpdate [{ partition: N, max_unavailable: N | "N%" }]` or `OnDelete`;
 /// - `pod_management: OrderedReady | Parallel`;
 /// - `retention: { deleted: Retain | Delete, scaled: Retain | Delete }`;
 /// - `set_labels: { … }`: the StatefulSet object's own labels;
-/// - `selector: { … }`: the selector's labels when they are only some of the pod labels
-///   (default: all of them); `pod_annotations: { … }`: the pods' annotations;
+/// - `selector: { app: db, tier In [a, b], canary DoesNotExist }`: what the set selects its
+///   pods by, labels and expressions (`In`, `NotIn`, `Exists`, `DoesNotExist`), when the pods
+///   carry more labels (default: all of `labels`; it must match them); `pod_annotations: { … }`:
+///   the pods' annotations;
 /// - the headless Service: `service_labels: { … }` (default: the pod labels),
 ///   `service_annotations: { … }`, `service_ports: [NAME, …]` (which named container ports it
 ///   exposes), `service_port: NAME NUMBER [PROTOCOL] [=> TARGET]` (a port written out in full;
@@ -193,7 +196,7 @@ macro_rules! statefulset {
 ///   | Unconfined | Localhost "profile.json" }`;
 /// - `node_affinity: required { "topology.kubernetes.io/zone" In [a, b] }` or `node_affinity:
 ///   preferred 10 { … }` (repeat for more terms; operators `In`, `NotIn`, `Exists`,
-///   `DoesNotExist`, `Gt`, `Lt`);
+///   `DoesNotExist`, `Gt`, `Lt`; `field metadata.name In [node-1]` for `matchFields`);
 /// - `pod_affinity:` / `pod_anti_affinity: required { app In [db] } on "kubernetes.io/hostname"`
 ///   or `preferred 100 { app: db } on "…" [namespaces [ns]]` (the selector takes `key: value`
 ///   labels and `key OP [values]` expressions);
@@ -252,7 +255,8 @@ macro_rules! pod {
 ///
 /// Keys: `name`, `namespace`, `labels`, `annotations`, `access`, `request`, `limit`, `class`
 /// (`"name"`, `""`, or leave it out for the cluster default), `volume_mode: Filesystem |
-/// Block`, `volume_name: PV`, `selector: { k: v }`, `data_source: { kind, name, api_group }`,
+/// Block`, `volume_name: PV`, `selector: { k: v, k In [..], k NotIn [..], k Exists, k
+/// DoesNotExist }` (the PersistentVolumes it may bind), `data_source: { kind, name, api_group }`,
 /// `data_source_ref: { kind, name, api_group, namespace }`.
 #[macro_export]
 macro_rules! pvc {
@@ -275,7 +279,10 @@ macro_rules! pvc {
 ///
 /// Keys: `name`, `labels`, `annotations`, `capacity`, `access`, `reclaim: Retain | Delete |
 /// Recycle` (`Recycle` warns), `class`, `volume_mode`, `mount_options: [..]`, `node_affinity:
-/// hostname ["node-1"]`, `claim_ref: NAMESPACE/NAME`, and `source:` one of
+/// hostname ["node-1"]` or `node_affinity: { "topology.kubernetes.io/zone" In [a], disk Exists,
+/// field metadata.name In [node-1] }` (a node selector term: every operator, `field` for
+/// `matchFields`; repeat `node_affinity:` for more terms, any of which may hold), `claim_ref:
+/// NAMESPACE/NAME`, and `source:` one of
 ///
 /// - `host_path "PATH" [TYPE]`, `local "PATH"`, `nfs "SERVER" "PATH" [read_only]`,
 /// - `csi "DRIVER" "HANDLE" [{ fs_type: ext4, read_only: true, attributes: { … } }]`,
@@ -307,7 +314,9 @@ macro_rules! pv {
 /// ```
 ///
 /// Keys: `name`, `labels`, `annotations`, `provisioner`, `parameters`, `reclaim`, `binding`,
-/// `allow_expansion`, `mount_options`, `topology`, `default`.
+/// `allow_expansion`, `mount_options`, `topology`, `default`. `topology: { "KEY": [..], … }` is
+/// one `allowedTopologies` term (its requirements all hold); `topology: [{ … }, { … }]` several
+/// (any of them).
 #[macro_export]
 macro_rules! storage_class {
     ($($t:tt)*) => { $crate::__private::storage_class_impl!($crate; $($t)*) };
@@ -472,7 +481,8 @@ macro_rules! secret {
 
 /// A PodDisruptionBudget (`policy/v1`), checked at compile time: `name`, `namespace`,
 /// `labels`, `annotations`, `min_available` or `max_unavailable` (`N` or `"N%"`),
-/// `selector: { app: web }`, `unhealthy_pod_eviction: IfHealthyBudget | AlwaysAllow`.
+/// `selector: { app: web }` (expressions too: `tier In [a, b]`, `canary DoesNotExist`),
+/// `unhealthy_pod_eviction: IfHealthyBudget | AlwaysAllow`.
 ///
 /// ```
 /// let pdb = kvol::pdb! { name: web-pdb, min_available: 2, selector: { app: web } };

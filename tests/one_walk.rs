@@ -98,6 +98,10 @@ pass_case!(seed_2_hostpath, "ui/pass/seed-2-hostpath.rs");
 pass_case!(seed_3_nfs, "ui/pass/seed-3-nfs.rs");
 pass_case!(seed_4_static_pv, "ui/pass/seed-4-static-pv.rs");
 pass_case!(seed_5_dynamic, "ui/pass/seed-5-dynamic.rs");
+pass_case!(
+    selectors_topology_affinity,
+    "ui/pass/selectors-topology-affinity.rs"
+);
 pass_case!(statefulset_options, "ui/pass/statefulset-options.rs");
 
 /// The pass cases included above: a new pass case must be added here too.
@@ -121,6 +125,7 @@ const INCLUDED: &[&str] = &[
     "seed-3-nfs.rs",
     "seed-4-static-pv.rs",
     "seed-5-dynamic.rs",
+    "selectors-topology-affinity.rs",
     "snapshot-restore.rs",
     "statefulset-options.rs",
 ];

@@ -1039,7 +1039,7 @@ fn node_selector(s: &NodeSelector) -> core::NodeSelector {
 fn node_term(t: &NodeSelectorTerm) -> core::NodeSelectorTerm {
     core::NodeSelectorTerm {
         match_expressions: list(&t.match_expressions, node_requirement),
-        match_fields: None,
+        match_fields: list(&t.match_fields, node_requirement),
     }
 }
 

@@ -83,6 +83,7 @@ fn local(mut volume: PersistentVolume) -> PersistentVolume {
         values: vec!["node-1".into()],
     };
     let term = NodeSelectorTerm {
+        match_fields: Vec::new(),
         match_expressions: vec![on_node],
     };
     volume.spec.node_affinity = Some(VolumeNodeAffinity {

@@ -749,6 +749,7 @@ fn node_affinity() -> VolumeNodeAffinity {
         required: NodeSelector {
             node_selector_terms: vec![
                 NodeSelectorTerm {
+                    match_fields: Vec::new(),
                     match_expressions: vec![
                         req(
                             "kubernetes.io/hostname",
@@ -769,6 +770,7 @@ fn node_affinity() -> VolumeNodeAffinity {
                     ],
                 },
                 NodeSelectorTerm {
+                    match_fields: Vec::new(),
                     match_expressions: vec![
                         req("example.com/disks", NodeSelectorOperator::Gt, &["2"]),
                         req("example.com/generation", NodeSelectorOperator::Lt, &["10"]),
@@ -1542,6 +1544,7 @@ fn pod_settings_and_projected_volumes() {
         topology_key: "kubernetes.io/hostname".into(),
     };
     let node_term = NodeSelectorTerm {
+        match_fields: Vec::new(),
         match_expressions: vec![NodeSelectorRequirement {
             key: "topology.kubernetes.io/zone".into(),
             operator: NodeSelectorOperator::In,

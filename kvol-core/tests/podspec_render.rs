@@ -236,6 +236,7 @@ fn security_context_and_preferred_anti_affinity() {
 fn pod_level_fields_and_projected_volume() {
     let pod = Pod::builder("client")
         .node_affinity_required(NodeSelectorTerm {
+            match_fields: Vec::new(),
             match_expressions: vec![NodeSelectorRequirement {
                 key: "topology.kubernetes.io/zone".into(),
                 operator: NodeSelectorOperator::In,
@@ -245,6 +246,7 @@ fn pod_level_fields_and_projected_volume() {
         .node_affinity_preferred(
             1,
             NodeSelectorTerm {
+                match_fields: Vec::new(),
                 match_expressions: vec![NodeSelectorRequirement {
                     key: "node.kubernetes.io/instance-type".into(),
                     operator: NodeSelectorOperator::In,

@@ -83,6 +83,7 @@ fn expected_code(id: &str) -> Option<&'static str> {
         "kvol-shared-read-write-once" => "shared-read-write-once-claim",
         "kvol-pdb-selects-pods" => "pdb-selects-no-pods",
         "kvol-pdb-blocks-drain" => "pdb-blocks-drain",
+        "kvol-claim-template-placeholder-volume" => "claim-template-placeholder-volume",
         // §15 and the §14 deprecation rows of the plugins: deprecated or removed by target.
         n if id.starts_with("15/") || n.ends_with("-deprecated") => "legacy-plugin",
         _ => return None,

@@ -618,6 +618,8 @@ pub struct ClaimSpec {
     pub annotations: Vec<MapEntry>,
     /// `{ volume_mode: Block }`.
     pub volume_mode: Option<Word<VolumeMode>>,
+    /// `selector` of the options: the PersistentVolumes the claims may bind.
+    pub selector: Option<SelectorAst>,
     /// The whole entry.
     pub sp: Sp,
 }
@@ -730,8 +732,9 @@ pub struct StatefulSetAst {
     pub revision_history: Option<Int>,
     /// `set_labels`: the StatefulSet object's own labels.
     pub set_labels: Vec<MapEntry>,
-    /// `selector`: the selector's labels when they are not all the pod labels.
-    pub selector: Vec<MapEntry>,
+    /// `selector`: what the set selects its pods by, labels and expressions (default: all the
+    /// pod labels).
+    pub selector: Option<SelectorAst>,
     /// `pod_annotations`: the pod template's annotations.
     pub pod_annotations: Vec<MapEntry>,
     /// `service_labels`: the headless Service's labels (default: the pod labels).
@@ -846,8 +849,8 @@ pub struct PvAst {
     pub volume_mode: Option<Word<VolumeMode>>,
     /// `mount_options`.
     pub mount_options: Vec<Str>,
-    /// `node_affinity: hostname [..]`.
-    pub node_hostnames: Vec<Str>,
+    /// `node_affinity: hostname [..]` or `node_affinity: { EXPR, … }`, one term each (ORed).
+    pub node_affinity: Vec<NodeAffinityAst>,
     /// `claim_ref: NAMESPACE / NAME`.
     pub claim_ref: Option<(Str, Str)>,
     /// `source`.
@@ -886,8 +889,8 @@ pub struct PvcAst {
     pub volume_mode: Option<Word<VolumeMode>>,
     /// `volume_name`.
     pub volume_name: Option<Str>,
-    /// `selector: { k: v }`.
-    pub selector: Vec<MapEntry>,
+    /// `selector: { k: v, k In [..], … }` (boxed: most claims have none).
+    pub selector: Option<Box<SelectorAst>>,
     /// `data_source`.
     pub data_source: Option<DataSource>,
     /// `data_source_ref`.
@@ -917,10 +920,20 @@ pub struct StorageClassAst {
     pub allow_expansion: Option<bool>,
     /// `mount_options`.
     pub mount_options: Vec<Str>,
-    /// `topology: { key: [values] }`.
-    pub topology: Vec<(Str, Vec<Str>)>,
+    /// `topology: { key: [values], … }` (one term) or `topology: [{ … }, { … }]` (terms).
+    pub topology: Vec<TopologyTermAst>,
     /// `default: true`.
     pub default_class: Option<bool>,
+}
+
+/// One `allowedTopologies` term: `{ "topology.kubernetes.io/zone": ["a", "b"], … }`, its
+/// requirements ANDed.
+#[derive(Debug, Clone)]
+pub struct TopologyTermAst {
+    /// `key: [values]` requirements (`matchLabelExpressions`).
+    pub requirements: Vec<(Str, Vec<Str>)>,
+    /// The braces.
+    pub sp: Sp,
 }
 
 /// `strategy: Recreate` or `strategy: RollingUpdate [{ max_surge: …, max_unavailable: … }]` of
@@ -1040,8 +1053,8 @@ pub struct PdbAst {
     pub min_available: Option<Val<MaxUnavailable>>,
     /// `max_unavailable`.
     pub max_unavailable: Option<Val<MaxUnavailable>>,
-    /// `selector: { app: web }`.
-    pub selector: Vec<MapEntry>,
+    /// `selector: { app: web, tier In [..], … }`.
+    pub selector: Option<SelectorAst>,
     /// `unhealthy_pod_eviction`.
     pub unhealthy: Option<Word<kvol_core::pdb::UnhealthyPodEvictionPolicy>>,
 }
@@ -1191,6 +1204,8 @@ pub struct NodeAffinityAst {
     pub weight: Option<Int>,
     /// The term's expressions (ANDed).
     pub exprs: Vec<ExprAst<kvol_core::selector::NodeSelectorOperator>>,
+    /// The term's field requirements `field metadata.name In [..]` (`matchFields`).
+    pub fields: Vec<ExprAst<kvol_core::selector::NodeSelectorOperator>>,
     /// The whole entry.
     pub sp: Sp,
 }

@@ -138,6 +138,131 @@ fn statefulset_selector_may_be_narrower_than_the_pod_labels() {
     assert_eq!(e.len(), 1, "{e:?}");
 }
 
+/// Selectors with expressions (`KEY In [..]`, `NotIn`, `Exists`, `DoesNotExist`) on claims,
+/// claim templates, StatefulSets and budgets, checked by the API server's selector rules.
+#[test]
+fn selectors_take_expressions_everywhere() {
+    let pvc = r#"name: data, access: RWX, request: 1Gi,
+        selector: { disk: ssd, name In ["nfs-share"], zone NotIn [a, b], fast Exists, old DoesNotExist }"#;
+    assert_eq!(errors(Kind::Pvc, pvc), Vec::<String>::new());
+    let e = errors(
+        Kind::Pvc,
+        "name: data, access: RWX, request: 1Gi, selector: { name In [] }",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].contains("must be specified when `operator` is 'In' or 'NotIn'"),
+        "{e:?}"
+    );
+    let e = errors(
+        Kind::Pvc,
+        "name: data, access: RWX, request: 1Gi, selector: { name Has [x] }",
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].contains("KEY OPERATOR [VALUES]"), "{e:?}");
+    let set = r#"name: db, labels: { app: db, tier: data }, image: "postgres",
+        selector: { app: db, tier In [data, cache] },
+        claim: data 1Gi RWO "standard" { selector: { disk Exists } }"#;
+    assert_eq!(errors(Kind::StatefulSet, set), Vec::<String>::new());
+    let e = errors(
+        Kind::StatefulSet,
+        r#"name: db, labels: { app: db }, image: "postgres", selector: { app: db, tier Exists }"#,
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].contains("`selector` does not match template `labels`"),
+        "{e:?}"
+    );
+    let pdb = "name: db, max_unavailable: 1, selector: { app: db, canary DoesNotExist }";
+    assert_eq!(errors(Kind::Pdb, pdb), Vec::<String>::new());
+}
+
+/// A pod volume named like a claim template: without a source (`empty_dir`, the API server's
+/// default) the controller's claim replaces it (kvol warns); with one, it is kvol's error.
+#[test]
+fn a_placeholder_volume_named_like_a_claim_template_is_accepted() {
+    let set = |volume: &str| {
+        format!(
+            r#"name: git, service: git, image: "git", mount: repos => "/data/repos",
+            claim: repos 1Gi RWO "standard", volume repos: {volume}"#
+        )
+    };
+    assert_eq!(
+        errors(Kind::StatefulSet, &set("empty_dir")),
+        Vec::<String>::new()
+    );
+    let e = errors(Kind::StatefulSet, &set("empty_dir memory"));
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].contains("must not be the name of a volumeClaimTemplate"),
+        "{e:?}"
+    );
+}
+
+/// A PersistentVolume's node affinity: one term per `node_affinity:`, every operator, and
+/// `field metadata.name In [NAME]` for `matchFields` (ValidateNodeFieldSelectorRequirement).
+#[test]
+fn volume_node_affinity_terms() {
+    let pv = |terms: &str| {
+        format!(
+            r#"name: local-0, capacity: 1Gi, access: RWO, class: local, {terms},
+            source: local "/mnt/disks/0""#
+        )
+    };
+    let ok = pv(
+        r#"node_affinity: { kubernetes.io/hostname In [node-1], disk Exists, cpus Gt ["4"] },
+        node_affinity: { field metadata.name NotIn [node-2] }, node_affinity: hostname [node-3],
+        node_affinity: { field In [x] }"#,
+    );
+    assert_eq!(errors(Kind::Pv, &ok), Vec::<String>::new());
+    let e = errors(
+        Kind::Pv,
+        &pv("node_affinity: { field metadata.name In [a, b] }"),
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(
+        e[0].contains(
+            "must be only one value when `operator` is 'In' or 'NotIn' for node field selector"
+        ),
+        "{e:?}"
+    );
+    let e = errors(Kind::Pv, &pv("node_affinity: { cpus Lt [] }"));
+    assert_eq!(e.len(), 1, "{e:?}");
+    // A pod's node affinity terms take `field` too.
+    let pod = |term: &str| format!(r#"name: p, image: "x", node_affinity: required {{ {term} }}"#);
+    assert_eq!(
+        errors(Kind::Pod, &pod("field metadata.name In [node-1]")),
+        Vec::<String>::new()
+    );
+    let e = errors(Kind::Pod, &pod("field metadata.name In [node-1, node-2]"));
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].contains("matchFields[0].values"), "{e:?}");
+}
+
+/// StorageClass topology: one term as a map, several as a list of maps.
+#[test]
+fn storage_class_topology_terms() {
+    let sc = |topology: &str| {
+        format!(r#"name: local, provisioner: "example.com/p", topology: {topology}"#)
+    };
+    let one =
+        r#"{ "topology.kubernetes.io/zone": ["a", "b"], "topology.kubernetes.io/region": ["r"] }"#;
+    assert_eq!(errors(Kind::StorageClass, &sc(one)), Vec::<String>::new());
+    let two =
+        r#"[{ "topology.kubernetes.io/zone": ["a"] }, { "topology.kubernetes.io/zone": ["b"] }]"#;
+    assert_eq!(errors(Kind::StorageClass, &sc(two)), Vec::<String>::new());
+    let same =
+        r#"[{ "topology.kubernetes.io/zone": ["a"] }, { "topology.kubernetes.io/zone": ["a"] }]"#;
+    let e = errors(Kind::StorageClass, &sc(same));
+    assert_eq!(e.len(), 1, "{e:?}");
+    assert!(e[0].contains("Duplicate value"), "{e:?}");
+    let e = errors(
+        Kind::StorageClass,
+        &sc(r#"{ "topology.kubernetes.io/zone": [] }"#),
+    );
+    assert_eq!(e.len(), 1, "{e:?}");
+}
+
 /// The options of a claim template: labels, annotations, volume mode; misspellings are caught.
 #[test]
 fn claim_template_options() {

@@ -95,6 +95,7 @@ pub fn all() -> Vec<WarningCode> {
         WarningCode::SharedReadWriteOnceClaim,
         WarningCode::PdbSelectsNoPods,
         WarningCode::PdbBlocksDrain,
+        WarningCode::ClaimTemplatePlaceholderVolume,
     ]);
     all
 }

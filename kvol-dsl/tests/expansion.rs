@@ -57,6 +57,31 @@ const CASES: &[(&str, Kind, &str)] = &[
         r#"name: data, access: RWO | ROX, request: 1Gi, limit: 2Gi, class: "", selector: { tier: db }"#,
     ),
     (
+        "pvc-selector-expressions",
+        Kind::Pvc,
+        r#"name: share, access: RWX, request: 1Gi, selector: { name In ["share"], legacy DoesNotExist }"#,
+    ),
+    (
+        "pv-node-affinity-terms",
+        Kind::Pv,
+        r#"name: local-0, capacity: 10Gi, access: RWO, class: local, source: local "/mnt/disks/0",
+           node_affinity: { kubernetes.io/hostname In [node-1], cpus Gt ["4"] },
+           node_affinity: { field metadata.name In [node-2] }, node_affinity: hostname [node-3]"#,
+    ),
+    (
+        "pv-node-affinity-hostname",
+        Kind::Pv,
+        r#"name: local-1, capacity: 10Gi, access: RWO, class: local, source: local "/mnt/disks/1",
+           node_affinity: hostname [node-1]"#,
+    ),
+    (
+        "storage-class-topology-terms",
+        Kind::StorageClass,
+        r#"name: local, provisioner: "kubernetes.io/no-provisioner",
+           topology: [{ "topology.kubernetes.io/zone": ["a"], "topology.kubernetes.io/region": ["r"] },
+                      { "topology.kubernetes.io/zone": ["c"] }]"#,
+    ),
+    (
         "pv-legacy",
         Kind::Pv,
         r#"name: old, capacity: 10Gi, access: RWO, reclaim: Retain,

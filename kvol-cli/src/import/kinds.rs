@@ -15,7 +15,9 @@ use kvol_core::object::Object;
 use kvol_core::pdb::PodDisruptionBudget;
 use kvol_core::pv::{PersistentVolume, PvSource};
 use kvol_core::pvc::{ClassRef, PersistentVolumeClaim};
-use kvol_core::selector::{LabelSelector, NodeSelectorOperator};
+use kvol_core::selector::{
+    LabelSelector, NodeSelectorOperator, NodeSelectorTerm, SelectorOperator, TopologySelectorTerm,
+};
 use kvol_core::service::{ClusterIp, Service, TargetPort};
 use kvol_core::snapshot::{VolumeSnapshot, VolumeSnapshotClass};
 use kvol_core::statefulset::IntOrPercent;
@@ -40,11 +42,11 @@ pub(super) fn object(doc: &Doc, object: &Object) -> Result<(&'static str, Body),
     let mut printed = match object {
         Object::PersistentVolume(o) => ("pv", pv(doc, o, &mut errors)),
         Object::PersistentVolumeClaim(o) => ("pvc", pvc(doc, o, &mut errors)),
-        Object::StorageClass(o) => ("storage_class", storage_class(doc, o, &mut errors)),
+        Object::StorageClass(o) => ("storage_class", storage_class(o)),
         Object::Service(o) => ("service", service(doc, o, &mut errors)),
         Object::ConfigMap(o) => ("config_map", config_map(o)),
         Object::Secret(o) => ("secret", secret(o)),
-        Object::PodDisruptionBudget(o) => ("pdb", pdb(doc, o, &mut errors)),
+        Object::PodDisruptionBudget(o) => ("pdb", pdb(o)),
         Object::VolumeSnapshotClass(o) => ("volume_snapshot_class", snapshot_class(o)),
         Object::VolumeSnapshot(o) => ("volume_snapshot", snapshot(o)),
         Object::VolumeAttributesClass(o) => ("volume_attributes_class", attributes_class(o)),
@@ -204,16 +206,49 @@ fn class(c: &str) -> String {
     }
 }
 
-/// `matchLabels` only: the DSL's selectors are label maps.
-fn selector(doc: &Doc, s: &LabelSelector, path: &str, errors: &mut Errors) -> Body {
-    if !s.match_expressions.is_empty() {
-        errors.push(doc.error(
-            &format!("{path}.matchExpressions"),
-            "the DSL's selectors are label maps (`matchLabels`): write this object with kvol's \
-             builder API to keep `matchExpressions`",
+/// A selector expression `KEY OP [VALUES]` as the DSL reads it: the key is quoted when it is
+/// not bare or one of its segments is an operator word (the parser finds the operator as the
+/// first such identifier).
+pub(super) fn expression(key: &str, op: &str, values: &[String], operators: &[&str]) -> String {
+    let key = if key.split(['-', '.', '/']).any(|s| operators.contains(&s)) {
+        string(key)
+    } else {
+        atom(key)
+    };
+    if values.is_empty() {
+        format!("{key} {op}")
+    } else {
+        format!("{key} {op} {}", strings(values))
+    }
+}
+
+/// A node selector term `{ KEY OP [..], field metadata.name In [..] }`.
+pub(super) fn node_term(term: &NodeSelectorTerm) -> Body {
+    let mut body = Body::new();
+    let words = NodeSelectorOperator::words();
+    for r in &term.match_expressions {
+        body.item(expression(&r.key, r.operator.api_word(), &r.values, words));
+    }
+    for r in &term.match_fields {
+        let e = expression(&r.key, r.operator.api_word(), &r.values, words);
+        body.item(format!("field {e}"));
+    }
+    body
+}
+
+/// `{ app: web, tier In ["db"], canary DoesNotExist }`: `matchLabels`, then `matchExpressions`
+/// in order.
+pub(super) fn selector(s: &LabelSelector) -> Body {
+    let mut body = map(&s.match_labels);
+    for e in &s.match_expressions {
+        body.item(expression(
+            &e.key,
+            e.operator.api_word(),
+            &e.values,
+            SelectorOperator::words(),
         ));
     }
-    map(&s.match_labels)
+    body
 }
 
 fn int_or_percent(v: &IntOrPercent) -> String {
@@ -243,25 +278,30 @@ fn pv(doc: &Doc, pv: &PersistentVolume, errors: &mut Errors) -> Body {
         body.field("mount_options", strings(&spec.mount_options));
     }
     if let Some(a) = &spec.node_affinity {
-        // The DSL writes one term: `kubernetes.io/hostname In [..]`.
-        match a.required.node_selector_terms.as_slice() {
-            [term]
-                if matches!(
-                    term.match_expressions.as_slice(),
-                    [r] if r.key == "kubernetes.io/hostname"
+        // One `node_affinity:` entry per term; `hostname [..]` for `kubernetes.io/hostname In`.
+        if a.required.node_selector_terms.is_empty() {
+            errors.push(doc.error(
+                "spec.nodeAffinity.required.nodeSelectorTerms",
+                "the DSL writes a volume's node affinity as its terms: write a volume without \
+                 terms with kvol's builder API",
+            ));
+        }
+        for term in &a.required.node_selector_terms {
+            match (
+                term.match_expressions.as_slice(),
+                term.match_fields.is_empty(),
+            ) {
+                ([r], true)
+                    if r.key == "kubernetes.io/hostname"
                         && r.operator == NodeSelectorOperator::In
-                        && !r.values.is_empty()
-                ) =>
-            {
-                let values = &term.match_expressions[0].values;
-                body.field("node_affinity", format!("hostname {}", strings(values)));
+                        && !r.values.is_empty() =>
+                {
+                    body.field("node_affinity", format!("hostname {}", strings(&r.values)));
+                }
+                _ => {
+                    body.block("node_affinity:", node_term(term));
+                }
             }
-            _ => errors.push(doc.error(
-                "spec.nodeAffinity",
-                "the DSL writes a volume's node affinity as one term `kubernetes.io/hostname In \
-                 [..]` (`node_affinity: hostname [..]`): write this volume with kvol's builder \
-                 API to keep other terms",
-            )),
         }
     }
     if let Some(c) = &spec.claim_ref {
@@ -391,7 +431,7 @@ fn pvc(doc: &Doc, pvc: &PersistentVolumeClaim, errors: &mut Errors) -> Body {
         body.field("volume_name", name(v));
     }
     if let Some(s) = &spec.selector {
-        body.block("selector:", selector(doc, s, "spec.selector", errors));
+        body.block("selector:", selector(s));
     }
     if let Some(d) = &spec.data_source {
         let mut ds = Body::new();
@@ -439,7 +479,7 @@ fn pvc(doc: &Doc, pvc: &PersistentVolumeClaim, errors: &mut Errors) -> Body {
     body
 }
 
-fn storage_class(doc: &Doc, sc: &StorageClass, errors: &mut Errors) -> Body {
+fn storage_class(sc: &StorageClass) -> Body {
     let mut body = cluster_meta(&sc.metadata);
     body.field("provisioner", string(&sc.provisioner));
     if !sc.parameters.is_empty() {
@@ -457,23 +497,22 @@ fn storage_class(doc: &Doc, sc: &StorageClass, errors: &mut Errors) -> Body {
     if !sc.mount_options.is_empty() {
         body.field("mount_options", strings(&sc.mount_options));
     }
-    if !sc.allowed_topologies.is_empty() {
-        // The DSL writes one term per key, each with one requirement.
-        let mut topology = Body::new();
-        for (i, term) in sc.allowed_topologies.iter().enumerate() {
-            match term.match_label_expressions.as_slice() {
-                [r] => {
-                    topology.field(&string(&r.key), strings(&r.values));
-                }
-                _ => errors.push(doc.error(
-                    &format!("allowedTopologies[{i}]"),
-                    "the DSL writes each topology term with one requirement (`topology: { \
-                     \"KEY\": [..] }`): write this class with kvol's builder API to keep terms \
-                     of several requirements",
-                )),
-            }
+    // One term: `topology: { "KEY": [..], … }`; several: `topology: [{ … }, { … }]`.
+    let term = |t: &TopologySelectorTerm| {
+        let mut body = Body::new();
+        for r in &t.match_label_expressions {
+            body.field(&string(&r.key), strings(&r.values));
         }
-        body.block("topology:", topology);
+        body
+    };
+    match sc.allowed_topologies.as_slice() {
+        [] => {}
+        [one] => {
+            body.block("topology:", term(one));
+        }
+        terms => {
+            body.list("topology:", terms.iter().map(term).collect());
+        }
     }
     body
 }
@@ -593,7 +632,7 @@ fn secret(s: &Secret) -> Body {
     body
 }
 
-fn pdb(doc: &Doc, p: &PodDisruptionBudget, errors: &mut Errors) -> Body {
+fn pdb(p: &PodDisruptionBudget) -> Body {
     let spec = &p.spec;
     let mut body = object_meta(&p.metadata);
     if let Some(v) = &spec.min_available {
@@ -603,7 +642,7 @@ fn pdb(doc: &Doc, p: &PodDisruptionBudget, errors: &mut Errors) -> Body {
         body.field("max_unavailable", int_or_percent(v));
     }
     if let Some(s) = &spec.selector {
-        body.block("selector:", selector(doc, s, "spec.selector", errors));
+        body.block("selector:", selector(s));
     }
     if let Some(u) = spec.unhealthy_pod_eviction_policy {
         body.field("unhealthy_pod_eviction", u.api_word());
@@ -920,6 +959,117 @@ storage_class {
         );
     }
 
+    /// A claim without a class whose selector (`matchExpressions`) picks a volume without a
+    /// class: with no default class the PV controller binds them, so nothing is declared.
+    #[test]
+    fn a_class_less_claim_with_a_selector_binds_its_volume() {
+        let yaml = "\
+apiVersion: v1
+kind: PersistentVolume
+metadata: {name: share, labels: {name: share}}
+spec:
+  accessModes: [ReadWriteMany]
+  capacity: {storage: 1Gi}
+  nfs: {server: nfs.example.com, path: /exports}
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: share-claim}
+spec:
+  accessModes: [ReadWriteMany]
+  resources: {requests: {storage: 1Gi}}
+  selector:
+    matchExpressions:
+    - {key: name, operator: In, values: [share]}
+";
+        assert_eq!(
+            block(yaml),
+            "\
+pv {
+    name: share,
+    labels: { name: share },
+    capacity: 1Gi,
+    access: RWX,
+    source: nfs \"nfs.example.com\" \"/exports\",
+},
+pvc {
+    name: share-claim,
+    access: RWX,
+    request: 1Gi,
+    selector: { name In [\"share\"] },
+},"
+        );
+    }
+
+    /// Node affinity of any terms (every operator, `matchFields`), one `node_affinity:` each;
+    /// topology terms of several requirements, and several terms as a list.
+    #[test]
+    fn node_affinity_terms_and_topology_terms() {
+        let yaml = "\
+apiVersion: v1
+kind: PersistentVolume
+metadata: {name: local-a}
+spec:
+  capacity: {storage: 10Gi}
+  accessModes: [ReadWriteOnce]
+  storageClassName: local
+  local: {path: /mnt/disks/a}
+  nodeAffinity:
+    required:
+      nodeSelectorTerms:
+      - matchExpressions:
+        - {key: kubernetes.io/hostname, operator: In, values: [node-1, node-2]}
+        - {key: disk, operator: Exists}
+        - {key: cpus, operator: Gt, values: [\"4\"]}
+      - matchFields:
+        - {key: metadata.name, operator: In, values: [node-3]}
+      - matchExpressions:
+        - {key: kubernetes.io/hostname, operator: In, values: [node-4]}
+---
+apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata: {name: local}
+provisioner: kubernetes.io/no-provisioner
+volumeBindingMode: WaitForFirstConsumer
+allowedTopologies:
+- matchLabelExpressions:
+  - {key: topology.kubernetes.io/zone, values: [a, b]}
+  - {key: topology.kubernetes.io/region, values: [r1]}
+- matchLabelExpressions:
+  - {key: topology.kubernetes.io/zone, values: [c]}
+";
+        assert_eq!(
+            block(yaml),
+            "\
+pv {
+    name: local-a,
+    capacity: 10Gi,
+    access: RWO,
+    class: local,
+    node_affinity: {
+        kubernetes.io/hostname In [\"node-1\", \"node-2\"],
+        disk Exists,
+        cpus Gt [\"4\"],
+    },
+    node_affinity: { field metadata.name In [\"node-3\"] },
+    node_affinity: hostname [\"node-4\"],
+    source: local \"/mnt/disks/a\",
+},
+storage_class {
+    name: local,
+    provisioner: \"kubernetes.io/no-provisioner\",
+    binding: WaitForFirstConsumer,
+    topology: [
+        {
+            \"topology.kubernetes.io/zone\": [\"a\", \"b\"],
+            \"topology.kubernetes.io/region\": [\"r1\"],
+        },
+        { \"topology.kubernetes.io/zone\": [\"c\"] },
+    ],
+},"
+        );
+    }
+
     #[test]
     fn services_of_every_type() {
         let yaml = "\
@@ -1050,15 +1200,30 @@ kind: PodDisruptionBudget
 metadata: {name: p}
 spec:
   maxUnavailable: 1
-  selector: {matchExpressions: [{key: app, operator: Exists}]}
+  selector:
+    matchLabels: {app: web}
+    matchExpressions:
+    - {key: app, operator: Exists}
+    - {key: tier, operator: In, values: [db, \"1.0\"]}
+    - {key: example.com/In, operator: NotIn, values: [x]}
+    - {key: legacy, operator: DoesNotExist}
 ";
         assert_eq!(
-            errors(expressions),
-            [
-                "in.yaml#0 spec.selector.matchExpressions: the DSL's selectors are label maps \
-              (`matchLabels`): write this object with kvol's builder API to keep \
-              `matchExpressions`"
-            ]
+            block(expressions),
+            "\
+pdb {
+    name: p,
+    max_unavailable: 1,
+    selector: {
+        app: web,
+        app Exists,
+        tier In [\"db\", \"1.0\"],
+        \"example.com/In\" NotIn [\"x\"],
+        legacy DoesNotExist,
+    },
+    // kvol's warnings on this object, accepted as in the input
+    allow: [pdb_selects_no_pods],
+},"
         );
     }
 

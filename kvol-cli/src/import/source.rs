@@ -15,6 +15,10 @@ enum Entry {
     Block { head: String, body: Body },
     /// `// text` on its own line.
     Comment(String),
+    /// `text,`: an entry that is not `key: value` (a selector expression `tier In [..]`).
+    Item(String),
+    /// `head [{ … }, { … }],`: a list of blocks (`topology: [..]`).
+    List { head: String, items: Vec<Body> },
 }
 
 /// Blocks without comments whose one-line form is at most this long are written on one line.
@@ -49,6 +53,21 @@ impl Body {
         self
     }
 
+    /// `text,` — an entry that is DSL text as a whole (`tier In ["db"]`).
+    pub fn item(&mut self, text: impl Into<String>) -> &mut Self {
+        self.entries.push(Entry::Item(text.into()));
+        self
+    }
+
+    /// `head [{ … }, …],` — `head` includes its colon (`topology:`).
+    pub fn list(&mut self, head: impl Into<String>, items: Vec<Body>) -> &mut Self {
+        self.entries.push(Entry::List {
+            head: head.into(),
+            items,
+        });
+        self
+    }
+
     /// `// text` (one line per line of `text`).
     pub fn comment(&mut self, text: &str) -> &mut Self {
         for line in text.lines() {
@@ -70,6 +89,34 @@ impl Body {
             match entry {
                 Entry::Field { key, value } => {
                     out.push_str(&format!("{pad}{key}: {value},\n"));
+                }
+                Entry::Item(text) => {
+                    out.push_str(&format!("{pad}{text},\n"));
+                }
+                Entry::List { head, items } => {
+                    let lines: Option<Vec<String>> = items.iter().map(Body::one_line).collect();
+                    if let Some(lines) = &lines {
+                        let line = format!("[{}]", lines.join(", "));
+                        if indent + head.len() + line.len() + 2 <= 100 {
+                            out.push_str(&format!("{pad}{head} {line},\n"));
+                            continue;
+                        }
+                    }
+                    out.push_str(&format!("{pad}{head} [\n"));
+                    let inner = " ".repeat(indent + 4);
+                    for item in items {
+                        match item.one_line() {
+                            Some(line) if indent + 4 + line.len() < 100 => {
+                                out.push_str(&format!("{inner}{line},\n"));
+                            }
+                            _ => {
+                                out.push_str(&format!("{inner}{{\n"));
+                                item.write(out, indent + 8);
+                                out.push_str(&format!("{inner}}},\n"));
+                            }
+                        }
+                    }
+                    out.push_str(&format!("{pad}],\n"));
                 }
                 Entry::Comment(text) => {
                     for line in wrap(text, 100usize.saturating_sub(indent + 3).max(40)) {
@@ -94,19 +141,42 @@ impl Body {
     /// `{ a: 1, b: { c: 3 } }` when the body is short and holds no comment (and `{}` when
     /// empty).
     fn one_line(&self) -> Option<String> {
-        if self.entries.is_empty() {
-            return Some("{}".to_owned());
+        if self.has_comments() {
+            return None;
         }
-        let mut parts = Vec::new();
-        for entry in &self.entries {
-            match entry {
-                Entry::Field { key, value } => parts.push(format!("{key}: {value}")),
-                Entry::Block { head, body } => parts.push(format!("{head} {}", body.one_line()?)),
-                Entry::Comment(_) => return None,
-            }
-        }
-        let line = format!("{{ {} }}", parts.join(", "));
+        let line = self.inline();
         (line.len() <= INLINE_WIDTH && !line.contains('\n')).then_some(line)
+    }
+
+    /// Whether a comment is written anywhere in the body.
+    fn has_comments(&self) -> bool {
+        self.entries.iter().any(|e| match e {
+            Entry::Comment(_) => true,
+            Entry::Block { body, .. } => body.has_comments(),
+            Entry::List { items, .. } => items.iter().any(Body::has_comments),
+            Entry::Field { .. } | Entry::Item(_) => false,
+        })
+    }
+
+    /// The body on one line however long, `{ a: 1, b In [x] }` (`{}` when empty), for a value
+    /// written inside another one.
+    pub fn inline(&self) -> String {
+        if self.entries.is_empty() {
+            return "{}".to_owned();
+        }
+        let parts: Vec<String> = (self.entries.iter())
+            .filter_map(|entry| match entry {
+                Entry::Field { key, value } => Some(format!("{key}: {value}")),
+                Entry::Item(text) => Some(text.clone()),
+                Entry::List { head, items } => {
+                    let items: Vec<String> = items.iter().map(Body::inline).collect();
+                    Some(format!("{head} [{}]", items.join(", ")))
+                }
+                Entry::Block { head, body } => Some(format!("{head} {}", body.inline())),
+                Entry::Comment(_) => None,
+            })
+            .collect();
+        format!("{{ {} }}", parts.join(", "))
     }
 }
 

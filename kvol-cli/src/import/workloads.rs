@@ -865,44 +865,15 @@ fn pod_spec(cx: &Ctx, b: &mut Body, spec: &PodSpec, path: &str) -> Result<(), Im
 }
 
 /// `{ KEY OP [VALUES], … }` of a node selector term.
+/// A node selector term, `{ KEY OP [..], field metadata.name In [..] }` (as the PV printer
+/// writes it).
 fn node_term(t: &kvol_core::model::selector::NodeSelectorTerm) -> String {
-    let items: Vec<String> = t
-        .match_expressions
-        .iter()
-        .map(|e| expression(&e.key, e.operator.as_str(), &e.values))
-        .collect();
-    if items.is_empty() {
-        "{}".to_owned()
-    } else {
-        format!("{{ {} }}", items.join(", "))
-    }
+    super::kinds::node_term(t).inline()
 }
 
-fn expression(key: &str, op: &str, values: &[String]) -> String {
-    if values.is_empty() {
-        format!("{} {op}", map_key(key))
-    } else {
-        format!("{} {op} {}", map_key(key), strings(values))
-    }
-}
-
-/// `{ app: "web", tier In ["db"] }`.
+/// `{ app: "web", tier In ["db"] }` (as the claim and PDB printers write it).
 fn selector(s: &LabelSelector) -> String {
-    let mut items: Vec<String> = s
-        .match_labels
-        .iter()
-        .map(|(k, v)| format!("{}: {}", map_key(k), string(v)))
-        .collect();
-    items.extend(
-        s.match_expressions
-            .iter()
-            .map(|e| expression(&e.key, e.operator.as_str(), &e.values)),
-    );
-    if items.is_empty() {
-        "{}".to_owned()
-    } else {
-        format!("{{ {} }}", items.join(", "))
-    }
+    super::kinds::selector(s).inline()
 }
 
 fn pod_affinity(

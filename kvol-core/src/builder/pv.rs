@@ -188,6 +188,7 @@ impl PvBuilder {
             values: hostnames.into_iter().map(Into::into).collect(),
         };
         let term = NodeSelectorTerm {
+            match_fields: Vec::new(),
             match_expressions: vec![requirement],
         };
         let required = NodeSelector {

@@ -55,7 +55,7 @@ impl StatefulSet {
         StatefulSetBuilder {
             metadata: ObjectMeta::named(name),
             pod_labels: StringMap::new(),
-            selector: StringMap::new(),
+            selector: None,
             pod_annotations: StringMap::new(),
             service_name: None,
             pod: PodSpec::default(),
@@ -86,8 +86,8 @@ impl StatefulSet {
 pub struct StatefulSetBuilder {
     metadata: ObjectMeta,
     pod_labels: StringMap,
-    /// `matchLabels` of the selector when it is not the pod labels.
-    selector: StringMap,
+    /// `spec.selector` when it is not all the pod labels (unset: the pod labels).
+    selector: Option<LabelSelector>,
     pod_annotations: StringMap,
     service_name: Option<String>,
     /// The pod spec without its volumes, which are assembled at build time.
@@ -129,7 +129,14 @@ impl StatefulSetBuilder {
     /// the pod labels; with some, it must select the pods (a subset of their labels), and the
     /// headless Service still selects the pods by all their labels.
     pub fn selector_label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        put(&mut self.selector, key, value);
+        let selector = self.selector.get_or_insert_with(LabelSelector::default);
+        put(&mut selector.match_labels, key, value);
+        self
+    }
+    /// Sets the whole selector (`matchLabels` and `matchExpressions`), replacing labels added
+    /// so far: the pods are selected by it instead of by all the pod labels.
+    pub fn selector(mut self, selector: LabelSelector) -> Self {
+        self.selector = Some(selector);
         self
     }
     /// Adds an annotation to the pods (`spec.template.metadata.annotations`).
@@ -361,11 +368,9 @@ impl StatefulSetBuilder {
             pod_management_policy: self.pod_management_policy,
             replicas: self.replicas,
             revision_history_limit: self.revision_history_limit,
-            selector: LabelSelector::labels(if self.selector.is_empty() {
-                labels.clone()
-            } else {
-                self.selector
-            }),
+            selector: self
+                .selector
+                .unwrap_or_else(|| LabelSelector::labels(labels.clone())),
             service_name,
             template: PodTemplate {
                 metadata: TemplateMeta {

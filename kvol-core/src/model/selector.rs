@@ -104,14 +104,18 @@ serialize_struct!(NodeSelector {
     "nodeSelectorTerms" => node_selector_terms,
 });
 
-/// One node selector term: all expressions must match (ANDed).
+/// One node selector term: all expressions and field requirements must match (ANDed).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct NodeSelectorTerm {
     /// Requirements on node labels.
     pub match_expressions: Vec<NodeSelectorRequirement>,
+    /// Requirements on node fields: `metadata.name` with `In`/`NotIn` and one value is all the
+    /// API server accepts.
+    pub match_fields: Vec<NodeSelectorRequirement>,
 }
 serialize_struct!(NodeSelectorTerm {
     "matchExpressions" => match_expressions skip_if Vec::is_empty,
+    "matchFields" => match_fields skip_if Vec::is_empty,
 });
 
 /// A requirement on a node label.

@@ -740,7 +740,7 @@ pub const S7_NODE_REQUIREMENT_KEY: RuleId = RuleId::new("7/node-requirement-key"
 /// `7/node-requirement-values-format`: requirement values: label values.
 pub const S7_NODE_REQUIREMENT_VALUES_FORMAT: RuleId =
     RuleId::new("7/node-requirement-values-format");
-/// `7/node-selector-matchFields`: matchFields only metadata.name with In/NotIn (not checked by kvol).
+/// `7/node-selector-matchFields`: matchFields only metadata.name with In/NotIn and one node name.
 pub const S7_NODE_SELECTOR_MATCH_FIELDS: RuleId = RuleId::new("7/node-selector-matchFields");
 /// `7/hostPath-recycle-root`: Recycle is Forbidden for a hostPath that cleans to '/'.
 pub const S7_HOST_PATH_RECYCLE_ROOT: RuleId = RuleId::new("7/hostPath-recycle-root");
@@ -1022,11 +1022,16 @@ pub const S11_2_KVOL_SERVICE_NAME_LABEL: RuleId = RuleId::new("11.2/kvol-service
 pub const S11_2_KVOL_SERVICE_NAME_REQUIRED: RuleId = RuleId::new("11.2/kvol-serviceName-required");
 /// `11.2/pvc-name-length`: claim names \<template\>-\<name\>-\<ordinal\> are DNS-1123 subdomains (not checked by kvol).
 pub const S11_2_PVC_NAME_LENGTH: RuleId = RuleId::new("11.2/pvc-name-length");
-/// `11.2/kvol-volume-shadowed-by-claim-template`: (kvol) a pod volume named like a claim template would be replaced.
+/// `11.2/kvol-volume-shadowed-by-claim-template`: (kvol) a pod volume with a source named like a claim template would be replaced.
 ///
 /// kvol's own rule (the API server accepts this): the StatefulSet controller replaces a pod volume named like a claim template with the claim: the volume as written is silently dropped from the pods.
 pub const S11_2_KVOL_VOLUME_SHADOWED_BY_CLAIM_TEMPLATE: RuleId =
     RuleId::new("11.2/kvol-volume-shadowed-by-claim-template");
+/// `11.2/kvol-claim-template-placeholder-volume`: warning: a pod volume without a source (emptyDir without medium or sizeLimit) named like a claim template.
+///
+/// kvol's own rule (the API server accepts this): the StatefulSet controller replaces the volume with the template's claim in every pod: the entry declares nothing and can be deleted.
+pub const S11_2_KVOL_CLAIM_TEMPLATE_PLACEHOLDER_VOLUME: RuleId =
+    RuleId::new("11.2/kvol-claim-template-placeholder-volume");
 /// `11.2/kvol-service-name-is-serviceName`: (kvol) the Service is named serviceName.
 ///
 /// kvol's own rule (the API server accepts this): the pods' DNS names \<pod\>.\<serviceName\> come from the headless Service named serviceName: a Service of another name gives them no DNS records.
@@ -1316,9 +1321,9 @@ pub const S16_VOLUME_NAME_MISSING: RuleId = RuleId::new("16/volume-name-missing"
 ///
 /// kvol's own rule (the API server accepts this): the PersistentVolume controller binds a WaitForFirstConsumer claim only once a pod uses it, after the immediate ones: it may find its volume taken.
 pub const S16_WAIT_FOR_FIRST_CONSUMER: RuleId = RuleId::new("16/wait-for-first-consumer");
-/// `16/default-class`: an unset class takes the default StorageClass; without one the claim cannot be provisioned.
+/// `16/default-class`: an unset class takes the default StorageClass; without one the claim binds only a volume without a class.
 ///
-/// kvol's own rule (the API server accepts this): an unset class takes the cluster's default StorageClass; without one the claim is never provisioned and stays Pending.
+/// kvol's own rule (the API server accepts this): an unset class takes the cluster's default StorageClass; without one the claim is never provisioned: it binds a volume without a class or stays Pending.
 pub const S16_DEFAULT_CLASS: RuleId = RuleId::new("16/default-class");
 /// `16/default-class-unknown`: a default class of unknown name matches no volume by class.
 ///
@@ -2087,6 +2092,7 @@ pub const ALL: &[RuleId] = &[
     S11_2_KVOL_SERVICE_NAME_REQUIRED,
     S11_2_PVC_NAME_LENGTH,
     S11_2_KVOL_VOLUME_SHADOWED_BY_CLAIM_TEMPLATE,
+    S11_2_KVOL_CLAIM_TEMPLATE_PLACEHOLDER_VOLUME,
     S11_2_KVOL_SERVICE_NAME_IS_SERVICE_NAME,
     S11_2_KVOL_SERVICE_NAMESPACE,
     S11_2_KVOL_SERVICE_SELECTOR,
@@ -2308,6 +2314,7 @@ pub(crate) fn source_of(id: &str) -> Source {
         | "11.2/kvol-serviceName-label"
         | "11.2/kvol-serviceName-required"
         | "11.2/kvol-volume-shadowed-by-claim-template"
+        | "11.2/kvol-claim-template-placeholder-volume"
         | "11.2/kvol-service-name-is-serviceName"
         | "11.2/kvol-service-namespace"
         | "11.2/kvol-service-selector"
@@ -2467,6 +2474,9 @@ pub(crate) fn why_of(id: &str) -> Option<&'static str> {
         "11.2/kvol-volume-shadowed-by-claim-template" => {
             "the StatefulSet controller replaces a pod volume named like a claim template with the claim: the volume as written is silently dropped from the pods"
         }
+        "11.2/kvol-claim-template-placeholder-volume" => {
+            "the StatefulSet controller replaces the volume with the template's claim in every pod: the entry declares nothing and can be deleted"
+        }
         "11.2/kvol-service-name-is-serviceName" => {
             "the pods' DNS names <pod>.<serviceName> come from the headless Service named serviceName: a Service of another name gives them no DNS records"
         }
@@ -2615,7 +2625,7 @@ pub(crate) fn why_of(id: &str) -> Option<&'static str> {
             "the PersistentVolume controller binds a WaitForFirstConsumer claim only once a pod uses it, after the immediate ones: it may find its volume taken"
         }
         "16/default-class" => {
-            "an unset class takes the cluster's default StorageClass; without one the claim is never provisioned and stays Pending"
+            "an unset class takes the cluster's default StorageClass; without one the claim is never provisioned: it binds a volume without a class or stays Pending"
         }
         "16/default-class-unknown" => {
             "a default class of unknown name matches no volume by class: the claim stays Pending"

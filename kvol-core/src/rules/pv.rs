@@ -608,6 +608,7 @@ mod tests {
         VolumeNodeAffinity {
             required: NodeSelector {
                 node_selector_terms: vec![NodeSelectorTerm {
+                    match_fields: Vec::new(),
                     match_expressions: vec![NodeSelectorRequirement {
                         key: "kubernetes.io/hostname".into(),
                         operator: NodeSelectorOperator::In,

@@ -771,6 +771,9 @@ pub enum WarningCode {
     PdbSelectsNoPods,
     /// A PodDisruptionBudget that allows no eviction of the pods it covers.
     PdbBlocksDrain,
+    /// A StatefulSet pod volume without a source (an `emptyDir` without medium or size limit)
+    /// named like a claim template: the StatefulSet controller replaces it with the claim.
+    ClaimTemplatePlaceholderVolume,
 }
 
 impl WarningCode {
@@ -804,6 +807,7 @@ impl WarningCode {
             WarningCode::SharedReadWriteOnceClaim => "shared-read-write-once-claim",
             WarningCode::PdbSelectsNoPods => "pdb-selects-no-pods",
             WarningCode::PdbBlocksDrain => "pdb-blocks-drain",
+            WarningCode::ClaimTemplatePlaceholderVolume => "claim-template-placeholder-volume",
         }
     }
     /// Whose warning it is: [`Source::ApiServer`] when the API server's `WarningsOnCreate` gives
@@ -842,7 +846,8 @@ impl WarningCode {
             WarningCode::AttributesClassNotServed
             | WarningCode::SharedReadWriteOnceClaim
             | WarningCode::PdbSelectsNoPods
-            | WarningCode::PdbBlocksDrain => Source::Kvol,
+            | WarningCode::PdbBlocksDrain
+            | WarningCode::ClaimTemplatePlaceholderVolume => Source::Kvol,
         }
     }
     /// The legacy plugin the warning is about, for the plugin variants.

@@ -8,6 +8,7 @@ use super::{
     meta::{self, LabelRules},
 };
 use crate::{
+    model::api_enum::ApiEnum,
     names,
     report::{FieldError, FieldPath, RuleId},
     selector::{
@@ -169,6 +170,59 @@ pub(crate) fn node_term(
     let exprs = path.child("matchExpressions");
     for (j, req) in term.match_expressions.iter().enumerate() {
         node_requirement(checker, req, values, rule, &exprs.index(j));
+    }
+    let fields = path.child("matchFields");
+    for (j, req) in term.match_fields.iter().enumerate() {
+        node_field_requirement(checker, req, rule, &fields.index(j));
+    }
+}
+
+/// `ValidateNodeFieldSelectorRequirement`: `In`/`NotIn` with exactly one value, on the one
+/// field the API server knows (`metadata.name`, whose values are node names: DNS-1123
+/// subdomains).
+fn node_field_requirement(
+    checker: &mut Checker,
+    req: &NodeSelectorRequirement,
+    rule: Option<RuleId>,
+    path: &FieldPath,
+) {
+    let rule = rule.unwrap_or(ids::S7_NODE_SELECTOR_MATCH_FIELDS);
+    let values = path.child("values");
+    match req.operator {
+        NodeSelectorOperator::In | NodeSelectorOperator::NotIn => {
+            if req.values.len() != 1 {
+                checker.error(FieldError::required(
+                    rule,
+                    values.clone(),
+                    "must be only one value when `operator` is 'In' or 'NotIn' for node field \
+                     selector",
+                ));
+            }
+        }
+        op => checker.error(FieldError::invalid(
+            rule,
+            path.child("operator"),
+            op.api_word(),
+            "not a valid selector operator",
+        )),
+    }
+    if req.key != "metadata.name" {
+        checker.error(FieldError::invalid(
+            rule,
+            path.child("key"),
+            &req.key,
+            "not a valid field selector key",
+        ));
+        return;
+    }
+    for (i, v) in req.values.iter().enumerate() {
+        invalid_each(
+            checker,
+            rule,
+            &values.index(i),
+            v,
+            names::dns1123_subdomain(v),
+        );
     }
 }
 
@@ -401,6 +455,7 @@ mod tests {
     fn node(operator: NodeSelectorOperator, values: &[&str]) -> NodeSelector {
         NodeSelector {
             node_selector_terms: vec![NodeSelectorTerm {
+                match_fields: Vec::new(),
                 match_expressions: vec![NodeSelectorRequirement {
                     key: "kubernetes.io/hostname".into(),
                     operator,
@@ -417,6 +472,65 @@ mod tests {
         assert_eq!(
             r.errors[0].detail,
             "must have at least one node selector term"
+        );
+    }
+
+    /// `ValidateNodeFieldSelectorRequirement`: `metadata.name`, `In`/`NotIn`, one node name.
+    #[test]
+    fn node_field_requirements() {
+        let field = |key: &str, op, values: &[&str]| NodeSelector {
+            node_selector_terms: vec![NodeSelectorTerm {
+                match_expressions: Vec::new(),
+                match_fields: vec![NodeSelectorRequirement {
+                    key: key.into(),
+                    operator: op,
+                    values: values.iter().map(|v| v.to_string()).collect(),
+                }],
+            }],
+        };
+        let p = "sel.nodeSelectorTerms[0].matchFields[0]";
+        let name = "metadata.name";
+        for op in [NodeSelectorOperator::In, NodeSelectorOperator::NotIn] {
+            assert_clean(&check(|c| {
+                node_selector(c, &field(name, op, &["node-1"]), &root())
+            }));
+        }
+        let r = check(|c| {
+            node_selector(
+                c,
+                &field(name, NodeSelectorOperator::In, &["a", "b"]),
+                &root(),
+            )
+        });
+        assert_only(&r, &format!("{p}.values"), ErrorKind::Required);
+        assert!(
+            r.errors[0].detail.contains("for node field selector"),
+            "{r:?}"
+        );
+        let r =
+            check(|c| node_selector(c, &field(name, NodeSelectorOperator::Exists, &[]), &root()));
+        assert_eq!(r.errors.len(), 1, "{r:?}");
+        assert_eq!(r.errors[0].path.to_string(), format!("{p}.operator"));
+        assert_eq!(r.errors[0].detail, "not a valid selector operator");
+        let r = check(|c| {
+            node_selector(
+                c,
+                &field("metadata.uid", NodeSelectorOperator::In, &["x"]),
+                &root(),
+            )
+        });
+        assert_only(&r, &format!("{p}.key"), ErrorKind::Invalid);
+        let r = check(|c| {
+            node_selector(
+                c,
+                &field(name, NodeSelectorOperator::In, &["Node_1"]),
+                &root(),
+            )
+        });
+        assert_eq!(r.errors[0].path.to_string(), format!("{p}.values[0]"));
+        assert!(
+            r.errors.iter().all(|e| e.kind == ErrorKind::Invalid),
+            "{r:?}"
         );
     }
 

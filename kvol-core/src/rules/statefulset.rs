@@ -24,10 +24,11 @@ use super::{
 use crate::{
     names,
     pod::RestartPolicy,
-    report::{FieldError, FieldPath, quote},
+    report::{FieldError, FieldPath, WarningCode, quote},
     service::TargetPort,
     statefulset::{IntOrPercent, StatefulSet, StatefulSetSpec, UpdateStrategy},
     validate::Checker,
+    volume::{EmptyDir, VolumeSource},
 };
 use std::collections::BTreeSet;
 
@@ -396,7 +397,11 @@ fn unvalidated_before_1_34(target: crate::KubeVersion, mut e: FieldError) -> Fie
     e
 }
 
-/// kvol: a pod volume named like a claim template would be replaced by the template's claim.
+/// kvol: a pod volume named like a claim template is replaced by the template's claim
+/// (`updateStorage` in the StatefulSet controller's `stateful_set_utils.go`). A volume with a
+/// source is silently dropped: an error. One without (the API server defaults it to an
+/// `emptyDir` without medium or size limit, and kvol reads it so) only names the claim's
+/// volume: a warning.
 fn shadowed_volumes(checker: &mut Checker, spec: &StatefulSetSpec, path: &FieldPath) {
     let templates: BTreeSet<&str> = spec
         .volume_claim_templates
@@ -404,10 +409,33 @@ fn shadowed_volumes(checker: &mut Checker, spec: &StatefulSetSpec, path: &FieldP
         .filter_map(|t| t.metadata.name.as_deref())
         .collect();
     for (i, vol) in spec.template.spec.volumes.iter().enumerate() {
-        if !vol.name.is_empty() && templates.contains(vol.name.as_str()) {
+        if vol.name.is_empty() || !templates.contains(vol.name.as_str()) {
+            continue;
+        }
+        let placeholder = matches!(
+            &vol.source,
+            VolumeSource::EmptyDir(EmptyDir {
+                medium: None,
+                size_limit: None
+            })
+        );
+        let at = path.index(i).child("name");
+        if placeholder {
+            checker.warn(
+                WarningCode::ClaimTemplatePlaceholderVolume,
+                at,
+                format!(
+                    "volume {} has no source (or an emptyDir without medium or sizeLimit) and \
+                     is named like a volumeClaimTemplate: the StatefulSet controller replaces \
+                     it with the template's claim in every pod, so the entry declares nothing \
+                     and can be deleted",
+                    quote(&vol.name)
+                ),
+            );
+        } else {
             checker.error(FieldError::invalid(
                 ids::S11_2_KVOL_VOLUME_SHADOWED_BY_CLAIM_TEMPLATE,
-                path.index(i).child("name"),
+                at,
                 &vol.name,
                 "must not be the name of a volumeClaimTemplate (the claim template would replace \
                  this volume); rename the volume or the claim template",
@@ -802,7 +830,14 @@ mod tests {
     #[test]
     fn a_pod_volume_may_not_shadow_a_claim_template() {
         let mut s = statefulset("web");
-        s.spec.template.spec.volumes.push(empty_dir("www"));
+        s.spec
+            .template
+            .spec
+            .volumes
+            .push(crate::volume::Volume::new(
+                "www",
+                crate::volume::VolumeSource::empty_dir_memory(),
+            ));
         let r = s.check();
         assert_only(&r, "spec.template.spec.volumes[0].name", ErrorKind::Invalid);
         assert!(
@@ -810,6 +845,26 @@ mod tests {
                 .detail
                 .starts_with("must not be the name of a volumeClaimTemplate")
         );
+        assert!(r.warnings.is_empty(), "{r:?}");
+    }
+
+    /// `updateStorage` replaces a pod volume named like a claim template with the claim: one
+    /// without a source (defaulted to a bare emptyDir) only names the claim's volume.
+    #[test]
+    fn a_source_less_volume_named_like_a_claim_template_is_a_warning() {
+        let mut s = statefulset("web");
+        s.spec.template.spec.volumes.push(empty_dir("www"));
+        let r = s.check();
+        assert_count(&r, 0);
+        assert_eq!(r.warnings.len(), 1, "{r:?}");
+        let w = &r.warnings[0];
+        assert_eq!(w.code, WarningCode::ClaimTemplatePlaceholderVolume);
+        assert_eq!(w.path.to_string(), "spec.template.spec.volumes[0].name");
+        assert!(
+            w.message.contains("replaces it with the template's claim"),
+            "{w:?}"
+        );
+        assert!(w.message.contains("can be deleted"), "{w:?}");
     }
 
     #[test]

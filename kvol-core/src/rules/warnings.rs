@@ -659,6 +659,7 @@ mod tests {
         VolumeNodeAffinity {
             required: NodeSelector {
                 node_selector_terms: vec![NodeSelectorTerm {
+                    match_fields: Vec::new(),
                     match_expressions: vec![NodeSelectorRequirement {
                         key: key.into(),
                         operator: NodeSelectorOperator::In,

@@ -1036,7 +1036,10 @@ fn node_affinity(g: &mut Gen) -> VolumeNodeAffinity {
                     }
                 })
                 .collect();
-            NodeSelectorTerm { match_expressions }
+            NodeSelectorTerm {
+                match_fields: Vec::new(),
+                match_expressions,
+            }
         })
         .collect();
     VolumeNodeAffinity {
@@ -2019,6 +2022,7 @@ fn settings(g: &mut Gen, labels: &BTreeMap<String, String>) -> Settings {
             if g.chance(0.7) {
                 let terms = (0..1 + g.upto(1))
                     .map(|_| NodeSelectorTerm {
+                        match_fields: Vec::new(),
                         match_expressions: (0..1 + g.upto(1))
                             .map(|_| node_requirement(g, true))
                             .collect(),
@@ -2032,6 +2036,7 @@ fn settings(g: &mut Gen, labels: &BTreeMap<String, String>) -> Settings {
                 let weight = g.pick(&[1, 50, 100]);
                 // Invalid label values are allowed in preferred terms.
                 let preference = NodeSelectorTerm {
+                    match_fields: Vec::new(),
                     match_expressions: vec![node_requirement(g, false)],
                 };
                 na.preferred

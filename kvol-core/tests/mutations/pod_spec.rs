@@ -28,6 +28,7 @@ fn security(p: &mut Pod) -> &mut PodSecurityContext {
 
 fn node_term(key: &str, op: NodeSelectorOperator, values: &[&str]) -> NodeSelectorTerm {
     NodeSelectorTerm {
+        match_fields: Vec::new(),
         match_expressions: vec![NodeSelectorRequirement {
             key: key.into(),
             operator: op,

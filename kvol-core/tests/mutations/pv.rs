@@ -128,6 +128,23 @@ pub(super) fn persistent_volumes(rows: &mut Vec<Row>) {
         move |p| set(p, NodeSelectorOperator::Gt, &["1", "2"]),
         move |p| set(p, NodeSelectorOperator::Gt, &["1"]),
     ));
+    let fields = "spec.nodeAffinity.required.nodeSelectorTerms[0].matchFields[0].values";
+    let field = |p: &mut PersistentVolume, values: &[&str]| {
+        let a = p.spec.node_affinity.as_mut().expect("affinity");
+        a.required.node_selector_terms[0].match_fields = vec![NodeSelectorRequirement {
+            key: "metadata.name".into(),
+            operator: NodeSelectorOperator::In,
+            values: values.iter().map(|v| v.to_string()).collect(),
+        }];
+    };
+    rows.push(model(
+        "7/node-selector-matchFields",
+        pv_local(),
+        fields,
+        REQUIRED,
+        move |p| field(p, &["node-1", "node-2"]),
+        move |p| field(p, &["node-1"]),
+    ));
     rows.push(model(
         "7/node-requirement-kvol-gt-integer",
         pv_local(),

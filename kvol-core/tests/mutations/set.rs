@@ -273,9 +273,14 @@ pub(super) fn binding(rows: &mut Vec<Row>) {
         with_class("pd.csi.storage.gke.io", false),
         &format!("{CLAIM0}.spec.storageClassName"),
         REQUIRED,
-        |s| s.pvc(0).spec.storage_class = ClassRef::ClusterDefault,
+        // Without a default class the claim could still bind pv0 (class ""): too large for it.
         |s| {
             s.pvc(0).spec.storage_class = ClassRef::ClusterDefault;
+            s.pvc(0).spec.resources.requests = "100Gi".parse().unwrap();
+        },
+        |s| {
+            s.pvc(0).spec.storage_class = ClassRef::ClusterDefault;
+            s.pvc(0).spec.resources.requests = "100Gi".parse().unwrap();
             let sc = s.sc(2);
             sc.metadata.annotations.insert(
                 "storageclass.kubernetes.io/is-default-class".into(),

@@ -210,6 +210,28 @@ pub(super) fn statefulsets(rows: &mut Vec<Row>) {
                 .template
                 .spec
                 .volumes
+                .push(Volume::new("www", VolumeSource::empty_dir_memory()))
+        },
+        |s| {
+            s.spec
+                .template
+                .spec
+                .volumes
+                .push(Volume::new("cache", VolumeSource::empty_dir_memory()))
+        },
+    ));
+    // A volume without a source (an emptyDir without medium or sizeLimit) only names the
+    // claim's volume: the controller replaces it, and kvol warns that it can be deleted.
+    rows.push(model(
+        "11.2/kvol-claim-template-placeholder-volume",
+        sts(),
+        "spec.template.spec.volumes[0].name",
+        WARNING,
+        |s| {
+            s.spec
+                .template
+                .spec
+                .volumes
                 .push(Volume::new("www", VolumeSource::empty_dir()))
         },
         |s| {

@@ -74,6 +74,10 @@ pub fn claim_template(
         let w = word(&k, w.value);
         t = call!(t.volume_mode(w));
     }
+    if let Some(s) = &c.selector {
+        let calls = super::scheduling::selector_calls(cx, s, &spec.child("selector"));
+        super::scheduling::apply_selector!(t, calls);
+    }
     t
 }
 

@@ -478,13 +478,9 @@ fn statefulset(cx: &mut Cx, ast: &StatefulSetAst, root: Sp) -> LoweredObject {
     for (key, value) in map_pairs(cx, &ast.set_labels) {
         b = call!(b.set_label(key, value));
     }
-    reg_map(
-        cx,
-        &spec.child("selector").child("matchLabels"),
-        &ast.selector,
-    );
-    for (key, value) in map_pairs(cx, &ast.selector) {
-        b = call!(b.selector_label(key, value));
+    if let Some(s) = &ast.selector {
+        let calls = super::scheduling::selector_calls(cx, s, &spec.child("selector"));
+        super::scheduling::apply_selector!(b, calls);
     }
     let template_meta = spec.child("template").child("metadata");
     reg_map(
@@ -757,14 +753,9 @@ fn pvc(cx: &mut Cx, ast: &PvcAst, root: Sp) -> LoweredObject {
         let v = cx.string(&v.value);
         b = call!(b.volume_name(v));
     }
-    reg_map(
-        cx,
-        &spec.child("selector").child("matchLabels"),
-        &ast.selector,
-    );
-    reg_map(cx, &spec.child("selector"), &ast.selector);
-    for (key, value) in map_pairs(cx, &ast.selector) {
-        b = call!(b.selector_label(key, value));
+    if let Some(s) = &ast.selector {
+        let calls = super::scheduling::selector_calls(cx, s, &spec.child("selector"));
+        super::scheduling::apply_selector!(b, calls);
     }
     if let (Some(d), Some(_)) = (&ast.data_source, &ast.data_source_ref) {
         // "spec.dataSource: must match dataSourceRef" is reported on `spec`.
@@ -856,14 +847,43 @@ fn pv(cx: &mut Cx, ast: &PvAst, root: Sp) -> LoweredObject {
         let o = cx.string(&o.value);
         b = call!(b.mount_option(o));
     }
-    if let (Some(f), Some(l)) = (ast.node_hostnames.first(), ast.node_hostnames.last()) {
-        cx.reg(&spec.child("nodeAffinity"), f.sp.to(l.sp));
-        let hosts = vec(ast
-            .node_hostnames
-            .iter()
-            .map(|s| cx.string(&s.value))
-            .collect());
-        b = call!(b.node_affinity_hostname(hosts));
+    if let (Some(f), Some(l)) = (ast.node_affinity.first(), ast.node_affinity.last()) {
+        let at = spec.child("nodeAffinity");
+        let required = at.child("required");
+        let terms = required.child("nodeSelectorTerms");
+        for p in [&at, &required, &terms] {
+            cx.reg(p, f.sp.to(l.sp));
+        }
+        // One `kubernetes.io/hostname In [..]` term (`hostname [..]`): the builder's shorthand.
+        let hostnames = match ast.node_affinity.as_slice() {
+            [a] if a.fields.is_empty() => match a.exprs.as_slice() {
+                [e] if e.op.value == kvol_core::selector::NodeSelectorOperator::In
+                    && matches!(&e.key, Val::Lit(k, _) if k == "kubernetes.io/hostname") =>
+                {
+                    Some(&e.values)
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(hosts) = hostnames {
+            let p = terms.index(0);
+            super::scheduling::node_term(cx, &ast.node_affinity[0], &p);
+            let hosts = vec(hosts.iter().map(|s| cx.string(&s.value)).collect());
+            b = call!(b.node_affinity_hostname(hosts));
+        } else {
+            let node_selector_terms = vec((ast.node_affinity.iter().enumerate())
+                .map(|(i, a)| super::scheduling::node_term(cx, a, &terms.index(i)))
+                .collect());
+            let required = record!(
+                k,
+                selector::NodeSelector {
+                    node_selector_terms
+                }
+            );
+            let affinity = record!(k, selector::VolumeNodeAffinity { required });
+            b = call!(b.node_affinity(affinity));
+        }
     }
     if let Some((ns, n)) = &ast.claim_ref {
         let cr = spec.child("claimRef");
@@ -874,7 +894,7 @@ fn pv(cx: &mut Cx, ast: &PvAst, root: Sp) -> LoweredObject {
         b = call!(b.claim_ref(ns, n));
     }
     if let Some(crate::ast::PvSrc::Local { kw, .. }) = &ast.source
-        && ast.node_hostnames.is_empty()
+        && ast.node_affinity.is_empty()
     {
         // A local PV without node affinity: kvol-core reports the missing affinity, whose
         // cause is the `local` source.
@@ -922,12 +942,36 @@ fn storage_class(cx: &mut Cx, ast: &StorageClassAst, root: Sp) -> LoweredObject 
         let o = cx.string(&o.value);
         b = call!(b.mount_option(o));
     }
-    for (i, (key, values)) in ast.topology.iter().enumerate() {
+    for (i, term) in ast.topology.iter().enumerate() {
         let tp = top.child("allowedTopologies").index(i);
-        cx.reg(&tp, key.sp);
-        let key = cx.string(&key.value);
-        let values = vec(values.iter().map(|s| cx.string(&s.value)).collect());
-        b = call!(b.allowed_topology(key, values));
+        cx.reg(&tp, term.sp);
+        let exprs = tp.child("matchLabelExpressions");
+        cx.reg(&exprs, term.sp);
+        let match_label_expressions = vec((term.requirements.iter().enumerate())
+            .map(|(j, (key, values))| {
+                let rp = exprs.index(j);
+                cx.reg(&rp, key.sp);
+                cx.reg(&rp.child("key"), key.sp);
+                let values_sp = match (values.first(), values.last()) {
+                    (Some(first), Some(last)) => first.sp.to(last.sp),
+                    _ => key.sp,
+                };
+                cx.reg(&rp.child("values"), values_sp);
+                for (v, value) in values.iter().enumerate() {
+                    cx.reg(&rp.child("values").index(v), value.sp);
+                }
+                let key = cx.string(&key.value);
+                let values = vec(values.iter().map(|s| cx.string(&s.value)).collect());
+                record!(k, selector::TopologyRequirement { key, values })
+            })
+            .collect());
+        let term = record!(
+            k,
+            selector::TopologySelectorTerm {
+                match_label_expressions
+            }
+        );
+        b = call!(b.allowed_topology_term(term));
     }
     if ast.default_class == Some(true) {
         b = call!(b.default_class());
@@ -1299,14 +1343,9 @@ fn pdb(cx: &mut Cx, ast: &PdbAst, root: Sp) -> LoweredObject {
         let m = int_or_percent(cx, m, "`max_unavailable`");
         b = call!(b.max_unavailable(m));
     }
-    reg_map(
-        cx,
-        &spec.child("selector").child("matchLabels"),
-        &ast.selector,
-    );
-    reg_map(cx, &spec.child("selector"), &ast.selector);
-    for (key, value) in map_pairs(cx, &ast.selector) {
-        b = call!(b.selector_label(key, value));
+    if let Some(s) = &ast.selector {
+        let calls = super::scheduling::selector_calls(cx, s, &spec.child("selector"));
+        super::scheduling::apply_selector!(b, calls);
     }
     if let Some(w) = &ast.unhealthy {
         cx.reg(&spec.child("unhealthyPodEvictionPolicy"), w.sp);

@@ -58,6 +58,42 @@ pub fn label_selector(cx: &mut Cx, s: &SelectorAst, path: &FieldPath) -> Lowered
     )
 }
 
+/// A `selector:` of a claim, claim template, StatefulSet or budget, lowered for its builder.
+pub enum SelectorCalls {
+    /// Labels only: one `selector_label(KEY, VALUE)` call each (a smaller expansion).
+    Labels(Vec<(Lowered<String>, Lowered<String>)>),
+    /// Expressions, or no entry at all (`selector: {}`): one `selector(LabelSelector)` call.
+    Whole(Lowered<LabelSelector>),
+}
+
+/// `s` registered at `path` (`…spec.selector`), as the builder calls that set it.
+pub fn selector_calls(cx: &mut Cx, s: &SelectorAst, path: &FieldPath) -> SelectorCalls {
+    if s.exprs.is_empty() && !s.labels.is_empty() {
+        reg_map(cx, path, &s.labels);
+        reg_map(cx, &path.child("matchLabels"), &s.labels);
+        SelectorCalls::Labels(map_pairs(cx, &s.labels))
+    } else {
+        SelectorCalls::Whole(label_selector(cx, s, path))
+    }
+}
+
+/// Applies a [`SelectorCalls`] to builder `$b` (`selector_label` / `selector`).
+macro_rules! apply_selector {
+    ($b:ident, $calls:expr) => {
+        match $calls {
+            $crate::lower::scheduling::SelectorCalls::Labels(pairs) => {
+                for (key, value) in pairs {
+                    $b = $crate::lowered::call!($b.selector_label(key, value));
+                }
+            }
+            $crate::lower::scheduling::SelectorCalls::Whole(s) => {
+                $b = $crate::lowered::call!($b.selector(s));
+            }
+        }
+    };
+}
+pub(crate) use apply_selector;
+
 fn expr<Op: ApiWord>(
     cx: &mut Cx,
     e: &ExprAst<Op>,
@@ -154,7 +190,27 @@ pub fn node_term(cx: &mut Cx, a: &NodeAffinityAst, path: &FieldPath) -> Lowered<
             )
         })
         .collect());
-    record!(k, selector::NodeSelectorTerm { match_expressions })
+    let match_fields = vec((a.fields.iter().enumerate())
+        .map(|(i, e)| {
+            let p = path.child("matchFields").index(i);
+            let (key, operator, values) = expr(cx, e, &p);
+            record!(
+                k,
+                selector::NodeSelectorRequirement {
+                    key,
+                    operator,
+                    values
+                }
+            )
+        })
+        .collect());
+    record!(
+        k,
+        selector::NodeSelectorTerm {
+            match_expressions,
+            match_fields
+        }
+    )
 }
 
 /// The term of a `pod_affinity:` / `pod_anti_affinity:` entry, registered at `path`.

@@ -311,14 +311,7 @@ pub fn pdb(p: &P, input: TokenStream) -> PdbAst {
                     ast.max_unavailable = statefulset::max_unavail(p, e)
                 }),
                 "selector" => once(p, e, seen, |p, e| {
-                    ast.selector = value::map(
-                        p,
-                        &mut e.rest,
-                        "a label selector",
-                        Guarantee::QualifiedName,
-                        Guarantee::LabelValue,
-                    )
-                    .unwrap_or_default()
+                    ast.selector = super::scheduling::selector_value(p, &mut e.rest)
                 }),
                 "unhealthy_pod_eviction" => once(p, e, seen, |p, e| {
                     ast.unhealthy = value::api_word(p, &mut e.rest)

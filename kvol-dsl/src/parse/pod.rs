@@ -969,7 +969,7 @@ fn csi_options(p: &P, g: &proc_macro2::Group, out: &mut VolSrc) {
 }
 
 /// The keys of a claim's options block (`claim: data 1Gi RWO { labels: { … } }`).
-const CLAIM_OPTIONS: &[&str] = &["labels", "annotations", "volume_mode"];
+const CLAIM_OPTIONS: &[&str] = &["labels", "annotations", "volume_mode", "selector"];
 
 /// Whether the next token is a claim's options block: `{}` or `{ KEY: …` (an identifier and a
 /// lone `:`, which no interpolated class `{expr}` starts with), so that a misspelt option is
@@ -1008,6 +1008,7 @@ fn claim_options(p: &P, c: &mut Cursor, out: &mut ClaimSpec) {
         }
         match e.key.as_str() {
             "volume_mode" => out.volume_mode = value::api_word(p, &mut e.rest),
+            "selector" => out.selector = super::scheduling::selector_value(p, &mut e.rest),
             key => {
                 let what = if key == "labels" {
                     "the claims' labels"
@@ -1058,6 +1059,7 @@ pub fn claim_spec(p: &P, c: &mut Cursor, start: Sp, named: bool) -> Option<Claim
         labels: Vec::new(),
         annotations: Vec::new(),
         volume_mode: None,
+        selector: None,
         sp: start,
     };
     let options_first = claim_options_ahead(c);

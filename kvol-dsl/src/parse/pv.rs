@@ -2,13 +2,14 @@
 
 use super::{Cursor, P, Seen, colon, entry, group_entries, pod, unknown_key, value};
 use crate::{
-    ast::{Guarantee, LegacyValue, PvAst, PvSrc},
+    ast::{ExprAst, Guarantee, LegacyValue, NodeAffinityAst, PvAst, PvSrc, Val, Word},
     ctxt::Sp,
     suggest,
 };
 use kvol_core::{
     legacy::{DslField, LegacyPlugin, PLUGINS},
     pv::CsiSecretRef,
+    selector::NodeSelectorOperator,
 };
 use proc_macro2::{Delimiter, TokenStream, TokenTree};
 
@@ -92,7 +93,8 @@ pub fn parse(p: &P, input: TokenStream) -> PvAst {
             unknown_key(p, &e, "a PersistentVolume", KEYS);
             continue;
         }
-        if !(seen.once(p, &e) && colon(p, &mut e)) {
+        // `node_affinity` repeats: one term each.
+        if !((e.key == "node_affinity" || seen.once(p, &e)) && colon(p, &mut e)) {
             continue;
         }
         let c = &mut e.rest;
@@ -108,14 +110,8 @@ pub fn parse(p: &P, input: TokenStream) -> PvAst {
                 ast.mount_options = value::list(p, c, "a mount option").unwrap_or_default()
             }
             "node_affinity" => {
-                if c.eat_word("hostname") {
-                    ast.node_hostnames = value::list(p, c, "a node name").unwrap_or_default();
-                } else {
-                    p.cx.error(
-                        c.span(),
-                        "expected `node_affinity: hostname [\"node-1\", …]`",
-                    );
-                    c.bump();
+                if let Some(term) = node_affinity(p, c) {
+                    ast.node_affinity.push(term);
                 }
             }
             "claim_ref" => {
@@ -135,6 +131,44 @@ pub fn parse(p: &P, input: TokenStream) -> PvAst {
         e.rest.finish(p, &format!("the value of `{}`", e.key));
     }
     ast
+}
+
+/// One node selector term: `hostname ["node-1", …]` (`kubernetes.io/hostname In [..]`) or
+/// `{ KEY OP [VALUES], field metadata.name In [NAME], … }`.
+fn node_affinity(p: &P, c: &mut Cursor) -> Option<NodeAffinityAst> {
+    let start = c.span();
+    if c.eat_word("hostname") {
+        let kw = start;
+        let values = value::list(p, c, "a node name").unwrap_or_default();
+        let key = Val::Lit("kubernetes.io/hostname".to_owned(), kw);
+        let op = Word {
+            value: NodeSelectorOperator::In,
+            sp: kw,
+        };
+        return Some(NodeAffinityAst {
+            weight: None,
+            exprs: vec![ExprAst { key, op, values }],
+            fields: Vec::new(),
+            sp: kw.to(c.prev_span()),
+        });
+    }
+    let Some(g) = c.peek_group(Delimiter::Brace) else {
+        p.cx.error(
+            c.span(),
+            "expected `node_affinity: hostname [\"node-1\", …]` or a node selector term \
+             `node_affinity: { KEY In [VALUES], … }`",
+        );
+        c.bump();
+        return None;
+    };
+    c.bump();
+    let (exprs, fields) = super::scheduling::node_term(p, g);
+    Some(NodeAffinityAst {
+        weight: None,
+        exprs,
+        fields,
+        sp: Sp::one(g.span()),
+    })
 }
 
 fn source(p: &P, c: &mut Cursor) -> Option<PvSrc> {

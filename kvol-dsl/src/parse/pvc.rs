@@ -71,16 +71,7 @@ pub fn parse(p: &P, input: TokenStream) -> PvcAst {
             "attributes_class" => {
                 ast.attributes_class = value::literal_name(p, c, "a VolumeAttributesClass name")
             }
-            "selector" => {
-                ast.selector = value::map(
-                    p,
-                    c,
-                    "a label selector",
-                    Guarantee::QualifiedName,
-                    Guarantee::LabelValue,
-                )
-                .unwrap_or_default()
-            }
+            "selector" => ast.selector = super::scheduling::selector_value(p, c).map(Box::new),
             "data_source" | "data_source_ref" => {
                 let ds = data_source(p, c, e.key == "data_source_ref", e.key_sp);
                 if e.key == "data_source" {

@@ -11,7 +11,7 @@ use crate::{
     },
     ctxt::Sp,
 };
-use kvol_core::model::api_enum::ApiEnum;
+use kvol_core::{model::api_enum::ApiEnum, selector::NodeSelectorOperator};
 use proc_macro2::{Delimiter, Group, TokenTree};
 
 /// The pod-level setting keys.
@@ -53,11 +53,15 @@ pub fn settings_entry(p: &P, e: &mut Entry, out: &mut PodSettings, seen: &mut Se
             let start = c.span();
             let weight = required_or_preferred(p, c);
             if let Some(g) = braces(p, c, "a node selector term `{ KEY In [VALUES], … }`") {
-                let exprs = expressions(p, g, "a node selector term");
+                let (exprs, fields) = node_term(p, g);
                 let sp = start.to(c.prev_span());
                 if let Some(weight) = weight {
-                    out.node_affinity
-                        .push(NodeAffinityAst { weight, exprs, sp });
+                    out.node_affinity.push(NodeAffinityAst {
+                        weight,
+                        exprs,
+                        fields,
+                        sp,
+                    });
                 }
             }
         }
@@ -153,12 +157,40 @@ fn required_or_preferred(p: &P, c: &mut Cursor) -> Option<Option<Int>> {
     None
 }
 
-/// Entries of a brace group as `KEY OP [VALUES]` expressions (a node selector term).
-fn expressions<Op: ApiEnum>(p: &P, g: &Group, what: &str) -> Vec<ExprAst<Op>> {
-    group_entries(g)
-        .iter()
-        .filter_map(|toks| expression(p, toks, g, what))
-        .collect()
+/// A node selector term `{ KEY OP [VALUES], field metadata.name In [NAME], … }`: its label
+/// expressions (`matchExpressions`) and its field requirements (`matchFields`, written after
+/// the word `field`).
+pub fn node_term(
+    p: &P,
+    g: &Group,
+) -> (
+    Vec<ExprAst<NodeSelectorOperator>>,
+    Vec<ExprAst<NodeSelectorOperator>>,
+) {
+    let (mut exprs, mut fields) = (Vec::new(), Vec::new());
+    for toks in group_entries(g) {
+        // `field KEY OP …`: the word `field` then a key that does not continue it (`field-x`,
+        // `field.x` and `field/x` are label keys, and so is `field` in `field In [..]`).
+        let is_operator = |t: &TokenTree| {
+            matches!(t, TokenTree::Ident(i)
+                if NodeSelectorOperator::words().contains(&super::ident_text(i).as_str()))
+        };
+        let is_field = matches!(
+            toks.as_slice(),
+            [TokenTree::Ident(f), next, ..]
+                if super::ident_text(f) == "field"
+                    && !matches!(next, TokenTree::Punct(_))
+                    && !is_operator(next)
+        );
+        if is_field {
+            if let Some(e) = expression(p, &toks[1..], g, "a node field requirement") {
+                fields.push(e);
+            }
+        } else if let Some(e) = expression(p, &toks, g, "a node selector term") {
+            exprs.push(e);
+        }
+    }
+    (exprs, fields)
 }
 
 /// `KEY OP [VALUES]`, where KEY is written like a label key and OP is an operator word.
@@ -199,6 +231,17 @@ fn expression<Op: ApiEnum>(
     };
     c.finish(p, "the expression");
     Some(ExprAst { key, op, values })
+}
+
+/// A label selector value `{ app: web, tier In [db], canary DoesNotExist }` (the `selector:`
+/// of claims, claim templates, StatefulSets and PodDisruptionBudgets).
+pub fn selector_value(p: &P, c: &mut Cursor) -> Option<SelectorAst> {
+    braces(
+        p,
+        c,
+        "a label selector `{ app: web, tier In [db, cache], canary DoesNotExist }`",
+    )
+    .map(|g| selector(p, g))
 }
 
 /// `{ app: web, tier In [db], … }`: labels and expressions.

@@ -149,15 +149,16 @@ pub(crate) fn own_entry(p: &P, e: &mut Entry, ast: &mut StatefulSetAst, seen: &m
                 e.rest.finish(p, "the retention policy");
             }
         }
-        "set_labels"
-        | "selector"
-        | "pod_annotations"
-        | "service_labels"
-        | "service_annotations" => {
+        "selector" => {
+            if seen.once(p, e) && colon(p, e) {
+                ast.selector = super::scheduling::selector_value(p, &mut e.rest);
+                e.rest.finish(p, "the selector");
+            }
+        }
+        "set_labels" | "pod_annotations" | "service_labels" | "service_annotations" => {
             if seen.once(p, e) && colon(p, e) {
                 let what = match e.key.as_str() {
                     "set_labels" => "the StatefulSet's labels",
-                    "selector" => "the selector's labels",
                     "pod_annotations" => "the pods' annotations",
                     "service_labels" => "the Service's labels",
                     _ => "the Service's annotations",
@@ -172,7 +173,6 @@ pub(crate) fn own_entry(p: &P, e: &mut Entry, ast: &mut StatefulSetAst, seen: &m
                 .unwrap_or_default();
                 match e.key.as_str() {
                     "set_labels" => ast.set_labels = m,
-                    "selector" => ast.selector = m,
                     "pod_annotations" => ast.pod_annotations = m,
                     "service_labels" => ast.service_labels = m,
                     _ => ast.service_annotations = m,

@@ -1,7 +1,10 @@
 //! `storage_class! { … }`: a StorageClass.
 
 use super::{P, Seen, colon, entry, group_entries, pod, unknown_key, value};
-use crate::ast::{Guarantee, StorageClassAst};
+use crate::{
+    ast::{Guarantee, StorageClassAst, TopologyTermAst},
+    ctxt::Sp,
+};
 use proc_macro2::{Delimiter, TokenStream};
 
 /// Keys of `storage_class!`.
@@ -77,32 +80,35 @@ pub fn parse(p: &P, input: TokenStream) -> StorageClassAst {
                 ast.mount_options = value::list(p, c, "a mount option").unwrap_or_default()
             }
             "topology" => {
-                let Some(g) = c.peek_group(Delimiter::Brace) else {
+                if let Some(list) = c.peek_group(Delimiter::Bracket) {
+                    c.bump();
+                    for toks in group_entries(list) {
+                        let mut tc = super::Cursor::new(&toks, list.span());
+                        match tc.peek_group(Delimiter::Brace) {
+                            Some(g) => {
+                                tc.bump();
+                                ast.topology.push(topology_term(p, g));
+                                tc.finish(p, "the topology term");
+                            }
+                            None => {
+                                if let Some(sp) = super::sp_of(&toks) {
+                                    p.cx.error(sp, format!("expected a topology term {TERM}"));
+                                }
+                            }
+                        }
+                    }
+                } else if let Some(g) = c.peek_group(Delimiter::Brace) {
+                    c.bump();
+                    ast.topology.push(topology_term(p, g));
+                } else {
                     p.cx.error(
                         c.span(),
-                        "expected `topology: { \"topology.kubernetes.io/zone\": [\"a\", \"b\"] }`",
+                        format!(
+                            "expected `topology: {TERM}` (one term), or `topology: [{{ … }}, {{ \
+                             … }}]` (terms, any of which may hold)"
+                        ),
                     );
                     continue;
-                };
-                c.bump();
-                for toks in group_entries(g) {
-                    let Some(at) = toks.iter().position(
-                        |t| matches!(t, proc_macro2::TokenTree::Punct(pu) if pu.as_char() == ':'),
-                    ) else {
-                        if let Some(sp) = super::sp_of(&toks) {
-                            p.cx.error(sp, "expected `\"key\": [\"value\", …]`");
-                        }
-                        continue;
-                    };
-                    let (k, v) = toks.split_at(at);
-                    let mut kc = super::Cursor::new(k, g.span());
-                    let key = value::string(p, &mut kc, "a topology key");
-                    let mut vc = super::Cursor::new(v.get(1..).unwrap_or(&[]), g.span());
-                    let values = value::list(p, &mut vc, "a topology value");
-                    vc.finish(p, "the values");
-                    if let (Some(key), Some(values)) = (key, values) {
-                        ast.topology.push((key, values));
-                    }
                 }
             }
             _ => {}
@@ -110,4 +116,36 @@ pub fn parse(p: &P, input: TokenStream) -> StorageClassAst {
         e.rest.finish(p, &format!("the value of `{}`", e.key));
     }
     ast
+}
+
+/// A topology term as written.
+const TERM: &str = "`{ \"topology.kubernetes.io/zone\": [\"a\", \"b\"], … }`";
+
+/// `{ "KEY": ["VALUE", …], … }`: one term, its requirements ANDed.
+fn topology_term(p: &P, g: &proc_macro2::Group) -> TopologyTermAst {
+    let mut requirements = Vec::new();
+    for toks in group_entries(g) {
+        let Some(at) = toks
+            .iter()
+            .position(|t| matches!(t, proc_macro2::TokenTree::Punct(pu) if pu.as_char() == ':'))
+        else {
+            if let Some(sp) = super::sp_of(&toks) {
+                p.cx.error(sp, "expected `\"key\": [\"value\", …]`");
+            }
+            continue;
+        };
+        let (k, v) = toks.split_at(at);
+        let mut kc = super::Cursor::new(k, g.span());
+        let key = value::string(p, &mut kc, "a topology key");
+        let mut vc = super::Cursor::new(v.get(1..).unwrap_or(&[]), g.span());
+        let values = value::list(p, &mut vc, "a topology value");
+        vc.finish(p, "the values");
+        if let (Some(key), Some(values)) = (key, values) {
+            requirements.push((key, values));
+        }
+    }
+    TopologyTermAst {
+        requirements,
+        sp: Sp::one(g.span()),
+    }
 }

@@ -41,6 +41,7 @@ fn expansion() {
                     : ::kvol::__private::kvol_core::selector::NodeSelectorOperator::In,
                     values : ::std::vec![::kvol::__private::string("a")] }
                 ],
+                match_fields: ::std::vec![],
             })
             .pod_anti_affinity_preferred(
                 100i32,

@@ -405,7 +405,8 @@ fn outcome_of(sim: &Simulation<'_>, claim: usize) -> Outcome {
 fn no_default_detail() -> String {
     "unset storageClassName means \"the cluster's default StorageClass\", and this set neither \
      contains a default class (annotation storageclass.kubernetes.io/is-default-class: \"true\") \
-     nor declares one; write storageClassName: \"\" to bind only PersistentVolumes without a \
-     class, or name a StorageClass"
+     nor declares one, and no PersistentVolume without a class binds the claim; write \
+     storageClassName: \"\" to bind only PersistentVolumes without a class, or name a \
+     StorageClass"
         .to_owned()
 }

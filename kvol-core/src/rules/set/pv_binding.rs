@@ -128,7 +128,10 @@ impl<'a> Cross<'a> {
             };
             let failing = unbound.len() as u64 + total.saturating_sub(mine.len() as u64);
             match unit.problem {
-                Some(ClassProblem::NoDefault) => {
+                // Without a default class, admission leaves the class unset and the PV
+                // controller matches it as "" (`GetPersistentVolumeClaimClass`): the claim
+                // binds a volume of the set without a class, else stays Pending.
+                Some(ClassProblem::NoDefault) if failing > 0 => {
                     checker.error_in(
                         unit.obj,
                         FieldError::required(
