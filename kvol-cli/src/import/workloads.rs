@@ -350,62 +350,93 @@ fn workload_restart(cx: &Ctx, b: &mut Body, spec: &PodSpec) -> Result<(), Import
     }
 }
 
+/// What a Deployment and a DaemonSet write alike before their own fields: what the model
+/// reads as defaults (a comment), name and namespace, the pods' labels, selector and
+/// annotations, the object's annotations and labels.
+fn replicated_head(
+    cx: &Ctx,
+    b: &mut Body,
+    model_json: Option<String>,
+    metadata: &ObjectMeta,
+    selector: &LabelSelector,
+    template: &kvol_core::model::pod::PodTemplate,
+) -> Result<(), ImportError> {
+    dropped_defaults(cx.doc, model_json, b, "");
+    name_and_namespace(b, metadata);
+    template_labels(
+        cx,
+        b,
+        selector,
+        &template.metadata.labels,
+        &template.metadata.annotations,
+        template.metadata.name.as_deref(),
+    )?;
+    if !metadata.annotations.is_empty() {
+        b.field("annotations", map(&metadata.annotations));
+    }
+    if !metadata.labels.is_empty() {
+        b.field("object_labels", map(&metadata.labels));
+    }
+    Ok(())
+}
+
+/// `RollingUpdate [{ max_surge: N, max_unavailable: N }]`, as the DSL writes a rollout.
+fn rolling_update(
+    max_surge: Option<IntOrPercent>,
+    max_unavailable: Option<IntOrPercent>,
+) -> String {
+    let mut parts = Vec::new();
+    if let Some(v) = max_surge {
+        parts.push(format!("max_surge: {}", int_or_percent(v)));
+    }
+    if let Some(v) = max_unavailable {
+        parts.push(format!("max_unavailable: {}", int_or_percent(v)));
+    }
+    if parts.is_empty() {
+        "RollingUpdate".to_owned()
+    } else {
+        format!("RollingUpdate {{ {} }}", parts.join(", "))
+    }
+}
+
+/// `min_ready` and `revision_history`, when written.
+fn history(b: &mut Body, min_ready: Option<i32>, revision_history: Option<i32>) {
+    if let Some(v) = min_ready {
+        b.field("min_ready", v.to_string());
+    }
+    if let Some(v) = revision_history {
+        b.field("revision_history", v.to_string());
+    }
+}
+
 /// The body of `deployment { … }`.
 pub(super) fn deployment(doc: &Doc, d: &Deployment) -> Result<Body, ImportError> {
     let cx = Ctx::new(doc);
     let mut b = Body::new();
-    dropped_defaults(doc, kvol_core::json::to_string(d).ok(), &mut b, "");
-    name_and_namespace(&mut b, &d.metadata);
     let t = &d.spec.template;
-    template_labels(
-        &cx,
-        &mut b,
-        &d.spec.selector,
-        &t.metadata.labels,
-        &t.metadata.annotations,
-        t.metadata.name.as_deref(),
-    )?;
-    if !d.metadata.annotations.is_empty() {
-        b.field("annotations", map(&d.metadata.annotations));
-    }
-    if !d.metadata.labels.is_empty() {
-        b.field("object_labels", map(&d.metadata.labels));
-    }
+    let json = kvol_core::json::to_string(d).ok();
+    replicated_head(&cx, &mut b, json, &d.metadata, &d.spec.selector, t)?;
     if let Some(r) = d.spec.replicas {
         b.field("replicas", r.to_string());
     }
     if let Some(s) = &d.spec.strategy {
-        match s.effective_type() {
-            DeploymentStrategyType::Recreate => {
-                b.field("strategy", "Recreate");
-            }
+        let strategy = match s.effective_type() {
+            DeploymentStrategyType::Recreate => "Recreate".to_owned(),
             DeploymentStrategyType::RollingUpdate => {
-                let mut parts = Vec::new();
-                if let Some(r) = &s.rolling_update {
-                    if let Some(v) = r.max_surge {
-                        parts.push(format!("max_surge: {}", int_or_percent(v)));
-                    }
-                    if let Some(v) = r.max_unavailable {
-                        parts.push(format!("max_unavailable: {}", int_or_percent(v)));
-                    }
-                }
-                if parts.is_empty() {
-                    b.field("strategy", "RollingUpdate");
-                } else {
-                    b.field(
-                        "strategy",
-                        format!("RollingUpdate {{ {} }}", parts.join(", ")),
-                    );
-                }
+                let r = s.rolling_update.as_ref();
+                rolling_update(
+                    r.and_then(|r| r.max_surge),
+                    r.and_then(|r| r.max_unavailable),
+                )
             }
-        }
+        };
+        b.field("strategy", strategy);
     }
-    if let Some(v) = d.spec.min_ready_seconds {
-        b.field("min_ready", v.to_string());
-    }
-    if let Some(v) = d.spec.revision_history_limit {
-        b.field("revision_history", v.to_string());
-    }
+    history(
+        &mut b,
+        d.spec.min_ready_seconds,
+        d.spec.revision_history_limit,
+    );
     if let Some(v) = d.spec.progress_deadline_seconds {
         b.field("progress_deadline", v.to_string());
     }
@@ -422,55 +453,27 @@ pub(super) fn deployment(doc: &Doc, d: &Deployment) -> Result<Body, ImportError>
 pub(super) fn daemonset(doc: &Doc, d: &DaemonSet) -> Result<Body, ImportError> {
     let cx = Ctx::new(doc);
     let mut b = Body::new();
-    dropped_defaults(doc, kvol_core::json::to_string(d).ok(), &mut b, "");
-    name_and_namespace(&mut b, &d.metadata);
     let t = &d.spec.template;
-    template_labels(
-        &cx,
-        &mut b,
-        &d.spec.selector,
-        &t.metadata.labels,
-        &t.metadata.annotations,
-        t.metadata.name.as_deref(),
-    )?;
-    if !d.metadata.annotations.is_empty() {
-        b.field("annotations", map(&d.metadata.annotations));
-    }
-    if !d.metadata.labels.is_empty() {
-        b.field("object_labels", map(&d.metadata.labels));
-    }
+    let json = kvol_core::json::to_string(d).ok();
+    replicated_head(&cx, &mut b, json, &d.metadata, &d.spec.selector, t)?;
     if let Some(s) = &d.spec.update_strategy {
-        match s.effective_type() {
-            DaemonSetUpdateStrategyType::OnDelete => {
-                b.field("update", "OnDelete");
-            }
+        let update = match s.effective_type() {
+            DaemonSetUpdateStrategyType::OnDelete => "OnDelete".to_owned(),
             DaemonSetUpdateStrategyType::RollingUpdate => {
-                let mut parts = Vec::new();
-                if let Some(r) = &s.rolling_update {
-                    if let Some(v) = r.max_surge {
-                        parts.push(format!("max_surge: {}", int_or_percent(v)));
-                    }
-                    if let Some(v) = r.max_unavailable {
-                        parts.push(format!("max_unavailable: {}", int_or_percent(v)));
-                    }
-                }
-                if parts.is_empty() {
-                    b.field("update", "RollingUpdate");
-                } else {
-                    b.field(
-                        "update",
-                        format!("RollingUpdate {{ {} }}", parts.join(", ")),
-                    );
-                }
+                let r = s.rolling_update.as_ref();
+                rolling_update(
+                    r.and_then(|r| r.max_surge),
+                    r.and_then(|r| r.max_unavailable),
+                )
             }
-        }
+        };
+        b.field("update", update);
     }
-    if let Some(v) = d.spec.min_ready_seconds {
-        b.field("min_ready", v.to_string());
-    }
-    if let Some(v) = d.spec.revision_history_limit {
-        b.field("revision_history", v.to_string());
-    }
+    history(
+        &mut b,
+        d.spec.min_ready_seconds,
+        d.spec.revision_history_limit,
+    );
     workload_restart(&cx, &mut b, &t.spec)?;
     pod_spec(&cx, &mut b, &t.spec, "spec.template.spec")?;
     cx.finish()?;
