@@ -65,14 +65,17 @@ fn line_holds(yaml: &str, f: &Finding, e: Option<&FieldError>) -> bool {
 /// Rows whose meaning YAML cannot carry: a StatefulSet's Service is paired with it by name and
 /// namespace, so a Service named or placed otherwise is simply another Service (kvol check
 /// then finds no governing Service in the files, which may exist in the cluster).
-/// So is an extra field that kvol models: in YAML it is simply that field. A DaemonSet's
-/// `activeDeadlineSeconds`, set through the escape hatch, is refused by the library; read from
-/// YAML it is a field kvol does not model (reported as such, not validated).
-const NOT_IN_YAML: [&str; 4] = [
+/// So is an extra field that kvol models: in YAML it is simply that field. A DaemonSet's,
+/// Deployment's or StatefulSet's `activeDeadlineSeconds`, set through the escape hatch, is
+/// refused by the library; read from YAML it is a field kvol does not model (reported as such,
+/// not validated).
+const NOT_IN_YAML: [&str; 6] = [
     "11.2/kvol-service-name-is-serviceName",
     "11.2/kvol-service-namespace",
     "4/kvol-extra-modelled",
     "25/active-deadline-forbidden",
+    "20/active-deadline-forbidden",
+    "11.1/activeDeadlineSeconds",
 ];
 
 /// Rows of the escape hatch (`.extra(..)` with an unknown name or a value of the wrong type):

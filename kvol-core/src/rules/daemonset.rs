@@ -14,8 +14,8 @@
 use super::{
     common::{invalid_raw, json_map, nonnegative},
     deployment::{
-        always_restarting_template, invalid_int_or_percent, nonnegative_int_or_percent,
-        not_more_than_100_percent, value_of,
+        always_restarting_template, invalid_int_or_percent, no_active_deadline,
+        nonnegative_int_or_percent, not_more_than_100_percent, value_of,
     },
     ids,
     meta::{self, NameFormat},
@@ -24,7 +24,6 @@ use super::{
 use crate::{
     daemonset::{DaemonSet, DaemonSetUpdateStrategy, DaemonSetUpdateStrategyType},
     report::{FieldError, FieldPath},
-    schema::Value,
     statefulset::IntOrPercent,
     validate::Checker,
 };
@@ -82,20 +81,13 @@ pub(crate) fn validate_daemonset(checker: &mut Checker, d: &DaemonSet, path: &Fi
     // `ValidatePodTemplateSpec`, then `restartPolicy: Always`.
     let spec_path =
         always_restarting_template(checker, &spec.template, &tp, ids::S25_RESTART_POLICY_ALWAYS);
-    // kvol does not model `activeDeadlineSeconds`; set through the escape hatch, it is refused.
-    if spec
-        .template
-        .spec
-        .extra
-        .get("activeDeadlineSeconds")
-        .is_some_and(|v| *v != Value::Null)
-    {
-        checker.error(FieldError::forbidden(
-            ids::S25_ACTIVE_DEADLINE_FORBIDDEN,
-            spec_path.child("activeDeadlineSeconds"),
-            "activeDeadlineSeconds in DaemonSet is not Supported",
-        ));
-    }
+    no_active_deadline(
+        checker,
+        &spec.template.spec,
+        &spec_path,
+        ids::S25_ACTIVE_DEADLINE_FORBIDDEN,
+        "DaemonSet",
+    );
 
     nonnegative(
         checker,
@@ -168,6 +160,7 @@ fn update_strategy(checker: &mut Checker, strategy: &DaemonSetUpdateStrategy, pa
 mod tests {
     use super::*;
     use crate::pod::RestartPolicy;
+    use crate::schema::Value;
     use crate::{
         daemonset::{DaemonSetSpec, RollingUpdateDaemonSet},
         meta::{ObjectMeta, TemplateMeta},

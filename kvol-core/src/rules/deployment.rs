@@ -131,7 +131,15 @@ fn template(checker: &mut Checker, d: &Deployment, tp: &FieldPath) {
             "`selector` does not match template `labels`",
         ));
     }
-    always_restarting_template(checker, &spec.template, tp, ids::S20_RESTART_POLICY_ALWAYS);
+    let spec_path =
+        always_restarting_template(checker, &spec.template, tp, ids::S20_RESTART_POLICY_ALWAYS);
+    no_active_deadline(
+        checker,
+        &spec.template.spec,
+        &spec_path,
+        ids::S20_ACTIVE_DEADLINE_FORBIDDEN,
+        "ReplicaSet",
+    );
 }
 
 /// `ValidatePodTemplateSpec` (labels and annotations at `template.labels` /
@@ -176,6 +184,30 @@ pub(super) fn always_restarting_template(
         ));
     }
     spec_path
+}
+
+/// `activeDeadlineSeconds` (kvol does not model it; set through the escape hatch) is Forbidden
+/// in the pod template of a controller whose pods run forever: "activeDeadlineSeconds in
+/// {owner} is not Supported" (`ValidatePodTemplateSpecForReplicaSet`, `ValidateDaemonSetSpec`,
+/// `ValidateStatefulSetSpec`).
+pub(super) fn no_active_deadline(
+    checker: &mut Checker,
+    spec: &crate::pod::PodSpec,
+    spec_path: &FieldPath,
+    rule: RuleId,
+    owner: &str,
+) {
+    if spec
+        .extra
+        .get("activeDeadlineSeconds")
+        .is_some_and(|v| *v != crate::schema::Value::Null)
+    {
+        checker.error(FieldError::forbidden(
+            rule,
+            spec_path.child("activeDeadlineSeconds"),
+            format!("activeDeadlineSeconds in {owner} is not Supported"),
+        ));
+    }
 }
 
 /// `ValidateDeploymentStrategy` after defaulting.

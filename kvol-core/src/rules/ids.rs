@@ -1001,7 +1001,7 @@ pub const S11_1_TEMPLATE_LABELS_ANNOTATIONS: RuleId =
 pub const S11_1_RESTART_POLICY_ALWAYS: RuleId = RuleId::new("11.1/restartPolicy-always");
 /// `11.1/restartPolicy-never`: template restartPolicy must be Always (Never).
 pub const S11_1_RESTART_POLICY_NEVER: RuleId = RuleId::new("11.1/restartPolicy-never");
-/// `11.1/activeDeadlineSeconds`: activeDeadlineSeconds Forbidden (not checked by kvol).
+/// `11.1/activeDeadlineSeconds`: ValidateStatefulSetSpec: template activeDeadlineSeconds Forbidden (set through the escape hatch).
 pub const S11_1_ACTIVE_DEADLINE_SECONDS: RuleId = RuleId::new("11.1/activeDeadlineSeconds");
 /// `11.1/kvol-revisionHistoryLimit-nonnegative`: (kvol) revisionHistoryLimit \>= 0.
 ///
@@ -1417,6 +1417,8 @@ pub const S20_SELECTOR_NOT_EMPTY: RuleId = RuleId::new("20/selector-not-empty");
 pub const S20_SELECTOR_MATCHES_TEMPLATE: RuleId = RuleId::new("20/selector-matches-template");
 /// `20/restart-policy-always`: ValidatePodTemplateSpecForReplicaSet: template restartPolicy Always.
 pub const S20_RESTART_POLICY_ALWAYS: RuleId = RuleId::new("20/restart-policy-always");
+/// `20/active-deadline-forbidden`: ValidatePodTemplateSpecForReplicaSet: template activeDeadlineSeconds Forbidden (set through the escape hatch).
+pub const S20_ACTIVE_DEADLINE_FORBIDDEN: RuleId = RuleId::new("20/active-deadline-forbidden");
 /// `20/recreate-no-rolling-update`: ValidateDeploymentStrategy: rollingUpdate Forbidden with type Recreate.
 pub const S20_RECREATE_NO_ROLLING_UPDATE: RuleId = RuleId::new("20/recreate-no-rolling-update");
 /// `20/max-unavailable-nonnegative`: ValidateRollingUpdateDeployment: maxUnavailable ValidatePositiveIntOrPercent (count \>= 0).
@@ -2213,6 +2215,7 @@ pub const ALL: &[RuleId] = &[
     S20_SELECTOR_NOT_EMPTY,
     S20_SELECTOR_MATCHES_TEMPLATE,
     S20_RESTART_POLICY_ALWAYS,
+    S20_ACTIVE_DEADLINE_FORBIDDEN,
     S20_RECREATE_NO_ROLLING_UPDATE,
     S20_MAX_UNAVAILABLE_NONNEGATIVE,
     S20_MAX_SURGE_NONNEGATIVE,

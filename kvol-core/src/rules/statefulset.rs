@@ -187,6 +187,13 @@ pub(crate) fn validate_statefulset(checker: &mut Checker, sts: &StatefulSet, pat
             &[RestartPolicy::Always.as_str()],
         ));
     }
+    super::deployment::no_active_deadline(
+        checker,
+        &spec.template.spec,
+        &spec_path,
+        ids::S11_1_ACTIVE_DEADLINE_SECONDS,
+        "StatefulSet",
+    );
     shadowed_volumes(checker, spec, &spec_path.child("volumes"));
 
     if !sts.service_in_set {

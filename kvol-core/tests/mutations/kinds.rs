@@ -637,6 +637,27 @@ fn deployments(rows: &mut Vec<Row>) {
         |d| d.spec.template.spec.restart_policy = Some(RestartPolicy::Always),
     ));
     rows.push(model(
+        "20/active-deadline-forbidden",
+        dep(),
+        "spec.template.spec.activeDeadlineSeconds",
+        FORBIDDEN,
+        |d| {
+            d.spec
+                .template
+                .spec
+                .extra
+                .insert("activeDeadlineSeconds", Value::Int(600))
+        },
+        // Another pod-spec field through the escape hatch is fine.
+        |d| {
+            d.spec
+                .template
+                .spec
+                .extra
+                .insert("hostNetwork", Value::Bool(true))
+        },
+    ));
+    rows.push(model(
         "20/recreate-no-rolling-update",
         dep(),
         "spec.strategy.rollingUpdate",

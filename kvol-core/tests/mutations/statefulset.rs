@@ -1,6 +1,7 @@
 //! Mutation rows: StatefulSets (rules/statefulset.rs).
 
 use super::*;
+use kvol_core::schema::Value;
 
 /// §11: StatefulSets (and what kvol adds: the Service must govern the set).
 pub(super) fn statefulsets(rows: &mut Vec<Row>) {
@@ -109,6 +110,27 @@ pub(super) fn statefulsets(rows: &mut Vec<Row>) {
         NOT_SUPPORTED,
         |s| s.spec.template.spec.restart_policy = Some(RestartPolicy::OnFailure),
         |s| s.spec.template.spec.restart_policy = Some(RestartPolicy::Always),
+    ));
+    rows.push(model(
+        "11.1/activeDeadlineSeconds",
+        sts(),
+        "spec.template.spec.activeDeadlineSeconds",
+        FORBIDDEN,
+        |s| {
+            s.spec
+                .template
+                .spec
+                .extra
+                .insert("activeDeadlineSeconds", Value::Int(600))
+        },
+        // Another pod-spec field through the escape hatch is fine.
+        |s| {
+            s.spec
+                .template
+                .spec
+                .extra
+                .insert("shareProcessNamespace", Value::Bool(true))
+        },
     ));
     rows.push(model(
         "11.1/restartPolicy-never",
