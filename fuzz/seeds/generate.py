@@ -12,7 +12,10 @@
                   hostile YAML, Kubernetes' reader's edge cases) and kvol-core's test manifests;
 - dsl/            the macro invocations of SPEC.md (the flagship and its full form) and of the
                   trybuild cases tests/ui/**/*.rs, one byte for the macro (s statefulset!,
-                  p pod!, c pvc!, v pv!, k storage_class!, m manifests!) then the body.
+                  p pod!, c pvc!, v pv!, k storage_class!, m manifests!, e service!,
+                  d deployment!, a daemonset!, g config_map!, x secret!, b pdb!,
+                  n volume_snapshot_class!, o volume_snapshot!, t volume_attributes_class!)
+                  then the body.
 
 Each seed file is named <source>-<first 10 hex digits of its SHA-1>, so rerunning the script
 rewrites the same files; files of a source that no longer yields them are removed. Sources that
@@ -36,6 +39,15 @@ KIND_BYTE = {
     "pv": "v",
     "storage_class": "k",
     "manifests": "m",
+    "service": "e",
+    "deployment": "d",
+    "daemonset": "a",
+    "config_map": "g",
+    "secret": "x",
+    "pdb": "b",
+    "volume_snapshot_class": "n",
+    "volume_snapshot": "o",
+    "volume_attributes_class": "t",
 }
 
 

@@ -2,7 +2,9 @@
 //! arbitrary token streams: it never panics, and what it returns lexes again.
 //!
 //! Input: the first byte picks the macro (`s` statefulset!, `p` pod!, `c` pvc!, `v` pv!,
-//! `k` storage_class!, `e` service!, `m` manifests!; any other byte modulo 7), the rest is the invocation
+//! `k` storage_class!, `e` service!, `m` manifests!, `d` deployment!, `a` daemonset!, `g`
+//! config_map!, `x` secret!, `b` pdb!, `n` volume_snapshot_class!, `o` volume_snapshot!, `t`
+//! volume_attributes_class!; any other byte modulo 15), the rest is the invocation
 //! body as UTF-8 text, lexed by proc-macro2 (inputs that do not lex are skipped). The body is
 //! passed as the facade's `macro_rules!` shim passes it: `::kvol; body`.
 
@@ -12,7 +14,7 @@ use proc_macro2::TokenStream;
 
 use kvol_dsl::Kind;
 
-const KINDS: [Kind; 7] = [
+const KINDS: [Kind; 15] = [
     Kind::StatefulSet,
     Kind::Pod,
     Kind::Pvc,
@@ -20,6 +22,14 @@ const KINDS: [Kind; 7] = [
     Kind::StorageClass,
     Kind::Service,
     Kind::Manifests,
+    Kind::Deployment,
+    Kind::DaemonSet,
+    Kind::ConfigMap,
+    Kind::Secret,
+    Kind::Pdb,
+    Kind::SnapshotClass,
+    Kind::Snapshot,
+    Kind::AttributesClass,
 ];
 
 /// Runs the expansion on one input.
@@ -35,6 +45,14 @@ pub fn check(data: &[u8]) {
         b'k' => Kind::StorageClass,
         b'e' => Kind::Service,
         b'm' => Kind::Manifests,
+        b'd' => Kind::Deployment,
+        b'a' => Kind::DaemonSet,
+        b'g' => Kind::ConfigMap,
+        b'x' => Kind::Secret,
+        b'b' => Kind::Pdb,
+        b'n' => Kind::SnapshotClass,
+        b'o' => Kind::Snapshot,
+        b't' => Kind::AttributesClass,
         b => KINDS[usize::from(b) % KINDS.len()],
     };
     let Ok(src) = std::str::from_utf8(rest) else {
