@@ -60,6 +60,93 @@ macro_rules! namespaced_methods {
     };
 }
 
+/// The methods of a builder whose object runs pods from one template (Deployment, DaemonSet):
+/// the object's labels, the pods' labels, selector and annotations, `minReadySeconds`,
+/// `revisionHistoryLimit` and the pod spec. The builder has `metadata`, `pod_labels`,
+/// `selector`, `pod_annotations`, `pod`, `volumes` and `spec` with those two counts.
+macro_rules! pod_template_methods {
+    ($kind:literal) => {
+        #[doc = concat!("Adds a label to the ", $kind, " object itself.")]
+        pub fn label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+            put(&mut self.metadata.labels, key, value);
+            self
+        }
+        /// Adds a pod label (also the selector); without any, the pods get `{app: <name>}`.
+        pub fn pod_label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+            put(&mut self.pod_labels, key, value);
+            self
+        }
+        /// Adds a label to the selector (`spec.selector.matchLabels`). Without any, the
+        /// selector is the pod labels; with some, it must select the pods (a subset of their
+        /// labels).
+        pub fn selector_label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+            put(&mut self.selector, key, value);
+            self
+        }
+        /// Adds a pod annotation.
+        pub fn pod_annotation(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+            put(&mut self.pod_annotations, key, value);
+            self
+        }
+        /// Sets `minReadySeconds`.
+        pub fn min_ready_seconds(mut self, seconds: i32) -> Self {
+            self.spec.min_ready_seconds = Some(seconds);
+            self
+        }
+        /// Sets `revisionHistoryLimit`.
+        pub fn revision_history_limit(mut self, limit: i32) -> Self {
+            self.spec.revision_history_limit = Some(limit);
+            self
+        }
+        /// Sets the pods' `terminationGracePeriodSeconds`.
+        pub fn grace_period(mut self, seconds: i64) -> Self {
+            self.pod.termination_grace_period_seconds = Some(seconds);
+            self
+        }
+        /// Sets a pod spec field of the pod template that kvol does not model (`hostNetwork`,
+        /// `dnsConfig`, …): see [`PodBuilder::extra`](super::PodBuilder::extra).
+        pub fn pod_extra(
+            mut self,
+            name: impl Into<String>,
+            value: impl Into<crate::schema::Value>,
+        ) -> Self {
+            self.pod.extra.insert(name, value);
+            self
+        }
+        /// Adds a container.
+        pub fn container(mut self, container: impl Into<Container>) -> Self {
+            self.pod.containers.push(container.into());
+            self
+        }
+        /// Adds an init container.
+        pub fn init_container(mut self, container: impl Into<Container>) -> Self {
+            self.pod.init_containers.push(container.into());
+            self
+        }
+        /// Adds a pod volume (see [`PodBuilder::volume`](super::PodBuilder::volume)).
+        pub fn volume(mut self, name: impl Into<String>, source: impl Into<SourceInput>) -> Self {
+            self.volumes.push((name.into(), source.into()));
+            self
+        }
+        /// Sets the pods' service account.
+        pub fn service_account(mut self, name: impl Into<String>) -> Self {
+            self.pod.service_account_name = Some(name.into());
+            self
+        }
+        /// Requires a node label for the pods.
+        pub fn node_selector(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+            put(&mut self.pod.node_selector, key, value);
+            self
+        }
+        /// Replaces the pod spec (containers, volumes, …) with `spec` (volumes added with
+        /// [`volume`](Self::volume) come after its own).
+        pub fn pod_spec(mut self, spec: PodSpec) -> Self {
+            self.pod = spec;
+            self
+        }
+    };
+}
+
 /// Builds a [`ConfigMap`]; start with [`ConfigMap::builder`].
 #[derive(Debug, Clone)]
 #[must_use = "a builder does nothing until `.build()` is called"]
@@ -170,6 +257,51 @@ impl SecretBuilder {
     build_methods!(Secret, "Secret");
 }
 
+/// What a Deployment's or DaemonSet's builder holds of its pods.
+struct PodTemplateParts {
+    labels: StringMap,
+    selector: StringMap,
+    annotations: StringMap,
+    pod: PodSpec,
+    volumes: Vec<(String, SourceInput)>,
+}
+
+/// The selector and pod template of a Deployment or DaemonSet named `name`: the pods labelled
+/// `{app: <name>}` unless labels were given, selected by their labels unless selector labels
+/// were given, with the volumes added by name.
+fn pod_template(
+    name: &str,
+    parts: PodTemplateParts,
+    problems: &mut Problems,
+) -> (LabelSelector, PodTemplate) {
+    let volumes_path = FieldPath::root()
+        .child("spec")
+        .child("template")
+        .child("spec")
+        .child("volumes");
+    let mut pod = parts.pod;
+    pod.volumes
+        .extend(assemble_volumes(parts.volumes, &volumes_path, problems));
+    let mut labels = parts.labels;
+    if labels.is_empty() {
+        labels.insert("app".to_owned(), name.to_owned());
+    }
+    let selector = LabelSelector::labels(if parts.selector.is_empty() {
+        labels.clone()
+    } else {
+        parts.selector
+    });
+    let template = PodTemplate {
+        metadata: TemplateMeta {
+            annotations: parts.annotations,
+            labels,
+            name: None,
+        },
+        spec: pod,
+    };
+    (selector, template)
+}
+
 /// Builds a [`Deployment`]; start with [`Deployment::builder`].
 #[derive(Debug, Clone)]
 #[must_use = "a builder does nothing until `.build()` is called"]
@@ -231,27 +363,7 @@ impl Deployment {
 
 impl DeploymentBuilder {
     namespaced_methods!(metadata);
-    /// Adds a label to the Deployment object itself.
-    pub fn label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        put(&mut self.metadata.labels, key, value);
-        self
-    }
-    /// Adds a pod label (also the selector); without any, the pods get `{app: <name>}`.
-    pub fn pod_label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        put(&mut self.pod_labels, key, value);
-        self
-    }
-    /// Adds a label to the selector (`spec.selector.matchLabels`). Without any, the selector is
-    /// the pod labels; with some, it must select the pods (a subset of their labels).
-    pub fn selector_label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        put(&mut self.selector, key, value);
-        self
-    }
-    /// Adds a pod annotation.
-    pub fn pod_annotation(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        put(&mut self.pod_annotations, key, value);
-        self
-    }
+    pod_template_methods!("Deployment");
     /// Sets the number of pods (unset: 1).
     pub fn replicas(mut self, replicas: i32) -> Self {
         self.spec.replicas = Some(replicas);
@@ -273,16 +385,6 @@ impl DeploymentBuilder {
             max_unavailable,
         ))
     }
-    /// Sets `minReadySeconds`.
-    pub fn min_ready_seconds(mut self, seconds: i32) -> Self {
-        self.spec.min_ready_seconds = Some(seconds);
-        self
-    }
-    /// Sets `revisionHistoryLimit`.
-    pub fn revision_history_limit(mut self, limit: i32) -> Self {
-        self.spec.revision_history_limit = Some(limit);
-        self
-    }
     /// Sets `paused` (a paused Deployment starts no rollout when its template changes).
     pub fn paused(mut self, paused: bool) -> Self {
         self.spec.paused = Some(paused);
@@ -293,81 +395,21 @@ impl DeploymentBuilder {
         self.spec.progress_deadline_seconds = Some(seconds);
         self
     }
-    /// Sets the pods' `terminationGracePeriodSeconds`.
-    pub fn grace_period(mut self, seconds: i64) -> Self {
-        self.pod.termination_grace_period_seconds = Some(seconds);
-        self
-    }
-    /// Sets a pod spec field of the pod template that kvol does not model (`hostNetwork`,
-    /// `dnsConfig`, …): see [`PodBuilder::extra`](super::PodBuilder::extra).
-    pub fn pod_extra(
-        mut self,
-        name: impl Into<String>,
-        value: impl Into<crate::schema::Value>,
-    ) -> Self {
-        self.pod.extra.insert(name, value);
-        self
-    }
-    /// Adds a container.
-    pub fn container(mut self, container: impl Into<Container>) -> Self {
-        self.pod.containers.push(container.into());
-        self
-    }
-    /// Adds an init container.
-    pub fn init_container(mut self, container: impl Into<Container>) -> Self {
-        self.pod.init_containers.push(container.into());
-        self
-    }
-    /// Adds a pod volume (see [`PodBuilder::volume`](super::PodBuilder::volume)).
-    pub fn volume(mut self, name: impl Into<String>, source: impl Into<SourceInput>) -> Self {
-        self.volumes.push((name.into(), source.into()));
-        self
-    }
-    /// Sets the pods' service account.
-    pub fn service_account(mut self, name: impl Into<String>) -> Self {
-        self.pod.service_account_name = Some(name.into());
-        self
-    }
-    /// Requires a node label for the pods.
-    pub fn node_selector(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        put(&mut self.pod.node_selector, key, value);
-        self
-    }
-    /// Replaces the pod spec (containers, volumes, …) with `spec` (volumes added with
-    /// [`volume`](Self::volume) come after its own).
-    pub fn pod_spec(mut self, spec: PodSpec) -> Self {
-        self.pod = spec;
-        self
-    }
 
     fn assemble(self) -> (Deployment, Problems, KubeVersion) {
         let mut problems = Problems::default();
-        let volumes_path = FieldPath::root()
-            .child("spec")
-            .child("template")
-            .child("spec")
-            .child("volumes");
-        let mut pod = self.pod;
-        let added = assemble_volumes(self.volumes, &volumes_path, &mut problems);
-        pod.volumes.extend(added);
-        let mut labels = self.pod_labels;
-        if labels.is_empty() {
-            labels.insert("app".to_owned(), self.metadata.name.clone());
-        }
         let mut spec = self.spec;
-        spec.selector = LabelSelector::labels(if self.selector.is_empty() {
-            labels.clone()
-        } else {
-            self.selector
-        });
-        spec.template = PodTemplate {
-            metadata: TemplateMeta {
+        (spec.selector, spec.template) = pod_template(
+            &self.metadata.name,
+            PodTemplateParts {
+                labels: self.pod_labels,
+                selector: self.selector,
                 annotations: self.pod_annotations,
-                labels,
-                name: None,
+                pod: self.pod,
+                volumes: self.volumes,
             },
-            spec: pod,
-        };
+            &mut problems,
+        );
         (
             Deployment {
                 metadata: self.metadata,
@@ -447,37 +489,7 @@ impl DaemonSet {
 
 impl DaemonSetBuilder {
     namespaced_methods!(metadata);
-    /// Adds a label to the DaemonSet object itself.
-    pub fn label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        put(&mut self.metadata.labels, key, value);
-        self
-    }
-    /// Adds a pod label (also the selector); without any, the pods get `{app: <name>}`.
-    pub fn pod_label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        put(&mut self.pod_labels, key, value);
-        self
-    }
-    /// Adds a pod annotation.
-    pub fn pod_annotation(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        put(&mut self.pod_annotations, key, value);
-        self
-    }
-    /// Adds a label to the selector (`spec.selector.matchLabels`). Without any, the selector is
-    /// the pod labels; with some, it must select the pods (a subset of their labels).
-    pub fn selector_label(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        put(&mut self.selector, key, value);
-        self
-    }
-    /// Sets a pod spec field of the pod template that kvol does not model (`hostNetwork`,
-    /// `dnsConfig`, …): see [`PodBuilder::extra`](super::PodBuilder::extra).
-    pub fn pod_extra(
-        mut self,
-        name: impl Into<String>,
-        value: impl Into<crate::schema::Value>,
-    ) -> Self {
-        self.pod.extra.insert(name, value);
-        self
-    }
+    pod_template_methods!("DaemonSet");
     /// Sets the update strategy (unset: RollingUpdate, `maxUnavailable` 1, `maxSurge` 0).
     pub fn update_strategy(mut self, strategy: DaemonSetUpdateStrategy) -> Self {
         self.spec.update_strategy = Some(strategy);
@@ -494,81 +506,21 @@ impl DaemonSetBuilder {
             max_unavailable,
         ))
     }
-    /// Sets `minReadySeconds`.
-    pub fn min_ready_seconds(mut self, seconds: i32) -> Self {
-        self.spec.min_ready_seconds = Some(seconds);
-        self
-    }
-    /// Sets `revisionHistoryLimit`.
-    pub fn revision_history_limit(mut self, limit: i32) -> Self {
-        self.spec.revision_history_limit = Some(limit);
-        self
-    }
-    /// Sets the pods' `terminationGracePeriodSeconds`.
-    pub fn grace_period(mut self, seconds: i64) -> Self {
-        self.pod.termination_grace_period_seconds = Some(seconds);
-        self
-    }
-    /// Adds a container.
-    pub fn container(mut self, container: impl Into<Container>) -> Self {
-        self.pod.containers.push(container.into());
-        self
-    }
-    /// Adds an init container.
-    pub fn init_container(mut self, container: impl Into<Container>) -> Self {
-        self.pod.init_containers.push(container.into());
-        self
-    }
-    /// Adds a pod volume (see [`PodBuilder::volume`](super::PodBuilder::volume)).
-    pub fn volume(mut self, name: impl Into<String>, source: impl Into<SourceInput>) -> Self {
-        self.volumes.push((name.into(), source.into()));
-        self
-    }
-    /// Sets the pods' service account.
-    pub fn service_account(mut self, name: impl Into<String>) -> Self {
-        self.pod.service_account_name = Some(name.into());
-        self
-    }
-    /// Requires a node label for the pods (the DaemonSet then runs on those nodes only).
-    pub fn node_selector(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
-        put(&mut self.pod.node_selector, key, value);
-        self
-    }
-    /// Replaces the pod spec (containers, volumes, …) with `spec` (volumes added with
-    /// [`volume`](Self::volume) come after its own).
-    pub fn pod_spec(mut self, spec: PodSpec) -> Self {
-        self.pod = spec;
-        self
-    }
 
     fn assemble(self) -> (DaemonSet, Problems, KubeVersion) {
         let mut problems = Problems::default();
-        let volumes_path = FieldPath::root()
-            .child("spec")
-            .child("template")
-            .child("spec")
-            .child("volumes");
-        let mut pod = self.pod;
-        let added = assemble_volumes(self.volumes, &volumes_path, &mut problems);
-        pod.volumes.extend(added);
-        let mut labels = self.pod_labels;
-        if labels.is_empty() {
-            labels.insert("app".to_owned(), self.metadata.name.clone());
-        }
         let mut spec = self.spec;
-        spec.selector = LabelSelector::labels(if self.selector.is_empty() {
-            labels.clone()
-        } else {
-            self.selector
-        });
-        spec.template = PodTemplate {
-            metadata: TemplateMeta {
+        (spec.selector, spec.template) = pod_template(
+            &self.metadata.name,
+            PodTemplateParts {
+                labels: self.pod_labels,
+                selector: self.selector,
                 annotations: self.pod_annotations,
-                labels,
-                name: None,
+                pod: self.pod,
+                volumes: self.volumes,
             },
-            spec: pod,
-        };
+            &mut problems,
+        );
         (
             DaemonSet {
                 metadata: self.metadata,
