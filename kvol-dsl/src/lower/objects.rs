@@ -165,6 +165,81 @@ macro_rules! labels_and_annotations {
     }};
 }
 
+/// The head a Deployment and a DaemonSet lower alike: the pods' labels (also the selector, so
+/// the caller registers their spans), the object's annotations and labels, the selector's own
+/// labels and the pods' annotations.
+macro_rules! replicated_head {
+    ($cx:expr, $b:ident, $ast:expr, $spec:expr) => {{
+        let mut b = $b;
+        for (key, value) in map_pairs($cx, &$ast.meta.labels) {
+            b = call!(b.pod_label(key, value));
+        }
+        for (key, value) in map_pairs($cx, &$ast.meta.annotations) {
+            b = call!(b.annotation(key, value));
+        }
+        reg_map(
+            $cx,
+            &FieldPath::root().child("metadata").child("labels"),
+            &$ast.object_labels,
+        );
+        for (key, value) in map_pairs($cx, &$ast.object_labels) {
+            b = call!(b.label(key, value));
+        }
+        reg_map(
+            $cx,
+            &$spec.child("selector").child("matchLabels"),
+            &$ast.selector,
+        );
+        for (key, value) in map_pairs($cx, &$ast.selector) {
+            b = call!(b.selector_label(key, value));
+        }
+        let template_meta = $spec.child("template").child("metadata");
+        reg_map(
+            $cx,
+            &template_meta.child("annotations"),
+            &$ast.pod_annotations,
+        );
+        for (key, value) in map_pairs($cx, &$ast.pod_annotations) {
+            b = call!(b.pod_annotation(key, value));
+        }
+        b
+    }};
+}
+
+/// `min_ready` and `revision_history` of a Deployment or DaemonSet.
+macro_rules! replicated_history {
+    ($cx:expr, $b:ident, $ast:expr, $spec:expr) => {{
+        let mut b = $b;
+        if let Some(v) = &$ast.min_ready {
+            $cx.reg(&$spec.child("minReadySeconds"), v.sp());
+            let v = $cx.int32(v, "`min_ready`");
+            b = call!(b.min_ready_seconds(v));
+        }
+        if let Some(v) = &$ast.revision_history {
+            $cx.reg(&$spec.child("revisionHistoryLimit"), v.sp());
+            let v = $cx.int32(v, "`revision_history`");
+            b = call!(b.revision_history_limit(v));
+        }
+        b
+    }};
+}
+
+/// A Deployment's or DaemonSet's `node_selector` and pod-spec `extra:` (keys `pod_body!`
+/// leaves to each kind).
+macro_rules! replicated_pod_extras {
+    ($cx:expr, $b:ident, $body:expr, $pod_spec:expr) => {{
+        let mut b = $b;
+        reg_map($cx, &$pod_spec.child("nodeSelector"), &$body.node_selector);
+        for (key, value) in map_pairs($cx, &$body.node_selector) {
+            b = call!(b.node_selector(key, value));
+        }
+        for (name, value) in super::extra::fields($cx, &$body.extra, &$pod_spec) {
+            b = call!(b.pod_extra(name, value));
+        }
+        b
+    }};
+}
+
 /// The pod-spec keys `pod!` and `statefulset!` share: containers, volumes, grace period.
 macro_rules! pod_body {
     ($cx:expr, $b:ident, $body:expr, $spec:expr, $name:expr, $root:expr, $claims:expr) => {{
@@ -1018,38 +1093,8 @@ fn deployment(cx: &mut Cx, ast: &DeploymentAst, root: Sp) -> LoweredObject {
     let k = cx.k.clone();
     let name = name(cx, &ast.meta);
     let b = ctor!(k, Deployment::builder(name));
-    let mut b = namespace!(cx, b, ast.meta);
-    for (key, value) in map_pairs(cx, &ast.meta.labels) {
-        b = call!(b.pod_label(key, value));
-    }
-    for (key, value) in map_pairs(cx, &ast.meta.annotations) {
-        b = call!(b.annotation(key, value));
-    }
-    reg_map(
-        cx,
-        &FieldPath::root().child("metadata").child("labels"),
-        &ast.object_labels,
-    );
-    for (key, value) in map_pairs(cx, &ast.object_labels) {
-        b = call!(b.label(key, value));
-    }
-    reg_map(
-        cx,
-        &spec.child("selector").child("matchLabels"),
-        &ast.selector,
-    );
-    for (key, value) in map_pairs(cx, &ast.selector) {
-        b = call!(b.selector_label(key, value));
-    }
-    let template_meta = spec.child("template").child("metadata");
-    reg_map(
-        cx,
-        &template_meta.child("annotations"),
-        &ast.pod_annotations,
-    );
-    for (key, value) in map_pairs(cx, &ast.pod_annotations) {
-        b = call!(b.pod_annotation(key, value));
-    }
+    let b = namespace!(cx, b, ast.meta);
+    let mut b = replicated_head!(cx, b, ast, spec);
     if let Some(r) = &ast.replicas {
         cx.reg(&spec.child("replicas"), r.sp());
         let r = cx.int32(r, "`replicas`");
@@ -1094,28 +1139,13 @@ fn deployment(cx: &mut Cx, ast: &DeploymentAst, root: Sp) -> LoweredObject {
         }
         None => {}
     }
-    if let Some(v) = &ast.min_ready {
-        cx.reg(&spec.child("minReadySeconds"), v.sp());
-        let v = cx.int32(v, "`min_ready`");
-        b = call!(b.min_ready_seconds(v));
-    }
-    if let Some(v) = &ast.revision_history {
-        cx.reg(&spec.child("revisionHistoryLimit"), v.sp());
-        let v = cx.int32(v, "`revision_history`");
-        b = call!(b.revision_history_limit(v));
-    }
+    b = replicated_history!(cx, b, ast, spec);
     if let Some(v) = &ast.progress_deadline {
         cx.reg(&spec.child("progressDeadlineSeconds"), v.sp());
         let v = cx.int32(v, "`progress_deadline`");
         b = call!(b.progress_deadline_seconds(v));
     }
-    reg_map(cx, &pod_spec.child("nodeSelector"), &body.node_selector);
-    for (key, value) in map_pairs(cx, &body.node_selector) {
-        b = call!(b.node_selector(key, value));
-    }
-    for (name, value) in super::extra::fields(cx, &body.extra, &pod_spec) {
-        b = call!(b.pod_extra(name, value));
-    }
+    b = replicated_pod_extras!(cx, b, body, pod_spec);
     finish(b.value.build(), b.tokens)
 }
 
@@ -1133,40 +1163,8 @@ fn daemonset(cx: &mut Cx, ast: &DaemonSetAst, root: Sp) -> LoweredObject {
     let k = cx.k.clone();
     let name = name(cx, &ast.meta);
     let b = ctor!(k, DaemonSet::builder(name));
-    let mut b = namespace!(cx, b, ast.meta);
-    for (key, value) in map_pairs(cx, &ast.meta.labels) {
-        b = call!(b.pod_label(key, value));
-    }
-    for (key, value) in map_pairs(cx, &ast.meta.annotations) {
-        b = call!(b.annotation(key, value));
-    }
-    reg_map(
-        cx,
-        &FieldPath::root().child("metadata").child("labels"),
-        &ast.object_labels,
-    );
-    for (key, value) in map_pairs(cx, &ast.object_labels) {
-        b = call!(b.label(key, value));
-    }
-    reg_map(
-        cx,
-        &spec.child("selector").child("matchLabels"),
-        &ast.selector,
-    );
-    for (key, value) in map_pairs(cx, &ast.selector) {
-        b = call!(b.selector_label(key, value));
-    }
-    reg_map(
-        cx,
-        &spec
-            .child("template")
-            .child("metadata")
-            .child("annotations"),
-        &ast.pod_annotations,
-    );
-    for (key, value) in map_pairs(cx, &ast.pod_annotations) {
-        b = call!(b.pod_annotation(key, value));
-    }
+    let b = namespace!(cx, b, ast.meta);
+    let b = replicated_head!(cx, b, ast, spec);
     let pod_spec = spec.child("template").child("spec");
     let body = &ast.body;
     let mut b = pod_body!(cx, b, body, &pod_spec, ast.meta.name.as_ref(), root, &[]);
@@ -1209,23 +1207,8 @@ fn daemonset(cx: &mut Cx, ast: &DaemonSetAst, root: Sp) -> LoweredObject {
         }
         None => {}
     }
-    if let Some(v) = &ast.min_ready {
-        cx.reg(&spec.child("minReadySeconds"), v.sp());
-        let v = cx.int32(v, "`min_ready`");
-        b = call!(b.min_ready_seconds(v));
-    }
-    if let Some(v) = &ast.revision_history {
-        cx.reg(&spec.child("revisionHistoryLimit"), v.sp());
-        let v = cx.int32(v, "`revision_history`");
-        b = call!(b.revision_history_limit(v));
-    }
-    reg_map(cx, &pod_spec.child("nodeSelector"), &body.node_selector);
-    for (key, value) in map_pairs(cx, &body.node_selector) {
-        b = call!(b.node_selector(key, value));
-    }
-    for (name, value) in super::extra::fields(cx, &body.extra, &pod_spec) {
-        b = call!(b.pod_extra(name, value));
-    }
+    b = replicated_history!(cx, b, ast, spec);
+    b = replicated_pod_extras!(cx, b, body, pod_spec);
     finish(b.value.build(), b.tokens)
 }
 
