@@ -141,18 +141,30 @@ fn update_strategy(checker: &mut Checker, strategy: &DaemonSetUpdateStrategy, pa
     let has_unavailable = value_of(max_unavailable) != 0;
     let has_surge = value_of(max_surge) != 0;
     if has_unavailable && has_surge {
-        checker.error(invalid_int_or_percent(
-            ids::S25_ROLLING_UPDATE_NOT_BOTH_NONZERO,
-            ms,
-            max_surge,
-            "may not be set when maxUnavailable is non-zero",
-        ));
+        checker.error(
+            invalid_int_or_percent(
+                ids::S25_ROLLING_UPDATE_NOT_BOTH_NONZERO,
+                ms,
+                max_surge,
+                "may not be set when maxUnavailable is non-zero",
+            )
+            .with_help(
+                "a DaemonSet rolls out either by surging or by taking pods down, not both; \
+             maxUnavailable defaults to 1, so to surge set maxUnavailable to 0 as well",
+            ),
+        );
     } else if !has_unavailable && !has_surge {
-        checker.error(FieldError::required(
-            ids::S25_ROLLING_UPDATE_NOT_BOTH_ZERO,
-            mu,
-            "cannot be 0 when maxSurge is 0",
-        ));
+        checker.error(
+            FieldError::required(
+                ids::S25_ROLLING_UPDATE_NOT_BOTH_ZERO,
+                mu,
+                "cannot be 0 when maxSurge is 0",
+            )
+            .with_help(
+                "maxSurge defaults to 0 on a DaemonSet: set maxUnavailable above 0, or maxSurge \
+             above 0 to roll out by surging",
+            ),
+        );
     }
 }
 
