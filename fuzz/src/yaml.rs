@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use std::fmt::Debug;
 
 use arbitrary::{Arbitrary, Unstructured};
+use kvol_core::render::Serde;
 use kvol_core::yaml::{self, DocumentWriter, needs_quotes, write_str_scalar};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -208,7 +209,7 @@ fn string_map(v: &[(Text, Text)]) -> BTreeMap<String, String> {
 
 /// Writes `value` with kvol's writer and reads it back with serde_yaml: the same value.
 fn roundtrip<T: Serialize + DeserializeOwned + PartialEq + Debug>(value: &T) {
-    let text = yaml::to_string(value).unwrap_or_else(|e| panic!("{value:?}: {e}"));
+    let text = yaml::to_string(&Serde(value)).unwrap_or_else(|e| panic!("{value:?}: {e}"));
     let back: T = serde_yaml::from_str(&text)
         .unwrap_or_else(|e| panic!("serde_yaml cannot read ({e}):\n{text}\nwritten for {value:?}"));
     assert_eq!(&back, value, "read back differs:\n{text}");

@@ -18,7 +18,7 @@
 //! | [`values`] | `quantity`, `positive_quantity`, `names`, `version` | values with a grammar of their own |
 //! | [`model`] | `access`, `meta`, `object`, `pod`, `container`, `probe`, `resources`, `security`, `scheduling`, `pv`, `pvc`, `selector`, `service`, `statefulset`, `storage_class`, `volume`, `legacy`, `api_enum`, and the second release's `config` (ConfigMap, Secret), `deployment`, `daemonset`, `pdb`, `snapshot` (the CSI snapshot CRDs), `attributes_class` | the objects, as plain data |
 //! | [`rules`] | `validate`, `report`, the per-object rules, `set` (cross-object), `binding` | the API server's validation, the PV controller's binding |
-//! | [`render`] | `yaml`, `json` | output Kubernetes reads as written |
+//! | [`render`] | `emit`, `yaml`, `json` | output Kubernetes reads as written |
 //! | [`manifests`] | [`Manifests`] | an ordered set of objects validated as a whole |
 //! | [`builder`] | the builders and their entry points (`Pod::builder()`, …) | the library API |
 //! | `openapi`, `output` | k8s-openapi conversions, writing a folder | interop (behind features) |
@@ -45,11 +45,11 @@
 //! ```
 #![forbid(unsafe_code)]
 
-// The render layer first: it defines the `Serialize` impl macros the model uses.
+// The render layer first: it defines the `Emit` (and `serde::Serialize`) impl macros the model uses.
 #[macro_use]
 pub mod render;
 
-// Model decoding next: `serialize_struct!` derives `Decode` impls with its `decode_struct!`.
+// Model decoding next: `emit_struct!` derives `Decode` impls with its `decode_struct!`.
 // Only with the `decode` feature (kvol-read, `kvol check`/`kvol import`): a program that writes
 // manifests never reads YAML into the model, and the impls are about a tenth of kvol-core's
 // generated code (BENCHMARKS.md, compile cost).

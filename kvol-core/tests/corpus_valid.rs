@@ -233,6 +233,8 @@ fn sidecars_hold_one_json_object_per_yaml_document() {
     }
 }
 
+/// kvol's JSON writer (through `Emit`) against serde_json (through the `serde` feature's
+/// `Serialize` impls, which go by way of a `schema::Value` tree): the same bytes.
 #[test]
 fn kvol_json_is_serde_json_byte_for_byte() {
     use kvol_core::render::ToDocuments;
@@ -251,5 +253,25 @@ fn kvol_json_is_serde_json_byte_for_byte() {
             serde_json::to_string(&docs).expect("serde_json writes JSON"),
             "set {index}"
         );
+    }
+}
+
+/// The two ways into the YAML writer give the same bytes: a document's own `Emit`, and its
+/// `serde::Serialize` impl driven through `render::Serde` (serde's data model onto the writer).
+#[test]
+fn yaml_through_serde_is_yaml_through_emit() {
+    use kvol_core::render::{Serde, ToDocuments};
+    for index in 0..40 {
+        let (objects, _) = generate(SEED, index);
+        let objects = objects.unwrap_or_else(|e| panic!("{e}"));
+        let mut docs = Vec::new();
+        objects.each_document(&mut |d| docs.push(d));
+        for doc in &docs {
+            assert_eq!(
+                kvol_core::yaml::to_string(doc).expect("kvol writes YAML"),
+                kvol_core::yaml::to_string(&Serde(doc)).expect("kvol writes serde values"),
+                "set {index}"
+            );
+        }
     }
 }

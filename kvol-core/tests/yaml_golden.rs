@@ -2,11 +2,12 @@
 
 use std::collections::BTreeMap;
 
+use kvol_core::render::Serde;
 use kvol_core::yaml::{self, DocumentWriter, YamlErrorKind};
 use serde::Serialize;
 
 fn y<T: Serialize + ?Sized>(v: &T) -> String {
-    yaml::to_string(v).expect("serializes")
+    yaml::to_string(&Serde(v)).expect("serializes")
 }
 
 #[derive(Serialize)]
@@ -258,14 +259,14 @@ fn long_keys_are_explicit() {
 #[test]
 fn documents_stream() {
     let mut w = DocumentWriter::new(Vec::new());
-    w.write(&BTreeMap::from([("a", 1)])).unwrap();
-    w.write(&vec!["b"]).unwrap();
-    w.write("yes").unwrap();
-    w.write(&BTreeMap::<u8, u8>::new()).unwrap();
+    w.write(&Serde(&BTreeMap::from([("a", 1)]))).unwrap();
+    w.write(&Serde(&vec!["b"])).unwrap();
+    w.write(&Serde("yes")).unwrap();
+    w.write(&Serde(&BTreeMap::<u8, u8>::new())).unwrap();
     assert_eq!(w.documents(), 4);
     // A failing document writes nothing and does not count.
-    assert!(w.write(&BTreeMap::from([(1, 2)])).is_err());
-    w.write(&Vec::<u8>::new()).unwrap();
+    assert!(w.write(&Serde(&BTreeMap::from([(1, 2)]))).is_err());
+    w.write(&Serde(&Vec::<u8>::new())).unwrap();
     assert_eq!(w.documents(), 5);
     let text = String::from_utf8(w.into_inner()).unwrap();
     assert_eq!(text, "a: 1\n---\n- b\n---\n\"yes\"\n---\n{}\n---\n[]\n");
@@ -303,7 +304,7 @@ fn errors_carry_paths() {
             },
         ],
     };
-    let err = yaml::to_string(&spec).unwrap_err();
+    let err = yaml::to_string(&Serde(&spec)).unwrap_err();
     assert!(matches!(
         err.kind(),
         YamlErrorKind::NonStringKey("an integer")
@@ -313,15 +314,15 @@ fn errors_carry_paths() {
         err.to_string(),
         "mapping keys must be strings, found an integer at `volumes[1].items[\"a b\"]`"
     );
-    let err = yaml::to_string(&BTreeMap::from([("big", u128::MAX)])).unwrap_err();
+    let err = yaml::to_string(&Serde(&BTreeMap::from([("big", u128::MAX)]))).unwrap_err();
     assert!(matches!(err.kind(), YamlErrorKind::IntegerOutOfRange));
     assert_eq!(err.path(), "big");
-    let err = yaml::to_string(&vec![Source::Nfs {
+    let err = yaml::to_string(&Serde(&vec![Source::Nfs {
         server: "s".into(),
         path: "p".into(),
-    }]);
+    }]));
     assert!(err.is_ok());
-    let err = yaml::to_string(&BTreeMap::from([(vec![1], 1)])).unwrap_err();
+    let err = yaml::to_string(&Serde(&BTreeMap::from([(vec![1], 1)]))).unwrap_err();
     assert!(matches!(
         err.kind(),
         YamlErrorKind::NonStringKey("a sequence")
@@ -345,7 +346,7 @@ fn io_errors_are_reported() {
     assert!(std::error::Error::source(&err).is_some());
     assert_eq!(err.to_string(), "cannot write YAML: disk full");
     let mut w = DocumentWriter::new(Broken);
-    assert!(w.write(&1).is_err());
+    assert!(w.write(&Serde(&1)).is_err());
     assert_eq!(w.documents(), 0);
 }
 
@@ -362,7 +363,7 @@ fn keys_other_than_plain_strings() {
     );
     assert_eq!(y(&BTreeMap::from([('n', 1)])), "\"n\": 1\n");
     assert_eq!(y(&BTreeMap::from([("", 1)])), "\"\": 1\n");
-    assert!(yaml::to_string(&BTreeMap::from([(true, 1)])).is_err());
-    assert!(yaml::to_string(&BTreeMap::from([(None::<String>, 1)])).is_err());
+    assert!(yaml::to_string(&Serde(&BTreeMap::from([(true, 1)]))).is_err());
+    assert!(yaml::to_string(&Serde(&BTreeMap::from([(None::<String>, 1)]))).is_err());
     assert_eq!(y(&BTreeMap::from([(Some("k"), 1)])), "k: 1\n");
 }

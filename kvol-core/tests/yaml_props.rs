@@ -79,7 +79,7 @@ proptest! {
 
     #[test]
     fn trees_read_back_identical(value in tree()) {
-        let text = yaml::to_string(&value).unwrap();
+        let text = yaml::to_string(&kvol_core::render::Serde(&value)).unwrap();
         prop_assert_eq!(read_back(&text), value.clone(), "{}", text);
         check_plain_scalars(&value);
     }
@@ -88,7 +88,7 @@ proptest! {
     fn string_maps_read_back_identical(entries in prop::collection::vec((hostile_string(), hostile_string()), 0..12)) {
         let map: Map<String, Value> = entries.into_iter().map(|(k, v)| (k, Value::String(v))).collect();
         let value = Value::Object(map);
-        let text = yaml::to_string(&value).unwrap();
+        let text = yaml::to_string(&kvol_core::render::Serde(&value)).unwrap();
         prop_assert_eq!(read_back(&text), value, "{}", text);
     }
 
@@ -96,7 +96,7 @@ proptest! {
     fn documents_stream_reads_back(values in prop::collection::vec(tree(), 1..5)) {
         let mut docs = DocumentWriter::new(Vec::new());
         for v in &values {
-            docs.write(v).unwrap();
+            docs.write(&kvol_core::render::Serde(v)).unwrap();
         }
         let text = String::from_utf8(docs.into_inner()).unwrap();
         let mut back = Vec::new();
@@ -131,7 +131,7 @@ proptest! {
     fn long_keys_read_back(len in 990usize..1100, fill in "[a-z\"\\\\\n]") {
         let key: String = fill.repeat(len / fill.len().max(1));
         let value = serde_json::json!([{ key.clone(): { key.clone(): [key.clone()] } }]);
-        let text = yaml::to_string(&value).unwrap();
+        let text = yaml::to_string(&kvol_core::render::Serde(&value)).unwrap();
         prop_assert_eq!(read_back(&text), value, "{}", text);
     }
 }

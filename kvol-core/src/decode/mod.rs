@@ -1,7 +1,7 @@
 //! [`Decode`]: kvol's model read back from a decoded document ([`Tree`]), as the API server's
 //! JSON decoding fills its Go structs.
 //!
-//! The impls come from the same declarations that write the model: `serialize_struct!` and
+//! The impls come from the same declarations that write the model: `emit_struct!` and
 //! `api_enum!` derive both directions, so a field the model renders is a field it reads. Go's
 //! semantics are kept: a field left out, or `null`, is the field's zero value (an empty string,
 //! no list, a struct with every field left out), and a pointer field left out is `None`.
@@ -389,7 +389,7 @@ impl<V: Decode> Decode for BTreeMap<String, V> {
     }
 }
 
-/// Decodes a struct from its declaration in `serialize_struct!`: each listed key into its
+/// Decodes a struct from its declaration in `emit_struct!`: each listed key into its
 /// field, other keys noted as unmodelled, left-out fields as their absent values.
 macro_rules! decode_struct {
     // With `extra FIELD` (the escape hatch's `Extras`): a field the model does not have but the

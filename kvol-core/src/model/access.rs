@@ -1,6 +1,6 @@
 //! Access modes, volume modes and reclaim policies shared by volumes and claims.
 
-use serde_core::{Serialize, Serializer, ser::SerializeSeq};
+use crate::render::{Emit, Sink};
 use std::fmt;
 
 api_enum! {
@@ -111,15 +111,17 @@ impl fmt::Display for AccessModes {
     }
 }
 
-impl Serialize for AccessModes {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut seq = s.serialize_seq(Some(self.len()))?;
+impl Emit for AccessModes {
+    fn emit(&self, out: &mut dyn Sink) {
+        out.begin_seq();
         for m in self.iter() {
-            seq.serialize_element(m.as_str())?;
+            out.item();
+            out.str(m.as_str());
         }
-        seq.end()
+        out.end_seq();
     }
 }
+serde_via_emit!(AccessModes);
 
 api_enum! {
     /// Whether a volume is a filesystem or a raw block device (`volumeMode`).

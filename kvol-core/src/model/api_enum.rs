@@ -10,7 +10,8 @@
 //!   variant's name (`"ReadWriteOnce"`), so a code generator can write `AccessMode::ReadWriteOnce`;
 //! - `t.as_str()` and `Display`: the API word;
 //! - `FromStr`: the API word back, or an [`UnknownWord`] error that lists the supported words;
-//! - `Serialize`: the API word (as serde's `serialize_unit_variant`, like the derive);
+//! - [`Emit`](crate::render::Emit) (and `serde::Serialize` with the `serde` feature): the API
+//!   word;
 //! - the [`ApiEnum`] trait, for code that handles every such enum alike.
 //!
 //! ```
@@ -181,14 +182,12 @@ macro_rules! api_enum {
             }
         }
 
-        impl ::serde_core::Serialize for $ty {
-            fn serialize<S: ::serde_core::Serializer>(
-                &self,
-                serializer: S,
-            ) -> ::core::result::Result<S::Ok, S::Error> {
-                serializer.serialize_unit_variant(stringify!($ty), *self as u32, self.as_str())
+        impl $crate::render::Emit for $ty {
+            fn emit(&self, out: &mut dyn $crate::render::Sink) {
+                out.str(self.as_str())
             }
         }
+        serde_via_emit!($ty);
     };
 }
 

@@ -1,11 +1,11 @@
 //! VolumeAttributesClasses (cluster-scoped): mutable attributes of CSI volumes (IOPS,
 //! throughput), which a claim names in `volumeAttributesClassName` and may change later.
 
+use crate::render::{Emit, Sink};
 use crate::{
     meta::{ClusterMeta, StringMap},
     version::KubeVersion,
 };
-use serde_core::{Serialize, Serializer, ser::SerializeStruct};
 
 /// A VolumeAttributesClass: `storage.k8s.io/v1` from Kubernetes 1.34 (GA, on by default),
 /// `v1beta1` in 1.31–1.36 and `v1alpha1` in 1.29–1.34 (before 1.34 both are behind the
@@ -73,19 +73,18 @@ impl VolumeAttributesClass {
     }
 }
 
-impl Serialize for VolumeAttributesClass {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Emit for VolumeAttributesClass {
+    fn emit(&self, out: &mut dyn Sink) {
         // kubectl prints a VolumeAttributesClass's keys alphabetically.
-        let mut st = s.serialize_struct("VolumeAttributesClass", 5)?;
-        st.serialize_field("apiVersion", self.api_version.as_str())?;
-        st.serialize_field("driverName", &self.driver_name)?;
-        st.serialize_field("kind", "VolumeAttributesClass")?;
-        st.serialize_field("metadata", &self.metadata)?;
-        if self.parameters.is_empty() {
-            st.skip_field("parameters")?;
-        } else {
-            st.serialize_field("parameters", &self.parameters)?;
+        out.begin_map();
+        out.field("apiVersion", &self.api_version.as_str());
+        out.field("driverName", &self.driver_name);
+        out.field("kind", &"VolumeAttributesClass");
+        out.field("metadata", &self.metadata);
+        if !self.parameters.is_empty() {
+            out.field("parameters", &self.parameters);
         }
-        st.end()
+        out.end_map();
     }
 }
+serde_via_emit!(VolumeAttributesClass);

@@ -1,7 +1,7 @@
 //! ConfigMaps and Secrets: configuration and credentials that pods read as files or variables.
 
 use crate::meta::{ObjectMeta, StringMap};
-use serde_core::{Serialize, Serializer, ser::SerializeStruct};
+use crate::render::{Emit, Sink};
 use std::collections::BTreeMap;
 
 /// Bytes written as base64 (`binaryData` of a ConfigMap, `data` of a Secret).
@@ -82,12 +82,13 @@ impl From<&str> for Bytes {
     }
 }
 
-impl Serialize for Bytes {
+impl Emit for Bytes {
     /// A base64 string, as Go's `encoding/json` writes a `[]byte`.
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.to_base64())
+    fn emit(&self, out: &mut dyn Sink) {
+        out.str(&self.to_base64())
     }
 }
+serde_via_emit!(Bytes);
 
 /// A ConfigMap (`v1/ConfigMap`, namespaced): text values in `data`, bytes in `binaryData`.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -120,31 +121,26 @@ impl ConfigMap {
     }
 }
 
-impl Serialize for ConfigMap {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Emit for ConfigMap {
+    fn emit(&self, out: &mut dyn Sink) {
         // kubectl prints a ConfigMap's keys alphabetically.
-        let mut st = s.serialize_struct("ConfigMap", 6)?;
-        st.serialize_field("apiVersion", "v1")?;
-        if self.binary_data.is_empty() {
-            st.skip_field("binaryData")?;
-        } else {
-            st.serialize_field("binaryData", &self.binary_data)?;
+        out.begin_map();
+        out.field("apiVersion", &"v1");
+        if !self.binary_data.is_empty() {
+            out.field("binaryData", &self.binary_data);
         }
-        if self.data.is_empty() {
-            st.skip_field("data")?;
-        } else {
-            st.serialize_field("data", &self.data)?;
+        if !self.data.is_empty() {
+            out.field("data", &self.data);
         }
         if let Some(v) = &self.immutable {
-            st.serialize_field("immutable", v)?;
-        } else {
-            st.skip_field("immutable")?;
+            out.field("immutable", v);
         }
-        st.serialize_field("kind", "ConfigMap")?;
-        st.serialize_field("metadata", &self.metadata)?;
-        st.end()
+        out.field("kind", &"ConfigMap");
+        out.field("metadata", &self.metadata);
+        out.end_map();
     }
 }
+serde_via_emit!(ConfigMap);
 
 /// The well-known Secret types (`type`); any other non-empty value up to 253 bytes is also
 /// accepted by the API server, and unset means `Opaque`.
@@ -221,36 +217,29 @@ impl Secret {
     }
 }
 
-impl Serialize for Secret {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Emit for Secret {
+    fn emit(&self, out: &mut dyn Sink) {
         // kubectl prints a Secret's keys alphabetically.
-        let mut st = s.serialize_struct("Secret", 7)?;
-        st.serialize_field("apiVersion", "v1")?;
-        if self.data.is_empty() {
-            st.skip_field("data")?;
-        } else {
-            st.serialize_field("data", &self.data)?;
+        out.begin_map();
+        out.field("apiVersion", &"v1");
+        if !self.data.is_empty() {
+            out.field("data", &self.data);
         }
         if let Some(v) = &self.immutable {
-            st.serialize_field("immutable", v)?;
-        } else {
-            st.skip_field("immutable")?;
+            out.field("immutable", v);
         }
-        st.serialize_field("kind", "Secret")?;
-        st.serialize_field("metadata", &self.metadata)?;
-        if self.string_data.is_empty() {
-            st.skip_field("stringData")?;
-        } else {
-            st.serialize_field("stringData", &self.string_data)?;
+        out.field("kind", &"Secret");
+        out.field("metadata", &self.metadata);
+        if !self.string_data.is_empty() {
+            out.field("stringData", &self.string_data);
         }
         if let Some(v) = &self.type_ {
-            st.serialize_field("type", v)?;
-        } else {
-            st.skip_field("type")?;
+            out.field("type", v);
         }
-        st.end()
+        out.end_map();
     }
 }
+serde_via_emit!(Secret);
 
 #[cfg(test)]
 mod tests {

@@ -63,7 +63,7 @@ pub struct Container {
     /// Container fields kvol does not model (the escape hatch), written after the others.
     pub extra: crate::schema::Extras,
 }
-serialize_struct!(Container {
+emit_struct!(Container {
     "args" => args skip_if Vec::is_empty,
     "command" => command skip_if Vec::is_empty,
     "env" => env skip_if Vec::is_empty,
@@ -156,7 +156,7 @@ pub struct EnvVar {
     /// Where the value comes from instead of `value`.
     pub value_from: Option<EnvVarSource>,
 }
-serialize_struct!(EnvVar {
+emit_struct!(EnvVar {
     "name" => name,
     "value" => value skip_if String::is_empty,
     "valueFrom" => value_from skip_if Option::is_none,
@@ -194,7 +194,7 @@ pub struct EnvVarSource {
     /// A key of a Secret.
     pub secret_key_ref: Option<KeySelector>,
 }
-serialize_struct!(EnvVarSource {
+emit_struct!(EnvVarSource {
     "configMapKeyRef" => config_map_key_ref skip_if Option::is_none,
     "fieldRef" => field_ref skip_if Option::is_none,
     "resourceFieldRef" => resource_field_ref skip_if Option::is_none,
@@ -260,7 +260,7 @@ pub struct KeySelector {
     /// True: a missing object or key leaves the variable unset instead of failing the start.
     pub optional: Option<bool>,
 }
-serialize_struct!(KeySelector {
+emit_struct!(KeySelector {
     "key" => key,
     "name" => name,
     "optional" => optional skip_if Option::is_none,
@@ -285,7 +285,7 @@ pub struct ObjectFieldSelector {
     /// The field's path, e.g. `metadata.name` or `metadata.labels['app']`.
     pub field_path: String,
 }
-serialize_struct!(ObjectFieldSelector {
+emit_struct!(ObjectFieldSelector {
     "apiVersion" => api_version skip_if Option::is_none,
     "fieldPath" => field_path,
 });
@@ -300,7 +300,7 @@ pub struct ResourceFieldSelector {
     /// The resource, e.g. `limits.cpu`, `requests.memory`.
     pub resource: String,
 }
-serialize_struct!(ResourceFieldSelector {
+emit_struct!(ResourceFieldSelector {
     "containerName" => container_name skip_if Option::is_none,
     "divisor" => divisor skip_if Option::is_none,
     "resource" => resource,
@@ -316,7 +316,7 @@ pub struct EnvFromSource {
     /// The Secret.
     pub secret_ref: Option<EnvFromRef>,
 }
-serialize_struct!(EnvFromSource {
+emit_struct!(EnvFromSource {
     "configMapRef" => config_map_ref skip_if Option::is_none,
     "prefix" => prefix skip_if Option::is_none,
     "secretRef" => secret_ref skip_if Option::is_none,
@@ -348,7 +348,7 @@ pub struct EnvFromRef {
     /// True: a missing object is ignored.
     pub optional: Option<bool>,
 }
-serialize_struct!(EnvFromRef {
+emit_struct!(EnvFromRef {
     "name" => name,
     "optional" => optional skip_if Option::is_none,
 });
@@ -375,7 +375,7 @@ pub struct ContainerPort {
     /// The protocol (default TCP).
     pub protocol: Protocol,
 }
-serialize_struct!(ContainerPort {
+emit_struct!(ContainerPort {
     "containerPort" => container_port,
     "hostPort" => host_port skip_if Option::is_none,
     "name" => name skip_if Option::is_none,
@@ -414,7 +414,7 @@ pub struct VolumeMount {
     /// Like `sub_path`, with `$(VAR)` expanded from the container's environment.
     pub sub_path_expr: Option<String>,
 }
-serialize_struct!(VolumeMount {
+emit_struct!(VolumeMount {
     "mountPath" => mount_path,
     "mountPropagation" => mount_propagation skip_if Option::is_none,
     "name" => name,
@@ -469,7 +469,7 @@ pub struct VolumeDevice {
     /// The volume (a claim, or a StatefulSet claim template) in Block mode.
     pub name: String,
 }
-serialize_struct!(VolumeDevice {
+emit_struct!(VolumeDevice {
     "devicePath" => device_path,
     "name" => name,
 });

@@ -1,9 +1,9 @@
 //! DaemonSets (`apps/v1`): one pod on every node (or every node the template selects).
 
+use crate::render::{Emit, Sink};
 use crate::{
     meta::ObjectMeta, pod::PodTemplate, selector::LabelSelector, statefulset::IntOrPercent,
 };
-use serde_core::{Serialize, Serializer, ser::SerializeStruct};
 
 /// A DaemonSet (`apps/v1`, namespaced).
 #[derive(Debug, Clone, PartialEq)]
@@ -29,7 +29,7 @@ pub struct DaemonSetSpec {
     /// time: `maxUnavailable` 1, `maxSurge` 0).
     pub update_strategy: Option<DaemonSetUpdateStrategy>,
 }
-serialize_struct!(DaemonSetSpec {
+emit_struct!(DaemonSetSpec {
     "minReadySeconds" => min_ready_seconds skip_if Option::is_none,
     "revisionHistoryLimit" => revision_history_limit skip_if Option::is_none,
     "selector" => selector,
@@ -45,7 +45,7 @@ pub struct DaemonSetUpdateStrategy {
     /// RollingUpdate (the default when unset) or OnDelete.
     pub type_: Option<DaemonSetUpdateStrategyType>,
 }
-serialize_struct!(DaemonSetUpdateStrategy {
+emit_struct!(DaemonSetUpdateStrategy {
     "rollingUpdate" => rolling_update skip_if Option::is_none,
     "type" => type_ skip_if Option::is_none,
 });
@@ -101,7 +101,7 @@ pub struct RollingUpdateDaemonSet {
     /// Nodes whose pod may be unavailable during the update (default 1).
     pub max_unavailable: Option<IntOrPercent>,
 }
-serialize_struct!(RollingUpdateDaemonSet {
+emit_struct!(RollingUpdateDaemonSet {
     "maxSurge" => max_surge skip_if Option::is_none,
     "maxUnavailable" => max_unavailable skip_if Option::is_none,
 });
@@ -118,13 +118,14 @@ impl DaemonSet {
     }
 }
 
-impl Serialize for DaemonSet {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("DaemonSet", 4)?;
-        st.serialize_field("apiVersion", "apps/v1")?;
-        st.serialize_field("kind", "DaemonSet")?;
-        st.serialize_field("metadata", &self.metadata)?;
-        st.serialize_field("spec", &self.spec)?;
-        st.end()
+impl Emit for DaemonSet {
+    fn emit(&self, out: &mut dyn Sink) {
+        out.begin_map();
+        out.field("apiVersion", &"apps/v1");
+        out.field("kind", &"DaemonSet");
+        out.field("metadata", &self.metadata);
+        out.field("spec", &self.spec);
+        out.end_map();
     }
 }
+serde_via_emit!(DaemonSet);

@@ -1,9 +1,9 @@
 //! Deployments (`apps/v1`): replicated, interchangeable pods, rolled out by ReplicaSets.
 
+use crate::render::{Emit, Sink};
 use crate::{
     meta::ObjectMeta, pod::PodTemplate, selector::LabelSelector, statefulset::IntOrPercent,
 };
-use serde_core::{Serialize, Serializer, ser::SerializeStruct};
 
 /// A Deployment (`apps/v1`, namespaced).
 #[derive(Debug, Clone, PartialEq)]
@@ -34,7 +34,7 @@ pub struct DeploymentSpec {
     /// The pods.
     pub template: PodTemplate,
 }
-serialize_struct!(DeploymentSpec {
+emit_struct!(DeploymentSpec {
     "minReadySeconds" => min_ready_seconds skip_if Option::is_none,
     "paused" => paused skip_if Option::is_none,
     "progressDeadlineSeconds" => progress_deadline_seconds skip_if Option::is_none,
@@ -54,7 +54,7 @@ pub struct DeploymentStrategy {
     /// RollingUpdate (the default when unset) or Recreate.
     pub type_: Option<DeploymentStrategyType>,
 }
-serialize_struct!(DeploymentStrategy {
+emit_struct!(DeploymentStrategy {
     "rollingUpdate" => rolling_update skip_if Option::is_none,
     "type" => type_ skip_if Option::is_none,
 });
@@ -109,7 +109,7 @@ pub struct RollingUpdateDeployment {
     /// Pods that may be unavailable during the update (default 25%).
     pub max_unavailable: Option<IntOrPercent>,
 }
-serialize_struct!(RollingUpdateDeployment {
+emit_struct!(RollingUpdateDeployment {
     "maxSurge" => max_surge skip_if Option::is_none,
     "maxUnavailable" => max_unavailable skip_if Option::is_none,
 });
@@ -131,13 +131,14 @@ impl Deployment {
     }
 }
 
-impl Serialize for Deployment {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Deployment", 4)?;
-        st.serialize_field("apiVersion", "apps/v1")?;
-        st.serialize_field("kind", "Deployment")?;
-        st.serialize_field("metadata", &self.metadata)?;
-        st.serialize_field("spec", &self.spec)?;
-        st.end()
+impl Emit for Deployment {
+    fn emit(&self, out: &mut dyn Sink) {
+        out.begin_map();
+        out.field("apiVersion", &"apps/v1");
+        out.field("kind", &"Deployment");
+        out.field("metadata", &self.metadata);
+        out.field("spec", &self.spec);
+        out.end_map();
     }
 }
+serde_via_emit!(Deployment);

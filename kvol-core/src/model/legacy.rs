@@ -21,7 +21,7 @@
 //! assert_eq!(PLUGINS.len(), LegacyPlugin::ALL.len());
 //! ```
 
-use serde_core::{Serialize, Serializer};
+use crate::render::{Emit, Sink};
 
 /// A legacy in-tree plugin.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -450,22 +450,21 @@ impl LegacySource {
     }
 }
 
-impl Serialize for LegacySource {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde_core::ser::SerializeMap;
-        let mut m = s.serialize_map(None)?;
+impl Emit for LegacySource {
+    fn emit(&self, out: &mut dyn Sink) {
+        out.begin_map();
         // Each arm writes its fields in alphabetical (kubectl) order.
         macro_rules! opt {
             ($k:literal, $v:expr) => {
                 if let Some(v) = $v {
-                    m.serialize_entry($k, v)?;
+                    out.field($k, v);
                 }
             };
         }
         macro_rules! flag {
             ($k:literal, $v:expr) => {
                 if *$v {
-                    m.serialize_entry($k, &true)?;
+                    out.field($k, &true);
                 }
             };
         }
@@ -478,7 +477,7 @@ impl Serialize for LegacySource {
             } => {
                 opt!("fsType", fs_type);
                 opt!("partition", partition);
-                m.serialize_entry("pdName", pd_name)?;
+                out.field("pdName", pd_name);
                 flag!("readOnly", read_only);
             }
             LegacySource::AwsElasticBlockStore {
@@ -490,7 +489,7 @@ impl Serialize for LegacySource {
                 opt!("fsType", fs_type);
                 opt!("partition", partition);
                 flag!("readOnly", read_only);
-                m.serialize_entry("volumeID", volume_id)?;
+                out.field("volumeID", volume_id);
             }
             LegacySource::AzureDisk {
                 disk_name,
@@ -498,8 +497,8 @@ impl Serialize for LegacySource {
                 fs_type,
                 read_only,
             } => {
-                m.serialize_entry("diskName", disk_name)?;
-                m.serialize_entry("diskURI", disk_uri)?;
+                out.field("diskName", disk_name);
+                out.field("diskURI", disk_uri);
                 opt!("fsType", fs_type);
                 flag!("readOnly", read_only);
             }
@@ -509,15 +508,15 @@ impl Serialize for LegacySource {
                 read_only,
             } => {
                 flag!("readOnly", read_only);
-                m.serialize_entry("secretName", secret_name)?;
-                m.serialize_entry("shareName", share_name)?;
+                out.field("secretName", secret_name);
+                out.field("shareName", share_name);
             }
             LegacySource::Cephfs {
                 monitors,
                 path,
                 read_only,
             } => {
-                m.serialize_entry("monitors", monitors)?;
+                out.field("monitors", monitors);
                 opt!("path", path);
                 flag!("readOnly", read_only);
             }
@@ -528,15 +527,15 @@ impl Serialize for LegacySource {
             } => {
                 opt!("fsType", fs_type);
                 flag!("readOnly", read_only);
-                m.serialize_entry("volumeID", volume_id)?;
+                out.field("volumeID", volume_id);
             }
             LegacySource::Glusterfs {
                 endpoints,
                 path,
                 read_only,
             } => {
-                m.serialize_entry("endpoints", endpoints)?;
-                m.serialize_entry("path", path)?;
+                out.field("endpoints", endpoints);
+                out.field("path", path);
                 flag!("readOnly", read_only);
             }
             LegacySource::Rbd {
@@ -546,8 +545,8 @@ impl Serialize for LegacySource {
                 read_only,
             } => {
                 opt!("fsType", fs_type);
-                m.serialize_entry("image", image)?;
-                m.serialize_entry("monitors", monitors)?;
+                out.field("image", image);
+                out.field("monitors", monitors);
                 flag!("readOnly", read_only);
             }
             LegacySource::VsphereVolume {
@@ -555,7 +554,7 @@ impl Serialize for LegacySource {
                 fs_type,
             } => {
                 opt!("fsType", fs_type);
-                m.serialize_entry("volumePath", volume_path)?;
+                out.field("volumePath", volume_path);
             }
             LegacySource::PortworxVolume {
                 volume_id,
@@ -564,12 +563,13 @@ impl Serialize for LegacySource {
             } => {
                 opt!("fsType", fs_type);
                 flag!("readOnly", read_only);
-                m.serialize_entry("volumeID", volume_id)?;
+                out.field("volumeID", volume_id);
             }
         }
-        m.end()
+        out.end_map();
     }
 }
+serde_via_emit!(LegacySource);
 
 #[cfg(test)]
 mod tests {

@@ -19,7 +19,7 @@ pub struct ObjectMeta {
     /// The namespace; unset means "the namespace kubectl or the API request names".
     pub namespace: Option<String>,
 }
-serialize_struct!(ObjectMeta {
+emit_struct!(ObjectMeta {
     "annotations" => annotations skip_if BTreeMap::is_empty,
     "labels" => labels skip_if BTreeMap::is_empty,
     "name" => name,
@@ -46,7 +46,7 @@ pub struct ClusterMeta {
     /// The object's name (a DNS-1123 subdomain).
     pub name: String,
 }
-serialize_struct!(ClusterMeta {
+emit_struct!(ClusterMeta {
     "annotations" => annotations skip_if BTreeMap::is_empty,
     "labels" => labels skip_if BTreeMap::is_empty,
     "name" => name,
@@ -73,7 +73,7 @@ pub struct TemplateMeta {
     /// The name (claim templates only; pod templates have none).
     pub name: Option<String>,
 }
-serialize_struct!(TemplateMeta {
+emit_struct!(TemplateMeta {
     "annotations" => annotations skip_if BTreeMap::is_empty,
     "labels" => labels skip_if BTreeMap::is_empty,
     "name" => name skip_if Option::is_none,

@@ -1,5 +1,6 @@
 //! [`Object`]: any one of the objects kvol writes, for sets of manifests.
 
+use crate::render::{Emit, Sink};
 use crate::{
     attributes_class::VolumeAttributesClass,
     config::{ConfigMap, Secret},
@@ -14,7 +15,6 @@ use crate::{
     statefulset::StatefulSet,
     storage_class::StorageClass,
 };
-use serde_core::{Serialize, Serializer};
 
 /// One object of a set of manifests.
 #[derive(Debug, Clone, PartialEq)]
@@ -228,26 +228,27 @@ impl Object {
     }
 }
 
-impl Serialize for Document<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Emit for Document<'_> {
+    fn emit(&self, out: &mut dyn Sink) {
         match self {
-            Document::Pod(o) => o.serialize(s),
-            Document::PersistentVolume(o) => o.serialize(s),
-            Document::PersistentVolumeClaim(o) => o.serialize(s),
-            Document::StorageClass(o) => o.serialize(s),
-            Document::Service(o) => o.serialize(s),
-            Document::StatefulSet(o) => o.serialize(s),
-            Document::ConfigMap(o) => o.serialize(s),
-            Document::Secret(o) => o.serialize(s),
-            Document::Deployment(o) => o.serialize(s),
-            Document::DaemonSet(o) => o.serialize(s),
-            Document::PodDisruptionBudget(o) => o.serialize(s),
-            Document::VolumeSnapshotClass(o) => o.serialize(s),
-            Document::VolumeSnapshot(o) => o.serialize(s),
-            Document::VolumeAttributesClass(o) => o.serialize(s),
+            Document::Pod(o) => o.emit(out),
+            Document::PersistentVolume(o) => o.emit(out),
+            Document::PersistentVolumeClaim(o) => o.emit(out),
+            Document::StorageClass(o) => o.emit(out),
+            Document::Service(o) => o.emit(out),
+            Document::StatefulSet(o) => o.emit(out),
+            Document::ConfigMap(o) => o.emit(out),
+            Document::Secret(o) => o.emit(out),
+            Document::Deployment(o) => o.emit(out),
+            Document::DaemonSet(o) => o.emit(out),
+            Document::PodDisruptionBudget(o) => o.emit(out),
+            Document::VolumeSnapshotClass(o) => o.emit(out),
+            Document::VolumeSnapshot(o) => o.emit(out),
+            Document::VolumeAttributesClass(o) => o.emit(out),
         }
     }
 }
+serde_via_emit!(Document<'a>);
 
 macro_rules! object_from {
     ($($ty:ident => $variant:ident),*) => {$(

@@ -1,8 +1,8 @@
 //! PodDisruptionBudgets (`policy/v1`): how many pods a voluntary disruption (a node drain) may
 //! take down at once.
 
+use crate::render::{Emit, Sink};
 use crate::{meta::ObjectMeta, selector::LabelSelector, statefulset::IntOrPercent};
-use serde_core::{Serialize, Serializer, ser::SerializeStruct};
 
 /// A PodDisruptionBudget (`policy/v1`, namespaced).
 #[derive(Debug, Clone, PartialEq)]
@@ -26,7 +26,7 @@ pub struct PodDisruptionBudgetSpec {
     /// When running but not ready pods may be evicted (IfHealthyBudget, AlwaysAllow).
     pub unhealthy_pod_eviction_policy: Option<UnhealthyPodEvictionPolicy>,
 }
-serialize_struct!(PodDisruptionBudgetSpec {
+emit_struct!(PodDisruptionBudgetSpec {
     "maxUnavailable" => max_unavailable skip_if Option::is_none,
     "minAvailable" => min_available skip_if Option::is_none,
     "selector" => selector skip_if Option::is_none,
@@ -44,13 +44,14 @@ api_enum! {
     }
 }
 
-impl Serialize for PodDisruptionBudget {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("PodDisruptionBudget", 4)?;
-        st.serialize_field("apiVersion", "policy/v1")?;
-        st.serialize_field("kind", "PodDisruptionBudget")?;
-        st.serialize_field("metadata", &self.metadata)?;
-        st.serialize_field("spec", &self.spec)?;
-        st.end()
+impl Emit for PodDisruptionBudget {
+    fn emit(&self, out: &mut dyn Sink) {
+        out.begin_map();
+        out.field("apiVersion", &"policy/v1");
+        out.field("kind", &"PodDisruptionBudget");
+        out.field("metadata", &self.metadata);
+        out.field("spec", &self.spec);
+        out.end_map();
     }
 }
+serde_via_emit!(PodDisruptionBudget);

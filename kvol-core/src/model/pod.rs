@@ -7,6 +7,7 @@ pub use super::container::{
     RecursiveReadOnlyMode, ResourceFieldSelector, TerminationMessagePolicy, VolumeDevice,
     VolumeMount,
 };
+use crate::render::{Emit, Sink};
 use crate::{
     meta::{ObjectMeta, StringMap, TemplateMeta},
     scheduling::{Affinity, DnsPolicy, Toleration, TopologySpreadConstraint},
@@ -14,7 +15,6 @@ use crate::{
     security::PodSecurityContext,
     volume::{LocalObjectReference, Volume},
 };
-use serde_core::{Serialize, Serializer, ser::SerializeStruct};
 use std::collections::BTreeMap;
 
 /// A Pod (`v1/Pod`).
@@ -26,16 +26,17 @@ pub struct Pod {
     pub spec: PodSpec,
 }
 
-impl Serialize for Pod {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Pod", 4)?;
-        st.serialize_field("apiVersion", "v1")?;
-        st.serialize_field("kind", "Pod")?;
-        st.serialize_field("metadata", &self.metadata)?;
-        st.serialize_field("spec", &self.spec)?;
-        st.end()
+impl Emit for Pod {
+    fn emit(&self, out: &mut dyn Sink) {
+        out.begin_map();
+        out.field("apiVersion", &"v1");
+        out.field("kind", &"Pod");
+        out.field("metadata", &self.metadata);
+        out.field("spec", &self.spec);
+        out.end_map();
     }
 }
+serde_via_emit!(Pod);
 
 /// The pod template of a workload (`spec.template`): labels, annotations and a pod spec.
 #[derive(Debug, Clone, PartialEq)]
@@ -45,7 +46,7 @@ pub struct PodTemplate {
     /// The pods' spec.
     pub spec: PodSpec,
 }
-serialize_struct!(PodTemplate {
+emit_struct!(PodTemplate {
     "metadata" => metadata,
     "spec" => spec,
 });
@@ -92,7 +93,7 @@ pub struct PodSpec {
     /// Pod spec fields kvol does not model (the escape hatch), written after the others.
     pub extra: Extras,
 }
-serialize_struct!(PodSpec {
+emit_struct!(PodSpec {
     "affinity" => affinity skip_if Option::is_none,
     "automountServiceAccountToken" => automount_service_account_token skip_if Option::is_none,
     "containers" => containers,

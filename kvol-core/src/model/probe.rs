@@ -31,7 +31,7 @@ pub struct Probe {
     /// Seconds after which one probe times out (default 1).
     pub timeout_seconds: Option<i32>,
 }
-serialize_struct!(Probe {
+emit_struct!(Probe {
     "exec" => exec skip_if Option::is_none,
     "failureThreshold" => failure_threshold skip_if Option::is_none,
     "grpc" => grpc skip_if Option::is_none,
@@ -150,7 +150,7 @@ pub struct ExecAction {
     /// The command and its arguments.
     pub command: Vec<String>,
 }
-serialize_struct!(ExecAction {
+emit_struct!(ExecAction {
     "command" => command skip_if Vec::is_empty,
 });
 
@@ -181,7 +181,7 @@ pub struct HttpGetAction {
     /// `HTTP` (the default) or `HTTPS`.
     pub scheme: Option<UriScheme>,
 }
-serialize_struct!(HttpGetAction {
+emit_struct!(HttpGetAction {
     "host" => host skip_if Option::is_none,
     "httpHeaders" => http_headers skip_if Vec::is_empty,
     "path" => path skip_if Option::is_none,
@@ -210,7 +210,7 @@ pub struct HttpHeader {
     /// Its value.
     pub value: String,
 }
-serialize_struct!(HttpHeader {
+emit_struct!(HttpHeader {
     "name" => name,
     "value" => value,
 });
@@ -234,7 +234,7 @@ pub struct TcpSocketAction {
     /// The port: a number or a named container port.
     pub port: TargetPort,
 }
-serialize_struct!(TcpSocketAction {
+emit_struct!(TcpSocketAction {
     "host" => host skip_if Option::is_none,
     "port" => port,
 });
@@ -247,7 +247,7 @@ pub struct GrpcAction {
     /// The service name sent in the health check request.
     pub service: Option<String>,
 }
-serialize_struct!(GrpcAction {
+emit_struct!(GrpcAction {
     "port" => port,
     "service" => service skip_if Option::is_none,
 });
@@ -260,7 +260,7 @@ pub struct Lifecycle {
     /// Runs before the container is stopped.
     pub pre_stop: Option<LifecycleHandler>,
 }
-serialize_struct!(Lifecycle {
+emit_struct!(Lifecycle {
     "postStart" => post_start skip_if Option::is_none,
     "preStop" => pre_stop skip_if Option::is_none,
 });
@@ -277,7 +277,7 @@ pub struct LifecycleHandler {
     /// Deprecated and never run by the kubelet; kept so existing manifests can be read.
     pub tcp_socket: Option<TcpSocketAction>,
 }
-serialize_struct!(LifecycleHandler {
+emit_struct!(LifecycleHandler {
     "exec" => exec skip_if Option::is_none,
     "httpGet" => http_get skip_if Option::is_none,
     "sleep" => sleep skip_if Option::is_none,
@@ -328,6 +328,6 @@ pub struct SleepAction {
     /// Seconds to wait.
     pub seconds: i64,
 }
-serialize_struct!(SleepAction {
+emit_struct!(SleepAction {
     "seconds" => seconds,
 });

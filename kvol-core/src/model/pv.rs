@@ -1,5 +1,6 @@
 //! PersistentVolumes (cluster-scoped) and their sources.
 
+use crate::render::{Emit, Sink};
 use crate::{
     access::{AccessModes, ReclaimPolicy, VolumeMode},
     legacy::LegacySource,
@@ -8,7 +9,6 @@ use crate::{
     selector::VolumeNodeAffinity,
     volume::{HostPath, Nfs},
 };
-use serde_core::{Serialize, Serializer, ser::SerializeMap};
 use std::collections::BTreeMap;
 
 /// A PersistentVolume (`v1/PersistentVolume`, cluster-scoped: it has no namespace).
@@ -20,16 +20,17 @@ pub struct PersistentVolume {
     pub spec: PvSpec,
 }
 
-impl Serialize for PersistentVolume {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(4))?;
-        m.serialize_entry("apiVersion", "v1")?;
-        m.serialize_entry("kind", "PersistentVolume")?;
-        m.serialize_entry("metadata", &self.metadata)?;
-        m.serialize_entry("spec", &self.spec)?;
-        m.end()
+impl Emit for PersistentVolume {
+    fn emit(&self, out: &mut dyn Sink) {
+        out.begin_map();
+        out.field("apiVersion", &"v1");
+        out.field("kind", &"PersistentVolume");
+        out.field("metadata", &self.metadata);
+        out.field("spec", &self.spec);
+        out.end_map();
     }
 }
+serde_via_emit!(PersistentVolume);
 
 /// The spec of a PersistentVolume.
 #[derive(Debug, Clone, PartialEq)]
@@ -54,20 +55,20 @@ pub struct PvSpec {
     pub source: PvSource,
 }
 
-impl Serialize for PvSpec {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(None)?;
+impl Emit for PvSpec {
+    fn emit(&self, out: &mut dyn Sink) {
+        out.begin_map();
         let key = self.source.key();
         let mut source_written = false;
         // Fields in kubectl's (alphabetical) order, with the source slotted in by its key.
         macro_rules! field {
             ($name:literal, $present:expr, $value:expr) => {
                 if !source_written && key < $name {
-                    self.source.serialize_entry(&mut m)?;
+                    self.source.emit_entry(out);
                     source_written = true;
                 }
                 if $present {
-                    m.serialize_entry($name, $value)?;
+                    out.field($name, $value);
                 }
             };
         }
@@ -96,19 +97,20 @@ impl Serialize for PvSpec {
         );
         field!("volumeMode", self.volume_mode.is_some(), &self.volume_mode);
         if !source_written {
-            self.source.serialize_entry(&mut m)?;
+            self.source.emit_entry(out);
         }
-        m.end()
+        out.end_map();
     }
 }
+serde_via_emit!(PvSpec);
 
 struct Storage<'a>(&'a Quantity);
 
-impl Serialize for Storage<'_> {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(1))?;
-        m.serialize_entry("storage", self.0)?;
-        m.end()
+impl Emit for Storage<'_> {
+    fn emit(&self, out: &mut dyn Sink) {
+        out.begin_map();
+        out.field("storage", self.0);
+        out.end_map();
     }
 }
 
@@ -120,7 +122,7 @@ pub struct ClaimRef {
     /// The claim's namespace.
     pub namespace: String,
 }
-serialize_struct!(ClaimRef {
+emit_struct!(ClaimRef {
     "name" => name,
     "namespace" => namespace,
 });
@@ -159,15 +161,15 @@ impl PvSource {
         }
     }
 
-    fn serialize_entry<M: SerializeMap>(&self, m: &mut M) -> Result<(), M::Error> {
+    fn emit_entry(&self, out: &mut dyn Sink) {
         let key = self.key();
         match self {
-            PvSource::HostPath(v) => m.serialize_entry(key, v),
-            PvSource::Local(v) => m.serialize_entry(key, v),
-            PvSource::Nfs(v) => m.serialize_entry(key, v),
-            PvSource::Csi(v) => m.serialize_entry(key, v),
-            PvSource::Iscsi(v) => m.serialize_entry(key, v),
-            PvSource::Legacy(v) => m.serialize_entry(key, v),
+            PvSource::HostPath(v) => out.field(key, v),
+            PvSource::Local(v) => out.field(key, v),
+            PvSource::Nfs(v) => out.field(key, v),
+            PvSource::Csi(v) => out.field(key, v),
+            PvSource::Iscsi(v) => out.field(key, v),
+            PvSource::Legacy(v) => out.field(key, v),
         }
     }
 }
@@ -180,7 +182,7 @@ pub struct LocalVolume {
     /// The path on the node.
     pub path: String,
 }
-serialize_struct!(LocalVolume {
+emit_struct!(LocalVolume {
     "fsType" => fs_type skip_if Option::is_none,
     "path" => path,
 });
@@ -214,7 +216,7 @@ pub struct CsiPersistentVolume {
     /// The volume's ID at the driver.
     pub volume_handle: String,
 }
-serialize_struct!(CsiPersistentVolume {
+emit_struct!(CsiPersistentVolume {
     "controllerExpandSecretRef" => controller_expand_secret_ref skip_if Option::is_none,
     "controllerPublishSecretRef" => controller_publish_secret_ref skip_if Option::is_none,
     "driver" => driver,
@@ -345,7 +347,7 @@ pub struct SecretReference {
     /// The Secret's namespace.
     pub namespace: String,
 }
-serialize_struct!(SecretReference {
+emit_struct!(SecretReference {
     "name" => name,
     "namespace" => namespace,
 });
@@ -364,7 +366,7 @@ pub struct IscsiVolume {
     /// `host:port` of the target portal.
     pub target_portal: String,
 }
-serialize_struct!(IscsiVolume {
+emit_struct!(IscsiVolume {
     "fsType" => fs_type skip_if Option::is_none,
     "iqn" => iqn,
     "lun" => lun,

@@ -1,12 +1,12 @@
 //! PersistentVolumeClaims and claim templates.
 
+use crate::render::{Emit, Sink};
 use crate::{
     access::{AccessModes, VolumeMode},
     meta::{ObjectMeta, TemplateMeta},
     quantity::Quantity,
     selector::LabelSelector,
 };
-use serde_core::{Serialize, Serializer, ser::SerializeMap, ser::SerializeStruct};
 
 /// A PersistentVolumeClaim (`v1/PersistentVolumeClaim`, namespaced).
 #[derive(Debug, Clone, PartialEq)]
@@ -17,16 +17,17 @@ pub struct PersistentVolumeClaim {
     pub spec: PvcSpec,
 }
 
-impl Serialize for PersistentVolumeClaim {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("PersistentVolumeClaim", 4)?;
-        st.serialize_field("apiVersion", "v1")?;
-        st.serialize_field("kind", "PersistentVolumeClaim")?;
-        st.serialize_field("metadata", &self.metadata)?;
-        st.serialize_field("spec", &self.spec)?;
-        st.end()
+impl Emit for PersistentVolumeClaim {
+    fn emit(&self, out: &mut dyn Sink) {
+        out.begin_map();
+        out.field("apiVersion", &"v1");
+        out.field("kind", &"PersistentVolumeClaim");
+        out.field("metadata", &self.metadata);
+        out.field("spec", &self.spec);
+        out.end_map();
     }
 }
+serde_via_emit!(PersistentVolumeClaim);
 
 /// A claim template (StatefulSet `volumeClaimTemplates[i]`, `ephemeral.volumeClaimTemplate`).
 #[derive(Debug, Clone, PartialEq)]
@@ -36,7 +37,7 @@ pub struct PvcTemplate {
     /// The claim's spec.
     pub spec: PvcSpec,
 }
-serialize_struct!(PvcTemplate {
+emit_struct!(PvcTemplate {
     "metadata" => metadata,
     "spec" => spec,
 });
@@ -66,7 +67,7 @@ pub struct PvcSpec {
     /// Claim spec fields kvol does not model (the escape hatch), written after the others.
     pub extra: crate::schema::Extras,
 }
-serialize_struct!(PvcSpec {
+emit_struct!(PvcSpec {
     "accessModes" => access_modes,
     "dataSource" => data_source skip_if Option::is_none,
     "dataSourceRef" => data_source_ref skip_if Option::is_none,
@@ -125,15 +126,16 @@ impl ClassRef {
     }
 }
 
-impl Serialize for ClassRef {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Emit for ClassRef {
+    fn emit(&self, out: &mut dyn Sink) {
         match self {
-            ClassRef::ClusterDefault => s.serialize_none(),
-            ClassRef::NoClass => s.serialize_str(""),
-            ClassRef::Named(n) => s.serialize_str(n),
+            ClassRef::ClusterDefault => out.null(),
+            ClassRef::NoClass => out.str(""),
+            ClassRef::Named(n) => out.str(n),
         }
     }
 }
+serde_via_emit!(ClassRef);
 
 /// The storage request and limit of a claim (`resources`).
 #[derive(Debug, Clone, PartialEq)]
@@ -144,24 +146,25 @@ pub struct StorageResources {
     pub limits: Option<Quantity>,
 }
 
-impl Serialize for StorageResources {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Emit for StorageResources {
+    fn emit(&self, out: &mut dyn Sink) {
         struct Storage<'a>(&'a Quantity);
-        impl Serialize for Storage<'_> {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                let mut m = s.serialize_map(Some(1))?;
-                m.serialize_entry("storage", self.0)?;
-                m.end()
+        impl Emit for Storage<'_> {
+            fn emit(&self, out: &mut dyn Sink) {
+                out.begin_map();
+                out.field("storage", self.0);
+                out.end_map();
             }
         }
-        let mut st = s.serialize_struct("VolumeResourceRequirements", 2)?;
+        out.begin_map();
         if let Some(limit) = &self.limits {
-            st.serialize_field("limits", &Storage(limit))?;
+            out.field("limits", &Storage(limit));
         }
-        st.serialize_field("requests", &Storage(&self.requests))?;
-        st.end()
+        out.field("requests", &Storage(&self.requests));
+        out.end_map();
     }
 }
+serde_via_emit!(StorageResources);
 
 /// A typed reference to an object in the claim's namespace (`dataSource`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -173,7 +176,7 @@ pub struct TypedLocalObjectReference {
     /// The object's name.
     pub name: String,
 }
-serialize_struct!(TypedLocalObjectReference {
+emit_struct!(TypedLocalObjectReference {
     "apiGroup" => api_group skip_if Option::is_none,
     "kind" => kind,
     "name" => name,
@@ -191,7 +194,7 @@ pub struct TypedObjectReference {
     /// The object's namespace (cross-namespace data sources).
     pub namespace: Option<String>,
 }
-serialize_struct!(TypedObjectReference {
+emit_struct!(TypedObjectReference {
     "apiGroup" => api_group skip_if Option::is_none,
     "kind" => kind,
     "name" => name,

@@ -17,7 +17,7 @@ pub struct ResourceRequirements {
     /// What the scheduler reserves (defaults to the limit when only a limit is set).
     pub requests: ResourceList,
 }
-serialize_struct!(ResourceRequirements {
+emit_struct!(ResourceRequirements {
     "limits" => limits skip_if BTreeMap::is_empty,
     "requests" => requests skip_if BTreeMap::is_empty,
 });

@@ -13,7 +13,7 @@ pub struct Affinity {
     /// Run away from pods that match.
     pub pod_anti_affinity: Option<PodAffinity>,
 }
-serialize_struct!(Affinity {
+emit_struct!(Affinity {
     "nodeAffinity" => node_affinity skip_if Option::is_none,
     "podAffinity" => pod_affinity skip_if Option::is_none,
     "podAntiAffinity" => pod_anti_affinity skip_if Option::is_none,
@@ -36,7 +36,7 @@ pub struct NodeAffinity {
     /// The nodes the pod may run on (`requiredDuringSchedulingIgnoredDuringExecution`).
     pub required: Option<NodeSelector>,
 }
-serialize_struct!(NodeAffinity {
+emit_struct!(NodeAffinity {
     "preferredDuringSchedulingIgnoredDuringExecution" => preferred skip_if Vec::is_empty,
     "requiredDuringSchedulingIgnoredDuringExecution" => required skip_if Option::is_none,
 });
@@ -49,7 +49,7 @@ pub struct PreferredSchedulingTerm {
     /// The weight, 1..=100.
     pub weight: i32,
 }
-serialize_struct!(PreferredSchedulingTerm {
+emit_struct!(PreferredSchedulingTerm {
     "preference" => preference,
     "weight" => weight,
 });
@@ -62,7 +62,7 @@ pub struct PodAffinity {
     /// Hard rules (`requiredDuringSchedulingIgnoredDuringExecution`), all of which must hold.
     pub required: Vec<PodAffinityTerm>,
 }
-serialize_struct!(PodAffinity {
+emit_struct!(PodAffinity {
     "preferredDuringSchedulingIgnoredDuringExecution" => preferred skip_if Vec::is_empty,
     "requiredDuringSchedulingIgnoredDuringExecution" => required skip_if Vec::is_empty,
 });
@@ -83,7 +83,7 @@ pub struct PodAffinityTerm {
     /// The node label whose value is the domain, e.g. `kubernetes.io/hostname`.
     pub topology_key: String,
 }
-serialize_struct!(PodAffinityTerm {
+emit_struct!(PodAffinityTerm {
     "labelSelector" => label_selector skip_if Option::is_none,
     "matchLabelKeys" => match_label_keys skip_if Vec::is_empty,
     "mismatchLabelKeys" => mismatch_label_keys skip_if Vec::is_empty,
@@ -111,7 +111,7 @@ pub struct WeightedPodAffinityTerm {
     /// The weight, 1..=100.
     pub weight: i32,
 }
-serialize_struct!(WeightedPodAffinityTerm {
+emit_struct!(WeightedPodAffinityTerm {
     "podAffinityTerm" => pod_affinity_term,
     "weight" => weight,
 });
@@ -130,7 +130,7 @@ pub struct Toleration {
     /// The taint value (`Equal`); empty with `Exists`.
     pub value: Option<String>,
 }
-serialize_struct!(Toleration {
+emit_struct!(Toleration {
     "effect" => effect skip_if Option::is_none,
     "key" => key skip_if Option::is_none,
     "operator" => operator skip_if Option::is_none,
@@ -182,7 +182,7 @@ pub struct TopologySpreadConstraint {
     /// What to do when the constraint cannot be met.
     pub when_unsatisfiable: UnsatisfiableConstraintAction,
 }
-serialize_struct!(TopologySpreadConstraint {
+emit_struct!(TopologySpreadConstraint {
     "labelSelector" => label_selector skip_if Option::is_none,
     "matchLabelKeys" => match_label_keys skip_if Vec::is_empty,
     "maxSkew" => max_skew,

@@ -22,7 +22,7 @@ pub struct SecurityContext {
     /// The seccomp profile.
     pub seccomp_profile: Option<SeccompProfile>,
 }
-serialize_struct!(SecurityContext {
+emit_struct!(SecurityContext {
     "allowPrivilegeEscalation" => allow_privilege_escalation skip_if Option::is_none,
     "capabilities" => capabilities skip_if Option::is_none,
     "privileged" => privileged skip_if Option::is_none,
@@ -41,7 +41,7 @@ pub struct Capabilities {
     /// Dropped, e.g. `ALL`.
     pub drop: Vec<String>,
 }
-serialize_struct!(Capabilities {
+emit_struct!(Capabilities {
     "add" => add skip_if Vec::is_empty,
     "drop" => drop skip_if Vec::is_empty,
 });
@@ -64,7 +64,7 @@ pub struct PodSecurityContext {
     /// More groups of the containers' first process.
     pub supplemental_groups: Vec<i64>,
 }
-serialize_struct!(PodSecurityContext {
+emit_struct!(PodSecurityContext {
     "fsGroup" => fs_group skip_if Option::is_none,
     "fsGroupChangePolicy" => fs_group_change_policy skip_if Option::is_none,
     "runAsGroup" => run_as_group skip_if Option::is_none,
@@ -93,7 +93,7 @@ pub struct SeccompProfile {
     /// The kind of profile.
     pub kind: SeccompProfileType,
 }
-serialize_struct!(SeccompProfile {
+emit_struct!(SeccompProfile {
     "localhostProfile" => localhost_profile skip_if Option::is_none,
     "type" => kind,
 });

@@ -12,7 +12,7 @@ pub struct LabelSelector {
     /// Labels that must all be present with these values.
     pub match_labels: StringMap,
 }
-serialize_struct!(LabelSelector {
+emit_struct!(LabelSelector {
     "matchExpressions" => match_expressions skip_if Vec::is_empty,
     "matchLabels" => match_labels skip_if BTreeMap::is_empty,
 });
@@ -51,7 +51,7 @@ pub struct LabelSelectorRequirement {
     /// The values (`In`/`NotIn` need at least one; `Exists`/`DoesNotExist` none).
     pub values: Vec<String>,
 }
-serialize_struct!(LabelSelectorRequirement {
+emit_struct!(LabelSelectorRequirement {
     "key" => key,
     "operator" => operator,
     "values" => values skip_if Vec::is_empty,
@@ -90,7 +90,7 @@ pub struct VolumeNodeAffinity {
     /// The nodes that can use the volume.
     pub required: NodeSelector,
 }
-serialize_struct!(VolumeNodeAffinity {
+emit_struct!(VolumeNodeAffinity {
     "required" => required,
 });
 
@@ -100,7 +100,7 @@ pub struct NodeSelector {
     /// Alternatives (ORed).
     pub node_selector_terms: Vec<NodeSelectorTerm>,
 }
-serialize_struct!(NodeSelector {
+emit_struct!(NodeSelector {
     "nodeSelectorTerms" => node_selector_terms,
 });
 
@@ -113,7 +113,7 @@ pub struct NodeSelectorTerm {
     /// API server accepts.
     pub match_fields: Vec<NodeSelectorRequirement>,
 }
-serialize_struct!(NodeSelectorTerm {
+emit_struct!(NodeSelectorTerm {
     "matchExpressions" => match_expressions skip_if Vec::is_empty,
     "matchFields" => match_fields skip_if Vec::is_empty,
 });
@@ -128,7 +128,7 @@ pub struct NodeSelectorRequirement {
     /// The values (`In`/`NotIn`: at least one; `Gt`/`Lt`: exactly one integer; else none).
     pub values: Vec<String>,
 }
-serialize_struct!(NodeSelectorRequirement {
+emit_struct!(NodeSelectorRequirement {
     "key" => key,
     "operator" => operator,
     "values" => values skip_if Vec::is_empty,
@@ -159,7 +159,7 @@ pub struct TopologySelectorTerm {
     /// Label requirements (ANDed).
     pub match_label_expressions: Vec<TopologyRequirement>,
 }
-serialize_struct!(TopologySelectorTerm {
+emit_struct!(TopologySelectorTerm {
     "matchLabelExpressions" => match_label_expressions skip_if Vec::is_empty,
 });
 
@@ -171,7 +171,7 @@ pub struct TopologyRequirement {
     /// Allowed values (at least one).
     pub values: Vec<String>,
 }
-serialize_struct!(TopologyRequirement {
+emit_struct!(TopologyRequirement {
     "key" => key,
     "values" => values,
 });

@@ -1,11 +1,11 @@
 //! Services: the headless Service that gives a StatefulSet's pods their stable names, and the
 //! client Services (ClusterIP, NodePort, LoadBalancer) that sit next to it.
 
+use crate::render::{Emit, Sink};
 use crate::{
     meta::{ObjectMeta, StringMap},
     pod::Protocol,
 };
-use serde_core::{Serialize, Serializer, ser::SerializeMap};
 use std::collections::BTreeMap;
 
 /// A Service (`v1/Service`).
@@ -17,16 +17,17 @@ pub struct Service {
     pub spec: ServiceSpec,
 }
 
-impl Serialize for Service {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(4))?;
-        m.serialize_entry("apiVersion", "v1")?;
-        m.serialize_entry("kind", "Service")?;
-        m.serialize_entry("metadata", &self.metadata)?;
-        m.serialize_entry("spec", &self.spec)?;
-        m.end()
+impl Emit for Service {
+    fn emit(&self, out: &mut dyn Sink) {
+        out.begin_map();
+        out.field("apiVersion", &"v1");
+        out.field("kind", &"Service");
+        out.field("metadata", &self.metadata);
+        out.field("spec", &self.spec);
+        out.end_map();
     }
 }
+serde_via_emit!(Service);
 
 impl Service {
     /// True for a headless Service (`clusterIP: None`).
@@ -58,7 +59,7 @@ pub struct ServiceSpec {
     /// The Service's type (unset: `ClusterIP`).
     pub type_: Option<ServiceType>,
 }
-serialize_struct!(ServiceSpec {
+emit_struct!(ServiceSpec {
     "clusterIP" => cluster_ip skip_if ClusterIp::is_allocated,
     "externalTrafficPolicy" => external_traffic_policy skip_if Option::is_none,
     "internalTrafficPolicy" => internal_traffic_policy skip_if Option::is_none,
@@ -106,11 +107,12 @@ impl ClusterIp {
     }
 }
 
-impl Serialize for ClusterIp {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.as_str().unwrap_or(""))
+impl Emit for ClusterIp {
+    fn emit(&self, out: &mut dyn Sink) {
+        out.str(self.as_str().unwrap_or(""))
     }
 }
+serde_via_emit!(ClusterIp);
 
 api_enum! {
     /// How a Service is exposed.
@@ -155,7 +157,7 @@ pub struct SessionAffinityConfig {
     /// `clientIP`.
     pub client_ip: Option<ClientIpConfig>,
 }
-serialize_struct!(SessionAffinityConfig {
+emit_struct!(SessionAffinityConfig {
     "clientIP" => client_ip skip_if Option::is_none,
 });
 
@@ -165,7 +167,7 @@ pub struct ClientIpConfig {
     /// Seconds a client sticks to a pod (1..=86400, default 10800).
     pub timeout_seconds: Option<i32>,
 }
-serialize_struct!(ClientIpConfig {
+emit_struct!(ClientIpConfig {
     "timeoutSeconds" => timeout_seconds skip_if Option::is_none,
 });
 
@@ -185,7 +187,7 @@ pub struct ServicePort {
     /// The container port: a number, or a named container port.
     pub target_port: Option<TargetPort>,
 }
-serialize_struct!(ServicePort {
+emit_struct!(ServicePort {
     "appProtocol" => app_protocol skip_if Option::is_none,
     "name" => name skip_if Option::is_none,
     "nodePort" => node_port skip_if Option::is_none,
@@ -235,11 +237,12 @@ pub enum TargetPort {
 // `From<i32>`, `From<&str>` and `From<String>` for `TargetPort` are in `probe.rs` (probes and
 // hooks name their ports the same way).
 
-impl Serialize for TargetPort {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Emit for TargetPort {
+    fn emit(&self, out: &mut dyn Sink) {
         match self {
-            TargetPort::Number(n) => s.serialize_i32(*n),
-            TargetPort::Name(n) => s.serialize_str(n),
+            TargetPort::Number(n) => out.i64((*n).into()),
+            TargetPort::Name(n) => out.str(n),
         }
     }
 }
+serde_via_emit!(TargetPort);

@@ -2,7 +2,7 @@
 //! external-snapshotter, which a cluster must have installed (with its snapshot controller).
 
 use crate::meta::{ClusterMeta, ObjectMeta, StringMap};
-use serde_core::{Serialize, Serializer, ser::SerializeStruct};
+use crate::render::{Emit, Sink};
 
 /// The API group of the snapshot CRDs (a claim's `dataSource.apiGroup`).
 pub const SNAPSHOT_GROUP: &str = "snapshot.storage.k8s.io";
@@ -46,23 +46,22 @@ api_enum! {
     }
 }
 
-impl Serialize for VolumeSnapshotClass {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Emit for VolumeSnapshotClass {
+    fn emit(&self, out: &mut dyn Sink) {
         // kubectl prints a VolumeSnapshotClass's keys alphabetically.
-        let mut st = s.serialize_struct("VolumeSnapshotClass", 6)?;
-        st.serialize_field("apiVersion", "snapshot.storage.k8s.io/v1")?;
-        st.serialize_field("deletionPolicy", &self.deletion_policy)?;
-        st.serialize_field("driver", &self.driver)?;
-        st.serialize_field("kind", "VolumeSnapshotClass")?;
-        st.serialize_field("metadata", &self.metadata)?;
-        if self.parameters.is_empty() {
-            st.skip_field("parameters")?;
-        } else {
-            st.serialize_field("parameters", &self.parameters)?;
+        out.begin_map();
+        out.field("apiVersion", &"snapshot.storage.k8s.io/v1");
+        out.field("deletionPolicy", &self.deletion_policy);
+        out.field("driver", &self.driver);
+        out.field("kind", &"VolumeSnapshotClass");
+        out.field("metadata", &self.metadata);
+        if !self.parameters.is_empty() {
+            out.field("parameters", &self.parameters);
         }
-        st.end()
+        out.end_map();
     }
 }
+serde_via_emit!(VolumeSnapshotClass);
 
 /// A VolumeSnapshot (`snapshot.storage.k8s.io/v1`, namespaced): a request for a snapshot of a
 /// claim, or a handle on an existing snapshot's content.
@@ -82,7 +81,7 @@ pub struct VolumeSnapshotSpec {
     /// The VolumeSnapshotClass (unset: the default class of the source's driver; never `""`).
     pub volume_snapshot_class_name: Option<String>,
 }
-serialize_struct!(VolumeSnapshotSpec {
+emit_struct!(VolumeSnapshotSpec {
     "source" => source,
     "volumeSnapshotClassName" => volume_snapshot_class_name skip_if Option::is_none,
 });
@@ -95,7 +94,7 @@ pub struct VolumeSnapshotSource {
     /// Represent an existing VolumeSnapshotContent (pre-provisioned snapshot).
     pub volume_snapshot_content_name: Option<String>,
 }
-serialize_struct!(VolumeSnapshotSource {
+emit_struct!(VolumeSnapshotSource {
     "persistentVolumeClaimName" => persistent_volume_claim_name skip_if Option::is_none,
     "volumeSnapshotContentName" => volume_snapshot_content_name skip_if Option::is_none,
 });
@@ -120,13 +119,14 @@ impl VolumeSnapshot {
     }
 }
 
-impl Serialize for VolumeSnapshot {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("VolumeSnapshot", 4)?;
-        st.serialize_field("apiVersion", "snapshot.storage.k8s.io/v1")?;
-        st.serialize_field("kind", "VolumeSnapshot")?;
-        st.serialize_field("metadata", &self.metadata)?;
-        st.serialize_field("spec", &self.spec)?;
-        st.end()
+impl Emit for VolumeSnapshot {
+    fn emit(&self, out: &mut dyn Sink) {
+        out.begin_map();
+        out.field("apiVersion", &"snapshot.storage.k8s.io/v1");
+        out.field("kind", &"VolumeSnapshot");
+        out.field("metadata", &self.metadata);
+        out.field("spec", &self.spec);
+        out.end_map();
     }
 }
+serde_via_emit!(VolumeSnapshot);

@@ -1,9 +1,9 @@
 //! StatefulSets, which kvol always pairs with their headless Service.
 
+use crate::render::{Emit, Sink};
 use crate::{
     meta::ObjectMeta, pod::PodTemplate, pvc::PvcTemplate, selector::LabelSelector, service::Service,
 };
-use serde_core::{Serialize, Serializer, ser::SerializeMap};
 
 /// A StatefulSet (`apps/v1`) together with the headless Service that governs it.
 ///
@@ -107,18 +107,19 @@ pub enum IntOrPercent {
     Percent(u32),
 }
 
-impl Serialize for IntOrPercent {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Emit for IntOrPercent {
+    fn emit(&self, out: &mut dyn Sink) {
         match self {
-            IntOrPercent::Int(n) => s.serialize_i32(*n),
-            IntOrPercent::Percent(p) => s.serialize_str(&format!("{p}%")),
+            IntOrPercent::Int(n) => out.i64((*n).into()),
+            IntOrPercent::Percent(p) => out.str(&format!("{p}%")),
         }
     }
 }
+serde_via_emit!(IntOrPercent);
 
-impl Serialize for UpdateStrategy {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(None)?;
+impl Emit for UpdateStrategy {
+    fn emit(&self, out: &mut dyn Sink) {
+        out.begin_map();
         match self {
             UpdateStrategy::RollingUpdate {
                 partition,
@@ -126,27 +127,28 @@ impl Serialize for UpdateStrategy {
             } => {
                 if partition.is_some() || max_unavailable.is_some() {
                     struct Rolling<'a>(&'a Option<i32>, &'a Option<IntOrPercent>);
-                    impl Serialize for Rolling<'_> {
-                        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                            let mut m = s.serialize_map(None)?;
+                    impl Emit for Rolling<'_> {
+                        fn emit(&self, out: &mut dyn Sink) {
+                            out.begin_map();
                             if let Some(v) = self.1 {
-                                m.serialize_entry("maxUnavailable", v)?;
+                                out.field("maxUnavailable", v);
                             }
                             if let Some(v) = self.0 {
-                                m.serialize_entry("partition", v)?;
+                                out.field("partition", v);
                             }
-                            m.end()
+                            out.end_map();
                         }
                     }
-                    m.serialize_entry("rollingUpdate", &Rolling(partition, max_unavailable))?;
+                    out.field("rollingUpdate", &Rolling(partition, max_unavailable));
                 }
-                m.serialize_entry("type", "RollingUpdate")?;
+                out.field("type", &"RollingUpdate");
             }
-            UpdateStrategy::OnDelete => m.serialize_entry("type", "OnDelete")?,
+            UpdateStrategy::OnDelete => out.field("type", &"OnDelete"),
         }
-        m.end()
+        out.end_map();
     }
 }
+serde_via_emit!(UpdateStrategy);
 
 /// Whether claims are deleted with the set or when it scales down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -156,7 +158,7 @@ pub struct RetentionPolicy {
     /// When the StatefulSet is scaled down.
     pub when_scaled: RetentionAction,
 }
-serialize_struct!(RetentionPolicy {
+emit_struct!(RetentionPolicy {
     "whenDeleted" => when_deleted,
     "whenScaled" => when_scaled,
 });
@@ -172,57 +174,59 @@ api_enum! {
     }
 }
 
-impl Serialize for StatefulSetSpec {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Emit for StatefulSetSpec {
+    fn emit(&self, out: &mut dyn Sink) {
         struct Ordinals {
             start: i32,
         }
-        serialize_struct!(Ordinals {
+        emit_struct!(Ordinals {
             "start" => start,
         });
-        let mut m = s.serialize_map(None)?;
+        out.begin_map();
         if let Some(v) = &self.min_ready_seconds {
-            m.serialize_entry("minReadySeconds", v)?;
+            out.field("minReadySeconds", v);
         }
         if let Some(start) = self.ordinals_start {
-            m.serialize_entry("ordinals", &Ordinals { start })?;
+            out.field("ordinals", &Ordinals { start });
         }
         if let Some(v) = &self.retention {
-            m.serialize_entry("persistentVolumeClaimRetentionPolicy", v)?;
+            out.field("persistentVolumeClaimRetentionPolicy", v);
         }
         if let Some(v) = &self.pod_management_policy {
-            m.serialize_entry("podManagementPolicy", v)?;
+            out.field("podManagementPolicy", v);
         }
         if let Some(v) = &self.replicas {
-            m.serialize_entry("replicas", v)?;
+            out.field("replicas", v);
         }
         if let Some(v) = &self.revision_history_limit {
-            m.serialize_entry("revisionHistoryLimit", v)?;
+            out.field("revisionHistoryLimit", v);
         }
-        m.serialize_entry("selector", &self.selector)?;
-        m.serialize_entry("serviceName", &self.service_name)?;
-        m.serialize_entry("template", &self.template)?;
+        out.field("selector", &self.selector);
+        out.field("serviceName", &self.service_name);
+        out.field("template", &self.template);
         if let Some(v) = &self.update_strategy {
-            m.serialize_entry("updateStrategy", v)?;
+            out.field("updateStrategy", v);
         }
         if !self.volume_claim_templates.is_empty() {
-            m.serialize_entry("volumeClaimTemplates", &self.volume_claim_templates)?;
+            out.field("volumeClaimTemplates", &self.volume_claim_templates);
         }
         for (key, value) in self.extra.iter() {
-            m.serialize_entry(key, value)?;
+            out.field(key, value);
         }
-        m.end()
+        out.end_map();
     }
 }
+serde_via_emit!(StatefulSetSpec);
 
-impl Serialize for StatefulSet {
+impl Emit for StatefulSet {
     /// Serializes the StatefulSet document alone; [`crate::render`] adds the Service.
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut m = s.serialize_map(Some(4))?;
-        m.serialize_entry("apiVersion", "apps/v1")?;
-        m.serialize_entry("kind", "StatefulSet")?;
-        m.serialize_entry("metadata", &self.metadata)?;
-        m.serialize_entry("spec", &self.spec)?;
-        m.end()
+    fn emit(&self, out: &mut dyn Sink) {
+        out.begin_map();
+        out.field("apiVersion", &"apps/v1");
+        out.field("kind", &"StatefulSet");
+        out.field("metadata", &self.metadata);
+        out.field("spec", &self.spec);
+        out.end_map();
     }
 }
+serde_via_emit!(StatefulSet);

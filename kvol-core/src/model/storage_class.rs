@@ -1,11 +1,11 @@
 //! StorageClasses (cluster-scoped): how volumes are provisioned dynamically.
 
+use crate::render::{Emit, Sink};
 use crate::{
     access::ReclaimPolicy,
     meta::{ClusterMeta, StringMap},
     selector::TopologySelectorTerm,
 };
-use serde_core::{Serialize, Serializer, ser::SerializeMap};
 
 /// The annotation that marks the cluster's default StorageClass.
 pub const DEFAULT_CLASS_ANNOTATION: &str = "storageclass.kubernetes.io/is-default-class";
@@ -52,32 +52,33 @@ api_enum! {
     }
 }
 
-impl Serialize for StorageClass {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Emit for StorageClass {
+    fn emit(&self, out: &mut dyn Sink) {
         // kubectl prints a StorageClass's keys alphabetically: allow* sort before apiVersion.
-        let mut m = s.serialize_map(None)?;
+        out.begin_map();
         if let Some(v) = &self.allow_volume_expansion {
-            m.serialize_entry("allowVolumeExpansion", v)?;
+            out.field("allowVolumeExpansion", v);
         }
         if !self.allowed_topologies.is_empty() {
-            m.serialize_entry("allowedTopologies", &self.allowed_topologies)?;
+            out.field("allowedTopologies", &self.allowed_topologies);
         }
-        m.serialize_entry("apiVersion", "storage.k8s.io/v1")?;
-        m.serialize_entry("kind", "StorageClass")?;
-        m.serialize_entry("metadata", &self.metadata)?;
+        out.field("apiVersion", &"storage.k8s.io/v1");
+        out.field("kind", &"StorageClass");
+        out.field("metadata", &self.metadata);
         if !self.mount_options.is_empty() {
-            m.serialize_entry("mountOptions", &self.mount_options)?;
+            out.field("mountOptions", &self.mount_options);
         }
         if !self.parameters.is_empty() {
-            m.serialize_entry("parameters", &self.parameters)?;
+            out.field("parameters", &self.parameters);
         }
-        m.serialize_entry("provisioner", &self.provisioner)?;
+        out.field("provisioner", &self.provisioner);
         if let Some(v) = &self.reclaim_policy {
-            m.serialize_entry("reclaimPolicy", v)?;
+            out.field("reclaimPolicy", v);
         }
         if let Some(v) = &self.volume_binding_mode {
-            m.serialize_entry("volumeBindingMode", v)?;
+            out.field("volumeBindingMode", v);
         }
-        m.end()
+        out.end_map();
     }
 }
+serde_via_emit!(StorageClass);

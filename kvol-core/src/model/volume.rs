@@ -1,7 +1,7 @@
 //! Pod volumes: a name and exactly one source, by construction.
 
+use crate::render::{Emit, Sink};
 use crate::{meta::StringMap, pvc::PvcTemplate, quantity::Quantity};
-use serde_core::{Serialize, Serializer, ser::SerializeMap, ser::SerializeStruct};
 use std::collections::BTreeMap;
 
 /// A pod volume (`spec.volumes[i]`): a name and exactly one source.
@@ -23,21 +23,22 @@ impl Volume {
     }
 }
 
-impl Serialize for Volume {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Emit for Volume {
+    fn emit(&self, out: &mut dyn Sink) {
         // Keys in kubectl's (alphabetical) order: the source key sorts around `name`.
-        let mut map = s.serialize_map(Some(2))?;
+        out.begin_map();
         let key = self.source.key();
         if key > "name" {
-            map.serialize_entry("name", &self.name)?;
+            out.field("name", &self.name);
         }
-        self.source.serialize_entry(&mut map)?;
+        self.source.emit_entry(out);
         if key < "name" {
-            map.serialize_entry("name", &self.name)?;
+            out.field("name", &self.name);
         }
-        map.end()
+        out.end_map();
     }
 }
+serde_via_emit!(Volume);
 
 /// The source of a pod volume. One variant per supported volume type.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,20 +87,20 @@ impl VolumeSource {
         }
     }
 
-    /// Writes `key: value` for this source into a map being serialized.
-    pub(crate) fn serialize_entry<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+    /// Writes `key: value` for this source into a mapping being written.
+    pub(crate) fn emit_entry(&self, out: &mut dyn Sink) {
         let key = self.key();
         match self {
-            VolumeSource::EmptyDir(v) => map.serialize_entry(key, v),
-            VolumeSource::HostPath(v) => map.serialize_entry(key, v),
-            VolumeSource::Nfs(v) => map.serialize_entry(key, v),
-            VolumeSource::PersistentVolumeClaim(v) => map.serialize_entry(key, v),
-            VolumeSource::ConfigMap(v) => map.serialize_entry(key, v),
-            VolumeSource::Secret(v) => map.serialize_entry(key, v),
-            VolumeSource::DownwardApi(v) => map.serialize_entry(key, v),
-            VolumeSource::Csi(v) => map.serialize_entry(key, v),
-            VolumeSource::Ephemeral(v) => map.serialize_entry(key, v),
-            VolumeSource::Projected(v) => map.serialize_entry(key, v),
+            VolumeSource::EmptyDir(v) => out.field(key, v),
+            VolumeSource::HostPath(v) => out.field(key, v),
+            VolumeSource::Nfs(v) => out.field(key, v),
+            VolumeSource::PersistentVolumeClaim(v) => out.field(key, v),
+            VolumeSource::ConfigMap(v) => out.field(key, v),
+            VolumeSource::Secret(v) => out.field(key, v),
+            VolumeSource::DownwardApi(v) => out.field(key, v),
+            VolumeSource::Csi(v) => out.field(key, v),
+            VolumeSource::Ephemeral(v) => out.field(key, v),
+            VolumeSource::Projected(v) => out.field(key, v),
         }
     }
 }
@@ -116,7 +117,7 @@ pub struct EmptyDir {
     /// The most the volume may hold.
     pub size_limit: Option<Quantity>,
 }
-serialize_struct!(EmptyDir {
+emit_struct!(EmptyDir {
     "medium" => medium skip_if Option::is_none,
     "sizeLimit" => size_limit skip_if Option::is_none,
 });
@@ -140,7 +141,7 @@ pub struct HostPath {
     /// What must exist at the path; unset means no check (kvol warns).
     pub kind: Option<HostPathType>,
 }
-serialize_struct!(HostPath {
+emit_struct!(HostPath {
     "path" => path,
     "type" => kind skip_if Option::is_none,
 });
@@ -176,7 +177,7 @@ pub struct Nfs {
     /// Host name or IP address of the NFS server.
     pub server: String,
 }
-serialize_struct!(Nfs {
+emit_struct!(Nfs {
     "path" => path,
     "readOnly" => read_only skip_if is_false,
     "server" => server,
@@ -190,7 +191,7 @@ pub struct ClaimVolume {
     /// Mount read-only.
     pub read_only: bool,
 }
-serialize_struct!(ClaimVolume {
+emit_struct!(ClaimVolume {
     "claimName" => claim_name,
     "readOnly" => read_only skip_if is_false,
 });
@@ -199,7 +200,7 @@ serialize_struct!(ClaimVolume {
 /// (`0o644` is written `420`). Valid values are `0..=0o777`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct FileMode(pub u32);
-serialize_struct!(FileMode(transparent));
+emit_struct!(FileMode(transparent));
 
 /// One key projected to a file (`items[j]` of configMap and secret volumes).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -211,7 +212,7 @@ pub struct KeyToPath {
     /// The relative file path.
     pub path: String,
 }
-serialize_struct!(KeyToPath {
+emit_struct!(KeyToPath {
     "key" => key,
     "mode" => mode skip_if Option::is_none,
     "path" => path,
@@ -229,7 +230,7 @@ pub struct ConfigMapVolume {
     /// Whether the pod may start when the ConfigMap is missing.
     pub optional: Option<bool>,
 }
-serialize_struct!(ConfigMapVolume {
+emit_struct!(ConfigMapVolume {
     "defaultMode" => default_mode skip_if Option::is_none,
     "items" => items skip_if Vec::is_empty,
     "name" => name,
@@ -248,7 +249,7 @@ pub struct SecretVolume {
     /// The Secret's name.
     pub secret_name: String,
 }
-serialize_struct!(SecretVolume {
+emit_struct!(SecretVolume {
     "defaultMode" => default_mode skip_if Option::is_none,
     "items" => items skip_if Vec::is_empty,
     "optional" => optional skip_if Option::is_none,
@@ -263,7 +264,7 @@ pub struct DownwardApiVolume {
     /// The files.
     pub items: Vec<DownwardApiFile>,
 }
-serialize_struct!(DownwardApiVolume {
+emit_struct!(DownwardApiVolume {
     "defaultMode" => default_mode skip_if Option::is_none,
     "items" => items skip_if Vec::is_empty,
 });
@@ -295,12 +296,12 @@ pub enum DownwardApiSource {
     },
 }
 
-impl Serialize for DownwardApiFile {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Emit for DownwardApiFile {
+    fn emit(&self, out: &mut dyn Sink) {
         struct FieldRef<'a> {
             field_path: &'a str,
         }
-        serialize_struct!(FieldRef<'a> {
+        emit_struct!(FieldRef<'a> {
             "fieldPath" => field_path,
         });
         struct ResourceRef<'a> {
@@ -308,19 +309,19 @@ impl Serialize for DownwardApiFile {
             divisor: &'a Option<Quantity>,
             resource: &'a str,
         }
-        serialize_struct!(ResourceRef<'a> {
+        emit_struct!(ResourceRef<'a> {
             "containerName" => container_name,
             "divisor" => divisor skip_if Option::is_none,
             "resource" => resource,
         });
-        let mut st = s.serialize_struct("DownwardAPIVolumeFile", 3)?;
+        out.begin_map();
         if let DownwardApiSource::Field(path) = &self.source {
-            st.serialize_field("fieldRef", &FieldRef { field_path: path })?;
+            out.field("fieldRef", &FieldRef { field_path: path });
         }
         if let Some(mode) = &self.mode {
-            st.serialize_field("mode", mode)?;
+            out.field("mode", mode);
         }
-        st.serialize_field("path", &self.path)?;
+        out.field("path", &self.path);
         if let DownwardApiSource::Resource {
             container_name,
             resource,
@@ -332,11 +333,12 @@ impl Serialize for DownwardApiFile {
                 divisor,
                 resource,
             };
-            st.serialize_field("resourceFieldRef", &r)?;
+            out.field("resourceFieldRef", &r);
         }
-        st.end()
+        out.end_map();
     }
 }
+serde_via_emit!(DownwardApiFile);
 
 /// `csi`: an inline (ephemeral) CSI volume.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -352,7 +354,7 @@ pub struct CsiVolume {
     /// Driver-specific attributes.
     pub volume_attributes: StringMap,
 }
-serialize_struct!(CsiVolume {
+emit_struct!(CsiVolume {
     "driver" => driver,
     "fsType" => fs_type skip_if Option::is_none,
     "nodePublishSecretRef" => node_publish_secret_ref skip_if Option::is_none,
@@ -366,7 +368,7 @@ pub struct LocalObjectReference {
     /// The object's name.
     pub name: String,
 }
-serialize_struct!(LocalObjectReference {
+emit_struct!(LocalObjectReference {
     "name" => name,
 });
 
@@ -376,7 +378,7 @@ pub struct EphemeralVolume {
     /// The claim to create (its name will be `<pod>-<volume>`).
     pub volume_claim_template: PvcTemplate,
 }
-serialize_struct!(EphemeralVolume {
+emit_struct!(EphemeralVolume {
     "volumeClaimTemplate" => volume_claim_template,
 });
 
@@ -388,7 +390,7 @@ pub struct ProjectedVolume {
     /// The sources, each exactly one kind.
     pub sources: Vec<VolumeProjection>,
 }
-serialize_struct!(ProjectedVolume {
+emit_struct!(ProjectedVolume {
     "defaultMode" => default_mode skip_if Option::is_none,
     "sources" => sources skip_if Vec::is_empty,
 });
@@ -408,7 +410,7 @@ pub struct VolumeProjection {
     /// A token of the pod's service account.
     pub service_account_token: Option<ServiceAccountTokenProjection>,
 }
-serialize_struct!(VolumeProjection {
+emit_struct!(VolumeProjection {
     "clusterTrustBundle" => cluster_trust_bundle skip_if Option::is_none,
     "configMap" => config_map skip_if Option::is_none,
     "downwardAPI" => downward_api skip_if Option::is_none,
@@ -500,7 +502,7 @@ pub struct ConfigMapProjection {
     /// Whether the pod may start when the ConfigMap is missing.
     pub optional: Option<bool>,
 }
-serialize_struct!(ConfigMapProjection {
+emit_struct!(ConfigMapProjection {
     "items" => items skip_if Vec::is_empty,
     "name" => name,
     "optional" => optional skip_if Option::is_none,
@@ -516,7 +518,7 @@ pub struct SecretProjection {
     /// Whether the pod may start when the Secret is missing.
     pub optional: Option<bool>,
 }
-serialize_struct!(SecretProjection {
+emit_struct!(SecretProjection {
     "items" => items skip_if Vec::is_empty,
     "name" => name,
     "optional" => optional skip_if Option::is_none,
@@ -528,7 +530,7 @@ pub struct DownwardApiProjection {
     /// The files.
     pub items: Vec<DownwardApiFile>,
 }
-serialize_struct!(DownwardApiProjection {
+emit_struct!(DownwardApiProjection {
     "items" => items skip_if Vec::is_empty,
 });
 
@@ -542,7 +544,7 @@ pub struct ServiceAccountTokenProjection {
     /// The relative file path.
     pub path: String,
 }
-serialize_struct!(ServiceAccountTokenProjection {
+emit_struct!(ServiceAccountTokenProjection {
     "audience" => audience skip_if Option::is_none,
     "expirationSeconds" => expiration_seconds skip_if Option::is_none,
     "path" => path,
@@ -562,7 +564,7 @@ pub struct ClusterTrustBundleProjection {
     /// The bundles of this signer (excludes `name`).
     pub signer_name: Option<String>,
 }
-serialize_struct!(ClusterTrustBundleProjection {
+emit_struct!(ClusterTrustBundleProjection {
     "labelSelector" => label_selector skip_if Option::is_none,
     "name" => name skip_if Option::is_none,
     "optional" => optional skip_if Option::is_none,

@@ -1,8 +1,8 @@
 //! The in-memory half of a write: every file's name and bytes, before the disk is touched.
 
 use super::{GENERATED_HEADER, KUSTOMIZATION, OutputError};
+use crate::render::Emit;
 use crate::{object::Document, render::ToDocuments, yaml};
-use serde_core::Serialize;
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -158,7 +158,7 @@ impl Plan {
 }
 
 /// The header and the YAML of one document.
-fn render<T: Serialize + ?Sized>(file: &str, value: &T) -> Result<Vec<u8>, OutputError> {
+fn render<T: Emit + ?Sized>(file: &str, value: &T) -> Result<Vec<u8>, OutputError> {
     let yaml = yaml::to_string(value).map_err(|e| OutputError::Render {
         file: file.to_owned(),
         message: e.to_string(),
@@ -175,7 +175,7 @@ struct Kustomization<'a> {
     kind: &'static str,
     resources: Vec<&'a str>,
 }
-serialize_struct!(Kustomization<'a> {
+emit_struct!(Kustomization<'a> {
     "apiVersion" => api_version,
     "kind" => kind,
     "resources" => resources,

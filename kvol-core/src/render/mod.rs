@@ -1,7 +1,9 @@
 //! Rendering validated objects as YAML (one or many documents) and JSON.
 //!
-//! The render layer: [`yaml`] (the YAML emitter), [`json`] (JSON output) and the `Serialize`
-//! impl macros (`ser_macros`, crate-private) that the model uses.
+//! The render layer: [`emit`] ([`Emit`] and [`Sink`], how a value reaches a writer), [`yaml`]
+//! (the YAML writer), [`json`] (JSON output), the `Emit` impl macros (`ser_macros`,
+//! crate-private) that the model uses, and with the `serde` feature `Serde` (any
+//! `serde::Serialize` value through kvol's writers).
 
 use crate::{
     attributes_class::VolumeAttributesClass,
@@ -24,8 +26,15 @@ use std::io;
 #[macro_use]
 pub(crate) mod ser_macros;
 
+pub mod emit;
 pub mod json;
+#[cfg(feature = "serde")]
+pub(crate) mod serde_bridge;
 pub mod yaml;
+
+pub use emit::{Emit, Failure, Sink};
+#[cfg(feature = "serde")]
+pub use serde_bridge::Serde;
 
 /// Something that renders as one or more Kubernetes documents.
 pub trait ToDocuments {
@@ -128,14 +137,13 @@ struct List<'d, 'a> {
     items: &'d [Document<'a>],
 }
 
-impl serde_core::Serialize for List<'_, '_> {
-    fn serialize<S: serde_core::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde_core::ser::SerializeStruct;
-        let mut list = serializer.serialize_struct("List", 3)?;
-        list.serialize_field("apiVersion", "v1")?;
-        list.serialize_field("kind", "List")?;
-        list.serialize_field("items", self.items)?;
-        list.end()
+impl Emit for List<'_, '_> {
+    fn emit(&self, out: &mut dyn Sink) {
+        out.begin_map();
+        out.field("apiVersion", &"v1");
+        out.field("kind", &"List");
+        out.field("items", &self.items);
+        out.end_map();
     }
 }
 
@@ -235,14 +243,13 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "serde")]
     fn yaml_errors_become_other() {
+        let map = [(1, 2)]
+            .into_iter()
+            .collect::<std::collections::BTreeMap<_, _>>();
         let err = io::Error::from(
-            crate::yaml::to_string(
-                &[(1, 2)]
-                    .into_iter()
-                    .collect::<std::collections::BTreeMap<_, _>>(),
-            )
-            .expect_err("non-string key"),
+            crate::yaml::to_string(&crate::render::Serde(&map)).expect_err("non-string key"),
         );
         assert_eq!(err.kind(), io::ErrorKind::Other);
         assert!(err.to_string().contains("mapping keys must be strings"));

@@ -1,137 +1,87 @@
-//! `serialize_struct!`: hand-written `impl Serialize` without serde's derive proc-macro, so a
-//! build of kvol-core does not wait for syn and serde_derive (see BENCHMARKS.md, compile cost).
+//! `emit_struct!` and `serde_via_emit!`: the model's [`Emit`](crate::render::Emit) impls (and,
+//! with the `serde` feature, its `serde::Serialize` impls) from one declaration per type.
 
-/// Writes `impl serde_core::Serialize` for a struct or a transparent newtype,
-/// with the same calls `#[derive(Serialize)]` makes:
+/// Writes `impl Emit` for a struct or a transparent newtype:
 ///
-/// - `serialize_struct!(Type<'a> { "key" => field, "other" => other skip_if pred, })`: a
-///   `serialize_struct` with the fields in the given order; `skip_if pred` leaves the field out
-///   (`skip_field`) when `pred(&self.field)` is true (`skip_serializing_if`).
-/// - `serialize_struct!(Type(transparent))`: serializes `self.0` (`#[serde(transparent)]`).
+/// - `emit_struct!(Type<'a> { "key" => field, "other" => other skip_if pred, })`: a mapping with
+///   the fields in the given order; `skip_if pred` leaves the field out when `pred(&self.field)`
+///   is true.
+/// - `emit_struct!(Type(transparent))`: writes `self.0`.
+/// - `emit_struct!(Type { … } extra FIELD)`: the fields kvol does not model
+///   ([`crate::schema::Extras`]) follow the modelled ones; `MODELLED_FIELDS` lists the modelled
+///   JSON names, which the escape hatch refuses.
 ///
-/// The same declaration (without a lifetime) also writes `impl kvol_core::decode::Decode`, so
-/// what the model renders is what it reads back (`decode`).
+/// Each also writes `impl serde::Serialize` (feature `serde`, [`serde_via_emit!`]), and the
+/// forms without a lifetime `impl kvol_core::decode::Decode` (feature `decode`), so what the
+/// model renders is what it reads back.
 ///
 /// Enums of API words get theirs from `api_enum!` (`model::api_enum`).
-macro_rules! serialize_struct {
+macro_rules! emit_struct {
     ($ty:ident { $($key:literal => $field:ident $(skip_if $pred:path)?),* $(,)? }) => {
-        serialize_struct!(@serialize $ty { $($key => $field $(skip_if $pred)?),* });
+        emit_struct!(@emit $ty { $($key => $field $(skip_if $pred)?),* });
         decode_struct!($ty { $($key => $field),* });
     };
     ($ty:ident <$lt:lifetime> { $($key:literal => $field:ident $(skip_if $pred:path)?),* $(,)? }) => {
-        serialize_struct!(@serialize $ty<$lt> { $($key => $field $(skip_if $pred)?),* });
+        emit_struct!(@emit $ty<$lt> { $($key => $field $(skip_if $pred)?),* });
     };
-    (@serialize $ty:ident $(<$lt:lifetime>)? { $($key:literal => $field:ident $(skip_if $pred:path)?),* }) => {
-        impl$(<$lt>)? ::serde_core::Serialize for $ty$(<$lt>)? {
-            fn serialize<S: ::serde_core::Serializer>(
-                &self,
-                serializer: S,
-            ) -> ::core::result::Result<S::Ok, S::Error> {
-                use ::serde_core::ser::SerializeStruct as _;
-                let len = 0 $(+ serialize_struct!(@len self.$field $(, $pred)?))*;
-                let mut st = serializer.serialize_struct(stringify!($ty), len)?;
-                $(serialize_struct!(@field st, $key, self.$field $(, $pred)?);)*
-                st.end()
+    (@emit $ty:ident $(<$lt:lifetime>)? { $($key:literal => $field:ident $(skip_if $pred:path)?),* }) => {
+        impl$(<$lt>)? $crate::render::Emit for $ty$(<$lt>)? {
+            fn emit(&self, out: &mut dyn $crate::render::Sink) {
+                out.begin_map();
+                $(emit_struct!(@field out, $key, self.$field $(, $pred)?);)*
+                out.end_map();
             }
         }
+        serde_via_emit!($ty $(<$lt>)?);
     };
-    // With `extra FIELD`: the fields kvol does not model ([`crate::schema::Extras`]) follow the
-    // modelled ones, so the value is written as a map; `MODELLED_FIELDS` lists the modelled
-    // JSON names, which the escape hatch refuses.
     ($ty:ident { $($key:literal => $field:ident $(skip_if $pred:path)?),* $(,)? } extra $extra:ident) => {
         decode_struct!($ty { $($key => $field),* } extra $extra);
         impl $ty {
             /// The JSON names of the fields kvol models here (the escape hatch refuses them).
             pub(crate) const MODELLED_FIELDS: &'static [&'static str] = &[$($key),*];
         }
-        impl ::serde_core::Serialize for $ty {
-            fn serialize<S: ::serde_core::Serializer>(
-                &self,
-                serializer: S,
-            ) -> ::core::result::Result<S::Ok, S::Error> {
-                use ::serde_core::ser::SerializeMap as _;
-                let mut st = serializer.serialize_map(None)?;
-                $(serialize_struct!(@entry st, $key, self.$field $(, $pred)?);)*
+        impl $crate::render::Emit for $ty {
+            fn emit(&self, out: &mut dyn $crate::render::Sink) {
+                out.begin_map();
+                $(emit_struct!(@field out, $key, self.$field $(, $pred)?);)*
                 for (key, value) in self.$extra.iter() {
-                    st.serialize_entry(key, value)?;
+                    out.field(key, value);
                 }
-                st.end()
+                out.end_map();
             }
         }
+        serde_via_emit!($ty);
     };
     ($ty:ident(transparent)) => {
-        impl ::serde_core::Serialize for $ty {
-            fn serialize<S: ::serde_core::Serializer>(
-                &self,
-                serializer: S,
-            ) -> ::core::result::Result<S::Ok, S::Error> {
-                ::serde_core::Serialize::serialize(&self.0, serializer)
+        impl $crate::render::Emit for $ty {
+            fn emit(&self, out: &mut dyn $crate::render::Sink) {
+                $crate::render::Emit::emit(&self.0, out)
             }
         }
+        serde_via_emit!($ty);
     };
-    (@len $value:expr) => {
-        1
+    (@field $out:ident, $key:literal, $value:expr) => {
+        $out.field($key, &$value)
     };
-    (@len $value:expr, $pred:path) => {
-        if $pred(&$value) { 0 } else { 1 }
-    };
-    (@entry $st:ident, $key:literal, $value:expr) => {
-        $st.serialize_entry($key, &$value)?
-    };
-    (@entry $st:ident, $key:literal, $value:expr, $pred:path) => {
+    (@field $out:ident, $key:literal, $value:expr, $pred:path) => {
         if !$pred(&$value) {
-            $st.serialize_entry($key, &$value)?
-        }
-    };
-    (@field $st:ident, $key:literal, $value:expr) => {
-        $st.serialize_field($key, &$value)?
-    };
-    (@field $st:ident, $key:literal, $value:expr, $pred:path) => {
-        if $pred(&$value) {
-            $st.skip_field($key)?
-        } else {
-            $st.serialize_field($key, &$value)?
+            $out.field($key, &$value)
         }
     };
 }
 
-/// The serde compound traits of a writer whose collection type has `element(&value)` (sequence
-/// items, tuple fields), `field(key, &value)` (struct fields) and `finish()` (the closing), all
-/// returning `Result<(), $err>`: `SerializeSeq`, `SerializeTuple`, `SerializeTupleStruct`,
-/// `SerializeTupleVariant`, `SerializeStruct` and `SerializeStructVariant`. `SerializeMap`, which
-/// differs between writers, is written out by each.
-macro_rules! serialize_compound {
-    ($ty:ty, $err:ty) => {
-        serialize_compound!(@elements $ty, $err, SerializeSeq serialize_element, SerializeTuple serialize_element,
-            SerializeTupleStruct serialize_field, SerializeTupleVariant serialize_field);
-        serialize_compound!(@fields $ty, $err, SerializeStruct, SerializeStructVariant);
+/// Writes `impl serde::Serialize` for a type that implements [`Emit`](crate::render::Emit), only
+/// with the `serde` feature (through a [`Value`](crate::schema::Value) tree).
+macro_rules! serde_via_emit {
+    ($ty:ident $(<$lt:lifetime>)?) => {
+        #[cfg(feature = "serde")]
+        impl$(<$lt>)? ::serde_core::Serialize for $ty$(<$lt>)? {
+            fn serialize<S: ::serde_core::Serializer>(
+                &self,
+                serializer: S,
+            ) -> ::core::result::Result<S::Ok, S::Error> {
+                $crate::render::serde_bridge::serialize_emitted(self, serializer)
+            }
+        }
     };
-    (@elements $ty:ty, $err:ty, $($tr:ident $method:ident),*) => {$(
-        impl ::serde_core::ser::$tr for $ty {
-            type Ok = ();
-            type Error = $err;
-            fn $method<T: ::serde_core::Serialize + ?Sized>(&mut self, value: &T) -> Result<(), $err> {
-                self.element(value)
-            }
-            fn end(self) -> Result<(), $err> {
-                self.finish()
-            }
-        }
-    )*};
-    (@fields $ty:ty, $err:ty, $($tr:ident),*) => {$(
-        impl ::serde_core::ser::$tr for $ty {
-            type Ok = ();
-            type Error = $err;
-            fn serialize_field<T: ::serde_core::Serialize + ?Sized>(
-                &mut self,
-                key: &'static str,
-                value: &T,
-            ) -> Result<(), $err> {
-                self.field(key, value)
-            }
-            fn end(self) -> Result<(), $err> {
-                self.finish()
-            }
-        }
-    )*};
 }

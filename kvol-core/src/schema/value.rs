@@ -1,8 +1,8 @@
 //! [`Value`]: an owned JSON-like value for the escape hatch, and [`Extras`]: the ordered
 //! fields kvol does not model that an object, a pod spec or a container carries.
 
+use crate::render::{Emit, Sink};
 use crate::tree::{Tree, TreeKey, TreeValue};
-use serde_core::{Serialize, Serializer};
 use std::fmt;
 
 /// An owned JSON value, with integers kept apart from floats (as Kubernetes' YAML reader keeps
@@ -95,6 +95,22 @@ impl Value {
         }
     }
 
+    /// What `value` emits, as a tree (an integer above `i64::MAX` becomes a float).
+    ///
+    /// ```
+    /// use kvol_core::schema::Value;
+    /// let labels = std::collections::BTreeMap::from([("app", "web")]);
+    /// assert_eq!(Value::from_emit(&labels), Value::map([("app", "web")]));
+    /// ```
+    pub fn from_emit(value: &dyn Emit) -> Value {
+        let mut builder = ValueBuilder::default();
+        value.emit(&mut builder);
+        while !builder.open.is_empty() {
+            builder.close();
+        }
+        builder.root.unwrap_or_default()
+    }
+
     /// Parses JSON text (RFC 8259; integers that fit `i64` stay integers).
     pub fn parse_json(text: &str) -> Result<Value, String> {
         let mut p = JsonParser {
@@ -152,8 +168,35 @@ impl Tree for Value {
     }
 }
 
-impl Serialize for Value {
-    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+impl Emit for Value {
+    fn emit(&self, out: &mut dyn Sink) {
+        match self {
+            Value::Null => out.null(),
+            Value::Bool(b) => out.bool(*b),
+            Value::Int(i) => out.i64(*i),
+            Value::Float(f) => out.f64(*f),
+            Value::String(v) => out.str(v),
+            Value::Seq(items) => {
+                out.begin_seq();
+                for item in items {
+                    out.element(item);
+                }
+                out.end_seq();
+            }
+            Value::Map(entries) => {
+                out.begin_map();
+                for (k, v) in entries {
+                    out.field(k, v);
+                }
+                out.end_map();
+            }
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde_core::Serialize for Value {
+    fn serialize<S: serde_core::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde_core::ser::{SerializeMap, SerializeSeq};
         match self {
             Value::Null => s.serialize_unit(),
@@ -176,6 +219,77 @@ impl Serialize for Value {
                 map.end()
             }
         }
+    }
+}
+
+/// Builds a [`Value`] from what a value emits ([`Value::from_emit`]).
+#[derive(Default)]
+struct ValueBuilder {
+    /// The open sequences and mappings, innermost last, each with the key its next value
+    /// goes under (mappings only).
+    open: Vec<(Value, Option<String>)>,
+    root: Option<Value>,
+}
+
+impl ValueBuilder {
+    fn put(&mut self, v: Value) {
+        match self.open.last_mut() {
+            Some((Value::Seq(items), _)) => items.push(v),
+            Some((Value::Map(entries), key)) => entries.push((key.take().unwrap_or_default(), v)),
+            _ => self.root = Some(v),
+        }
+    }
+
+    fn close(&mut self) {
+        if let Some((v, _)) = self.open.pop() {
+            self.put(v);
+        }
+    }
+}
+
+impl Sink for ValueBuilder {
+    fn null(&mut self) {
+        self.put(Value::Null);
+    }
+    fn bool(&mut self, v: bool) {
+        self.put(Value::Bool(v));
+    }
+    fn i64(&mut self, v: i64) {
+        self.put(Value::Int(v));
+    }
+    fn u64(&mut self, v: u64) {
+        self.put(i64::try_from(v).map_or(Value::Float(v as f64), Value::Int));
+    }
+    fn f64(&mut self, v: f64) {
+        self.put(Value::Float(v));
+    }
+    fn str(&mut self, v: &str) {
+        self.put(Value::String(v.to_owned()));
+    }
+    fn wide_int(&mut self, digits: &str) {
+        self.put(Value::Float(digits.parse().unwrap_or(f64::NAN)));
+    }
+    fn begin_seq(&mut self) {
+        self.open.push((Value::Seq(Vec::new()), None));
+    }
+    fn item(&mut self) {}
+    fn end_seq(&mut self) {
+        self.close();
+    }
+    fn begin_map(&mut self) {
+        self.open.push((Value::Map(Vec::new()), None));
+    }
+    fn key(&mut self, key: &str) {
+        if let Some((_, next)) = self.open.last_mut() {
+            *next = Some(key.to_owned());
+        }
+    }
+    fn end_map(&mut self) {
+        self.close();
+    }
+    fn fail(&mut self, _failure: crate::render::Failure) {}
+    fn scalar_keys_as_strings(&self) -> bool {
+        true
     }
 }
 

@@ -684,12 +684,13 @@ macro_rules! name_type {
             }
         }
 
-        /// Serializes as the plain string.
-        impl serde_core::Serialize for $name {
-            fn serialize<S: serde_core::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(&self.0)
+        /// Written as the plain string.
+        impl $crate::render::Emit for $name {
+            fn emit(&self, out: &mut dyn $crate::render::Sink) {
+                out.str(&self.0)
             }
         }
+        serde_via_emit!($name);
     };
 }
 

@@ -97,11 +97,12 @@ impl fmt::Display for PositiveQuantity {
     }
 }
 
-impl serde_core::Serialize for PositiveQuantity {
-    fn serialize<S: serde_core::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.0.serialize(s)
+impl crate::render::Emit for PositiveQuantity {
+    fn emit(&self, out: &mut dyn crate::render::Sink) {
+        self.0.emit(out)
     }
 }
+serde_via_emit!(PositiveQuantity);
 
 #[cfg(test)]
 mod tests {

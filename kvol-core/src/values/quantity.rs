@@ -376,12 +376,13 @@ impl Ord for Quantity {
     }
 }
 
-impl serde_core::Serialize for Quantity {
+impl crate::render::Emit for Quantity {
     /// The [canonical](Quantity::canonical) string, as apimachinery's `MarshalJSON`.
-    fn serialize<S: serde_core::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.canonical())
+    fn emit(&self, out: &mut dyn crate::render::Sink) {
+        out.str(&self.canonical())
     }
 }
+serde_via_emit!(Quantity);
 
 #[cfg(test)]
 mod tests {

@@ -3,15 +3,15 @@
 use std::{fmt, io};
 
 /// An error from the YAML writer: an I/O failure, a value shape kvol's YAML cannot express
-/// faithfully, or an error raised by a [`Serialize`](serde_core::Serialize) implementation.
+/// faithfully, or a value's own error ([`crate::render::Failure`]).
 ///
 /// The error records where in the value it happened: [`YamlError::path`] gives a field path such
-/// as `spec.volumes[0].name` (empty at the root). The path is built while the error travels
-/// back up, so it costs nothing when serialization succeeds.
+/// as `spec.volumes[0].name` (empty at the root). The path is read from the writer's state when
+/// the error happens, so it costs nothing when writing succeeds.
 #[derive(Debug)]
 pub struct YamlError {
     kind: YamlErrorKind,
-    /// Path segments, innermost first (pushed while unwinding).
+    /// Path segments, outermost first.
     path: Vec<Segment>,
 }
 
@@ -28,14 +28,13 @@ pub enum YamlErrorKind {
     /// An integer outside the 64-bit range: YAML readers disagree on such numbers (go-yaml v2
     /// reads them as floats, PyYAML as integers).
     IntegerOutOfRange,
-    /// An error raised by a `Serialize` implementation (`serde::ser::Error::custom`).
+    /// An error raised by the value itself (`serde::ser::Error::custom`, through
+    /// `render::Serde`).
     Custom(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Segment {
-    /// A struct field.
-    Field(&'static str),
     /// A map key as written in the YAML (plain or double-quoted).
     Key(String),
     /// A sequence index.
@@ -54,10 +53,9 @@ impl YamlError {
         YamlError::new(YamlErrorKind::Io(err))
     }
 
-    /// Adds the segment of the enclosing container (called while unwinding, innermost first).
-    pub(crate) fn within(mut self, segment: Segment) -> Self {
-        self.path.push(segment);
-        self
+    /// An error at `path` (outermost segment first).
+    pub(crate) fn at(kind: YamlErrorKind, path: Vec<Segment>) -> Self {
+        YamlError { kind, path }
     }
 
     /// What went wrong.
@@ -75,14 +73,8 @@ impl YamlError {
     /// in brackets.
     pub fn path(&self) -> String {
         let mut out = String::new();
-        for seg in self.path.iter().rev() {
+        for seg in &self.path {
             match seg {
-                Segment::Field(name) => {
-                    if !out.is_empty() {
-                        out.push('.');
-                    }
-                    out.push_str(name);
-                }
                 Segment::Key(key) if key.starts_with('"') => {
                     out.push('[');
                     out.push_str(key);
@@ -147,11 +139,5 @@ impl From<YamlError> for io::Error {
             YamlErrorKind::Io(e) => e,
             _ => io::Error::other(err),
         }
-    }
-}
-
-impl serde_core::ser::Error for YamlError {
-    fn custom<T: fmt::Display>(msg: T) -> Self {
-        YamlError::new(YamlErrorKind::Custom(msg.to_string()))
     }
 }

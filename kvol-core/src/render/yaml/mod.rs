@@ -1,4 +1,6 @@
-//! The only module that writes YAML: kvol's own small serde serializer.
+//! The only module that writes YAML: kvol's own small writer, a [`Sink`](crate::render::Sink)
+//! for any [`Emit`] value (and, with the `serde` feature, any `serde::Serialize` value through
+//! `render::Serde`).
 //!
 //! Kubernetes reads manifests with `sigs.k8s.io/yaml` (go-yaml v2, YAML 1.1 resolution, where
 //! `y`, `on`, `0755`, `1e3` are not strings), other tools with YAML 1.1 (PyYAML) or YAML 1.2
@@ -15,47 +17,45 @@
 //!
 //! The layout is `kubectl get -o yaml`'s: two-space indentation, a sequence under a key starts at
 //! the key's column, a mapping in a sequence starts on the dash line, `{}` and `[]` for empty
-//! collections. Struct fields come in declaration order, map entries in iteration order, newtype
-//! structs are transparent, enums are externally tagged (`Variant` or `Variant: value`).
+//! collections. Entries come in the order the value emits them (struct fields in declaration
+//! order, map entries in iteration order); through `Serde`, newtype structs are transparent and
+//! enums are externally tagged (`Variant` or `Variant: value`).
 //!
 //! It is a direct writer: no intermediate tree, one `String` buffer per document.
 //!
 //! ```
-//! use serde::Serialize;
+//! use std::collections::BTreeMap;
 //!
-//! #[derive(Serialize)]
-//! struct Container { name: &'static str, image: &'static str, args: Vec<&'static str> }
-//!
-//! let c = Container { name: "web", image: "registry.k8s.io/nginx-slim:0.8", args: vec!["on", "-v"] };
+//! let container = BTreeMap::from([("image", vec!["registry.k8s.io/nginx-slim:0.8"]), ("args", vec!["on", "-v"])]);
 //! assert_eq!(
-//!     kvol_core::yaml::to_string(&c).unwrap(),
-//!     "name: web\nimage: registry.k8s.io/nginx-slim:0.8\nargs:\n- \"on\"\n- \"-v\"\n"
+//!     kvol_core::yaml::to_string(&container).unwrap(),
+//!     "args:\n- \"on\"\n- \"-v\"\nimage:\n- registry.k8s.io/nginx-slim:0.8\n"
 //! );
 //! ```
 
 mod error;
 mod scalar;
-mod ser;
+mod writer;
 
 use std::io::Write;
 
-use serde_core::Serialize;
+use crate::render::emit::Emit;
 
 pub use error::{YamlError, YamlErrorKind};
 
 use crate::object::Document;
 
-/// Appends one document's YAML to `out`: the serializer instantiated for every model type
-/// once, in this crate (not generic, never inlined into callers).
+/// Appends one document's YAML to `out` (not generic, never inlined into callers).
 #[inline(never)]
 pub fn document_into(out: &mut String, doc: &Document<'_>) -> Result<(), YamlError> {
-    ser::serialize_into(out, doc)
+    writer::emit_into(out, doc)
 }
 pub use scalar::{needs_quotes, write_str_scalar};
 
-/// Serializes `value` as one YAML document (without a `---` line).
+/// Writes `value` as one YAML document (without a `---` line).
 ///
-/// A top-level scalar is allowed (`"yes"` gives `"\"yes\"\n"`). Errors: non-string mapping keys,
+/// A top-level scalar is allowed (`"yes"` gives `"\"yes\"\n"`). kvol's own values always
+/// write; through `render::Serde`, the errors are non-string mapping keys,
 /// integers beyond 64 bits, and errors raised by `Serialize` implementations, each with the path
 /// where it happened ([`YamlError::path`]).
 ///
@@ -66,26 +66,23 @@ pub use scalar::{needs_quotes, write_str_scalar};
 /// assert_eq!(kvol_core::yaml::to_string(&labels).unwrap(), "app: \"on\"\ntier: db\n");
 /// assert_eq!(kvol_core::yaml::to_string(&Vec::<u8>::new()).unwrap(), "[]\n");
 /// ```
-pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, YamlError> {
+pub fn to_string<T: Emit + ?Sized>(value: &T) -> Result<String, YamlError> {
     let mut out = String::with_capacity(256);
-    ser::serialize_into(&mut out, value)?;
+    writer::emit_into(&mut out, value)?;
     Ok(out)
 }
 
-/// Serializes `value` as one YAML document into `writer`.
+/// Writes `value` as one YAML document into `writer`.
 ///
-/// The document is built in memory first and written with a single `write_all`, so on a
-/// serialization error nothing is written.
+/// The document is built in memory first and written with a single `write_all`, so on an
+/// error in the value nothing is written.
 ///
 /// ```
 /// let mut buf = Vec::new();
 /// kvol_core::yaml::to_writer(&mut buf, &["a", "1"]).unwrap();
 /// assert_eq!(buf, b"- a\n- \"1\"\n");
 /// ```
-pub fn to_writer<W: Write, T: Serialize + ?Sized>(
-    mut writer: W,
-    value: &T,
-) -> Result<(), YamlError> {
+pub fn to_writer<W: Write, T: Emit + ?Sized>(mut writer: W, value: &T) -> Result<(), YamlError> {
     let out = to_string(value)?;
     writer.write_all(out.as_bytes())?;
     Ok(())
@@ -100,7 +97,7 @@ pub fn to_writer<W: Write, T: Serialize + ?Sized>(
 /// kvol_core::yaml::write_document(&mut buf, &["b"], false).unwrap();
 /// assert_eq!(buf, b"- a\n---\n- b\n");
 /// ```
-pub fn write_document<W: Write + ?Sized, T: Serialize + ?Sized>(
+pub fn write_document<W: Write + ?Sized, T: Emit + ?Sized>(
     writer: &mut W,
     value: &T,
     first: bool,
@@ -109,12 +106,12 @@ pub fn write_document<W: Write + ?Sized, T: Serialize + ?Sized>(
     if !first {
         out.push_str("---\n");
     }
-    ser::serialize_into(&mut out, value)?;
+    writer::emit_into(&mut out, value)?;
     writer.write_all(out.as_bytes())?;
     Ok(())
 }
 
-/// Serializes every value of `values` as one document of a multi-document stream, documents
+/// Writes every value of `values` as one document of a multi-document stream, documents
 /// separated by `---` lines (none before the first).
 ///
 /// ```
@@ -123,7 +120,7 @@ pub fn write_document<W: Write + ?Sized, T: Serialize + ?Sized>(
 /// ```
 pub fn to_string_multi<'a, T, I>(values: I) -> Result<String, YamlError>
 where
-    T: Serialize + ?Sized + 'a,
+    T: Emit + ?Sized + 'a,
     I: IntoIterator<Item = &'a T>,
 {
     let mut out = String::with_capacity(1024);
@@ -131,7 +128,7 @@ where
         if i > 0 {
             out.push_str("---\n");
         }
-        ser::serialize_into(&mut out, value)?;
+        writer::emit_into(&mut out, value)?;
     }
     Ok(out)
 }
@@ -140,7 +137,7 @@ where
 /// document at a time, so that any number of documents can be streamed without holding them.
 ///
 /// Each document is built in a reused in-memory buffer and handed to the writer with one
-/// `write_all`; a document that fails to serialize writes nothing and does not count. Wrap
+/// `write_all`; a document that fails to write writes nothing and does not count. Wrap
 /// unbuffered writers (files, sockets) in a [`std::io::BufWriter`] when the documents are small.
 ///
 /// ```
@@ -170,13 +167,13 @@ impl<W: Write> DocumentWriter<W> {
         }
     }
 
-    /// Serializes `value` as the next document (after a `---` line unless it is the first).
-    pub fn write<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), YamlError> {
+    /// Writes `value` as the next document (after a `---` line unless it is the first).
+    pub fn write<T: Emit + ?Sized>(&mut self, value: &T) -> Result<(), YamlError> {
         self.buf.clear();
         if self.documents > 0 {
             self.buf.push_str("---\n");
         }
-        let result = ser::serialize_into(&mut self.buf, value).and_then(|()| {
+        let result = writer::emit_into(&mut self.buf, value).and_then(|()| {
             self.writer
                 .write_all(self.buf.as_bytes())
                 .map_err(YamlError::from)
@@ -190,12 +187,8 @@ impl<W: Write> DocumentWriter<W> {
         Ok(())
     }
 
-    /// Writes one Kubernetes document, as [`DocumentWriter::write`] does.
-    ///
-    /// Unlike `write`, which is generic in what it serializes, the serializer runs here
-    /// through [`document_into`], compiled once in kvol-core: crates that write objects (the
-    /// macros' expansion checks, users' programs) do not instantiate the YAML serializer for
-    /// every model type again (BENCHMARKS.md, compile cost).
+    /// Writes one Kubernetes document, as [`DocumentWriter::write`] does, through
+    /// [`document_into`] (compiled once, in kvol-core).
     pub fn write_document(&mut self, doc: &Document<'_>) -> Result<(), YamlError> {
         self.buf.clear();
         if self.documents > 0 {
