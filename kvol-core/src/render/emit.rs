@@ -86,13 +86,15 @@ pub trait Sink {
 
 impl dyn Sink + '_ {
     /// Writes the mapping entry `key: value` (`key`, then the value).
-    pub fn field(&mut self, key: &str, value: &dyn Emit) {
+    #[inline]
+    pub fn field<T: Emit + ?Sized>(&mut self, key: &str, value: &T) {
         self.key(key);
         value.emit(self);
     }
 
     /// Writes the next sequence element (`item`, then the value).
-    pub fn element(&mut self, value: &dyn Emit) {
+    #[inline]
+    pub fn element<T: Emit + ?Sized>(&mut self, value: &T) {
         self.item();
         value.emit(self);
     }

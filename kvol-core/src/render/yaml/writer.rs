@@ -68,7 +68,9 @@ impl<'a> YamlWriter<'a> {
     pub(crate) fn new(out: &'a mut String) -> Self {
         YamlWriter {
             out,
-            stack: Vec::new(),
+            // Deep enough for every Kubernetes document kvol writes (a StatefulSet's claim
+            // templates sit at depth 8), so the stack is allocated once per document.
+            stack: Vec::with_capacity(16),
             ctx: Ctx::Top,
             error: None,
         }
