@@ -451,19 +451,13 @@ pub fn deployment(p: &P, input: TokenStream) -> DeploymentAst {
         match e.key.as_str() {
             "object_labels" | "selector" | "pod_annotations" => {
                 once(p, &mut e, &mut seen, |p, e| {
-                    let m = value::map(
+                    controller_map(
                         p,
-                        &mut e.rest,
-                        "labels",
-                        Guarantee::QualifiedName,
-                        Guarantee::LabelValue,
+                        e,
+                        &mut ast.object_labels,
+                        &mut ast.selector,
+                        &mut ast.pod_annotations,
                     )
-                    .unwrap_or_default();
-                    match e.key.as_str() {
-                        "selector" => ast.selector = m,
-                        "pod_annotations" => ast.pod_annotations = m,
-                        _ => ast.object_labels = m,
-                    }
                 })
             }
             "replicas" | "min_ready" | "revision_history" | "progress_deadline" => {
@@ -527,19 +521,13 @@ pub fn daemonset(p: &P, input: TokenStream) -> DaemonSetAst {
         match e.key.as_str() {
             "object_labels" | "selector" | "pod_annotations" => {
                 once(p, &mut e, &mut seen, |p, e| {
-                    let m = value::map(
+                    controller_map(
                         p,
-                        &mut e.rest,
-                        "labels",
-                        Guarantee::QualifiedName,
-                        Guarantee::LabelValue,
+                        e,
+                        &mut ast.object_labels,
+                        &mut ast.selector,
+                        &mut ast.pod_annotations,
                     )
-                    .unwrap_or_default();
-                    match e.key.as_str() {
-                        "selector" => ast.selector = m,
-                        "pod_annotations" => ast.pod_annotations = m,
-                        _ => ast.object_labels = m,
-                    }
                 })
             }
             "min_ready" | "revision_history" => once(p, &mut e, &mut seen, |p, e| {
@@ -565,6 +553,30 @@ pub fn daemonset(p: &P, input: TokenStream) -> DaemonSetAst {
         }
     }
     ast
+}
+
+/// The label maps of a Deployment or DaemonSet: `object_labels`, `selector` or
+/// `pod_annotations` (the key of `e`), read into its field.
+fn controller_map(
+    p: &P,
+    e: &mut Entry,
+    object_labels: &mut Vec<crate::ast::MapEntry>,
+    selector: &mut Vec<crate::ast::MapEntry>,
+    pod_annotations: &mut Vec<crate::ast::MapEntry>,
+) {
+    let m = value::map(
+        p,
+        &mut e.rest,
+        "labels",
+        Guarantee::QualifiedName,
+        Guarantee::LabelValue,
+    )
+    .unwrap_or_default();
+    match e.key.as_str() {
+        "selector" => *selector = m,
+        "pod_annotations" => *pod_annotations = m,
+        _ => *object_labels = m,
+    }
 }
 
 /// `Recreate`, or `RollingUpdate [{ max_surge: N | "N%", max_unavailable: N | "N%" }]`.
